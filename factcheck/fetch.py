@@ -1,0 +1,577 @@
+"""Fetching published pages politely and robustly, for `factcheck lint URL` and `factcheck audit`.
+
+One shared `requests.Session`, a clear User-Agent, connect/read timeouts plus an overall deadline
+per page, retries with exponential backoff on 429/5xx and connection errors (honouring a bounded
+`Retry-After`), a cap on concurrent requests overall and per host, a size cap per page (the body
+is streamed and dropped once it passes the cap), and content types other than HTML/text skipped
+with a reason. Nothing here raises for one bad page: every outcome is a `FetchedPage` whose
+`error` (and `skipped`) say what happened.
+
+Also: URL lists from a sitemap (sitemap indexes followed, gzip accepted, DTDs and entities
+rejected before parsing) and from a text file (one URL a line, `#` comments).
+"""
+
+from __future__ import annotations
+
+import email.utils
+import random
+import re
+import threading
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field, fields
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+import requests
+from requests.adapters import HTTPAdapter
+
+from factcheck import __version__
+
+USER_AGENT = f"factcheck/{__version__} (+https://github.com/factcheck/factcheck)"
+
+# Media types we can lint, and the document format each maps to.
+TEXT_TYPES: dict[str, str] = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/plain": "text",
+    "text/markdown": "markdown",
+    "text/x-markdown": "markdown",
+}
+XML_TYPES = (
+    "application/xml",
+    "text/xml",
+    "application/x-gzip",
+    "application/gzip",
+    "application/octet-stream",
+)
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+
+@dataclass(frozen=True)
+class FetchLimits:
+    """Every knob of the fetcher, with defaults fit for auditing a publisher's own site."""
+
+    connect_timeout: float = 5.0
+    read_timeout: float = 15.0  # longest silence between two bytes
+    total_timeout: float = 60.0  # whole page, so a server trickling bytes cannot hold a worker
+    max_bytes: int = 5_000_000
+    retries: int = 3  # extra attempts after the first
+    backoff: float = 0.5  # first wait; doubles each retry (with jitter)
+    max_backoff: float = 10.0
+    max_retry_after: float = 30.0  # a longer Retry-After gives up instead of stalling the audit
+    max_redirects: int = 10
+    jobs: int = 8  # requests at once, overall
+    per_host: int = 4  # requests at once to one host
+
+    @classmethod
+    def from_kwargs(cls, **limits: Any) -> FetchLimits:
+        known = {f.name for f in fields(cls)}
+        unknown = set(limits) - known
+        if unknown:
+            raise TypeError(f"unknown fetch limit(s): {', '.join(sorted(unknown))}")
+        return cls(**limits)
+
+
+@dataclass
+class FetchedPage:
+    """The outcome of fetching one URL. `text` is set only for a page we can lint."""
+
+    url: str
+    final_url: str | None = None
+    status: int | None = None  # HTTP status of the last response, None if none arrived
+    content_type: str | None = None  # media type without parameters, lower case
+    text: str | None = None
+    error: str | None = None  # one-line reason when there is no text
+    redirects: list[str] = field(default_factory=list)  # every URL that answered with a redirect
+    elapsed: float = 0.0  # seconds, all attempts included
+    skipped: bool = False  # True when the page was reachable but not something we lint (PDF...)
+    attempts: int = 0
+    encoding: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.text is not None and self.error is None
+
+    @property
+    def format(self) -> str:
+        """The document format for the linter: html, markdown or text."""
+        return TEXT_TYPES.get(self.content_type or "", "html")
+
+
+class FetchError(Exception):
+    """Raised only by the URL-list helpers (a sitemap that cannot be read at all)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Session
+
+
+def make_session(pool_size: int = 8) -> requests.Session:
+    """A Session with our User-Agent and a connection pool big enough for `pool_size` workers.
+
+    Retries are ours, not urllib3's, so each attempt and wait is recorded and bounded."""
+    session = requests.Session()
+    session.headers["User-Agent"] = USER_AGENT
+    session.headers["Accept"] = (
+        "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.1"
+    )
+    adapter = HTTPAdapter(pool_connections=pool_size, pool_maxsize=pool_size, max_retries=0)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session
+
+
+_default_session: requests.Session | None = None
+_default_lock = threading.Lock()
+
+
+def shared_session() -> requests.Session:
+    """The process-wide Session (one connection pool, reused by every fetch)."""
+    global _default_session
+    with _default_lock:
+        if _default_session is None:
+            _default_session = make_session(16)
+        return _default_session
+
+
+# ---------------------------------------------------------------------------------------------
+# One page
+
+
+def fetch_page(url: str, session: requests.Session | None = None, **limits: Any) -> FetchedPage:
+    """Fetch one page; never raises for a network or HTTP problem (see `FetchedPage.error`).
+
+    `limits` are `FetchLimits` fields, e.g. `fetch_page(url, read_timeout=5, retries=1)`."""
+    lim = FetchLimits.from_kwargs(**limits)
+    page, _ = _fetch(url, session or shared_session(), lim, _accept_text)
+    return page
+
+
+def _accept_text(media_type: str) -> str | None:
+    """None when we lint this media type, else the reason to skip it."""
+    if media_type in TEXT_TYPES or media_type == "":
+        return None
+    return f"content type {media_type} is not HTML or text"
+
+
+def _accept_xml(media_type: str) -> str | None:
+    if (
+        media_type in XML_TYPES
+        or media_type in TEXT_TYPES
+        or media_type.endswith("+xml")
+        or media_type == ""
+    ):
+        return None
+    return f"content type {media_type} is not XML"
+
+
+def _fetch(
+    url: str,
+    session: requests.Session,
+    lim: FetchLimits,
+    accept: Callable[[str], str | None],
+    gate: Callable[[str], AbstractContextManager[Any]] | None = None,
+) -> tuple[FetchedPage, bytes | None]:
+    """The retry loop. Returns the page record and, on success, the raw body bytes."""
+    page = FetchedPage(url=url)
+    started = time.monotonic()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        page.error = "not an http(s) URL"
+        return page, None
+    host = parts.netloc.lower()
+    body: bytes | None = None
+    for attempt in range(lim.retries + 1):
+        page.attempts = attempt + 1
+        wait_s: float | None = None
+        with gate(host) if gate else nullcontext():
+            try:
+                body, wait_s = _attempt(page, session, lim, accept, started)
+            except requests.exceptions.ConnectTimeout:
+                page.error = f"could not connect within {lim.connect_timeout:g}s"
+                wait_s = _backoff(lim, attempt)
+            except requests.exceptions.ReadTimeout:
+                # A slow server is likely slow again: do not retry, it would multiply the wait.
+                page.error = f"no response within {lim.read_timeout:g}s (read timeout)"
+            except requests.exceptions.TooManyRedirects:
+                page.error = f"more than {lim.max_redirects} redirects"
+            except requests.exceptions.SSLError as exc:
+                page.error = f"TLS error: {_short(exc)}"
+            except requests.exceptions.ConnectionError as exc:
+                page.error = f"connection failed: {_short(exc)}"
+                wait_s = _backoff(lim, attempt)
+            except requests.exceptions.RequestException as exc:
+                page.error = f"request failed: {_short(exc)}"
+        if wait_s is None or attempt == lim.retries:
+            break
+        if time.monotonic() - started + wait_s > lim.total_timeout:
+            page.error = (
+                page.error or "retry"
+            ) + f"; gave up (retrying would pass {lim.total_timeout:g}s)"
+            break
+        time.sleep(wait_s)
+    page.elapsed = round(time.monotonic() - started, 3)
+    return page, body if page.error is None else None
+
+
+def _attempt(
+    page: FetchedPage,
+    session: requests.Session,
+    lim: FetchLimits,
+    accept: Callable[[str], str | None],
+    started: float,
+) -> tuple[bytes | None, float | None]:
+    """One GET. Fills `page`; returns (body, None) on success, (None, wait) to retry."""
+    page.error = None
+    page.skipped = False
+    session.max_redirects = lim.max_redirects
+    with session.get(
+        page.url,
+        timeout=(lim.connect_timeout, lim.read_timeout),
+        stream=True,
+        allow_redirects=True,
+    ) as resp:
+        page.status = resp.status_code
+        page.final_url = resp.url
+        page.redirects = [r.url for r in resp.history]
+        page.content_type = (
+            resp.headers.get("Content-Type", "").split(";")[0].strip().lower() or None
+        )
+        if resp.status_code in RETRY_STATUSES:
+            page.error = f"HTTP {resp.status_code} {resp.reason or ''}".strip()
+            retry_after = parse_retry_after(resp.headers.get("Retry-After"))
+            if retry_after is not None:
+                if retry_after > lim.max_retry_after:
+                    page.error += (
+                        f"; server asked to retry after {retry_after:g}s"
+                        f" (more than {lim.max_retry_after:g}s)"
+                    )
+                    return None, None
+                return None, retry_after
+            return None, _backoff(lim, page.attempts - 1)
+        if resp.status_code >= 400:
+            page.error = f"HTTP {resp.status_code} {resp.reason or ''}".strip()
+            return None, None
+        reason = accept(page.content_type or "")
+        if reason:
+            # Reachable, but not something we lint: record and do not download the body.
+            page.error = reason
+            page.skipped = True
+            return None, None
+        declared = resp.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > lim.max_bytes:
+            page.error = f"page is {int(declared):,} bytes, over the {lim.max_bytes:,}-byte cap"
+            page.skipped = True
+            return None, None
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in resp.iter_content(chunk_size=65536):
+            size += len(chunk)
+            if size > lim.max_bytes:
+                page.error = f"page is over the {lim.max_bytes:,}-byte cap"
+                page.skipped = True
+                return None, None
+            if time.monotonic() - started > lim.total_timeout:
+                page.error = f"page took more than {lim.total_timeout:g}s to download"
+                return None, None
+            chunks.append(chunk)
+        body = b"".join(chunks)
+        if page.content_type is None or page.content_type in TEXT_TYPES:
+            text, page.encoding = decode_body(body, resp.headers.get("Content-Type", ""))
+            if page.content_type is None:
+                # No declared type: lint it only if it looks like markup or text.
+                sniffed = _sniff(text)
+                if sniffed is None:
+                    page.error = "no content type and the body does not look like HTML or text"
+                    page.skipped = True
+                    return None, None
+                page.content_type = sniffed
+            page.text = text
+        return body, None
+
+
+def _backoff(lim: FetchLimits, attempt: int) -> float:
+    # Exponential with full jitter: spreads retries of many workers hitting the same host.
+    cap = min(lim.max_backoff, lim.backoff * (2**attempt))
+    return cap / 2 + random.uniform(0, cap / 2)
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    delta = (when - (now or datetime.now(UTC))).total_seconds()
+    return max(0.0, delta)
+
+
+def _short(exc: BaseException) -> str:
+    # urllib3 wraps errors several levels deep; the innermost reason is the readable one.
+    text = str(exc)
+    m = re.search(r"\[Errno -?\d+\] ([^'\")]+)", text)
+    if m:
+        return m.group(1).strip()
+    m = re.search(
+        r"(Failed to establish a new connection|Connection refused|Connection reset by peer"
+        r"|Name or service not known|Remote end closed connection[^'\"]*)",
+        text,
+    )
+    if m:
+        return m.group(1)
+    return text[:160]
+
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+
+
+def decode_body(body: bytes, content_type_header: str = "") -> tuple[str, str]:
+    """Decode a page: BOM, then the header's charset, then `<meta charset>`, then UTF-8.
+
+    requests' own guess (ISO-8859-1 for any text/* without charset) mangles most modern pages."""
+    if body.startswith(b"\xef\xbb\xbf"):
+        return body[3:].decode("utf-8", errors="replace"), "utf-8"
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return body.decode("utf-16", errors="replace"), "utf-16"
+    candidates: list[str] = []
+    m = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", content_type_header, re.IGNORECASE)
+    if m:
+        candidates.append(m.group(1))
+    m2 = _META_CHARSET.search(body[:4096])
+    if m2:
+        candidates.append(m2.group(1).decode("ascii", "replace"))
+    for enc in candidates:
+        try:
+            return body.decode(enc), enc.lower()
+        except (LookupError, UnicodeDecodeError):
+            continue
+    try:
+        return body.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return body.decode("windows-1252", errors="replace"), "windows-1252"
+
+
+def _sniff(text: str) -> str | None:
+    head = text[:512].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<head", "<body")) or "<html" in head:
+        return "text/html"
+    if "\x00" in text[:4096]:
+        return None
+    return "text/plain"
+
+
+# ---------------------------------------------------------------------------------------------
+# Many pages
+
+
+class _HostGates:
+    """One semaphore per host, created on first use."""
+
+    def __init__(self, per_host: int) -> None:
+        self.per_host = max(1, per_host)
+        self._lock = threading.Lock()
+        self._sems: dict[str, threading.BoundedSemaphore] = {}
+
+    def __call__(self, host: str) -> threading.BoundedSemaphore:
+        with self._lock:
+            sem = self._sems.get(host)
+            if sem is None:
+                sem = self._sems[host] = threading.BoundedSemaphore(self.per_host)
+            return sem
+
+
+def fetch_many(
+    urls: Iterable[str],
+    session: requests.Session | None = None,
+    **limits: Any,
+) -> Iterator[FetchedPage]:
+    """Fetch many pages concurrently, yielding each as it completes (completion order).
+
+    At most `jobs` requests run at once, and at most `per_host` to any one host; a host's slot is
+    released while a retry waits, so one struggling host does not starve the others for long.
+    Only `jobs * 2` URLs are queued ahead, so a huge sitemap does not hold every future at once."""
+    lim = FetchLimits.from_kwargs(**limits)
+    own_session = session is None
+    sess = session or make_session(max(lim.jobs, 1))
+    gates = _HostGates(lim.per_host)
+    jobs = max(1, lim.jobs)
+    try:
+        with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="factcheck-fetch") as pool:
+            pending: set[Future[tuple[FetchedPage, bytes | None]]] = set()
+            it = iter(urls)
+            exhausted = False
+            while True:
+                while not exhausted and len(pending) < jobs * 2:
+                    try:
+                        url = next(it)
+                    except StopIteration:
+                        exhausted = True
+                        break
+                    pending.add(pool.submit(_fetch, url, sess, lim, _accept_text, gates))
+                if not pending:
+                    return
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    yield fut.result()[0]
+    finally:
+        if own_session:
+            sess.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# URL lists
+
+
+def urls_from_file(path: str | Path) -> list[str]:
+    """URLs from a text file: one a line; blank lines and `#` comments (whole line, or after
+    whitespace) ignored; duplicates dropped, order kept. Lines that are not http(s) URLs are
+    kept, so the audit reports them as failed pages instead of silently dropping them."""
+    seen: dict[str, None] = {}
+    for raw in Path(path).read_text(encoding="utf-8-sig").splitlines():
+        line = re.sub(r"\s+#.*$", "", raw).strip()
+        if not line or line.startswith("#"):
+            continue
+        seen.setdefault(line, None)
+    return list(seen)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+class UnsafeXMLError(ValueError):
+    """The XML declares a DTD or entities, which sitemaps never need (billion laughs, XXE)."""
+
+
+def parse_xml_safely(data: bytes) -> ElementTree.Element:
+    """Parse XML with the stdlib, refusing any DTD or entity declaration (defusedxml's policy).
+
+    The check is made by expat while parsing, so it also holds for UTF-16 and other encodings."""
+    parser = ElementTree.XMLParser()
+    expat = parser.parser  # type: ignore[attr-defined]
+
+    def refuse(*_: Any) -> None:
+        raise UnsafeXMLError("XML with a DTD or entity declarations is refused")
+
+    expat.StartDoctypeDeclHandler = refuse
+    expat.EntityDeclHandler = refuse
+    expat.UnparsedEntityDeclHandler = refuse
+    expat.ExternalEntityRefHandler = refuse
+    parser.feed(data)
+    return parser.close()
+
+
+def _maybe_gunzip(data: bytes, max_bytes: int) -> bytes:
+    if not data.startswith(b"\x1f\x8b"):
+        return data
+    # Decompress in steps so a gzip bomb stops at the cap instead of filling memory.
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out = d.decompress(data, max_bytes + 1)
+    if len(out) > max_bytes or d.unconsumed_tail:
+        raise FetchError(f"sitemap is over the {max_bytes:,}-byte cap once decompressed")
+    return out
+
+
+def urls_from_sitemap(
+    url: str,
+    session: requests.Session | None = None,
+    *,
+    max_sitemaps: int = 100,
+    max_urls: int = 50_000,
+    errors: list[str] | None = None,
+    **limits: Any,
+) -> list[str]:
+    """Page URLs listed by a sitemap (or sitemap index, followed breadth first).
+
+    Raises `FetchError` when the top sitemap cannot be read at all; problems with child
+    sitemaps are appended to `errors` (if given) and the rest are still read. A local file path
+    is accepted too, which helps to audit a site before it is published."""
+    lim = FetchLimits.from_kwargs(**limits)
+    sess = session or shared_session()
+    queue = [url]
+    seen_maps: set[str] = set()
+    pages: dict[str, None] = {}
+    problems: list[str] = []
+    first = True
+    while queue and len(seen_maps) < max_sitemaps:
+        current = queue.pop(0)
+        if current in seen_maps:
+            continue
+        seen_maps.add(current)
+        try:
+            root = parse_xml_safely(_read_sitemap(current, sess, lim))
+        except (FetchError, UnsafeXMLError, ElementTree.ParseError, OSError) as exc:
+            msg = f"{current}: {exc}"
+            if first:
+                raise FetchError(msg) from exc
+            problems.append(msg)
+            continue
+        first = False
+        kind = _local(root.tag)
+        if kind not in ("urlset", "sitemapindex"):
+            problems.append(f"{current}: not a sitemap (root element <{kind}>)")
+            continue
+        for entry in root:
+            loc = next((c.text for c in entry if _local(c.tag) == "loc" and c.text), None)
+            if not loc:
+                continue
+            loc = loc.strip()
+            if urlsplit(loc).scheme not in ("http", "https"):
+                problems.append(f"{current}: skipped non-http(s) location {loc!r}")
+                continue
+            if kind == "sitemapindex":
+                queue.append(loc)
+            elif len(pages) < max_urls:
+                pages.setdefault(loc, None)
+    if queue:
+        problems.append(f"stopped after {max_sitemaps} sitemaps; {len(queue)} not read")
+    if errors is not None:
+        errors.extend(problems)
+    return list(pages)
+
+
+def _read_sitemap(location: str, session: requests.Session, lim: FetchLimits) -> bytes:
+    if urlsplit(location).scheme not in ("http", "https"):
+        path = Path(location)
+        data = path.read_bytes()[: lim.max_bytes + 1]
+        if len(data) > lim.max_bytes:
+            raise FetchError(f"over the {lim.max_bytes:,}-byte cap")
+        return _maybe_gunzip(data, lim.max_bytes)
+    page, body = _fetch(location, session, lim, _accept_xml)
+    if body is None:
+        raise FetchError(page.error or "could not be read")
+    return _maybe_gunzip(body, lim.max_bytes)
+
+
+__all__ = [
+    "USER_AGENT",
+    "FetchError",
+    "FetchLimits",
+    "FetchedPage",
+    "UnsafeXMLError",
+    "decode_body",
+    "fetch_many",
+    "fetch_page",
+    "make_session",
+    "parse_retry_after",
+    "parse_xml_safely",
+    "shared_session",
+    "urls_from_file",
+    "urls_from_sitemap",
+]
