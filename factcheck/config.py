@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
-import tomllib
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,6 +31,11 @@ import pathspec
 import yaml
 
 from factcheck.models import KINDS, SEVERITIES, Finding
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10 reads pyproject.toml with the tomli backport
+    import tomli as tomllib
 
 CONFIG_FILES = (".factcheck.yaml", ".factcheck.yml")
 PYPROJECT = "pyproject.toml"
