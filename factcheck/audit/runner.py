@@ -1,0 +1,188 @@
+"""Collect the pages of an audit, obtain each (disk or web), lint it, and gather the results.
+
+The web is read concurrently (see `factcheck.fetch.fetch_many`) while this thread lints each
+page as it arrives, so fetching overlaps the NLP work. One page that cannot be fetched, decoded
+or linted becomes a "failed" or "skipped" PageResult with a reason; the audit carries on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+from factcheck.audit.model import AuditResult, PageResult
+from factcheck.models import FileReport, RunInfo
+
+AUDIT_EXTENSIONS = (".md", ".markdown", ".mdown", ".html", ".htm", ".xhtml", ".txt", ".text")
+
+
+class LinterLike(Protocol):
+    """What the audit needs from `factcheck.engine.Linter`."""
+
+    def lint_text(
+        self,
+        text: str,
+        path: str,
+        fmt: str,
+        published: date | None = None,
+        updated: date | None = None,
+    ) -> FileReport: ...
+
+
+@dataclass(frozen=True)
+class PageInput:
+    path: str  # posix file path as given, or a URL
+    origin: str  # "file" or "url"
+
+
+class AuditUsageError(Exception):
+    """An input the user named does not exist or cannot be used (the CLI exits 2)."""
+
+
+def is_url(text: str) -> bool:
+    return urlsplit(text).scheme in ("http", "https")
+
+
+def collect_files(paths: Iterable[str]) -> list[PageInput]:
+    """Files named directly, plus the Markdown/HTML/text files under each folder (hidden files
+    and folders skipped), sorted so that every run walks them in the same order."""
+    out: dict[str, PageInput] = {}
+    for raw in paths:
+        if is_url(raw):
+            out.setdefault(raw, PageInput(raw, "url"))
+            continue
+        p = Path(raw)
+        if p.is_file():
+            key = _norm(raw)
+            out.setdefault(key, PageInput(key, "file"))
+        elif p.is_dir():
+            found = []
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in files:
+                    if not name.startswith(".") and name.lower().endswith(AUDIT_EXTENSIONS):
+                        found.append(_norm(os.path.join(root, name)))
+            for key in sorted(found):
+                out.setdefault(key, PageInput(key, "file"))
+        else:
+            raise AuditUsageError(f"{raw}: no such file or folder")
+    return list(out.values())
+
+
+def _norm(path: str) -> str:
+    # The key across runs: "content/a.md" and "./content//a.md" are the same page.
+    return Path(os.path.normpath(path)).as_posix()
+
+
+def url_inputs(urls: Iterable[str]) -> list[PageInput]:
+    seen: dict[str, PageInput] = {}
+    for u in urls:
+        seen.setdefault(u, PageInput(u, "url"))
+    return list(seen.values())
+
+
+def run_audit(
+    inputs: list[PageInput],
+    linter: LinterLike,
+    run: RunInfo,
+    *,
+    fetch_limits: dict[str, Any] | None = None,
+    session: Any = None,
+    on_page: Callable[[PageResult], None] | None = None,
+) -> AuditResult:
+    """Lint every input; never raises for one page. `on_page` is called after each (progress)."""
+    pages: list[PageResult] = []
+
+    def done(page: PageResult) -> None:
+        page.finalize(run.as_of)
+        pages.append(page)
+        if on_page:
+            on_page(page)
+
+    for item in (i for i in inputs if i.origin == "file"):
+        done(_audit_file(item, linter))
+
+    urls = [i.path for i in inputs if i.origin == "url"]
+    if urls:
+        from factcheck.fetch import fetch_many  # requests is imported only for web audits
+
+        for fetched in fetch_many(urls, session=session, **(fetch_limits or {})):
+            done(_audit_fetched(fetched, linter))
+
+    return AuditResult(run=run, pages=pages)
+
+
+def _audit_file(item: PageInput, linter: LinterLike) -> PageResult:
+    from factcheck.documents.errors import InputError
+    from factcheck.documents.reader import decode, format_for
+
+    page = PageResult(path=item.path, origin="file")
+    try:
+        data = Path(item.path).read_bytes()
+        text = decode(data, item.path)
+    except InputError as exc:
+        return _fail(page, getattr(exc, "reason", None) or str(exc))
+    except OSError as exc:
+        return _fail(page, f"cannot read: {exc.strerror or exc}")
+    page.fmt = format_for(item.path, text)
+    page.source = text
+    return _lint(page, linter, text)
+
+
+def _audit_fetched(fetched: Any, linter: LinterLike) -> PageResult:
+    page = PageResult(
+        path=fetched.url,
+        origin="url",
+        http_status=fetched.status,
+        final_url=fetched.final_url,
+        redirects=list(fetched.redirects),
+        content_type=fetched.content_type,
+    )
+    if not fetched.ok:
+        page.status = "skipped" if fetched.skipped else "failed"
+        page.reason = fetched.error
+        return page
+    page.fmt = fetched.format
+    page.source = fetched.text
+    return _lint(page, linter, fetched.text)
+
+
+def _lint(page: PageResult, linter: LinterLike, text: str) -> PageResult:
+    published = updated = None
+    meta_title = None
+    if page.fmt == "html":
+        from factcheck.documents.html_meta import extract_html_meta
+
+        meta = extract_html_meta(text)
+        published, updated, meta_title = meta.published, meta.updated, meta.title
+    try:
+        report = linter.lint_text(text, page.path, page.fmt or "html", published, updated)
+    except Exception as exc:  # noqa: BLE001 - one page's bug must not end a site audit
+        return _fail(page, f"linter error: {type(exc).__name__}: {exc}")
+    if report.error:
+        return _fail(page, report.error)
+    page.report = report
+    page.title = report.title or meta_title or _first_heading(text, page.fmt)
+    return page
+
+
+def _fail(page: PageResult, reason: str) -> PageResult:
+    page.status = "failed"
+    page.reason = reason
+    page.source = None
+    return page
+
+
+def _first_heading(text: str, fmt: str | None) -> str | None:
+    if fmt == "html":
+        return None
+    for line in text.splitlines()[:80]:
+        s = line.strip()
+        if s.startswith("# "):
+            return s[2:].strip() or None
+    return None

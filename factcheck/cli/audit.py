@@ -1,0 +1,213 @@
+"""`factcheck audit`: a periodic report over a whole site, from files or the web.
+
+Exit status: 0 when the report was written (findings or not), 2 on a usage error or when no page
+at all could be audited (the report is still written then, so the failures can be read).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from factcheck import __version__
+
+
+def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+@click.command(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="""\b
+Examples:
+  factcheck audit content/ --out reports/2026-11/
+  factcheck audit --urls pages.txt --out reports/2026-11/
+  factcheck audit --sitemap https://example.org/sitemap.xml --out reports/2026-11/
+  factcheck audit content/ --out reports/2026-12/ --compare reports/2026-11/audit.json
+""",
+)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--urls", "urls_file", type=click.Path(exists=True, dir_okay=False),
+              help="A file of page URLs, one a line (# starts a comment).")
+@click.option("--sitemap", "sitemaps", multiple=True, metavar="URL",
+              help="A sitemap (or sitemap index) URL whose pages to audit. Repeatable.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for audit.json, report.md and report.html (created if needed).")
+@click.option("--compare", "compare_path", type=click.Path(exists=True),
+              help="A previous audit.json (or its folder): show new, fixed and open findings.")
+@click.option("--as-of", "as_of", callback=_parse_date, metavar="DATE",
+              help="Judge as of this date (YYYY-MM-DD) instead of today, for reproducible runs.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=8, show_default=True,
+              help="Pages fetched at once.")
+@click.option("--per-host", type=click.IntRange(1, 64), default=4, show_default=True,
+              help="Pages fetched at once from one host.")
+@click.option("--timeout", type=click.FloatRange(0.1, 600), default=15.0, show_default=True,
+              help="Seconds to wait for a server to connect or send data.")
+@click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
+              help="Retries after a 429/5xx answer or a failed connection.")
+@click.option("--max-bytes", type=click.IntRange(1024), default=5_000_000, show_default=True,
+              help="Largest page to download, in bytes.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+              help="Configuration file (default: .factcheck.yaml or pyproject.toml found upward).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def audit(
+    paths: tuple[str, ...],
+    urls_file: str | None,
+    sitemaps: tuple[str, ...],
+    out_dir: str,
+    compare_path: str | None,
+    as_of: date | None,
+    jobs: int,
+    per_host: int,
+    timeout: float,
+    retries: int,
+    max_bytes: int,
+    config_path: str | None,
+    quiet: bool,
+) -> None:
+    """Audit a folder, a list of URLs or a sitemap into reports in --out.
+
+    Writes audit.json (the JSON contract plus per-page status), report.md and a self-contained
+    report.html with pages ranked by what to fix first.
+    """
+    from factcheck.audit.compare import CompareError, apply_compare, load_previous
+    from factcheck.audit.progress import Progress
+    from factcheck.audit.render import write_outputs
+    from factcheck.audit.runner import AuditUsageError, collect_files, run_audit, url_inputs
+
+    if not (paths or urls_file or sitemaps):
+        raise click.UsageError("nothing to audit: give PATHS, --urls FILE or --sitemap URL")
+
+    # Read the previous report first: a wrong --compare should fail before a long run.
+    previous = None
+    if compare_path:
+        try:
+            previous = load_previous(compare_path)
+        except CompareError as exc:
+            raise click.UsageError(f"--compare: {exc}") from None
+
+    limits: dict[str, Any] = {
+        "connect_timeout": min(timeout, 10.0),
+        "read_timeout": timeout,
+        "total_timeout": max(timeout * 4, 30.0),
+        "retries": retries,
+        "max_bytes": max_bytes,
+        "jobs": jobs,
+        "per_host": per_host,
+    }
+    notes: list[str] = []
+    try:
+        inputs = collect_files(paths)
+    except AuditUsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    extra_urls: list[str] = []
+    if urls_file:
+        from factcheck.fetch import urls_from_file
+
+        extra_urls += urls_from_file(urls_file)
+        if not extra_urls:
+            notes.append(f"{urls_file}: no URLs in the file")
+    for sm in sitemaps:
+        from factcheck.fetch import FetchError, urls_from_sitemap
+
+        problems: list[str] = []
+        try:
+            found = urls_from_sitemap(sm, errors=problems, **limits)
+        except FetchError as exc:
+            click.echo(f"factcheck audit: sitemap {exc}", err=True)
+            notes.append(f"sitemap {exc}")
+            found = []
+        notes += [f"sitemap {p}" for p in problems]
+        extra_urls += found
+    inputs += url_inputs(u for u in extra_urls if u not in {i.path for i in inputs})
+
+    linter, run = _make_linter(as_of, config_path)
+
+    progress = Progress(len(inputs), enabled=None if not quiet else False)
+    try:
+        result = run_audit(
+            inputs,
+            linter,
+            run,
+            fetch_limits=limits,
+            on_page=lambda page: progress.advance(page.path),
+        )
+    finally:
+        progress.close()
+    result.notes = notes
+    result.inputs = {
+        "paths": list(paths),
+        "urls_file": urls_file,
+        "sitemaps": list(sitemaps),
+        "pages": len(inputs),
+    }
+    if previous is not None:
+        apply_compare(result, previous)
+
+    written = write_outputs(result, out_dir)
+    s = result.summary()
+    line = (
+        f"factcheck audit: {s['files']} pages ({s['pages']['fetched']} linted, "
+        f"{s['pages']['failed']} failed, {s['pages']['skipped']} skipped), "
+        f"{s['findings']} findings ({s['by_severity'].get('error', 0)} errors, "
+        f"{s['by_severity'].get('warning', 0)} warnings) on {s['pages']['with_findings']} pages"
+    )
+    if result.compare:
+        c = result.compare
+        line += f"; {c.new} new, {c.fixed} fixed, {c.open} still open"
+    click.echo(f"{line} -> {Path(written['html'])}")
+    if not result.linted:
+        click.echo("factcheck audit: no page could be audited", err=True)
+        sys.exit(2)
+
+
+def _make_linter(as_of: date | None, config_path: str | None) -> tuple[Any, Any]:
+    """The engine's Linter for this run, and the RunInfo stamped on the reports."""
+    from factcheck.config import ConfigError, load_config
+    from factcheck.engine import Linter
+    from factcheck.knowledge import PackError, load_pack
+    from factcheck.models import RunInfo
+
+    try:
+        config = load_config(explicit_path=config_path)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    as_of = as_of or config.as_of or date.today()
+    try:
+        pack = load_pack(config.packs)
+    except PackError as exc:
+        click.echo(f"factcheck audit: claims database: {exc}", err=True)
+        sys.exit(2)
+    linter = Linter(pack, as_of)
+    run = RunInfo(
+        tool_version=__version__,
+        as_of=as_of,
+        database_claims=len(pack.claims),
+        database_sources=len(pack.sources),
+        database_fingerprint=pack.fingerprint,
+    )
+    return _Configured(linter, config), run
+
+
+class _Configured:
+    """Applies the configuration's disabled rules and severity overrides to each page's findings."""
+
+    def __init__(self, linter: Any, config: Any) -> None:
+        self.linter = linter
+        self.config = config
+
+    def lint_text(self, text: str, path: str, fmt: str, published: Any = None, updated: Any = None):  # noqa: ANN201
+        from factcheck.config import apply_config
+
+        report = self.linter.lint_text(text, path, fmt, published=published, updated=updated)
+        report.findings = apply_config(report.findings, self.config)
+        return report
