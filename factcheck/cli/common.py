@@ -1,0 +1,55 @@
+"""Helpers shared by the subcommands: option types, pack loading with clean errors."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+
+class DateParam(click.ParamType):
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a date in the form YYYY-MM-DD", param, ctx)
+
+
+def die(message: str, code: int = 2) -> NoReturn:
+    click.echo(f"factcheck: error: {message}", err=True)
+    sys.exit(code)
+
+
+def get_pack(extra: tuple[str, ...] | list[str] = ()):  # type: ignore[no-untyped-def]
+    """The compiled pack (bundled + extra), or a one-line error and exit 2."""
+    from factcheck.knowledge import PackError, load_pack_cached
+
+    try:
+        return load_pack_cached([Path(p) for p in extra])
+    except PackError as exc:
+        die(str(exc))
+
+
+def rules_metadata(pack) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    """Every rule (pack and built-in) as plain dicts, for SARIF rule tables and explain."""
+    from factcheck.judge import BUILTIN_RULES
+
+    out: list[dict[str, Any]] = []
+    for r in sorted(pack.rules.values(), key=lambda r: r.id):
+        claim = pack.claims.get(r.claim_id)
+        out.append({"id": r.id, "kind": r.kind, "verdict": r.verdict, "severity": r.severity, "summary": r.summary,
+                    "description": r.message, "help": (r.suggestion or r.message), "fact": claim.fact if claim else "",
+                    "since": r.since.isoformat() if r.since else None, "claim_id": r.claim_id,
+                    "sources": [s.to_json() for s in pack.source_refs(claim.sources if claim else [])]})
+    for b in BUILTIN_RULES.values():
+        out.append({"id": b.id, "kind": b.kind, "verdict": b.verdict, "severity": b.severity, "summary": b.summary,
+                    "description": b.description, "help": b.description, "fact": "", "since": None,
+                    "claim_id": None, "sources": []})
+    return out

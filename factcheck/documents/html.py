@@ -1,0 +1,195 @@
+"""HTML: the visible text, with a map from every prose character back to its source offset.
+
+Uses the standard library's tokenizing parser (exact source positions for every tag, entity and
+text run). Script, style, navigation and other non-article parts are skipped; block elements
+become paragraph breaks; entities are decoded while keeping their source span.
+"""
+
+from __future__ import annotations
+
+import html
+from array import array
+from html.parser import HTMLParser
+
+from factcheck.documents.dates import parse_date
+from factcheck.documents.model import Document
+
+SKIP = {"script", "style", "noscript", "template", "svg", "math", "nav", "aside", "footer", "form",
+        "button", "select", "iframe", "object", "canvas", "head"}
+BLOCK = {"p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
+         "li", "table", "thead", "tbody", "tfoot", "tr", "blockquote", "pre", "figure", "figcaption", "dl",
+         "dt", "dd", "hr", "br", "address", "details", "summary", "caption", "title", "body", "html"}
+CELL = {"td", "th"}
+VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
+PUBLISHED_META = {"article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
+                  "dcterms.created", "parsely-pub-date", "sailthru.date", "publish-date", "pubdate",
+                  "og:published_time", "citation_publication_date", "citation_date"}
+UPDATED_META = {"article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+                "last-modified", "lastmod", "dc.date.modified"}
+
+
+class _Extractor(HTMLParser):
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = [0]
+        for i, c in enumerate(source):
+            if c == "\n":
+                self.line_starts.append(i + 1)
+        self.out: list[str] = []
+        self.starts = array("l")
+        self.ends = array("l")
+        self.skip_depth = 0
+        self.stack: list[str] = []
+        self.in_title = False
+        self.title_parts: list[str] = []
+        self.published = None
+        self.updated = None
+        self.breaks: list[int] = [0]
+        self.paragraphs: list[int] = [0]
+        self.need_space = False
+
+    # -- positions -------------------------------------------------------------------------
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def _emit(self, text: str, start: int, end: int) -> None:
+        self.out.append(text)
+        for _ in text:
+            self.starts.append(start)
+            self.ends.append(end)
+
+    def _last_char(self) -> str:
+        return self.out[-1][-1] if self.out and self.out[-1] else "\n"
+
+    def _block_break(self, pos: int, paragraph: bool = True) -> None:
+        if self._last_char() == "\n":
+            return
+        self._emit("\n\n" if paragraph else "\n", pos, pos)
+        n = len(self.starts)
+        self.breaks.append(n)
+        if paragraph:
+            self.paragraphs.append(n)
+
+    # -- parser callbacks ------------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pos = self._offset()
+        if tag == "meta":
+            self._meta(dict(attrs))
+            return
+        if tag == "time" and self.published is None:
+            self.published = parse_date(dict(attrs).get("datetime") or "")
+        if tag == "title":
+            self.in_title = True
+        if tag in SKIP and not (tag == "head"):
+            if tag not in VOID:
+                self.skip_depth += 1
+                self.stack.append(tag)
+            return
+        if tag in VOID and tag not in ("br", "hr"):
+            return
+        if tag in BLOCK:
+            self._block_break(pos, paragraph=tag not in ("br", "li", "tr", "dt", "dd"))
+        elif tag in CELL and self._last_char() not in "\n\t":
+            self._emit("\t", pos, pos)
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        pos = self._offset()
+        if tag == "title":
+            self.in_title = False
+        if tag in SKIP and tag != "head":
+            if tag in self.stack:
+                while self.stack:
+                    top = self.stack.pop()
+                    if top in SKIP and top != "head":
+                        self.skip_depth -= 1
+                    if top == tag:
+                        break
+            return
+        if tag in self.stack:
+            while self.stack and self.stack.pop() != tag:
+                pass
+        if tag in BLOCK and self.skip_depth == 0:
+            self._block_break(pos, paragraph=tag not in ("li", "tr", "dt", "dd"))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            self._meta(dict(attrs))
+        elif tag in ("br", "hr") and self.skip_depth == 0:
+            self._block_break(self._offset(), paragraph=tag == "hr")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_parts.append(data)
+            return
+        if self.skip_depth:
+            return
+        start = self._offset()
+        prev_space = self._last_char() in " \n\t"
+        for i, ch in enumerate(data):
+            if ch.isspace():
+                if prev_space:
+                    continue
+                self._emit(" ", start + i, start + i + 1)
+                prev_space = True
+            else:
+                self._emit(ch, start + i, start + i + 1)
+                prev_space = False
+
+    def _entity(self, raw: str, text: str) -> None:
+        if self.in_title:
+            self.title_parts.append(text)
+            return
+        if self.skip_depth:
+            return
+        start = self._offset()
+        end = start + len(raw)
+        if self.source.startswith(raw + ";", start):
+            end += 1
+        if text.isspace() or text == "\xa0":
+            if self._last_char() not in " \n\t":
+                self._emit(" ", start, end)
+            return
+        self._emit(text, start, end)
+
+    def handle_entityref(self, name: str) -> None:
+        self._entity("&" + name, html.unescape(f"&{name};"))
+
+    def handle_charref(self, name: str) -> None:
+        self._entity("&#" + name, html.unescape(f"&#{name};"))
+
+    def _meta(self, attrs: dict[str, str | None]) -> None:
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        content = attrs.get("content") or ""
+        if key in PUBLISHED_META and self.published is None:
+            self.published = parse_date(content)
+        elif key in UPDATED_META and self.updated is None:
+            self.updated = parse_date(content)
+
+
+def parse_html(source: str, path: str) -> Document:
+    ex = _Extractor(source)
+    ex.feed(source)
+    ex.close()
+    text = "".join(ex.out)
+    title = " ".join("".join(ex.title_parts).split()) or None
+    n = len(text)
+    breaks = sorted({b for b in ex.breaks if b < n})
+    paragraphs = sorted({p for p in ex.paragraphs if p < n}) or [0]
+    # Close each map with a sentinel so an empty span at the very end maps too.
+    ex.starts.append(len(source))
+    ex.ends.append(len(source))
+    doc = Document(path=path, fmt="html", source=source, text=text, src_start=ex.starts, src_end=ex.ends,
+                   breaks=breaks, paragraphs=paragraphs, published=ex.published, updated=ex.updated, title=title)
+    try:  # richer metadata (JSON-LD, more meta names) when the audit module provides it
+        from factcheck.documents.html_meta import extract_html_meta
+    except ImportError:
+        return doc
+    meta = extract_html_meta(source)
+    doc.published = doc.published or getattr(meta, "published", None)
+    doc.updated = doc.updated or getattr(meta, "updated", None)
+    doc.title = doc.title or getattr(meta, "title", None)
+    return doc

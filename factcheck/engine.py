@@ -1,0 +1,94 @@
+"""Wire the stages: document -> spaCy pipeline -> judge -> findings at source positions.
+
+`Linter` is built once per process (pipeline and compiled pack included) and streams FileReports,
+so memory stays flat however many files are linted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from factcheck.documents import Document, InputError, parse, read_document
+from factcheck.judge import Judge, JudgeOptions
+from factcheck.knowledge.model import Pack
+from factcheck.models import FileReport, Finding
+from factcheck.nlp.pipeline import claims_of, get_pipeline
+
+BATCH = 16  # documents read ahead and piped together; bounds memory
+
+
+class Linter:
+    def __init__(self, pack: Pack, as_of: date, show_supported: bool = False, keep_source: bool = False) -> None:
+        self.pack = pack
+        self.as_of = as_of
+        self.nlp = get_pipeline(pack)
+        self.judge = Judge(pack, JudgeOptions(as_of=as_of, show_supported=show_supported))
+        self.keep_source = keep_source
+
+    # -- single inputs -----------------------------------------------------------------------
+    def lint_text(self, text: str, path: str, fmt: str = "markdown", published: date | None = None,
+                  updated: date | None = None) -> FileReport:
+        doc = parse(text, path, fmt)
+        doc.published = published or doc.published
+        doc.updated = updated or doc.updated
+        return next(self.lint_documents([doc]))
+
+    def lint_path(self, path: str | Path) -> FileReport:
+        return next(self.lint_paths([path]))
+
+    # -- streams -----------------------------------------------------------------------------
+    def lint_paths(self, paths: Iterable[str | Path]) -> Iterator[FileReport]:
+        """Read, lint and yield one report per path, in order; unreadable inputs yield an error report."""
+        batch: list[Document | FileReport] = []
+        for path in paths:
+            try:
+                batch.append(read_document(path))
+            except InputError as exc:
+                batch.append(FileReport(path=str(path), error=exc.reason))
+            if len(batch) >= BATCH:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def lint_documents(self, docs: Iterable[Document]) -> Iterator[FileReport]:
+        batch: list[Document | FileReport] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= BATCH:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def _run(self, batch: list[Document | FileReport]) -> Iterator[FileReport]:
+        docs = [d for d in batch if isinstance(d, Document)]
+        triples = ((d.text, d.breaks, d.paragraphs) for d in docs)
+        spacy_docs = iter(self.nlp.pipe(self._make_docs(triples)))
+        for item in batch:
+            if isinstance(item, FileReport):
+                yield item
+                continue
+            sdoc = next(spacy_docs)
+            findings = self.judge.judge(claims_of(sdoc), item.date)
+            yield self._report(item, findings)
+
+    def _make_docs(self, triples):  # type: ignore[no-untyped-def]
+        for text, breaks, paragraphs in triples:
+            d = self.nlp.make_doc(text)
+            d.user_data["breaks"] = breaks
+            d.user_data["paragraphs"] = paragraphs
+            yield d
+
+    def _report(self, doc: Document, findings: list[Finding]) -> FileReport:
+        for f in findings:
+            start, end = doc.to_source(f.start, f.end)
+            f.start, f.end = start, end
+            f.text = doc.source[start:end]
+            f.line, f.column = doc.line_col(start)
+            f.end_line, f.end_column = doc.line_col(end)
+            f.line_text = doc.line_text(f.line)
+        return FileReport(path=doc.path, findings=findings, published=doc.published, updated=doc.updated,
+                          title=doc.title, source_text=doc.source if self.keep_source else None)

@@ -1,0 +1,213 @@
+"""The compiled claims pack: what the judge and the `db` commands work with."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from factcheck.models import SourceRef
+
+
+@dataclass
+class Origin:
+    """Where an entry was defined (for messages and `db show`)."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass
+class Source:
+    id: str
+    kind: str
+    title: str
+    publisher: str | None
+    published: date | None
+    url: str
+    status: str
+    evidence: list[str]
+    origin: Origin
+    doi: str | None = None
+    authors: list[str] = field(default_factory=list)
+    retracted_on: date | None = None
+    notice: str | None = None
+    accessed: date | None = None
+    note: str | None = None
+
+    def ref(self) -> SourceRef:
+        return SourceRef(
+            id=self.id,
+            title=self.title,
+            url=self.url,
+            published=self.published.isoformat() if self.published else None,
+            publisher=self.publisher,
+            status=self.status,
+        )
+
+
+@dataclass
+class Value:
+    """One numeric fact: a quantity measured in a study (and arm), with its unit."""
+
+    quantity: str
+    unit: str
+    low: float
+    high: float
+    owner: str  # claim or study id that records it
+    study: str | None = None
+    arm: str | None = None
+    timepoint: str | None = None
+    tolerance: float = 0.0
+    note: str | None = None
+    sources: list[str] = field(default_factory=list)
+
+    def matches(self, low: float, high: float) -> bool:
+        """True when the stated number (or range) agrees with this value within tolerance."""
+        tol = self.tolerance
+        if low == high:
+            return self.low - tol <= low <= self.high + tol
+        # A stated range agrees when it lies inside, or equals, the recorded range.
+        return self.low - tol <= low and high <= self.high + tol
+
+    def overlaps(self, low: float, high: float) -> bool:
+        """For approximate figures ("about 90 minutes", "nearly 70%"): any overlap agrees."""
+        return low <= self.high + self.tolerance and self.low - self.tolerance <= high
+
+    def describe(self) -> str:
+        if self.low == self.high:
+            num = _fmt(self.low)
+        else:
+            num = f"{_fmt(self.low)}–{_fmt(self.high)}"
+        unit = {"percent": "%", "count": "", "d": ""}.get(self.unit, f" {self.unit}")
+        text = f"{num}{unit}"
+        if self.unit == "d":
+            text = f"d = {num}"
+        return text
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+@dataclass
+class Rule:
+    """A `corrects` entry: statements that its claim supersedes or refutes."""
+
+    id: str
+    claim_id: str
+    kind: str
+    verdict: str
+    severity: str
+    since: date | None
+    summary: str
+    message: str
+    suggestion: str | None
+    patterns: list[re.Pattern[str]]
+    pattern_sources: list[str]
+    unless: list[re.Pattern[str]]
+    context: list[re.Pattern[str]]
+    context_scope: str
+    negatable: bool
+    triggers: list[str] | None  # literal strings, one of which any match must contain; None = always try
+    examples_flagged: list[str]
+    examples_accepted: list[str]
+    origin: Origin
+
+
+@dataclass
+class Claim:
+    id: str
+    kind: str
+    fact: str
+    valid_from: date | None
+    valid_until: date | None
+    verified_on: date
+    review_by: date
+    sources: list[str]
+    values: list[Value]
+    rules: list[Rule]
+    origin: Origin
+
+
+@dataclass
+class Study:
+    id: str
+    title: str
+    aliases: list[str]
+    author: str | None
+    year: int | None
+    journal: str | None
+    published: date | None
+    design: str | None
+    phase: str | None
+    indication: str | None
+    n: int | None
+    status: str
+    retracted_on: date | None
+    notice: str | None
+    sources: list[str]
+    values: list[Value]
+    verified_on: date
+    review_by: date
+    origin: Origin
+    registry: str | None = None
+    doi: str | None = None
+
+    @property
+    def label(self) -> str:
+        if self.author and self.year:
+            return f"{self.author} et al. {self.year}"
+        return self.aliases[0] if self.aliases else self.id
+
+    @property
+    def name(self) -> str:
+        """A short human name: the trial name when it has one, else the citation."""
+        trial = next((a for a in self.aliases if a.isupper() and len(a) <= 8), None)
+        if trial and self.author and self.year:
+            return f"{trial} ({self.author} et al. {self.year})"
+        return trial or self.label
+
+
+@dataclass
+class Quantity:
+    id: str
+    label: str
+    unit: str
+    cues: list[re.Pattern[str]]
+
+
+@dataclass
+class Pack:
+    """Everything the linter knows, compiled once per process."""
+
+    sources: dict[str, Source]
+    claims: dict[str, Claim]
+    studies: dict[str, Study]
+    rules: dict[str, Rule]
+    quantities: dict[str, Quantity]
+    arms: dict[str, list[re.Pattern[str]]]
+    topic: list[re.Pattern[str]]
+    macros: dict[str, str]
+    fingerprint: str
+    roots: list[str]
+
+    def values_for(self, quantity: str) -> list[Value]:
+        return self._values_by_quantity.get(quantity, [])
+
+    def all_values(self) -> list[Value]:
+        return [v for vs in self._values_by_quantity.values() for v in vs]
+
+    def source_refs(self, ids: list[str]) -> list[SourceRef]:
+        return [self.sources[i].ref() for i in ids if i in self.sources]
+
+    def index(self) -> None:
+        """Build the lookup tables the judge uses (called once after loading)."""
+        by_q: dict[str, list[Value]] = {}
+        for owner in list(self.claims.values()) + list(self.studies.values()):
+            for v in owner.values:
+                by_q.setdefault(v.quantity, []).append(v)
+        self._values_by_quantity = by_q

@@ -1,0 +1,42 @@
+"""Typed claims: what the extractor found in the text, before the judge compares it with the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factcheck.knowledge.model import Rule
+
+
+@dataclass
+class Claim:
+    """A checkable statement at prose offsets [start, end).
+
+    `type` says which payload is set: "rule" (a pack pattern matched), "figure" (a number with a
+    unit and, when found, the quantity it measures, the arm and the study), "citation" (an
+    author-year citation or study alias).
+    """
+
+    type: str
+    kind: str
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    rule: Rule | None = None
+    quantity: str | None = None
+    unit: str | None = None
+    low: float = 0.0
+    high: float = 0.0
+    approx: tuple[float, float] = (0.0, 0.0)
+    arm: str | None = None
+    studies: list[str] = field(default_factory=list)  # candidate studies it is attached to
+    study_how: str | None = None  # "sentence", "previous sentence", "paragraph", "phase", "table row"
+    phase: str | None = None
+    citation: str | None = None  # the citation text as written
+    negated: bool = False
+    attributed: bool = False
+    question: bool = False
+    hedged: bool = False
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        return self.low + self.approx[0], self.high + self.approx[1]

@@ -1,0 +1,118 @@
+"""The spaCy pipeline: blank English tokenizer, sentence boundaries, and the claim extractor.
+
+Built once per process (see `get_pipeline`). Documents go through `nlp.pipe`; each Doc carries the
+format parser's hard breaks (headings, list items, table rows) in `doc.user_data`, and comes out
+with its claims in `doc.spans["claims"]`, each Span's `._.claim` holding the typed Claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import numpy
+import spacy
+from spacy.attrs import IDX, SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from factcheck.knowledge.model import Pack
+from factcheck.nlp.claims import Claim
+from factcheck.nlp.extract import Context, Extractor
+from factcheck.nlp.normalize import fold
+
+# Abbreviations that end in a period but do not end a sentence.
+ABBREVIATIONS = ["al.", "approx.", "e.g.", "i.e.", "etc.", "Fig.", "fig.", "No.", "no.", "Vol.", "vol.", "pp.",
+                 "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Prof.",
+                 "Inc.", "Ltd.", "Corp.", "Co.", "Jr.", "Sr.", "St.", "Ph.D.", "M.D.", "cf.", "ca.", "resp."]
+
+_PACKS: dict[str, Pack] = {}
+
+if not Span.has_extension("claim"):
+    Span.set_extension("claim", default=None)
+
+
+@Language.component("factcheck_breaks")
+def factcheck_breaks(doc: Doc) -> Doc:
+    """Start a sentence at every hard break the document format knows (heading, list item, row),
+    and never after an abbreviation the tokenizer kept whole."""
+    breaks = doc.user_data.get("breaks")
+    if not breaks or len(doc) == 0:
+        return doc
+    arr = doc.to_array([IDX, SENT_START])
+    idx = arr[:, 0]
+    positions = numpy.searchsorted(idx, numpy.asarray(breaks, dtype=idx.dtype), side="left")
+    for p in set(int(x) for x in positions):
+        if 0 < p < len(doc):
+            tok = doc[p]
+            # Whitespace tokens cannot start a sentence usefully; move to the next word.
+            while tok.is_space and tok.i + 1 < len(doc):
+                tok = doc[tok.i + 1]
+            tok.is_sent_start = True
+    return doc
+
+
+@Language.factory("factcheck_claims", default_config={"pack_key": ""})
+def make_claims_component(nlp: Language, name: str, pack_key: str) -> ClaimsComponent:
+    return ClaimsComponent(_PACKS[pack_key])
+
+
+class ClaimsComponent:
+    def __init__(self, pack: Pack) -> None:
+        self.extractor = Extractor(pack)
+
+    def __call__(self, doc: Doc) -> Doc:
+        arr = doc.to_array([IDX, SENT_START])
+        starts = [int(i) for i in arr[arr[:, 1] == 1, 0]] if len(doc) else [0]
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)
+        ctx = Context(text=doc.text, folded=fold(doc.text), sent_starts=starts,
+                      paragraphs=doc.user_data.get("paragraphs") or [0])
+        claims = self.extractor.extract(ctx)
+        spans = []
+        for claim in claims:
+            span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.claim = claim
+            spans.append(span)
+        doc.spans["claims"] = spans
+        return doc
+
+
+def build_pipeline(pack: Pack) -> Language:
+    nlp = spacy.blank("en")
+    for abbr in ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("factcheck_breaks")
+    key = pack.fingerprint + ":" + str(id(pack))
+    _PACKS[key] = pack
+    nlp.add_pipe("factcheck_claims", config={"pack_key": key})
+    return nlp
+
+
+_PIPELINES: dict[int, Language] = {}
+
+
+def get_pipeline(pack: Pack) -> Language:
+    """One pipeline per pack per process."""
+    if id(pack) not in _PIPELINES:
+        _PIPELINES[id(pack)] = build_pipeline(pack)
+    return _PIPELINES[id(pack)]
+
+
+def claims_of(doc: Doc) -> list[Claim]:
+    return [span._.claim for span in doc.spans.get("claims", []) if span._.claim is not None]
+
+
+def pipe_texts(nlp: Language, items: Iterable[tuple[str, list[int], list[int]]], batch_size: int = 32) -> Iterator[Doc]:
+    """Run (text, breaks, paragraphs) triples through the pipeline in order."""
+
+    def docs() -> Iterator[Doc]:
+        for text, breaks, paragraphs in items:
+            doc = nlp.make_doc(text)
+            doc.user_data["breaks"] = breaks
+            doc.user_data["paragraphs"] = paragraphs
+            yield doc
+
+    yield from nlp.pipe(docs(), batch_size=batch_size)

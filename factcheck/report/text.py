@@ -1,0 +1,76 @@
+"""Compiler-style text output: `path:line:col: severity rule message`, the line with the span
+marked, then the fact, the suggestion and the sources. Written file by file as results arrive."""
+
+from __future__ import annotations
+
+from typing import IO, Any
+
+from factcheck.models import FileReport, RunInfo, Summary
+
+COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m", "dim": "\033[2m",
+          "bold": "\033[1m", "reset": "\033[0m", "mark": "\033[1;35m"}
+
+
+class TextReporter:
+    needs_source = False
+
+    def __init__(self, stream: IO[str], color: bool = False, quiet: bool = False, **_: Any) -> None:
+        self.stream = stream
+        self.color = color
+        self.quiet = quiet
+
+    def _c(self, name: str, text: str) -> str:
+        return f"{COLORS[name]}{text}{COLORS['reset']}" if self.color else text
+
+    def start(self, run: RunInfo) -> None:
+        self.run = run
+
+    def file(self, report: FileReport) -> None:
+        w = self.stream.write
+        if report.error:
+            w(f"{report.path}: {self._c('error', 'error')} input {report.error}\n")
+            self.stream.flush()
+            return
+        for f in report.findings:
+            head = f"{report.path}:{f.line}:{f.column}: {self._c(f.severity, f.severity)} {self._c('bold', f.rule)} {f.message}"
+            w(head + "\n")
+            if self.quiet:
+                continue
+            w(self._excerpt(f.line, f.column, f.end_line, f.end_column, f.line_text))
+            if f.fact:
+                w(f"   = fact: {f.fact}\n")
+            if f.since:
+                w(f"   = since: {f.since}\n")
+            if f.suggestion:
+                w(f"   = fix: {f.suggestion}\n")
+            for s in f.sources[:4]:
+                date = f", {s.published}" if s.published else ""
+                w(f"   = source: {s.title}{date} <{s.url}>\n")
+            if len(f.sources) > 4:
+                w(f"   = and {len(f.sources) - 4} more sources (factcheck db show {f.claim_id})\n" if f.claim_id else "")
+            w("\n")
+        self.stream.flush()
+
+    def _excerpt(self, line: int, col: int, end_line: int, end_col: int, text: str) -> str:
+        gutter = f"{line:>5} | "
+        # Long lines (one paragraph per line) are cut to a window around the span.
+        start = max(0, col - 1 - 60)
+        stop = len(text) if end_line > line else min(len(text), end_col - 1 + 60)
+        shown = text[start:stop].replace("\t", " ")
+        prefix = "…" if start > 0 else ""
+        suffix = "…" if stop < len(text) else ""
+        width = (end_col - col) if end_line == line else max(1, len(text) - col + 1)
+        pad = " " * (len(prefix) + col - 1 - start)
+        marker = "^" * max(1, width)
+        return f"{self._c('dim', gutter)}{prefix}{shown}{suffix}\n{' ' * 6}{self._c('dim', '|')} {pad}{self._c('mark', marker)}\n"
+
+    def finish(self, summary: Summary) -> None:
+        if self.quiet:
+            return
+        sev = summary.by_severity
+        parts = [f"{sev.get(k, 0)} {k}{'s' if sev.get(k, 0) != 1 and k != 'info' else ''}" for k in ("error", "warning", "info")]
+        line = f"{summary.findings} finding{'s' if summary.findings != 1 else ''} ({', '.join(parts)}) in {summary.files} file{'s' if summary.files != 1 else ''}"
+        if summary.errors:
+            line += f"; {summary.errors} input{'s' if summary.errors != 1 else ''} could not be read"
+        self.stream.write(line + "\n")
+        self.stream.flush()
