@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (a template: long markup lines read better unbroken)
 """The Jinja2 template, stylesheet and script of report.html (kept in Python so that the
 package needs no data files). Every value from a page is autoescaped by Jinja; the script never
 writes page data as HTML (it only reorders, hides and shows elements the template rendered)."""
@@ -19,17 +18,17 @@ header.top h1{margin:0 0 4px;font-size:22px}
 .stamp code{font-size:12px}
 main{max-width:1280px;margin:0 auto;padding:20px 28px 60px}
 h2{font-size:17px;margin:28px 0 12px}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(140px,1fr));gap:12px}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(118px,1fr));gap:12px}
 .card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 14px}
 .card .n{font-size:26px;font-weight:650;font-variant-numeric:tabular-nums}
 .card .l{color:var(--muted);font-size:13px}
 .card.err .n{color:var(--err)}.card.warn .n{color:var(--warn)}.card.info .n{color:var(--info)}
 .card.ok .n{color:var(--ok)}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(290px,1fr));gap:12px}
-.chart{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 14px}
+.chart{margin:0;background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 14px}
 .chart h3{margin:0 0 8px;font-size:14px}
 .chart svg{width:100%;height:auto;display:block}
-.chart text{font-size:12px;fill:var(--ink)}
+.chart text{font-size:13px;fill:var(--ink)}
 .chart .zero text.v{fill:var(--muted)}
 .empty{color:var(--muted);font-size:13px}
 .filters{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin-bottom:10px}
@@ -73,6 +72,7 @@ background:var(--card);border:1px solid var(--line);border-radius:10px;padding:1
 .article{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:6px 20px;
 font:16px/1.65 Georgia,"Times New Roman",serif;max-height:80vh;overflow:auto}
 .article p{white-space:pre-wrap;margin:12px 0}
+.article p.h{font:600 19px/1.35 system-ui,sans-serif;margin-top:20px}
 mark{border-radius:3px;padding:0 1px;color:inherit;cursor:pointer;border-bottom:2px solid}
 mark.error{background:var(--mark-err);border-color:var(--err)}
 mark.warning{background:var(--mark-warn);border-color:var(--warn)}
@@ -320,14 +320,14 @@ TEMPLATE = r"""<!DOCTYPE html>
     {% if p.final_url and p.final_url != p.path %}<dt>Final URL</dt><dd>{{ p.final_url }}</dd>{% endif %}
     {% if p.redirects %}<dt>Redirects</dt><dd>{{ p.redirects|join(" → ") }} → {{ p.final_url }}</dd>{% endif %}
     <dt>Published</dt><dd>{{ r.published or "unknown" }}{% if r.updated %} · updated {{ r.updated }}{% endif %}</dd>
-    <dt>Priority</dt><dd>{{ r.priority|round(1)|string|replace(".0", "") }} ({{ r.errors }} errors, {{ r.warnings }} warnings, {{ r.infos }} info)</dd>
+    <dt>Priority</dt><dd>{{ r.priority|round(1)|string|replace(".0", "") }} ({{ r.errors|plural("error") }}, {{ r.warnings|plural("warning") }}, {{ r.infos }} info)</dd>
   </dl>
   {% if p.findings %}
   <div class="split">
     <article class="article" aria-label="Article text">
     {% if v.view %}
       {% for para in v.view.paragraphs %}
-      <p>{% for piece in para %}{% if piece.marks %}{% for k in piece.starts %}<span id="{{ r.id }}-m{{ k + 1 }}"></span>{% endfor %}<mark class="{{ piece.severity if p.findings[piece.marks[0]].verdict != 'supported' else 'supported' }}" data-goto="{{ r.id }}-f{{ piece.marks[0] + 1 }}" title="{% for k in piece.marks %}{{ k + 1 }}. {{ p.findings[k].message }}{% if not loop.last %} / {% endif %}{% endfor %}">{{ piece.text }}</mark>{% for k in piece.ends %}<sup class="fn">{{ k + 1 }}</sup>{% endfor %}{% else %}{{ piece.text }}{% endif %}{% endfor %}</p>
+      <p{% if loop.index0 in v.view.headings %} class="h"{% endif %}>{% for piece in para %}{% if piece.marks %}{% for k in piece.starts %}<span id="{{ r.id }}-m{{ k + 1 }}"></span>{% endfor %}<mark class="{{ piece.severity if p.findings[piece.marks[0]].verdict != 'supported' else 'supported' }}" data-goto="{{ r.id }}-f{{ piece.marks[0] + 1 }}" title="{% for k in piece.marks %}{{ k + 1 }}. {{ p.findings[k].message }}{% if not loop.last %} / {% endif %}{% endfor %}">{{ piece.text }}</mark>{% for k in piece.ends %}<sup class="fn">{{ k + 1 }}</sup>{% endfor %}{% else %}{{ piece.text }}{% endif %}{% endfor %}</p>
       {% endfor %}
       {% if v.view.hidden %}<p class="stamp">Findings {% for k in v.view.hidden %}{{ k + 1 }}{% if not loop.last %}, {% endif %}{% endfor %} are in parts of the page not shown here (e.g. navigation or metadata).</p>{% endif %}
     {% else %}<p class="empty">The page text is not available.</p>{% endif %}

@@ -49,6 +49,10 @@ def write_outputs(result: AuditResult, out_dir: str | Path) -> dict[str, Path]:
 def _atomic_write(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp creates 0600; a report is meant to be shared, so use the umask like open() does.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         os.replace(tmp, path)
@@ -68,7 +72,8 @@ def json_text(result: AuditResult) -> str:
 def _md(text: Any) -> str:
     """Escape text for Markdown (tables included): no live links, HTML or emphasis from pages."""
     s = " ".join(str(text if text is not None else "").split())
-    for ch in "\\`*_{}[]<>()#+!|~":
+    # Only what can start markup mid-line: links need "[", so "(" and "#" stay as they are.
+    for ch in "\\`*_[]<>|~":
         s = s.replace(ch, "\\" + ch)
     return s
 
@@ -136,8 +141,7 @@ def markdown_text(result: AuditResult) -> str:
         lines += [head, sep]
         for i, p in enumerate(ranked[:50], 1):
             row = (
-                f"| {i} | {p.priority:g} | {_md_link(p.title or p.path, _url(p))}"
-                f"<br>`{_code(p.path)}` | {p.count('error')} | {p.count('warning')} "
+                f"| {i} | {p.priority:g} | {_page_cell(p)} | {p.count('error')} | {p.count('warning')} "
                 f"| {p.count('info')} |"
             )
             if result.compare:
@@ -181,6 +185,12 @@ def markdown_text(result: AuditResult) -> str:
     return "\n".join(lines)
 
 
+def _page_cell(p: PageResult) -> str:
+    if p.title and p.title != p.path:
+        return f"{_md_link(p.title, _url(p))}<br>`{_code(p.path)}`"
+    return _md_link(p.path, _url(p)) if _url(p) else f"`{_code(p.path)}`"
+
+
 def _code(text: Any) -> str:
     # Inside a code span only backticks and table pipes matter.
     return str(text or "").replace("`", "'").replace("|", "\\|").replace("\n", " ")
@@ -210,13 +220,18 @@ def _csp_hash(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
 
 
-def _bars(counts: dict[str, int], colors: dict[str, str], order: list[str] | None = None) -> dict:
+def _bars(
+    counts: dict[str, int],
+    colors: dict[str, str],
+    order: list[str] | None = None,
+    default: str = "#475569",
+) -> dict:
     keys = order or list(counts)
     items = [(k, counts.get(k, 0)) for k in keys if counts.get(k, 0) or order]
     top = max([v for _, v in items] or [0]) or 1
     return {
         "items": [
-            {"label": k, "value": v, "frac": v / top, "color": colors.get(k, "#475569")}
+            {"label": k, "value": v, "frac": v / top, "color": colors.get(k, default)}
             for k, v in items
         ]
     }
@@ -263,10 +278,13 @@ def html_context(result: AuditResult) -> dict[str, Any]:
     kinds = dict(sorted(s["by_kind"].items(), key=lambda kv: (-kv[1], kv[0])))
     charts = [
         ("Findings by verdict", _bars(s["by_verdict"], VERDICT_COLORS, list(VERDICTS)), "verdict"),
-        ("Findings by severity", _bars(s["by_severity"], SEVERITY_COLORS, list(SEVERITIES)),
-         "severity"),
-        ("Findings by kind", _bars(kinds, {}), "kind"),
-        ("Rules that fire most", _bars(rule_counts, {}), "rule"),
+        (
+            "Findings by severity",
+            _bars(s["by_severity"], SEVERITY_COLORS, list(SEVERITIES)),
+            "severity",
+        ),
+        ("Findings by kind", _bars(kinds, {}, default="#6366f1"), "kind"),
+        ("Rules that fire most", _bars(rule_counts, {}, default="#0891b2"), "rule"),
     ]
     if result.compare:
         c = result.compare
@@ -318,4 +336,5 @@ def html_text(result: AuditResult) -> str:
         autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
     )
     env.filters["short"] = lambda v, n=12: str(v)[:n]
+    env.filters["plural"] = lambda n, word: f"{n} {word}" + ("" if n == 1 else "s")
     return env.from_string(TEMPLATE).render(**html_context(result))

@@ -162,7 +162,7 @@ def _lint(page: PageResult, linter: LinterLike, text: str) -> PageResult:
         published, updated, meta_title = meta.published, meta.updated, meta.title
     try:
         report = linter.lint_text(text, page.path, page.fmt or "html", published, updated)
-    except Exception as exc:  # noqa: BLE001 - one page's bug must not end a site audit
+    except Exception as exc:
         return _fail(page, f"linter error: {type(exc).__name__}: {exc}")
     if report.error:
         return _fail(page, report.error)

@@ -7,6 +7,7 @@ while it drops tags and non-article parts. Pieces are plain strings: the templat
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -38,6 +39,7 @@ class Piece:
 class TextView:
     paragraphs: list[list[Piece]]
     hidden: list[int]  # findings whose span is not in the shown text (e.g. inside a <nav>)
+    headings: set[int] = field(default_factory=set)  # indexes of paragraphs that are headings
 
 
 def _runs_html(source: str) -> list[tuple[int, int] | None]:
@@ -56,10 +58,17 @@ def _runs_html(source: str) -> list[tuple[int, int] | None]:
     return out
 
 
+_FRONT_MATTER = re.compile(
+    r"\A(?:\ufeff)?---[ \t]*\r?\n.*?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+)
+
+
 def _runs_text(source: str) -> list[tuple[int, int] | None]:
     out: list[tuple[int, int] | None] = []
-    pos = 0
-    for m in re.finditer(r"\n[ \t]*\n\s*", source):
+    # YAML front matter is metadata, shown in the page header instead.
+    fm = _FRONT_MATTER.match(source)
+    pos = fm.end() if fm else 0
+    for m in re.compile(r"\n[ \t]*\n\s*").finditer(source, pos):
         out.append((pos, m.start()))
         out.append(None)
         pos = m.end()
@@ -81,7 +90,7 @@ def build_view(source: str, fmt: str | None, findings: list[Finding]) -> TextVie
             continue
         a, b = run
         cuts = [a] + [x for x in bounds if a < x < b] + [b]
-        for s, e in zip(cuts, cuts[1:], strict=False):
+        for s, e in itertools.pairwise(cuts):
             raw = source[s:e]
             text = re.sub(r"\s+", " ", html.unescape(raw)) if is_html else raw
             if not text:
@@ -114,4 +123,12 @@ def build_view(source: str, fmt: str | None, findings: list[Finding]) -> TextVie
                 para[-1].text = para[-1].text.rstrip()
             cleaned.append(para)
     hidden = [k for k in range(len(findings)) if k not in shown]
-    return TextView(paragraphs=cleaned, hidden=hidden)
+    view = TextView(paragraphs=cleaned, hidden=hidden)
+    if not is_html:
+        for i, para in enumerate(cleaned):
+            m = re.match(r"#{1,6}[ \t]+", para[0].text)
+            if m and "\n" not in "".join(p.text for p in para):
+                view.headings.add(i)
+                if not para[0].marks:
+                    para[0].text = para[0].text[m.end() :]
+    return view

@@ -14,15 +14,7 @@ from typing import Any
 import click
 
 from factcheck import __version__
-
-
-def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+from factcheck.cli.common import DateParam
 
 
 @click.command(
@@ -44,7 +36,7 @@ Examples:
               help="Folder for audit.json, report.md and report.html (created if needed).")
 @click.option("--compare", "compare_path", type=click.Path(exists=True),
               help="A previous audit.json (or its folder): show new, fixed and open findings.")
-@click.option("--as-of", "as_of", callback=_parse_date, metavar="DATE",
+@click.option("--as-of", "as_of", type=DateParam(), default=None,
               help="Judge as of this date (YYYY-MM-DD) instead of today, for reproducible runs.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=8, show_default=True,
               help="Pages fetched at once.")
@@ -56,6 +48,8 @@ Examples:
               help="Retries after a 429/5xx answer or a failed connection.")
 @click.option("--max-bytes", type=click.IntRange(1024), default=5_000_000, show_default=True,
               help="Largest page to download, in bytes.")
+@click.option("--pack", "packs", multiple=True, type=click.Path(file_okay=False),
+              help="An extra claims pack folder (repeatable).")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
               help="Configuration file (default: .factcheck.yaml or pyproject.toml found upward).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
@@ -71,6 +65,7 @@ def audit(
     timeout: float,
     retries: int,
     max_bytes: int,
+    packs: tuple[str, ...],
     config_path: str | None,
     quiet: bool,
 ) -> None:
@@ -130,7 +125,7 @@ def audit(
         extra_urls += found
     inputs += url_inputs(u for u in extra_urls if u not in {i.path for i in inputs})
 
-    linter, run = _make_linter(as_of, config_path)
+    linter, run = _make_linter(as_of, config_path, packs)
 
     progress = Progress(len(inputs), enabled=None if not quiet else False)
     try:
@@ -170,11 +165,11 @@ def audit(
         sys.exit(2)
 
 
-def _make_linter(as_of: date | None, config_path: str | None) -> tuple[Any, Any]:
+def _make_linter(as_of: date | None, config_path: str | None, packs: tuple[str, ...] = ()) -> tuple[Any, Any]:
     """The engine's Linter for this run, and the RunInfo stamped on the reports."""
+    from factcheck.cli.common import get_pack
     from factcheck.config import ConfigError, load_config
     from factcheck.engine import Linter
-    from factcheck.knowledge import PackError, load_pack
     from factcheck.models import RunInfo
 
     try:
@@ -182,11 +177,7 @@ def _make_linter(as_of: date | None, config_path: str | None) -> tuple[Any, Any]
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
     as_of = as_of or config.as_of or date.today()
-    try:
-        pack = load_pack(config.packs)
-    except PackError as exc:
-        click.echo(f"factcheck audit: claims database: {exc}", err=True)
-        sys.exit(2)
+    pack = get_pack([*(str(p) for p in config.packs), *packs])
     linter = Linter(pack, as_of)
     run = RunInfo(
         tool_version=__version__,
@@ -205,7 +196,7 @@ class _Configured:
         self.linter = linter
         self.config = config
 
-    def lint_text(self, text: str, path: str, fmt: str, published: Any = None, updated: Any = None):  # noqa: ANN201
+    def lint_text(self, text: str, path: str, fmt: str, published: Any = None, updated: Any = None) -> Any:
         from factcheck.config import apply_config
 
         report = self.linter.lint_text(text, path, fmt, published=published, updated=updated)

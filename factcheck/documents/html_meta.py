@@ -218,7 +218,7 @@ def extract_html_meta(html: str) -> HtmlMeta:
     try:
         p.feed(html)
         p.close()
-    except Exception:  # noqa: BLE001 - html.parser can still choke on pathological input
+    except Exception:
         pass
     objs = _jsonld_objects(p.jsonld)
 

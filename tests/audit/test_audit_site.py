@@ -21,7 +21,7 @@ def use_fake(monkeypatch: pytest.MonkeyPatch) -> FakeLinter:
     linter = FakeLinter()
     monkeypatch.setattr(
         "factcheck.cli.audit._make_linter",
-        lambda as_of, config_path: (linter, fake_run(as_of or fake_run().as_of)),
+        lambda as_of, config_path, packs=(): (linter, fake_run(as_of or fake_run().as_of)),
     )
     return linter
 
@@ -156,4 +156,4 @@ def test_usage_errors_exit_2(tmp_path: Path, use_fake) -> None:
     )
     assert res.exit_code == 2 and "not a factcheck JSON report" in res.output
     res = runner.invoke(main, ["audit", str(tmp_path / "a.md"), "--out", "x", "--as-of", "soon"])
-    assert res.exit_code == 2 and "not a date" in res.output
+    assert res.exit_code == 2 and "is not a date" in res.output
