@@ -78,7 +78,9 @@ def parse_markdown(source: str, path: str) -> Document:
                     _TABLE_RULE, _SETEXT, _HEADING, _LIST, _QUOTE, _EMPHASIS, _PIPE):
         text = pattern.sub(lambda mm: _spaces(mm.group(0)), text)
 
-    breaks, paragraphs = line_breaks(text)
+    # Block structure (list markers, headings, table pipes) is read from the source lines,
+    # before masking blanks the markers out.
+    breaks, paragraphs = line_breaks(source)
     published = parse_date(meta.get("date") or meta.get("published") or meta.get("pubDate"))
     updated = parse_date(meta.get("updated") or meta.get("lastmod") or meta.get("last_modified") or meta.get("modified"))
     if published is None and updated is None:

@@ -100,6 +100,9 @@ def load_yaml(path: Path) -> Any:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and "stream end" in (exc.problem or ""):
+            # An unclosed bracket or quote is reported at the end of the file; the opening is more useful.
+            mark = exc.context_mark
         line = mark.line + 1 if mark else None
         reason = exc.problem or exc.context or "invalid YAML"
         raise YamlError(path, line, f"invalid YAML: {reason}") from None

@@ -1,0 +1,57 @@
+import pytest
+
+from factcheck.documents import InputError, read_document
+from factcheck.documents import reader as reader_mod
+
+
+def test_binary_file_is_refused(tmp_path):
+    p = tmp_path / "image.md"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with pytest.raises(InputError, match="binary file"):
+        read_document(p)
+
+
+def test_bad_encoding_names_the_line(tmp_path):
+    p = tmp_path / "latin.md"
+    p.write_bytes("line one\nbad \xe9 here\n".encode("latin-1"))
+    with pytest.raises(InputError, match=r"not valid UTF-8 .* line 2"):
+        read_document(p)
+
+
+def test_html_with_declared_charset_is_decoded(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_bytes('<meta charset="iso-8859-1"><p>caf\xe9</p>'.encode("latin-1"))
+    assert "café" in read_document(p).text
+
+
+def test_empty_and_missing_files(tmp_path):
+    p = tmp_path / "empty.txt"
+    p.write_bytes(b"")
+    with pytest.raises(InputError, match="empty file"):
+        read_document(p)
+    with pytest.raises(InputError, match="no such file"):
+        read_document(tmp_path / "nope.md")
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(reader_mod, "MAX_BYTES", 1000)
+    p = tmp_path / "big.txt"
+    p.write_text("word " * 1000)
+    with pytest.raises(InputError, match="over the"):
+        read_document(p)
+
+
+def test_utf8_bom_and_utf16_are_read(tmp_path):
+    p = tmp_path / "bom.txt"
+    p.write_bytes(b"\xef\xbb\xbfDrug X text")
+    assert read_document(p).text == "Drug X text"
+    q = tmp_path / "u16.txt"
+    q.write_bytes("Drug X text".encode("utf-16"))
+    assert read_document(q).text == "Drug X text"
+
+
+def test_text_dates_from_labelled_lines(tmp_path):
+    p = tmp_path / "note.txt"
+    p.write_text("Title\nLast updated: 2026-02-16 13:05\n\nBody.\n")
+    doc = read_document(p)
+    assert doc.updated is not None and doc.updated.isoformat() == "2026-02-16"
