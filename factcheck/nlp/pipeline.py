@@ -69,13 +69,15 @@ class ClaimsComponent:
                       paragraphs=doc.user_data.get("paragraphs") or [0])
         claims = self.extractor.extract(ctx)
         spans = []
-        for claim in claims:
-            span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        for i, claim in enumerate(claims):
+            # span_id keeps two claims on the same words apart (extension values are keyed by it).
+            span = doc.char_span(claim.start, claim.end, label=claim.type, alignment_mode="expand", span_id=i)
             if span is None:
                 continue
             span._.claim = claim
             spans.append(span)
         doc.spans["claims"] = spans
+        doc.user_data["factcheck_claims"] = claims
         return doc
 
 
@@ -102,7 +104,8 @@ def get_pipeline(pack: Pack) -> Language:
 
 
 def claims_of(doc: Doc) -> list[Claim]:
-    return [span._.claim for span in doc.spans.get("claims", []) if span._.claim is not None]
+    """The typed claims of a processed Doc, in text order (also on `doc.spans["claims"]`)."""
+    return list(doc.user_data.get("factcheck_claims", []))
 
 
 def pipe_texts(nlp: Language, items: Iterable[tuple[str, list[int], list[int]]], batch_size: int = 32) -> Iterator[Doc]:

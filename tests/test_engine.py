@@ -1,0 +1,80 @@
+"""The whole path on the small test pack: figures, studies, arms, citations, time, offsets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from factcheck.engine import Linter
+
+
+def rules(report):
+    return [(f.rule, f.verdict, f.text) for f in report.findings]
+
+
+def test_rule_with_negation_and_question(test_linter):
+    r = test_linter.lint_text("Drug X is close to approval. Drug X is not close to approval.\n"
+                              "Is Drug X close to approval?\n", "a.md")
+    hits = [f for f in r.findings if f.rule == "drug-x-approval-near"]
+    assert len(hits) == 1 and hits[0].line == 1 and hits[0].column == 11
+
+
+def test_attributed_statement_is_info(test_linter):
+    r = test_linter.lint_text('Critics say Drug X is close to approval.\n', "a.md")
+    (f,) = [f for f in r.findings if f.rule == "drug-x-approval-near"]
+    assert f.severity == "info" and f.message.startswith("Attributed")
+
+
+def test_figure_for_the_wrong_measure(test_linter):
+    r = test_linter.lint_text("In the Drug X trial (Smith et al. 2021), 60% had a clinically meaningful response.\n", "a.md")
+    f = next(f for f in r.findings if f.verdict == "contradicted")
+    assert f.rule == "figure-wrong-measure" and f.text.startswith("60%")
+    assert "no longer met diagnostic criteria" in f.message and "85%" in f.fact
+
+
+def test_figure_for_the_wrong_arm(test_linter):
+    r = test_linter.lint_text("In TRIAL1 of Drug X, 30% of the drug group no longer met criteria.\n", "a.md")
+    assert any(f.rule == "figure-wrong-arm" for f in r.findings), rules(r)
+
+
+def test_right_figure_is_supported(test_linter):
+    r = test_linter.lint_text("In TRIAL1 of Drug X, 60 percent of the drug group no longer met criteria.\n", "a.md")
+    assert [f.verdict for f in r.findings if f.kind == "trial-statistic"] == ["supported"]
+
+
+def test_glued_table_row_splits_into_count_and_percent(test_linter):
+    r = test_linter.lint_text("Drug X results\nSmith et al. 8060%\n", "a.md")
+    texts = {f.text for f in r.findings if f.verdict == "supported"}
+    assert {"80", "60%"} <= texts
+
+
+def test_retracted_citation(test_linter):
+    r = test_linter.lint_text("A pooled analysis of Drug X (Jones et al., 2019) found large effects.\n", "a.md")
+    f = next(f for f in r.findings if f.verdict == "retracted")
+    assert f.rule == "citation-retracted" and f.severity == "error" and f.since == "2024-08-10"
+
+
+def test_dose_no_protocol_used(test_linter):
+    r = test_linter.lint_text("Drug X sessions used a dose of 300 mg.\n", "a.md")
+    assert any(f.rule == "protocol-mismatch" for f in r.findings), rules(r)
+    r = test_linter.lint_text("Drug X sessions used 75 to 100 milligrams.\n", "a.md")
+    assert all(f.verdict == "supported" for f in r.findings)
+
+
+def test_time_awareness_uses_document_date(test_pack):
+    linter = Linter(test_pack, date(2026, 11, 22))
+    r = linter.lint_text("---\ndate: 2023-05-04\n---\nDrug X is nearing approval.\n", "a.md")
+    assert "correct when published on 2023-05-04; outdated since 2024-08-09" in r.findings[0].message
+    early = Linter(test_pack, date(2024, 1, 1)).lint_text("Drug X is nearing approval.\n", "a.md")
+    assert early.findings == []
+
+
+def test_off_topic_document_is_not_judged(test_linter):
+    r = test_linter.lint_text("Drug Y is close to approval; 60% no longer met criteria.\n", "a.md")
+    assert r.findings == []
+
+
+def test_html_offsets_point_into_the_raw_file(test_linter):
+    src = "<p>Drug&nbsp;X is <em>close</em> to approval.</p>"
+    r = test_linter.lint_text(src, "a.html", "html")
+    (f,) = [f for f in r.findings if f.rule == "drug-x-approval-near"]
+    assert src[f.start : f.end] == f.text == "close</em> to approval"
