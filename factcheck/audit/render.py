@@ -170,9 +170,17 @@ def markdown_text(result: AuditResult) -> str:
                 if f.sources:
                     srcs = "; ".join(_md_link(src.title, src.url) for src in f.sources)
                     lines.append(f"  - Sources: {srcs}")
-            for fx in p.fixed:
-                lines.append(f"- ~~{_md(fx.get('text'))}~~ fixed (`{_code(fx.get('rule'))}`)")
             lines.append("")
+
+    fixed_pages = [p for p in sorted(result.pages, key=lambda p: p.path) if p.fixed]
+    if fixed_pages:
+        lines += ["## Fixed since the previous audit", ""]
+        for p in fixed_pages:
+            for fx in p.fixed:
+                lines.append(
+                    f"- `{_code(p.path)}`: ~~{_md(fx.get('text'))}~~ fixed (`{_code(fx.get('rule'))}`)"
+                )
+        lines.append("")
 
     bad = [p for p in sorted(result.pages, key=lambda p: p.path) if p.status != "fetched"]
     if bad:
