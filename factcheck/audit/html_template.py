@@ -47,6 +47,7 @@ th[aria-sort=ascending]::after{content:" ▲";font-size:10px}
 th[aria-sort=descending]::after{content:" ▼";font-size:10px}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 td.page{max-width:520px}
+td.d{white-space:nowrap;font-variant-numeric:tabular-nums}
 td.page .path{color:var(--muted);font-size:12px;word-break:break-all}
 td .e{color:var(--err);font-weight:600}td .w{color:var(--warn);font-weight:600}td .i{color:var(--info)}
 td .z{color:var(--muted)}
@@ -109,12 +110,12 @@ JS = r"""
   var tbody = document.querySelector("#pages tbody");
   var rows = Array.prototype.slice.call(tbody.rows);
   var sortKey = "rank", sortDir = 1;
-  var textKeys = {path: 1, title: 1, status: 1, published: 1, updated: 1, since: 1};
+  var textKeys = {path: 1, label: 1, status: 1, published: 1, updated: 1, since: 1};
 
   function cmp(a, b) {
     var x = byId[a.dataset.id][sortKey], y = byId[b.dataset.id][sortKey];
     if (textKeys[sortKey]) {
-      x = String(x || ""); y = String(y || "");
+      x = String(x || "").toLowerCase(); y = String(y || "").toLowerCase();
       // Empty values (no date) sort last in both directions.
       if (!x !== !y) return x ? -1 : 1;
       return x < y ? -sortDir : x > y ? sortDir : byId[a.dataset.id].rank - byId[b.dataset.id].rank;
@@ -274,7 +275,7 @@ TEMPLATE = r"""<!DOCTYPE html>
     <thead><tr>
       <th data-sort="rank" class="num" aria-sort="ascending">#</th>
       <th data-sort="priority" class="num">Priority</th>
-      <th data-sort="title">Page</th>
+      <th data-sort="label">Page</th>
       <th data-sort="status">Status</th>
       <th data-sort="errors" class="num">Errors</th>
       <th data-sort="warnings" class="num">Warnings</th>
@@ -298,9 +299,9 @@ TEMPLATE = r"""<!DOCTYPE html>
         <td class="num"><span class="{{ 'w' if r.warnings else 'z' }}">{{ r.warnings }}</span></td>
         <td class="num"><span class="{{ 'i' if r.infos else 'z' }}">{{ r.infos }}</span></td>
         {% if compare %}<td class="num">{{ r.new }}</td><td class="num">{{ r.fixed }}</td>{% endif %}
-        <td>{{ r.published or "—" }}</td>
-        <td>{{ r.updated or "—" }}</td>
-        <td>{{ r.since or "—" }}</td>
+        <td class="d">{{ r.published or "—" }}</td>
+        <td class="d">{{ r.updated or "—" }}</td>
+        <td class="d">{{ r.since or "—" }}</td>
       </tr>
     {% endfor %}
     </tbody>

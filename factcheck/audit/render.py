@@ -260,6 +260,7 @@ def html_context(result: AuditResult) -> dict[str, Any]:
             "path": p.path,
             "url": _url(p),
             "title": p.title or "",
+            "label": p.title or p.path,  # what the Page column shows, and sorts by
             "status": p.status,
             "reason": p.reason or "",
             "priority": p.priority,
