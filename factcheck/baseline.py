@@ -104,27 +104,51 @@ class Baseline:
     def base(self) -> Path:
         return self.path.resolve().parent
 
+    def matcher(self) -> BaselineMatcher:
+        return BaselineMatcher(self)
+
     def filter(self, reports: Iterable[FileReport]) -> BaselineResult:
-        remaining = Counter(e.fingerprint for e in self.entries)
-        result = BaselineResult(reports=[])
-        linted: set[str] = set()
-        for report in reports:
-            key = _key_path(report.path, self.base)
-            linted.add(key)
-            kept: list[Finding] = []
-            for f in report.findings:
-                fp = f.fingerprint(key)
-                if remaining[fp] > 0:
-                    remaining[fp] -= 1
-                    result.known += 1
-                else:
-                    kept.append(f)
-            result.new += len(kept)
-            result.reports.append(dataclasses.replace(report, findings=kept))
+        """Filter a whole run at once (see BaselineMatcher for streaming)."""
+        m = self.matcher()
+        filtered = [m.filter_report(r) for r in reports]
+        result = m.result()
+        result.reports = filtered
+        return result
+
+
+class BaselineMatcher:
+    """Streams reports through a baseline: `filter_report` per file as it is linted, `result`
+    once at the end (only then are the fixed entries known)."""
+
+    def __init__(self, baseline: Baseline) -> None:
+        self.baseline = baseline
+        self.base = baseline.base
+        self.remaining = Counter(e.fingerprint for e in baseline.entries)
+        self.linted: set[str] = set()
+        self.known = 0
+        self.new = 0
+
+    def filter_report(self, report: FileReport) -> FileReport:
+        key = _key_path(report.path, self.base)
+        self.linted.add(key)
+        kept: list[Finding] = []
+        for f in report.findings:
+            fp = f.fingerprint(key)
+            if self.remaining[fp] > 0:
+                self.remaining[fp] -= 1
+                self.known += 1
+            else:
+                kept.append(f)
+        self.new += len(kept)
+        return dataclasses.replace(report, findings=kept)
+
+    def result(self) -> BaselineResult:
+        result = BaselineResult(reports=[], known=self.known, new=self.new)
+        remaining = Counter(self.remaining)
         # Only entries for files linted in this run can be called fixed: linting one page must
         # not report every other page's entries as gone.
-        for entry in self.entries:
-            if entry.path in linted and remaining[entry.fingerprint] > 0:
+        for entry in self.baseline.entries:
+            if entry.path in self.linted and remaining[entry.fingerprint] > 0:
                 remaining[entry.fingerprint] -= 1
                 result.fixed.append(entry)
         return result

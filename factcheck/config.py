@@ -345,6 +345,10 @@ class PathFilter:
             self._ignore_cache[folder] = spec
         return self._ignore_cache[folder]
 
+    def accepts_walked(self, path: Path) -> bool:
+        """For a file found by walking a folder named on the command line."""
+        return self.included(path) and not self.excluded(path) and not self.gitignored(path)
+
     def accepts_explicit(self, path: Path) -> bool:
         """For a file named on the command line."""
         return not self.excluded(path)

@@ -239,8 +239,10 @@ def apply_suppressions(findings: list[Finding], directives: Directives) -> tuple
     return kept, unused
 
 
-def unused_findings(unused: list[Directive]) -> list[Finding]:
-    """Findings of rule `unused-suppression` for `--report-unused-suppressions`."""
+def unused_findings(unused: list[Directive], source_text: str | None = None) -> list[Finding]:
+    """Findings of rule `unused-suppression` for `--report-unused-suppressions`. With the source,
+    each carries its line's text, which the text report quotes."""
+    lines = source_text.splitlines() if source_text is not None else []
     out = []
     for d in unused:
         names = ", ".join(d.rules) if d.rules else "any rule"
@@ -269,6 +271,7 @@ def unused_findings(unused: list[Directive]) -> list[Finding]:
                 column=d.column,
                 end_line=d.end_line,
                 end_column=d.end_column,
+                line_text=lines[d.line - 1] if 0 < d.line <= len(lines) else "",
             )
         )
     return out

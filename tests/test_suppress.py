@@ -155,12 +155,13 @@ def test_unused_directives_and_findings():
         ("disable", ("citation",)),
         ("ignore[approval-imminent]", ()),
     ]
-    reported = unused_findings(unused)
+    reported = unused_findings(unused, src)
     assert [f.rule for f in reported] == [UNUSED_RULE] * 3
     first = reported[0]
     assert (first.kind, first.verdict, first.severity) == ("other", "unsupported", "warning")
     assert src[first.start : first.end] == first.text
     assert (first.line, first.column) == (1, 1)
+    assert first.line_text == src.splitlines()[0]
     assert "suppresses no finding of dose" in first.message and "line 2" in first.fact
     assert "Unrecognised factcheck directive" in reported[2].message
 

@@ -6,15 +6,19 @@ database errors (an unreadable input is reported and the other inputs are still 
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from datetime import date
+from pathlib import Path
 
 import click
 
 from factcheck.cli.common import DateParam, die, get_pack, rules_metadata
+from factcheck.config import Config, ConfigError, apply_config, load_config
 from factcheck.models import SEVERITY_RANK, FileReport, RunInfo, Summary
 from factcheck.report import FORMATS, get_reporter
+from factcheck.report.output import AtomicOutput, render_statistics
 
 
 @click.command()
@@ -22,16 +26,31 @@ from factcheck.report import FORMATS, get_reporter
 @click.option("--format", "-f", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
               help="Output format.")
 @click.option("--as-of", type=DateParam(), default=None, help="Judge as of this date (YYYY-MM-DD). Default: today.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="warning",
-              show_default=True, help="Exit 1 when a finding at or above this severity is reported.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Exit 1 when a finding at or above this severity is reported. [default: warning, or config]")
 @click.option("--quiet", "-q", is_flag=True, help="Only the finding lines: no excerpts, no summary.")
 @click.option("--show-supported", is_flag=True, help="Also report claims that agree with the database.")
 @click.option("--pack", "packs", multiple=True, type=click.Path(file_okay=False), help="An extra claims pack folder (repeatable).")
 @click.option("--stdin-filename", default=None, help="Name (and format, by extension) for text read from '-'.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output (auto: on a terminal, unless NO_COLOR is set).")
-def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str, quiet: bool, show_supported: bool,
-         packs: tuple[str, ...], stdin_filename: str | None, color: str) -> None:
+# CI options (issue 6): config, output file, statistics, baselines, unused suppressions.
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Config file to use (default: .factcheck.yaml or [tool.factcheck] in pyproject.toml, searched upward).")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the report to FILE (atomically) instead of stdout.")
+@click.option("--statistics", is_flag=True,
+              help="Print counts per rule after the report (to stderr when a machine-readable report is on stdout).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="Report only findings not recorded in this baseline file; list recorded ones now fixed.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Record this run's findings in FILE (exit 0 unless an input could not be read).")
+@click.option("--report-unused-suppressions", is_flag=True,
+              help="Report 'factcheck: disable' comments that suppress nothing (rule unused-suppression).")
+def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | None, quiet: bool, show_supported: bool,
+         packs: tuple[str, ...], stdin_filename: str | None, color: str, config_path: str | None,
+         output: str | None, statistics: bool, baseline_path: str | None, write_baseline_path: str | None,
+         report_unused_suppressions: bool) -> None:
     """Check articles: Markdown, HTML and text files, folders (recursive), '-' for stdin, or URLs.
 
     \b
@@ -45,23 +64,38 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str, qui
     from factcheck.engine import Linter
     from factcheck.inputs import expand
 
-    as_of = as_of or date.today()
-    pack = get_pack(packs)
-    linter = Linter(pack, as_of, show_supported=show_supported)
-    use_color = color == "always" or (color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-    reporter = get_reporter(fmt, sys.stdout, color=use_color, quiet=quiet)
+    cfg = _load_config(config_path)
+    as_of = as_of or cfg.as_of or date.today()
+    fail_on = fail_on or cfg.fail_on or "warning"
+    pack = get_pack([*packs, *(str(p) for p in cfg.packs)])
+    rules = rules_metadata(pack)
+    try:
+        cfg.check_rules(r["id"] for r in rules)
+    except ConfigError as exc:
+        die(str(exc))
+    baseline = _load_baseline(baseline_path)
+    path_filter = cfg.path_filter()
+    linter = Linter(pack, as_of, show_supported=show_supported, keep_source=True)
+    out = AtomicOutput(output)
+    stream = out.__enter__()
+    use_color = color == "always" or (color == "auto" and stream.isatty() and not os.environ.get("NO_COLOR"))
+    reporter = get_reporter(fmt, io.StringIO() if _inject_json(fmt, baseline) else stream, color=use_color, quiet=quiet)
     reporter.start(RunInfo(tool_version=_version(), as_of=as_of, database_claims=len(pack.claims),
                            database_sources=len(pack.sources), database_fingerprint=pack.fingerprint,
-                           rules=rules_metadata(pack)))
+                           rules=rules))
     summary = Summary()
     threshold = SEVERITY_RANK.get(fail_on, 99)
     failing = False
+    recorded: list[FileReport] = []  # for --write-baseline
 
     def reports():  # type: ignore[no-untyped-def]
         pending: list[str] = []
-        for item in expand(list(paths)):
+        explicit = {p for p in paths if os.path.isfile(p)}
+        for item in expand(list(paths), accept=path_filter.accepts_walked):
             if item.kind == "file":
-                pending.append(item.name)
+                # Named files skip include/.gitignore but not exclude (pre-commit passes names).
+                if item.name not in explicit or path_filter.accepts_explicit(Path(item.name)):
+                    pending.append(item.name)
                 continue
             yield from linter.lint_paths(pending)
             pending = []
@@ -78,15 +112,90 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str, qui
                 yield _lint_url(linter, item.name)
         yield from linter.lint_paths(pending)
 
-    for report in reports():
-        summary.add(report)
-        if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings):
-            failing = True
-        reporter.file(report)
-    reporter.finish(summary)
+    try:
+        for report in reports():
+            report = _post_process(report, cfg, report_unused_suppressions, format_for)
+            if write_baseline_path:
+                recorded.append(FileReport(path=report.path, findings=list(report.findings)))
+            if baseline is not None:
+                report = baseline.filter_report(report)
+            summary.add(report)
+            if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings):
+                failing = True
+            reporter.file(report)
+        reporter.finish(summary)
+        baseline_result = baseline.result() if baseline is not None else None
+        if _inject_json(fmt, baseline):
+            _write_json_with_baseline(reporter.stream.getvalue(), baseline_result, stream)  # type: ignore[attr-defined]
+        if statistics:
+            # After a text report, or when the report went to --output: stdout. After JSON/SARIF/...
+            # on stdout: stderr, so the machine-readable output stays parseable.
+            click.echo(render_statistics(summary, rules), nl=False, err=fmt != "text" and output is None)
+    except BaseException as exc:
+        out.__exit__(type(exc), exc, exc.__traceback__)
+        raise
+    out.__exit__(None, None, None)
+    if baseline_result is not None and not quiet:
+        click.echo(f"factcheck: {baseline_result.summary_line()}", err=True)
+        for entry in baseline_result.fixed:
+            click.echo(f"  fixed: {entry.path}: {entry.rule}: {entry.text}", err=True)
+    if write_baseline_path:
+        from factcheck.baseline import write_baseline
+
+        n = write_baseline(write_baseline_path, recorded, _version())
+        click.echo(f"factcheck: wrote {n} finding{'s' if n != 1 else ''} to baseline {write_baseline_path}", err=True)
+        failing = False
     if summary.errors:
         sys.exit(2)
     sys.exit(1 if failing else 0)
+
+
+def _load_config(config_path: str | None) -> Config:
+    try:
+        return load_config(None, config_path)
+    except ConfigError as exc:
+        die(str(exc))
+
+
+def _load_baseline(path: str | None):  # type: ignore[no-untyped-def]
+    if path is None:
+        return None
+    from factcheck.baseline import BaselineError, load_baseline
+
+    try:
+        return load_baseline(path).matcher()
+    except BaselineError as exc:
+        die(str(exc))
+
+
+def _post_process(report: FileReport, cfg: Config, report_unused: bool, format_for) -> FileReport:  # type: ignore[no-untyped-def]
+    """Inline suppressions, then config (disable, severity), on one file's findings."""
+    from factcheck.suppress import apply_suppressions, has_directives, parse_directives, unused_findings
+
+    source = report.source_text
+    if source is not None and has_directives(source):
+        directives = parse_directives(source, format_for(report.path, source))
+        kept, unused = apply_suppressions(report.findings, directives)
+        if report_unused and unused:
+            kept = sorted([*kept, *unused_findings(unused, source)], key=lambda f: (f.start, f.end))
+        report.findings = kept
+    report.findings = apply_config(report.findings, cfg)
+    report.source_text = None  # kept only for the directives; no formatter here needs it
+    return report
+
+
+def _inject_json(fmt: str, baseline) -> bool:  # type: ignore[no-untyped-def]
+    # The JSON report gains a "baseline" key (new/known/fixed) when --baseline is used.
+    return fmt == "json" and baseline is not None
+
+
+def _write_json_with_baseline(rendered: str, result, stream) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    doc = json.loads(rendered)
+    doc["baseline"] = result.to_json()
+    json.dump(doc, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
 
 
 def _lint_url(linter, url: str) -> FileReport:  # type: ignore[no-untyped-def]

@@ -18,7 +18,6 @@ from factcheck.report.base import Reporter
 from factcheck.report.output import artifact_path, artifact_uri
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/factcheck-dev/factcheck"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 # Key under which our own fingerprint is stored beside GitHub's primaryLocationLineHash.
 FINGERPRINT_KEY = "factcheck/v1"
@@ -197,13 +196,11 @@ class SarifReporter(Reporter):
     def document(self) -> dict[str, Any]:
         run = self.run
         version = run.tool_version if run else _package_version()
-        driver: dict[str, Any] = {
-            "name": "factcheck",
-            "version": version,
-            "semanticVersion": version,
-            "informationUri": INFORMATION_URI,
-            "rules": self.rules,
-        }
+        driver: dict[str, Any] = {"name": "factcheck", "version": version, "semanticVersion": version}
+        uri = information_uri()
+        if uri:
+            driver["informationUri"] = uri
+        driver["rules"] = self.rules
         sarif_run: dict[str, Any] = {
             "tool": {"driver": driver},
             "columnKind": "unicodeCodePoints",
@@ -230,6 +227,27 @@ class SarifReporter(Reporter):
     def finish(self, summary: Summary) -> None:
         json.dump(self.document(), self.stream, indent=2, ensure_ascii=False)
         self.stream.write("\n")
+
+
+def information_uri() -> str | None:
+    """The project's home page from the installed package metadata ([project.urls] Homepage or
+    Repository), or None when the package declares none: SARIF makes the field optional, and a
+    made-up address would send users nowhere."""
+    from importlib import metadata
+
+    try:
+        meta = metadata.metadata("factcheck")
+    except metadata.PackageNotFoundError:
+        return None
+    urls = {}
+    for entry in meta.get_all("Project-URL") or []:
+        label, _, url = entry.partition(",")
+        urls[label.strip().lower()] = url.strip()
+    for label in ("homepage", "home", "repository", "source", "documentation"):
+        if urls.get(label, "").startswith(("https://", "http://")):
+            return urls[label]
+    home = meta.get("Home-page")
+    return home if home and home.startswith(("https://", "http://")) else None
 
 
 def _package_version() -> str:

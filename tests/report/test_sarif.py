@@ -106,7 +106,8 @@ def test_driver_and_rules_cover_github_required_fields(in_tmp):
     driver = doc["runs"][0]["tool"]["driver"]
     assert driver["name"] == "factcheck"
     assert driver["version"] == driver["semanticVersion"] == "0.1.0"
-    assert driver["informationUri"].startswith("https://")
+    # informationUri comes from the package's [project.urls]; when declared it must be absolute.
+    assert driver.get("informationUri", "https://").startswith(("https://", "http://"))
     # Every rule is declared, including those that did not fire, so fixed alerts can close.
     assert [r["id"] for r in driver["rules"]] == ["approval-imminent", "mapp1-remission", "never-fires"]
     for rule in driver["rules"]:
@@ -194,6 +195,28 @@ def test_fingerprint_changes_with_rule_or_file(in_tmp):
     a = fingerprints(render([FileReport(path="content/a.md", findings=[f])]))
     b = fingerprints(render([FileReport(path="content/b.md", findings=[f])]))
     assert a != b
+
+
+def test_information_uri_from_package_metadata(monkeypatch):
+    from importlib import metadata
+
+    import factcheck.report.sarif as sarif
+
+    class Meta:
+        def get_all(self, key):
+            return ["Changelog, https://example.org/changes", "Homepage, https://example.org/factcheck"]
+
+        def get(self, key):
+            return None
+
+    monkeypatch.setattr(metadata, "metadata", lambda name: Meta())
+    assert sarif.information_uri() == "https://example.org/factcheck"
+
+    def missing(name):
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "metadata", missing)
+    assert sarif.information_uri() is None
 
 
 def test_result_message_omits_missing_parts():
