@@ -157,3 +157,27 @@ def test_usage_errors_exit_2(tmp_path: Path, use_fake) -> None:
     assert res.exit_code == 2 and "not a factcheck JSON report" in res.output
     res = runner.invoke(main, ["audit", str(tmp_path / "a.md"), "--out", "x", "--as-of", "soon"])
     assert res.exit_code == 2 and "is not a date" in res.output
+
+
+def test_real_engine_end_to_end(site, tmp_path: Path) -> None:
+    """No fake: the bundled claims pack and the engine, on a file and on a served page."""
+    article = "# A turning point\n\nMDMA-assisted therapy is on the cusp of approval in the United States.\n"
+    (tmp_path / "a.md").write_text(article, encoding="utf-8")
+    site.bodies["/undated"] = (
+        "<html><head><title>Served</title></head><body><article><p>MDMA-assisted therapy is on the "
+        "cusp of approval in the United States.</p></article></body></html>"
+    )
+    out = tmp_path / "r"
+    res = CliRunner().invoke(
+        main, ["audit", str(tmp_path / "a.md"), site.url("/undated"), "--out", str(out), *FAST]
+    )
+    assert res.exit_code == 0, res.output
+    data = json.loads((out / "audit.json").read_text(encoding="utf-8"))
+    assert data["database"]["claims"] > 0 and len(data["database"]["fingerprint"]) >= 12
+    for page in data["files"]:
+        assert page["status"] == "fetched"
+        rules = {f["rule"] for f in page["findings"]}
+        assert "approval-imminent" in rules, page
+        src = article if page["path"].endswith("a.md") else site.bodies["/undated"]
+        for f in page["findings"]:
+            assert src[f["start"] : f["end"]] == f["text"]
