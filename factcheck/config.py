@@ -40,6 +40,7 @@ else:  # pragma: no cover - Python 3.10 reads pyproject.toml with the tomli back
 CONFIG_FILES = (".factcheck.yaml", ".factcheck.yml")
 PYPROJECT = "pyproject.toml"
 FAIL_ON = (*SEVERITIES, "never")
+DEFAULT_FAIL_ON = "warning"  # what `factcheck lint` uses when neither --fail-on nor the config says
 KEYS = ("packs", "include", "exclude", "disable", "severity", "fail-on", "as-of")
 # Folders never worth walking into, gitignored or not.
 ALWAYS_SKIP = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", ".tox"}
@@ -63,9 +64,10 @@ class Config:
     fail_on: str | None = None  # None: the command-line default
     as_of: date | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """The configuration as the file would spell it (for `factcheck config`)."""
-        return {
+    def to_dict(self, effective: bool = False) -> dict[str, Any]:
+        """The configuration as the file would spell it. With `effective`, unset values show what
+        a lint run uses instead (for `factcheck config`)."""
+        out = {
             "packs": [_display(p, self.root) for p in self.packs],
             "include": list(self.include),
             "exclude": list(self.exclude),
@@ -74,6 +76,10 @@ class Config:
             "fail-on": self.fail_on,
             "as-of": self.as_of.isoformat() if self.as_of else None,
         }
+        if effective:
+            out["fail-on"] = out["fail-on"] or DEFAULT_FAIL_ON
+            out["as-of"] = out["as-of"] or "today"
+        return out
 
     def is_disabled(self, finding: Finding) -> bool:
         return finding.rule in self.disable or finding.kind in self.disable

@@ -230,6 +230,8 @@ def test_config_command_defaults_and_errors(tmp_path, monkeypatch):
     result = runner.invoke(main, ["config"])
     assert result.exit_code == 0
     assert result.output.startswith("# from: (no config file found; defaults)")
+    shown = yaml.safe_load(result.output)
+    assert shown["fail-on"] == "warning" and shown["as-of"] == "today" and shown["disable"] == []
     write(tmp_path / "bad.yaml", "fail-on: maybe\n")
     result = runner.invoke(main, ["config", "--config", "bad.yaml"])
     assert result.exit_code == 2

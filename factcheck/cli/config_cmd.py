@@ -40,7 +40,7 @@ def config(config_path: str | None, fmt: str) -> None:
         sys.exit(2)
     source = str(cfg.path) if cfg.path else None
     if fmt == "json":
-        click.echo(json.dumps({"file": source, "config": cfg.to_dict()}, indent=2))
+        click.echo(json.dumps({"file": source, "config": cfg.to_dict(effective=True)}, indent=2))
         return
     click.echo(f"# from: {source or '(no config file found; defaults)'}")
-    click.echo(yaml.safe_dump(cfg.to_dict(), sort_keys=False, default_flow_style=False).rstrip())
+    click.echo(yaml.safe_dump(cfg.to_dict(effective=True), sort_keys=False, default_flow_style=False).rstrip())

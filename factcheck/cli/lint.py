@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from factcheck.cli.common import DateParam, die, get_pack, rules_metadata
-from factcheck.config import Config, ConfigError, apply_config, load_config
+from factcheck.config import DEFAULT_FAIL_ON, Config, ConfigError, apply_config, load_config
 from factcheck.models import SEVERITY_RANK, FileReport, RunInfo, Summary
 from factcheck.report import FORMATS, get_reporter
 from factcheck.report.output import AtomicOutput, render_statistics
@@ -66,7 +66,7 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
 
     cfg = _load_config(config_path)
     as_of = as_of or cfg.as_of or date.today()
-    fail_on = fail_on or cfg.fail_on or "warning"
+    fail_on = fail_on or cfg.fail_on or DEFAULT_FAIL_ON
     pack = get_pack([*packs, *(str(p) for p in cfg.packs)])
     rules = rules_metadata(pack)
     try:
