@@ -40,6 +40,10 @@ BUILTIN_RULES: dict[str, BuiltinRule] = {r.id: r for r in [
                 "A trial figure attributed to the wrong arm",
                 "The number belongs to the other arm of the trial (for example the placebo group's figure "
                 "given for the MDMA group)."),
+    BuiltinRule("figure-wrong-timepoint", "trial-statistic", "contradicted", "warning",
+                "A trial figure given for the wrong time point",
+                "The number is a real result, but measured at another time (for example the 18-week primary "
+                "endpoint quoted as a one-year result). Say when the outcome was measured."),
     BuiltinRule("figure-wrong-value", "trial-statistic", "contradicted", "warning",
                 "A trial figure that differs from what the study reported",
                 "The study the text names reported a different number for this outcome."),

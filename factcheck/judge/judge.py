@@ -14,8 +14,14 @@ from factcheck.judge.builtin_rules import BUILTIN_RULES
 from factcheck.knowledge.model import Pack, Value
 from factcheck.models import SEVERITY_RANK, Finding
 from factcheck.nlp.claims import Claim
+from factcheck.nlp.numbers import parse_timepoint
 
 EXHAUSTIVE_UNITS = {"sessions", "hours", "minutes", "weeks", "mg", "mg/kg"}
+# Doses and session counts are given as sets ("80 or 120 mg" recorded as 80-120): one stated number
+# agrees with a recorded range only at its ends.
+DISCRETE_UNITS = {"mg", "mg/kg", "sessions"}
+OUTCOME_UNITS = {"percent", "d", "points"}
+COMPATIBLE_ARMS = {("placebo", "control"), ("control", "placebo"), ("mdma", "active"), ("active", "mdma")}
 ARM_WORDS = {"mdma": "MDMA", "placebo": "placebo", "active": "active-dose", "control": "control", "all": "all"}
 
 
@@ -65,7 +71,12 @@ class Judge:
             else:
                 message += f" (already outdated when the page was dated {doc_date.isoformat()})"
         severity = rule.severity
-        if claim.attributed:
+        if (rule.verdict == "outdated" and rule.since and claim.dated_year is not None
+                and claim.dated_year < rule.since.year and not claim.attributed):
+            # "In 2023, approval seemed close": the text dates the statement to before it was outdated.
+            severity = "info"
+            message = f"Dated statement (about {claim.dated_year}); check that the article says what happened since. " + message
+        elif claim.attributed:
             severity = "info"
             message = "Attributed or quoted statement; add context if you keep it. " + message
         return Finding(
@@ -94,6 +105,10 @@ class Judge:
                               suggestion="Remove the citation and the findings that rest on it, or state that the paper was retracted and why.",
                               sources=self.pack.source_refs(s.sources))
             f.claim_id = s.id
+            if claim.retraction_noted:
+                # The text says so itself ("... was retracted in 2024"): nothing to correct.
+                f.severity = "info"
+                f.message = f"Mentions {s.label} together with its retraction ({when})."
             f.since = s.retracted_on.isoformat() if s.retracted_on else None
             return f
         s = studies[0]
@@ -107,12 +122,11 @@ class Judge:
         q = claim.quantity
         if q is None:
             return None
-        lo, hi = claim.bounds
         pack = self.pack
         approx = claim.approx != (0.0, 0.0)
 
         def agrees(v: Value) -> bool:
-            return v.overlaps(lo, hi) if approx else v.matches(lo, hi)
+            return _agrees(v, claim)
 
         values = pack.values_for(q)
         studies = claim.studies
@@ -129,7 +143,7 @@ class Judge:
             return f
 
         def arm_ok(v: Value) -> bool:
-            return claim.arm is None or v.arm in (None, "all") or v.arm == claim.arm or (claim.arm == "mdma" and v.arm == "active")
+            return _arm_ok(claim.arm, v.arm)
 
         def in_studies(v: Value) -> bool:
             return not studies or v.study in studies
@@ -137,6 +151,9 @@ class Judge:
         cands = [v for v in values if in_studies(v)]
         good = [v for v in cands if agrees(v) and arm_ok(v)]
         if good:
+            clash = self._timepoint_clash(claim, good)
+            if clash is not None:
+                return clash
             return self._builtin("supported", claim, f"Agrees with the database: {self._describe(good[0])}.",
                                  fact=self._describe(good[0]), suggestion=None, sources=self._sources(good[0]),
                                  kind=claim.kind)
@@ -149,7 +166,7 @@ class Judge:
                 v = wrong_arm[0]
                 right = [w for w in cands if arm_ok(w)]
                 return self._mismatch("figure-wrong-arm", claim,
-                                      f"{stated} is the {ARM_WORDS.get(v.arm or '', v.arm)} arm's figure in {self._study_name(v)}, not the {ARM_WORDS.get(claim.arm or '', claim.arm)} arm's.",
+                                      f"{stated} is the {ARM_WORDS.get(v.arm or '', v.arm)} arm's figure for '{label}' in {self._study_name(v)}, not the {ARM_WORDS.get(claim.arm or '', claim.arm)} arm's.",
                                       v, right)
             other_measure = [v for v in same_unit if in_studies(v) and agrees(v) and arm_ok(v)]
             if other_measure:
@@ -157,29 +174,72 @@ class Judge:
                 return self._mismatch("figure-wrong-measure", claim,
                                       f"{stated} is the {self._study_name(v)} figure for '{self._label(v)}', not for '{label}'.",
                                       v, [w for w in cands if arm_ok(w)])
-            other_study = [v for v in values if not in_studies(v) and agrees(v) and arm_ok(v)]
-            if other_study:
-                v = other_study[0]
-                return self._mismatch("figure-wrong-study", claim,
-                                      f"{stated} for '{label}' was reported by {self._study_name(v)}, not by {self._studies_name(studies)}.",
-                                      v, [w for w in cands if arm_ok(w)])
+            # Another study's figure counts as "wrong study" only when the named study recorded
+            # this measure too; otherwise the database simply does not know.
             if cands:
+                other_study = [v for v in values if not in_studies(v) and agrees(v) and arm_ok(v)]
+                if other_study:
+                    v = other_study[0]
+                    return self._mismatch("figure-wrong-study", claim,
+                                          f"{stated} for '{label}' was reported by {self._study_name(v)}, not by {self._studies_name(studies)}.",
+                                          v, [w for w in cands if arm_ok(w)])
                 right = [w for w in cands if arm_ok(w)] or cands
                 rule = "protocol-mismatch" if claim.unit in EXHAUSTIVE_UNITS else "figure-wrong-value"
                 return self._mismatch(rule, claim,
                                       f"{self._studies_name(studies)} did not report {stated} for '{label}'.",
                                       None, right)
+            fixed = self._fixed_doses(claim)
+            if fixed:
+                return self._mismatch("protocol-mismatch", claim,
+                                      f"{self._studies_name(studies)} gave fixed doses in mg, not {stated} by body weight.",
+                                      None, fixed)
             return self._unsupported(claim, label, stated)
-        other_measure = [v for v in same_unit if agrees(v) and arm_ok(v)]
-        if other_measure and values:
-            v = other_measure[0]
-            return self._mismatch("figure-wrong-measure", claim,
-                                  f"{stated} is the {self._study_name(v)} figure for '{self._label(v)}', not for '{label}'.",
-                                  v, [w for w in values if arm_ok(w) and (not v.study or w.study == v.study)] or values)
+        # No study named: another measure's figure is evidence only when stated exactly.
+        if not approx and claim.unit in OUTCOME_UNITS:
+            other_measure = [v for v in same_unit if agrees(v) and arm_ok(v)]
+            if other_measure and values:
+                v = other_measure[0]
+                return self._mismatch("figure-wrong-measure", claim,
+                                      f"{stated} is the {self._study_name(v)} figure for '{self._label(v)}', not for '{label}'.",
+                                      v, [w for w in values if arm_ok(w) and (not v.study or w.study == v.study)] or values)
         if claim.unit in EXHAUSTIVE_UNITS and values:
             return self._mismatch("protocol-mismatch", claim,
                                   f"No trial protocol in the database used {stated} for '{label}'.", None, values)
         return self._unsupported(claim, label, stated)
+
+    def _fixed_doses(self, claim: Claim) -> list[Value]:
+        """A weight-based dose (mg/kg) for studies the database records with fixed mg doses."""
+        if claim.unit != "mg/kg" or not claim.studies:
+            return []
+        return [v for v in self.pack.all_values() if v.unit == "mg" and v.study in claim.studies]
+
+    def _timepoint_clash(self, claim: Claim, good: list[Value]) -> Finding | None:
+        """The right number at the wrong time ("one year after treatment, 67%" when 67% was the
+        18-week result). Only when every agreeing value records a time point and none is near."""
+        if claim.timepoint_weeks is None:
+            return None
+        parsed: list[tuple[Value, float]] = []
+        for v in good:
+            tp = parse_timepoint(v.timepoint or "")
+            if tp is None:
+                return None
+            parsed.append((v, self._weeks_from_baseline(v.study, *tp)))
+        said = self._weeks_from_baseline(claim.studies[0] if claim.studies else None,
+                                         claim.timepoint_weeks, claim.timepoint_anchor or "treatment")
+        if any(_near_in_time(said, w) for _v, w in parsed):
+            return None
+        v = parsed[0][0]
+        when = _weeks_words(claim.timepoint_weeks) + (" after baseline" if claim.timepoint_anchor == "baseline" else " after treatment")
+        return self._mismatch("figure-wrong-timepoint", claim,
+                              f"{_stated(claim)} is the {self._study_name(v)} figure for '{self._label(v)}' at {v.timepoint}, not {when}.",
+                              v, [])
+
+    def _weeks_from_baseline(self, study: str | None, weeks: float, anchor: str) -> float:
+        if anchor == "baseline":
+            return weeks
+        # "After treatment" counts from the end of the treatment period, when the study records it.
+        lengths = [v.low for v in self.pack.values_for("treatment-length") if v.study == study and v.unit == "weeks"]
+        return weeks + (lengths[0] if lengths else 0.0)
 
     # -- helpers --------------------------------------------------------------------------------
     def _unsupported(self, claim: Claim, label: str, stated: str) -> Finding:
@@ -249,7 +309,44 @@ def _stated(claim: Claim) -> str:
 
     value = num(claim.low) if claim.low == claim.high else f"{num(claim.low)}–{num(claim.high)}"
     unit = {"percent": "%", "count": "", "sessions": " sessions"}.get(claim.unit or "", f" {claim.unit}")
+    if claim.unit == "d":
+        return f"d = {value}"
     return f"{value}{unit}".strip()
+
+
+def _agrees(v: Value, claim: Claim) -> bool:
+    """Does the stated figure agree with a recorded value? Approximate figures agree on any
+    overlap; score changes compare magnitudes ("improved by 24 points" is a change of -24)."""
+    lo, hi = claim.bounds
+    v_lo, v_hi = v.low, v.high
+    if claim.unit == "points":
+        v_lo, v_hi = sorted((abs(v.low), abs(v.high)))
+    tol = v.tolerance
+    if claim.approx != (0.0, 0.0):
+        return lo <= v_hi + tol and v_lo - tol <= hi
+    if lo == hi:
+        if claim.unit in DISCRETE_UNITS and v_lo != v_hi:
+            return abs(lo - v_lo) <= tol or abs(lo - v_hi) <= tol
+        return v_lo - tol <= lo <= v_hi + tol
+    return v_lo - tol <= lo and hi <= v_hi + tol
+
+
+def _arm_ok(stated: str | None, recorded: str | None) -> bool:
+    return stated is None or recorded in (None, "all") or recorded == stated or (stated, recorded) in COMPATIBLE_ARMS
+
+
+def _near_in_time(a: float, b: float) -> bool:
+    return abs(a - b) <= 6 or (min(a, b) > 0 and max(a, b) / min(a, b) <= 1.5)
+
+
+def _weeks_words(weeks: float) -> str:
+    if weeks >= 52 and abs(weeks / 52 - round(weeks / 52)) < 0.05:
+        n = round(weeks / 52)
+        return "one year" if n == 1 else f"{n} years"
+    months = weeks * 12 / 52
+    if weeks >= 8 and abs(months - round(months)) < 0.1:
+        return f"{round(months)} months"
+    return f"{weeks:g} weeks"
 
 
 def _resolve_overlaps(findings: list[Finding]) -> list[Finding]:

@@ -36,6 +36,12 @@ class Claim:
     attributed: bool = False
     question: bool = False
     hedged: bool = False
+    # When the text ties the figure to a time ("one year after treatment"): weeks and anchor.
+    timepoint: str | None = None
+    timepoint_weeks: float | None = None
+    timepoint_anchor: str | None = None  # "baseline" or "treatment"
+    dated_year: int | None = None
+    retraction_noted: bool = False  # a citation whose retraction the text itself mentions  # an explicit past anchor for the whole clause ("In 2023, ...")
 
     @property
     def bounds(self) -> tuple[float, float]:

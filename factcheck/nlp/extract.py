@@ -15,7 +15,17 @@ from dataclasses import dataclass
 from factcheck.knowledge.model import Pack, Rule
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.normalize import collapse, fold
-from factcheck.nlp.numbers import APPROX, APPROX_RE, FRACTIONS, NUM, RANGE_SEP, to_number
+from factcheck.nlp.numbers import (
+    APPROX,
+    APPROX_RE,
+    FRACTIONS,
+    NUM,
+    RANGE_SEP,
+    WORD_NUM,
+    parse_timepoint,
+    split_glued,
+    to_number,
+)
 
 # -- generic English cues (domain words live in the pack's lexicon) ----------------------------
 NEGATION = re.compile(
@@ -24,39 +34,77 @@ NEGATION = re.compile(
     r"aren't|hasn't|haven't|hadn't|doesn't|didn't|won't|wouldn't)\b|n't\b"
 )
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\b(?:but|although|though|while|whereas|however|yet|and)\b| - ")
-ATTRIBUTION = re.compile(
-    r"\b(?:says?|said|claim(?:s|ed)?|argue[sd]?|told|according to|predict(?:s|ed)?|insist(?:s|ed)?|"
-    r"wrote|writes|stated?|states|believe[sd]?|hope[sd]?|touted|asserted|maintain(?:s|ed)?)\b"
+# Reporting verbs. Not "states" (the United States) nor "expected" (a prediction the text makes itself).
+REPORTING = re.compile(
+    r"\b(?:says?|said|saying|claim(?:s|ed|ing)?|argue[sd]?|arguing|told|tells|predict(?:s|ed|ing)?|insist(?:s|ed|ing)?|"
+    r"wrote|writes|stated|believe[sd]?|hope[sd]?|touted|touts|assert(?:s|ed)|maintain(?:s|ed)|contend(?:s|ed)|"
+    r"suggest(?:s|ed)|announced|promised|promises|think|thinks|thought|estimated|estimates|reckons?|"
+    r"declared|boasted|warned|cautioned|noted|added|explained|remarked|quipped)\b"
 )
+ACCORDING = re.compile(r"\baccording to\b|\bin the (?:words|view|opinion) of\b")
+FIRST_PERSON = re.compile(r"\b(?:i|we)\s+(?:\w+\s+)?$")
 HEDGE = re.compile(r"\b(?:may|might|could|possibly|perhaps|potentially|likely)\b")
-QUOTE_CHARS = '"'
+# An explicit past anchor at the start of a clause: "In 2023, ...", "Back in March 2022 ...".
+DATED = re.compile(
+    r"(?:^|[,;:(]\s*)(?:back\s+)?(?:in|during|as of|by|until|at the (?:start|end) of)\s+"
+    r"(?:(?:early|late|mid-?|the (?:spring|summer|autumn|fall|winter) of|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|spring|summer|autumn|fall|winter)\s+)?(?P<year>(?:19|20)\d{2})\b(?!\s*(?:-|to)\s*\d)"
+)
+# Words after which a number is a label, not a count ("Phase 3 participants", "Table 2 patients").
+LABEL_BEFORE = r"(?<!phase )(?<!phase-)(?<!stage )(?<!table )(?<!figure )(?<!schedule )(?<!study )(?<!trial )(?<!cohort )(?<!group )"
 
 PERCENT = re.compile(
     rf"(?:\b(?P<approx>{APPROX_RE})\s+)?(?P<a>(?<![\d.])\d+(?:\.\d+)?)(?:\s*(?:-|to)\s*(?P<b>\d+(?:\.\d+)?))?\s?(?:%|\s?percent\b|\s?per cent\b)"
 )
-FRACTION = re.compile(r"\b(?P<f>" + "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True)) + r")\s+(?:of|the)\b")
+PERCENT_WORDS = re.compile(
+    rf"(?:\b(?P<approx>{APPROX_RE})\s+)?\b(?P<a>{WORD_NUM})\s+(?:percent|per cent)\b"
+)
+FRACTION = re.compile(
+    rf"(?:\b(?P<approx>{APPROX_RE})\s+)?\b(?P<f>"
+    + "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
+    + r")\s+(?:of|the)\b"
+)
+# "10 of 12 participants", "nine out of ten patients"
+SHARE = re.compile(
+    rf"(?<![\w.])(?P<a>{NUM})\s+(?:of|out of|in)\s+(?:the\s+|all\s+)?(?P<b>{NUM})\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:participants|patients|people|subjects|volunteers|veterans|adults)\b"
+)
 AMOUNT = re.compile(
-    rf"(?:\b(?P<approx>{APPROX_RE})\s+)?(?<![\w.])(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?\s*-?\s*"
-    r"(?P<unit>mg/kg|mg per kg|milligrams? per kilogram|mg\b|milligrams?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|weeks?\b|months?\b)"
+    rf"(?:\b(?P<approx>{APPROX_RE})\s+)?(?<![\w.])(?P<a>{NUM})(?:\s*(?:±|\+/-|\+-)\s*(?P<sd>\d+(?:\.\d+)?))?(?:{RANGE_SEP}(?P<b>{NUM}))?\s*-?\s*"
+    r"(?P<unit>mg/kg|mg per kg|milligrams? per kilogram|mg\b|milligrams?\b|hours?\b|hrs?\b|h\b|minutes?\b|mins?\b|weeks?\b|months?\b)"
 )
 SAMPLE = re.compile(
-    rf"\bn\s*=\s*(?P<n>\d+)\b|(?<![\w.%])(?P<a>{NUM})\s+(?:(?:adult|military|us|u\.s\.|american|israeli|eligible|"
-    r"randomi[sz]ed|enrolled|treatment-resistant|severe|chronic|ptsd|new|veteran)\s+){0,3}"
+    rf"\bn\s*=\s*(?P<n>\d+)\b|{LABEL_BEFORE}(?<![\w.%])(?P<a>{NUM})\s+(?:(?:adult|military|us|u\.s\.|american|israeli|eligible|"
+    r"randomi[sz]ed|enrolled|treatment-resistant|severe|chronic|ptsd|new|veteran|more|other|additional)\s+){0,3}"
     r"(?:participants|patients|people|subjects|volunteers|individuals|adults|veterans|couples|dyads)\b"
 )
-SESSIONS = re.compile(rf"(?<![\w.])(?P<a>{NUM})\s+(?P<mid>(?:[\w'-]+\s+){{0,3}}?)sessions?\b")
+SITES = re.compile(rf"{LABEL_BEFORE}(?<![\w.%])(?P<a>{NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:sites?|clinics|centers|centres|locations)\b")
+SESSIONS = re.compile(rf"{LABEL_BEFORE}(?<![\w.])(?P<a>{NUM})\s+(?P<mid>(?:[\w'-]+\s+){{0,3}}?)sessions?\b")
+EFFECT = re.compile(
+    r"(?:\b(?:cohen'?s\s+)?(?<![\w'])d|\bhedges'?\s+g)\s*(?:=|:|of|was|is)\s*(?P<a>-?\d*\.\d+|\d+)(?![\d.]*\s*%)"
+    r"|\beffect sizes?\s+(?:(?:\(?(?:cohen'?s\s+)?d\)?|was|were|of|is|=|:|around|about|approximately|roughly|nearly|only|"
+    r"just|a|an|large|moderate|small|very|between-group|within-group|the same)\s*){1,4}(?P<e>\d*\.\d+|\d+)(?![\d.]*\s*%)"
+)
+POINTS = re.compile(rf"(?:\b(?P<approx>{APPROX_RE})\s+)?(?<![\w.])(?P<a>-?{NUM})[- ]?points?\b")
 PHASE = re.compile(r"\bphase[- ]?(?P<p>3|iii|three|2|ii|two|1|i)\b")
+_YEAR_END = r"(?:(?!\d)|(?=\d+(?:\.\d+)?\s?%))"  # a year may be glued to a flattened table's numbers
 CITATION = re.compile(
-    r"(?P<author>[A-Z][A-Za-z\u00C0-\u024F'’\-]+)(?:\s+[A-Z]\.?)?\s+(?:et\s+al\.?|and\s+colleagues|&\s+[A-Z][\w'’\-]+|and\s+[A-Z][\w'’\-]+)"
-    r"\s*,?\s*\(?\s*(?P<year>(?:19|20)\d{2})?(?!\d)"
-    r"|\((?P<pauthor>[A-Z][A-Za-z\u00C0-\u024F'’\-]+)(?:\s+et\s+al\.?|\s+and\s+colleagues|\s+&\s+[A-Z][\w'’\-]+)?,?\s+(?P<pyear>(?:19|20)\d{2})[a-z]?\)"
+    r"(?P<author>[A-Z][A-Za-z\u00C0-\u024F'’\-]+)(?:\s+[A-Z]\.?)?\s+(?:et\s+al\.?|and\s+colleagues|and\s+co-?workers|&\s+[A-Z][\w'’\-]+|and\s+[A-Z][\w'’\-]+)"
+    r"(?:'s?|’s?)?\s*,?\s*\(?\s*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3},?\s+)?(?P<year>(?:19|20)\d{2})?[a-z]?" + _YEAR_END +
+    r"|\((?P<pauthor>[A-Z][A-Za-z\u00C0-\u024F'’\-]+)(?:\s+et\s+al\.?|\s+and\s+colleagues|\s+(?:&|and)\s+[A-Z][\w'’\-]+)?,?\s+(?P<pyear>(?:19|20)\d{2})[a-z]?[);,]"
+    r"|(?<=; )(?P<sauthor>[A-Z][A-Za-z\u00C0-\u024F'’\-]+)(?:\s+et\s+al\.?|\s+and\s+colleagues|\s+(?:&|and)\s+[A-Z][\w'’\-]+)?,?\s+(?P<syear>(?:19|20)\d{2})[a-z]?(?=[);,])"
+    r"|(?P<bauthor>[A-Z][A-Za-z\u00C0-\u024F'’\-]+)\s+\((?P<byear>(?:19|20)\d{2})[a-z]?\)"
 )
 UNIT_OF = {"mg": "mg", "milligram": "mg", "milligrams": "mg", "mg/kg": "mg/kg", "mg per kg": "mg/kg",
            "milligram per kilogram": "mg/kg", "milligrams per kilogram": "mg/kg", "hour": "hours", "hours": "hours",
-           "hr": "hours", "hrs": "hours", "minute": "minutes", "minutes": "minutes", "min": "minutes",
+           "hr": "hours", "hrs": "hours", "h": "hours", "minute": "minutes", "minutes": "minutes", "min": "minutes",
            "mins": "minutes", "week": "weeks", "weeks": "weeks", "month": "months", "months": "months"}
 PHASE_OF = {"3": "3", "iii": "3", "three": "3", "2": "2", "ii": "2", "two": "2", "1": "1", "i": "1", "one": "1"}
-QUANTITY_UNIT_ALIASES = {"mg": ("mg",), "mg/kg": ("mg/kg",)}
+# Units one can be read as the other, with the factor from the first to the second.
+CONVERT = {("hours", "minutes"): 60.0, ("minutes", "hours"): 1 / 60, ("weeks", "months"): 12 / 52, ("months", "weeks"): 52 / 12}
+TABLE_LOOKBACK = 3
+TAIL_END = re.compile(r"[,;]|\s(?:vs\.?|versus|compared|and|while|whereas|against|but|than)\b")
+RETRACTION_NOTED = re.compile(r"\bretract\w*|\bwithdrawn\b")  # rows above a table row that may hold its header
 
 
 @dataclass
@@ -113,14 +161,14 @@ class Extractor:
 
     # ------------------------------------------------------------------------------------------
     def extract(self, ctx: Context) -> list[Claim]:
-        if self.pack.topic and not any(t.search(ctx.folded) for t in self.pack.topic):
-            in_domain = False
-        else:
-            in_domain = True
+        citations = self._citations(ctx)
+        # A document is about the pack's topic when it names it, or cites a study the pack knows
+        # (a table of "Mitchell et al. 2021" rows need not say "MDMA").
+        in_domain = (not self.pack.topic or any(t.search(ctx.folded) for t in self.pack.topic)
+                     or any(c.studies for c in citations))
         claims: list[Claim] = []
         claims.extend(self._rules(ctx, in_domain))
         if in_domain:
-            citations = self._citations(ctx)
             claims.extend(citations)
             claims.extend(self._figures(ctx, citations))
         return claims
@@ -175,7 +223,8 @@ class Extractor:
                 seen.add((s, e))
                 start, end = offsets[s], offsets[e - 1] + 1
                 claim = Claim(type="rule", kind=rule.kind, start=start, end=end, sentence=sent, rule=rule)
-                _mark_speech(claim, norm, s, e, ctx, sent)
+                _mark_speech(claim, norm, s, e)
+                claim.dated_year = _dated_year(norm, m.start())
                 out.append(claim)
         return out
 
@@ -193,21 +242,30 @@ class Extractor:
     def _citations(self, ctx: Context) -> list[Claim]:
         out: list[Claim] = []
         for m in CITATION.finditer(ctx.text):
-            author = m.group("author") or m.group("pauthor")
-            year = m.group("year") or m.group("pyear")
+            author = m.group("author") or m.group("pauthor") or m.group("sauthor") or m.group("bauthor")
+            year = m.group("year") or m.group("pyear") or m.group("syear") or m.group("byear")
             entries = self.by_author.get(_author_key(author), [])
+            if not entries and not (m.group("pauthor") or m.group("author") or m.group("sauthor")):
+                continue  # "Word (2021)" is a citation only when the author is known
             if year:
                 studies = [sid for y, sid in entries if y == int(year)]
             else:
                 studies = [sid for _y, sid in entries]
+            start = m.start()
             end = m.end()
-            while end > m.start() and ctx.text[end - 1] in " \t\n,(":
+            if m.group("year") and ctx.text[end:end + 1].isdigit():
+                end = m.end("year")  # a year glued to a table's numbers
+            while end > start and ctx.text[end - 1] in " \t\n,(;":
                 end -= 1
             if not studies and not year:
                 continue
-            out.append(Claim(type="citation", kind="citation", start=m.start(), end=end,
-                             sentence=ctx.sentence_of(m.start()), studies=studies,
-                             citation=" ".join(ctx.text[m.start() : end].split())))
+            if m.group("pauthor") and ctx.text[end - 1] != ")" and ctx.text[end:end + 1] == ")":
+                end += 1
+            if m.group("pauthor") and ctx.text[end - 1] in ";,":
+                end -= 1
+            out.append(Claim(type="citation", kind="citation", start=start, end=end,
+                             sentence=ctx.sentence_of(start), studies=studies,
+                             citation=" ".join(ctx.text[start:end].split())))
         for first, pattern, sid in self.aliases:
             if first not in ctx.folded:
                 continue
@@ -218,107 +276,209 @@ class Extractor:
                                  sentence=ctx.sentence_of(m.start()), studies=[sid],
                                  citation=ctx.text[m.start() : m.end()]))
         out.sort(key=lambda c: c.start)
+        for c in out:
+            # "Psychopharmacology retracted ... the 2020 follow-up by Jerome and colleagues": the
+            # text already says the paper is retracted (in the sentence or the one before).
+            prev = ctx.previous_sentence(c.start)
+            lo = prev[0] if prev else c.sentence[0]
+            c.retraction_noted = bool(RETRACTION_NOTED.search(ctx.folded, lo, c.sentence[1]))
         return out
 
     # -- figures ---------------------------------------------------------------------------------
     def _figures(self, ctx: Context, citations: list[Claim]) -> list[Claim]:
+        """Find every number with a unit, then decide what each measures, in which arm and study.
+
+        Cues are read in the figure's own stretch of the sentence (up to the neighbouring figures),
+        so "71% no longer met criteria, and 86% responded" gives each number its own measure."""
         folded = ctx.folded
-        out: list[Claim] = []
-        taken: list[tuple[int, int]] = []
-        cite_starts = [c.start for c in citations]
+        raw: list[Claim] = []
+        glued: list[Claim] = []
 
-        def add(claim: Claim) -> None:
-            if claim.quantity is None:
-                return
-            self._attach(claim, ctx, citations, cite_starts)
-            out.append(claim)
-            taken.append((claim.start, claim.end))
+        def figure(start: int, end: int, unit: str, low: float, high: float,
+                   approx: tuple[float, float] = (0.0, 0.0), quantity: str | None = None) -> Claim:
+            c = Claim(type="figure", kind=_kind_for(unit), start=start, end=end, sentence=ctx.sentence_of(start),
+                      unit=unit, low=min(low, high), high=max(low, high), approx=approx, quantity=quantity)
+            raw.append(c)
+            return c
 
-        for m in PERCENT.finditer(folded):
-            a = float(m.group("a"))
-            b = float(m.group("b")) if m.group("b") else a
-            approx = APPROX.get(m.group("approx") or "", (0.0, 0.0))
-            start = m.start("a") if not m.group("approx") else m.start()
-            if a > 100 and not m.group("b"):
-                out.extend(self._glued(ctx, m, citations, cite_starts))
-                continue
-            claim = self._figure(ctx, start, m.end(), "percent", a, b, approx)
-            add(claim)
+        if "%" in folded or "percent" in folded or "per cent" in folded:
+            for m in PERCENT.finditer(folded):
+                a = float(m.group("a"))
+                b = float(m.group("b")) if m.group("b") else a
+                start = m.start("a") if not m.group("approx") else m.start()
+                if a > 100 and not m.group("b"):
+                    glued.extend(self._glued(ctx, m, citations))
+                    continue
+                figure(start, m.end(), "percent", a, b, APPROX.get(m.group("approx") or "", (0.0, 0.0)))
+            for m in PERCENT_WORDS.finditer(folded):
+                v = to_number(m.group("a"))
+                if v is not None:
+                    figure(m.start(), m.end(), "percent", v, v, APPROX.get(m.group("approx") or "", (0.0, 0.0)))
         for m in FRACTION.finditer(folded):
             v = FRACTIONS[m.group("f")]
-            claim = self._figure(ctx, m.start(), m.end("f"), "percent", v, v, (-1.5, 1.5))
-            add(claim)
+            extra = APPROX.get(m.group("approx") or "", (0.0, 0.0))
+            figure(m.start(), m.end("f"), "percent", v, v, (-1.5 + extra[0], 1.5 + extra[1]))
+        for m in SHARE.finditer(folded):
+            a, b = to_number(m.group("a")), to_number(m.group("b"))
+            if a is not None and b and a <= b:
+                pct = 100.0 * a / b
+                figure(m.start(), m.end(), "percent", pct, pct, (-0.6, 0.6))
         for m in AMOUNT.finditer(folded):
-            a, b = to_number(m.group("a")), to_number(m.group("b")) if m.group("b") else None
+            a = to_number(m.group("a"))
+            b = to_number(m.group("b")) if m.group("b") else None
             if a is None:
                 continue
             unit = UNIT_OF.get(m.group("unit"), m.group("unit"))
             start = m.start("a") if not m.group("approx") else m.start()
-            approx = APPROX.get(m.group("approx") or "", (0.0, 0.0))
-            add(self._figure(ctx, start, m.end(), unit, a, b if b is not None else a, approx))
+            end = m.end()
+            if m.group("sd") and b is None:
+                b = a  # "4.2 ± 1.3 hours" states the mean
+            figure(start, end, unit, a, b if b is not None else a, APPROX.get(m.group("approx") or "", (0.0, 0.0)))
         for m in SAMPLE.finditer(folded):
             n = to_number(m.group("n") or m.group("a") or "")
             if n is None or n < 2:
                 continue
-            claim = self._figure(ctx, m.start(), m.end(), "count", n, n, (0.0, 0.0))
-            claim.quantity = "sample-size" if "sample-size" in self.pack.quantities else claim.quantity
-            add(claim)
+            figure(m.start(), m.end(), "count", n, n,
+                   quantity="sample-size" if "sample-size" in self.pack.quantities else None)
+        if "study-sites" in self.pack.quantities:
+            for m in SITES.finditer(folded):
+                n = to_number(m.group("a"))
+                if n is not None and n >= 1:
+                    figure(m.start(), m.end(), "count", n, n, APPROX.get(_approx_before(folded, m.start()), (0.0, 0.0)),
+                           quantity="study-sites")
         for m in SESSIONS.finditer(folded):
             n = to_number(m.group("a"))
             if n is None:
                 continue
-            claim = self._figure(ctx, m.start(), m.end(), "sessions", n, n, (0.0, 0.0), cue_window=(m.start("mid"), m.end()))
-            add(claim)
+            c = figure(m.start(), m.end(), "sessions", n, n)
+            c.phase = f"{m.start('mid')}:{m.end()}"  # cue window, read below (then reset)
+        if "effect size" in folded or "d " in folded or "d=" in folded or "hedges" in folded:
+            for m in EFFECT.finditer(folded):
+                g = "a" if m.group("a") else "e"
+                v = float(m.group(g))
+                figure(m.start(g), m.end(g), "d", abs(v), abs(v))
+        if "point" in folded:
+            for m in POINTS.finditer(folded):
+                v = to_number(m.group("a").lstrip("-"))
+                if v is not None:
+                    figure(m.start("a") if not m.group("approx") else m.start(), m.end(), "points", v, v,
+                           APPROX.get(m.group("approx") or "", (0.0, 0.0)))
+
+        figures = _dedupe(raw)
+        for i, c in enumerate(figures):
+            seg_lo = 0
+            if i > 0 and figures[i - 1].end <= c.start:
+                # The words right after a figure ("9% of the MDMA arm") are its own, up to a
+                # comparison or conjunction ("vs. 4% of the placebo arm").
+                prev = figures[i - 1]
+                t = TAIL_END.search(folded, prev.end, c.start)
+                seg_lo = t.start() if t else prev.end
+            seg_hi = figures[i + 1].start if i + 1 < len(figures) and figures[i + 1].start >= c.end else len(folded)
+            window = None
+            if c.unit == "sessions" and c.phase:
+                lo, hi = (int(x) for x in c.phase.split(":"))
+                window = (lo, hi)
+                c.phase = None
+            if c.quantity is None:
+                self._quantity(ctx, c, window, (seg_lo, seg_hi))
+            c.arm = self._arm(ctx, c, (seg_lo, seg_hi))
+            self._timepoint(ctx, c, (seg_lo, seg_hi))
+        self._inherit(ctx, figures)
+        out: list[Claim] = []
+        for c in figures:
+            if c.quantity is None:
+                continue
+            self._attach(c, ctx, citations)
+            out.append(c)
+        for c in glued:
+            out.append(c)
         return out
 
-    def _figure(self, ctx: Context, start: int, end: int, unit: str, low: float, high: float,
-                approx: tuple[float, float], cue_window: tuple[int, int] | None = None) -> Claim:
-        sent = ctx.sentence_of(start)
-        claim = Claim(type="figure", kind=_kind_for(unit), start=start, end=end, sentence=sent, unit=unit,
-                      low=min(low, high), high=max(low, high), approx=approx)
-        claim.quantity = self._quantity(ctx, claim, cue_window)
-        claim.arm = self._arm(ctx, claim)
-        return claim
-
-    def _quantity(self, ctx: Context, claim: Claim, cue_window: tuple[int, int] | None) -> str | None:
-        candidates = self.units.get(claim.unit or "", [])
+    def _quantity(self, ctx: Context, claim: Claim, cue_window: tuple[int, int] | None,
+                  segment: tuple[int, int]) -> None:
+        """Pick the measure whose cue stands nearest the figure, within its clause and segment.
+        Units that convert (hours/minutes) compete too; the figure is converted to the winner's unit."""
+        unit = claim.unit or ""
+        candidates = list(self.units.get(unit, []))
+        for (a, b), _f in CONVERT.items():
+            if a == unit:
+                candidates.extend(self.units.get(b, []))
         if not candidates:
-            return None
-        if len(candidates) == 1 and claim.unit in ("mg", "mg/kg"):
-            return candidates[0].id
+            return
+        if len(candidates) == 1 and unit in ("mg", "mg/kg"):
+            claim.quantity = candidates[0].id
+            return
         folded = ctx.folded
         if cue_window is not None:
-            # Session counts: the type words stand between the number and "sessions".
+            # Session counts: the type words stand between the number and "sessions" (or just after).
             lo, hi = cue_window
-            region, base, limit = folded[lo : min(hi + 40, claim.sentence[1])], lo, hi
+            regions = [(lo, min(hi + 40, claim.sentence[1], segment[1]), hi)]
         else:
             lo, hi = _clause(folded, claim.sentence, claim.start, claim.end)
-            region, base, limit = folded[lo:hi], lo, hi
-        best: tuple[int, int, str] | None = None
-        for q in candidates:
-            for cue in q.cues:
-                for m in cue.finditer(region):
-                    pos = base + m.start()
-                    if cue_window is not None and pos >= limit - len("sessions"):
-                        continue
-                    length = m.end() - m.start()
-                    dist = abs(pos - claim.start)
-                    key = (length, -dist, q.id)
-                    if best is None or key[:2] > best[:2]:
-                        best = key
-        return best[2] if best else None
+            lo, hi = max(lo, segment[0]), min(hi, segment[1])
+            regions = [(lo, hi, None)]
+            c_lo, c_hi = _clause(folded, claim.sentence, claim.start, claim.end)
+            if (c_lo, c_hi) != (lo, hi):
+                regions.append((c_lo, c_hi, None))  # fall back to the whole clause
+        for lo, hi, limit in regions:
+            best: tuple[float, int, str] | None = None
+            region = folded[lo:hi]
+            for q in candidates:
+                for cue in q.cues:
+                    for m in cue.finditer(region):
+                        pos, end = lo + m.start(), lo + m.end()
+                        if limit is not None and pos >= limit - len("sessions"):
+                            continue
+                        if pos < claim.end and end > claim.start and q.unit == unit and unit in ("mg", "mg/kg"):
+                            gap = 0
+                        elif end <= claim.start:
+                            gap = claim.start - end
+                        elif pos >= claim.end:
+                            gap = pos - claim.end
+                        else:
+                            gap = 0
+                        if q.unit != unit and gap > 12:
+                            continue  # another unit's measure ("three hours" for a 90-minute session) only when named right there
+                        if claim.unit == "sessions" and limit is not None:
+                            gap = 0 if pos < limit else gap  # words between number and "sessions" name the type
+                        key = (-gap // 12 if limit is None else 0, m.end() - m.start(), q.id)
+                        if best is None or key[:2] > best[:2]:
+                            best = (key[0], key[1], q.id)
+            if best is not None:
+                q = self.pack.quantities[best[2]]
+                claim.quantity = q.id
+                if q.unit != unit and (unit, q.unit) in CONVERT:
+                    f = CONVERT[(unit, q.unit)]
+                    claim.low, claim.high = claim.low * f, claim.high * f
+                    claim.approx = (claim.approx[0] * f, claim.approx[1] * f)
+                    claim.unit = q.unit
+                return
 
-    def _arm(self, ctx: Context, claim: Claim) -> str | None:
+    def _inherit(self, ctx: Context, figures: list[Claim]) -> None:
+        """A percentage with no cue of its own ("the placebo figure was 21%") measures what the
+        previous sentence's percentage measured."""
+        for i, c in enumerate(figures):
+            if c.quantity is not None or c.unit != "percent":
+                continue
+            prev = ctx.previous_sentence(c.start)
+            if prev is None:
+                continue
+            before = [f for f in figures[:i] if f.unit == c.unit and f.quantity and prev[0] <= f.start < prev[1]]
+            if before:
+                c.quantity = before[-1].quantity
+
+    def _arm(self, ctx: Context, claim: Claim, segment: tuple[int, int]) -> str | None:
         if not self.pack.arms:
             return None
         lo, hi = _clause(ctx.folded, claim.sentence, claim.start, claim.end, wide=True)
+        lo, hi = max(lo, segment[0]), min(hi, segment[1])
         region = ctx.folded[lo:hi]
         best: tuple[int, str] | None = None
         for arm, cues in self.pack.arms.items():
             for cue in cues:
                 for m in cue.finditer(region):
                     pos = lo + m.start()
-                    dist = claim.end - pos if pos < claim.start else pos - claim.end
+                    dist = claim.start - (lo + m.end()) if pos < claim.start else pos - claim.end
                     # A cue after a figure counts only in the same parenthesis or just after it.
                     if pos >= claim.end and dist > 40:
                         continue
@@ -326,8 +486,20 @@ class Extractor:
                         best = (abs(dist), arm)
         return best[1] if best else None
 
-    def _attach(self, claim: Claim, ctx: Context, citations: list[Claim], cite_starts: list[int]) -> None:
-        """Which study a figure belongs to: citation in the sentence, the previous one, the paragraph."""
+    def _timepoint(self, ctx: Context, claim: Claim, segment: tuple[int, int]) -> None:
+        """A time point in the figure's clause ("one year after treatment, 67% ...")."""
+        if claim.unit not in ("percent", "points", "d"):
+            return
+        lo, hi = _clause(ctx.folded, claim.sentence, claim.start, claim.end)
+        # Only the words up to the next figure: "67% at 18 weeks, 80% one year later" are two time points.
+        region = ctx.folded[lo:min(hi, max(segment[1], claim.end))]
+        tp = parse_timepoint(region)
+        if tp is not None:
+            claim.timepoint_weeks, claim.timepoint_anchor = tp
+
+    def _attach(self, claim: Claim, ctx: Context, citations: list[Claim]) -> None:
+        """Which study a figure belongs to: a citation in its sentence, a phase named in it, a
+        citation in the previous sentence, then the last one earlier in the paragraph."""
         s0, s1 = claim.sentence
         in_sentence = [c for c in citations if s0 <= c.start < s1 and c.studies]
         if in_sentence:
@@ -335,6 +507,14 @@ class Extractor:
             pick = before[-1] if before else in_sentence[0]
             claim.studies, claim.study_how, claim.citation = list(pick.studies), "sentence", pick.citation
             return
+        phases = list(PHASE.finditer(ctx.folded, s0, s1))
+        if phases:
+            m = phases[-1]
+            phase = PHASE_OF[m.group("p")]
+            claim.phase = phase
+            if phase in self.by_phase:
+                claim.studies, claim.study_how = list(self.by_phase[phase]), "phase"
+                return
         prev = ctx.previous_sentence(claim.start)
         if prev:
             p_c = [c for c in citations if prev[0] <= c.start < prev[1] and c.studies]
@@ -345,51 +525,96 @@ class Extractor:
         para = [c for c in citations if p0 <= c.start < claim.start and c.studies]
         if para:
             claim.studies, claim.study_how, claim.citation = list(para[-1].studies), "paragraph", para[-1].citation
-            return
-        phases = list(PHASE.finditer(ctx.folded, s0, s1))
-        if phases:
-            m = phases[-1]
-            phase = PHASE_OF[m.group("p")]
-            claim.phase = phase
-            if phase in self.by_phase:
-                claim.studies, claim.study_how = list(self.by_phase[phase]), "phase"
 
-    def _glued(self, ctx: Context, m: re.Match[str], citations: list[Claim], cite_starts: list[int]) -> list[Claim]:
-        """A flattened table glues a count to a percentage ("10471.2%" = 104 and 71.2%).
-        Split it only where both halves agree with one study in the database."""
+    def _glued(self, ctx: Context, m: re.Match[str], citations: list[Claim]) -> list[Claim]:
+        """A flattened table glues a row's cells together ("Mitchell et al. 202310471.2%" is a
+        citation, n = 104 and 71.2%). Split where the cited study's sample size says, or where only
+        one split leaves a two-digit percentage."""
         digits = m.group("a")
-        whole, _, frac = digits.partition(".")
         start = m.start("a")
-        probe = Claim(type="figure", kind="trial-statistic", start=start, end=m.end(), sentence=ctx.sentence_of(start))
-        self._attach(probe, ctx, citations, cite_starts)
-        studies = probe.studies or list(self.pack.studies)
-        for k in range(1, len(whole)):
-            if whole[k] == "0":
+        sent = ctx.sentence_of(start)
+        row_cites = [c for c in citations if sent[0] <= c.start < start and c.studies]
+        if row_cites and row_cites[-1].end == start + 4 and digits[:4].isdigit():
+            start += 4  # the citation's year is glued on
+            digits = digits[4:]
+        elif row_cites and row_cites[-1].end == start and not row_cites[-1].citation:
+            pass
+        if not digits or digits[0] == ".":
+            return []
+        studies = row_cites[-1].studies if row_cites else []
+        counts: set[float] = set()
+        for sid in studies:
+            st = self.pack.studies[sid]
+            if st.n is not None:
+                counts.add(float(st.n))
+            counts.update(v.low for v in st.values if v.quantity == "sample-size" and v.low == v.high)
+        split = split_glued(digits, counts)
+        if split is None:
+            return []
+        n, pct, cut = split
+        n_claim = Claim(type="figure", kind="trial-statistic", start=start, end=start + cut, sentence=sent,
+                        unit="count", low=n, high=n,
+                        quantity="sample-size" if "sample-size" in self.pack.quantities else None)
+        p_claim = Claim(type="figure", kind="trial-statistic", start=start + cut, end=m.end(), sentence=sent,
+                        unit="percent", low=pct, high=pct)
+        self._quantity(ctx, p_claim, None, (sent[0], sent[1]))
+        p_claim.arm = self._arm(ctx, p_claim, (sent[0], sent[1]))
+        # The header row names the measure and arm; it stands a few rows above.
+        header = sent
+        for _ in range(TABLE_LOOKBACK):
+            if p_claim.quantity is not None and p_claim.arm is not None:
+                break
+            prev = ctx.previous_sentence(header[0])
+            if prev is None:
+                break
+            header = prev
+            probe = Claim(type="figure", kind="trial-statistic", start=prev[0], end=prev[0], sentence=prev, unit="percent")
+            if p_claim.quantity is None:
+                self._quantity(ctx, probe, None, prev)
+                p_claim.quantity = probe.quantity
+            if p_claim.arm is None:
+                p_claim.arm = self._arm(ctx, probe, prev)
+        if p_claim.quantity is None and studies and split_confirmed(counts, n):
+            # No header names the measure, but the row's count confirmed the study: read the
+            # percentage as that study's figure with this value, if it has one.
+            p_claim.quantity = next((v.quantity for sid in studies for v in self.pack.studies[sid].values
+                                     if v.unit == "percent" and v.matches(pct, pct)), None)
+        out = []
+        for c in (n_claim, p_claim):
+            if c.quantity is None:
                 continue
-            n = float(whole[:k])
-            pct = float(whole[k:] + ("." + frac if frac else ""))
-            if pct > 100:
-                continue
-            for sid in studies:
-                st = self.pack.studies[sid]
-                if st.n is not None and st.n == n and any(v.unit == "percent" and v.matches(pct, pct) for v in st.values):
-                    row = ctx.text[start : m.end()]
-                    cut = start + k
-                    n_claim = Claim(type="figure", kind="trial-statistic", start=start, end=cut, sentence=probe.sentence,
-                                    unit="count", low=n, high=n, quantity="sample-size", studies=[sid], study_how="table row",
-                                    citation=probe.citation)
-                    p_claim = self._figure(ctx, cut, m.end(), "percent", pct, pct, (0.0, 0.0))
-                    p_claim.studies, p_claim.study_how, p_claim.citation = [sid], "table row", probe.citation
-                    if p_claim.quantity is None:
-                        # The table header named the measure; use the study's value for this number.
-                        p_claim.quantity = next(v.quantity for v in st.values if v.unit == "percent" and v.matches(pct, pct))
-                    del row
-                    return [n_claim, p_claim]
-        return []
+            if row_cites:
+                c.studies, c.study_how, c.citation = list(studies), "table row", row_cites[-1].citation
+            else:
+                self._attach(c, ctx, citations)
+            out.append(c)
+        return out
+
+
+def split_confirmed(counts: set[float], n: float) -> bool:
+    return n in counts
+
+
+def _dedupe(figures: list[Claim]) -> list[Claim]:
+    """Keep the longest of overlapping figures ("about 90 minutes" over "90 minutes")."""
+    figures.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[Claim] = []
+    for c in figures:
+        if out and c.start < out[-1].end:
+            if (c.end - c.start) > (out[-1].end - out[-1].start):
+                out[-1] = c
+            continue
+        out.append(c)
+    return out
+
+
+def _approx_before(folded: str, start: int) -> str:
+    m = re.search(rf"\b({APPROX_RE})\s+$", folded[max(0, start - 20):start])
+    return m.group(1) if m else ""
 
 
 def _author_key(name: str) -> str:
-    return fold(name).replace("'", "").replace("-", "").strip()
+    return fold(name).replace("'", "").replace("’", "").replace("-", "").strip()
 
 
 def _kind_for(unit: str) -> str:
@@ -401,18 +626,12 @@ def _kind_for(unit: str) -> str:
 
 
 def _clause(folded: str, sent: tuple[int, int], start: int, end: int, wide: bool = False) -> tuple[int, int]:
-    """The clause around [start, end): bounded by ; or sentence ends (and commas unless wide)."""
-    stops = ";"
-    lo = sent[0]
-    for i in range(start - 1, sent[0] - 1, -1):
-        if folded[i] in stops:
-            lo = i + 1
-            break
-    hi = sent[1]
-    for i in range(end, sent[1]):
-        if folded[i] in stops:
-            hi = i
-            break
+    """The clause around [start, end): bounded by ';' or the sentence's ends."""
+    lo = folded.rfind(";", sent[0], start) + 1 or sent[0]
+    lo = max(lo, sent[0])
+    hi = folded.find(";", end, sent[1])
+    if hi < 0:
+        hi = sent[1]
     return lo, hi
 
 
@@ -426,10 +645,39 @@ def _negated(norm: str, span_start: int) -> bool:
     return bool(NEGATION.search(head[cut:]))
 
 
-def _mark_speech(claim: Claim, norm: str, s: int, e: int, ctx: Context, sent: tuple[int, int]) -> None:
-    """Questions, reported speech and quotations are not the article's own assertions."""
+def _mark_speech(claim: Claim, norm: str, s: int, e: int) -> None:
+    """Questions, reported speech and quotations are not the article's own assertions.
+
+    Attributed: a reporting verb before the span in the same clause chain ("critics say it is
+    close"), "according to" anywhere in the sentence, a trailing ", the CEO said", or the span
+    inside quotation marks. Not attributed: the span is the reporter itself ("CEO Amy Emerson
+    says ..."), or the writer speaks ("I think", "we believe")."""
     sentence = norm.strip()
-    claim.question = sentence.endswith("?") or sentence.rstrip("\"' )").endswith("?")
-    before = norm[:s]
-    claim.attributed = bool(ATTRIBUTION.search(norm)) or before.count('"') % 2 == 1
+    claim.question = sentence.rstrip("\"' )*_").endswith("?")
+    before, after = norm[:s], norm[e:]
+    attributed = False
+    if ACCORDING.search(norm):
+        attributed = True
+    elif before.count('"') % 2 == 1:
+        attributed = True
+    else:
+        head = before[before.rfind(";") + 1:]
+        for m in REPORTING.finditer(head):
+            if not FIRST_PERSON.search(head[: m.start()]):
+                attributed = True
+        if not attributed:
+            # "Approval is close, the chief executive said." / "..., said Doblin."
+            tail = re.match(r"[^;]*?[,\"]\s*(?:(?:[\w.'-]+\s+){0,5}?)(?P<v>[a-z]+)(?:\s+[\w.'-]+){0,4}\s*[.!\"]*\s*$", after)
+            if tail and REPORTING.fullmatch(tail.group("v")):
+                attributed = True
+    claim.attributed = attributed
     claim.hedged = bool(HEDGE.search(before[-40:]))
+
+
+def _dated_year(norm: str, match_start: int) -> int | None:
+    """The year of an explicit past anchor opening the match's clause ("In 2023, approval seemed close")."""
+    head = norm[:match_start]
+    best = None
+    for m in DATED.finditer(head):
+        best = int(m.group("year"))
+    return best

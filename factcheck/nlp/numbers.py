@@ -19,7 +19,8 @@ FRACTIONS = {
 }
 _NUMWORD = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
 NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_NUMWORD})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
-RANGE_SEP = r"\s*(?:-|to|and|or)\s*"
+WORD_NUM = rf"(?:{_NUMWORD})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+RANGE_SEP = r"\s*(?:-|to|and|or|through)\s*"
 APPROX = {
     "nearly": (-5.0, 0.0), "almost": (-5.0, 0.0), "close to": (-5.0, 0.0), "just under": (-3.0, 0.0),
     "about": (-3.0, 3.0), "around": (-3.0, 3.0), "roughly": (-3.0, 3.0), "approximately": (-3.0, 3.0),
@@ -52,3 +53,54 @@ class Amount:
 
     def bounds(self) -> tuple[float, float]:
         return self.low + self.approx[0], self.high + self.approx[1]
+
+
+# -- time points ("one year after treatment", "18 weeks after baseline", "at the 12-month follow-up")
+WEEKS_PER = {"day": 1 / 7, "week": 1.0, "month": 52 / 12, "year": 52.0}
+TIMEPOINT = re.compile(
+    rf"\b(?:(?:at least|about|around|roughly|some|more than|over|nearly|almost)\s+)?(?P<n>{NUM}|a|an)[- ]?(?P<u>days?|weeks?|months?|years?)"
+    r"(?:\s+(?:later|after|post|following|from|since|past)(?:\s+(?:the\s+)?(?P<anchor>baseline|enrol\w*|randomi[sz]ation|"
+    r"(?:the\s+)?(?:end\s+of\s+)?(?:treatment|therapy)|(?:the\s+)?(?:last|final|third)\s+(?:\w+\s+)?sessions?|dosing|the\s+study))?)"
+    r"|\bat\s+(?:the\s+)?(?P<n2>{NUM})[- ](?P<u2>day|week|month|year)\b"
+    .replace("{NUM}", NUM)
+)
+
+
+def parse_timepoint(text: str) -> tuple[float, str] | None:
+    """The first time point in `text` as (weeks, anchor); anchor is "baseline" or "treatment".
+    Follow-up visits ("at the 12-month follow-up") count from the end of treatment."""
+    m = TIMEPOINT.search(text.lower())
+    if not m:
+        return None
+    n = m.group("n") or m.group("n2")
+    unit = (m.group("u") or m.group("u2") or "").rstrip("s")
+    value = 1.0 if n in ("a", "an") else to_number(n)
+    if value is None or unit not in WEEKS_PER:
+        return None
+    if m.group("u") and not (m.group(0).split()[-1] in ("later",) or m.group("anchor") or re.search(r"\b(?:after|post|following|from|since|past)\b", m.group(0))):
+        return None  # "a 12-week course" is a length, not a time point
+    anchor = m.group("anchor") or ""
+    where = "baseline" if re.match(r"baseline|enrol|randomi", anchor) else "treatment"
+    return value * WEEKS_PER[unit], where
+
+
+def split_glued(digits: str, counts: set[float]) -> tuple[float, float, int] | None:
+    """Split digits a flattened table glued together ("10471.2" = 104 and 71.2) into (count, percent, cut).
+
+    With known counts (sample sizes of the study the row cites) only a split whose count is one of
+    them is taken; without, only when exactly one split leaves a two-digit percentage."""
+    whole, _, frac = digits.partition(".")
+    options: list[tuple[float, float, int]] = []
+    for k in range(1, len(whole)):
+        head, tail = whole[:k], whole[k:]
+        if tail.startswith("0") and len(tail) > 1:
+            continue
+        pct = float(tail + ("." + frac if frac else ""))
+        if pct > 100:
+            continue
+        options.append((float(head), pct, k))
+    if counts:
+        known = [o for o in options if o[0] in counts]
+        return known[0] if len(known) == 1 else None
+    two_digit = [o for o in options if 10 <= o[1] < 100]
+    return two_digit[0] if len(two_digit) == 1 else None
