@@ -156,6 +156,9 @@ def check(links: bool, as_of: date | None, packs: tuple[str, ...], config_path: 
     pack, problems = check_packs(roots, as_of)
     if pack is None:
         die("no claims pack could be read")
+    from factcheck.knowledge.checks import check_consistency
+
+    problems += check_consistency(pack)
     notes: list[str] = []
     if not no_examples:
         if any(p.level == "error" for p in problems):

@@ -121,7 +121,8 @@ def _request(result: LinkResult, session: requests.Session, method: str, timeout
         return None
     except requests.ConnectionError as exc:
         result.error = _connection_reason(exc)
-        return -1.0
+        # A dropped connection may be a passing hiccup; an unknown host or a TLS failure is not.
+        return -1.0 if result.error in ("connection reset", "connection failed") else None
     except requests.RequestException as exc:
         result.error = f"{type(exc).__name__}: {str(exc)[:120]}"
         return None
