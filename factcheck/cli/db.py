@@ -167,7 +167,11 @@ def check(links: bool, as_of: date | None, packs: tuple[str, ...], config_path: 
         else:
             from factcheck.knowledge.examples import check_examples
 
-            problems += check_examples(pack, as_of)
+            try:
+                problems += check_examples(pack, as_of)
+            except Exception as exc:  # the linter itself failed (model missing...): one line, not a traceback
+                die(f"cannot run the rules' examples through the linter: {type(exc).__name__}: {exc} "
+                    "(--no-examples skips them)")
     link_results: list[tuple[Any, Any]] = []  # (source, LinkResult)
     if links:
         from factcheck.knowledge.links import check_links
