@@ -79,7 +79,7 @@ def source_lines(src: Any, evidence: bool = True, indent: str = "  ") -> list[st
     meta = ", ".join(x for x in (src.publisher, iso(src.published) or "undated") if x)
     out = [f"{indent}- [{src.id}] {src.title} ({meta})", f"{indent}  {src.url}"]
     if src.status == "retracted":
-        out.append(f"{indent}  RETRACTED {iso(src.retracted_on) or ''}: {src.notice or ''}".rstrip())
+        out += _wrap(f"RETRACTED {iso(src.retracted_on) or ''}: {src.notice or ''}".rstrip(), indent + "  ")
     if evidence:
         for quote in src.evidence:
             out += _wrap(f'> "{quote}"', indent + "  ")
