@@ -14,6 +14,7 @@ from factcheck.judge.builtin_rules import BUILTIN_RULES
 from factcheck.knowledge.model import Pack, Value
 from factcheck.models import SEVERITY_RANK, Finding
 from factcheck.nlp.claims import Claim
+from factcheck.nlp.extract import dose_role_of_note
 from factcheck.nlp.numbers import parse_timepoint
 
 EXHAUSTIVE_UNITS = {"sessions", "hours", "minutes", "weeks", "mg", "mg/kg"}
@@ -317,6 +318,10 @@ def _stated(claim: Claim) -> str:
 def _agrees(v: Value, claim: Claim) -> bool:
     """Does the stated figure agree with a recorded value? Approximate figures agree on any
     overlap; score changes compare magnitudes ("improved by 24 points" is a change of -24)."""
+    if claim.role is not None:
+        recorded = dose_role_of_note(f"{v.note or ''} {v.timepoint or ''}")
+        if recorded is not None and recorded != claim.role:
+            return False  # "began with 180 mg" is not the 180 mg session total
     lo, hi = claim.bounds
     v_lo, v_hi = v.low, v.high
     if claim.unit == "points":

@@ -41,7 +41,8 @@ class Claim:
     timepoint_weeks: float | None = None
     timepoint_anchor: str | None = None  # "baseline" or "treatment"
     dated_year: int | None = None
-    retraction_noted: bool = False  # a citation whose retraction the text itself mentions  # an explicit past anchor for the whole clause ("In 2023, ...")
+    retraction_noted: bool = False
+    role: str | None = None  # for doses: "initial", "supplement" or "total"  # a citation whose retraction the text itself mentions  # an explicit past anchor for the whole clause ("In 2023, ...")
 
     @property
     def bounds(self) -> tuple[float, float]:

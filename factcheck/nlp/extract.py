@@ -103,6 +103,13 @@ PHASE_OF = {"3": "3", "iii": "3", "three": "3", "2": "2", "ii": "2", "two": "2",
 # Units one can be read as the other, with the factor from the first to the second.
 CONVERT = {("hours", "minutes"): 60.0, ("minutes", "hours"): 1 / 60, ("weeks", "months"): 12 / 52, ("months", "weeks"): 52 / 12}
 TABLE_LOOKBACK = 3
+# Which part of a dosing schedule a dose is: the first dose of a session, the optional
+# supplement, or the session's total. Read the same way from the text and from a value's note.
+DOSE_ROLES = (
+    ("supplement", re.compile(r"\b(?:supplement\w*|booster|half[- ]dose|top-?up|additional dose|second dose)\b")),
+    ("total", re.compile(r"\b(?:total|in all|cumulative|altogether|combined)\b")),
+    ("initial", re.compile(r"\b(?:initial|first|starting|opening|beg[ia]n with|begins with|start(?:ed|s)? with)\b")),
+)
 TAIL_END = re.compile(r"[,;]|\s(?:vs\.?|versus|compared|and|while|whereas|against|but|than)\b")
 RETRACTION_NOTED = re.compile(r"\bretract\w*|\bwithdrawn\b")  # rows above a table row that may hold its header
 
@@ -382,6 +389,8 @@ class Extractor:
             if c.quantity is None:
                 self._quantity(ctx, c, window, (seg_lo, seg_hi))
             c.arm = self._arm(ctx, c, (seg_lo, seg_hi))
+            if c.unit in ("mg", "mg/kg"):
+                c.role = _dose_role(folded[max(seg_lo, c.sentence[0], c.start - 40):min(seg_hi, c.sentence[1], c.end + 25)])
             self._timepoint(ctx, c, (seg_lo, seg_hi))
         self._inherit(ctx, figures)
         out: list[Claim] = []
@@ -589,6 +598,23 @@ class Extractor:
                 self._attach(c, ctx, citations)
             out.append(c)
         return out
+
+
+def _dose_role(text: str) -> str | None:
+    """The role words nearest the figure win; text is a short window around it."""
+    found = [(m.start(), role) for role, rx in DOSE_ROLES for m in rx.finditer(text)]
+    return min(found)[1] if len(found) == 1 else (_nearest_role(found, text) if found else None)
+
+
+def _nearest_role(found: list[tuple[int, str]], text: str) -> str:
+    mid = len(text) // 2
+    return min(found, key=lambda f: abs(f[0] - mid))[1]
+
+
+def dose_role_of_note(note: str) -> str | None:
+    """A recorded value's role, from the first role word in its note or time point."""
+    found = [(m.start(), role) for role, rx in DOSE_ROLES for m in rx.finditer(note.lower())]
+    return min(found)[1] if found else None
 
 
 def split_confirmed(counts: set[float], n: float) -> bool:

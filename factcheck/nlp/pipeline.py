@@ -7,6 +7,7 @@ with its claims in `doc.spans["claims"]`, each Span's `._.claim` holding the typ
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 import numpy
@@ -25,6 +26,18 @@ ABBREVIATIONS = ["al.", "approx.", "e.g.", "i.e.", "etc.", "Fig.", "fig.", "No."
                  "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Prof.",
                  "Inc.", "Ltd.", "Corp.", "Co.", "Jr.", "Sr.", "St.", "Ph.D.", "M.D.", "cf.", "ca.", "resp."]
 
+# Capitalised forms ("Approx. 90 people") and titles and abbreviations common in news copy.
+ABBREVIATIONS += [a[0].upper() + a[1:] for a in ABBREVIATIONS if a[0].islower()]
+ABBREVIATIONS += ["Dr.", "Drs.", "Mr.", "Mrs.", "Ms.", "vs.", "Vs.", "v.", "Gov.", "Sen.", "Rep.", "Gen.", "Col.", "Lt.",
+                  "Mt.", "Dept.", "Univ.", "est.", "U.S.", "U.K.", "U.N.", "D.C.", "a.m.", "p.m.", "Nos.", "Eq.", "Ref."]
+# An abbreviation that can also end a sentence does, when a typical sentence opener follows it
+# ("... approved in the U.S. The agency ..."); titles such as "Dr." never do.
+_ABBR_THEN_SENTENCE = re.compile(
+    r"(?<![\w.])(?:U\.S\.|U\.K\.|U\.N\.|D\.C\.|Inc\.|Ltd\.|Corp\.|Co\.|etc\.|al\.|a\.m\.|p\.m\.)[ \t]+"
+    r"(?=(?:The|This|That|These|Those|It|Its|In|On|At|A|An|But|However|They|Their|We|Our|He|She|His|Her|After|Before|"
+    r"When|While|Since|For|As|If|Yet|Still|Then|Now|Today|Meanwhile|Researchers|MDMA)\b)"
+)
+
 _PACKS: dict[str, Pack] = {}
 
 if not Span.has_extension("claim"):
@@ -35,7 +48,9 @@ if not Span.has_extension("claim"):
 def factcheck_breaks(doc: Doc) -> Doc:
     """Start a sentence at every hard break the document format knows (heading, list item, row),
     and never after an abbreviation the tokenizer kept whole."""
-    breaks = doc.user_data.get("breaks")
+    breaks = list(doc.user_data.get("breaks") or [])
+    if "." in doc.text:
+        breaks.extend(m.end() for m in _ABBR_THEN_SENTENCE.finditer(doc.text))
     if not breaks or len(doc) == 0:
         return doc
     arr = doc.to_array([IDX, SENT_START])
