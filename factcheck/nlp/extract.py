@@ -33,7 +33,8 @@ NEGATION = re.compile(
     r"declin(?:ed|es|ing) to|refus(?:ed|es) to|rather than|instead of|unlikely|won't|isn't|wasn't|"
     r"aren't|hasn't|haven't|hadn't|doesn't|didn't|won't|wouldn't)\b|n't\b"
 )
-CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\b(?:but|although|though|while|whereas|however|yet|and)\b| - ")
+# "yet" breaks a clause only as a conjunction (", yet"), not in "has not yet".
+CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\b(?:but|although|though|while|whereas|however|and)\b| - ")
 # Reporting verbs. Not "states" (the United States) nor "expected" (a prediction the text makes itself).
 REPORTING = re.compile(
     r"\b(?:says?|said|saying|claim(?:s|ed|ing)?|argue[sd]?|arguing|told|tells|predict(?:s|ed|ing)?|insist(?:s|ed|ing)?|"
@@ -41,6 +42,7 @@ REPORTING = re.compile(
     r"suggest(?:s|ed)|announced|promised|promises|think|thinks|thought|estimated|estimates|reckons?|"
     r"declared|boasted|warned|cautioned|noted|added|explained|remarked|quipped)\b"
 )
+TRAILING_REPORT = re.compile(r"[^;]*?[,\"]\s*(?:[\w.'-]+\s+){0,5}?" + REPORTING.pattern + r"(?:\s+[\w.'-]+){0,4}\s*[.!\"]*\s*$")
 ACCORDING = re.compile(r"\baccording to\b|\bin the (?:words|view|opinion) of\b")
 FIRST_PERSON = re.compile(r"\b(?:i|we)\s+(?:\w+\s+)?$")
 HEDGE = re.compile(r"\b(?:may|might|could|possibly|perhaps|potentially|likely)\b")
@@ -79,7 +81,10 @@ SAMPLE = re.compile(
     r"(?:participants|patients|people|subjects|volunteers|individuals|adults|veterans|couples|dyads)\b"
 )
 SITES = re.compile(rf"{LABEL_BEFORE}(?<![\w.%])(?P<a>{NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:sites?|clinics|centers|centres|locations)\b")
-SESSIONS = re.compile(rf"{LABEL_BEFORE}(?<![\w.])(?P<a>{NUM})\s+(?P<mid>(?:[\w'-]+\s+){{0,3}}?)sessions?\b")
+# Words between the count and "sessions" name the type; a unit there ("125 mg per session") means it is no count.
+SESSIONS = re.compile(
+    rf"{LABEL_BEFORE}(?<![\w.])(?P<a>{NUM})\s+(?P<mid>(?:(?!(?:mg|milligrams?|hours?|minutes?|per|a|an|each|every)\b)[\w'-]+\s+){{0,3}}?)sessions?\b"
+)
 EFFECT = re.compile(
     r"(?:\b(?:cohen'?s\s+)?(?<![\w'])d|\bhedges'?\s+g)\s*(?:=|:|of|was|is)\s*(?P<a>-?\d*\.\d+|\d+)(?![\d.]*\s*%)"
     r"|\beffect sizes?\s+(?:(?:\(?(?:cohen'?s\s+)?d\)?|was|were|of|is|=|:|around|about|approximately|roughly|nearly|only|"
@@ -266,8 +271,8 @@ class Extractor:
                 end -= 1
             if not studies and not year:
                 continue
-            if m.group("pauthor") and ctx.text[end - 1] != ")" and ctx.text[end:end + 1] == ")":
-                end += 1
+            if "(" in ctx.text[start:end] and ctx.text[end - 1] != ")" and ctx.text[end:end + 1] == ")":
+                end += 1  # "Mitchell et al. (2021)": keep the closing parenthesis
             if m.group("pauthor") and ctx.text[end - 1] in ";,":
                 end -= 1
             out.append(Claim(type="citation", kind="citation", start=start, end=end,
@@ -693,8 +698,7 @@ def _mark_speech(claim: Claim, norm: str, s: int, e: int) -> None:
                 attributed = True
         if not attributed:
             # "Approval is close, the chief executive said." / "..., said Doblin."
-            tail = re.match(r"[^;]*?[,\"]\s*(?:(?:[\w.'-]+\s+){0,5}?)(?P<v>[a-z]+)(?:\s+[\w.'-]+){0,4}\s*[.!\"]*\s*$", after)
-            if tail and REPORTING.fullmatch(tail.group("v")):
+            if TRAILING_REPORT.match(after):
                 attributed = True
     claim.attributed = attributed
     claim.hedged = bool(HEDGE.search(before[-40:]))

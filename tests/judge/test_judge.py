@@ -1,0 +1,154 @@
+"""Verdicts and messages on the bundled pack: each pairing (study, measure, arm, time) named right.
+
+Figures and citations are judged alone (the pack's own `corrects` rules are left out), so these
+tests check the engine's judgement, not which curated rule happens to cover the same words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+AS_OF = date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def lint():
+    from factcheck.documents import parse
+    from factcheck.judge import Judge, JudgeOptions
+    from factcheck.knowledge import load_pack_cached
+    from factcheck.nlp.pipeline import claims_of, get_pipeline, pipe_texts
+
+    pack = load_pack_cached()
+    nlp = get_pipeline(pack)
+    judge = Judge(pack, JudgeOptions(as_of=AS_OF, show_supported=True))
+
+    def run(text: str, published: date | None = None):
+        d = parse(text, "a.md", "markdown")
+        doc = next(pipe_texts(nlp, [(d.text, d.breaks, d.paragraphs)]))
+        claims = [c for c in claims_of(doc) if c.type != "rule"]
+        findings = judge.judge(claims, published)
+        for f in findings:
+            f.text = d.text[f.start:f.end]
+        return findings
+
+    return run
+
+
+def on(findings, text: str):
+    hits = [f for f in findings if text in f.text or f.text in text]
+    assert hits, [(f.rule, f.text) for f in findings]
+    return hits[0]
+
+
+def test_supported_figure(lint) -> None:
+    f = on(lint("In MAPP1, 67% of the MDMA group no longer met PTSD diagnostic criteria."), "67%")
+    assert f.verdict == "supported" and f.severity == "info"
+
+
+def test_wrong_measure_names_the_right_pairing(lint) -> None:
+    f = on(lint("In MAPP1, 88% of the MDMA group were in full remission."), "88%")
+    assert f.rule == "figure-wrong-measure" and f.verdict == "contradicted"
+    assert "MAPP1" in f.message and "clinically meaningful response" in f.message and "remission" in f.message
+
+
+def test_wrong_arm(lint) -> None:
+    f = on(lint("In MAPP2, 47.6% of the MDMA group no longer met PTSD criteria."), "47.6%")
+    assert f.rule == "figure-wrong-arm" and "placebo arm" in f.message and "MAPP2" in f.message
+
+
+def test_wrong_study(lint) -> None:
+    f = on(lint("In MAPP1, 71.2% of the MDMA group no longer met PTSD criteria."), "71.2%")
+    assert f.rule == "figure-wrong-study"
+    assert "MAPP2" in f.message and "not by MAPP1" in f.message
+
+
+def test_effect_size_from_the_other_trial(lint) -> None:
+    f = on(lint("MAPP2 repeated the MDMA result with the same effect size of 0.91."), "0.91")
+    assert f.rule == "figure-wrong-study" and "d = 0.91" in f.message
+
+
+def test_score_change_compares_magnitudes(lint) -> None:
+    fs = lint("On the CAPS-5, MAPP1 participants given MDMA improved by 24.4 points versus 13.9 points with placebo.")
+    assert on(fs, "24.4 points").verdict == "supported"
+    assert on(fs, "13.9 points").verdict == "supported"
+
+
+def test_wrong_time_point(lint) -> None:
+    f = on(lint("One year after treatment, 67% of MAPP1 participants given MDMA no longer met the criteria for PTSD."), "67%")
+    assert f.rule == "figure-wrong-timepoint" and "18 weeks" in f.message and "one year" in f.message
+
+
+def test_right_time_point_in_other_words(lint) -> None:
+    f = on(lint("Two months after the last dosing session, 67% of MAPP1 participants given MDMA no longer met PTSD criteria."), "67%")
+    assert f.verdict == "supported"
+
+
+def test_doses_are_sets_not_ranges(lint) -> None:
+    # MAPP2's 80-180 mg is a per-session total of 80+40 or 120+60: 125 mg was never given.
+    f = on(lint("In the Phase 3 trials, patients received 125 mg of MDMA in each session."), "125 mg")
+    assert f.verdict == "contradicted" and "Mithoefer" in f.message
+
+
+def test_dose_role(lint) -> None:
+    f = on(lint("In the Phase 3 studies, each dosing day began with a 180 mg dose of MDMA."), "180 mg")
+    assert f.verdict == "contradicted"
+    f = on(lint("In the Phase 3 studies, MDMA totals reached 180 mg per session."), "180 mg")
+    assert f.verdict == "supported"
+
+
+def test_weight_based_dose_for_fixed_dose_trials(lint) -> None:
+    f = on(lint("Unlike Phase 2, the Phase 3 MDMA trials dosed participants by body weight at 1.5 mg/kg."), "1.5 mg/kg")
+    assert f.rule == "protocol-mismatch" and "fixed doses" in f.message
+
+
+def test_other_study_counts_only_when_the_named_study_records_the_measure(lint) -> None:
+    # MAPP2's record has no session count: not "wrong study", just not confirmed.
+    fs = lint("Mitchell and colleagues (2023) published MAPP2. After three MDMA sessions, it ended.")
+    assert all(f.severity == "info" for f in fs), [(f.rule, f.text) for f in fs]
+
+
+def test_unsupported_figure_is_info(lint) -> None:
+    f = on(lint("In Wolfson et al. (2020), 40% of MDMA participants no longer met PTSD criteria."), "40%")
+    assert f.rule == "unsupported-figure" and f.verdict == "unsupported" and f.severity == "info"
+
+
+def test_retracted_citation(lint) -> None:
+    f = on(lint("A pooled analysis of six MDMA Phase 2 trials (Mithoefer et al., 2019) shaped Phase 3."), "Mithoefer et al., 2019")
+    assert f.rule == "citation-retracted" and f.verdict == "retracted" and f.severity == "error"
+
+
+def test_retracted_citation_whose_retraction_the_text_states(lint) -> None:
+    f = on(lint("Psychopharmacology retracted three MDMA papers in 2024. They included the follow-up by Jerome and colleagues."),
+           "Jerome and colleagues")
+    assert f.verdict == "retracted" and f.severity == "info"
+
+
+def test_attributed_rule_is_info(test_linter) -> None:
+    (f,) = test_linter.lint_text("Supporters insist Drug X is on the verge of approval.", "a.md").findings
+    assert f.severity == "info"
+    (f,) = [f for f in test_linter.lint_text("Drug X is close to approval, its maker said.", "a.md").findings]
+    assert f.severity == "info" and f.message.startswith("Attributed")
+
+
+def test_reporter_as_subject_is_not_attribution(test_linter) -> None:
+    (f,) = test_linter.lint_text("Drug X is close to approval in the United States.", "a.md").findings
+    assert f.severity == "warning"
+
+
+def test_question_gives_no_finding(test_linter) -> None:
+    assert test_linter.lint_text("Is Drug X close to approval?", "a.md").findings == []
+
+
+def test_dated_statement_is_info(test_linter) -> None:
+    (f,) = test_linter.lint_text("In 2023, Drug X was close to approval.", "a.md").findings
+    assert f.severity == "info" and f.message.startswith("Dated statement")
+    (f,) = test_linter.lint_text("Drug X is close to approval.", "a.md").findings
+    assert f.severity == "warning"
+
+
+def test_outdated_statement_against_the_page_date(test_linter) -> None:
+    (f,) = test_linter.lint_text("Drug X is close to approval.", "a.md", published=date(2023, 5, 4)).findings
+    assert f.severity == "warning" and "correct when published on 2023-05-04" in f.message
+    (f,) = test_linter.lint_text("Drug X is close to approval.", "a.md", published=date(2025, 5, 4)).findings
+    assert "already outdated" in f.message

@@ -1,0 +1,132 @@
+"""Figures as written, what they measure, their arm and study; citations in common forms.
+
+Uses the bundled pack's lexicon and studies (MAPP1/MAPP2 and their published figures)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def one(figures, text: str, covering: str):
+    """The figure whose text overlaps `covering`."""
+    start = text.index(covering)
+    end = start + len(covering)
+    hits = [c for t, c in figures(text) if c.start < end and start < c.end]
+    assert len(hits) == 1, [t for t, _c in figures(text)]
+    return hits[0]
+
+
+@pytest.mark.parametrize(("text", "covering", "unit", "low", "high"), [
+    ("In MAPP1, 67 percent of the MDMA group no longer met PTSD criteria.", "67 percent", "percent", 67, 67),
+    ("In MAPP1, Eighty-eight percent of the MDMA group had a clinical response.", "Eighty-eight percent", "percent", 88, 88),
+    ("In MAPP1, two-thirds of the MDMA group no longer met PTSD criteria.", "two-thirds", "percent", 66.7, 66.7),
+    ("In MAPP2, nearly 70% of the MDMA group no longer met PTSD criteria.", "nearly 70%", "percent", 70, 70),
+    ("In MAPP2, 71.2\u00a0% of the MDMA group no longer met PTSD criteria.", "71.2\u00a0%", "percent", 71.2, 71.2),
+    ("MAPP2 (n = 104) included moderate PTSD.", "n = 104", "count", 104, 104),
+    ("MAPP2 (n\u00a0=\u00a0104) included moderate PTSD.", "104", "count", 104, 104),
+    ("MAPP2 enrolled 104 participants with PTSD.", "104 participants", "count", 104, 104),
+    ("MDMA trials gave 75 to 125 milligrams per session.", "75 to 125 milligrams", "mg", 75, 125),
+    ("MDMA trials gave 80\u2013120 mg per session.", "80\u2013120 mg", "mg", 80, 120),
+    ("MDMA trials gave 80\u2014120 mg per session.", "80\u2014120 mg", "mg", 80, 120),
+    ("MDMA was dosed at 1.5 mg/kg of body weight.", "1.5 mg/kg", "mg/kg", 1.5, 1.5),
+    ("MDMA subjective effects lasted 4.2 \u00b1 1.3 hours.", "4.2", "hours", 4.2, 4.2),
+    ("MAPP1 had three MDMA dosing sessions.", "three MDMA dosing sessions", "sessions", 3, 3),
+    ("MAPP1 had nine integration sessions.", "nine integration sessions", "sessions", 9, 9),
+    ("In MAPP1 the effect size was d = 0.91.", "0.91", "d", 0.91, 0.91),
+    ("In MAPP1 the effect size (Cohen's d) was 0.91.", "0.91", "d", 0.91, 0.91),
+    ("MAPP1 participants given MDMA improved by 24.4 points on the CAPS-5.", "24.4 points", "points", 24.4, 24.4),
+    ("MAPP1 ran at 15 sites.", "15 sites", "count", 15, 15),
+    ("In MAPP1, 10 of 12 participants given MDMA responded.", "10 of 12 participants", "percent", 83.3, 83.4),
+])
+def test_numbers_as_written(figures, text, covering, unit, low, high) -> None:
+    c = one(figures, text, covering)
+    assert c.unit == unit
+    assert c.low == pytest.approx(low, abs=0.1) and c.high == pytest.approx(high, abs=0.1)
+
+
+def test_approximations_widen_the_figure(figures) -> None:
+    c = one(figures, "In MAPP2, nearly 70% of the MDMA group no longer met PTSD criteria.", "70%")
+    assert c.bounds == (65.0, 70.0)
+
+
+@pytest.mark.parametrize("text", [
+    "Phase 3 participants took an initial dose of MDMA.",
+    "MDMA Table 2 patients",
+])
+def test_labels_are_not_counts(figures, text) -> None:
+    assert not [c for _t, c in figures(text) if c.unit == "count"]
+
+
+@pytest.mark.parametrize(("text", "covering", "quantity", "arm"), [
+    # Each figure reads the words of its own stretch of the sentence.
+    ("In MAPP2, just over 70% of that arm no longer met PTSD criteria, and 86.5% had a clinically meaningful response.",
+     "70%", "loss-of-diagnosis", None),
+    ("In MAPP2, just over 70% of that arm no longer met PTSD criteria, and 86.5% had a clinically meaningful response.",
+     "86.5%", "clinically-meaningful-response", None),
+    ("In MAPP2 severe adverse events occurred in 9.4% of the MDMA arm vs. 3.9% of the placebo arm.", "9.4%", "severe-teae", "mdma"),
+    ("In MAPP2 severe adverse events occurred in 9.4% of the MDMA arm vs. 3.9% of the placebo arm.", "3.9%", "severe-teae", "placebo"),
+    ("MDMA produces effects that last 8 hours, which is why the sessions are so long.", "8 hours", "effect-duration", None),
+    ("MDMA sessions lasted about 8 hours, although subjective effects last around four hours.", "8 hours", "dosing-session-length", None),
+    ("MDMA sessions lasted about 8 hours, although subjective effects last around four hours.", "four hours", "effect-duration", None),
+])
+def test_measure_and_arm(figures, text, covering, quantity, arm) -> None:
+    c = one(figures, text, covering)
+    assert c.quantity == quantity
+    if arm is not None:
+        assert c.arm == arm
+
+
+def test_unit_conversion_for_the_measure_named_right_there(figures) -> None:
+    c = one(figures, "In MAPP1 each integration session lasts three hours.", "three hours")
+    assert c.quantity == "integration-session-length" and c.unit == "minutes" and c.low == 180
+
+
+def test_cue_in_previous_sentence_is_inherited(figures) -> None:
+    text = "In MAPP1, 32% of placebo participants no longer met criteria. In MAPP2 the placebo figure was 21.4%."
+    c = one(figures, text, "21.4%")
+    assert c.quantity == "loss-of-diagnosis" and c.arm == "placebo"
+
+
+@pytest.mark.parametrize(("text", "covering", "studies", "how"), [
+    ("MDMA results: in MAPP2, 71.2% no longer met PTSD criteria.", "71.2%", ["mapp2"], "sentence"),
+    ("MDMA results (Mitchell et al., 2021) are in. Of the MDMA group, 67% no longer met PTSD criteria.", "67%", ["mapp1"], "previous sentence"),
+    ("MDMA was tested in MAPP2. It was large. Then 71.2% no longer met PTSD criteria.", "71.2%", ["mapp2"], "paragraph"),
+    ("In MAPP1 it was tested. Unlike Phase 2, the Phase 3 trials gave 120 mg of MDMA.", "120 mg", ["mapp1", "mapp2"], "phase"),
+])
+def test_study_attachment(figures, text, covering, studies, how) -> None:
+    c = one(figures, text, covering)
+    assert sorted(c.studies) == studies and c.study_how == how
+
+
+def test_glued_table_rows(figures) -> None:
+    text = "Trial | Participants | No longer met criteria (MDMA)\nMitchell et al. 20219071.2%\nMitchell et al. 202310467%\n"
+    got = {t: c for t, c in figures(text)}
+    assert got["90"].studies == ["mapp1"] and got["90"].quantity == "sample-size"
+    assert got["71.2%"].studies == ["mapp1"] and got["71.2%"].quantity == "loss-of-diagnosis"
+    assert got["71.2%"].study_how == "table row"
+    assert got["104"].studies == ["mapp2"] and got["67%"].studies == ["mapp2"]
+
+
+@pytest.mark.parametrize(("text", "cited", "studies"), [
+    ("MDMA results (Mitchell et al., 2021) were strong.", "(Mitchell et al., 2021)", ["mapp1"]),
+    ("MDMA results in Mitchell et al. (2021) were strong.", "Mitchell et al. (2021)", ["mapp1"]),
+    ("MDMA results in Mitchell et al. 2023 were strong.", "Mitchell et al. 2023", ["mapp2"]),
+    ("MDMA results in Mitchell and colleagues (2023) were strong.", "Mitchell and colleagues (2023)", ["mapp2"]),
+    ("MDMA results (Mitchell 2021) were strong.", "(Mitchell 2021)", ["mapp1"]),
+    ("MDMA results (Jerome et al., 2020; Mitchell et al., 2021) differ.", "Mitchell et al., 2021", ["mapp1"]),
+    ("MDMA results in Mitchell (2021) were strong.", "Mitchell (2021)", ["mapp1"]),
+    ("MDMA results in Ot\u2019alora et al. (2018) were strong.", "Ot\u2019alora et al. (2018)", ["otalora-2018"]),
+])
+def test_citation_forms(citations, text, cited, studies) -> None:
+    got = dict(citations(text))
+    assert cited in got, got
+    assert got[cited] == studies
+
+
+def test_citation_of_a_known_study_puts_the_text_in_the_domain(citations) -> None:
+    # No topic word, but a study the pack knows: its claims are checked.
+    assert citations("Long-term benefits were described by Jerome et al. (2020).") == [("Jerome et al. (2020)", ["jerome-2020-ltfu"])]
+
+
+def test_off_topic_text_has_no_figures(figures) -> None:
+    assert figures("The bridge is 67% complete and cost 120 mg of gold per visitor.") == []

@@ -1,0 +1,87 @@
+"""Negation scope, attribution, quotes, questions and dated statements on pack rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.nlp.claims import Claim
+from factcheck.nlp.extract import _dated_year, _mark_speech, _negated
+from factcheck.nlp.normalize import collapse, fold
+
+
+def speech(sentence: str, phrase: str) -> Claim:
+    norm, _ = collapse(fold(sentence))
+    s = norm.index(fold(phrase))
+    c = Claim(type="rule", kind="other", start=0, end=0, sentence=(0, len(sentence)))
+    _mark_speech(c, norm, s, s + len(phrase))
+    return c
+
+
+@pytest.mark.parametrize(("sentence", "phrase"), [
+    ("MDMA is not close to approval.", "close to approval"),
+    ("MDMA-assisted therapy has not yet been approved.", "approved"),
+    ("It isn't near approval.", "near approval"),
+    ("MDMA is far from approval.", "approval"),
+])
+def test_negated(sentence: str, phrase: str) -> None:
+    norm = fold(sentence)
+    assert _negated(norm, norm.index(fold(phrase)))
+
+
+@pytest.mark.parametrize(("sentence", "phrase"), [
+    # The negation belongs to another clause.
+    ("The FDA has not published its reasons, but approval is close.", "approval is close"),
+    ("No one expected it; MDMA is close to approval.", "close to approval"),
+    ("Without doubt MDMA therapy works, and approval is imminent.", "approval is imminent"),
+])
+def test_negation_is_clause_local(sentence: str, phrase: str) -> None:
+    norm = fold(sentence)
+    assert not _negated(norm, norm.index(fold(phrase)))
+
+
+@pytest.mark.parametrize(("sentence", "phrase"), [
+    ("Critics say MDMA is close to approval.", "close to approval"),
+    ("Supporters insist the drug is on the brink of approval.", "on the brink of approval"),
+    ("According to the company, approval is within reach.", "approval is within reach"),
+    ("Approval is within reach, the company's chief executive said.", "approval is within reach"),
+    ("Approval is imminent, said Doblin.", "approval is imminent"),
+    ("\u201cApproval is imminent,\u201d he told reporters.", "approval is imminent"),
+    ('She called it "a drug on the verge of approval" in 2023.', "on the verge of approval"),
+])
+def test_attributed(sentence: str, phrase: str) -> None:
+    assert speech(sentence, phrase).attributed
+
+
+@pytest.mark.parametrize(("sentence", "phrase"), [
+    ("MDMA-assisted therapy is on the cusp of approval in the United States.", "on the cusp of approval"),
+    ("Lykos CEO Amy Emerson says the company will keep working with the FDA.", "lykos ceo amy emerson"),
+    ("We agree with them: approval is within reach.", "approval is within reach"),
+    ("I think approval is within reach.", "approval is within reach"),
+    ("Regulators are expected to sign off next year.", "expected to sign off"),
+])
+def test_not_attributed(sentence: str, phrase: str) -> None:
+    assert not speech(sentence, phrase).attributed
+
+
+@pytest.mark.parametrize("sentence", [
+    "Is MDMA therapy close to approval?",
+    "Is MDMA therapy close to approval?\u201d",
+    "## Is MDMA therapy close to approval?",
+])
+def test_questions(sentence: str) -> None:
+    assert speech(sentence, "close to approval").question
+
+
+def test_statement_is_not_a_question() -> None:
+    assert not speech("MDMA therapy is close to approval.", "close to approval").question
+
+
+@pytest.mark.parametrize(("sentence", "year"), [
+    ("In 2023, MDMA therapy seemed close to approval.", 2023),
+    ("Back in March 2022 approval looked near.", 2022),
+    ("MDMA is close to approval.", None),
+    ("MDMA could be approved as soon as 2024.", None),  # a predicted date, not an anchor
+])
+def test_dated_year(sentence: str, year: int | None) -> None:
+    norm = fold(sentence)
+    assert _dated_year(norm, norm.index("approv")) == year
