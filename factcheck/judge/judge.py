@@ -36,6 +36,7 @@ class Judge:
     def __init__(self, pack: Pack, options: JudgeOptions) -> None:
         self.pack = pack
         self.options = options
+        self._by_unit: dict[str, list[Value]] | None = None
 
     def judge(self, claims: list[Claim], doc_date: date | None) -> list[Finding]:
         findings: list[Finding] = []
@@ -158,7 +159,7 @@ class Judge:
             return self._builtin("supported", claim, f"Agrees with the database: {self._describe(good[0])}.",
                                  fact=self._describe(good[0]), suggestion=None, sources=self._sources(good[0]),
                                  kind=claim.kind)
-        same_unit = [v for v in pack.all_values() if v.unit == claim.unit and v.quantity != q]
+        same_unit = [v for v in self._unit_values(claim.unit or "") if v.quantity != q]
         stated = _stated(claim)
         label = pack.quantities[q].label if q in pack.quantities else q
         if studies:
@@ -208,11 +209,19 @@ class Judge:
                                   f"No trial protocol in the database used {stated} for '{label}'.", None, values)
         return self._unsupported(claim, label, stated)
 
+    def _unit_values(self, unit: str) -> list[Value]:
+        """All recorded values in one unit (built once; the pack does not change during a run)."""
+        if self._by_unit is None:
+            self._by_unit = {}
+            for v in self.pack.all_values():
+                self._by_unit.setdefault(v.unit, []).append(v)
+        return self._by_unit.get(unit, [])
+
     def _fixed_doses(self, claim: Claim) -> list[Value]:
         """A weight-based dose (mg/kg) for studies the database records with fixed mg doses."""
         if claim.unit != "mg/kg" or not claim.studies:
             return []
-        return [v for v in self.pack.all_values() if v.unit == "mg" and v.study in claim.studies]
+        return [v for v in self._unit_values("mg") if v.study in claim.studies]
 
     def _timepoint_clash(self, claim: Claim, good: list[Value]) -> Finding | None:
         """The right number at the wrong time ("one year after treatment, 67%" when 67% was the

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from factcheck.knowledge.model import Pack, Rule
 from factcheck.nlp.claims import Claim
@@ -53,16 +53,19 @@ DATED = re.compile(
     r"august|september|october|november|december|spring|summer|autumn|fall|winter)\s+)?(?P<year>(?:19|20)\d{2})\b(?!\s*(?:-|to)\s*\d)"
 )
 # Words after which a number is a label, not a count ("Phase 3 participants", "Table 2 patients").
-LABEL_BEFORE = r"(?<!phase )(?<!phase-)(?<!stage )(?<!table )(?<!figure )(?<!schedule )(?<!study )(?<!trial )(?<!cohort )(?<!group )"
+LABEL_WORD = re.compile(r"(?:phase|stage|table|figure|schedule|study|trial|cohort|group|part|step|level|grade)[ -]$")
+LABEL_AFTER = ""  # the label check runs on matches only (see _is_label): lookbehinds at every position cost
 
+# Patterns start with what is cheapest to reject (a digit, a word start); an approximation before
+# a figure ("nearly 70%") is read afterwards from the few characters before it.
 PERCENT = re.compile(
-    rf"(?:\b(?P<approx>{APPROX_RE})\s+)?(?P<a>(?<![\d.])\d+(?:\.\d+)?)(?:\s*(?:-|to)\s*(?P<b>\d+(?:\.\d+)?))?\s?(?:%|\s?percent\b|\s?per cent\b)"
+    r"(?P<a>(?<![\d.])\d+(?:\.\d+)?)(?:\s*(?:-|to)\s*(?P<b>\d+(?:\.\d+)?))?\s?(?:%|\s?percent\b|\s?per cent\b)"
 )
 PERCENT_WORDS = re.compile(
-    rf"(?:\b(?P<approx>{APPROX_RE})\s+)?\b(?P<a>{WORD_NUM})\s+(?:percent|per cent)\b"
+    rf"\b(?P<a>{WORD_NUM})\s+(?:percent|per cent)\b"
 )
 FRACTION = re.compile(
-    rf"(?:\b(?P<approx>{APPROX_RE})\s+)?\b(?P<f>"
+    r"\b(?P<f>"
     + "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
     + r")\s+(?:of|the)\b"
 )
@@ -72,25 +75,25 @@ SHARE = re.compile(
     r"(?:participants|patients|people|subjects|volunteers|veterans|adults)\b"
 )
 AMOUNT = re.compile(
-    rf"(?:\b(?P<approx>{APPROX_RE})\s+)?(?<![\w.])(?P<a>{NUM})(?:\s*(?:±|\+/-|\+-)\s*(?P<sd>\d+(?:\.\d+)?))?(?:{RANGE_SEP}(?P<b>{NUM}))?\s*-?\s*"
+    rf"(?<![\w.])(?P<a>{NUM})(?:\s*(?:±|\+/-|\+-)\s*(?P<sd>\d+(?:\.\d+)?))?(?:{RANGE_SEP}(?P<b>{NUM}))?\s*-?\s*"
     r"(?P<unit>mg/kg|mg per kg|milligrams? per kilogram|mg\b|milligrams?\b|hours?\b|hrs?\b|h\b|minutes?\b|mins?\b|weeks?\b|months?\b)"
 )
 SAMPLE = re.compile(
-    rf"\bn\s*=\s*(?P<n>\d+)\b|{LABEL_BEFORE}(?<![\w.%])(?P<a>{NUM})\s+(?:(?:adult|military|us|u\.s\.|american|israeli|eligible|"
+    rf"\bn\s*=\s*(?P<n>\d+)\b|(?<![\w.%])(?P<a>{NUM}){LABEL_AFTER}\s+(?:(?:adult|military|us|u\.s\.|american|israeli|eligible|"
     r"randomi[sz]ed|enrolled|treatment-resistant|severe|chronic|ptsd|new|veteran|more|other|additional)\s+){0,3}"
     r"(?:participants|patients|people|subjects|volunteers|individuals|adults|veterans|couples|dyads)\b"
 )
-SITES = re.compile(rf"{LABEL_BEFORE}(?<![\w.%])(?P<a>{NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:sites?|clinics|centers|centres|locations)\b")
+SITES = re.compile(rf"(?<![\w.%])(?P<a>{NUM}){LABEL_AFTER}\s+(?:[\w-]+\s+){{0,2}}?(?:sites?|clinics|centers|centres|locations)\b")
 # Words between the count and "sessions" name the type; a unit there ("125 mg per session") means it is no count.
 SESSIONS = re.compile(
-    rf"{LABEL_BEFORE}(?<![\w.])(?P<a>{NUM})\s+(?P<mid>(?:(?!(?:mg|milligrams?|hours?|minutes?|per|a|an|each|every)\b)[\w'-]+\s+){{0,3}}?)sessions?\b"
+    rf"(?<![\w.])(?P<a>{NUM}){LABEL_AFTER}\s+(?P<mid>(?:(?!(?:mg|milligrams?|hours?|minutes?|per|a|an|each|every)\b)[\w'-]+\s+){{0,3}}?)sessions?\b"
 )
 EFFECT = re.compile(
     r"(?:\b(?:cohen'?s\s+)?(?<![\w'])d|\bhedges'?\s+g)\s*(?:=|:|of|was|is)\s*(?P<a>-?\d*\.\d+|\d+)(?![\d.]*\s*%)"
     r"|\beffect sizes?\s+(?:(?:\(?(?:cohen'?s\s+)?d\)?|was|were|of|is|=|:|around|about|approximately|roughly|nearly|only|"
     r"just|a|an|large|moderate|small|very|between-group|within-group|the same)\s*){1,4}(?P<e>\d*\.\d+|\d+)(?![\d.]*\s*%)"
 )
-POINTS = re.compile(rf"(?:\b(?P<approx>{APPROX_RE})\s+)?(?<![\w.])(?P<a>-?{NUM})[- ]?points?\b")
+POINTS = re.compile(rf"(?<![\w.])(?P<a>-?{NUM})[- ]?points?\b")
 PHASE = re.compile(r"\bphase[- ]?(?P<p>3|iii|three|2|ii|two|1|i)\b")
 _YEAR_END = r"(?:(?!\d)|(?=\d+(?:\.\d+)?\s?%))"  # a year may be glued to a flattened table's numbers
 CITATION = re.compile(
@@ -108,6 +111,8 @@ PHASE_OF = {"3": "3", "iii": "3", "three": "3", "2": "2", "ii": "2", "two": "2",
 # Units one can be read as the other, with the factor from the first to the second.
 CONVERT = {("hours", "minutes"): 60.0, ("minutes", "hours"): 1 / 60, ("weeks", "months"): 12 / 52, ("months", "weeks"): 52 / 12}
 TABLE_LOOKBACK = 3
+FRACTION_HINT = re.compile(r"half|third|quarter| in (?:ten|three|five)| out of ")
+SITES_HINT = re.compile(r"\bsites?\b|clinics|cent(?:er|re)s|locations")
 # Which part of a dosing schedule a dose is: the first dose of a session, the optional
 # supplement, or the session's total. Read the same way from the text and from a value's note.
 DOSE_ROLES = (
@@ -127,6 +132,8 @@ class Context:
     folded: str
     sent_starts: list[int]
     paragraphs: list[int]
+    trigger_sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    present_triggers: set[str] | None = None
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sent_starts, offset) - 1
@@ -153,12 +160,16 @@ class Extractor:
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
         self.rules = list(pack.rules.values())
-        # Aliases and author names, folded, for citation and study attachment.
-        self.aliases: list[tuple[str, re.Pattern[str], str]] = []
+        self.rule_triggers: dict[str, frozenset[str]] = {r.id: frozenset(r.triggers or ()) for r in self.rules}
+        self.all_triggers: frozenset[str] = frozenset().union(*self.rule_triggers.values()) if self.rules else frozenset()
+        # All aliases in one pattern, longest first, so the text is scanned once.
+        self.alias_study: dict[str, str] = {}
         for study in pack.studies.values():
             for alias in study.aliases:
-                a = fold(alias)
-                self.aliases.append((a.split()[0] if a.split() else a, re.compile(r"(?<!\w)" + re.escape(a) + r"(?!\w)"), study.id))
+                self.alias_study.setdefault(" ".join(fold(alias).split()), study.id)
+        names = sorted(self.alias_study, key=len, reverse=True)
+        self.alias_re = (re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in names) + r")(?!\w)")
+                         if names else None)
         self.by_author: dict[str, list[tuple[int | None, str]]] = {}
         for study in pack.studies.values():
             if study.author:
@@ -206,13 +217,27 @@ class Extractor:
         if rule.triggers is None:
             starts = ctx.sent_starts or [0]
             return [ctx.sentence_of(s) for s in starts]
+        present = ctx.present_triggers
+        if present is None:
+            # One membership test per distinct trigger per document; most rules then drop out
+            # with a set operation.
+            present = ctx.present_triggers = {t for t in self.all_triggers if t in folded}
+        hits = self.rule_triggers[rule.id] & present
+        if not hits:
+            return []
         found: set[tuple[int, int]] = set()
-        for trig in rule.triggers:
-            i = folded.find(trig)
-            while i >= 0:
-                sent = ctx.sentence_of(i)
-                found.add(sent)
-                i = folded.find(trig, sent[1])
+        cache = ctx.trigger_sentences
+        for trig in hits:
+            sents = cache.get(trig)
+            if sents is None:
+                sents = []
+                i = folded.find(trig)
+                while i >= 0:
+                    sent = ctx.sentence_of(i)
+                    sents.append(sent)
+                    i = folded.find(trig, sent[1])
+                cache[trig] = sents
+            found.update(sents)
         return sorted(found)
 
     def _match_rule(self, rule: Rule, ctx: Context, sent: tuple[int, int], norm: str, offsets: list[int]) -> list[Claim]:
@@ -278,12 +303,12 @@ class Extractor:
             out.append(Claim(type="citation", kind="citation", start=start, end=end,
                              sentence=ctx.sentence_of(start), studies=studies,
                              citation=" ".join(ctx.text[start:end].split())))
-        for first, pattern, sid in self.aliases:
-            if first not in ctx.folded:
-                continue
-            for m in pattern.finditer(ctx.folded):
-                if any(c.start <= m.start() < c.end for c in out):
+        if self.alias_re is not None:
+            taken = [(c.start, c.end) for c in out]
+            for m in self.alias_re.finditer(ctx.folded):
+                if any(s <= m.start() < e for s, e in taken):
                     continue
+                sid = self.alias_study[m.group(0)]
                 out.append(Claim(type="citation", kind="citation", start=m.start(), end=m.end(),
                                  sentence=ctx.sentence_of(m.start()), studies=[sid],
                                  citation=ctx.text[m.start() : m.end()]))
@@ -313,23 +338,32 @@ class Extractor:
             raw.append(c)
             return c
 
+        def approx_of(start: int) -> tuple[int, tuple[float, float]]:
+            word = _approx_before(folded, start)
+            if not word:
+                return start, (0.0, 0.0)
+            return folded.rfind(word, 0, start), APPROX[word]
+
         if "%" in folded or "percent" in folded or "per cent" in folded:
             for m in PERCENT.finditer(folded):
                 a = float(m.group("a"))
                 b = float(m.group("b")) if m.group("b") else a
-                start = m.start("a") if not m.group("approx") else m.start()
                 if a > 100 and not m.group("b"):
                     glued.extend(self._glued(ctx, m, citations))
                     continue
-                figure(start, m.end(), "percent", a, b, APPROX.get(m.group("approx") or "", (0.0, 0.0)))
-            for m in PERCENT_WORDS.finditer(folded):
-                v = to_number(m.group("a"))
-                if v is not None:
-                    figure(m.start(), m.end(), "percent", v, v, APPROX.get(m.group("approx") or "", (0.0, 0.0)))
-        for m in FRACTION.finditer(folded):
-            v = FRACTIONS[m.group("f")]
-            extra = APPROX.get(m.group("approx") or "", (0.0, 0.0))
-            figure(m.start(), m.end("f"), "percent", v, v, (-1.5 + extra[0], 1.5 + extra[1]))
+                start, approx = approx_of(m.start("a"))
+                figure(start, m.end(), "percent", a, b, approx)
+            if "percent" in folded or "per cent" in folded:
+                for m in PERCENT_WORDS.finditer(folded):
+                    v = to_number(m.group("a"))
+                    if v is not None:
+                        start, approx = approx_of(m.start())
+                        figure(start, m.end(), "percent", v, v, approx)
+        if FRACTION_HINT.search(folded):
+            for m in FRACTION.finditer(folded):
+                v = FRACTIONS[m.group("f")]
+                start, extra = approx_of(m.start())
+                figure(start, m.end("f"), "percent", v, v, (-1.5 + extra[0], 1.5 + extra[1]))
         for m in SHARE.finditer(folded):
             a, b = to_number(m.group("a")), to_number(m.group("b"))
             if a is not None and b and a <= b:
@@ -341,29 +375,31 @@ class Extractor:
             if a is None:
                 continue
             unit = UNIT_OF.get(m.group("unit"), m.group("unit"))
-            start = m.start("a") if not m.group("approx") else m.start()
-            end = m.end()
+            start, approx = approx_of(m.start("a"))
             if m.group("sd") and b is None:
                 b = a  # "4.2 ± 1.3 hours" states the mean
-            figure(start, end, unit, a, b if b is not None else a, APPROX.get(m.group("approx") or "", (0.0, 0.0)))
+            figure(start, m.end(), unit, a, b if b is not None else a, approx)
         for m in SAMPLE.finditer(folded):
+            if m.group("a") and _is_label(folded, m.start()):
+                continue
             n = to_number(m.group("n") or m.group("a") or "")
             if n is None or n < 2:
                 continue
             figure(m.start(), m.end(), "count", n, n,
                    quantity="sample-size" if "sample-size" in self.pack.quantities else None)
-        if "study-sites" in self.pack.quantities:
+        if "study-sites" in self.pack.quantities and SITES_HINT.search(folded):
             for m in SITES.finditer(folded):
                 n = to_number(m.group("a"))
-                if n is not None and n >= 1:
-                    figure(m.start(), m.end(), "count", n, n, APPROX.get(_approx_before(folded, m.start()), (0.0, 0.0)),
-                           quantity="study-sites")
-        for m in SESSIONS.finditer(folded):
-            n = to_number(m.group("a"))
-            if n is None:
-                continue
-            c = figure(m.start(), m.end(), "sessions", n, n)
-            c.phase = f"{m.start('mid')}:{m.end()}"  # cue window, read below (then reset)
+                if n is not None and n >= 1 and not _is_label(folded, m.start()):
+                    start, approx = approx_of(m.start())
+                    figure(start, m.end(), "count", n, n, approx, quantity="study-sites")
+        if "session" in folded:
+            for m in SESSIONS.finditer(folded):
+                n = to_number(m.group("a"))
+                if n is None or _is_label(folded, m.start()):
+                    continue
+                c = figure(m.start(), m.end(), "sessions", n, n)
+                c.phase = f"{m.start('mid')}:{m.end()}"  # cue window, read below (then reset)
         if "effect size" in folded or "d " in folded or "d=" in folded or "hedges" in folded:
             for m in EFFECT.finditer(folded):
                 g = "a" if m.group("a") else "e"
@@ -373,8 +409,8 @@ class Extractor:
             for m in POINTS.finditer(folded):
                 v = to_number(m.group("a").lstrip("-"))
                 if v is not None:
-                    figure(m.start("a") if not m.group("approx") else m.start(), m.end(), "points", v, v,
-                           APPROX.get(m.group("approx") or "", (0.0, 0.0)))
+                    start, approx = approx_of(m.start("a"))
+                    figure(start, m.end(), "points", v, v, approx)
 
         figures = _dedupe(raw)
         for i, c in enumerate(figures):
@@ -639,9 +675,20 @@ def _dedupe(figures: list[Claim]) -> list[Claim]:
     return out
 
 
+_APPROX_TAIL = re.compile(rf"\b({APPROX_RE})\s+$")
+
+
 def _approx_before(folded: str, start: int) -> str:
-    m = re.search(rf"\b({APPROX_RE})\s+$", folded[max(0, start - 20):start])
+    """The approximation word right before a figure ("nearly", "just over"), or ""."""
+    if start == 0 or folded[start - 1] not in " \n":
+        return ""
+    m = _APPROX_TAIL.search(folded, max(0, start - 20), start)
     return m.group(1) if m else ""
+
+
+def _is_label(folded: str, start: int) -> bool:
+    """"Phase 3 participants", "Table 2 patients": the number names something, it counts nothing."""
+    return bool(LABEL_WORD.search(folded, max(0, start - 10), start))
 
 
 def _author_key(name: str) -> str:

@@ -13,6 +13,7 @@ FOLD = str.maketrans({
     "\t": " ", "\r": " ", "\u00ad": " ",
 })
 _SPACES = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"[^\S ]|  ")
 
 
 def fold(text: str) -> str:
@@ -23,6 +24,9 @@ def fold(text: str) -> str:
 def collapse(folded: str, base: int = 0) -> tuple[str, list[int]]:
     """Collapse runs of whitespace to one space. Returns the text and, for each of its
     characters, the offset in the original (plus `base`), with one extra entry for the end."""
+    if not _ODD_SPACE.search(folded):
+        # Nothing to collapse (the usual sentence): the text maps onto itself.
+        return folded, range(base, base + len(folded) + 1)  # type: ignore[return-value]
     out: list[str] = []
     offsets: list[int] = []
     last = 0

@@ -44,13 +44,23 @@ if not Span.has_extension("claim"):
     Span.set_extension("claim", default=None)
 
 
+def _text_of(doc: Doc) -> str:
+    """doc.text joins every token each time it is read; read it once per document."""
+    text = doc.user_data.get("factcheck_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["factcheck_text"] = text
+    return text
+
+
 @Language.component("factcheck_breaks")
 def factcheck_breaks(doc: Doc) -> Doc:
     """Start a sentence at every hard break the document format knows (heading, list item, row),
     and never after an abbreviation the tokenizer kept whole."""
+    text = _text_of(doc)
     breaks = list(doc.user_data.get("breaks") or [])
-    if "." in doc.text:
-        breaks.extend(m.end() for m in _ABBR_THEN_SENTENCE.finditer(doc.text))
+    if "." in text:
+        breaks.extend(m.end() for m in _ABBR_THEN_SENTENCE.finditer(text))
     if not breaks or len(doc) == 0:
         return doc
     arr = doc.to_array([IDX, SENT_START])
@@ -80,7 +90,8 @@ class ClaimsComponent:
         starts = [int(i) for i in arr[arr[:, 1] == 1, 0]] if len(doc) else [0]
         if not starts or starts[0] != 0:
             starts.insert(0, 0)
-        ctx = Context(text=doc.text, folded=fold(doc.text), sent_starts=starts,
+        text = _text_of(doc)
+        ctx = Context(text=text, folded=fold(text), sent_starts=starts,
                       paragraphs=doc.user_data.get("paragraphs") or [0])
         claims = self.extractor.extract(ctx)
         spans = []
@@ -96,10 +107,31 @@ class ClaimsComponent:
         return doc
 
 
+class _TextKeepingTokenizer:
+    """The blank tokenizer, keeping the input string on the Doc (rebuilding doc.text from the
+    tokens costs as much as the sentencizer)."""
+
+    def __init__(self, tokenizer: object) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)  # type: ignore[operator]
+        doc.user_data["factcheck_text"] = text
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.tokenizer, name)
+
+
 def build_pipeline(pack: Pack) -> Language:
     nlp = spacy.blank("en")
     for abbr in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
+    nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)  # type: ignore[assignment]
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("factcheck_breaks")
     key = pack.fingerprint + ":" + str(id(pack))
