@@ -72,6 +72,9 @@ class Judge:
                 message += f" (correct when published on {doc_date.isoformat()}; outdated since {rule.since.isoformat()})"
             else:
                 message += f" (already outdated when the page was dated {doc_date.isoformat()})"
+        when = _placed_time(claim.relative_time, doc_date)
+        if when:
+            message += f" {when}"
         severity = rule.severity
         if (rule.verdict == "outdated" and rule.since and claim.dated_year is not None
                 and claim.dated_year < rule.since.year and not claim.attributed):
@@ -322,6 +325,29 @@ def _stated(claim: Claim) -> str:
     if claim.unit == "d":
         return f"d = {value}"
     return f"{value}{unit}".strip()
+
+
+CURRENT_WORDS = {"recently", "currently", "now", "today", "at present", "soon", "so far", "to date", "yet"}
+YEAR_OFFSETS = {"this year": 0, "later this year": 0, "within the year": 0, "next year": 1, "last year": -1}
+
+
+def _placed_time(phrase: str | None, doc_date: date | None) -> str | None:
+    """Say what a relative time word meant on the page's date ("'next year' is 2024")."""
+    if not phrase:
+        return None
+    key = "this year" if ("end of" in phrase or phrase.startswith("this ")) and not phrase.endswith("month") else phrase
+    is_month = phrase.endswith("month")
+    if key not in YEAR_OFFSETS and not is_month:
+        if doc_date is not None and phrase in CURRENT_WORDS:
+            return f"('{phrase}' as of the page's date, {doc_date.isoformat()}.)"
+        return None
+    if doc_date is None:
+        return f"('{phrase}' cannot be placed: the page has no date.)"
+    if is_month:
+        step = 1 if phrase.startswith("next") else -1 if phrase.startswith("last") else 0
+        index = doc_date.year * 12 + doc_date.month - 1 + step
+        return f"('{phrase}' is {index // 12}-{index % 12 + 1:02d} by the page's date.)"
+    return f"('{phrase}' is {doc_date.year + YEAR_OFFSETS[key]} by the page's date.)"
 
 
 def _agrees(v: Value, claim: Claim) -> bool:

@@ -42,7 +42,8 @@ class Claim:
     timepoint_anchor: str | None = None  # "baseline" or "treatment"
     dated_year: int | None = None
     retraction_noted: bool = False
-    role: str | None = None  # for doses: "initial", "supplement" or "total"  # a citation whose retraction the text itself mentions  # an explicit past anchor for the whole clause ("In 2023, ...")
+    role: str | None = None
+    relative_time: str | None = None  # "next year", "currently": read against the page's date  # for doses: "initial", "supplement" or "total"  # a citation whose retraction the text itself mentions  # an explicit past anchor for the whole clause ("In 2023, ...")
 
     @property
     def bounds(self) -> tuple[float, float]:

@@ -48,9 +48,16 @@ FIRST_PERSON = re.compile(r"\b(?:i|we)\s+(?:\w+\s+)?$")
 HEDGE = re.compile(r"\b(?:may|might|could|possibly|perhaps|potentially|likely)\b")
 # An explicit past anchor at the start of a clause: "In 2023, ...", "Back in March 2022 ...".
 DATED = re.compile(
-    r"(?:^|[,;:(]\s*)(?:back\s+)?(?:in|during|as of|by|until|at the (?:start|end) of)\s+"
+    r"(?:^|[,;:(]\s*)(?:back\s+)?(?:in|during|as of|at the (?:start|end) of)\s+"
     r"(?:(?:early|late|mid-?|the (?:spring|summer|autumn|fall|winter) of|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|spring|summer|autumn|fall|winter)\s+)?(?P<year>(?:19|20)\d{2})\b(?!\s*(?:-|to)\s*\d)"
+)
+# Time words read against the page's date (or, undated, left unplaced).
+RELATIVE_TIME = re.compile(
+    r"\b(?:later this year|this year|next year|last year|this month|next month|last month|"
+    r"(?:by |before |near |towards? |at )?the end of (?:the|this) year|within the year|"
+    r"this (?:spring|summer|autumn|fall|winter)|next (?:spring|summer|autumn|fall|winter)|"
+    r"recently|currently|soon|now|today|at present|so far|to date|yet)\b"
 )
 # Words after which a number is a label, not a count ("Phase 3 participants", "Table 2 patients").
 LABEL_WORD = re.compile(r"(?:phase|stage|table|figure|schedule|study|trial|cohort|group|part|step|level|grade)[ -]$")
@@ -262,6 +269,7 @@ class Extractor:
                 claim = Claim(type="rule", kind=rule.kind, start=start, end=end, sentence=sent, rule=rule)
                 _mark_speech(claim, norm, s, e)
                 claim.dated_year = _dated_year(norm, m.start())
+                claim.relative_time = _relative_time(norm, m.start(), m.end())
                 out.append(claim)
         return out
 
@@ -749,6 +757,19 @@ def _mark_speech(claim: Claim, norm: str, s: int, e: int) -> None:
                 attributed = True
     claim.attributed = attributed
     claim.hedged = bool(HEDGE.search(before[-40:]))
+
+
+def _relative_time(norm: str, start: int, end: int) -> str | None:
+    """The time word of the match's clause nearest the match ("next year", "currently")."""
+    lo = norm.rfind(";", 0, start) + 1
+    hi = norm.find(";", end)
+    hi = len(norm) if hi < 0 else hi
+    best: tuple[int, str] | None = None
+    for m in RELATIVE_TIME.finditer(norm, lo, hi):
+        dist = 0 if start <= m.start() < end else min(abs(m.start() - end), abs(start - m.end()))
+        if best is None or dist < best[0]:
+            best = (dist, m.group(0))
+    return best[1] if best else None
 
 
 def _dated_year(norm: str, match_start: int) -> int | None:

@@ -152,3 +152,21 @@ def test_outdated_statement_against_the_page_date(test_linter) -> None:
     assert f.severity == "warning" and "correct when published on 2023-05-04" in f.message
     (f,) = test_linter.lint_text("Drug X is close to approval.", "a.md", published=date(2025, 5, 4)).findings
     assert "already outdated" in f.message
+
+
+@pytest.mark.parametrize(("text", "published", "said"), [
+    ("Drug X is close to approval and should be approved next year.", date(2023, 5, 4), "'next year' is 2024"),
+    ("This year, Drug X is close to approval.", date(2023, 5, 4), "'this year' is 2023"),
+    ("Drug X is close to approval, with a decision next month.", date(2024, 12, 4), "'next month' is 2025-01"),
+    ("Drug X is currently close to approval.", date(2021, 6, 1), "'currently' as of the page's date, 2021-06-01"),
+    ("Drug X is close to approval and may be approved next year.", None, "'next year' cannot be placed"),
+])
+def test_time_words_read_against_the_page_date(test_linter, text: str, published: date | None, said: str) -> None:
+    (f,) = test_linter.lint_text(text, "a.md", published=published).findings
+    assert said in f.message
+
+
+def test_time_words_on_figures_need_no_date(test_linter) -> None:
+    # Only rule findings carry time words; an undated figure is judged as before.
+    r = test_linter.lint_text("In TRIAL1 of Drug X, 60 percent of the drug group no longer met criteria.\n", "a.md")
+    assert all("page" not in f.message for f in r.findings)

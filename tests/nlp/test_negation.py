@@ -85,3 +85,17 @@ def test_statement_is_not_a_question() -> None:
 def test_dated_year(sentence: str, year: int | None) -> None:
     norm = fold(sentence)
     assert _dated_year(norm, norm.index("approv")) == year
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "word"), [
+    ("Regulators are expected to sign off next year.", "expected to sign off", "next year"),
+    ("MDMA is currently close to approval.", "close to approval", "currently"),
+    ("MDMA is close to approval; a decision came last year.", "close to approval", None),  # another clause
+    ("MDMA is close to approval.", "close to approval", None),
+])
+def test_relative_time(sentence: str, phrase: str, word: str | None) -> None:
+    from factcheck.nlp.extract import _relative_time
+
+    norm = fold(sentence)
+    s = norm.index(phrase)
+    assert _relative_time(norm, s, s + len(phrase)) == word
