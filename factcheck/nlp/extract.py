@@ -300,7 +300,7 @@ class Extractor:
             end = m.end()
             if m.group("year") and ctx.text[end:end + 1].isdigit():
                 end = m.end("year")  # a year glued to a table's numbers
-            while end > start and ctx.text[end - 1] in " \t\n,(;":
+            while end > start and (ctx.text[end - 1].isspace() or ctx.text[end - 1] in ",(;"):
                 end -= 1
             if not studies and not year:
                 continue
@@ -480,6 +480,7 @@ class Extractor:
                 regions.append((c_lo, c_hi, None))  # fall back to the whole clause
         for lo, hi, limit in regions:
             best: tuple[float, int, str] | None = None
+            converted: tuple[float, int, str] | None = None
             region = folded[lo:hi]
             for q in candidates:
                 for cue in q.cues:
@@ -500,8 +501,15 @@ class Extractor:
                         if claim.unit == "sessions" and limit is not None:
                             gap = 0 if pos < limit else gap  # words between number and "sessions" name the type
                         key = (-gap // 12 if limit is None else 0, m.end() - m.start(), q.id)
-                        if best is None or key[:2] > best[:2]:
+                        if q.unit != unit:
+                            if converted is None or key[:2] > converted[:2]:
+                                converted = (key[0], key[1], q.id)
+                        elif best is None or key[:2] > best[:2]:
                             best = (key[0], key[1], q.id)
+            # A measure in another unit wins only with a more specific cue than any in the
+            # figure's own unit ("integration session lasts three hours" vs "sessions last").
+            if converted is not None and (best is None or converted[1] > best[1]):
+                best = converted
             if best is not None:
                 q = self.pack.quantities[best[2]]
                 claim.quantity = q.id

@@ -130,3 +130,14 @@ def test_citation_of_a_known_study_puts_the_text_in_the_domain(citations) -> Non
 
 def test_off_topic_text_has_no_figures(figures) -> None:
     assert figures("The bridge is 67% complete and cost 120 mg of gold per visitor.") == []
+
+
+def test_own_unit_measure_beats_a_generic_cue_in_another_unit(figures) -> None:
+    text = "MDMA therapy: the preparation and integration sessions generally last about 90 minutes."
+    c = one(figures, text, "90 minutes")
+    assert c.quantity == "integration-session-length" and c.unit == "minutes"
+
+
+def test_citation_span_has_no_trailing_space(citations) -> None:
+    got = citations("MDMA table\nOt\u2019alora G et al.\u00a02876%\n")
+    assert got and got[0][0] == "Ot\u2019alora G et al."
