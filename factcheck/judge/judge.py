@@ -145,6 +145,9 @@ class Judge:
                               suggestion="Drop the figure, or quote it with the retraction and the reason for it.",
                               sources=pack.source_refs(s.sources))
             f.claim_id = s.id
+            if claim.retraction_noted:
+                f.severity = "info"
+                f.message = f"Quotes a figure from {s.label} together with its retraction ({when})."
             return f
 
         def arm_ok(v: Value) -> bool:

@@ -322,11 +322,7 @@ class Extractor:
                                  citation=ctx.text[m.start() : m.end()]))
         out.sort(key=lambda c: c.start)
         for c in out:
-            # "Psychopharmacology retracted ... the 2020 follow-up by Jerome and colleagues": the
-            # text already says the paper is retracted (in the sentence or the one before).
-            prev = ctx.previous_sentence(c.start)
-            lo = prev[0] if prev else c.sentence[0]
-            c.retraction_noted = bool(RETRACTION_NOTED.search(ctx.folded, lo, c.sentence[1]))
+            c.retraction_noted = _retraction_noted(ctx, c)
         return out
 
     # -- figures ---------------------------------------------------------------------------------
@@ -433,6 +429,8 @@ class Extractor:
             window = None
             if c.unit == "sessions" and c.phase:
                 lo, hi = (int(x) for x in c.phase.split(":"))
+                # The type may also stand just before the count ("each followed by three ...").
+                lo = max(seg_lo, c.sentence[0], c.start - 30) if lo > c.start else lo
                 window = (lo, hi)
                 c.phase = None
             if c.quantity is None:
@@ -447,6 +445,7 @@ class Extractor:
             if c.quantity is None:
                 continue
             self._attach(c, ctx, citations)
+            c.retraction_noted = _retraction_noted(ctx, c)
             out.append(c)
         for c in glued:
             out.append(c)
@@ -676,6 +675,15 @@ def dose_role_of_note(note: str) -> str | None:
 
 def split_confirmed(counts: set[float], n: float) -> bool:
     return n in counts
+
+
+def _retraction_noted(ctx: Context, claim: Claim) -> bool:
+    """The text itself says the paper is retracted, in the claim's sentence or the one before or
+    after ("... by Jerome and colleagues. The paper was retracted in 2024.")."""
+    prev = ctx.previous_sentence(claim.start)
+    lo = prev[0] if prev else claim.sentence[0]
+    nxt = ctx.sentence_of(claim.sentence[1]) if claim.sentence[1] < len(ctx.text) else claim.sentence
+    return bool(RETRACTION_NOTED.search(ctx.folded, lo, nxt[1]))
 
 
 def _dedupe(figures: list[Claim]) -> list[Claim]:

@@ -170,3 +170,15 @@ def test_time_words_on_figures_need_no_date(test_linter) -> None:
     # Only rule findings carry time words; an undated figure is judged as before.
     r = test_linter.lint_text("In TRIAL1 of Drug X, 60 percent of the drug group no longer met criteria.\n", "a.md")
     assert all("page" not in f.message for f in r.findings)
+
+
+def test_retracted_figure(lint) -> None:
+    f = on(lint("A follow-up of MDMA therapy by Jerome et al. (2020) found 67% no longer met PTSD criteria."), "67%")
+    assert f.rule == "figure-retracted" and f.severity == "error"
+
+
+def test_retracted_figure_quoted_with_its_retraction(lint) -> None:
+    fs = lint("A follow-up of MDMA therapy by Jerome et al. (2020) found 67% no longer met PTSD criteria. "
+              "That analysis was retracted in 2024.")
+    assert on(fs, "67%").severity == "info"
+    assert on(fs, "Jerome et al. (2020)").severity == "info"
