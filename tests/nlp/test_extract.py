@@ -141,3 +141,9 @@ def test_own_unit_measure_beats_a_generic_cue_in_another_unit(figures) -> None:
 def test_citation_span_has_no_trailing_space(citations) -> None:
     got = citations("MDMA table\nOt\u2019alora G et al.\u00a02876%\n")
     assert got and got[0][0] == "Ot\u2019alora G et al."
+
+
+def test_session_type_before_the_count(figures) -> None:
+    text = "MAPP1 had three 8-hour dosing sessions, each followed by three 90-minute integration sessions."
+    c = one(figures, text, "three 90-minute integration sessions")
+    assert c.quantity == "integration-sessions-per-dosing-session"
