@@ -22,6 +22,9 @@ EXHAUSTIVE_UNITS = {"sessions", "hours", "minutes", "weeks", "mg", "mg/kg"}
 # agrees with a recorded range only at its ends.
 DISCRETE_UNITS = {"mg", "mg/kg", "sessions"}
 OUTCOME_UNITS = {"percent", "d", "points"}
+# Durations are often given as a span around the real one ("6 to 8 hours"); a span that includes
+# the recorded value agrees. Doses are not: "75 to 125 mg" is a claim about the dose range.
+SPAN_UNITS = {"hours", "minutes", "weeks", "months"}
 COMPATIBLE_ARMS = {("placebo", "control"), ("control", "placebo"), ("mdma", "active"), ("active", "mdma")}
 ARM_WORDS = {"mdma": "MDMA", "placebo": "placebo", "active": "active-dose", "control": "control", "all": "all"}
 
@@ -371,6 +374,8 @@ def _agrees(v: Value, claim: Claim) -> bool:
         if claim.unit in DISCRETE_UNITS and v_lo != v_hi:
             return abs(lo - v_lo) <= tol or abs(lo - v_hi) <= tol
         return v_lo - tol <= lo <= v_hi + tol
+    if claim.unit in SPAN_UNITS and lo <= v_lo - tol and v_hi + tol <= hi:
+        return True  # "sessions lasted 6 to 8 hours" includes the recorded 8 hours
     return v_lo - tol <= lo and hi <= v_hi + tol
 
 

@@ -537,6 +537,11 @@ class Extractor:
             return None
         lo, hi = _clause(ctx.folded, claim.sentence, claim.start, claim.end, wide=True)
         lo, hi = max(lo, segment[0]), min(hi, segment[1])
+        # Words after the figure are its own only up to a conjunction or comparison
+        # ("46 were randomized to MDMA and 44 to placebo").
+        tail = TAIL_END.search(ctx.folded, claim.end, hi)
+        if tail is not None:
+            hi = tail.start()
         region = ctx.folded[lo:hi]
         best: tuple[int, str] | None = None
         for arm, cues in self.pack.arms.items():

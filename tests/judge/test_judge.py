@@ -182,3 +182,16 @@ def test_retracted_figure_quoted_with_its_retraction(lint) -> None:
               "That analysis was retracted in 2024.")
     assert on(fs, "67%").severity == "info"
     assert on(fs, "Jerome et al. (2020)").severity == "info"
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Each MDMA dosing session in MAPP1 lasted 6 to 8 hours.", "6 to 8 hours"),
+    ("MAPP1 integration sessions after MDMA lasted 60 to 90 minutes.", "60 to 90 minutes"),
+])
+def test_a_duration_span_that_includes_the_recorded_one_agrees(lint, text: str, figure: str) -> None:
+    assert on(lint(text), figure).verdict == "supported"
+
+
+def test_a_dose_span_must_match_the_recorded_one(lint) -> None:
+    f = on(lint("Phase 3 MDMA participants received 75 to 125 milligrams per session."), "75 to 125 milligrams")
+    assert f.verdict == "contradicted"

@@ -147,3 +147,9 @@ def test_session_type_before_the_count(figures) -> None:
     text = "MAPP1 had three 8-hour dosing sessions, each followed by three 90-minute integration sessions."
     c = one(figures, text, "three 90-minute integration sessions")
     assert c.quantity == "integration-sessions-per-dosing-session"
+
+
+def test_words_after_a_figure_stop_at_a_conjunction(figures) -> None:
+    text = "In MAPP1, 46 participants were randomized to MDMA and 44 to placebo."
+    c = one(figures, text, "46 participants")
+    assert c.arm != "placebo"
