@@ -478,8 +478,8 @@ class Extractor:
             if (c_lo, c_hi) != (lo, hi):
                 regions.append((c_lo, c_hi, None))  # fall back to the whole clause
         for lo, hi, limit in regions:
-            best: tuple[float, int, str] | None = None
-            converted: tuple[float, int, str] | None = None
+            best: tuple[int, int, int, str] | None = None
+            converted: tuple[int, int, int, str] | None = None
             region = folded[lo:hi]
             for q in candidates:
                 for cue in q.cues:
@@ -499,18 +499,21 @@ class Extractor:
                             continue  # another unit's measure ("three hours" for a 90-minute session) only when named right there
                         if claim.unit == "sessions" and limit is not None:
                             gap = 0 if pos < limit else gap  # words between number and "sessions" name the type
-                        key = (-gap // 12 if limit is None else 0, m.end() - m.start(), q.id)
+                        # Nearest first; at the same distance the words before the figure (its
+                        # subject: "effects that last 8 hours") beat those after; then the longer cue.
+                        before = 1 if end <= claim.start else 0
+                        key = (-gap // 12 if limit is None else 0, before, m.end() - m.start(), q.id)
                         if q.unit != unit:
-                            if converted is None or key[:2] > converted[:2]:
-                                converted = (key[0], key[1], q.id)
-                        elif best is None or key[:2] > best[:2]:
-                            best = (key[0], key[1], q.id)
+                            if converted is None or key[:3] > converted[:3]:
+                                converted = key
+                        elif best is None or key[:3] > best[:3]:
+                            best = key
             # A measure in another unit wins only with a more specific cue than any in the
             # figure's own unit ("integration session lasts three hours" vs "sessions last").
-            if converted is not None and (best is None or converted[1] > best[1]):
+            if converted is not None and (best is None or converted[2] > best[2]):
                 best = converted
             if best is not None:
-                q = self.pack.quantities[best[2]]
+                q = self.pack.quantities[best[3]]
                 claim.quantity = q.id
                 if q.unit != unit and (unit, q.unit) in CONVERT:
                     f = CONVERT[(unit, q.unit)]
