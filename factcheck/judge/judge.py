@@ -243,9 +243,9 @@ class Judge:
             if tp is None:
                 return None
             parsed.append((v, self._weeks_from_baseline(v.study, *tp)))
-        said = self._weeks_from_baseline(claim.studies[0] if claim.studies else None,
-                                         claim.timepoint_weeks, claim.timepoint_anchor or "treatment")
-        if any(_near_in_time(said, w) for _v, w in parsed):
+        # Both time points on one scale (weeks from baseline), with each value's own study.
+        anchor = claim.timepoint_anchor or "treatment"
+        if any(_near_in_time(self._weeks_from_baseline(v.study, claim.timepoint_weeks, anchor), w) for v, w in parsed):
             return None
         v = parsed[0][0]
         when = _weeks_words(claim.timepoint_weeks) + (" after baseline" if claim.timepoint_anchor == "baseline" else " after treatment")
@@ -324,7 +324,7 @@ class Judge:
 
 def _stated(claim: Claim) -> str:
     def num(x: float) -> str:
-        return str(int(x)) if float(x).is_integer() else f"{x:g}"
+        return str(int(x)) if float(x).is_integer() else f"{round(x, 2):g}"
 
     value = num(claim.low) if claim.low == claim.high else f"{num(claim.low)}–{num(claim.high)}"
     unit = {"percent": "%", "count": "", "sessions": " sessions"}.get(claim.unit or "", f" {claim.unit}")

@@ -118,6 +118,7 @@ PHASE_OF = {"3": "3", "iii": "3", "three": "3", "2": "2", "ii": "2", "two": "2",
 # Units one can be read as the other, with the factor from the first to the second.
 CONVERT = {("hours", "minutes"): 60.0, ("minutes", "hours"): 1 / 60, ("weeks", "months"): 12 / 52, ("months", "weeks"): 52 / 12}
 TABLE_LOOKBACK = 3
+TIME_POINT_AFTER = re.compile(r"\s+(?:after|later|post|following|before|from|since|ago|earlier|apart|into)\b")
 FRACTION_HINT = re.compile(r"half|third|quarter| in (?:ten|three|five)| out of ")
 SITES_HINT = re.compile(r"\bsites?\b|clinics|cent(?:er|re)s|locations")
 # Which part of a dosing schedule a dose is: the first dose of a session, the optional
@@ -379,6 +380,8 @@ class Extractor:
             if a is None:
                 continue
             unit = UNIT_OF.get(m.group("unit"), m.group("unit"))
+            if unit in ("weeks", "months") and TIME_POINT_AFTER.match(folded, m.end()):
+                continue  # "two months after treatment" is a follow-up time point, not a length
             start, approx = approx_of(m.start("a"))
             if m.group("sd") and b is None:
                 b = a  # "4.2 ± 1.3 hours" states the mean
@@ -437,7 +440,9 @@ class Extractor:
                 self._quantity(ctx, c, window, (seg_lo, seg_hi))
             c.arm = self._arm(ctx, c, (seg_lo, seg_hi))
             if c.unit in ("mg", "mg/kg"):
-                c.role = _dose_role(folded[max(seg_lo, c.sentence[0], c.start - 40):min(seg_hi, c.sentence[1], c.end + 25)])
+                hi = min(seg_hi, c.sentence[1], c.end + 25)
+                tail = TAIL_END.search(folded, c.end, hi)
+                c.role = _dose_role(folded[max(seg_lo, c.sentence[0], c.start - 40):tail.start() if tail else hi])
             self._timepoint(ctx, c, (seg_lo, seg_hi))
         self._inherit(ctx, figures)
         out: list[Claim] = []

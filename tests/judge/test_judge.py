@@ -195,3 +195,16 @@ def test_a_duration_span_that_includes_the_recorded_one_agrees(lint, text: str, 
 def test_a_dose_span_must_match_the_recorded_one(lint) -> None:
     f = on(lint("Phase 3 MDMA participants received 75 to 125 milligrams per session."), "75 to 125 milligrams")
     assert f.verdict == "contradicted"
+
+
+def test_time_point_compared_on_the_value_study_scale(lint) -> None:
+    # "Two months after treatment" is about 20 weeks after baseline in a 12-week protocol.
+    fs = lint("In a 2021 MDMA study, 67 percent of participants who received MDMA no longer qualified "
+              "for a PTSD diagnosis two months after treatment.")
+    assert all(f.rule != "figure-wrong-timepoint" for f in fs)
+    assert all(f.text != "two months" for f in fs)  # a time point, not a treatment length
+
+
+def test_dose_role_stops_at_the_next_clause(lint) -> None:
+    fs = lint("In the Phase 3 trials MDMA was given at 80 mg or 120 mg, with a supplemental half dose of 40 or 60 mg.")
+    assert all(f.verdict == "supported" for f in fs), [(f.rule, f.text) for f in fs]
