@@ -118,6 +118,14 @@ PHASE_OF = {"3": "3", "iii": "3", "three": "3", "2": "2", "ii": "2", "two": "2",
 # Units one can be read as the other, with the factor from the first to the second.
 CONVERT = {("hours", "minutes"): 60.0, ("minutes", "hours"): 1 / 60, ("weeks", "months"): 12 / 52, ("months", "weeks"): 52 / 12}
 TABLE_LOOKBACK = 3
+CELL_LOOKBACK = 8
+# A row: tab- or pipe-separated cells, or (Markdown tables as the parser blanks them) an indented
+# line of cells separated by runs of spaces.
+TABLE_ROW = re.compile(r"^(?:[^\n]*(?:\t|\|[^\n]*\|)[^\n]*| +\S[^\n]*?\S {2,}\S[^\n]*?\S {2,}\S[^\n]*)$", re.M)
+_SPACE_CELL = re.compile(r"[^ \n](?:[^ \n]| (?! ))*")
+TABLE_RULE = re.compile(r"[\s|:\-]+")
+NUMERIC_CELL = re.compile(r"\s*(?P<n>\d+(?:\.\d+)?)\s?(?P<pct>%)?\s*")
+COUNT_HEADER = re.compile(r"\b(?:n|participants|patients|people|subjects|sample(?: size)?|enrolled|randomi[sz]ed)\b")  # cells above a bare table cell that may hold its column header
 TIME_POINT_AFTER = re.compile(r"\s+(?:after|later|post|following|before|from|since|ago|earlier|apart|into)\b")
 FRACTION_HINT = re.compile(r"half|third|quarter| in (?:ten|three|five)| out of ")
 SITES_HINT = re.compile(r"\bsites?\b|clinics|cent(?:er|re)s|locations")
@@ -419,6 +427,8 @@ class Extractor:
                     start, approx = approx_of(m.start("a"))
                     figure(start, m.end(), "points", v, v, approx)
 
+        text = ctx.text
+        table = self._table_columns(ctx, raw) if ("\t" in text or "|" in text or "\n  " in text) else {}
         figures = _dedupe(raw)
         for i, c in enumerate(figures):
             seg_lo = 0
@@ -445,6 +455,16 @@ class Extractor:
                 c.role = _dose_role(folded[max(seg_lo, c.sentence[0], c.start - 40):tail.start() if tail else hi])
             self._timepoint(ctx, c, (seg_lo, seg_hi))
         self._inherit(ctx, figures)
+        for c in figures:
+            header = table.get(c.start)
+            if header is not None and c.quantity is None:
+                # A table cell: its column header names the measure and the arm.
+                probe = Claim(type="figure", kind=c.kind, start=header[0], end=header[0], sentence=header, unit=c.unit)
+                self._quantity(ctx, probe, None, header)
+                c.quantity = probe.quantity
+                c.arm = c.arm or self._arm(ctx, probe, header)
+            if c.quantity is None and c.unit == "percent" and _bare(ctx, c):
+                self._from_header(ctx, c)
         out: list[Claim] = []
         for c in figures:
             if c.quantity is None:
@@ -526,6 +546,65 @@ class Extractor:
                     claim.approx = (claim.approx[0] * f, claim.approx[1] * f)
                     claim.unit = q.unit
                 return
+
+    def _table_columns(self, ctx: Context, raw: list[Claim]) -> dict[int, tuple[int, int]]:
+        """Tables written as rows of tab- or pipe-separated cells: map each numeric cell to its
+        column header's span, and add bare counts under a count header ("Participants", "n")."""
+        folded = ctx.folded
+        text = ctx.text  # folding turns tabs into spaces; cells are cut on the raw text
+        headers: dict[int, tuple[int, int]] = {}
+        header_cells: list[tuple[int, int]] | None = None
+        last_end = -1
+        for row in TABLE_ROW.finditer(text):
+            line = row.group(0)
+            sep = "\t" if "\t" in line else "|" if "|" in line else "  "
+            cells = _cells(text, row.start(), row.end(), sep)
+            if last_end < 0 or text[last_end:row.start()].strip(" \t\n|:-"):
+                header_cells = None  # prose in between: a new table starts
+            last_end = row.end()
+            if TABLE_RULE.fullmatch(row.group(0).strip()):
+                continue
+            if header_cells is None or not any(NUMERIC_CELL.fullmatch(folded[a:b]) for a, b in cells):
+                if header_cells is None:
+                    header_cells = cells
+                continue
+            if len(cells) != len(header_cells):
+                continue
+            for (a, b), head in zip(cells, header_cells, strict=True):
+                m = NUMERIC_CELL.fullmatch(folded[a:b])
+                if not m:
+                    continue
+                start = a + m.start("n")
+                headers[start] = head
+                if not m.group("pct") and COUNT_HEADER.search(folded, head[0], head[1]):
+                    n = float(m.group("n"))
+                    if n.is_integer() and n >= 2 and "sample-size" in self.pack.quantities:
+                        raw.append(Claim(type="figure", kind="trial-statistic", start=start, end=a + m.end("n"),
+                                         sentence=ctx.sentence_of(start), unit="count", low=n, high=n,
+                                         quantity="sample-size"))
+        return headers
+
+    def _from_header(self, ctx: Context, claim: Claim) -> None:
+        """A table cell holding only a percentage: its column header, a few cells above, names
+        the measure. Taken only when the rows above name exactly one measure (and arm)."""
+        quantities: set[str] = set()
+        arms: set[str] = set()
+        sent = claim.sentence
+        for _ in range(CELL_LOOKBACK):
+            prev = ctx.previous_sentence(sent[0])
+            if prev is None:
+                break
+            sent = prev
+            probe = Claim(type="figure", kind="trial-statistic", start=prev[0], end=prev[0], sentence=prev, unit="percent")
+            self._quantity(ctx, probe, None, prev)
+            if probe.quantity:
+                quantities.add(probe.quantity)
+            arm = self._arm(ctx, probe, prev)
+            if arm:
+                arms.add(arm)
+        if len(quantities) == 1:
+            claim.quantity = quantities.pop()
+            claim.arm = arms.pop() if len(arms) == 1 else None
 
     def _inherit(self, ctx: Context, figures: list[Claim]) -> None:
         """A percentage with no cue of its own ("the placebo figure was 21%") measures what the
@@ -697,6 +776,29 @@ def _retraction_noted(ctx: Context, claim: Claim) -> bool:
     lo = prev[0] if prev else claim.sentence[0]
     nxt = ctx.sentence_of(claim.sentence[1]) if claim.sentence[1] < len(ctx.text) else claim.sentence
     return bool(RETRACTION_NOTED.search(ctx.folded, lo, nxt[1]))
+
+
+def _cells(folded: str, start: int, end: int, sep: str) -> list[tuple[int, int]]:
+    """Spans of a row's cells (outer pipes of a Markdown row dropped)."""
+    if sep == "  ":
+        return [(m.start(), m.end()) for m in _SPACE_CELL.finditer(folded, start, end)]
+    out: list[tuple[int, int]] = []
+    pos = start
+    while True:
+        cut = folded.find(sep, pos, end)
+        out.append((pos, end if cut < 0 else cut))
+        if cut < 0:
+            break
+        pos = cut + 1
+    if sep == "|":
+        out = [c for c in out if folded[c[0]:c[1]].strip() or (c[0] != start and c[1] != end)]
+    return out
+
+
+def _bare(ctx: Context, claim: Claim) -> bool:
+    """The figure is all its sentence holds (a table cell, a bare list value)."""
+    s0, s1 = claim.sentence
+    return not ctx.folded[s0:claim.start].strip(" |*_:-") and not ctx.folded[claim.end:s1].strip(" |*_.:-")
 
 
 def _dedupe(figures: list[Claim]) -> list[Claim]:

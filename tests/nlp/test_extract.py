@@ -153,3 +153,16 @@ def test_words_after_a_figure_stop_at_a_conjunction(figures) -> None:
     text = "In MAPP1, 46 participants were randomized to MDMA and 44 to placebo."
     c = one(figures, text, "46 participants")
     assert c.arm != "placebo"
+
+
+@pytest.mark.parametrize("table", [
+    "| Trial | Participants | No longer met PTSD criteria (MDMA arm) |\n|---|---|---|\n"
+    "| Mitchell et al. 2021 | 90 | 67% |\n| Mitchell et al. 2023 | 104 | 71.2% |\n",
+    "Trial\tParticipants\tNo longer met PTSD criteria (MDMA arm)\n"
+    "Mitchell et al. 2021\t90\t67%\nMitchell et al. 2023\t104\t71.2%\n",
+])
+def test_table_cells_take_their_column_header(figures, table: str) -> None:
+    got = {t.strip(): c for t, c in figures("MDMA results\n\n" + table)}
+    assert got["67%"].quantity == "loss-of-diagnosis" and got["67%"].studies == ["mapp1"]
+    assert got["71.2%"].quantity == "loss-of-diagnosis" and got["71.2%"].studies == ["mapp2"]
+    assert got["90"].quantity == "sample-size" and got["104"].studies == ["mapp2"]
