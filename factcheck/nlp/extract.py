@@ -61,7 +61,7 @@ RELATIVE_TIME = re.compile(
 )
 # Words after which a number is a label, not a count ("Phase 3 participants", "Table 2 patients").
 LABEL_WORD = re.compile(r"(?:phase|stage|table|figure|schedule|study|trial|cohort|group|part|step|level|grade)[ -]$")
-LABEL_AFTER = ""  # the label check runs on matches only (see _is_label): lookbehinds at every position cost
+# The label check runs on matches only (see _is_label): lookbehinds at every position cost.
 
 # Patterns start with what is cheapest to reject (a digit, a word start); an approximation before
 # a figure ("nearly 70%") is read afterwards from the few characters before it.
@@ -86,14 +86,14 @@ AMOUNT = re.compile(
     r"(?P<unit>mg/kg|mg per kg|milligrams? per kilogram|mg\b|milligrams?\b|hours?\b|hrs?\b|h\b|minutes?\b|mins?\b|weeks?\b|months?\b)"
 )
 SAMPLE = re.compile(
-    rf"\bn\s*=\s*(?P<n>\d+)\b|(?<![\w.%])(?P<a>{NUM}){LABEL_AFTER}\s+(?:(?:adult|military|us|u\.s\.|american|israeli|eligible|"
+    rf"\bn\s*=\s*(?P<n>\d+)\b|(?<![\w.%])(?P<a>{NUM})\s+(?:(?:adult|military|us|u\.s\.|american|israeli|eligible|"
     r"randomi[sz]ed|enrolled|treatment-resistant|severe|chronic|ptsd|new|veteran|more|other|additional)\s+){0,3}"
     r"(?:participants|patients|people|subjects|volunteers|individuals|adults|veterans|couples|dyads)\b"
 )
-SITES = re.compile(rf"(?<![\w.%])(?P<a>{NUM}){LABEL_AFTER}\s+(?:[\w-]+\s+){{0,2}}?(?:sites?|clinics|centers|centres|locations)\b")
+SITES = re.compile(rf"(?<![\w.%])(?P<a>{NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:sites?|clinics|centers|centres|locations)\b")
 # Words between the count and "sessions" name the type; a unit there ("125 mg per session") means it is no count.
 SESSIONS = re.compile(
-    rf"(?<![\w.])(?P<a>{NUM}){LABEL_AFTER}\s+(?P<mid>(?:(?!(?:mg|milligrams?|hours?|minutes?|per|a|an|each|every)\b)[\w'-]+\s+){{0,3}}?)sessions?\b"
+    rf"(?<![\w.])(?P<a>{NUM})\s+(?P<mid>(?:(?!(?:mg|milligrams?|hours?|minutes?|per|a|an|each|every)\b)[\w'-]+\s+){{0,3}}?)sessions?\b"
 )
 EFFECT = re.compile(
     r"(?:\b(?:cohen'?s\s+)?(?<![\w'])d|\bhedges'?\s+g)\s*(?:=|:|of|was|is)\s*(?P<a>-?\d*\.\d+|\d+)(?![\d.]*\s*%)"
@@ -343,6 +343,7 @@ class Extractor:
         folded = ctx.folded
         raw: list[Claim] = []
         glued: list[Claim] = []
+        windows: dict[int, tuple[int, int]] = {}
 
         def figure(start: int, end: int, unit: str, low: float, high: float,
                    approx: tuple[float, float] = (0.0, 0.0), quantity: str | None = None) -> Claim:
@@ -414,7 +415,7 @@ class Extractor:
                 if n is None or _is_label(folded, m.start()):
                     continue
                 c = figure(m.start(), m.end(), "sessions", n, n)
-                c.phase = f"{m.start('mid')}:{m.end()}"  # cue window, read below (then reset)
+                windows[id(c)] = (m.start("mid"), m.end())  # the type words between count and "sessions"
         if "effect size" in folded or "d " in folded or "d=" in folded or "hedges" in folded:
             for m in EFFECT.finditer(folded):
                 g = "a" if m.group("a") else "e"
@@ -439,20 +440,18 @@ class Extractor:
                 t = TAIL_END.search(folded, prev.end, c.start)
                 seg_lo = t.start() if t else prev.end
             seg_hi = figures[i + 1].start if i + 1 < len(figures) and figures[i + 1].start >= c.end else len(folded)
-            window = None
-            if c.unit == "sessions" and c.phase:
-                lo, hi = (int(x) for x in c.phase.split(":"))
+            window = windows.get(id(c))
+            if window is not None:
                 # The type may also stand just before the count ("each followed by three ...").
-                lo = max(seg_lo, c.sentence[0], c.start - 30) if lo > c.start else lo
-                window = (lo, hi)
-                c.phase = None
+                window = (max(seg_lo, c.sentence[0], c.start - 30), window[1])
             if c.quantity is None:
                 self._quantity(ctx, c, window, (seg_lo, seg_hi))
             c.arm = self._arm(ctx, c, (seg_lo, seg_hi))
             if c.unit in ("mg", "mg/kg"):
                 hi = min(seg_hi, c.sentence[1], c.end + 25)
                 tail = TAIL_END.search(folded, c.end, hi)
-                c.role = _dose_role(folded[max(seg_lo, c.sentence[0], c.start - 40):tail.start() if tail else hi])
+                lo = max(seg_lo, c.sentence[0], c.start - 40)
+                c.role = _dose_role(folded[lo:tail.start() if tail else hi], c.start - lo)
             self._timepoint(ctx, c, (seg_lo, seg_hi))
         self._inherit(ctx, figures)
         for c in figures:
@@ -748,15 +747,12 @@ class Extractor:
         return out
 
 
-def _dose_role(text: str) -> str | None:
-    """The role words nearest the figure win; text is a short window around it."""
+def _dose_role(text: str, at: int) -> str | None:
+    """The role word nearest the figure (at offset `at`) in a short window around it."""
     found = [(m.start(), role) for role, rx in DOSE_ROLES for m in rx.finditer(text)]
-    return min(found)[1] if len(found) == 1 else (_nearest_role(found, text) if found else None)
-
-
-def _nearest_role(found: list[tuple[int, str]], text: str) -> str:
-    mid = len(text) // 2
-    return min(found, key=lambda f: abs(f[0] - mid))[1]
+    if not found:
+        return None
+    return min(found, key=lambda f: abs(f[0] - at))[1]
 
 
 def dose_role_of_note(note: str) -> str | None:
