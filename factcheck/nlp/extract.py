@@ -105,11 +105,14 @@ PHASE = re.compile(r"\bphase[- ]?(?P<p>3|iii|three|2|ii|two|1|i)\b")
 _YEAR_END = r"(?:(?!\d)|(?=\d+(?:\.\d+)?\s?%))"  # a year may be glued to a flattened table's numbers
 CITATION = re.compile(
     r"(?P<author>[A-Z][A-Za-z\u00C0-\u024F'’\-]+)(?:\s+[A-Z]\.?)?\s+(?:et\s+al\.?|and\s+colleagues|and\s+co-?workers|&\s+[A-Z][\w'’\-]+|and\s+[A-Z][\w'’\-]+)"
-    r"(?:'s?|’s?)?\s*,?\s*\(?\s*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3},?\s+)?(?P<year>(?:19|20)\d{2})?[a-z]?" + _YEAR_END +
+    r"(?:'s?|’s?)?\s*,?\s*\(?\s*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3},?\s+)?(?:(?P<year>(?:19|20)\d{2})[a-z]?)?" + _YEAR_END +
     r"|\((?P<pauthor>[A-Z][A-Za-z\u00C0-\u024F'’\-]+)(?:\s+et\s+al\.?|\s+and\s+colleagues|\s+(?:&|and)\s+[A-Z][\w'’\-]+)?,?\s+(?P<pyear>(?:19|20)\d{2})[a-z]?[);,]"
     r"|(?<=; )(?P<sauthor>[A-Z][A-Za-z\u00C0-\u024F'’\-]+)(?:\s+et\s+al\.?|\s+and\s+colleagues|\s+(?:&|and)\s+[A-Z][\w'’\-]+)?,?\s+(?P<syear>(?:19|20)\d{2})[a-z]?(?=[);,])"
     r"|(?P<bauthor>[A-Z][A-Za-z\u00C0-\u024F'’\-]+)\s+\((?P<byear>(?:19|20)\d{2})[a-z]?\)"
+    r"|(?P<xauthor>[A-Z][A-Za-z\u00C0-\u024F\-]+)(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?P<xyear>(?:19|20)\d{2})\b"
 )
+# "the 2019 pooled analysis by Mithoefer and colleagues": a year shortly before an author without one.
+YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})\b(?:(?!\b(?:19|20)\d{2}\b)[^.;])*$")
 UNIT_OF = {"mg": "mg", "milligram": "mg", "milligrams": "mg", "mg/kg": "mg/kg", "mg per kg": "mg/kg",
            "milligram per kilogram": "mg/kg", "milligrams per kilogram": "mg/kg", "hour": "hours", "hours": "hours",
            "hr": "hours", "hrs": "hours", "h": "hours", "minute": "minutes", "minutes": "minutes", "min": "minutes",
@@ -181,8 +184,10 @@ class Extractor:
         # All aliases in one pattern, longest first, so the text is scanned once.
         self.alias_study: dict[str, str] = {}
         for study in pack.studies.values():
-            for alias in study.aliases:
-                self.alias_study.setdefault(" ".join(fold(alias).split()), study.id)
+            # A DOI or a registry number names a study as surely as its trial name.
+            for alias in [*study.aliases, study.doi or "", study.registry or ""]:
+                if alias:
+                    self.alias_study.setdefault(" ".join(fold(alias).split()), study.id)
         names = sorted(self.alias_study, key=len, reverse=True)
         self.alias_re = (re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in names) + r")(?!\w)")
                          if names else None)
@@ -296,15 +301,21 @@ class Extractor:
     def _citations(self, ctx: Context) -> list[Claim]:
         out: list[Claim] = []
         for m in CITATION.finditer(ctx.text):
-            author = m.group("author") or m.group("pauthor") or m.group("sauthor") or m.group("bauthor")
-            year = m.group("year") or m.group("pyear") or m.group("syear") or m.group("byear")
+            author = (m.group("author") or m.group("pauthor") or m.group("sauthor") or m.group("bauthor")
+                      or m.group("xauthor"))
+            year = m.group("year") or m.group("pyear") or m.group("syear") or m.group("byear") or m.group("xyear")
             entries = self.by_author.get(_author_key(author), [])
             if not entries and not (m.group("pauthor") or m.group("author") or m.group("sauthor")):
-                continue  # "Word (2021)" is a citation only when the author is known
+                continue  # "Word (2021)" or "Word's 2021 ..." is a citation only when the author is known
             if year:
                 studies = [sid for y, sid in entries if y == int(year)]
             else:
                 studies = [sid for _y, sid in entries]
+                sent0 = ctx.sentence_of(m.start())[0]
+                before = YEAR_BEFORE.search(ctx.text, max(sent0, m.start() - 60), m.start())
+                if before and len(entries) > 1:
+                    dated = [sid for y, sid in entries if y == int(before.group(1))]
+                    studies = dated or studies
             start = m.start()
             end = m.end()
             if m.group("year") and ctx.text[end:end + 1].isdigit():

@@ -166,3 +166,14 @@ def test_table_cells_take_their_column_header(figures, table: str) -> None:
     assert got["67%"].quantity == "loss-of-diagnosis" and got["67%"].studies == ["mapp1"]
     assert got["71.2%"].quantity == "loss-of-diagnosis" and got["71.2%"].studies == ["mapp2"]
     assert got["90"].quantity == "sample-size" and got["104"].studies == ["mapp2"]
+
+
+@pytest.mark.parametrize(("text", "cited", "studies"), [
+    ("MDMA: see doi:10.1007/s00213-019-05249-5 for the pooled data.", "10.1007/s00213-019-05249-5", ["mithoefer-2019-pooled"]),
+    ("MDMA: Mithoefer's 2019 pooled analysis shaped Phase 3.", "Mithoefer's 2019", ["mithoefer-2019-pooled"]),
+    ("MDMA: the 2019 pooled analysis by Mithoefer and colleagues shaped Phase 3.", "Mithoefer and colleagues", ["mithoefer-2019-pooled"]),
+])
+def test_more_citation_forms(citations, text, cited, studies) -> None:
+    got = dict(citations(text))
+    assert cited in got, got
+    assert got[cited] == studies
