@@ -40,6 +40,7 @@ class Judge:
         self.pack = pack
         self.options = options
         self._by_unit: dict[str, list[Value]] | None = None
+        self._names = {sid: st.name for sid, st in pack.studies.items()}
 
     def judge(self, claims: list[Claim], doc_date: date | None) -> list[Finding]:
         findings: list[Finding] = []
@@ -177,23 +178,25 @@ class Judge:
                 v = wrong_arm[0]
                 right = [w for w in cands if arm_ok(w)]
                 return self._mismatch("figure-wrong-arm", claim,
-                                      f"{stated} is the {ARM_WORDS.get(v.arm or '', v.arm)} arm's figure for '{label}' in {self._study_name(v)}, not the {ARM_WORDS.get(claim.arm or '', claim.arm)} arm's.",
+                                      f"{stated} is the {ARM_WORDS.get(v.arm or '', v.arm)} arm's figure for '{label}' in {self._study_name(v)}, not the {ARM_WORDS.get(claim.arm or '', claim.arm)} arm's" + _was(right, self._names) + ".",
                                       v, right)
             other_measure = [v for v in same_unit if in_studies(v) and agrees(v) and arm_ok(v)]
             if other_measure:
                 v = other_measure[0]
+                right = [w for w in cands if arm_ok(w)]
                 return self._mismatch("figure-wrong-measure", claim,
-                                      f"{stated} is the {self._study_name(v)} figure for '{self._label(v)}', not for '{label}'.",
-                                      v, [w for w in cands if arm_ok(w)])
+                                      f"{stated} is the {self._study_name(v)} figure for '{self._label(v)}', not for '{label}'" + _was(right, self._names) + ".",
+                                      v, right)
             # Another study's figure counts as "wrong study" only when the named study recorded
             # this measure too; otherwise the database simply does not know.
             if cands:
                 other_study = [v for v in values if not in_studies(v) and agrees(v) and arm_ok(v)]
                 if other_study:
                     v = other_study[0]
+                    right = [w for w in cands if arm_ok(w)]
                     return self._mismatch("figure-wrong-study", claim,
-                                          f"{stated} for '{label}' was reported by {self._study_name(v)}, not by {self._studies_name(studies)}.",
-                                          v, [w for w in cands if arm_ok(w)])
+                                          f"{stated} for '{label}' was reported by {self._study_name(v)}, not by {self._studies_name(studies)}" + _was(right, self._names) + ".",
+                                          v, right)
                 right = [w for w in cands if arm_ok(w)] or cands
                 rule = "protocol-mismatch" if claim.unit in EXHAUSTIVE_UNITS else "figure-wrong-value"
                 return self._mismatch(rule, claim,
@@ -354,6 +357,16 @@ def _placed_time(phrase: str | None, doc_date: date | None) -> str | None:
         index = doc_date.year * 12 + doc_date.month - 1 + step
         return f"('{phrase}' is {index // 12}-{index % 12 + 1:02d} by the page's date.)"
     return f"('{phrase}' is {doc_date.year + YEAR_OFFSETS[key]} by the page's date.)"
+
+
+def _was(right: list[Value], names: dict[str, str]) -> str:
+    """What the named study did report for that measure and arm ("; MAPP1 reported 67% (MDMA arm)")."""
+    if not right:
+        return ""
+    said = ", ".join(dict.fromkeys(
+        v.describe() + (f" ({ARM_WORDS.get(v.arm, v.arm)} arm)" if v.arm and v.arm != "all" else "") for v in right[:3]))
+    who = names.get(right[0].study or "", "the database")
+    return f"; {who} reported {said}"
 
 
 def _agrees(v: Value, claim: Claim) -> bool:

@@ -208,3 +208,10 @@ def test_time_point_compared_on_the_value_study_scale(lint) -> None:
 def test_dose_role_stops_at_the_next_clause(lint) -> None:
     fs = lint("In the Phase 3 trials MDMA was given at 80 mg or 120 mg, with a supplemental half dose of 40 or 60 mg.")
     assert all(f.verdict == "supported" for f in fs), [(f.rule, f.text) for f in fs]
+
+
+def test_messages_name_what_the_study_did_report(lint) -> None:
+    f = on(lint("Even two-thirds of the placebo group in MAPP1 lost their PTSD diagnosis."), "two-thirds")
+    assert f.rule == "figure-wrong-arm" and "32% (placebo arm)" in f.message
+    f = on(lint("In MAPP1, 71.2% of the MDMA group no longer met PTSD criteria."), "71.2%")
+    assert "MAPP1 (Mitchell et al. 2021) reported 67% (MDMA arm)" in f.message
