@@ -8,6 +8,7 @@ become paragraph breaks; entities are decoded while keeping their source span.
 from __future__ import annotations
 
 import html
+import re
 from array import array
 from html.parser import HTMLParser
 
@@ -28,10 +29,17 @@ UPDATED_META = {"article:modified_time", "og:updated_time", "datemodified", "dct
                 "last-modified", "lastmod", "dc.date.modified"}
 
 
+_MAIN_HINT = re.compile(r"<(?:article|main)\b|\brole\s*=\s*[\"']?main\b", re.I)
+
+
 class _Extractor(HTMLParser):
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
+        # On a page that marks its article (<article>, <main>, role=main), only that text is prose:
+        # related-links boxes, cookie banners and comment threads around it are not the article.
+        self.main_only = bool(_MAIN_HINT.search(source))
+        self.main_stack: list[str] = []
         self.line_starts = [0]
         for i, c in enumerate(source):
             if c == "\n":
@@ -82,6 +90,8 @@ class _Extractor(HTMLParser):
             self.published = parse_date(dict(attrs).get("datetime") or "")
         if tag == "title":
             self.in_title = True
+        if tag in ("article", "main") or (dict(attrs).get("role") or "").lower() == "main":
+            self.main_stack.append(tag)
         if tag in SKIP and not (tag == "head"):
             if tag not in VOID:
                 self.skip_depth += 1
@@ -98,6 +108,8 @@ class _Extractor(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         pos = self._offset()
+        if self.main_stack and self.main_stack[-1] == tag:
+            self.main_stack.pop()
         if tag == "title":
             self.in_title = False
         if tag in SKIP and tag != "head":
@@ -125,7 +137,7 @@ class _Extractor(HTMLParser):
         if self.in_title:
             self.title_parts.append(data)
             return
-        if self.skip_depth:
+        if self.skip_depth or (self.main_only and not self.main_stack):
             return
         start = self._offset()
         prev_space = self._last_char() in " \n\t"
@@ -143,7 +155,7 @@ class _Extractor(HTMLParser):
         if self.in_title:
             self.title_parts.append(text)
             return
-        if self.skip_depth:
+        if self.skip_depth or (self.main_only and not self.main_stack):
             return
         start = self._offset()
         end = start + len(raw)

@@ -42,3 +42,19 @@ def test_metadata_and_blocks():
 def test_time_element_gives_a_date():
     doc = parse_html('<p>Posted <time datetime="2022-03-01">March 1</time>.</p>', "b.html")
     assert doc.published == date(2022, 3, 1)
+
+
+def test_only_the_article_is_prose_when_the_page_marks_it():
+    src = ("<body><div class='promo'>Drug X is close to approval, say our sponsors.</div>"
+           "<main><p>Drug X was declined in 2024.</p></main>"
+           "<div class='comments'><p>A reader: it is close to approval!</p></div></body>")
+    doc = parse_html(src, "m.html")
+    assert doc.text.strip() == "Drug X was declined in 2024."
+    i = doc.text.index("declined")
+    s, e = doc.to_source(i, i + len("declined"))
+    assert src[s:e] == "declined"
+
+
+def test_pages_without_article_markup_keep_all_visible_text():
+    doc = parse_html("<body><div><p>First.</p></div><p>Second.</p></body>", "n.html")
+    assert "First." in doc.text and "Second." in doc.text
