@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.utils
 import re
 from datetime import date, datetime
 
@@ -11,13 +12,16 @@ _MONTHS = {m: i + 1 for i, m in enumerate(
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T.*)?")
 _DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\.? ([A-Za-z]{3,9})\.?,? (\d{4})")
 _MDY = re.compile(r"([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})")
 
 
 def parse_date(value: object) -> date | None:
-    """A date from a YAML value or a string in a common written form; None if not a date."""
+    """A date from a YAML value or a string: ISO 8601 (with or without time and zone, taken as
+    written, not converted to UTC), YYYY/MM/DD, YYYYMMDD, RFC 2822, or "4 May 2023" /
+    "May 4, 2023" anywhere in the string. None if there is no date."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -28,6 +32,13 @@ def parse_date(value: object) -> date | None:
     m = _ISO.search(s)
     if m:
         return _safe(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _COMPACT.fullmatch(s)
+    if m:
+        return _safe(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    try:
+        return email.utils.parsedate_to_datetime(s).date()
+    except (TypeError, ValueError, IndexError):
+        pass
     m = _DMY.search(s)
     if m and m.group(2).lower() in _MONTHS:
         return _safe(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))

@@ -9,13 +9,15 @@ tolerant of broken markup and this runs once per page.
 
 from __future__ import annotations
 
-import email.utils
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from html.parser import HTMLParser
 from typing import Any
+
+# One date parser for every format (front matter, meta tags, JSON-LD, "Last updated:" lines).
+from factcheck.documents.dates import parse_date
 
 
 @dataclass(frozen=True)
@@ -79,38 +81,6 @@ _VOID = frozenset(
 )
 _PUBLISHED_HINT = re.compile(r"publish|posted|created|pubdate|dateline", re.IGNORECASE)
 _UPDATED_HINT = re.compile(r"updat|modif|revis|edited", re.IGNORECASE)
-
-
-def parse_date(value: str | None) -> date | None:
-    """A calendar date from the formats pages use: ISO 8601 (with or without time and zone),
-    `YYYY/MM/DD`, `YYYYMMDD`, RFC 2822. The date is taken as written (the publisher's local
-    date), not converted to UTC, which would move late-evening posts to the next day."""
-    if not value:
-        return None
-    s = value.strip()
-    m = re.match(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)", s)
-    if m:
-        return _mk(*m.groups())
-    m = re.fullmatch(r"(\d{4})(\d{2})(\d{2})(?:T.*)?", s)
-    if m:
-        return _mk(*m.groups())
-    try:
-        return email.utils.parsedate_to_datetime(s).date()
-    except (TypeError, ValueError, IndexError):
-        pass
-    for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y"):
-        try:
-            return datetime.strptime(s, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-def _mk(y: str, m: str, d: str) -> date | None:
-    try:
-        return date(int(y), int(m), int(d))
-    except ValueError:
-        return None
 
 
 class _MetaParser(HTMLParser):
