@@ -10,58 +10,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from packtexts import CLAIMS, SOURCES, line_of, write_pack
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from factcheck.cli import main
 from factcheck.knowledge import load_pack_cached as load_pack  # one compile per process
-
-SOURCES = """\
-sources:
-  - id: src-a
-    kind: regulator
-    title: "A source"
-    publisher: FDA
-    published: 2024-08-09
-    url: https://example.org/a
-    status: active
-    accessed: 2026-11-22
-    evidence:
-      - "The FDA declined to approve it."
-"""
-
-LEXICON = """\
-lexicon:
-  topic: ["mdma"]
-  macros:
-    near: "close|nearing"
-    approval: "approv(?:al|ed)"
-"""
-
-CLAIMS = """\
-claims:
-  - id: fact-a
-    kind: regulatory-status
-    fact: "The FDA declined to approve it."
-    valid_from: 2024-08-09
-    verified_on: 2026-11-22
-    review_by: 2027-05-22
-    sources: [src-a]
-    corrects:
-      - id: rule-a
-        verdict: outdated
-        since: 2024-08-09
-        severity: warning
-        summary: "Close to approval"
-        message: "Says it is close to approval."
-        patterns:
-          - "{near} (?:to )?{approval}"
-        examples:
-          flagged:
-            - "MDMA is close to approval."
-          accepted:
-            - "MDMA is not close to approval."
-"""
 
 
 @pytest.fixture(autouse=True)
@@ -69,19 +23,6 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # Run from an empty folder: no .factcheck.yaml above it, and short relative paths in messages.
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def write_pack(root: Path, files: dict[str, str] | None = None) -> Path:
-    texts = {"sources/s.yaml": SOURCES, "claims/lexicon.yaml": LEXICON, "claims/c.yaml": CLAIMS}
-    texts.update(files or {})
-    for rel, text in texts.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text, encoding="utf-8")
-    return root
-
-
-def line_of(text: str, needle: str) -> int:
-    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
 def run(*args: str) -> Result:

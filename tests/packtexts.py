@@ -1,0 +1,82 @@
+"""A small valid claims pack as text, shared by the loader and `db` command tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SOURCES = """\
+sources:
+  - id: src-a
+    kind: regulator
+    title: "A source"
+    publisher: FDA
+    published: 2024-08-09
+    url: https://example.org/a
+    status: active
+    accessed: 2026-11-22
+    evidence:
+      - "The FDA declined to approve it."
+"""
+
+LEXICON = """\
+lexicon:
+  topic: ["mdma"]
+  macros:
+    near: "close|nearing"
+    approval: "approv(?:al|ed)"
+"""
+
+CLAIMS = """\
+claims:
+  - id: fact-a
+    kind: regulatory-status
+    fact: "The FDA declined to approve it."
+    valid_from: 2024-08-09
+    verified_on: 2026-11-22
+    review_by: 2027-05-22
+    sources: [src-a]
+    corrects:
+      - id: rule-a
+        verdict: outdated
+        since: 2024-08-09
+        severity: warning
+        summary: "Close to approval"
+        message: "Says it is close to approval."
+        patterns:
+          - "{near} (?:to )?{approval}"
+        examples:
+          flagged:
+            - "MDMA is close to approval."
+          accepted:
+            - "MDMA is not close to approval."
+"""
+
+STUDIES = """\
+studies:
+  - id: study-a
+    title: "A study"
+    aliases: [STUDYA]
+    citation: {author: Smith, year: 2021}
+    status: active
+    sources: [src-a]
+    verified_on: 2026-11-22
+    review_by: 2027-11-22
+"""
+
+
+def write_pack(root: Path, files: dict[str, str] | None = None, studies: bool = False) -> Path:
+    """Write the pack under `root`; `files` ({relative path: text}) replace or add files."""
+    texts = {"sources/s.yaml": SOURCES, "claims/lexicon.yaml": LEXICON,
+             "claims/c.yaml": CLAIMS + (STUDIES if studies else "")}
+    texts.update(files or {})
+    for rel, text in texts.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def line_of(text: str, needle: str, nth: int = 1) -> int:
+    """1-based line of the nth line containing `needle`."""
+    hits = [i for i, line in enumerate(text.splitlines(), 1) if needle in line]
+    return hits[nth - 1]
