@@ -9,7 +9,7 @@ Both are timed as whole processes (startup included), alternating, median of --r
 The corpus is generated from the given article files (default: examples/ plus ../shared/seeds/
 when present), repeated with small variations into --files Markdown files.
 
-    python benchmarks/bench_lint.py --files 2000 --runs 3
+    python benchmarks/bench_lint.py --files 2000 --runs 3 --jobs 2
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ def main() -> int:
     ap.add_argument("--files", type=int, default=200)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--jobs", type=int, default=2, help="worker processes for the parallel run")
     args = ap.parse_args()
     sources = args.sources or sorted((ROOT / "examples").glob("*.md")) + sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
     if not sources:
@@ -71,20 +72,25 @@ def main() -> int:
         corpus = Path(tmp)
         words = build_corpus(sources, corpus, args.files, args.seed)
         floor_cmd = [sys.executable, "-c", TOKENIZE, str(corpus)]
-        lint_cmd = [sys.executable, "-m", "factcheck", "lint", "--format", "json", "--fail-on", "never",
-                    "--as-of", "2026-11-22", str(corpus)]
-        timed(floor_cmd), timed(lint_cmd)  # warm the page cache and bytecode
-        floors, lints, ratios = [], [], []
+        def lint_cmd(jobs: int) -> list[str]:
+            return [sys.executable, "-m", "factcheck", "lint", "--format", "json", "--fail-on", "never",
+                    "--as-of", "2026-11-22", "--jobs", str(jobs), str(corpus)]
+
+        timed(floor_cmd), timed(lint_cmd(1))  # warm the page cache and bytecode
+        floors, one, many = [], [], []
         for _ in range(args.runs):
-            a, b = timed(floor_cmd), timed(lint_cmd)
-            floors.append(a)
-            lints.append(b)
-            ratios.append(b / a)
-    f, l_ = statistics.median(floors), statistics.median(lints)
-    print(f"corpus: {args.files} files, {words:,} words (from {len(sources)} articles)")
-    print(f"tokenizer floor: {f:.2f} s  ({words / f:,.0f} words/s)")
-    print(f"factcheck lint:  {l_:.2f} s  ({words / l_:,.0f} words/s)")
-    print(f"ratio lint/floor: median {statistics.median(ratios):.2f}x (min {min(ratios):.2f}, max {max(ratios):.2f}; budget 4x)")
+            floors.append(timed(floor_cmd))
+            one.append(timed(lint_cmd(1)))
+            many.append(timed(lint_cmd(args.jobs)))
+    f = statistics.median(floors)
+    print(f"corpus: {args.files} files, {words:,} words (from {len(sources)} articles); median of {args.runs} runs")
+    print(f"tokenizer floor (1 process):  {f:.2f} s  ({words / f:,.0f} words/s)")
+    for label, times in (("factcheck lint --jobs 1", one), (f"factcheck lint --jobs {args.jobs}", many)):
+        m = statistics.median(times)
+        ratios = [t / b for t, b in zip(times, floors)]
+        print(f"{label:<29} {m:.2f} s  ({words / m:,.0f} words/s)  ratio to floor {statistics.median(ratios):.2f}x "
+              f"(min {min(ratios):.2f}, max {max(ratios):.2f}; budget 4x)")
+    print(f"speed-up --jobs {args.jobs} over --jobs 1: {statistics.median(one) / statistics.median(many):.2f}x")
     return 0
 
 

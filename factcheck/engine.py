@@ -6,6 +6,8 @@ so memory stays flat however many files are linted.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -17,6 +19,20 @@ from factcheck.models import FileReport, Finding
 from factcheck.nlp.pipeline import claims_of, get_pipeline
 
 BATCH = 16  # documents read ahead and piped together; bounds memory
+PARALLEL_MIN_FILES = 8  # below this, starting workers costs more than it saves
+
+# The linter a forked worker uses: inherited from the parent at fork time, so the spaCy pipeline
+# and the compiled pack are built once, not once per worker.
+_WORKER_LINTER: Linter | None = None
+
+
+def _worker_lint(paths: list[str]) -> list[FileReport]:
+    assert _WORKER_LINTER is not None
+    return list(_WORKER_LINTER.lint_paths(paths, jobs=1))
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
 class Linter:
@@ -39,8 +55,17 @@ class Linter:
         return next(self.lint_paths([path]))
 
     # -- streams -----------------------------------------------------------------------------
-    def lint_paths(self, paths: Iterable[str | Path]) -> Iterator[FileReport]:
-        """Read, lint and yield one report per path, in order; unreadable inputs yield an error report."""
+    def lint_paths(self, paths: Iterable[str | Path], jobs: int = 1) -> Iterator[FileReport]:
+        """Read, lint and yield one report per path, in order; unreadable inputs yield an error report.
+
+        With jobs > 1 a fork pool lints chunks of files; workers send back findings (small),
+        never spaCy Docs, and results still come out in input order as they are ready."""
+        if jobs > 1 and hasattr(os, "fork"):
+            path_list = [str(p) for p in paths]
+            if len(path_list) >= PARALLEL_MIN_FILES:
+                yield from self._lint_parallel(path_list, jobs)
+                return
+            paths = path_list
         batch: list[Document | FileReport] = []
         for path in paths:
             try:
@@ -52,6 +77,17 @@ class Linter:
                 batch = []
         if batch:
             yield from self._run(batch)
+
+    def _lint_parallel(self, paths: list[str], jobs: int) -> Iterator[FileReport]:
+        global _WORKER_LINTER
+        size = max(1, min(BATCH, len(paths) // (jobs * 4) or 1))
+        chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+        _WORKER_LINTER = self
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(jobs) as pool:
+            for reports in pool.imap(_worker_lint, chunks):
+                yield from reports
+        _WORKER_LINTER = None
 
     def lint_documents(self, docs: Iterable[Document]) -> Iterator[FileReport]:
         batch: list[Document | FileReport] = []

@@ -45,12 +45,14 @@ from factcheck.report.output import AtomicOutput, render_statistics
               help="Report only findings not recorded in this baseline file; list recorded ones now fixed.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Record this run's findings in FILE (exit 0 unless an input could not be read).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Worker processes for many files (0: one per core). Output order is unchanged.")
 @click.option("--report-unused-suppressions", is_flag=True,
               help="Report 'factcheck: disable' comments that suppress nothing (rule unused-suppression).")
 def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | None, quiet: bool, show_supported: bool,
          packs: tuple[str, ...], stdin_filename: str | None, color: str, config_path: str | None,
          output: str | None, statistics: bool, baseline_path: str | None, write_baseline_path: str | None,
-         report_unused_suppressions: bool) -> None:
+         jobs: int, report_unused_suppressions: bool) -> None:
     """Check articles: Markdown, HTML and text files, folders (recursive), '-' for stdin, or URLs.
 
     \b
@@ -88,6 +90,10 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
     failing = False
     recorded: list[FileReport] = []  # for --write-baseline
 
+    from factcheck.engine import default_jobs
+
+    n_jobs = jobs or default_jobs()
+
     def reports():  # type: ignore[no-untyped-def]
         pending: list[str] = []
         explicit = {p for p in paths if os.path.isfile(p)}
@@ -97,7 +103,7 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
                 if item.name not in explicit or path_filter.accepts_explicit(Path(item.name)):
                     pending.append(item.name)
                 continue
-            yield from linter.lint_paths(pending)
+            yield from linter.lint_paths(pending, jobs=n_jobs)
             pending = []
             if item.kind == "missing":
                 yield FileReport(path=item.name, error="no such file or folder")
@@ -110,7 +116,7 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
                     yield FileReport(path=name, error=exc.reason)
             elif item.kind == "url":
                 yield _lint_url(linter, item.name)
-        yield from linter.lint_paths(pending)
+        yield from linter.lint_paths(pending, jobs=n_jobs)
 
     try:
         for report in reports():

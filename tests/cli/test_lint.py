@@ -153,3 +153,21 @@ def test_help_and_version_do_not_import_spacy():
             "print('spacy' in sys.modules)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip().endswith("False")
+
+
+def test_jobs_give_the_same_report_in_the_same_order(tmp_path: Path):
+    for i in range(12):
+        (tmp_path / f"p{i:02d}.md").write_text(CLOSE if i % 3 else TRUE)
+    (tmp_path / "p05.md").write_bytes(b"\x00\x01 binary")
+
+    def lint_json(jobs: str) -> tuple[int, str]:
+        proc = subprocess.run([sys.executable, "-m", "factcheck", "lint", "--format", "json", "--as-of", "2026-11-22",
+                               "--jobs", jobs, str(tmp_path)], capture_output=True, text=True, check=False)
+        return proc.returncode, proc.stdout
+
+    serial, parallel = lint_json("1"), lint_json("2")
+    assert serial == parallel
+    assert serial[0] == 2  # the binary file is an input error; the others are still reported
+    data = json.loads(serial[1])
+    assert [Path(f["path"]).name for f in data["files"]] == [f"p{i:02d}.md" for i in range(12)]
+    assert data["summary"]["findings"] == 8
