@@ -55,6 +55,8 @@ class Judge:
                 continue
             if f.verdict == "supported" and not self.options.show_supported:
                 continue
+            if claim.type != "rule":
+                _downgrade_speech(f, claim)
             findings.append(f)
         return _resolve_overlaps(findings)
 
@@ -323,6 +325,17 @@ class Judge:
         if v.note:
             text += f" ({v.note})"
         return f"{where}: {text}" if where else text
+
+
+def _downgrade_speech(f: Finding, claim: Claim) -> None:
+    """Figures and citations follow the policy of pack rules: a question, a quoted or attributed
+    statement, or a meta statement ("a common error is to say ...") is not the text's own
+    assertion, so a problem found in it is information for the editor, not a flag."""
+    if f.verdict in ("supported", "unsupported") or not (claim.attributed or claim.question):
+        return
+    f.severity = "info"
+    lead = "Question" if claim.question else "Attributed, quoted or corrected statement"
+    f.message = f"{lead}; add context if you keep it. " + f.message
 
 
 def _stated(claim: Claim) -> str:

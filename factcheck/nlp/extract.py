@@ -44,6 +44,24 @@ REPORTING = re.compile(
 )
 TRAILING_REPORT = re.compile(r"[^;]*?[,\"]\s*(?:[\w.'-]+\s+){0,5}?" + REPORTING.pattern + r"(?:\s+[\w.'-]+){0,4}\s*[.!\"]*\s*$")
 ACCORDING = re.compile(r"\baccording to\b|\bin the (?:words|view|opinion) of\b")
+# Reported speech whose subject is the press or other people, not a study: "some outlets reported
+# that 88% ..." ("the trial reported 67%" is the study's own result, which the text asserts).
+MEDIA_REPORT = re.compile(
+    r"\b(?:outlets?|media|headlines?|newspapers?|press|journalists?|reporters?|articles?|websites?|blogs?|"
+    r"commentators?|pundits|posts?|tabloids?|coverage|stories|some|others|many)\b"
+    r"(?:(?!\b(?:trials?|study|studies|analysis|analyses|paper|researchers|authors|investigators)\b)[^;.,])*?"
+    r"\b(?:report(?:ed|ing)|reports\s+that)\b"
+)
+# Meta statements: the sentence names an error or myth, it does not assert it ("a common error is
+# to say ...", "it is wrong to say that ...", "contrary to claims that ...").
+META_ERROR = re.compile(
+    r"\b(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:error|mistake|myth|misconception|misunderstanding|misreading|"
+    r"misstatement|falsehood)s?\s+(?:is|was|are)\s*(?::|to\s+[\w-]+|that)"
+    r"|\b(?:it\s+is|it's|it\s+was)\s+(?:\w+\s+)?(?:wrong|false|incorrect|untrue|misleading|a\s+myth|a\s+mistake|"
+    r"an\s+error)\s+(?:to\s+(?:say|claim|write|think|suggest|assume|report|believe|state)|that)\b"
+    r"|\b(?:myth|misconception|false claim|error)\s*:"
+)
+CONTRARY = re.compile(r"\bcontrary\s+to\b")
 FIRST_PERSON = re.compile(r"\b(?:i|we)\s+(?:\w+\s+)?$")
 HEDGE = re.compile(r"\b(?:may|might|could|possibly|perhaps|potentially|likely)\b")
 # An explicit past anchor at the start of a clause: "In 2023, ...", "Back in March 2022 ...".
@@ -343,6 +361,7 @@ class Extractor:
         out.sort(key=lambda c: c.start)
         for c in out:
             c.retraction_noted = _retraction_noted(ctx, c)
+            _mark_figure_speech(ctx, c)
         return out
 
     # -- figures ---------------------------------------------------------------------------------
@@ -482,8 +501,9 @@ class Extractor:
             self._attach(c, ctx, citations)
             c.retraction_noted = _retraction_noted(ctx, c)
             out.append(c)
-        for c in glued:
-            out.append(c)
+        out.extend(glued)
+        for c in out:
+            _mark_figure_speech(ctx, c)
         return out
 
     def _quantity(self, ctx: Context, claim: Claim, cue_window: tuple[int, int] | None,
@@ -874,18 +894,23 @@ def _mark_speech(claim: Claim, norm: str, s: int, e: int) -> None:
 
     Attributed: a reporting verb before the span in the same clause chain ("critics say it is
     close"), "according to" anywhere in the sentence, a trailing ", the CEO said", or the span
-    inside quotation marks. Not attributed: the span is the reporter itself ("CEO Amy Emerson
+    inside quotation marks; also a meta statement that names the span as an error or myth ("a
+    common error is to say ...") and press reports ("some outlets reported that ..."). Not attributed: the span is the reporter itself ("CEO Amy Emerson
     says ..."), or the writer speaks ("I think", "we believe")."""
     sentence = norm.strip()
     claim.question = sentence.rstrip("\"' )*_").endswith("?")
     before, after = norm[:s], norm[e:]
     attributed = False
+    head = before[before.rfind(";") + 1:]
     if ACCORDING.search(norm):
         attributed = True
     elif before.count('"') % 2 == 1:
         attributed = True
+    elif META_ERROR.search(head) or MEDIA_REPORT.search(head):
+        attributed = True
+    elif any("," not in head[m.end():] for m in CONTRARY.finditer(head)):
+        attributed = True  # "contrary to claims that 88% ..., only 67% did": only up to the comma
     else:
-        head = before[before.rfind(";") + 1:]
         for m in REPORTING.finditer(head):
             if not FIRST_PERSON.search(head[: m.start()]):
                 attributed = True
@@ -895,6 +920,13 @@ def _mark_speech(claim: Claim, norm: str, s: int, e: int) -> None:
                 attributed = True
     claim.attributed = attributed
     claim.hedged = bool(HEDGE.search(before[-40:]))
+
+
+def _mark_figure_speech(ctx: Context, claim: Claim) -> None:
+    """Attribution, meta statements and questions for a figure or citation, read on its sentence
+    as for pack rules (the folded text keeps offsets, so no mapping is needed)."""
+    s0, s1 = claim.sentence
+    _mark_speech(claim, ctx.folded[s0:s1], claim.start - s0, claim.end - s0)
 
 
 def _relative_time(norm: str, start: int, end: int) -> str | None:

@@ -215,3 +215,19 @@ def test_messages_name_what_the_study_did_report(lint) -> None:
     assert f.rule == "figure-wrong-arm" and "32% (placebo arm)" in f.message
     f = on(lint("In MAPP1, 71.2% of the MDMA group no longer met PTSD criteria."), "71.2%")
     assert "MAPP1 (Mitchell et al. 2021) reported 67% (MDMA arm)" in f.message
+
+
+def test_attributed_figure_is_info(lint) -> None:
+    """Figures follow the attribution policy of pack rules."""
+    text = "MAPP1 was published in 2021. Some outlets reported that 88% of MDMA recipients no longer met criteria for PTSD."
+    f = on(lint(text), "88%")
+    assert f.verdict == "contradicted" and f.severity == "info" and f.message.startswith("Attributed")
+    f = on(lint("MAPP1 was published in 2021. In MAPP1, 88% of MDMA recipients no longer met criteria for PTSD."), "88%")
+    assert f.verdict == "contradicted" and f.severity == "warning"
+
+
+def test_meta_statement_figure_is_info(lint) -> None:
+    f = on(lint("A common error is to say the phase 3 MDMA volunteers were given 125 mg."), "125 mg")
+    assert f.severity == "info"
+    f = on(lint("The phase 3 MDMA volunteers were given 125 mg."), "125 mg")
+    assert f.severity == "warning"

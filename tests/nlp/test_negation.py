@@ -47,6 +47,12 @@ def test_negation_is_clause_local(sentence: str, phrase: str) -> None:
     ("Approval is imminent, said Doblin.", "approval is imminent"),
     ("\u201cApproval is imminent,\u201d he told reporters.", "approval is imminent"),
     ('She called it "a drug on the verge of approval" in 2023.', "on the verge of approval"),
+    # Meta statements name an error; press reports are other people's words.
+    ("A common error is to say the phase 3 volunteers were given 125 mg.", "125 mg"),
+    ("The myth is that MDMA is approved.", "mdma is approved"),
+    ("It is wrong to say that the drug is approved.", "the drug is approved"),
+    ("Contrary to claims that 88% were cured, the figure was lower.", "88% were cured"),
+    ("Some outlets went further and reported that 88% lost their diagnosis.", "88%"),
 ])
 def test_attributed(sentence: str, phrase: str) -> None:
     assert speech(sentence, phrase).attributed
@@ -58,6 +64,10 @@ def test_attributed(sentence: str, phrase: str) -> None:
     ("We agree with them: approval is within reach.", "approval is within reach"),
     ("I think approval is within reach.", "approval is within reach"),
     ("Regulators are expected to sign off next year.", "expected to sign off"),
+    # "Contrary to" covers only its own phrase; a study reporting its result is asserted.
+    ("Contrary to some reports, the FDA has not rejected it.", "the fda has not rejected it"),
+    ("The trial reported that 88% lost their diagnosis.", "88%"),
+    ("The error was corrected in 2023, and 88% lost their diagnosis.", "88%"),
 ])
 def test_not_attributed(sentence: str, phrase: str) -> None:
     assert not speech(sentence, phrase).attributed
