@@ -164,6 +164,9 @@ class Judge:
 
         cands = [v for v in values if in_studies(v)]
         good = [v for v in cands if agrees(v) and arm_ok(v)]
+        if claim.timepoint_only:
+            # Only the time point is new here; the figure itself was judged where it stands.
+            return self._timepoint_clash(claim, good) if good else None
         if good:
             clash = self._timepoint_clash(claim, good)
             if clash is not None:

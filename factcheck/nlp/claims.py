@@ -40,6 +40,9 @@ class Claim:
     timepoint: str | None = None
     timepoint_weeks: float | None = None
     timepoint_anchor: str | None = None  # "baseline" or "treatment"
+    # A time point given in a later sentence for an earlier figure ("That outcome was measured a
+    # year after the last dose"): the claim stands on the time point and is judged on it alone.
+    timepoint_only: bool = False
     dated_year: int | None = None
     retraction_noted: bool = False
     role: str | None = None

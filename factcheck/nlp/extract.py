@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from factcheck.knowledge.model import Pack, Rule
 from factcheck.nlp.claims import Claim
@@ -22,6 +22,7 @@ from factcheck.nlp.numbers import (
     NUM,
     RANGE_SEP,
     WORD_NUM,
+    find_timepoint,
     parse_timepoint,
     split_glued,
     to_number,
@@ -158,6 +159,14 @@ DOSE_ROLES = (
     ("initial", re.compile(r"\b(?:initial|first|starting|opening|beg[ia]n with|begins with|start(?:ed|s)? with)\b")),
 )
 TAIL_END = re.compile(r"[,;]|\s(?:vs\.?|versus|compared|and|while|whereas|against|but|than)\b")
+# A sentence that opens by pointing back at a figure ("That outcome was measured ...", "These
+# results came a year after ...").
+ANAPHOR = re.compile(
+    r"(?:that|this|these|those|the|both|all)\s+(?:(?:primary|main|headline|\w+-week)\s+)?(?:outcome|result|figure|finding|"
+    r"number|rate|endpoint|measurement|response|percentage|benefit|effect)s?\b(?:\s+(?:\w+\s+){0,3}?"
+    r"(?:was|were|is|are|came|comes|had been|has been|held|applied|refer\w*))\b"
+)
+ANAPHOR_LOOKBACK = 2
 RETRACTION_NOTED = re.compile(r"\bretract\w*|\bwithdrawn\b")  # rows above a table row that may hold its header
 
 
@@ -502,8 +511,40 @@ class Extractor:
             c.retraction_noted = _retraction_noted(ctx, c)
             out.append(c)
         out.extend(glued)
+        if "after" in folded or "later" in folded or "post" in folded or "following" in folded:
+            out.extend(self._anaphoric_timepoints(ctx, out))
         for c in out:
             _mark_figure_speech(ctx, c)
+        return out
+
+    def _anaphoric_timepoints(self, ctx: Context, figures: list[Claim]) -> list[Claim]:
+        """"67% no longer met criteria. That outcome was measured a full year after the last dose."
+        A sentence that points back at the figures before it and gives a time point: each outcome
+        figure of the previous sentences (same paragraph) is claimed again at that time point."""
+        folded = ctx.folded
+        out: list[Claim] = []
+        outcomes = [c for c in figures if c.unit in ("percent", "points", "d")]
+        if not outcomes:
+            return out
+        for m in ANAPHOR.finditer(folded):
+            sent = ctx.sentence_of(m.start())
+            if folded[sent[0]:m.start()].strip(" \n*_#-") not in ("", "but", "and", "however,", "yet"):
+                continue
+            tp = find_timepoint(folded[sent[0]:sent[1]])
+            if tp is None:
+                continue
+            weeks, anchor, t0, t1 = tp
+            para = ctx.paragraph_of(sent[0])
+            lo = sent[0]
+            for _ in range(ANAPHOR_LOOKBACK):
+                prev = ctx.previous_sentence(lo)
+                if prev is None or prev[0] < para[0]:
+                    break
+                lo = prev[0]
+            for c in outcomes:
+                if lo <= c.start < sent[0]:
+                    out.append(replace(c, start=sent[0] + t0, end=sent[0] + t1, sentence=sent, timepoint_weeks=weeks,
+                                       timepoint_anchor=anchor, timepoint_only=True))
         return out
 
     def _quantity(self, ctx: Context, claim: Claim, cue_window: tuple[int, int] | None,

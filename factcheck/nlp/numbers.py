@@ -58,9 +58,11 @@ class Amount:
 # -- time points ("one year after treatment", "18 weeks after baseline", "at the 12-month follow-up")
 WEEKS_PER = {"day": 1 / 7, "week": 1.0, "month": 52 / 12, "year": 52.0}
 TIMEPOINT = re.compile(
-    rf"\b(?:(?:at least|about|around|roughly|some|more than|over|nearly|almost)\s+)?(?P<n>{NUM}|a|an)[- ]?(?P<u>days?|weeks?|months?|years?)"
+    rf"\b(?:(?:at least|about|around|roughly|some|more than|over|nearly|almost)\s+)?(?P<n>{NUM}|a|an)"
+    r"(?:[- ]?|\s+(?:full|whole|entire|complete)\s+)(?P<u>days?|weeks?|months?|years?)"
     r"(?:\s+(?:later|after|post|following|from|since|past)(?:\s+(?:the\s+)?(?P<anchor>baseline|enrol\w*|randomi[sz]ation|"
-    r"(?:the\s+)?(?:end\s+of\s+)?(?:treatment|therapy)|(?:the\s+)?(?:last|final|third)\s+(?:\w+\s+)?sessions?|dosing|the\s+study))?)"
+    r"(?:the\s+)?(?:end\s+of\s+)?(?:treatment|therapy)|(?:the\s+)?(?:last|final|third)\s+(?:\w+\s+)?(?:sessions?|doses?)|"
+    r"dosing|the\s+study))?)"
     r"|\bat\s+(?:the\s+)?(?P<n2>{NUM})[- ](?P<u2>day|week|month|year)\b"
     .replace("{NUM}", NUM)
 )
@@ -69,9 +71,18 @@ TIMEPOINT = re.compile(
 def parse_timepoint(text: str) -> tuple[float, str] | None:
     """The first time point in `text` as (weeks, anchor); anchor is "baseline" or "treatment".
     Follow-up visits ("at the 12-month follow-up") count from the end of treatment."""
+    found = find_timepoint(text)
+    return None if found is None else (found[0], found[1])
+
+
+def find_timepoint(text: str) -> tuple[float, str, int, int] | None:
+    """As `parse_timepoint`, with the time point's span in `text`: (weeks, anchor, start, end)."""
     m = TIMEPOINT.search(text.lower())
-    if not m:
-        return None
+    tp = _timepoint_of(m) if m else None
+    return None if tp is None or m is None else (tp[0], tp[1], m.start(), m.end())
+
+
+def _timepoint_of(m: re.Match[str]) -> tuple[float, str] | None:
     n = m.group("n") or m.group("n2")
     unit = (m.group("u") or m.group("u2") or "").rstrip("s")
     value = 1.0 if n in ("a", "an") else to_number(n)

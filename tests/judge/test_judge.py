@@ -231,3 +231,18 @@ def test_meta_statement_figure_is_info(lint) -> None:
     assert f.severity == "info"
     f = on(lint("The phase 3 MDMA volunteers were given 125 mg."), "125 mg")
     assert f.severity == "warning"
+
+
+def test_time_point_in_a_later_sentence(lint) -> None:
+    """"That outcome was measured ..." gives the time point of the figure before it."""
+    text = ("In MAPP1, 67% of the MDMA group no longer met the criteria for PTSD. "
+            "That outcome was measured a full year after the last dose.")
+    f = on(lint(text), "a full year after the last dose")
+    assert f.rule == "figure-wrong-timepoint" and "18 weeks" in f.message
+    fs = lint("In MAPP1, 67% of the MDMA group no longer met the criteria for PTSD. "
+              "That outcome was measured about two months after the last dosing session.")
+    assert all(f.rule != "figure-wrong-timepoint" for f in fs)
+    # Without a pointer back, a time point in another sentence says nothing about the figure.
+    fs = lint("In MAPP1, 67% of the MDMA group no longer met the criteria for PTSD. "
+              "Participants were contacted a full year after the last dose.")
+    assert all(f.rule != "figure-wrong-timepoint" for f in fs)

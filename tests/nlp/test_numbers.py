@@ -41,6 +41,7 @@ def test_split_glued_refuses_to_guess() -> None:
     ("at the 12-month follow-up", 52.0, "treatment"),
     ("two months after the last dosing session", 52 / 12 * 2, "treatment"),
     ("six months later", 26.0, "treatment"),
+    ("measured a full year after the last dose", 52.0, "treatment"),
 ])
 def test_parse_timepoint(text: str, weeks: float, anchor: str) -> None:
     got = parse_timepoint(text)
