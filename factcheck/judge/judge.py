@@ -90,6 +90,10 @@ class Judge:
         elif claim.attributed:
             severity = "info"
             message = "Attributed or quoted statement; add context if you keep it. " + message
+        elif rule.verdict == "retracted" and claim.retraction_noted:
+            # As for figures from retracted papers: the text states the retraction itself.
+            severity = "info"
+            message = "The text notes the retraction nearby; check that the reader cannot miss it. " + message
         return Finding(
             rule=rule.id, claim_id=rule.claim_id, kind=rule.kind, verdict=rule.verdict, severity=severity,
             start=claim.start, end=claim.end, text="", message=message, fact=entry.fact if entry else "",

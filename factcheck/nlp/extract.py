@@ -112,7 +112,8 @@ SAMPLE = re.compile(
 SITES = re.compile(rf"(?<![\w.%])(?P<a>{NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:sites?|clinics|centers|centres|locations)\b")
 # Words between the count and "sessions" name the type; a unit there ("125 mg per session") means it is no count.
 SESSIONS = re.compile(
-    rf"(?<![\w.])(?P<a>{NUM})\s+(?P<mid>(?:(?!(?:mg|milligrams?|hours?|minutes?|per|a|an|each|every)\b)[\w'-]+\s+){{0,3}}?)sessions?\b"
+    rf"(?<![\w.])(?P<a>{NUM})\s+(?P<mid>(?:(?!(?:mg|milligrams?|hours?|minutes?|per|a|an|each|every|of)\b|(?:{WORD_NUM}|\d[\d.,]*)\s)[\w'-]+\s+){{0,3}}?)"
+    r"sessions?\b"
 )
 EFFECT = re.compile(
     r"(?:\b(?:cohen'?s\s+)?(?<![\w'])d|\bhedges'?\s+g)\s*(?:=|:|of|was|is)\s*(?P<a>-?\d*\.\d+|\d+)(?![\d.]*\s*%)"
@@ -167,6 +168,13 @@ ANAPHOR = re.compile(
     r"(?:was|were|is|are|came|comes|had been|has been|held|applied|refer\w*))\b"
 )
 ANAPHOR_LOOKBACK = 2
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# A sentence that introduces another study with an indefinite phrase ("A pilot of couples therapy",
+# "Another small trial"): its figures do not belong to the study the text named before.
+NEW_STUDY = re.compile(
+    r"[\s*_#>-]*(?:(?:meanwhile|separately|elsewhere|in addition|also|and|but),?\s+)?"
+    r"(?:a|an|another|one|a second|a third|a separate|a different)\s+(?:[\w-]+\s+){0,3}?(?:pilot|trial|study|experiment)\b"
+)
 RETRACTION_NOTED = re.compile(r"\bretract\w*|\bwithdrawn\b")  # rows above a table row that may hold its header
 
 
@@ -180,6 +188,7 @@ class Context:
     paragraphs: list[int]
     trigger_sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     present_triggers: set[str] | None = None
+    table_notes: dict[int, tuple[int, int] | None] = field(default_factory=dict)
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sent_starts, offset) - 1
@@ -308,6 +317,8 @@ class Extractor:
                 seen.add((s, e))
                 start, end = offsets[s], offsets[e - 1] + 1
                 claim = Claim(type="rule", kind=rule.kind, start=start, end=end, sentence=sent, rule=rule)
+                if rule.verdict == "retracted":
+                    claim.retraction_noted = _retraction_noted(ctx, claim)
                 _mark_speech(claim, norm, s, e)
                 claim.dated_year = _dated_year(norm, m.start())
                 claim.relative_time = _relative_time(norm, m.start(), m.end())
@@ -741,8 +752,18 @@ class Extractor:
             phase = PHASE_OF[m.group("p")]
             claim.phase = phase
             if phase in self.by_phase:
-                claim.studies, claim.study_how = list(self.by_phase[phase]), "phase"
+                studies = list(self.by_phase[phase])
+                years = {int(y) for y in YEAR.findall(ctx.folded, s0, s1)}
+                if years:
+                    # "Pooled phase 2 | 2019 | 103": the year says which of the phase's studies,
+                    # or that it is none the database files under that phase.
+                    studies = [sid for sid in studies if self.pack.studies[sid].year in years]
+                    if not studies:
+                        return
+                claim.studies, claim.study_how = studies, "phase"
                 return
+        if NEW_STUDY.match(ctx.folded, s0, claim.start):
+            return  # "A pilot of couples therapy involved six couples": not the study named before
         prev = ctx.previous_sentence(claim.start)
         if prev:
             p_c = [c for c in citations if prev[0] <= c.start < prev[1] and c.studies]
@@ -839,11 +860,43 @@ def split_confirmed(counts: set[float], n: float) -> bool:
 
 def _retraction_noted(ctx: Context, claim: Claim) -> bool:
     """The text itself says the paper is retracted, in the claim's sentence or the one before or
-    after ("... by Jerome and colleagues. The paper was retracted in 2024.")."""
+    after ("... by Jerome and colleagues. The paper was retracted in 2024."), or, for a table
+    row, in the paragraph right after the table ("The pooled paper in the last row was retracted")."""
     prev = ctx.previous_sentence(claim.start)
     lo = prev[0] if prev else claim.sentence[0]
     nxt = ctx.sentence_of(claim.sentence[1]) if claim.sentence[1] < len(ctx.text) else claim.sentence
-    return bool(RETRACTION_NOTED.search(ctx.folded, lo, nxt[1]))
+    if RETRACTION_NOTED.search(ctx.folded, lo, nxt[1]):
+        return True
+    after = _after_table(ctx, claim.start)
+    return after is not None and bool(RETRACTION_NOTED.search(ctx.folded, *after))
+
+
+def _after_table(ctx: Context, offset: int) -> tuple[int, int] | None:
+    """When `offset` is in a table row: the paragraph that follows the table (its notes)."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, offset) + 1
+    memo = ctx.table_notes
+    if line_start in memo:
+        return memo[line_start]
+    rows: list[int] = []
+    pos = line_start
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if not (TABLE_ROW.fullmatch(line) or (line.strip() and TABLE_RULE.fullmatch(line.strip()))):
+            break
+        rows.append(pos)
+        pos = end + 1
+    notes: tuple[int, int] | None = None
+    if rows:
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        if pos < len(text):
+            notes = ctx.paragraph_of(pos)
+    for r in rows or [line_start]:
+        memo[r] = notes
+    return notes
 
 
 def _cells(folded: str, start: int, end: int, sep: str) -> list[tuple[int, int]]:

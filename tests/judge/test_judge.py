@@ -246,3 +246,25 @@ def test_time_point_in_a_later_sentence(lint) -> None:
     fs = lint("In MAPP1, 67% of the MDMA group no longer met the criteria for PTSD. "
               "Participants were contacted a full year after the last dose.")
     assert all(f.rule != "figure-wrong-timepoint" for f in fs)
+
+
+def test_phase_and_year_pick_the_study(lint) -> None:
+    """A row naming a phase and a year belongs to the phase's study of that year, not to all of them."""
+    fs = lint("| Study | Year | Participants |\n|---|---|---|\n| Pooled MDMA phase 2 | 2019 | 103 |\n")
+    assert all(f.rule != "figure-wrong-value" for f in fs), [(f.rule, f.text) for f in fs]
+
+
+def test_new_study_does_not_inherit_the_previous_citation(lint) -> None:
+    fs = lint("In England, the BIMA study gave 14 people two MDMA sessions. "
+              "A pilot of couples therapy involved six couples, with both partners taking MDMA.")
+    assert all(f.rule != "figure-wrong-study" for f in fs), [(f.rule, f.text) for f in fs]
+    fs = lint("In England, the BIMA study gave 14 people two MDMA sessions. It involved six couples.")
+    assert any(f.rule == "figure-wrong-study" for f in fs)
+
+
+def test_retraction_noted_below_a_table(lint) -> None:
+    table = "| Study | Year | Participants |\n|---|---|---|\n| Pooled MDMA phase 2 | 2019 | 103 |\n\n"
+    f = on(lint(table + "The pooled paper in the last row was retracted in 2024."), "103")
+    assert f.verdict == "retracted" and f.severity == "info"
+    f = on(lint(table + "Both phase 3 studies were sponsored by MAPS PBC."), "103")
+    assert f.verdict == "retracted" and f.severity == "error"

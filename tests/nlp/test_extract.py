@@ -177,3 +177,26 @@ def test_more_citation_forms(citations, text, cited, studies) -> None:
     got = dict(citations(text))
     assert cited in got, got
     assert got[cited] == studies
+
+
+def test_after_table_finds_the_notes_paragraph() -> None:
+    from factcheck.nlp.extract import Context, _after_table
+    from factcheck.nlp.normalize import fold
+
+    lines = ["Intro.", "", "  Study   Year   Participants  ", "  MAPP1   2021   90  ", "  MAPP2   2023   104  ", "",
+             "Notes: retracted.", ""]
+    text = "\n".join(lines)
+    starts = [text.index(x) for x in ("Intro", "  Study", "  MAPP1", "  MAPP2", "Notes")]
+    ctx = Context(text=text, folded=fold(text), sent_starts=starts, paragraphs=starts)
+    notes = (text.index("Notes"), len(text))
+    assert _after_table(ctx, text.index("MAPP1")) == notes
+    assert _after_table(ctx, text.index("104")) == notes
+    assert _after_table(ctx, 0) is None
+
+
+def test_session_count_is_the_number_next_to_it(figures) -> None:
+    """"14 people two MDMA sessions": the count of sessions is two; the 14 counts people."""
+    got = {t: c for t, c in figures("The BIMA study gave 14 people two MDMA sessions.")}
+    assert "two MDMA sessions" in got and got["two MDMA sessions"].low == 2
+    got = {t: c for t, c in figures("In one of the three MDMA sessions, the patient slept.")}
+    assert all(c.unit != "sessions" or c.low != 1 for c in got.values())
