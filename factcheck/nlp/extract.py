@@ -168,6 +168,10 @@ ANAPHOR = re.compile(
     r"(?:was|were|is|are|came|comes|had been|has been|held|applied|refer\w*))\b"
 )
 ANAPHOR_LOOKBACK = 2
+# Approximation words widen percentages and score points by the table's points; other units in
+# proportion, the table's 3 points ("about") standing for 10% of the figure.
+ABSOLUTE_APPROX_UNITS = {"percent", "points"}
+APPROX_PER_TEN_PERCENT = 3.0
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 # A sentence that introduces another study with an indefinite phrase ("A pilot of couples therapy",
 # "Another small trial"): its figures do not belong to the study the text named before.
@@ -397,6 +401,8 @@ class Extractor:
 
         def figure(start: int, end: int, unit: str, low: float, high: float,
                    approx: tuple[float, float] = (0.0, 0.0), quantity: str | None = None) -> Claim:
+            if unit not in ABSOLUTE_APPROX_UNITS and approx != (0.0, 0.0):
+                approx = _relative_approx(approx, min(low, high), max(low, high))
             c = Claim(type="figure", kind=_kind_for(unit), start=start, end=end, sentence=ctx.sentence_of(start),
                       unit=unit, low=min(low, high), high=max(low, high), approx=approx, quantity=quantity)
             raw.append(c)
@@ -838,6 +844,15 @@ class Extractor:
                 self._attach(c, ctx, citations)
             out.append(c)
         return out
+
+
+def _relative_approx(approx: tuple[float, float], low: float, high: float) -> tuple[float, float]:
+    """The approximation table is in percentage points ("about 70%" is 67-73%). For other units
+    the same words widen in proportion: "about eight hours" is about 7.2-8.8 hours (10%), not
+    5-11; "up to 8 hours" goes down to zero."""
+    lo = max(approx[0] / APPROX_PER_TEN_PERCENT * 0.1 * low, -low)
+    hi = approx[1] / APPROX_PER_TEN_PERCENT * 0.1 * high
+    return lo, hi
 
 
 def _dose_role(text: str, at: int) -> str | None:

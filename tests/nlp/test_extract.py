@@ -200,3 +200,14 @@ def test_session_count_is_the_number_next_to_it(figures) -> None:
     assert "two MDMA sessions" in got and got["two MDMA sessions"].low == 2
     got = {t: c for t, c in figures("In one of the three MDMA sessions, the patient slept.")}
     assert all(c.unit != "sessions" or c.low != 1 for c in got.values())
+
+
+def test_approximation_is_relative_outside_percentages(figures) -> None:
+    """"around eight hours" is about 7.2-8.8 hours, not 5-11; "about 70%" keeps its 3 points."""
+    c = one(figures, "MDMA dosing sessions lasted around eight hours.", "around eight hours")
+    lo, hi = c.bounds
+    assert 7.0 <= lo < 8 < hi <= 9.0
+    c = one(figures, "In MAPP1, about 70% of the MDMA group no longer met PTSD criteria.", "about 70%")
+    assert c.bounds == (67.0, 73.0)
+    c = one(figures, "MDMA dosing sessions lasted up to 8 hours.", "up to 8 hours")
+    assert c.bounds == (0.0, 8.0)
