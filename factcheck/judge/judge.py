@@ -168,6 +168,11 @@ class Judge:
 
         cands = [v for v in values if in_studies(v)]
         good = [v for v in cands if agrees(v) and arm_ok(v)]
+        if not cands and studies:
+            # The named study has no value of its own for this measure, but the database records
+            # one that belongs to no single study (the FDA's unblinding figures): agreeing with it
+            # is support. Disagreeing proves nothing about the named study.
+            good = [v for v in values if v.study is None and agrees(v) and arm_ok(v)]
         if claim.timepoint_only:
             # Only the time point is new here; the figure itself was judged where it stands.
             return self._timepoint_clash(claim, good) if good else None
@@ -351,6 +356,8 @@ def _stated(claim: Claim) -> str:
 
     value = num(claim.low) if claim.low == claim.high else f"{num(claim.low)}–{num(claim.high)}"
     unit = {"percent": "%", "count": "", "sessions": " sessions"}.get(claim.unit or "", f" {claim.unit}")
+    if claim.low == claim.high == 1 and unit.endswith("s"):
+        unit = unit[:-1]  # "1 session", "1 hour"
     if claim.unit == "d":
         return f"d = {value}"
     return f"{value}{unit}".strip()

@@ -110,10 +110,11 @@ SAMPLE = re.compile(
     r"(?:participants|patients|people|subjects|volunteers|individuals|adults|veterans|couples|dyads)\b"
 )
 SITES = re.compile(rf"(?<![\w.%])(?P<a>{NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:sites?|clinics|centers|centres|locations)\b")
-# Words between the count and "sessions" name the type; a unit there ("125 mg per session") means it is no count.
+# Words between the count and "sessions" (or "appointments") name the type; a unit there ("125 mg
+# per session") means it is no count, and a number there is the count ("14 people two sessions").
 SESSIONS = re.compile(
     rf"(?<![\w.])(?P<a>{NUM})\s+(?P<mid>(?:(?!(?:mg|milligrams?|hours?|minutes?|per|a|an|each|every|of)\b|(?:{WORD_NUM}|\d[\d.,]*)\s)[\w'-]+\s+){{0,3}}?)"
-    r"sessions?\b"
+    r"(?:sessions?|appointments?)\b"
 )
 EFFECT = re.compile(
     r"(?:\b(?:cohen'?s\s+)?(?<![\w'])d|\bhedges'?\s+g)\s*(?:=|:|of|was|is)\s*(?P<a>-?\d*\.\d+|\d+)(?![\d.]*\s*%)"
@@ -465,7 +466,7 @@ class Extractor:
                 if n is not None and n >= 1 and not _is_label(folded, m.start()):
                     start, approx = approx_of(m.start())
                     figure(start, m.end(), "count", n, n, approx, quantity="study-sites")
-        if "session" in folded:
+        if "session" in folded or "appointment" in folded:
             for m in SESSIONS.finditer(folded):
                 n = to_number(m.group("a"))
                 if n is None or _is_label(folded, m.start()):
@@ -776,6 +777,15 @@ class Extractor:
             if p_c:
                 claim.studies, claim.study_how, claim.citation = list(p_c[-1].studies), "previous sentence", p_c[-1].citation
                 return
+            if prev[0] >= ctx.paragraph_of(claim.start)[0]:
+                # "In the phase 3 programme, each session began with 80 mg. Later, a top-up of
+                # 62.5 mg ...": the phase of the sentence before, in the same paragraph.
+                p_ph = list(PHASE.finditer(ctx.folded, prev[0], prev[1]))
+                phase = PHASE_OF[p_ph[-1].group("p")] if p_ph else None
+                if phase in self.by_phase and len({PHASE_OF[m.group("p")] for m in p_ph}) == 1:
+                    claim.phase = phase
+                    claim.studies, claim.study_how = list(self.by_phase[phase]), "previous sentence phase"
+                    return
         p0, _p1 = ctx.paragraph_of(claim.start)
         para = [c for c in citations if p0 <= c.start < claim.start and c.studies]
         if para:

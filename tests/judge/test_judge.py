@@ -268,3 +268,27 @@ def test_retraction_noted_below_a_table(lint) -> None:
     assert f.verdict == "retracted" and f.severity == "info"
     f = on(lint(table + "Both phase 3 studies were sponsored by MAPS PBC."), "103")
     assert f.verdict == "retracted" and f.severity == "error"
+
+
+def test_one_integration_appointment_is_a_protocol_mismatch(lint) -> None:
+    f = on(lint("After every MDMA session the participant came back for one ninety-minute integration appointment."),
+           "one ninety-minute integration appointment")
+    assert f.rule == "protocol-mismatch" and "1 session " in f.message
+
+
+def test_phase_of_the_previous_sentence(lint) -> None:
+    text = ("In the phase 3 programme, each MDMA session began with either 80 mg or 120 mg. "
+            "Two hours later, participants could be offered a top-up of 62.5 mg.")
+    f = on(lint(text), "62.5 mg")
+    assert f.rule == "figure-wrong-study"
+    # In another paragraph the phase no longer applies.
+    f = on(lint("In the phase 3 programme, each MDMA session began with 80 mg.\n\n"
+                "Participants could be offered a top-up of 62.5 mg."), "62.5 mg")
+    assert f.verdict == "supported"
+
+
+def test_value_of_no_single_study_supports_a_study_figure(lint) -> None:
+    text = ("The MDMA application rested on phase 3 trials. Reviewers focused on unblinding: "
+            "roughly 90% of people on MDMA correctly guessed which group they were in.")
+    fs = lint(text)
+    assert all(f.verdict != "contradicted" for f in fs), [(f.rule, f.text) for f in fs]

@@ -211,3 +211,9 @@ def test_approximation_is_relative_outside_percentages(figures) -> None:
     assert c.bounds == (67.0, 73.0)
     c = one(figures, "MDMA dosing sessions lasted up to 8 hours.", "up to 8 hours")
     assert c.bounds == (0.0, 8.0)
+
+
+def test_appointments_count_as_sessions(figures) -> None:
+    c = one(figures, "After every MDMA day the participant came back for one ninety-minute integration appointment.",
+            "one ninety-minute integration appointment")
+    assert c.unit == "sessions" and c.low == 1 and c.quantity and c.quantity.startswith("integration-sessions")
