@@ -292,3 +292,11 @@ def test_value_of_no_single_study_supports_a_study_figure(lint) -> None:
             "roughly 90% of people on MDMA correctly guessed which group they were in.")
     fs = lint(text)
     assert all(f.verdict != "contradicted" for f in fs), [(f.rule, f.text) for f in fs]
+
+
+def test_a_dose_span_inside_a_dose_set_is_not_the_set(lint) -> None:
+    """Phase 2 gave 75 or 125 mg: "80 to 120 mg" lies inside the recorded range but names neither dose."""
+    f = on(lint("These MDMA phase 2 trials used dosing sessions of 80 to 120 mg."), "80 to 120 mg")
+    assert f.verdict == "contradicted"
+    f = on(lint("These MDMA phase 2 trials used active doses of 75 to 125 mg."), "75 to 125 mg")
+    assert f.verdict == "supported"
