@@ -417,11 +417,10 @@ def _agrees(v: Value, claim: Claim) -> bool:
     if claim.unit in SPAN_UNITS and lo <= v_lo - tol and v_hi + tol <= hi:
         return True  # "sessions lasted 6 to 8 hours" includes the recorded 8 hours
     if claim.unit in DISCRETE_UNITS and v_lo != v_hi:
-        # A recorded dose range is a set ("75 or 125 mg"): a stated span must name its ends
-        # ("80 to 120 mg" is not the 75/125 mg schedule), or be one of them twice.
-        def end(x: float) -> bool:
-            return abs(x - v_lo) <= tol or abs(x - v_hi) <= tol
-        return end(lo) and end(hi)
+        # A recorded dose range is often a set ("75 or 125 mg"): a stated span inside it must
+        # share one of its ends ("80 to 120 mg" names neither of the 75/125 mg doses).
+        inside = v_lo - tol <= lo and hi <= v_hi + tol
+        return inside and (abs(lo - v_lo) <= tol or abs(hi - v_hi) <= tol)
     return v_lo - tol <= lo and hi <= v_hi + tol
 
 
