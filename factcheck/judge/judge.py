@@ -199,7 +199,7 @@ class Judge:
                 v = other_measure[0]
                 right = [w for w in cands if arm_ok(w)]
                 return self._mismatch("figure-wrong-measure", claim,
-                                      f"{stated} is the {self._study_name(v)} figure for '{self._label(v)}', not for '{label}'" + _was(right, self._names) + ".",
+                                      f"{stated} is {self._figure_of(v)} for '{self._label(v)}', not for '{label}'" + _was(right, self._names) + ".",
                                       v, right)
             # Another study's figure counts as "wrong study" only when the named study recorded
             # this measure too; otherwise the database simply does not know.
@@ -222,13 +222,15 @@ class Judge:
                                       f"{self._studies_name(studies)} gave fixed doses in mg, not {stated} by body weight.",
                                       None, fixed)
             return self._unsupported(claim, label, stated)
-        # No study named: another measure's figure is evidence only when stated exactly.
-        if not approx and claim.unit in OUTCOME_UNITS:
+        # No study named: another measure's figure is evidence only when stated exactly (trial
+        # outcomes are many and close together); a duration or dose of another measure is
+        # evidence as stated ("the drug works for around eight hours": 8 hours is the session).
+        if (claim.unit in OUTCOME_UNITS and not approx) or claim.unit in SPAN_UNITS:
             other_measure = [v for v in same_unit if agrees(v) and arm_ok(v)]
             if other_measure and values:
                 v = other_measure[0]
                 return self._mismatch("figure-wrong-measure", claim,
-                                      f"{stated} is the {self._study_name(v)} figure for '{self._label(v)}', not for '{label}'.",
+                                      f"{stated} is {self._figure_of(v)} for '{self._label(v)}', not for '{label}'.",
                                       v, [w for w in values if arm_ok(w) and (not v.study or w.study == v.study)] or values)
         if claim.unit in EXHAUSTIVE_UNITS and values:
             return self._mismatch("protocol-mismatch", claim,
@@ -267,7 +269,7 @@ class Judge:
         v = parsed[0][0]
         when = _weeks_words(claim.timepoint_weeks) + (" after baseline" if claim.timepoint_anchor == "baseline" else " after treatment")
         return self._mismatch("figure-wrong-timepoint", claim,
-                              f"{_stated(claim)} is the {self._study_name(v)} figure for '{self._label(v)}' at {v.timepoint}, not {when}.",
+                              f"{_stated(claim)} is {self._figure_of(v)} for '{self._label(v)}' at {v.timepoint}, not {when}.",
                               v, [])
 
     def _weeks_from_baseline(self, study: str | None, weeks: float, anchor: str) -> float:
@@ -319,6 +321,10 @@ class Judge:
     def _label(self, v: Value) -> str:
         q = self.pack.quantities.get(v.quantity)
         return q.label if q else v.quantity
+
+    def _figure_of(self, v: Value) -> str:
+        """"the MAPP1 (...) figure", or "the recorded figure" for a value of no single study."""
+        return f"the {self._study_name(v)} figure" if v.study in self.pack.studies else "the recorded figure"
 
     def _study_name(self, v: Value) -> str:
         if v.study and v.study in self.pack.studies:

@@ -300,3 +300,31 @@ def test_a_dose_span_inside_a_dose_set_is_not_the_set(lint) -> None:
     assert f.verdict == "contradicted"
     f = on(lint("These MDMA phase 2 trials used active doses of 75 to 125 mg."), "75 to 125 mg")
     assert f.verdict == "supported"
+
+
+def test_duration_of_another_measure_without_a_study() -> None:
+    """"Keeps working for eight hours": 8 hours is the dosing session's length, not the drug's
+    effect duration (recorded here as 4.2 +/- 1.3 hours)."""
+    import copy
+
+    from factcheck.judge import Judge, JudgeOptions
+    from factcheck.knowledge import load_pack_cached
+    from factcheck.nlp.claims import Claim
+
+    pack = copy.deepcopy(load_pack_cached())
+    for v in pack.all_values():
+        if v.quantity == "effect-duration":
+            v.low = v.high = 4.2
+            v.tolerance = 1.3
+    judge = Judge(pack, JudgeOptions(as_of=AS_OF, show_supported=True))
+
+    def verdict(low: float, approx: tuple[float, float] = (0.0, 0.0)):
+        c = Claim(type="figure", kind="pharmacology", start=0, end=5, sentence=(0, 5), quantity="effect-duration",
+                  unit="hours", low=low, high=low, approx=approx)
+        (f,) = judge.judge([c], None)
+        return f
+
+    f = verdict(8.0, (-0.8, 0.8))
+    assert f.rule == "figure-wrong-measure" and "length of one dosing session" in f.message
+    assert "the the" not in verdict(2.0).message
+    assert verdict(4.0).verdict == "supported"
