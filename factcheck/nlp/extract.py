@@ -458,7 +458,8 @@ class Extractor:
             n = to_number(m.group("n") or m.group("a") or "")
             if n is None or n < 2:
                 continue
-            figure(m.start(), m.end(), "count", n, n,
+            start, approx = approx_of(m.start()) if m.group("a") else (m.start(), (0.0, 0.0))
+            figure(start, m.end(), "count", n, n, approx,
                    quantity="sample-size" if "sample-size" in self.pack.quantities else None)
         if "study-sites" in self.pack.quantities and SITES_HINT.search(folded):
             for m in SITES.finditer(folded):

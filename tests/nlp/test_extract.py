@@ -217,3 +217,12 @@ def test_appointments_count_as_sessions(figures) -> None:
     c = one(figures, "After every MDMA day the participant came back for one ninety-minute integration appointment.",
             "one ninety-minute integration appointment")
     assert c.unit == "sessions" and c.low == 1 and c.quantity and c.quantity.startswith("integration-sessions")
+
+
+def test_sample_size_takes_its_approximation(figures) -> None:
+    """"more than 100 participants" is a bound, not the count 100."""
+    c = one(figures, "MAPP2 enrolled more than 100 participants.", "more than 100 participants")
+    lo, hi = c.bounds
+    assert lo == 100 and hi > 104
+    c = one(figures, "MAPP2 enrolled 104 participants.", "104 participants")
+    assert c.bounds == (104.0, 104.0)
