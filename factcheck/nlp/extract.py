@@ -43,7 +43,9 @@ REPORTING = re.compile(
     r"suggest(?:s|ed)|announced|promised|promises|think|thinks|thought|estimated|estimates|reckons?|"
     r"declared|boasted|warned|cautioned|noted|added|explained|remarked|quipped)\b"
 )
-TRAILING_REPORT = re.compile(r"[^;]*?[,\"]\s*(?:[\w.'-]+\s+){0,5}?" + REPORTING.pattern + r"(?:\s+[\w.'-]+){0,4}\s*[.!\"]*\s*$")
+# A relative clause ("..., who has promised a resubmission") reports nothing about the main clause.
+TRAILING_REPORT = re.compile(r"[^;]*?[,\"]\s*(?!(?:who|whom|whose|which|that|and|but)\b)(?:[\w.'-]+\s+){0,5}?" + REPORTING.pattern + r"(?:\s+[\w.'-]+){0,4}\s*[.!\"]*\s*$")
+SUBORDINATE = re.compile(r"\b(?:after|when|since|before|because|although|though|while|once|until|if|whereas)\b")
 ACCORDING = re.compile(r"\baccording to\b|\bin the (?:words|view|opinion) of\b")
 # Reported speech whose subject is the press or other people, not a study: "some outlets reported
 # that 88% ..." ("the trial reported 67%" is the study's own result, which the text asserts).
@@ -1032,8 +1034,11 @@ def _mark_speech(claim: Claim, norm: str, s: int, e: int) -> None:
         attributed = True  # "contrary to claims that 88% ..., only 67% did": only up to the comma
     else:
         for m in REPORTING.finditer(head):
-            if not FIRST_PERSON.search(head[: m.start()]):
-                attributed = True
+            if FIRST_PERSON.search(head[: m.start()]):
+                continue
+            if "," in head[m.end():] and SUBORDINATE.search(head[head.rfind(",", 0, m.start()) + 1 : m.start()]):
+                continue  # "After the FDA said no, Lykos is trying to rebuild": the report is a subordinate clause's
+            attributed = True
         if not attributed:
             # "Approval is close, the chief executive said." / "..., said Doblin."
             if TRAILING_REPORT.match(after):

@@ -45,6 +45,7 @@ def test_negation_is_clause_local(sentence: str, phrase: str) -> None:
     ("According to the company, approval is within reach.", "approval is within reach"),
     ("Approval is within reach, the company's chief executive said.", "approval is within reach"),
     ("Approval is imminent, said Doblin.", "approval is imminent"),
+    ("Critics said, however, that approval is close.", "approval is close"),
     ("\u201cApproval is imminent,\u201d he told reporters.", "approval is imminent"),
     ('She called it "a drug on the verge of approval" in 2023.', "on the verge of approval"),
     # Meta statements name an error; press reports are other people's words.
@@ -68,6 +69,9 @@ def test_attributed(sentence: str, phrase: str) -> None:
     ("Contrary to some reports, the FDA has not rejected it.", "the fda has not rejected it"),
     ("The trial reported that 88% lost their diagnosis.", "88%"),
     ("The error was corrected in 2023, and 88% lost their diagnosis.", "88%"),
+    # A relative clause or a subordinate clause's report is not attribution of the main clause.
+    ("The company is still led by Amy Emerson, who has promised a resubmission.", "led by amy emerson"),
+    ("Half a year after the FDA said no, Lykos is trying to rebuild.", "lykos is trying"),
 ])
 def test_not_attributed(sentence: str, phrase: str) -> None:
     assert not speech(sentence, phrase).attributed
