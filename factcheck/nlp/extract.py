@@ -171,6 +171,12 @@ ANAPHOR = re.compile(
     r"(?:was|were|is|are|came|comes|had been|has been|held|applied|refer\w*))\b"
 )
 ANAPHOR_LOOKBACK = 2
+# A sentence that names a study, a year or a contrast of its own ("Earlier, the pilot enrolled 20
+# people") does not take the phase of the sentence before.
+OWN_STUDY_CUE = re.compile(
+    r"\b(?:pilot|trials?|stud(?:y|ies)|analys[ie]s|experiments?|(?:19|20)\d{2}|earlier|previously|before that|"
+    r"by contrast|in contrast|unlike|meanwhile|separately)\b"
+)
 # Approximation words widen percentages and score points by the table's points; other units in
 # proportion, the table's 3 points ("about") standing for 10% of the figure.
 ABSOLUTE_APPROX_UNITS = {"percent", "points"}
@@ -780,7 +786,7 @@ class Extractor:
             if p_c:
                 claim.studies, claim.study_how, claim.citation = list(p_c[-1].studies), "previous sentence", p_c[-1].citation
                 return
-            if prev[0] >= ctx.paragraph_of(claim.start)[0]:
+            if prev[0] >= ctx.paragraph_of(claim.start)[0] and not OWN_STUDY_CUE.search(ctx.folded, s0, s1):
                 # "In the phase 3 programme, each session began with 80 mg. Later, a top-up of
                 # 62.5 mg ...": the phase of the sentence before, in the same paragraph.
                 p_ph = list(PHASE.finditer(ctx.folded, prev[0], prev[1]))

@@ -328,3 +328,8 @@ def test_duration_of_another_measure_without_a_study() -> None:
     assert f.rule == "figure-wrong-measure" and "length of one dosing session" in f.message
     assert "the the" not in verdict(2.0).message
     assert verdict(4.0).verdict == "supported"
+
+
+def test_previous_phase_not_taken_by_a_sentence_naming_its_own_study(lint) -> None:
+    fs = lint("The MDMA phase 3 trials enrolled 90 and 104 people. Earlier, the pilot enrolled 20 people.")
+    assert all(f.verdict != "contradicted" for f in fs), [(f.rule, f.text) for f in fs]
