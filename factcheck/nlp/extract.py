@@ -171,6 +171,8 @@ ANAPHOR = re.compile(
     r"(?:was|were|is|are|came|comes|had been|has been|held|applied|refer\w*))\b"
 )
 ANAPHOR_LOOKBACK = 2
+# Between the pointer and the time point, words that hand the time point to something else.
+ANAPHOR_BREAK = re.compile(r"[;:]|\b(?:which|who|whom|whose|than|unlike|compared|whereas|while|but|other|another|earlier|previous)\b")
 # A sentence that names a study, a year or a contrast of its own ("Earlier, the pilot enrolled 20
 # people") does not take the phase of the sentence before.
 OWN_STUDY_CUE = re.compile(
@@ -561,6 +563,8 @@ class Extractor:
             if tp is None:
                 continue
             weeks, anchor, t0, t1 = tp
+            if sent[0] + t0 < m.end() or ANAPHOR_BREAK.search(folded, m.end(), sent[0] + t0):
+                continue  # "This rate is lower than in trials that ran a year after treatment"
             para = ctx.paragraph_of(sent[0])
             lo = sent[0]
             for _ in range(ANAPHOR_LOOKBACK):

@@ -333,3 +333,9 @@ def test_duration_of_another_measure_without_a_study() -> None:
 def test_previous_phase_not_taken_by_a_sentence_naming_its_own_study(lint) -> None:
     fs = lint("The MDMA phase 3 trials enrolled 90 and 104 people. Earlier, the pilot enrolled 20 people.")
     assert all(f.verdict != "contradicted" for f in fs), [(f.rule, f.text) for f in fs]
+
+
+def test_time_point_of_something_else_in_the_pointing_sentence(lint) -> None:
+    fs = lint("In MAPP1, 67% of the MDMA group no longer met the criteria for PTSD. "
+              "This rate is lower than in earlier trials, which followed patients a full year after the last dose.")
+    assert all(f.rule != "figure-wrong-timepoint" for f in fs)
