@@ -16,7 +16,7 @@ from factcheck.documents import Document, InputError, parse, read_document
 from factcheck.judge import Judge, JudgeOptions
 from factcheck.knowledge.model import Pack
 from factcheck.models import FileReport, Finding
-from factcheck.nlp.pipeline import claims_of, get_pipeline
+from factcheck.nlp.pipeline import claims_of, get_pipeline, pipe_texts
 
 BATCH = 16  # documents read ahead and piped together; bounds memory
 PARALLEL_MIN_FILES = 8  # below this, starting workers costs more than it saves
@@ -102,7 +102,7 @@ class Linter:
     def _run(self, batch: list[Document | FileReport]) -> Iterator[FileReport]:
         docs = [d for d in batch if isinstance(d, Document)]
         triples = ((d.text, d.breaks, d.paragraphs) for d in docs)
-        spacy_docs = iter(self.nlp.pipe(self._make_docs(triples)))
+        spacy_docs = pipe_texts(self.nlp, triples)
         for item in batch:
             if isinstance(item, FileReport):
                 yield item
@@ -110,13 +110,6 @@ class Linter:
             sdoc = next(spacy_docs)
             findings = self.judge.judge(claims_of(sdoc), item.date)
             yield self._report(item, findings)
-
-    def _make_docs(self, triples):  # type: ignore[no-untyped-def]
-        for text, breaks, paragraphs in triples:
-            d = self.nlp.make_doc(text)
-            d.user_data["breaks"] = breaks
-            d.user_data["paragraphs"] = paragraphs
-            yield d
 
     def _report(self, doc: Document, findings: list[Finding]) -> FileReport:
         for f in findings:

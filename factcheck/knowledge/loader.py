@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -578,5 +578,3 @@ def load_pack_cached(extra_roots: Iterable[Path] = (), include_bundled: bool = T
         _CACHE[key] = load_pack(extra_roots, include_bundled)
     return _CACHE[key]
 
-
-Callback = Callable[[Problem], None]

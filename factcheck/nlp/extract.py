@@ -724,7 +724,7 @@ class Extractor:
     def _arm(self, ctx: Context, claim: Claim, segment: tuple[int, int]) -> str | None:
         if not self.pack.arms:
             return None
-        lo, hi = _clause(ctx.folded, claim.sentence, claim.start, claim.end, wide=True)
+        lo, hi = _clause(ctx.folded, claim.sentence, claim.start, claim.end)
         lo, hi = max(lo, segment[0]), min(hi, segment[1])
         # Words after the figure are its own only up to a conjunction or comparison
         # ("46 were randomized to MDMA and 44 to placebo").
@@ -1001,7 +1001,7 @@ def _kind_for(unit: str) -> str:
     return "trial-statistic"
 
 
-def _clause(folded: str, sent: tuple[int, int], start: int, end: int, wide: bool = False) -> tuple[int, int]:
+def _clause(folded: str, sent: tuple[int, int], start: int, end: int) -> tuple[int, int]:
     """The clause around [start, end): bounded by ';' or the sentence's ends."""
     lo = folded.rfind(";", sent[0], start) + 1 or sent[0]
     lo = max(lo, sent[0])

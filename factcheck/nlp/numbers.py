@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -43,16 +42,6 @@ def to_number(word: str) -> float | None:
     if len(parts) == 2 and parts[0] in WORDS and parts[1] in WORDS and WORDS[parts[0]] >= 20 and WORDS[parts[1]] < 10:
         return float(WORDS[parts[0]] + WORDS[parts[1]])
     return None
-
-
-@dataclass
-class Amount:
-    low: float
-    high: float
-    approx: tuple[float, float] = (0.0, 0.0)  # widening of the stated figure (e.g. "nearly 70%")
-
-    def bounds(self) -> tuple[float, float]:
-        return self.low + self.approx[0], self.high + self.approx[1]
 
 
 # -- time points ("one year after treatment", "18 weeks after baseline", "at the 12-month follow-up")

@@ -15,8 +15,6 @@ from factcheck.models import FileReport, RunInfo, Summary
 class Reporter:
     """Base class: subclasses override the three hooks."""
 
-    #: Set by formats that need the decoded source text of each file (e.g. to quote lines).
-    needs_source = False
 
     def __init__(self, stream: IO[str], **options: Any) -> None:
         self.stream = stream

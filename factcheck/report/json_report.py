@@ -10,8 +10,6 @@ from factcheck.models import FileReport, RunInfo, Summary
 
 
 class JsonReporter:
-    needs_source = False
-
     def __init__(self, stream: IO[str], **_: Any) -> None:
         self.stream = stream
         self.files: list[dict[str, Any]] = []

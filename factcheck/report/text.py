@@ -12,8 +12,6 @@ COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m", 
 
 
 class TextReporter:
-    needs_source = False
-
     def __init__(self, stream: IO[str], color: bool = False, quiet: bool = False, **_: Any) -> None:
         self.stream = stream
         self.color = color
