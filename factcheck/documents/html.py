@@ -29,6 +29,7 @@ UPDATED_META = {"article:modified_time", "og:updated_time", "datemodified", "dct
                 "last-modified", "lastmod", "dc.date.modified"}
 
 
+_IRREGULAR_SPACE = re.compile(r"\s{2,}|[^\S ]")
 _MAIN_HINT = re.compile(r"<(?:article|main)\b|\brole\s*=\s*[\"']?main\b", re.I)
 
 
@@ -41,9 +42,10 @@ class _Extractor(HTMLParser):
         self.main_only = bool(_MAIN_HINT.search(source))
         self.main_stack: list[str] = []
         self.line_starts = [0]
-        for i, c in enumerate(source):
-            if c == "\n":
-                self.line_starts.append(i + 1)
+        i = source.find("\n")
+        while i >= 0:
+            self.line_starts.append(i + 1)
+            i = source.find("\n", i + 1)
         self.out: list[str] = []
         self.starts = array("l")
         self.ends = array("l")
@@ -140,16 +142,24 @@ class _Extractor(HTMLParser):
         if self.skip_depth or (self.main_only and not self.main_stack):
             return
         start = self._offset()
-        prev_space = self._last_char() in " \n\t"
-        for i, ch in enumerate(data):
-            if ch.isspace():
-                if prev_space:
-                    continue
-                self._emit(" ", start + i, start + i + 1)
-                prev_space = True
-            else:
-                self._emit(ch, start + i, start + i + 1)
-                prev_space = False
+        # Text goes out in whole segments; only whitespace that is not a single space (runs,
+        # newlines, tabs) is collapsed to one space, so the Python work is per run, not per char.
+        pos = 0
+        for m in _IRREGULAR_SPACE.finditer(data):
+            self._segment(data[pos : m.start()], start + pos)
+            if self._last_char() not in " \n\t":
+                self._emit(" ", start + m.start(), start + m.start() + 1)
+            pos = m.end()
+        self._segment(data[pos:], start + pos)
+
+    def _segment(self, text: str, start: int) -> None:
+        if text[:1] == " " and self._last_char() in " \n\t":
+            text, start = text[1:], start + 1
+        if not text:
+            return
+        self.out.append(text)
+        self.starts.extend(range(start, start + len(text)))
+        self.ends.extend(range(start + 1, start + len(text) + 1))
 
     def _entity(self, raw: str, text: str) -> None:
         if self.in_title:
