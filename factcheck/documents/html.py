@@ -12,7 +12,7 @@ import re
 from array import array
 from html.parser import HTMLParser
 
-from factcheck.documents.dates import parse_date
+from factcheck.documents.html_meta import extract_html_meta
 from factcheck.documents.model import Document
 
 SKIP = {"script", "style", "noscript", "template", "svg", "math", "nav", "aside", "footer", "form",
@@ -22,11 +22,6 @@ BLOCK = {"p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "
          "dt", "dd", "hr", "br", "address", "details", "summary", "caption", "title", "body", "html"}
 CELL = {"td", "th"}
 VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
-PUBLISHED_META = {"article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
-                  "dcterms.created", "parsely-pub-date", "sailthru.date", "publish-date", "pubdate",
-                  "og:published_time", "citation_publication_date", "citation_date"}
-UPDATED_META = {"article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
-                "last-modified", "lastmod", "dc.date.modified"}
 
 
 _IRREGULAR_SPACE = re.compile(r"\s{2,}|[^\S ]")
@@ -53,8 +48,6 @@ class _Extractor(HTMLParser):
         self.stack: list[str] = []
         self.in_title = False
         self.title_parts: list[str] = []
-        self.published = None
-        self.updated = None
         self.breaks: list[int] = [0]
         self.paragraphs: list[int] = [0]
         self.need_space = False
@@ -86,10 +79,7 @@ class _Extractor(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         pos = self._offset()
         if tag == "meta":
-            self._meta(dict(attrs))
             return
-        if tag == "time" and self.published is None:
-            self.published = parse_date(dict(attrs).get("datetime") or "")
         if tag == "title":
             self.in_title = True
         if tag in ("article", "main") or (dict(attrs).get("role") or "").lower() == "main":
@@ -130,9 +120,7 @@ class _Extractor(HTMLParser):
             self._block_break(pos, paragraph=tag not in ("li", "tr", "dt", "dd"))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "meta":
-            self._meta(dict(attrs))
-        elif tag in ("br", "hr") and self.skip_depth == 0:
+        if tag in ("br", "hr") and self.skip_depth == 0:
             self._block_break(self._offset(), paragraph=tag == "hr")
 
     def handle_data(self, data: str) -> None:
@@ -183,13 +171,6 @@ class _Extractor(HTMLParser):
     def handle_charref(self, name: str) -> None:
         self._entity("&#" + name, html.unescape(f"&#{name};"))
 
-    def _meta(self, attrs: dict[str, str | None]) -> None:
-        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
-        content = attrs.get("content") or ""
-        if key in PUBLISHED_META and self.published is None:
-            self.published = parse_date(content)
-        elif key in UPDATED_META and self.updated is None:
-            self.updated = parse_date(content)
 
 
 def parse_html(source: str, path: str) -> Document:
@@ -204,14 +185,8 @@ def parse_html(source: str, path: str) -> Document:
     # Close each map with a sentinel so an empty span at the very end maps too.
     ex.starts.append(len(source))
     ex.ends.append(len(source))
-    doc = Document(path=path, fmt="html", source=source, text=text, src_start=ex.starts, src_end=ex.ends,
-                   breaks=breaks, paragraphs=paragraphs, published=ex.published, updated=ex.updated, title=title)
-    try:  # richer metadata (JSON-LD, more meta names) when the audit module provides it
-        from factcheck.documents.html_meta import extract_html_meta
-    except ImportError:
-        return doc
+    # Dates and the title come from one place that knows meta tags, JSON-LD and <time>.
     meta = extract_html_meta(source)
-    doc.published = doc.published or getattr(meta, "published", None)
-    doc.updated = doc.updated or getattr(meta, "updated", None)
-    doc.title = doc.title or getattr(meta, "title", None)
-    return doc
+    return Document(path=path, fmt="html", source=source, text=text, src_start=ex.starts, src_end=ex.ends,
+                    breaks=breaks, paragraphs=paragraphs, published=meta.published, updated=meta.updated,
+                    title=title or meta.title)

@@ -215,6 +215,10 @@ def extract_html_meta(html: str) -> HtmlMeta:
         ]
         if in_article:
             published = parse_date(in_article[0])
+    if published is None:
+        # Last resort, as page templates often do: the first dated <time> on the page.
+        first = next((dt for dt, hint, _ in p.times if not _UPDATED_HINT.search(hint)), None)
+        published = parse_date(first) if first else None
 
     meta_title = next((_clean(p.meta[k]) for k in TITLE_KEYS if p.meta.get(k)), None)
     title = meta_title or title or _clean("".join(p.title_parts)) or _clean("".join(p.h1_parts))
