@@ -167,17 +167,12 @@ def audit(
 
 def _make_linter(as_of: date | None, config_path: str | None, packs: tuple[str, ...] = ()) -> tuple[Any, Any]:
     """The engine's Linter for this run, and the RunInfo stamped on the reports."""
-    from factcheck.cli.common import get_pack
-    from factcheck.config import ConfigError, load_config
+    from factcheck.cli.common import run_settings
     from factcheck.engine import Linter
     from factcheck.models import RunInfo
 
-    try:
-        config = load_config(explicit_path=config_path)
-    except ConfigError as exc:
-        raise click.UsageError(str(exc)) from None
-    as_of = as_of or config.as_of or date.today()
-    pack = get_pack([*(str(p) for p in config.packs), *packs])
+    settings = run_settings(config_path, packs, as_of)
+    config, as_of, pack = settings.config, settings.as_of, settings.pack
     linter = Linter(pack, as_of)
     run = RunInfo(
         tool_version=__version__,

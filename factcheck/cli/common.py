@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
@@ -53,3 +54,32 @@ def rules_metadata(pack) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def
                     "description": b.description, "help": b.description, "fact": "", "since": None,
                     "claim_id": None, "sources": []})
     return out
+
+
+@dataclass
+class RunSettings:
+    """What `lint` and `audit` both need before they start: config, date, pack, rule table."""
+
+    config: Any
+    as_of: date
+    pack: Any
+    rules: list[dict[str, Any]]
+
+
+def run_settings(config_path: str | None, packs: tuple[str, ...] | list[str], as_of: date | None) -> RunSettings:
+    """Load the config (walking up from the working directory unless named), the pack (bundled,
+    then the config's packs, then --pack, so the command line wins) and check the config's rule
+    names against it. Any problem is a one-line error and exit 2."""
+    from factcheck.config import ConfigError, load_config
+
+    try:
+        cfg = load_config(None, config_path)
+    except ConfigError as exc:
+        die(str(exc))
+    pack = get_pack([*(str(p) for p in cfg.packs), *packs])
+    rules = rules_metadata(pack)
+    try:
+        cfg.check_rules(r["id"] for r in rules)
+    except ConfigError as exc:
+        die(str(exc))
+    return RunSettings(cfg, as_of or cfg.as_of or date.today(), pack, rules)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli.common import DateParam, die, get_pack, rules_metadata
-from factcheck.config import DEFAULT_FAIL_ON, Config, ConfigError, apply_config, load_config
+from factcheck.cli.common import DateParam, die, run_settings
+from factcheck.config import DEFAULT_FAIL_ON, Config, apply_config
 from factcheck.models import SEVERITY_RANK, FileReport, RunInfo, Summary
 from factcheck.report import FORMATS, get_reporter
 from factcheck.report.output import AtomicOutput, render_statistics
@@ -66,15 +66,9 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
     from factcheck.engine import Linter
     from factcheck.inputs import expand
 
-    cfg = _load_config(config_path)
-    as_of = as_of or cfg.as_of or date.today()
+    settings = run_settings(config_path, packs, as_of)
+    cfg, as_of, pack, rules = settings.config, settings.as_of, settings.pack, settings.rules
     fail_on = fail_on or cfg.fail_on or DEFAULT_FAIL_ON
-    pack = get_pack([*packs, *(str(p) for p in cfg.packs)])
-    rules = rules_metadata(pack)
-    try:
-        cfg.check_rules(r["id"] for r in rules)
-    except ConfigError as exc:
-        die(str(exc))
     baseline = _load_baseline(baseline_path)
     path_filter = cfg.path_filter()
     linter = Linter(pack, as_of, show_supported=show_supported, keep_source=True)
@@ -154,13 +148,6 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
     if summary.errors:
         sys.exit(2)
     sys.exit(1 if failing else 0)
-
-
-def _load_config(config_path: str | None) -> Config:
-    try:
-        return load_config(None, config_path)
-    except ConfigError as exc:
-        die(str(exc))
 
 
 def _load_baseline(path: str | None):  # type: ignore[no-untyped-def]
