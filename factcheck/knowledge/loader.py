@@ -17,6 +17,7 @@ from typing import Any
 
 from factcheck.knowledge.model import (
     Claim,
+    Frame,
     Origin,
     Pack,
     Quantity,
@@ -172,8 +173,9 @@ SOURCE_KEYS = {"id", "kind", "title", "publisher", "published", "url", "doi", "a
                "retracted_on", "notice", "accessed", "note", "evidence"}
 CLAIM_KEYS = {"id", "kind", "fact", "valid_from", "valid_until", "verified_on", "review_by", "sources",
               "values", "corrects", "notes", "note"}
-RULE_KEYS = {"id", "verdict", "since", "severity", "summary", "message", "suggestion", "patterns", "unless",
-             "context", "context_scope", "negatable", "examples", "kind", "note"}
+RULE_KEYS = {"id", "verdict", "since", "severity", "summary", "message", "suggestion", "patterns", "frame",
+             "unless", "context", "context_scope", "negatable", "examples", "kind", "note"}
+FRAME_KEYS = {"event", "stance", "subject", "near", "subject_scope"}
 STUDY_KEYS = {"id", "title", "aliases", "citation", "journal", "published", "design", "phase", "indication",
               "n", "registry", "doi", "status", "retracted_on", "notice", "sources", "verified_on", "review_by",
               "values", "note", "notes", "authors", "year"}
@@ -375,13 +377,21 @@ def _rules(node: LineDict, claim_id: str, kind: str, macros: dict[str, str], ck:
         ck.known_keys(item, RULE_KEYS, what)
         pats, srcs, triggers = [], [], set()
         always = False
-        raw_patterns = ck.strings(item, "patterns", True, what)
+        frame = _frame(item, macros, ck, what) if "frame" in item else None
+        raw_patterns = ck.strings(item, "patterns", frame is None, what)
         for _i, p in enumerate(raw_patterns):
             cp = _compile(p, macros, ck, item, "patterns", what)
             if cp is None:
                 continue
             pats.append(cp)
             srcs.append(p)
+            lits = required_literals(cp.pattern)
+            if lits is None:
+                always = True
+            else:
+                triggers.update(lits)
+        # A frame is tried on sentences holding one of its event cues.
+        for cp in frame.event if frame else []:
             lits = required_literals(cp.pattern)
             if lits is None:
                 always = True
@@ -417,8 +427,34 @@ def _rules(node: LineDict, claim_id: str, kind: str, macros: dict[str, str], ck:
             triggers=None if always or not triggers else sorted(triggers),
             examples_flagged=flagged, examples_accepted=accepted,
             origin=Origin(item.file, item.line),
+            frame=frame,
         ))
     return out
+
+
+def _frame(item: LineDict, macros: dict[str, str], ck: _Checker, what: str) -> Frame | None:
+    node = item.get("frame")
+    if not isinstance(node, LineDict):
+        ck.error(item, "frame", f"{what}'frame' must be a mapping with event, stance and subject lists")
+        return None
+    ck.known_keys(node, FRAME_KEYS, f"{what}frame: ")
+
+    def compiled(key: str, required: bool) -> list[re.Pattern[str]]:
+        return [p for raw in ck.strings(node, key, required, f"{what}frame: ")
+                if (p := _compile(raw, macros, ck, node, key, what))]
+
+    near = node.get("near", 8)
+    if isinstance(near, bool) or not isinstance(near, int) or not 1 <= near <= 40:
+        ck.error(node, "near", f"{what}frame: 'near' must be a whole number of words from 1 to 40")
+        near = 8
+    return Frame(
+        event=compiled("event", True),
+        stance=compiled("stance", True),
+        subject=compiled("subject", False),
+        near=near,
+        subject_scope=ck.enum(node, "subject_scope", ("sentence", "paragraph"), default="paragraph",
+                              what=f"{what}frame: ") or "paragraph",
+    )
 
 
 def _build(raw: _Raw, ck: _Checker, as_of: date | None) -> Pack:

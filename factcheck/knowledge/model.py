@@ -94,6 +94,23 @@ def _fmt(x: float) -> str:
 
 
 @dataclass
+class Frame:
+    """A claim recognised by its parts rather than by one surface pattern.
+
+    A frame matches when an `event` cue (what happens: approval, legalisation) and a `stance` cue
+    (how the text holds it: expected, imminent, done) sit within `near` words of each other in one
+    clause, and a `subject` cue (what it is about) is in the sentence or earlier in its paragraph.
+    Any wording that combines known parts is caught, so the pack lists parts, not paraphrases.
+    """
+
+    event: list[re.Pattern[str]]
+    stance: list[re.Pattern[str]]
+    subject: list[re.Pattern[str]]
+    near: int = 8
+    subject_scope: str = "paragraph"  # sentence | paragraph
+
+
+@dataclass
 class Rule:
     """A `corrects` entry: statements that its claim supersedes or refutes."""
 
@@ -116,6 +133,7 @@ class Rule:
     examples_flagged: list[str]
     examples_accepted: list[str]
     origin: Origin
+    frame: Frame | None = None
 
 
 @dataclass

@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from factcheck.knowledge.model import Pack, Rule
+from factcheck.knowledge.model import Frame, Pack, Rule
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.normalize import collapse, fold
 from factcheck.nlp.numbers import (
@@ -190,6 +190,9 @@ NEW_STUDY = re.compile(
     r"[\s*_#>-]*(?:(?:meanwhile|separately|elsewhere|in addition|also|and|but),?\s+)?"
     r"(?:a|an|another|one|a second|a third|a separate|a different)\s+(?:[\w-]+\s+){0,3}?(?:pilot|trial|study|experiment)\b"
 )
+# The parts of a frame must not be split by a clause that turns the sense ("approval was expected;
+# instead the FDA ...", "close, but ...").
+FRAME_BARRIER = re.compile(r"[;?!]|\b(?:but|however|although|though|whereas|instead|yet)\b| - ")
 RETRACTION_NOTED = re.compile(r"\bretract\w*|\bwithdrawn\b")  # rows above a table row that may hold its header
 
 
@@ -338,7 +341,72 @@ class Extractor:
                 claim.dated_year = _dated_year(norm, m.start())
                 claim.relative_time = _relative_time(norm, m.start(), m.end())
                 out.append(claim)
+        if rule.frame is not None:
+            out.extend(self._match_frame(rule, ctx, sent, norm, offsets, seen))
         return out
+
+    def _match_frame(self, rule: Rule, ctx: Context, sent: tuple[int, int], norm: str, offsets: list[int],
+                     seen: set[tuple[int, int]]) -> list[Claim]:
+        """Event and stance cues close together in one clause, with the subject in view."""
+        frame = rule.frame
+        assert frame is not None
+        events = sorted({m.span() for p in frame.event for m in p.finditer(norm) if m.end() > m.start()})
+        if not events:
+            return []
+        stances = sorted({m.span() for p in frame.stance for m in p.finditer(norm) if m.end() > m.start()})
+        if not stances or any(u.search(norm) for u in rule.unless):
+            return []
+        if rule.context and not self._context_ok(rule, ctx, sent, norm):
+            return []
+        if frame.subject and not self._frame_subject(frame, ctx, sent, norm):
+            return []
+        out: list[Claim] = []
+        taken = [*seen]
+        for es, ee in events:
+            best: tuple[int, int, int] | None = None
+            for ss, se in stances:
+                if ss < ee and es < se:
+                    continue  # the same words cannot be both event and stance
+                gap = norm[ee:ss] if ss >= ee else norm[se:es]
+                if FRAME_BARRIER.search(gap):
+                    continue
+                words = len(gap.split())
+                if words <= frame.near and (best is None or words < best[0]):
+                    best = (words, ss, se)
+            if best is None:
+                continue
+            s, e = min(es, best[1]), max(ee, best[2])
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            # Negation before the frame or between its parts ("approval is not expected"); a cue
+            # may hold its own ("a question of when, not if").
+            gap = norm[ee:best[1]] if best[1] >= ee else norm[best[2]:es]
+            if rule.negatable and (_negated(norm, s) or NEGATION.search(gap)):
+                continue
+            taken.append((s, e))
+            claim = Claim(type="rule", kind=rule.kind, start=offsets[s], end=offsets[e - 1] + 1,
+                          sentence=sent, rule=rule)
+            _mark_speech(claim, norm, s, e)
+            claim.dated_year = _dated_year(norm, s)
+            claim.relative_time = _relative_time(norm, s, e)
+            out.append(claim)
+        return out
+
+    def _frame_subject(self, frame: Frame, ctx: Context, sent: tuple[int, int], norm: str) -> bool:
+        if any(p.search(norm) for p in frame.subject):
+            return True
+        if frame.subject_scope == "sentence":
+            return False
+        # Earlier in the paragraph ("The company filed in December. Approval is expected by
+        # August."), or the sentence before it when the paragraph starts here (a heading).
+        para_start = ctx.paragraph_of(sent[0])[0]
+        if para_start >= sent[0]:
+            prev = ctx.previous_sentence(sent[0])
+            if prev is None:
+                return False
+            para_start = prev[0]
+        before = ctx.folded[para_start : sent[0]]
+        return any(p.search(before) for p in frame.subject)
 
     def _context_ok(self, rule: Rule, ctx: Context, sent: tuple[int, int], norm: str) -> bool:
         if rule.context_scope == "sentence":
