@@ -162,6 +162,7 @@ DOSE_ROLES = (
     ("total", re.compile(r"\b(?:total|in all|cumulative|altogether|combined)\b")),
     ("initial", re.compile(r"\b(?:initial|first|starting|opening|beg[ia]n with|begins with|start(?:ed|s)? with)\b")),
 )
+LIST_BREAK = re.compile(r"[,;]|\band\b")
 TAIL_END = re.compile(r"[,;]|\s(?:vs\.?|versus|compared|and|while|whereas|against|but|than)\b")
 # A sentence that opens by pointing back at a figure ("That outcome was measured ...", "These
 # results came a year after ...").
@@ -341,7 +342,8 @@ class Extractor:
                 claim.dated_year = _dated_year(norm, m.start())
                 claim.relative_time = _relative_time(norm, m.start(), m.end())
                 out.append(claim)
-        if rule.frame is not None:
+        if rule.frame is not None and not out:
+            # The frame catches the wordings the patterns miss; one finding per sentence is enough.
             out.extend(self._match_frame(rule, ctx, sent, norm, offsets, seen))
         return out
 
@@ -358,8 +360,8 @@ class Extractor:
             return []
         if rule.context and not self._context_ok(rule, ctx, sent, norm):
             return []
-        if frame.subject and not self._frame_subject(frame, ctx, sent, norm):
-            return []
+        subjects = sorted({m.span() for p in frame.subject for m in p.finditer(norm) if m.end() > m.start()})
+        earlier = bool(frame.subject) and self._subject_earlier(frame, ctx, sent)
         out: list[Claim] = []
         taken = [*seen]
         for es, ee in events:
@@ -378,6 +380,8 @@ class Extractor:
             s, e = min(es, best[1]), max(ee, best[2])
             if any(s < te and ts < e for ts, te in taken):
                 continue
+            if frame.subject and not earlier and not _in_clause(norm, subjects, s, e):
+                continue
             # Negation before the frame or between its parts ("approval is not expected"); a cue
             # may hold its own ("a question of when, not if").
             gap = norm[ee:best[1]] if best[1] >= ee else norm[best[2]:es]
@@ -392,21 +396,22 @@ class Extractor:
             out.append(claim)
         return out
 
-    def _frame_subject(self, frame: Frame, ctx: Context, sent: tuple[int, int], norm: str) -> bool:
-        if any(p.search(norm) for p in frame.subject):
-            return True
+    def _subject_earlier(self, frame: Frame, ctx: Context, sent: tuple[int, int]) -> bool:
+        """The subject named before this sentence: earlier in its paragraph ("The company filed in
+        December. Approval is expected by August.") or in the three sentences before (a heading, a
+        list's lead-in, the items above)."""
         if frame.subject_scope == "sentence":
             return False
-        # Earlier in the paragraph ("The company filed in December. Approval is expected by
-        # August."), or the sentence before it when the paragraph starts here (a heading).
-        para_start = ctx.paragraph_of(sent[0])[0]
-        if para_start >= sent[0]:
-            prev = ctx.previous_sentence(sent[0])
+        start = ctx.paragraph_of(sent[0])[0]
+        at, seen = sent[0], 0
+        while seen < 3:
+            prev = ctx.previous_sentence(at)
             if prev is None:
-                return False
-            para_start = prev[0]
-        before = ctx.folded[para_start : sent[0]]
-        return any(p.search(before) for p in frame.subject)
+                break
+            at = prev[0]
+            seen += bool(ctx.text[prev[0]:prev[1]].strip())
+        start = min(start, at)
+        return any(p.search(ctx.folded, start, sent[0]) for p in frame.subject)
 
     def _context_ok(self, rule: Rule, ctx: Context, sent: tuple[int, int], norm: str) -> bool:
         if rule.context_scope == "sentence":
@@ -578,8 +583,11 @@ class Extractor:
             seg_hi = figures[i + 1].start if i + 1 < len(figures) and figures[i + 1].start >= c.end else len(folded)
             window = windows.get(id(c))
             if window is not None:
-                # The type may also stand just before the count ("each followed by three ...").
-                window = (max(seg_lo, c.sentence[0], c.start - 30), window[1])
+                # The type may also stand just before the count ("each followed by three ..."),
+                # but not across a list's comma or "and" ("3 preparatory, 3 dosing and 9 ...").
+                lo = max(seg_lo, c.sentence[0], c.start - 30)
+                cuts = [m.end() for m in LIST_BREAK.finditer(folded, lo, c.start)]
+                window = (cuts[-1] if cuts else lo, window[1])
             if c.quantity is None:
                 self._quantity(ctx, c, window, (seg_lo, seg_hi))
             c.arm = self._arm(ctx, c, (seg_lo, seg_hi))
@@ -809,6 +817,10 @@ class Extractor:
                     # A cue after a figure counts only in the same parenthesis or just after it.
                     if pos >= claim.end and dist > 40:
                         continue
+                    # ... and not when it labels the next figure ("67% (placebo 32%)").
+                    if (pos >= claim.end and segment[1] < len(ctx.folded) and segment[1] - (lo + m.end()) <= 12
+                            and not TAIL_END.search(ctx.folded, lo + m.end(), segment[1])):
+                        continue
                     if best is None or abs(dist) < best[0]:
                         best = (abs(dist), arm)
         return best[1] if best else None
@@ -834,7 +846,8 @@ class Extractor:
             pick = before[-1] if before else in_sentence[0]
             claim.studies, claim.study_how, claim.citation = list(pick.studies), "sentence", pick.citation
             return
-        phases = list(PHASE.finditer(ctx.folded, s0, s1))
+        # Not a phase named in a side clause ("10 sites, while Phase 3 research continues").
+        phases = [m for m in PHASE.finditer(ctx.folded, s0, s1) if not _side_clause(ctx.folded, s0, m, claim)]
         if phases:
             m = phases[-1]
             phase = PHASE_OF[m.group("p")]
@@ -1077,6 +1090,29 @@ def _clause(folded: str, sent: tuple[int, int], start: int, end: int) -> tuple[i
     if hi < 0:
         hi = sent[1]
     return lo, hi
+
+
+SIDE_CLAUSE = re.compile(r"\b(?:while|whereas|unlike|alongside|besides|outside of|separate from)\b")
+
+
+def _side_clause(folded: str, s0: int, m: re.Match[str], claim: Claim) -> bool:
+    if m.start() >= claim.end:
+        return bool(SIDE_CLAUSE.search(folded, claim.end, m.start()))
+    # "While Phase 3 research continues, up to 50 patients ...": the phase sits in a side clause
+    # that a comma closes before the figure.
+    return bool(SIDE_CLAUSE.search(folded, s0, m.start())) and "," in folded[m.end():claim.start]
+
+
+def _in_clause(norm: str, subjects: list[tuple[int, int]], s: int, e: int) -> bool:
+    """A subject in the frame's own clause: inside its span, or with no turn between them
+    ("Czechia legalised psilocybin; MDMA remains illegal" names MDMA in another clause)."""
+    for ss, se in subjects:
+        if ss < e and s < se:
+            return True
+        gap = norm[se:s] if se <= s else norm[e:ss]
+        if not FRAME_BARRIER.search(gap):
+            return True
+    return False
 
 
 def _negated(norm: str, span_start: int) -> bool:

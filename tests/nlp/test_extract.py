@@ -149,6 +149,30 @@ def test_session_type_before_the_count(figures) -> None:
     assert c.quantity == "integration-sessions-per-dosing-session"
 
 
+@pytest.mark.parametrize("text", [
+    "The MDMA regimen had 3 preparatory, 3 dosing and 9 integration sessions.",
+    "- Regimen: three preparatory, three dosing and nine integration sessions",
+])
+def test_a_counts_own_type_words_beat_those_before_it(figures, text) -> None:
+    c = one(figures, text, "integration sessions")
+    assert c.quantity == "integration-sessions" and c.low == 9
+
+
+def test_an_arm_that_labels_the_next_figure_is_not_this_ones(figures) -> None:
+    text = "| MAPP1 | 90 | 67% no longer met PTSD criteria (placebo 32%) |"
+    assert one(figures, text, "67%").arm != "placebo"
+    assert one(figures, text, "32%").arm == "placebo"
+
+
+@pytest.mark.parametrize("text", [
+    "Up to 50 MDMA patients will be treated at as many as 10 sites while Phase 3 research continues.",
+    "While Phase 3 research continues, up to 50 MDMA patients will be treated at as many as 10 sites.",
+])
+def test_a_phase_in_a_side_clause_does_not_claim_the_figure(figures, text) -> None:
+    c = one(figures, text, "10 sites")
+    assert c.studies == [] and c.phase is None
+
+
 def test_words_after_a_figure_stop_at_a_conjunction(figures) -> None:
     text = "In MAPP1, 46 participants were randomized to MDMA and 44 to placebo."
     c = one(figures, text, "46 participants")

@@ -20,8 +20,9 @@ def hits(test_linter, text: str) -> list[str]:
     ("Approval of Drug X is expected next year.\n", "Approval of Drug X is expected"),
     ("Drug X is expected to win approval.\n", "expected to win approval"),
     ("For Drug X, a green light now looks imminent.\n", "green light now looks imminent"),
-    # The subject may be named earlier in the paragraph.
+    # The subject may be named earlier in the paragraph or in the three sentences before.
     ("Drug X was filed in 2023. Approval is expected soon.\n", "Approval is expected"),
+    ("# Drug X\n\nApproval is expected soon.\n", "Approval is expected"),
 ])
 def test_frame_matches_any_wording_of_its_parts(test_linter, text: str, span: str) -> None:
     assert hits(test_linter, text) == [span]
@@ -38,8 +39,10 @@ def test_frame_matches_any_wording_of_its_parts(test_linter, text: str, span: st
     "Approval of Drug X is not expected.\n",
     # The rule's `unless`.
     "Approval of Drug X was expected, but the regulator declined it.\n",
-    # The subject is nowhere in view.
-    "Drug X is a tablet.\n\nApproval of another medicine is expected soon.\n",
+    # The subject is out of view: more than three sentences back, in another paragraph...
+    "Drug X is a tablet. It is white. It is round. It is small.\n\nApproval of another medicine is expected soon.\n",
+    # ... or in another clause of the same sentence.
+    "Approval of the vaccine is expected soon; Drug X is a tablet.\n",
 ])
 def test_frame_does_not_match(test_linter, text: str) -> None:
     assert hits(test_linter, text) == []
