@@ -342,8 +342,7 @@ class Extractor:
                 claim.dated_year = _dated_year(norm, m.start())
                 claim.relative_time = _relative_time(norm, m.start(), m.end())
                 out.append(claim)
-        if rule.frame is not None and not out:
-            # The frame catches the wordings the patterns miss; one finding per sentence is enough.
+        if rule.frame is not None:
             out.extend(self._match_frame(rule, ctx, sent, norm, offsets, seen))
         return out
 
@@ -378,7 +377,8 @@ class Extractor:
             if best is None:
                 continue
             s, e = min(es, best[1]), max(ee, best[2])
-            if any(s < te and ts < e for ts, te in taken):
+            # The frame catches what the patterns miss: not the same words, nor the same clause.
+            if any(s < te and ts < e or not CLAUSE_BREAK.search(norm[min(e, te):max(s, ts)]) for ts, te in taken):
                 continue
             if frame.subject and not earlier and not _in_clause(norm, subjects, s, e):
                 continue
