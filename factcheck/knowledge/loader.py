@@ -34,7 +34,7 @@ SOURCE_KINDS = ("regulator", "peer-reviewed", "press-release", "news", "registry
 RULE_VERDICTS = ("outdated", "contradicted", "retracted")
 UNITS = ("percent", "count", "mg", "mg/kg", "hours", "minutes", "weeks", "months", "sessions", "ratio", "d", "points")
 STATUSES = ("active", "retracted")
-SCOPES = ("sentence", "paragraph", "document")
+SCOPES = ("sentence", "paragraph", "nearby", "document")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

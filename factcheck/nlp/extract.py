@@ -378,7 +378,7 @@ class Extractor:
                 continue
             s, e = min(es, best[1]), max(ee, best[2])
             # The frame catches what the patterns miss: not the same words, nor the same clause.
-            if any(s < te and ts < e or not CLAUSE_BREAK.search(norm[min(e, te):max(s, ts)]) for ts, te in taken):
+            if any((s < te and ts < e) or not CLAUSE_BREAK.search(norm[min(e, te):max(s, ts)]) for ts, te in taken):
                 continue
             if frame.subject and not earlier and not _in_clause(norm, subjects, s, e):
                 continue
@@ -402,15 +402,7 @@ class Extractor:
         list's lead-in, the items above)."""
         if frame.subject_scope == "sentence":
             return False
-        start = ctx.paragraph_of(sent[0])[0]
-        at, seen = sent[0], 0
-        while seen < 3:
-            prev = ctx.previous_sentence(at)
-            if prev is None:
-                break
-            at = prev[0]
-            seen += bool(ctx.text[prev[0]:prev[1]].strip())
-        start = min(start, at)
+        start = min(ctx.paragraph_of(sent[0])[0], _lookback(ctx, sent))
         return any(p.search(ctx.folded, start, sent[0]) for p in frame.subject)
 
     def _context_ok(self, rule: Rule, ctx: Context, sent: tuple[int, int], norm: str) -> bool:
@@ -419,6 +411,9 @@ class Extractor:
         elif rule.context_scope == "paragraph":
             p = ctx.paragraph_of(sent[0])
             scope = ctx.folded[p[0] : p[1]]
+        elif rule.context_scope == "nearby":
+            p = ctx.paragraph_of(sent[0])
+            scope = ctx.folded[min(p[0], _lookback(ctx, sent)) : p[1]]
         else:
             scope = ctx.folded
         return any(c.search(scope) for c in rule.context)
@@ -1090,6 +1085,19 @@ def _clause(folded: str, sent: tuple[int, int], start: int, end: int) -> tuple[i
     if hi < 0:
         hi = sent[1]
     return lo, hi
+
+
+def _lookback(ctx: Context, sent: tuple[int, int], sentences: int = 3) -> int:
+    """Where the few sentences before this one start (blank ones not counted), across paragraphs:
+    a heading, a list's lead-in or the paragraph above still frame what this sentence says."""
+    at, seen = sent[0], 0
+    while seen < sentences:
+        prev = ctx.previous_sentence(at)
+        if prev is None:
+            break
+        at = prev[0]
+        seen += bool(ctx.text[prev[0]:prev[1]].strip())
+    return at
 
 
 SIDE_CLAUSE = re.compile(r"\b(?:while|whereas|unlike|alongside|besides|outside of|separate from)\b")

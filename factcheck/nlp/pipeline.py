@@ -38,6 +38,9 @@ _ABBR_THEN_SENTENCE = re.compile(
     r"When|While|Since|For|As|If|Yet|Still|Then|Now|Today|Meanwhile|Researchers|MDMA)\b)"
 )
 
+# A number that opens a line ("2. It's already approved") numbers an item; it ends no sentence.
+_ITEM_NUMBER = re.compile(r"(?m)^[ \t>*_#-]*\d{1,3}[.)][ \t]+(?=\S)")
+
 _PACKS: dict[str, Pack] = {}
 
 if not Span.has_extension("claim"):
@@ -61,10 +64,19 @@ def factcheck_breaks(doc: Doc) -> Doc:
     breaks = list(doc.user_data.get("breaks") or [])
     if "." in text:
         breaks.extend(m.end() for m in _ABBR_THEN_SENTENCE.finditer(text))
-    if not breaks or len(doc) == 0:
+    joins = [m.end() for m in _ITEM_NUMBER.finditer(text)] if "." in text or ")" in text else []
+    if (not breaks and not joins) or len(doc) == 0:
         return doc
     arr = doc.to_array([IDX, SENT_START])
     idx = arr[:, 0]
+    if joins:
+        for p in numpy.searchsorted(idx, numpy.asarray(joins, dtype=idx.dtype), side="left"):
+            # Through an opening quote or bracket to the item's first word.
+            for tok in doc[int(p) : int(p) + 3]:
+                if tok.i > 0:
+                    tok.is_sent_start = False
+                if tok.is_alpha or tok.is_digit:
+                    break
     positions = numpy.searchsorted(idx, numpy.asarray(breaks, dtype=idx.dtype), side="left")
     for p in set(int(x) for x in positions):
         if 0 < p < len(doc):

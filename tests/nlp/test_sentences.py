@@ -48,3 +48,13 @@ def test_hard_wrapped_prose_is_joined() -> None:
                       "the same journal"])
     breaks, _paragraphs = line_breaks(text)
     assert breaks == [0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('**2. "It\'s already approved."** It isn\'t.\n', ['2. "It\'s already approved."', "It isn't."]),
+    # A Markdown list marker is markup, blanked before the tokenizer sees it.
+    ("3) MDMA is close to approval\n", ["MDMA is close to approval"]),
+    ("It rose by 12.\n4. Next point.\n", ["It rose by 12.", "Next point."]),
+])
+def test_a_number_opening_a_line_numbers_an_item(run_doc, text: str, expected: list[str]) -> None:
+    assert sentences(run_doc, text) == expected
