@@ -34,6 +34,7 @@ NEGATION = re.compile(
     r"declin(?:ed|es|ing) to|refus(?:ed|es) to|rather than|instead of|unlikely|won't|isn't|wasn't|"
     r"aren't|hasn't|haven't|hadn't|doesn't|didn't|won't|wouldn't)\b|n't\b"
 )
+PLAIN_NOT = re.compile(r"\b(?:not|never)\b|n't\b")
 # "yet" breaks a clause only as a conjunction (", yet"), not in "has not yet".
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\b(?:but|although|though|while|whereas|however|and)\b| - ")
 # Reporting verbs. Not "states" (the United States) nor "expected" (a prediction the text makes itself).
@@ -330,8 +331,9 @@ class Extractor:
                     return out
                 if rule.context and not self._context_ok(rule, ctx, sent, norm):
                     continue
-                negated = rule.negatable and _negated(norm, s)
-                if negated:
+                # Negation before the claim, or a plain "not" inside it ("Canada has not legalized
+                # MDMA"; "no later than", "said no" are no negation of the claim).
+                if rule.negatable and (_negated(norm, s) or PLAIN_NOT.search(norm, s, e)):
                     continue
                 seen.add((s, e))
                 start, end = offsets[s], offsets[e - 1] + 1

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from factcheck.engine import Linter
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.extract import _dated_year, _mark_speech, _negated
 from factcheck.nlp.normalize import collapse, fold
@@ -113,3 +116,16 @@ def test_relative_time(sentence: str, phrase: str, word: str | None) -> None:
     norm = fold(sentence)
     s = norm.index(phrase)
     assert _relative_time(norm, s, s + len(phrase)) == word
+
+
+def test_a_plain_not_inside_a_pattern_match_negates_it(bundled_pack) -> None:
+    # The bundled pack's "Canada ... legalized ... MDMA" pattern can hold a "not".
+    linter = Linter(bundled_pack, date(2026, 11, 22))
+    said = [f.rule for f in linter.lint_text("Canada has not legalized MDMA therapy.\n", "a.md").findings]
+    assert "canada-legalized-mdma" not in said
+    said = [f.rule for f in linter.lint_text("Canada has legalized MDMA therapy.\n", "a.md").findings]
+    assert "canada-legalized-mdma" in said
+    # "no later than" and "said no" are no negation of the claim.
+    said = [f.rule for f in linter.lint_text("Regulators will rule on midomafetamine no later than Aug. 11.\n",
+                                             "a.md").findings]
+    assert "fda-decision-pending" in said
