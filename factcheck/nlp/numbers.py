@@ -53,6 +53,9 @@ TIMEPOINT = re.compile(
     r"(?:the\s+)?(?:end\s+of\s+)?(?:treatment|therapy)|(?:the\s+)?(?:last|final|third)\s+(?:\w+\s+)?(?:sessions?|doses?)|"
     r"dosing|the\s+study))?)"
     r"|\bat\s+(?:the\s+)?(?P<n2>{NUM})[- ](?P<u2>day|week|month|year)\b"
+    # "after one year", "after 18 weeks": counted from the start of the study.
+    r"|\b(?:after|following)\s+(?:(?:about|around|roughly|some|more than|over|nearly|almost|at least)\s+)?"
+    r"(?P<n3>{NUM}|a|an)\s+(?:full\s+|whole\s+)?(?P<u3>weeks?|months?|years?)\b(?!\s+(?:of|on|in)\b)"
     .replace("{NUM}", NUM)
 )
 
@@ -72,15 +75,15 @@ def find_timepoint(text: str) -> tuple[float, str, int, int] | None:
 
 
 def _timepoint_of(m: re.Match[str]) -> tuple[float, str] | None:
-    n = m.group("n") or m.group("n2")
-    unit = (m.group("u") or m.group("u2") or "").rstrip("s")
+    n = m.group("n") or m.group("n2") or m.group("n3")
+    unit = (m.group("u") or m.group("u2") or m.group("u3") or "").rstrip("s")
     value = 1.0 if n in ("a", "an") else to_number(n)
     if value is None or unit not in WEEKS_PER:
         return None
     if m.group("u") and not (m.group(0).split()[-1] in ("later",) or m.group("anchor") or re.search(r"\b(?:after|post|following|from|since|past)\b", m.group(0))):
         return None  # "a 12-week course" is a length, not a time point
     anchor = m.group("anchor") or ""
-    where = "baseline" if re.match(r"baseline|enrol|randomi", anchor) else "treatment"
+    where = "baseline" if m.group("n3") or re.match(r"baseline|enrol|randomi", anchor) else "treatment"
     return value * WEEKS_PER[unit], where
 
 

@@ -42,6 +42,9 @@ def test_split_glued_refuses_to_guess() -> None:
     ("two months after the last dosing session", 52 / 12 * 2, "treatment"),
     ("six months later", 26.0, "treatment"),
     ("measured a full year after the last dose", 52.0, "treatment"),
+    # "after N units" counts from the start of the study.
+    ("two-thirds lost their diagnosis after one year", 52.0, "baseline"),
+    ("following 18 weeks, 67% no longer met criteria", 18.0, "baseline"),
 ])
 def test_parse_timepoint(text: str, weeks: float, anchor: str) -> None:
     got = parse_timepoint(text)
@@ -49,6 +52,7 @@ def test_parse_timepoint(text: str, weeks: float, anchor: str) -> None:
     assert got[0] == pytest.approx(weeks) and got[1] == anchor
 
 
-@pytest.mark.parametrize("text", ["a 12-week course of therapy", "three 8-hour sessions", "no time at all"])
+@pytest.mark.parametrize("text", ["a 12-week course of therapy", "three 8-hour sessions", "no time at all",
+                                  "after a year of therapy", "after two sessions"])
 def test_lengths_are_not_time_points(text: str) -> None:
     assert parse_timepoint(text) is None
