@@ -392,6 +392,8 @@ class Extractor:
             taken.append((s, e))
             claim = Claim(type="rule", kind=rule.kind, start=offsets[s], end=offsets[e - 1] + 1,
                           sentence=sent, rule=rule)
+            if rule.verdict == "retracted":
+                claim.retraction_noted = _retraction_noted(ctx, claim)
             _mark_speech(claim, norm, s, e)
             claim.dated_year = _dated_year(norm, s)
             claim.relative_time = _relative_time(norm, s, e)
