@@ -385,13 +385,8 @@ def _rules(node: LineDict, claim_id: str, kind: str, macros: dict[str, str], ck:
                 continue
             pats.append(cp)
             srcs.append(p)
-            lits = required_literals(cp.pattern)
-            if lits is None:
-                always = True
-            else:
-                triggers.update(lits)
-        # A frame is tried on sentences holding one of its event cues.
-        for cp in frame.event if frame else []:
+        # A rule is tried on sentences holding a literal of one of its patterns or frame events.
+        for cp in pats + (frame.event if frame else []):
             lits = required_literals(cp.pattern)
             if lits is None:
                 always = True
