@@ -36,6 +36,7 @@ class Claim:
     attributed: bool = False
     question: bool = False
     hedged: bool = False
+    by_frame: bool = False  # found by a rule's frame rather than one of its patterns
     # When the text ties the figure to a time ("one year after treatment"): weeks and anchor.
     timepoint: str | None = None
     timepoint_weeks: float | None = None

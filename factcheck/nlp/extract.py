@@ -287,7 +287,11 @@ class Extractor:
                     collapsed_cache[sent] = collapse(folded[sent[0] : sent[1]], sent[0])
                 norm, offsets = collapsed_cache[sent]
                 out.extend(self._match_rule(rule, ctx, sent, norm, offsets))
-        return out
+        # A frame is the fallback: where another rule's pattern already flags the words, it adds
+        # only a second message on them.
+        patterned = [(c.start, c.end, c.rule) for c in out if not c.by_frame]
+        return [c for c in out if not c.by_frame
+                or not any(s < c.end and c.start < e and r is not c.rule for s, e, r in patterned)]
 
     def _candidate_sentences(self, rule: Rule, ctx: Context) -> list[tuple[int, int]]:
         folded = ctx.folded
@@ -325,8 +329,8 @@ class Extractor:
                 if m.end() == m.start():
                     continue
                 s, e = (m.span("span") if "span" in pattern.groupindex and m.group("span") is not None else m.span())
-                if (s, e) in seen:
-                    continue
+                if any(s < te and ts < e for ts, te in seen):
+                    continue  # one finding for words two patterns of the rule both cover
                 if any(u.search(norm) for u in rule.unless):
                     return out
                 if rule.context and not self._context_ok(rule, ctx, sent, norm):
@@ -391,7 +395,7 @@ class Extractor:
                 continue
             taken.append((s, e))
             claim = Claim(type="rule", kind=rule.kind, start=offsets[s], end=offsets[e - 1] + 1,
-                          sentence=sent, rule=rule)
+                          sentence=sent, rule=rule, by_frame=True)
             if rule.verdict == "retracted":
                 claim.retraction_noted = _retraction_noted(ctx, claim)
             _mark_speech(claim, norm, s, e)

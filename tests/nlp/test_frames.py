@@ -57,3 +57,13 @@ def test_frame_finding_is_attributed_like_a_pattern(test_linter) -> None:
     report = test_linter.lint_text("Analysts say approval of Drug X is expected next year.\n", "a.md")
     (f,) = [f for f in report.findings if f.rule == RULE]
     assert f.severity == "info" and f.message.startswith("Attributed")
+
+
+def test_a_frame_yields_to_another_rules_pattern_on_the_same_words(test_linter) -> None:
+    # drug-x-approval-near's pattern covers "close to approval"; the frame's "approval, expected"
+    # overlaps it, so only the pattern's finding is reported.
+    report = test_linter.lint_text("Drug X is close to approval, expected soon.\n", "a.md")
+    assert [f.rule for f in report.findings] == ["drug-x-approval-near"]
+    # Apart from any pattern finding, the frame still reports.
+    report = test_linter.lint_text("Drug X is close to approval. Its approval is expected soon.\n", "a.md")
+    assert sorted(f.rule for f in report.findings) == ["drug-x-approval-expected", "drug-x-approval-near"]
