@@ -101,7 +101,7 @@ class Linter:
 
     def _run(self, batch: list[Document | FileReport]) -> Iterator[FileReport]:
         docs = [d for d in batch if isinstance(d, Document)]
-        triples = ((d.text, d.breaks, d.paragraphs) for d in docs)
+        triples = ((d.text, d.breaks, d.paragraphs, d.date) for d in docs)
         spacy_docs = pipe_texts(self.nlp, triples)
         for item in batch:
             if isinstance(item, FileReport):

@@ -66,6 +66,8 @@ class Finding:
     sources: list[SourceRef] = field(default_factory=list)
     # Not part of the JSON contract's required keys; emitted under "context" for tools that want it.
     line_text: str = ""
+    # Someone else's statement in the text ("analysts expect ..."): config `attributed: info` lowers it.
+    attributed: bool = False
 
     def fingerprint(self, path: str) -> str:
         """A stable id for this finding: rule + file + the flagged words (not the line number),

@@ -72,6 +72,8 @@ class Judge:
             return None  # not yet outdated or wrong as of the date asked for
         if entry and entry.valid_from and as_of < entry.valid_from:
             return None
+        if entry and entry.valid_until and as_of >= entry.valid_until:
+            return None  # the fact itself has been superseded: its corrections no longer hold
         message = rule.message
         if rule.verdict == "outdated" and rule.since and doc_date:
             if doc_date < rule.since:
@@ -87,18 +89,25 @@ class Judge:
             # "In 2023, approval seemed close": the text dates the statement to before it was outdated.
             severity = "info"
             message = f"Dated statement (about {claim.dated_year}); check that the article says what happened since. " + message
+        elif claim.attributed and claim.attribution:
+            # An overtaken forecast misleads a reader whoever made it: it keeps the rule's
+            # severity, and the message says whose it was (config `attributed: info` lowers it).
+            message = f"Attributed to {claim.attribution}; the text still presents it as current. " + message
         elif claim.attributed:
             severity = "info"
-            message = "Attributed or quoted statement; add context if you keep it. " + message
+            message = "Quoted statement, or one the text reports in order to correct it; add context if you keep it. " + message
         elif rule.verdict == "retracted" and claim.retraction_noted:
             # As for figures from retracted papers: the text states the retraction itself.
             severity = "info"
             message = "The text notes the retraction nearby; check that the reader cannot miss it. " + message
+        if claim.outcome_noted and severity != "info":
+            severity = "info"
+            message = "The text reports what happened since nearby; check that the reader cannot miss it. " + message
         return Finding(
             rule=rule.id, claim_id=rule.claim_id, kind=rule.kind, verdict=rule.verdict, severity=severity,
             start=claim.start, end=claim.end, text="", message=message, fact=entry.fact if entry else "",
             since=rule.since.isoformat() if rule.since else None, suggestion=rule.suggestion,
-            sources=self.pack.source_refs(entry.sources if entry else []),
+            sources=self.pack.source_refs(entry.sources if entry else []), attributed=claim.attributed,
         )
 
     # -- citations ------------------------------------------------------------------------------

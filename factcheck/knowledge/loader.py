@@ -27,6 +27,7 @@ from factcheck.knowledge.model import (
     Value,
 )
 from factcheck.knowledge.regex_tools import MacroError, expand_macros, required_literals
+from factcheck.knowledge.rule_kinds import RULE_KINDS, SPEC_KEYS, parse_spec
 from factcheck.knowledge.yamlload import LineDict, LineList, YamlError, load_yaml
 from factcheck.models import KINDS, SEVERITIES
 
@@ -173,14 +174,14 @@ SOURCE_KEYS = {"id", "kind", "title", "publisher", "published", "url", "doi", "a
                "retracted_on", "notice", "accessed", "note", "evidence"}
 CLAIM_KEYS = {"id", "kind", "fact", "valid_from", "valid_until", "verified_on", "review_by", "sources",
               "values", "corrects", "notes", "note"}
-RULE_KEYS = {"id", "verdict", "since", "severity", "summary", "message", "suggestion", "patterns", "frame",
+RULE_KEYS = SPEC_KEYS | {"id", "verdict", "since", "severity", "summary", "message", "suggestion", "patterns", "frame",
              "unless", "context", "context_scope", "negatable", "examples", "kind", "note"}
 FRAME_KEYS = {"event", "stance", "subject", "near", "subject_scope"}
 STUDY_KEYS = {"id", "title", "aliases", "citation", "journal", "published", "design", "phase", "indication",
               "n", "registry", "doi", "status", "retracted_on", "notice", "sources", "verified_on", "review_by",
               "values", "note", "notes", "authors", "year"}
 VALUE_KEYS = {"quantity", "value", "min", "max", "unit", "arm", "study", "timepoint", "tolerance", "note", "sources"}
-LEXICON_KEYS = {"topic", "macros", "quantities", "arms"}
+LEXICON_KEYS = {"topic", "macros", "quantities", "arms", "terms", "about", "neighbours"}
 TOP_KEYS = {"sources", "claims", "studies", "lexicon", "schema_version"}
 DEFAULT_TOLERANCE = {"percent": 0.5}
 
@@ -362,7 +363,29 @@ def _values(node: LineDict, owner: str, default_study: str | None, quantities: d
     return out
 
 
-def _rules(node: LineDict, claim_id: str, kind: str, macros: dict[str, str], ck: _Checker) -> list[Rule]:
+def _vocabulary(raw: _Raw, ck: _Checker) -> tuple[dict[str, list[str]], list[str], list[str]]:
+    """The lexicon's plain-word parts: named `terms`, what the pack is `about`, and `neighbours`
+    (topics close to it that articles mix in: a passage about one of them is not the pack's)."""
+    terms: dict[str, list[str]] = {}
+    about: list[str] = []
+    neighbours: list[str] = []
+    for lex in raw.lexicons:
+        node = lex.get("terms") or {}
+        if not isinstance(node, dict):
+            ck.error(lex, "terms", "lexicon: 'terms' must be a mapping of name to a list of phrases")
+            node = {}
+        for name, phrases in node.items():
+            if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+                ck.error(node, str(name), f"lexicon: term list {name!r} must be a list of phrases")
+                continue
+            terms[str(name)] = [str(p) for p in phrases]
+        about += ck.strings(lex, "about", what="lexicon: ")
+        neighbours += ck.strings(lex, "neighbours", what="lexicon: ")
+    return terms, about, neighbours
+
+
+def _rules(node: LineDict, claim_id: str, kind: str, macros: dict[str, str], ck: _Checker,
+           terms: dict[str, list[str]] | None = None) -> list[Rule]:
     out: list[Rule] = []
     items = node.get("corrects") or []
     if not isinstance(items, list):
@@ -377,8 +400,14 @@ def _rules(node: LineDict, claim_id: str, kind: str, macros: dict[str, str], ck:
         ck.known_keys(item, RULE_KEYS, what)
         pats, srcs, triggers = [], [], set()
         always = False
+        # `kind` names the rule kind (status, name, ...); a claim kind there (the v1 form) only
+        # overrides the claim's kind for this rule.
+        raw_kind = item.get("kind")
+        check = raw_kind if raw_kind in RULE_KINDS else "pattern"
+        claim_kind = kind if raw_kind in RULE_KINDS else (ck.enum(item, "kind", KINDS, what=what) or kind)
+        spec = parse_spec(check, item, ck, what, terms or {}, set()) if check != "pattern" else None
         frame = _frame(item, macros, ck, what) if "frame" in item else None
-        raw_patterns = ck.strings(item, "patterns", frame is None, what)
+        raw_patterns = ck.strings(item, "patterns", frame is None and check == "pattern", what)
         for _i, p in enumerate(raw_patterns):
             cp = _compile(p, macros, ck, item, "patterns", what)
             if cp is None:
@@ -407,7 +436,7 @@ def _rules(node: LineDict, claim_id: str, kind: str, macros: dict[str, str], ck:
             negatable = True
         out.append(Rule(
             id=rid, claim_id=claim_id,
-            kind=ck.enum(item, "kind", KINDS, what=what) or kind,
+            kind=claim_kind,
             verdict=ck.enum(item, "verdict", RULE_VERDICTS, True, what=what) or "contradicted",
             severity=ck.enum(item, "severity", SEVERITIES, True, what=what) or "warning",
             since=ck.day(item, "since", what=what),
@@ -422,7 +451,7 @@ def _rules(node: LineDict, claim_id: str, kind: str, macros: dict[str, str], ck:
             triggers=None if always or not triggers else sorted(triggers),
             examples_flagged=flagged, examples_accepted=accepted,
             origin=Origin(item.file, item.line),
-            frame=frame,
+            frame=frame, check=check, spec=spec,
         ))
     return out
 
@@ -454,6 +483,7 @@ def _frame(item: LineDict, macros: dict[str, str], ck: _Checker, what: str) -> F
 
 def _build(raw: _Raw, ck: _Checker, as_of: date | None) -> Pack:
     macros, quantities, arms, topic = _lexicon(raw, ck)
+    terms, about, neighbours = _vocabulary(raw, ck)
 
     sources: dict[str, Source] = {}
     for sid, s in _by_id(raw.sources, ck, "source").items():
@@ -553,7 +583,7 @@ def _build(raw: _Raw, ck: _Checker, as_of: date | None) -> Pack:
         if vf and vu and vu < vf:
             ck.error(c, "valid_until", f"{what}valid_until {vu} is before valid_from {vf}")
         values = _values(c, cid, None, quantities, ck, what)
-        claim_rules = _rules(c, cid, kind, macros, ck)
+        claim_rules = _rules(c, cid, kind, macros, ck, terms)
         for r in claim_rules:
             if r.id in rules and Path(rules[r.id].origin.file).parent.parent == Path(r.origin.file).parent.parent:
                 ck.problems.append(Problem(r.origin.file, r.origin.line, "error",
@@ -576,7 +606,8 @@ def _build(raw: _Raw, ck: _Checker, as_of: date | None) -> Pack:
         if sid not in used:
             ck.problems.append(Problem(src.origin.file, src.origin.line, "warning", f"source {sid}: not cited by any claim or study"))
 
-    pack = Pack(sources, claims, studies, rules, quantities, arms, topic, macros, raw.digest, raw.roots)
+    pack = Pack(sources, claims, studies, rules, quantities, arms, topic, macros, raw.digest, raw.roots,
+                terms=terms, about=about, neighbours=neighbours)
     pack.index()
     return pack
 

@@ -134,6 +134,8 @@ class Rule:
     examples_accepted: list[str]
     origin: Origin
     frame: Frame | None = None
+    check: str = "pattern"  # the rule kind (knowledge/rule_kinds.py): pattern, status, name, ...
+    spec: object | None = None  # the kind's slots (StatusSpec, NameSpec, ...)
 
 
 @dataclass
@@ -212,6 +214,11 @@ class Pack:
     macros: dict[str, str]
     fingerprint: str
     roots: list[str]
+    # Plain-word vocabulary of the pack (lexicon `terms`, `about`, `neighbours`): rule kinds read
+    # these through the language layer's matcher, not as regexes.
+    terms: dict[str, list[str]] = field(default_factory=dict)
+    about: list[str] = field(default_factory=list)
+    neighbours: list[str] = field(default_factory=list)
 
     def values_for(self, quantity: str) -> list[Value]:
         return self._values_by_quantity.get(quantity, [])

@@ -34,6 +34,8 @@ class Claim:
     citation: str | None = None  # the citation text as written
     negated: bool = False
     attributed: bool = False
+    attribution: str | None = None
+    outcome_noted: bool = False  # the text itself says what became of a forecast (a refusal nearby)  # who the text says holds the statement ("analysts", "Lykos")
     question: bool = False
     hedged: bool = False
     by_frame: bool = False  # found by a rule's frame rather than one of its patterns

@@ -234,7 +234,8 @@ class Extractor:
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
-        self.rules = list(pack.rules.values())
+        # Typed rules without patterns are matched by factcheck/kinds, not here.
+        self.rules = [r for r in pack.rules.values() if r.patterns or r.frame]
         self.rule_triggers: dict[str, frozenset[str]] = {r.id: frozenset(r.triggers or ()) for r in self.rules}
         self.all_triggers: frozenset[str] = frozenset().union(*self.rule_triggers.values()) if self.rules else frozenset()
         # All aliases in one pattern, longest first, so the text is scanned once.

@@ -16,6 +16,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from factcheck.kinds import KindMatchers
 from factcheck.knowledge.model import Pack
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.extract import Context, Extractor
@@ -90,12 +91,13 @@ def factcheck_breaks(doc: Doc) -> Doc:
 
 @Language.factory("factcheck_claims", default_config={"pack_key": ""})
 def make_claims_component(nlp: Language, name: str, pack_key: str) -> ClaimsComponent:
-    return ClaimsComponent(_PACKS[pack_key])
+    return ClaimsComponent(nlp, _PACKS[pack_key])
 
 
 class ClaimsComponent:
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, nlp: Language, pack: Pack) -> None:
         self.extractor = Extractor(pack)
+        self.kinds = KindMatchers(nlp, pack)
 
     def __call__(self, doc: Doc) -> Doc:
         arr = doc.to_array([IDX, SENT_START])
@@ -106,6 +108,14 @@ class ClaimsComponent:
         ctx = Context(text=text, folded=fold(text), sent_starts=starts,
                       paragraphs=doc.user_data.get("paragraphs") or [0])
         claims = self.extractor.extract(ctx)
+        if self.kinds:
+            # A typed rule reads a claim's shape; a pattern rule on the same words is more
+            # specific (it names the date or figure), so the typed one yields to it.
+            patterned = [(c.start, c.end, c.rule) for c in claims if c.type == "rule"]
+            for c in self.kinds.claims(doc, doc.user_data.get("doc_date"), ctx.paragraphs):
+                if not any(s < c.end and c.start < e and r is not c.rule for s, e, r in patterned):
+                    claims.append(c)
+            claims.sort(key=lambda c: (c.start, c.end))
         spans = []
         for i, claim in enumerate(claims):
             # span_id keeps two claims on the same words apart (extension values are keyed by it).
@@ -167,14 +177,15 @@ def claims_of(doc: Doc) -> list[Claim]:
     return list(doc.user_data.get("factcheck_claims", []))
 
 
-def pipe_texts(nlp: Language, items: Iterable[tuple[str, list[int], list[int]]], batch_size: int = 32) -> Iterator[Doc]:
-    """Run (text, breaks, paragraphs) triples through the pipeline in order."""
+def pipe_texts(nlp: Language, items: Iterable[tuple], batch_size: int = 32) -> Iterator[Doc]:
+    """Run (text, breaks, paragraphs[, document date]) tuples through the pipeline in order."""
 
     def docs() -> Iterator[Doc]:
-        for text, breaks, paragraphs in items:
+        for text, breaks, paragraphs, *rest in items:
             doc = nlp.make_doc(text)
             doc.user_data["breaks"] = breaks
             doc.user_data["paragraphs"] = paragraphs
+            doc.user_data["doc_date"] = rest[0] if rest else None
             yield doc
 
     yield from nlp.pipe(docs(), batch_size=batch_size)

@@ -1,0 +1,102 @@
+"""Kind `status`: an event or state held in the stance that makes the statement wrong.
+
+For every event mention of the rule's event, the language layer has read the stance (done,
+pending, expected, refused, negated, hypothetical, forecast told as history); the rule fires when
+that stance is one it lists, the mention is about the rule's subject (in the clause, or named
+earlier: heading, paragraph, document) and, if the rule names one, its jurisdiction.
+"""
+
+from __future__ import annotations
+
+from factcheck.kinds.vocabulary import event_labels, subject_labels
+from factcheck.knowledge.model import Rule
+from factcheck.knowledge.rule_kinds import StatusSpec
+from factcheck.lang.layer import Analysis, EventMention
+from factcheck.lang.topic import in_jurisdiction, in_scope
+from factcheck.nlp.claims import Claim
+
+
+class StatusRule:
+    def __init__(self, rule: Rule, rivals: set[str]) -> None:
+        assert isinstance(rule.spec, StatusSpec)
+        self.rule = rule
+        self.spec = rule.spec
+        self.events = event_labels(rule.id, rule.spec.event)
+        self.own = subject_labels(rule.id, rule.spec.subject)
+        self.rivals = rivals - self.own
+
+    def claims(self, an: Analysis, paragraph_start_of: dict[int, int]) -> list[Claim]:
+        out: list[Claim] = []
+        taken: set[tuple[int, int]] = set()
+        for ev in an.events:
+            if f"EV:{ev.event}" not in self.events or ev.stance.stance not in self.spec.stance:
+                continue
+            if ev.stance.question:
+                continue
+            if ev.event == "review" and not _regulatory(an, ev):
+                continue  # "the therapy is being examined for its potential" is research, not a review
+            para = paragraph_start_of.get(ev.sentence[0], 0)
+            if not in_scope(an, ev, self.own, self.rivals, para):
+                continue
+            if self.spec.jurisdiction and not in_jurisdiction(an, ev, self.spec.jurisdiction):
+                continue
+            span = _span(an, ev)
+            if span in taken:
+                continue
+            taken.add(span)
+            claim = _claim(an, ev, span, self.rule)
+            if ev.stance.stance in ("expected", "pending") and claim.attributed:
+                # Someone's forecast, followed by what became of it, is narrative, not a claim.
+                claim.outcome_noted = self._outcome_nearby(an, ev, para, paragraph_start_of)
+            out.append(claim)
+        return out
+
+    def _outcome_nearby(self, an: Analysis, ev: EventMention, para: int, para_of: dict[int, int]) -> bool:
+        """Does the text itself say, in the same paragraph or the next few sentences, that the
+        forecast event was refused ("In the end, the FDA declined the application")?"""
+        idx = an.sentences.index(ev.sentence) if ev.sentence in an.sentences else 0
+        window = {s[0] for s in an.sentences[idx: idx + 4]}
+        for other in an.events:
+            if other.stance.stance != "refused" or other is ev or other.event != ev.event:
+                continue
+            s0 = other.sentence[0]
+            if s0 not in window and para_of.get(s0) != para:
+                continue
+            if in_scope(an, other, self.own, self.rivals, para_of.get(s0, 0)):
+                return True
+        return False
+
+
+def _regulatory(an: Analysis, ev: EventMention) -> bool:
+    """A review or decision is a regulator's when the sentence names one, an authority, or an
+    application before it."""
+    return any(c.label == "AUTH" or c.label.startswith("JUR:") or c.label == "EV:submission"
+               for c in an.cues_in(ev.sentence[0], ev.sentence[1]))
+
+
+def _span(an: Analysis, ev: EventMention) -> tuple[int, int]:
+    """Token range from the event to the cue that decided its stance, inside the clause."""
+    start, end = ev.cue.start, ev.cue.end
+    cue = ev.stance.cue
+    if cue is not None and ev.clause[0] <= cue.start and cue.end <= ev.clause[1]:
+        start, end = min(start, cue.start), max(end, cue.end)
+    return start, end
+
+
+def _claim(an: Analysis, ev: EventMention, span: tuple[int, int], rule: Rule) -> Claim:
+    doc = an.doc
+    first, last = doc[span[0]], doc[span[1] - 1]
+    s_first, s_last = doc[ev.sentence[0]], doc[ev.sentence[1] - 1]
+    claim = Claim(type="rule", kind=rule.kind, start=first.idx, end=last.idx + len(last.text),
+                  sentence=(s_first.idx, s_last.idx + len(s_last.text)), rule=rule)
+    st = ev.stance
+    claim.attributed = st.attributed or st.quoted
+    # A named speaker makes an attributed forecast (kept at the rule's severity); a quotation or
+    # a myth reported in order to correct it is not the text's own assertion (info).
+    claim.attribution = st.attribution if st.attributed and not st.quoted else None
+    claim.question = st.question
+    claim.hedged = st.hedged
+    claim.dated_year = st.framing_year
+    rel = next((t.text.lower() for t in st.times if t.relative), None)
+    claim.relative_time = rel
+    return claim

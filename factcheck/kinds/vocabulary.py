@@ -1,0 +1,52 @@
+"""One cue matcher per pack: the language layer's generic cues plus the pack's own words.
+
+Labels: generic cues as in `lang.cues` ("EV:approval", "NEG", ...); `TERM:<name>` for the pack's
+term lists; `ABOUT` for what the pack is about; `RIVAL` for neighbouring topics and other packs'
+subjects; `JUR:<code>` for places; `EV:rule:<id>` and `SUBJ:rule:<id>` for phrases a rule lists
+inline.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from factcheck.knowledge.model import Pack
+from factcheck.knowledge.rule_kinds import NameSpec, StatusSpec
+from factcheck.lang.cues import CueMatcher, generic_cues
+from factcheck.lang.topic import places
+
+BUILTIN_EVENTS = {label[3:] for label in generic_cues() if label.startswith("EV:")}
+
+
+def subject_labels(rule_id: str, subject: list[str]) -> set[str]:
+    return {f"TERM:{s[1:]}" if s.startswith("@") else f"SUBJ:rule:{rule_id}" for s in subject}
+
+
+def event_labels(rule_id: str, event: list[str]) -> set[str]:
+    return {f"EV:{e}" if e in BUILTIN_EVENTS else f"EV:rule:{rule_id}" for e in event}
+
+
+def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) -> CueMatcher:
+    lists: dict[str, list[str]] = dict(generic_cues())
+    for name, phrases in pack.terms.items():
+        lists[f"TERM:{name}"] = phrases
+    if pack.about:
+        lists["ABOUT"] = pack.about
+    rival = list(pack.neighbours) + list(rivals or [])
+    if rival:
+        lists["RIVAL"] = rival
+    for code, names in places().items():
+        lists[f"JUR:{code}"] = names
+    for rule in pack.rules.values():
+        spec = rule.spec
+        if isinstance(spec, StatusSpec):
+            inline_events = [e for e in spec.event if e not in BUILTIN_EVENTS]
+            if inline_events:
+                lists[f"EV:rule:{rule.id}"] = inline_events
+            inline_subjects = [s for s in spec.subject if not s.startswith("@")]
+            if inline_subjects:
+                lists[f"SUBJ:rule:{rule.id}"] = inline_subjects
+        elif isinstance(spec, NameSpec):
+            if spec.wrong:
+                lists[f"NAME:wrong:{rule.id}"] = spec.wrong
+    return CueMatcher(nlp, lists)

@@ -1,0 +1,60 @@
+"""Clauses of a sentence, without a parser: where the sense of a sentence turns.
+
+A clause ends at a barrier cue (";", "but", "however", "although", a dash, a bracket...) and at a
+comma that opens a relative or subordinate clause (", which", ", after") or a new coordinated
+one (", and the agency ..."). Stance, negation and subject are read inside one clause, so "MDMA
+needs another trial, while psilocybin is expected to be approved" holds two judgements.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from factcheck.lang.cues import Cue
+
+COORDINATORS = {"and", "or", "so", "but", "yet", "nor"}
+OPENERS = {"if", "unless", "when", "whenever", "once", "after", "before", "until", "although", "though", "while",
+           "because", "since", "as", "whether"}
+
+
+def clause_bounds(doc: Doc, sent_start: int, sent_end: int, cues: list[Cue], at: int) -> tuple[int, int]:
+    """The token range [start, end) of the clause around token `at` within the sentence."""
+    cuts = {c.start for c in cues if c.label == "BAR" and sent_start <= c.start < sent_end
+            and not _adverbial(doc, c.start, sent_start)}
+    subs = {c.start for c in cues if c.label == "SUB"}
+    for i in range(sent_start, sent_end - 1):
+        if doc[i].text == ",":
+            nxt = doc[i + 1]
+            if (i + 1) in subs or nxt.lower_ in COORDINATORS:
+                cuts.add(i)
+    # A sentence that opens with a subordinate clause ("If all goes to plan, ...", "After the
+    # FDA said no, ...") ends it at the first comma.
+    if doc[sent_start].lower_ in OPENERS:
+        comma = next((i for i in range(sent_start + 1, sent_end) if doc[i].text == ","), None)
+        if comma is not None:
+            cuts.add(comma)
+    start, end = sent_start, sent_end
+    for c in sorted(cuts):
+        if c < at:
+            start = c + 1
+        elif c > at:
+            end = c
+            break
+    # A subordinator right at the start of the event's clause opens a side clause: "after the FDA
+    # said no, the company ..." keeps "the company ..." as its own clause.
+    return start, end
+
+
+def _adverbial(doc: Doc, i: int, sent_start: int) -> bool:
+    """"yet" as an adverb ("has not yet", "yet to") and "all but" do not turn the sense of a sentence."""
+    w = doc[i].lower_
+    prev = doc[i - 1].lower_ if i > sent_start else ""
+    if w == ":" and i + 1 < len(doc) and sum(1 for t in doc[i + 1:i + 5] if not (t.is_punct or t.is_space)) <= 2 \
+            and (i + 4 >= len(doc) or doc[i + 1:i + 5][-1].is_sent_start or any(t.is_punct for t in doc[i + 1:i + 5])):
+        return True  # a fact box's "FDA decision: pending" reads as one statement
+    if w == "but" and prev == "all":
+        return True  # "all but certain"
+    if w != "yet":
+        return False
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    return prev in ("not", "n't", "has", "have", "had", "is", "are", "was", "were", "as", "never") or nxt == "to"

@@ -1,0 +1,89 @@
+"""Cue lists compiled into one spaCy PhraseMatcher per vocabulary.
+
+A cue list is a set of phrases written as lemmas; every word of a phrase is expanded to its known
+inflections (`lemmas.forms_of`), so one entry "approve" matches "approved", "approves" and
+"approving". Matching runs on lower-case tokens, which costs about as much as one pass over the
+Doc whatever the number of phrases (see research/perf-baseline.md).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from factcheck.lang.lemmas import forms_of
+
+CUES_FILE = Path(__file__).parent / "data" / "cues.yaml"
+# A phrase whose words all inflect could expand to hundreds of variants; no cue needs more.
+MAX_VARIANTS = 64
+FIXED_WORDS = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "does", "did", "will", "would", "can",
+               "could", "may", "might", "should", "shall", "must"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One matched cue: tokens [start, end) of its Doc, with its label ("EV:approval", "NEG", ...)."""
+
+    label: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def generic_cues() -> dict[str, list[str]]:
+    """The language layer's own cue lists, by label."""
+    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    out: dict[str, list[str]] = {}
+    for event, phrases in data["events"].items():
+        out[f"EV:{event}"] = [str(p) for p in phrases]
+    for stance, phrases in data["stances"].items():
+        out[f"ST:{stance}"] = [str(p) for p in phrases]
+    for key, label in (("modals", "MODAL"), ("hypothetical", "HYP"), ("negators", "NEG"), ("attribution", "ATTR"),
+                       ("hedges", "HEDGE"), ("clause_barriers", "BAR"), ("subordinators", "SUB"),
+                       ("anaphors", "ANA"), ("research_objects", "RESEARCH"), ("authorities", "AUTH"), ("meta", "META")):
+        out[label] = [str(p) for p in data[key]]
+    return out
+
+
+def variants(phrase: str, tokenize: Language) -> list[str]:
+    """Every inflected spelling of a phrase (each word through its lemma's forms)."""
+    words = [t.text for t in tokenize.make_doc(phrase)]
+    # Auxiliaries keep their tense as written ("has until" must not match "had until").
+    options = [forms_of(w) if w.isalpha() and len(w) > 2 and w.lower() not in FIXED_WORDS else (w.lower(),)
+               for w in words]
+    out = []
+    for combo in itertools.islice(itertools.product(*options), MAX_VARIANTS):
+        out.append(" ".join(combo))
+    # Keep the phrase as written first, so its own spelling always matches.
+    written = " ".join(w.lower() for w in words)
+    return [written] + [v for v in out if v != written]
+
+
+class CueMatcher:
+    """Matches labelled phrase lists on a Doc's lower-case tokens."""
+
+    def __init__(self, nlp: Language, lists: dict[str, Iterable[str]], inflect: bool = True) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.labels: dict[int, str] = {}
+        for label, phrases in lists.items():
+            docs = []
+            seen: set[str] = set()
+            for phrase in phrases:
+                for v in (variants(phrase, nlp) if inflect else [phrase.lower()]):
+                    if v not in seen:
+                        seen.add(v)
+                        docs.append(nlp.make_doc(v))
+            if docs:
+                self.matcher.add(label, docs)
+                self.labels[nlp.vocab.strings[label]] = label
+
+    def __call__(self, doc: Doc) -> list[Cue]:
+        return [Cue(self.labels[m], s, e) for m, s, e in self.matcher(doc)]

@@ -1,0 +1,131 @@
+"""The language layer over one Doc: cues, clauses, times and the stance of every event mention.
+
+`analyse(doc, matcher, doc_date)` reads only sentences that hold an event cue (the cheap
+prefilter), and returns one `EventMention` per event cue with its clause and stance. Rule kinds
+(factcheck/kinds/) read these; they never look at wordings themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc
+
+from factcheck.lang.clauses import clause_bounds
+from factcheck.lang.cues import Cue, CueMatcher
+from factcheck.lang.stance import Stance, read_stance
+from factcheck.lang.timex import find_times
+
+
+@dataclass
+class EventMention:
+    event: str  # the event class ("approval", "decision", ...)
+    cue: Cue
+    sentence: tuple[int, int]  # token range
+    clause: tuple[int, int]  # token range
+    stance: Stance
+
+
+@dataclass
+class Analysis:
+    doc: Doc
+    cues: list[Cue]
+    events: list[EventMention]
+    sentences: list[tuple[int, int]]
+
+    def cues_in(self, start: int, end: int, prefix: str = "") -> list[Cue]:
+        return [c for c in self.cues if start <= c.start and c.end <= end and c.label.startswith(prefix)]
+
+
+def sentences_of(doc: Doc) -> list[tuple[int, int]]:
+    starts = [t.i for t in doc if t.is_sent_start] if doc.has_annotation("SENT_START") else [0]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    return [(s, e) for s, e in zip(starts, starts[1:] + [len(doc)]) if e > s]
+
+
+def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None) -> Analysis:
+    cues = sorted(matcher(doc), key=lambda c: (c.start, -c.end))
+    sentences = sentences_of(doc)
+    events: list[EventMention] = []
+    ev_cues = _longest([c for c in cues if c.label.startswith("EV:")])
+    if not ev_cues:
+        return Analysis(doc, cues, events, sentences)
+    text = doc.text
+    si = 0
+    for ev in ev_cues:
+        while si < len(sentences) and sentences[si][1] <= ev.start:
+            si += 1
+        if si >= len(sentences):
+            break
+        sent = sentences[si]
+        in_sent = [c for c in cues if sent[0] <= c.start < sent[1]]
+        clause = clause_bounds(doc, sent[0], sent[1], in_sent, ev.start)
+        s_char, e_char = doc[sent[0]].idx, doc[sent[1] - 1].idx + len(doc[sent[1] - 1])
+        times = [t.__class__(t.start + s_char, t.end + s_char, t.text, t.relative, t.first, t.last)
+                 for t in find_times(text[s_char:e_char], doc_date)]
+        stance = read_stance(doc, sent, clause, ev, in_sent, times, doc_date)
+        name = ev.label[3:]
+        if name == "approval" and _of_research(in_sent, clause, ev):
+            name = "research-approval"
+        events.append(EventMention(name, ev, sent, clause, stance))
+    events += _elliptical(doc, cues, sentences, events, doc_date)
+    events.sort(key=lambda e: e.cue.start)
+    return Analysis(doc, cues, events, sentences)
+
+
+ANAPHORIC_SUBJECTS = {"it", "it's", "that", "this", "that's", "this's"}
+
+
+def _elliptical(doc: Doc, cues: list[Cue], sentences: list[tuple[int, int]], events: list[EventMention],
+                doc_date: date | None) -> list[EventMention]:
+    """A stance whose event is named only in the clause or sentence before: "has not yet been
+    approved (although it's close)", "As for approval? It is coming soon." The pronoun stands for
+    the event, which takes the stance of its own clause."""
+    out: list[EventMention] = []
+    text = doc.text
+    for c in cues:
+        if c.label != "ST:expected":
+            continue
+        j = c.start - 1
+        while j >= 0 and doc[j].lower_.replace("’", "'") in ("is", "'s", "was", "very", "so", "quite", "getting", "now",
+                                                               "really", "pretty"):
+            j -= 1
+        if j < 0 or doc[j].lower_.replace("’", "'") not in ANAPHORIC_SUBJECTS:
+            continue
+        sent = next((s for s in sentences if s[0] <= c.start < s[1]), None)
+        if sent is None:
+            continue
+        prior = [e for e in events if e.sentence[0] >= max(0, sent[0] - 60) and e.cue.start < j
+                 and not (e.clause[0] <= c.start < e.clause[1])]
+        if not prior:
+            continue
+        ref = prior[-1]
+        anchor = Cue(f"EV:{ref.event}", j, j + 1)
+        in_sent = [x for x in cues if sent[0] <= x.start < sent[1]]
+        clause = clause_bounds(doc, sent[0], sent[1], in_sent, j)
+        s_char, e_char = doc[sent[0]].idx, doc[sent[1] - 1].idx + len(doc[sent[1] - 1])
+        times = [t.__class__(t.start + s_char, t.end + s_char, t.text, t.relative, t.first, t.last)
+                 for t in find_times(text[s_char:e_char], doc_date)]
+        stance = read_stance(doc, sent, clause, anchor, in_sent, times, doc_date)
+        if stance.stance in ("expected", "negated", "past-forecast"):
+            out.append(EventMention(ref.event, anchor, sent, clause, stance))
+    return out
+
+
+def _longest(cues: list[Cue]) -> list[Cue]:
+    """Of overlapping cues with the same label, keep the longest ("green light" over "light")."""
+    out: list[Cue] = []
+    for c in sorted(cues, key=lambda c: (c.start, -(c.end - c.start))):
+        if any(o.label == c.label and o.start <= c.start and c.end <= o.end for o in out):
+            continue
+        out.append(c)
+    return sorted(out, key=lambda c: c.start)
+
+
+def _of_research(cues: list[Cue], clause: tuple[int, int], ev: Cue) -> bool:
+    """An approval whose object is a trial, protocol or grant ("approved for a Phase 3 trial",
+    "FDA approval of the study protocol")."""
+    return any(c.label == "RESEARCH" and clause[0] <= c.start < clause[1]
+               and (0 <= c.start - ev.end <= 5 or c.end == ev.start) for c in cues)

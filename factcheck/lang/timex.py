@@ -1,0 +1,102 @@
+"""Time expressions: explicit dates and relative ones, read against the document's date.
+
+`find_times` returns every expression in a piece of text with its character span, the period it
+names (first and last day) when that can be known, and whether it is relative ("next year" needs
+the page's date to mean anything). Used for the stance of an event (a forecast names a future
+time) and for history framing ("In 2017, ...").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+_UNIT = r"(?:year|month|week|summer|spring|autumn|fall|winter|quarter|decade)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("relative", re.compile(rf"\b(?:next|this|coming|later this|early next|late next|later next|the coming) {_UNIT}s?\b", re.I)),
+    ("relative", re.compile(r"\b(?:in|within|over) (?:the )?(?:next|coming) (?:few |several |two |three |six |\d+ )?(?:days|weeks|months|years)\b", re.I)),
+    ("relative", re.compile(r"\bwithin (?:(?:a|the next|the coming|\d+|a few|several|two|three|six|twelve) )?(?:days?|weeks?|months?|years?)\b", re.I)),
+    ("relative", re.compile(r"\b(?:later|earlier) (?:this|that) (?:year|month|week|decade)\b", re.I)),
+    ("relative", re.compile(r"\b(?:by|before) the end of (?:the|this|next) (?:year|month|decade)\b", re.I)),
+    ("relative", re.compile(rf"\b(?:last|this past) {_UNIT}\b", re.I)),
+    ("relative", re.compile(r"\b(?:\w+|\d+) (?:days|weeks|months|years) (?:ago|from now)\b", re.I)),
+    ("relative", re.compile(r"\b(?:soon|shortly|imminently|currently|now|today|recently|at present|presently)\b", re.I)),
+    ("explicit", re.compile(rf"\b{_MONTH} \d{{1,2}},? (?:19|20)\d\d\b", re.I)),
+    ("explicit", re.compile(rf"\b\d{{1,2}} {_MONTH},? (?:19|20)\d\d\b", re.I)),
+    ("explicit", re.compile(rf"\b(?:(?:early|mid|late|the end of|the start of|the first half of|the second half of)[- ])?(?:{_MONTH}|{_SEASON}) (?:of )?(?:19|20)\d\d\b", re.I)),
+    ("explicit", re.compile(r"\b(?:q[1-4]|(?:first|second|third|fourth) quarter(?: of)?) (?:19|20)\d\d\b", re.I)),
+    ("explicit", re.compile(r"\b(?:(?:early|mid|late)[- ])?(?:19|20)\d\d\b(?!\s*(?:mg|%|people|participants))", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    start: int
+    end: int
+    text: str
+    relative: bool
+    first: date | None  # the period it names, where it can be known
+    last: date | None
+
+    @property
+    def year(self) -> int | None:
+        return self.first.year if self.first else None
+
+
+def find_times(text: str, doc_date: date | None = None) -> list[TimeExpr]:
+    """Time expressions in text, longest first where they overlap, in text order."""
+    found: list[TimeExpr] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            first, last = _period(m.group(0), kind == "relative", doc_date)
+            found.append(TimeExpr(m.start(), m.end(), m.group(0), kind == "relative", first, last))
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _period(text: str, relative: bool, doc_date: date | None) -> tuple[date | None, date | None]:
+    low = text.lower()
+    if relative:
+        if doc_date is None:
+            return None, None
+        y = doc_date.year
+        if re.search(r"\bnext year\b", low):
+            return date(y + 1, 1, 1), date(y + 1, 12, 31)
+        if re.search(r"\b(?:this|later this) year\b|end of (?:the|this) year", low):
+            return date(y, 1, 1), date(y, 12, 31)
+        if re.search(r"\blast year\b", low):
+            return date(y - 1, 1, 1), date(y - 1, 12, 31)
+        return None, None
+    years = re.findall(r"(?:19|20)\d\d", low)
+    if not years:
+        return None, None
+    y = int(years[0])
+    month = next((MONTHS[w.rstrip(".")] for w in re.findall(r"[a-z]+\.?", low) if w.rstrip(".") in MONTHS), None)
+    if month:
+        day = re.search(r"\b(\d{1,2})\b", low)
+        if day and 1 <= int(day.group(1)) <= calendar.monthrange(y, month)[1]:
+            d = date(y, month, int(day.group(1)))
+            return d, d
+        return date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1])
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+def is_future(t: TimeExpr, doc_date: date | None) -> bool:
+    """True when the expression names a time after the document's date (or reads as future)."""
+    low = t.text.lower()
+    if t.relative:
+        return bool(re.search(r"\b(?:next|coming|soon|shortly|imminently|within|from now|later this|end of)\b", low))
+    if doc_date is None or t.last is None:
+        return False
+    return t.last > doc_date

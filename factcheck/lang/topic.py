@@ -1,0 +1,88 @@
+"""What a passage is about: which subject an event mention belongs to, and where.
+
+A sentence often does not name its subject ("Approval is expected next year", "The agency is
+weighing the request"): the subject is the one named last before it, in the clause, the sentence,
+the paragraph, the sentences before (a heading, a list's lead-in) or the document as a whole. A
+rival subject (another pack's topic, or a neighbouring one the pack declares) named more recently
+takes the sentence away from the pack. The same holds for jurisdictions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from factcheck.lang.cues import Cue
+from factcheck.lang.layer import Analysis, EventMention
+
+PLACES_FILE = Path(__file__).parent / "data" / "places.yaml"
+LOOKBACK_SENTENCES = 3
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, list[str]]:
+    data = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
+    return {str(k): [str(p) for p in v] for k, v in data.items()}
+
+
+def _nearest(cues: list[Cue], own: Collection[str], rival: Collection[str], at: int) -> str | None:
+    """'own' or 'rival', whichever cue is closest to token `at` (before it wins a tie)."""
+    best: tuple[int, int, str] | None = None
+    for c in cues:
+        side = "own" if c.label in own else "rival" if c.label in rival else None
+        if side is None:
+            continue
+        dist = at - c.end if c.end <= at else c.start - at
+        key = (abs(dist), 0 if c.start < at else 1, side)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+def in_scope(an: Analysis, ev: EventMention, own: Collection[str], rival: Collection[str],
+             paragraph_start: int) -> bool:
+    """Is this event mention about the subject labelled `own` (and not a `rival`)?"""
+    cs, ce = ev.clause
+    clause = an.cues_in(cs, ce)
+    side = _nearest(clause, own, rival, ev.cue.start)
+    if side:
+        return side == "own"
+    ss, se = ev.sentence
+    side = _nearest(an.cues_in(ss, se), own, rival, ev.cue.start)
+    if side:
+        return side == "own"
+    # Earlier in the paragraph, then the few sentences before it (headings, lead-ins).
+    idx = an.sentences.index(ev.sentence) if ev.sentence in an.sentences else 0
+    back = idx
+    while back > 0:
+        back -= 1
+        s = an.sentences[back]
+        if s[1] <= paragraph_start and idx - back > LOOKBACK_SENTENCES:
+            break
+        side = _nearest(an.cues_in(s[0], s[1]), own, rival, s[1])
+        if side:
+            return side == "own"
+    # The document as a whole: its first sentence (title) or, failing that, which it names more.
+    if an.sentences:
+        first = an.sentences[0]
+        side = _nearest(an.cues_in(first[0], first[1]), own, rival, first[1])
+        if side:
+            return side == "own"
+    n_own = sum(1 for c in an.cues if c.label in own)
+    n_rival = sum(1 for c in an.cues if c.label in rival)
+    return n_own > 0 and n_own >= n_rival
+
+
+def in_jurisdiction(an: Analysis, ev: EventMention, code: str) -> bool:
+    """Is the mention about jurisdiction `code` (or about no jurisdiction in particular)?"""
+    own = {f"JUR:{code}"}
+    rival = {c.label for c in an.cues if c.label.startswith("JUR:") and c.label not in own
+             and not (code == "us" and c.label == "JUR:us-state")}
+    for start, end in (ev.clause, ev.sentence):
+        side = _nearest(an.cues_in(start, end), own, rival, ev.cue.start)
+        if side:
+            return side == "own"
+    return True
