@@ -89,7 +89,7 @@ class Judge:
             # "In 2023, approval seemed close": the text dates the statement to before it was outdated.
             severity = "info"
             message = f"Dated statement (about {claim.dated_year}); check that the article says what happened since. " + message
-        elif claim.attributed and claim.attribution:
+        elif claim.attributed and claim.attribution and rule.verdict == "outdated":
             # An overtaken forecast misleads a reader whoever made it: it keeps the rule's
             # severity, and the message says whose it was (config `attributed: info` lowers it).
             message = f"Attributed to {claim.attribution}; the text still presents it as current. " + message

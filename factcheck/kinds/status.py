@@ -38,7 +38,7 @@ class StatusRule:
             para = paragraph_start_of.get(ev.sentence[0], 0)
             if not in_scope(an, ev, self.own, self.rivals, para):
                 continue
-            if self.spec.jurisdiction and not in_jurisdiction(an, ev, self.spec.jurisdiction):
+            if self.spec.jurisdiction and not in_jurisdiction(an, ev, self.spec.jurisdiction, para):
                 continue
             span = _span(an, ev)
             if span in taken:
@@ -75,12 +75,33 @@ def _regulatory(an: Analysis, ev: EventMention) -> bool:
 
 
 def _span(an: Analysis, ev: EventMention) -> tuple[int, int]:
-    """Token range from the event to the cue that decided its stance, inside the clause."""
+    """The words an editor has to rewrite: from the auxiliary or modal before the event through
+    the stance cue and a time expression right after it, inside the clause ("could be approved
+    as soon as 2023", "is on the cusp of approval", "expected to sign off")."""
+    doc = an.doc
+    cs, ce = ev.clause
     start, end = ev.cue.start, ev.cue.end
     cue = ev.stance.cue
-    if cue is not None and ev.clause[0] <= cue.start and cue.end <= ev.clause[1]:
+    if cue is not None and cs <= cue.start and cue.end <= ce:
         start, end = min(start, cue.start), max(end, cue.end)
+    # Back over the verb group: "could (soon) be", "is (now) on the", "has (not yet) received".
+    while start - 1 >= cs and doc[start - 1].lower_.replace("’", "'") in VERB_GROUP:
+        start -= 1
+    # Forward over a time expression that starts right after the statement.
+    end_char = doc[end - 1].idx + len(doc[end - 1])
+    for t in ev.stance.times:
+        if 0 <= t.start - end_char <= 12 and t.end <= doc[ce - 1].idx + len(doc[ce - 1]):
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None:
+                end = max(end, span.end)
     return start, end
+
+
+VERB_GROUP = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "'ll", "would",
+              "could", "may", "might", "should", "shall", "can", "now", "soon", "still", "already", "finally",
+              "widely", "likely", "very", "on", "the", "a", "an", "to", "set", "just", "not", "yet", "get", "gets",
+              "getting", "become", "becoming", "win", "receive", "gain", "secure", "officially", "'s",
+              "expected", "poised", "about", "all", "but", "certain"}
 
 
 def _claim(an: Analysis, ev: EventMention, span: tuple[int, int], rule: Rule) -> Claim:

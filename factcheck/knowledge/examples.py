@@ -52,9 +52,14 @@ def check_examples(pack: Pack, as_of: date) -> list[Problem]:
         if which == "flagged" and not own:
             norm = collapse(fold(text))[0]
             # Say which side to fix: the pattern, or what the engine does with a match.
-            why = ("a pattern matches, but the engine reports no finding of this rule: check 'unless', "
-                   "context, negation and overlapping figures") if any(p.search(norm) for p in rule.patterns) \
-                else "no pattern matches the normalised sentence"
+            if rule.check != "pattern":
+                why = (f"the {rule.check} rule did not read this sentence as one it corrects: check its slots "
+                       f"and `factcheck explain {rule.id}`")
+            elif any(p.search(norm) for p in rule.patterns):
+                why = ("a pattern matches, but the engine reports no finding of this rule: check 'unless', "
+                       "context, negation and overlapping figures")
+            else:
+                why = "no pattern matches the normalised sentence"
             if others:
                 problems.append(Problem(rule.origin.file, where, "warning",
                                         f"rule {rule.id}: flagged example is reported as {', '.join(others)} "

@@ -24,6 +24,8 @@ from factcheck.lang.lemmas import forms_of
 CUES_FILE = Path(__file__).parent / "data" / "cues.yaml"
 # A phrase whose words all inflect could expand to hundreds of variants; no cue needs more.
 MAX_VARIANTS = 64
+# Lists of nouns, names and function words: matched as written (a "grant" is not "granted").
+FIXED_LABELS = ("RESEARCH", "ANA", "AUTH", "META", "BAR", "SUB", "NEG", "MODAL", "HYP")
 FIXED_WORDS = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "does", "did", "will", "would", "can",
                "could", "may", "might", "should", "shall", "must"}
 
@@ -70,16 +72,20 @@ def variants(phrase: str, tokenize: Language) -> list[str]:
 class CueMatcher:
     """Matches labelled phrase lists on a Doc's lower-case tokens."""
 
-    def __init__(self, nlp: Language, lists: dict[str, Iterable[str]], inflect: bool = True) -> None:
+    def __init__(self, nlp: Language, lists: dict[str, Iterable[str]], inflect: bool = True,
+                 fixed: Iterable[str] = FIXED_LABELS) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.labels: dict[int, str] = {}
         for label, phrases in lists.items():
             docs = []
             seen: set[str] = set()
             for phrase in phrases:
-                for v in (variants(phrase, nlp) if inflect else [phrase.lower()]):
-                    if v not in seen:
-                        seen.add(v)
+                fixed_form = not inflect or label in fixed or label.startswith(("TERM:", "JUR:", "ABOUT", "RIVAL"))
+                # The phrase as written first (its own tokenization: "U.S." stays one token).
+                forms = [phrase] if fixed_form else [phrase, *variants(phrase, nlp)[1:]]
+                for v in forms:
+                    if v.lower() not in seen:
+                        seen.add(v.lower())
                         docs.append(nlp.make_doc(v))
             if docs:
                 self.matcher.add(label, docs)

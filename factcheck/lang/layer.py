@@ -42,7 +42,7 @@ def sentences_of(doc: Doc) -> list[tuple[int, int]]:
     starts = [t.i for t in doc if t.is_sent_start] if doc.has_annotation("SENT_START") else [0]
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
-    return [(s, e) for s, e in zip(starts, starts[1:] + [len(doc)]) if e > s]
+    return [(s, e) for s, e in zip(starts, [*starts[1:], len(doc)]) if e > s]
 
 
 def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None) -> Analysis:

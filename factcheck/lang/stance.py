@@ -140,9 +140,17 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         else:
             out.stance = "pending"
         return out
+    # A scheduled date stated in the present: "the PDUFA date is August 11".
+    if words[ee - 1] == "date" and ee < ce and words[ee] in ("is", "falls", "'s", "lands", "remains"):
+        out.stance = "negated" if negated_between(es, ee) else "expected"
+        return out
     # In progress: "the agency is weighing the request", "regulators are reviewing it", "the
     # filing is being evaluated".
     ev_word = words[es]
+    if _in_hands(words, cs, ce) and not _past_aux(words, cs, es):
+        # "the application is now in the FDA's hands"
+        out.stance = "negated" if negated_between(es, es) else "pending"
+        return out
     if "under" in words[max(cs, es - 3):es] and not _past_aux(words, cs, words.index("under", max(cs, es - 3), es)):
         # "under FDA review", "under priority review"
         out.stance = "negated" if negated_between(es, es) else "pending"
@@ -161,7 +169,7 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         else:
             out.stance = "expected" if modal != "past" else "past-forecast"
         return out
-    if future_time and not _past_aux(words, cs, es):
+    if future_time and not _past_aux(words, cs, es) and not _past_verb_before(words, cs, es):
         out.stance = "negated" if negated_between(es, es) else "expected"
         return out
     done = _done(words, cs, es, ee)
@@ -184,6 +192,14 @@ def _words(doc: Doc) -> list[str]:
         cached = [t.lower_.replace("’", "'") for t in doc]
         doc.user_data["factcheck_words"] = cached
     return cached
+
+
+def _in_hands(words: list[str], cs: int, ce: int) -> bool:
+    """"in the agency's hands", "in regulators' hands": pending with whoever holds it."""
+    for i in range(cs, ce):
+        if words[i] == "in" and "hands" in words[i + 1:min(ce, i + 6)]:
+            return True
+    return False
 
 
 def _harmless_negation(words: list[str], c: Cue) -> bool:
@@ -223,6 +239,19 @@ def _aux_before(words: list[str], cs: int, at: int) -> str | None:
     return None
 
 
+def _past_verb_before(words: list[str], cs: int, es: int) -> bool:
+    """A finite past verb earlier in the clause ("the agency granted ... and set a target date of
+    August 11"): the date is part of a reported past act, not a forecast."""
+    for i in range(cs, es):
+        w = words[i]
+        if w in OBTAIN_DONE or w in ("set", "announced", "said", "told", "named", "gave", "scheduled", "accepted",
+                                     "filed", "submitted", "made", "began", "started", "opened", "listed"):
+            prev = words[i - 1] if i > cs else ""
+            if prev not in ("is", "are", "be", "been", "being", "to", "will", "'ll", "could", "may", "might"):
+                return True
+    return False
+
+
 def _past_aux(words: list[str], cs: int, at: int) -> bool:
     return _aux_before(words, cs, at) == "past"
 
@@ -249,7 +278,7 @@ def _modal_before(words: list[str], cs: int, es: int, ce: int | None = None) -> 
     """A modal or future auxiliary governing the event: "will approve", "could be approved",
     "may soon win approval" (up to five words before it, not across another verb group), or
     right after an event noun that is the subject ("approval could come by 2021")."""
-    if ce is not None:
+    if ce is not None and not words[es].endswith("ed"):
         for i in range(es + 1, min(ce, es + 4)):
             w = words[i]
             if w in FUTURE_MODALS and w != "going":
@@ -303,6 +332,8 @@ def _done(words: list[str], cs: int, es: int, ee: int) -> str | None:
         prev = words[es - 1] if es - 1 >= cs else ""
         if prev == "to":
             return None
+        if ee < len(words) and words[ee] == "by" and prev in (",", "(", "—", "-", "and", "now", "recently"):
+            return "done"  # "MDMA therapy, approved by the FDA last year, ..."
         aux = _aux_before(words, cs, es)
         if aux in ("perfect", "past"):
             return "done"
@@ -317,6 +348,13 @@ def _done(words: list[str], cs: int, es: int, ee: int) -> str | None:
         if prev in SUBJECTS:
             return "done"  # a finite past verb after its subject: "the FDA approved it"
         return None
+    # A participle with its agent: "approved by the FDA last year", "cleared by regulators".
+    if participle and ee < len(words) and words[ee] == "by":
+        return "done"
+    # Presupposed: "since its approval", "following FDA approval", "after the FDA's approval".
+    for i in range(es - 1, max(cs, es - 4) - 1, -1):
+        if words[i] in ("since", "following", "after", "post"):
+            return "done"
     # An event noun obtained: "received approval", "won the green light", "got the nod".
     for i in range(es - 1, max(cs, es - 5) - 1, -1):
         if words[i] in OBTAIN:

@@ -76,13 +76,25 @@ def in_scope(an: Analysis, ev: EventMention, own: Collection[str], rival: Collec
     return n_own > 0 and n_own >= n_rival
 
 
-def in_jurisdiction(an: Analysis, ev: EventMention, code: str) -> bool:
-    """Is the mention about jurisdiction `code` (or about no jurisdiction in particular)?"""
+def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: int) -> bool:
+    """Is the mention about jurisdiction `code` (or about no jurisdiction in particular)? The
+    place named last before it decides, as for subjects ("MDMA is legal in Australia ... it
+    stays in Schedule 9 there")."""
     own = {f"JUR:{code}"}
     rival = {c.label for c in an.cues if c.label.startswith("JUR:") and c.label not in own
              and not (code == "us" and c.label == "JUR:us-state")}
     for start, end in (ev.clause, ev.sentence):
         side = _nearest(an.cues_in(start, end), own, rival, ev.cue.start)
+        if side:
+            return side == "own"
+    idx = an.sentences.index(ev.sentence) if ev.sentence in an.sentences else 0
+    back = idx
+    while back > 0:
+        back -= 1
+        s = an.sentences[back]
+        if s[1] <= paragraph_start or idx - back > LOOKBACK_SENTENCES:
+            break
+        side = _nearest(an.cues_in(s[0], s[1]), own, rival, s[1])
         if side:
             return side == "own"
     return True

@@ -111,9 +111,10 @@ class ClaimsComponent:
         if self.kinds:
             # A typed rule reads a claim's shape; a pattern rule on the same words is more
             # specific (it names the date or figure), so the typed one yields to it.
-            patterned = [(c.start, c.end, c.rule) for c in claims if c.type == "rule"]
+            patterned = [(c.start, c.end, c.rule) for c in claims if c.type == "rule" and c.rule is not None]
             for c in self.kinds.claims(doc, doc.user_data.get("doc_date"), ctx.paragraphs):
-                if not any(s < c.end and c.start < e and r is not c.rule for s, e, r in patterned):
+                if not any(s < c.end and c.start < e and r is not c.rule and r.kind == c.kind
+                           for s, e, r in patterned):
                     claims.append(c)
             claims.sort(key=lambda c: (c.start, c.end))
         spans = []
