@@ -1,0 +1,51 @@
+"""The bundled pack against the December 2026 audit (issue 13): each test fails on the pack as it
+was before the matching fix. Sentences are linted through the whole linter."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from factcheck.knowledge import load_pack_cached
+
+MDMA = "MDMA-assisted therapy for PTSD. "  # a topic sentence, so the pack's rules apply
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return load_pack_cached()
+
+
+def texts(pack) -> list[tuple[str, str]]:
+    """(where, text) for every fact, message and suggestion in the pack."""
+    out = []
+    for c in pack.claims.values():
+        out.append((f"claim {c.id}", c.fact))
+        for r in c.rules:
+            out += [(f"rule {r.id} message", r.message), (f"rule {r.id} suggestion", r.suggestion or "")]
+    return out
+
+
+def rules_on(linter, sentence: str) -> set[str]:
+    report = linter.lint_text(MDMA + sentence + "\n", "audit.md")
+    return {f.rule for f in report.findings if f.severity != "info"}
+
+
+# -- H1: the Complete Response Letter is dated 2024-08-08, announced 2024-08-09 -----------------
+
+
+def test_crl_issue_and_announcement_dates_are_apart(pack) -> None:
+    crl = pack.claims["us-fda-crl-2024"]
+    assert crl.valid_from == date(2024, 8, 8)
+    assert crl.announced_on == date(2024, 8, 9)
+    # Rules date the change from when the public could know it.
+    assert {r.since for r in crl.rules} == {date(2024, 8, 9)}
+
+
+def test_no_text_dates_the_letter_to_the_announcement_day(pack) -> None:
+    wrong = re.compile(r"(?:dated|decided on|declined (?:it |the (?:only )?application )?on) (?:2024-08-09|9 August 2024)"
+                       r"|two days before its 2024-08-11|on 2024-08-09 and asked|on 9 August 2024 the FDA")
+    bad = [(where, t) for where, t in texts(pack) if wrong.search(t)]
+    assert bad == []
