@@ -49,3 +49,15 @@ def test_no_text_dates_the_letter_to_the_announcement_day(pack) -> None:
                        r"|two days before its 2024-08-11|on 2024-08-09 and asked|on 9 August 2024 the FDA")
     bad = [(where, t) for where, t in texts(pack) if wrong.search(t)]
     assert bad == []
+
+
+# -- H2: suggestions use the fact's words and forecast nothing --------------------------------
+
+
+def test_suggestions_do_not_say_rejected_or_forecast(pack) -> None:
+    forecast = re.compile(r"years away|at least (?:several|a few|two|three) years|will not be approved|"
+                          r"is unlikely to be approved|approval will come", re.I)
+    bad = [(where, t) for where, t in texts(pack)
+           if where.endswith("suggestion") and (forecast.search(t) or re.search(r"\bFDA rejected\b", t))]
+    assert bad == []
+    assert "declined to approve" in pack.rules["approval-imminent"].suggestion
