@@ -61,3 +61,17 @@ def test_suggestions_do_not_say_rejected_or_forecast(pack) -> None:
            if where.endswith("suggestion") and (forecast.search(t) or re.search(r"\bFDA rejected\b", t))]
     assert bad == []
     assert "declined to approve" in pack.rules["approval-imminent"].suggestion
+
+
+# -- H3: accurate, more precise wording about the CRL is not flagged ---------------------------
+
+
+def test_not_rejected_but_crl_is_accepted(bundled_linter) -> None:
+    assert "fda-has-not-rejected" not in rules_on(
+        bundled_linter, "The FDA has not rejected MDMA-assisted therapy; it issued a complete response letter.")
+    assert "fda-has-not-rejected" in rules_on(bundled_linter, "Contrary to some reports, the FDA has not rejected MDMA.")
+
+
+def test_not_rejected_rule_does_not_recommend_rejected(pack) -> None:
+    rule = pack.rules["fda-has-not-rejected"]
+    assert not [s for s in rule.examples_accepted if re.search(r"\bFDA rejected\b", s)]
