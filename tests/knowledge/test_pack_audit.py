@@ -75,3 +75,13 @@ def test_not_rejected_but_crl_is_accepted(bundled_linter) -> None:
 def test_not_rejected_rule_does_not_recommend_rejected(pack) -> None:
     rule = pack.rules["fda-has-not-rejected"]
     assert not [s for s in rule.examples_accepted if re.search(r"\bFDA rejected\b", s)]
+
+
+# -- M1: Kennedy's "within 12 months" was said at a House hearing on 2025-06-24 ----------------
+
+
+def test_rfk_remark_dated_to_the_hearing(pack) -> None:
+    claim = pack.claims["us-rfk-goal-2025"]
+    assert claim.valid_from == date(2025, 6, 24) and pack.rules["rfk-approval-claim"].since == date(2025, 6, 24)
+    rule = pack.rules["rfk-approval-claim"]
+    assert "July 2025" not in rule.message + rule.suggestion + " ".join(rule.examples_accepted)
