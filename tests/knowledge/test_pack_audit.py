@@ -85,3 +85,16 @@ def test_rfk_remark_dated_to_the_hearing(pack) -> None:
     assert claim.valid_from == date(2025, 6, 24) and pack.rules["rfk-approval-claim"].since == date(2025, 6, 24)
     rule = pack.rules["rfk-approval-claim"]
     assert "July 2025" not in rule.message + rule.suggestion + " ".join(rule.examples_accepted)
+
+
+# -- M3: leadership is current: the September 2024 officers are not offered as today's ---------
+
+
+def test_leadership_messages_are_current(pack) -> None:
+    assert "Later leadership is not confirmed" not in pack.claims["emerson-stepped-down-2024"].fact
+    for rid in ("emerson-current-ceo", "hough-ceo"):
+        rule = pack.rules[rid]
+        assert "June 2025" in rule.message and "June 2025" in rule.suggestion, rid
+    # No suggestion tells the writer to name Mullette or Hough as holding a post now.
+    current = re.compile(r"\b(?:Call|Name|Refer to)\b[^.;]*\b(?:Mullette|Hough)\b(?![^.;]*\b(?:from|in|then|was) )")
+    assert [w for w, t in texts(pack) if w.endswith("suggestion") and current.search(t)] == []
