@@ -98,3 +98,25 @@ def test_leadership_messages_are_current(pack) -> None:
     # No suggestion tells the writer to name Mullette or Hough as holding a post now.
     current = re.compile(r"\b(?:Call|Name|Refer to)\b[^.;]*\b(?:Mullette|Hough)\b(?![^.;]*\b(?:from|in|then|was) )")
     assert [w for w, t in texts(pack) if w.endswith("suggestion") and current.search(t)] == []
+
+
+# -- M4, M5: true statements about state law are not flagged; trigger laws are in the pack ------
+
+
+@pytest.mark.parametrize("sentence", [
+    "In Colorado, psychedelics have been decriminalized, although MDMA is not included.",
+    "Colorado legalized MDMA prescriptions in 2022, contingent on FDA approval and federal rescheduling.",
+])
+def test_true_state_law_statements_are_not_flagged(bundled_linter, sentence: str) -> None:
+    assert rules_on(bundled_linter, sentence) & {"mdma-rescheduled", "state-legalized-mdma"} == set()
+
+
+def test_false_state_law_statements_are_still_flagged(bundled_linter) -> None:
+    assert "mdma-rescheduled" in rules_on(bundled_linter, "MDMA has been rescheduled, so doctors can now prescribe it.")
+    assert "state-legalized-mdma" in rules_on(bundled_linter, "Texas also legalized MDMA therapy for veterans.")
+
+
+def test_trigger_laws_are_recorded(pack) -> None:
+    fact = pack.claims["us-state-trigger-laws-2022"].fact
+    assert "HB22-1344" in fact and "S8618" in fact and "23 December 2022" in fact
+    assert "trigger" in pack.rules["state-legalized-mdma"].message
