@@ -120,3 +120,27 @@ def test_trigger_laws_are_recorded(pack) -> None:
     fact = pack.claims["us-state-trigger-laws-2022"].fact
     assert "HB22-1344" in fact and "S8618" in fact and "23 December 2022" in fact
     assert "trigger" in pack.rules["state-legalized-mdma"].message
+
+
+# -- M6: "the first psychedelic has been approved" is false only while no psilocybin is approved
+
+
+def test_first_psychedelic_rule_is_time_bounded(pack) -> None:
+    from factcheck.engine import Linter
+
+    claim = pack.claims["us-no-psychedelic-approved-2026"]
+    assert claim.valid_until is not None and claim.review_by <= claim.valid_until
+    assert claim.review_by < date(2027, 2, 22)  # reviewed sooner than the rest of the regulatory facts
+    sentence = MDMA + "The first psychedelic has been FDA-approved, and MDMA is next.\n"
+
+    def found(as_of: date) -> bool:
+        return any(f.rule == "first-psychedelic-approved"
+                   for f in Linter(pack, as_of).lint_text(sentence, "a.md").findings)
+
+    assert found(date(2026, 12, 6))
+    assert not found(claim.valid_until.replace(year=claim.valid_until.year + 1))
+
+
+def test_first_psychedelic_rule_leaves_psilocybin_alone(bundled_linter) -> None:
+    assert "first-psychedelic-approved" not in rules_on(
+        bundled_linter, "Compass's psilocybin became the first FDA-approved psychedelic.")
