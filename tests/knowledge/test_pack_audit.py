@@ -144,3 +144,17 @@ def test_first_psychedelic_rule_is_time_bounded(pack) -> None:
 def test_first_psychedelic_rule_leaves_psilocybin_alone(bundled_linter) -> None:
     assert "first-psychedelic-approved" not in rules_on(
         bundled_linter, "Compass's psilocybin became the first FDA-approved psychedelic.")
+
+
+# -- L9, L10, L11: study records ----------------------------------------------------------------
+
+
+def test_feduccia_title_date_and_no_subgroup_as_sample_size(pack) -> None:
+    st = pack.studies["feduccia-2021-taper"]
+    assert st.title.startswith("Discontinuation of medications classified as reuptake inhibitors")
+    assert st.published == date(2020, 11, 21)
+    assert not [v for v in st.values if v.quantity == "sample-size" and v.low in (16, 34)]
+
+
+def test_hedges_g_is_not_stored_as_cohens_d(pack) -> None:
+    assert not [v for v in pack.studies["wolfson-2020"].values if v.unit == "d"]
