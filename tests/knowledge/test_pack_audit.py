@@ -158,3 +158,10 @@ def test_feduccia_title_date_and_no_subgroup_as_sample_size(pack) -> None:
 
 def test_hedges_g_is_not_stored_as_cohens_d(pack) -> None:
     assert not [v for v in pack.studies["wolfson-2020"].values if v.unit == "d"]
+
+
+def test_sessions_fit_the_weeks(pack) -> None:
+    # L12: the ~12-week treatment period was preceded by the three preparatory sessions.
+    rule = pack.rules["just-three-sessions"]
+    assert "over roughly 12 weeks" not in rule.suggestion and "over about 12 weeks" not in rule.message
+    assert "preceded" in pack.claims["phase3-session-structure"].fact
