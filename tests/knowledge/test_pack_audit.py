@@ -165,3 +165,20 @@ def test_sessions_fit_the_weeks(pack) -> None:
     rule = pack.rules["just-three-sessions"]
     assert "over roughly 12 weeks" not in rule.suggestion and "over about 12 weeks" not in rule.message
     assert "preceded" in pack.claims["phase3-session-structure"].fact
+
+
+# -- L13-L16: narrow false positives ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("rule", "sentence"), [
+    ("wolfson-2020-significant",
+     "In Wolfson 2020, MDMA produced a significant reduction in anxiety within the MDMA group."),
+    ("effects-last-eight-hours", "The effects of MDMA can last about 8 hours when a supplemental dose is given."),
+    ("mdma-synthesis-date-wrong", "MDMA's therapeutic effects were discovered in the 1970s by psychotherapists."),
+])
+def test_narrow_false_positives_are_gone(bundled_linter, rule: str, sentence: str) -> None:
+    assert rule not in rules_on(bundled_linter, sentence)
+
+
+def test_sixty_seven_percent_message_describes_a_mislabel(pack) -> None:
+    assert pack.rules["sixty-seven-percent-wrong-measure"].message.startswith("Attaches 67% to another measure")
