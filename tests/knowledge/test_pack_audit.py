@@ -182,3 +182,12 @@ def test_narrow_false_positives_are_gone(bundled_linter, rule: str, sentence: st
 
 def test_sixty_seven_percent_message_describes_a_mislabel(pack) -> None:
     assert pack.rules["sixty-seven-percent-wrong-measure"].message.startswith("Attaches 67% to another measure")
+
+
+# -- L17: Right to Try is not expanded access; EO 14401's direction is recorded -----------------
+
+
+def test_right_to_try_is_not_answered_with_expanded_access(bundled_linter, pack) -> None:
+    got = rules_on(bundled_linter, "Patients can now receive MDMA outside of clinical trials through Right to Try.")
+    assert "expanded-access-available" not in got
+    assert "Right to Try Act" in pack.claims["us-eo-14401-2026"].fact
