@@ -191,3 +191,13 @@ def test_right_to_try_is_not_answered_with_expanded_access(bundled_linter, pack)
     got = rules_on(bundled_linter, "Patients can now receive MDMA outside of clinical trials through Right to Try.")
     assert "expanded-access-available" not in got
     assert "Right to Try Act" in pack.claims["us-eo-14401-2026"].fact
+
+
+# -- Missing facts ------------------------------------------------------------------------------
+
+
+def test_ricaurte_2002_is_a_retracted_study(bundled_linter, pack) -> None:
+    st = pack.studies["ricaurte-2002"]
+    assert st.status == "retracted" and st.retracted_on.isoformat() == "2003-09"
+    report = bundled_linter.lint_text(MDMA + "Ricaurte et al. 2002 showed that MDMA destroys dopamine neurons.\n", "r.md")
+    assert "citation-retracted" in {f.rule for f in report.findings}
