@@ -201,3 +201,11 @@ def test_ricaurte_2002_is_a_retracted_study(bundled_linter, pack) -> None:
     assert st.status == "retracted" and st.retracted_on.isoformat() == "2003-09"
     report = bundled_linter.lint_text(MDMA + "Ricaurte et al. 2002 showed that MDMA destroys dopamine neurons.\n", "r.md")
     assert "citation-retracted" in {f.rule for f in report.findings}
+
+
+def test_va_study_and_transcend_otsuka_are_recorded(pack) -> None:
+    va = pack.claims["us-va-mdma-study-2024"]
+    assert va.valid_from == date(2024, 12, 3) and "$1.5 million" in va.fact
+    tr = pack.claims["transcend-methylone-2026"]
+    assert "Otsuka" in tr.fact and "not FDA-approved" in tr.fact
+    assert all(pack.sources[s].evidence for s in va.sources + tr.sources)
