@@ -74,6 +74,14 @@ def iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+def since_label(verdict: str, since: Any) -> str:
+    """How a rule's `since` reads: 'since 2024-08-09', 'never true' (contradicted), or, for an
+    outdated or retracted rule without a date, 'since: not given' (never 'outdated, never true')."""
+    if since:
+        return f"since {since if isinstance(since, str) else iso(since)}"
+    return "never true" if verdict == "contradicted" else "since: not given"
+
+
 def source_lines(src: Any, evidence: bool = True, indent: str = "  ") -> list[str]:
     """A source as a few readable lines: title, publisher and date, URL, evidence quotes."""
     meta = ", ".join(x for x in (src.publisher, iso(src.published) or "undated") if x)
@@ -135,12 +143,19 @@ def db() -> None:
               help="--links: extra attempts after a 429/5xx answer or a dropped connection.")
 @click.option("--jobs", type=click.IntRange(min=1, max=64), default=8, show_default=True,
               help="--links: requests at once.")
+@click.option("--stale", is_flag=True,
+              help="Instead of validating, list what to re-verify next: oldest review_by first, with the sources "
+                   "to re-read.")
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True,
+              help="--stale: how many entries to list.")
 def check(links: bool, as_of: date | None, packs: tuple[str, ...], config_path: str | None, no_bundled: bool,
-          no_examples: bool, fmt: str, timeout: float, retries: int, jobs: int) -> None:
+          no_examples: bool, fmt: str, timeout: float, retries: int, jobs: int, stale: bool, limit: int) -> None:
     """Validate the claims database: schema, ids, sources, evidence, dates, patterns, examples.
 
     Every problem is printed as FILE:LINE: LEVEL: MESSAGE. Exit 0 when there are no errors
     (warnings allowed), 1 when there are, 2 when no pack can be read.
+
+    With --stale, list the claims and studies to re-verify next instead (exit 0).
     """
     from factcheck.config import ConfigError, load_config
     from factcheck.knowledge import check_packs
@@ -156,6 +171,9 @@ def check(links: bool, as_of: date | None, packs: tuple[str, ...], config_path: 
     pack, problems = check_packs(roots, as_of)
     if pack is None:
         die("no claims pack could be read")
+    if stale:
+        _print_stale(pack, as_of, limit, fmt)
+        return
     from factcheck.knowledge.checks import check_consistency
 
     problems += check_consistency(pack)
@@ -221,6 +239,41 @@ def check(links: bool, as_of: date | None, packs: tuple[str, ...], config_path: 
                    f"{counts['rules']} rules; {errors} error{'s' if errors != 1 else ''}, "
                    f"{warnings} warning{'s' if warnings != 1 else ''} (as of {as_of.isoformat()})")
     raise SystemExit(1 if errors else 0)
+
+
+def stale_entries(pack: Any, limit: int) -> list[Any]:
+    """Claims and studies in the order to re-verify them: earliest review_by first (then the
+    oldest verification, then id, so the order is stable)."""
+    items = list(pack.claims.values()) + list(pack.studies.values())
+    items.sort(key=lambda e: (e.review_by, e.verified_on, e.id))
+    return items[:limit]
+
+
+def _print_stale(pack: Any, as_of: date, limit: int, fmt: str) -> None:
+    rows = stale_entries(pack, limit)
+    if fmt == "json":
+        click.echo(json.dumps({"as_of": as_of.isoformat(), "entries": [
+            {"id": e.id, "type": "claim" if e.id in pack.claims else "study", "review_by": iso(e.review_by),
+             "verified_on": iso(e.verified_on), "overdue": e.review_by < as_of,
+             "file": e.origin.file, "line": e.origin.line,
+             "sources": [{"id": s.id, "title": s.title, "url": s.url}
+                         for s in (pack.sources.get(i) for i in e.sources) if s]}
+            for e in rows]}, indent=2))
+        return
+    click.echo(f"Re-verify next ({len(rows)}, oldest review_by first; as of {as_of.isoformat()}):")
+    for e in rows:
+        kind = "claim" if e.id in pack.claims else "study"
+        due = "OVERDUE " if e.review_by < as_of else ""
+        text = e.fact if kind == "claim" else e.title
+        click.echo("")
+        click.echo(f"{due}review by {iso(e.review_by)}  {kind} {e.id}  (verified {iso(e.verified_on)})  "
+                   f"{rel(str(e.origin.file))}:{e.origin.line}")
+        click.echo(f"  {_short(text, 96)}")
+        for sid in e.sources:
+            src = pack.sources.get(sid)
+            if src:
+                click.echo(f"  - {src.title}")
+                click.echo(f"    {src.url}")
 
 
 # --------------------------------------------------------------------------------------------
@@ -301,7 +354,7 @@ def _list_detail(t: str, e: dict[str, Any]) -> str:
     if t == "studies":
         status = " RETRACTED" if e["status"] == "retracted" else ""
         return f"{e['label']}{status}  {_short(e['title'], 60)}"
-    since = f"since {e['since']}" if e["since"] else "never true"
+    since = since_label(e["verdict"], e["since"])
     return f"{e['verdict']:<12} {e['severity']:<7} {since:<16} {_short(e['summary'])}"
 
 
@@ -339,7 +392,7 @@ def show(entry_id: str, packs: tuple[str, ...], config_path: str | None) -> None
 
 
 def _dates(pairs: list[tuple[str, date | None]]) -> list[str]:
-    return [f"  {label + ':':<13}{iso(d) or '-'}" for label, d in pairs]
+    return [f"  {label + ':':<14}{iso(d) or '-'}" for label, d in pairs]
 
 
 def claim_lines(pack: Any, c: Any) -> list[str]:
@@ -347,6 +400,7 @@ def claim_lines(pack: Any, c: Any) -> list[str]:
     out += _wrap(c.fact, "  ")
     out.append("")
     out += _dates([("valid from", c.valid_from), ("valid until", c.valid_until),
+                   *([("announced on", c.announced_on)] if c.announced_on else []),
                    ("verified on", c.verified_on), ("review by", c.review_by)])
     out += ["", "Sources:"]
     out += _source_list(pack, c.sources)
@@ -360,7 +414,7 @@ def claim_lines(pack: Any, c: Any) -> list[str]:
 
 
 def rule_lines(r: Any, indent: str = "  ") -> list[str]:
-    since = f"since {iso(r.since)}" if r.since else "never true"
+    since = since_label(r.verdict, r.since)
     out = [f"{indent}{r.id}: {r.verdict}, {r.severity}, {since}  {rel(str(r.origin.file))}:{r.origin.line}"]
     out += _wrap(r.summary, indent + "  ")
     out.append(f"{indent}  patterns:")

@@ -70,7 +70,7 @@ def _para(text: str, indent: str = "") -> list[str]:
 
 def pack_rule_lines(pack: Any, r: Any) -> list[str]:
     claim = pack.claims.get(r.claim_id)
-    since = f"since {iso(r.since)}" if r.since else "never true"
+    since = f"since {iso(r.since)}" if r.since else ("never true" if r.verdict == "contradicted" else "since: not given")
     out = [f"# {r.id}", "", *_para(r.summary), "",
            f"verdict: {r.verdict} ({since}) · severity: {r.severity} · kind: {r.kind}",
            f"defined in {rel(str(r.origin.file))}:{r.origin.line}, on claim {r.claim_id}", ""]
@@ -86,7 +86,7 @@ def pack_rule_lines(pack: Any, r: Any) -> list[str]:
         out += ["", *_para(f"Statements like this were true or plausible before {iso(r.since)} and are outdated "
                            "since then; text dated earlier is still flagged, with a note that it was correct when "
                            "published.")]
-    elif r.since is None:
+    elif r.since is None and r.verdict == "contradicted":
         out += ["", "Statements like this were never true."]
     out.append("")
     if r.suggestion:

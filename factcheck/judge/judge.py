@@ -72,8 +72,10 @@ class Judge:
             return None  # not yet outdated or wrong as of the date asked for
         if entry and entry.valid_from and as_of < entry.valid_from:
             return None
-        if entry and entry.valid_until and as_of >= entry.valid_until:
-            return None  # the fact itself has been superseded: its corrections no longer hold
+        if rule.verdict == "contradicted" and entry and entry.valid_until and as_of > entry.valid_until:
+            # A contradicted rule holds only while its claim does (an outdated rule's claim is
+            # history: its end is what made the statement outdated).
+            return None
         message = rule.message
         if rule.verdict == "outdated" and rule.since and doc_date:
             if doc_date < rule.since:

@@ -39,6 +39,11 @@ def check_consistency(pack: Pack) -> list[Problem]:
         if r.verdict == "outdated" and r.since is None:
             # The judge dates an outdated statement by `since`; without it the finding cannot say
             # "correct when published" and reads as if the statement was never true.
-            add(r.origin, "warning", f"rule {r.id}: verdict 'outdated' without 'since' (when did it stop being "
-                                     "true? if never, use verdict 'contradicted')")
+            add(r.origin, "error", f"rule {r.id}: verdict 'outdated' without 'since' (when did it stop being "
+                                   "true? if never, use verdict 'contradicted')")
+        claim = pack.claims.get(r.claim_id)
+        if claim and claim.announced_on and r.since and r.since < claim.announced_on:
+            # A statement cannot be outdated before the public could know it had changed.
+            add(r.origin, "warning", f"rule {r.id}: since {r.since} is before the claim's announced_on "
+                                     f"{claim.announced_on} (use the date the public could know)")
     return out

@@ -20,6 +20,7 @@ from factcheck.knowledge.model import (
     Frame,
     Origin,
     Pack,
+    PartialDate,
     Quantity,
     Rule,
     Source,
@@ -38,6 +39,7 @@ STATUSES = ("active", "retracted")
 SCOPES = ("sentence", "paragraph", "nearby", "document")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PARTIAL_RE = re.compile(r"^\d{4}(?:-\d{2})?$")
 
 
 @dataclass
@@ -133,6 +135,22 @@ class _Checker:
             self.error(node, key, f"{what}'{key}' is not a real date: {val!r}")
             return None
 
+    def when(self, node: LineDict, key: str, what: str = "") -> date | None:
+        """A date that may be partial: YYYY-MM-DD, YYYY-MM or YYYY (a PartialDate for the last two)."""
+        val = node.get(key)
+        if isinstance(val, int) and not isinstance(val, bool):
+            val = str(val)  # YAML reads a bare year as a number
+        if isinstance(val, str) and PARTIAL_RE.match(val):
+            try:
+                return PartialDate.parse(val)
+            except ValueError:
+                self.error(node, key, f"{what}'{key}' is not a real month: {val!r}")
+                return None
+        if val is not None and not (isinstance(val, str) and DATE_RE.match(val)):
+            self.error(node, key, f"{what}'{key}' must be a date YYYY-MM-DD, YYYY-MM or YYYY, got {val!r}")
+            return None
+        return self.day(node, key, what=what)
+
     def strings(self, node: LineDict, key: str, required: bool = False, what: str = "") -> list[str]:
         val = node.get(key)
         if val is None:
@@ -172,7 +190,7 @@ class _Checker:
 
 SOURCE_KEYS = {"id", "kind", "title", "publisher", "published", "url", "doi", "authors", "status",
                "retracted_on", "notice", "accessed", "note", "evidence"}
-CLAIM_KEYS = {"id", "kind", "fact", "valid_from", "valid_until", "verified_on", "review_by", "sources",
+CLAIM_KEYS = {"id", "kind", "fact", "valid_from", "valid_until", "announced_on", "verified_on", "review_by", "sources",
               "values", "corrects", "notes", "note"}
 RULE_KEYS = SPEC_KEYS | {"id", "verdict", "since", "severity", "summary", "message", "suggestion", "patterns", "frame",
              "unless", "context", "context_scope", "negatable", "examples", "kind", "note"}
@@ -439,7 +457,7 @@ def _rules(node: LineDict, claim_id: str, kind: str, macros: dict[str, str], ck:
             kind=claim_kind,
             verdict=ck.enum(item, "verdict", RULE_VERDICTS, True, what=what) or "contradicted",
             severity=ck.enum(item, "severity", SEVERITIES, True, what=what) or "warning",
-            since=ck.day(item, "since", what=what),
+            since=ck.when(item, "since", what=what),
             summary=ck.string(item, "summary", what=what) or ck.string(item, "message", what=what) or rid,
             message=ck.string(item, "message", True, what) or "",
             suggestion=ck.string(item, "suggestion", what=what),
@@ -497,9 +515,9 @@ def _build(raw: _Raw, ck: _Checker, as_of: date | None) -> Pack:
         src = Source(
             id=sid, kind=ck.enum(s, "kind", SOURCE_KINDS, True, what=what) or "other",
             title=ck.string(s, "title", True, what) or sid, publisher=ck.string(s, "publisher", what=what),
-            published=ck.day(s, "published", what=what), url=url, status=status, evidence=evidence,
+            published=ck.when(s, "published", what=what), url=url, status=status, evidence=evidence,
             origin=Origin(s.file, s.line), doi=ck.string(s, "doi", what=what),
-            authors=ck.strings(s, "authors", what=what), retracted_on=ck.day(s, "retracted_on", what=what),
+            authors=ck.strings(s, "authors", what=what), retracted_on=ck.when(s, "retracted_on", what=what),
             notice=ck.string(s, "notice", what=what), accessed=ck.day(s, "accessed", what=what),
             note=ck.string(s, "note", what=what),
         )
@@ -545,7 +563,7 @@ def _build(raw: _Raw, ck: _Checker, as_of: date | None) -> Pack:
         verified, review = ck.day(s, "verified_on", True, what), ck.day(s, "review_by", True, what)
         check_dates(s, verified, review, what)
         status = ck.enum(s, "status", STATUSES, default="active", what=what) or "active"
-        retracted_on, notice = ck.day(s, "retracted_on", what=what), ck.string(s, "notice", what=what)
+        retracted_on, notice = ck.when(s, "retracted_on", what=what), ck.string(s, "notice", what=what)
         if status == "retracted" and not retracted_on:
             # Take the retraction from a retracted source record when the study itself does not say.
             rs = next((sources[i] for i in ids if i in sources and sources[i].status == "retracted"), None)
@@ -561,7 +579,7 @@ def _build(raw: _Raw, ck: _Checker, as_of: date | None) -> Pack:
         studies[sid] = Study(
             id=sid, title=ck.string(s, "title", True, what) or sid, aliases=ck.strings(s, "aliases", what=what),
             author=author, year=year, journal=ck.string(s, "journal", what=what),
-            published=ck.day(s, "published", what=what), design=ck.string(s, "design", what=what),
+            published=ck.when(s, "published", what=what), design=ck.string(s, "design", what=what),
             phase=str(phase) if phase is not None else None, indication=ck.string(s, "indication", what=what),
             n=n, status=status, retracted_on=retracted_on, notice=notice, sources=ids,
             values=_values(s, sid, sid, quantities, ck, what), verified_on=verified or date.min,
@@ -579,9 +597,12 @@ def _build(raw: _Raw, ck: _Checker, as_of: date | None) -> Pack:
         check_sources(c, ids, what)
         verified, review = ck.day(c, "verified_on", True, what), ck.day(c, "review_by", True, what)
         check_dates(c, verified, review, what)
-        vf, vu = ck.day(c, "valid_from", what=what), ck.day(c, "valid_until", what=what)
+        vf, vu = ck.when(c, "valid_from", what=what), ck.when(c, "valid_until", what=what)
+        announced = ck.when(c, "announced_on", what=what)
         if vf and vu and vu < vf:
             ck.error(c, "valid_until", f"{what}valid_until {vu} is before valid_from {vf}")
+        if vf and announced and announced < vf:
+            ck.error(c, "announced_on", f"{what}announced_on {announced} is before valid_from {vf}")
         values = _values(c, cid, None, quantities, ck, what)
         claim_rules = _rules(c, cid, kind, macros, ck, terms)
         for r in claim_rules:
@@ -591,7 +612,8 @@ def _build(raw: _Raw, ck: _Checker, as_of: date | None) -> Pack:
                 continue
             rules[r.id] = r
         claims[cid] = Claim(cid, kind, ck.string(c, "fact", True, what) or "", vf, vu,
-                            verified or date.min, review or date.max, ids, values, claim_rules, Origin(c.file, c.line))
+                            verified or date.min, review or date.max, ids, values, claim_rules, Origin(c.file, c.line),
+                            announced_on=announced)
 
     for owner in list(claims.values()) + list(studies.values()):
         for v in owner.values:

@@ -2,11 +2,97 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from factcheck.models import SourceRef
+
+
+class PartialDate(date):
+    """A date known only to the month ("2025-06") or the year ("2025").
+
+    Sources often give only a month or a year; inventing a day would make the pack claim a
+    precision nobody has. It is a `date` (its first day) so code that only stores or prints dates
+    keeps working, but comparisons use the whole period: it is before a day only when the period
+    ends before it, after a day only when the period starts after it, and neither while the day
+    falls inside it. `isoformat()` gives the date back as written.
+    """
+
+    precision: str  # "month" | "year"
+
+    def __new__(cls, year: int, month: int | None = None) -> PartialDate:
+        self = super().__new__(cls, year, month or 1, 1)
+        self.precision = "month" if month else "year"
+        return self
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """'2025-06' or '2025' (raises ValueError otherwise)."""
+        m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", text)
+        if not m:
+            raise ValueError(f"not a partial date: {text!r}")
+        month = int(m.group(2)) if m.group(2) else None
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"month out of range: {text!r}")
+        return cls(int(m.group(1)), month)
+
+    @property
+    def first(self) -> date:
+        return date(self.year, self.month, 1)
+
+    @property
+    def last(self) -> date:
+        if self.precision == "year":
+            return date(self.year, 12, 31)
+        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}" if self.precision == "year" else f"{self.year:04d}-{self.month:02d}"
+
+    __str__ = isoformat
+
+    def __repr__(self) -> str:
+        return f"PartialDate({self.isoformat()!r})"
+
+    def __reduce__(self) -> tuple:  # type: ignore[override]
+        return (PartialDate, (self.year, self.month if self.precision == "month" else None))
+
+    @staticmethod
+    def _span(other: object) -> tuple[date, date] | None:
+        if isinstance(other, PartialDate):
+            return other.first, other.last
+        if isinstance(other, date):
+            return other, other
+        return None
+
+    def __lt__(self, other: object) -> bool:
+        span = self._span(other)
+        return NotImplemented if span is None else self.last < span[0]
+
+    def __le__(self, other: object) -> bool:
+        span = self._span(other)
+        return NotImplemented if span is None else self.last <= span[0]
+
+    def __gt__(self, other: object) -> bool:
+        span = self._span(other)
+        return NotImplemented if span is None else self.first > span[1]
+
+    def __ge__(self, other: object) -> bool:
+        span = self._span(other)
+        return NotImplemented if span is None else self.first >= span[1]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PartialDate):
+            return (self.precision, self.year, self.month) == (other.precision, other.year, other.month)
+        return False  # a month or a year is never one day
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash((self.precision, self.year, self.month))
 
 
 @dataclass
@@ -26,7 +112,7 @@ class Source:
     kind: str
     title: str
     publisher: str | None
-    published: date | None
+    published: date | None  # may be a PartialDate
     url: str
     status: str
     evidence: list[str]
@@ -143,7 +229,7 @@ class Claim:
     id: str
     kind: str
     fact: str
-    valid_from: date | None
+    valid_from: date | None  # these three may be PartialDate
     valid_until: date | None
     verified_on: date
     review_by: date
@@ -151,6 +237,9 @@ class Claim:
     values: list[Value]
     rules: list[Rule]
     origin: Origin
+    # When the public could first know the fact (an announcement), if later than `valid_from`
+    # (the FDA dated its letter 2024-08-08; Lykos announced it 2024-08-09). Rules' `since` uses it.
+    announced_on: date | None = None
 
 
 @dataclass

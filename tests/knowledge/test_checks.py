@@ -58,6 +58,6 @@ def test_consistency(tmp_path: Path) -> None:
         "s.yaml:2: error: source a: an evidence quote is empty",
         f"s.yaml:{b_line}: warning: source b: same URL as source a ({tmp_path / 'sources' / 's.yaml'}:2): "
         "https://example.org/p/",
-        "c.yaml:9: warning: rule rule-a: verdict 'outdated' without 'since' (when did it stop being true? "
+        "c.yaml:9: error: rule rule-a: verdict 'outdated' without 'since' (when did it stop being true? "
         "if never, use verdict 'contradicted')",
     ]
