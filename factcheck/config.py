@@ -41,7 +41,8 @@ CONFIG_FILES = (".factcheck.yaml", ".factcheck.yml")
 PYPROJECT = "pyproject.toml"
 FAIL_ON = (*SEVERITIES, "never")
 DEFAULT_FAIL_ON = "warning"  # what `factcheck lint` uses when neither --fail-on nor the config says
-KEYS = ("packs", "include", "exclude", "disable", "severity", "fail-on", "as-of")
+KEYS = ("packs", "include", "exclude", "disable", "severity", "fail-on", "as-of", "attributed")
+ATTRIBUTED = ("warning", "info")
 # Folders never worth walking into, gitignored or not.
 ALWAYS_SKIP = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", ".tox"}
 
@@ -63,6 +64,7 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)
     fail_on: str | None = None  # None: the command-line default
     as_of: date | None = None
+    attributed: str | None = None  # "info" lowers findings on statements the text attributes to someone
 
     def to_dict(self, effective: bool = False) -> dict[str, Any]:
         """The configuration as the file would spell it. With `effective`, unset values show what
@@ -75,23 +77,33 @@ class Config:
             "severity": dict(self.severity),
             "fail-on": self.fail_on,
             "as-of": self.as_of.isoformat() if self.as_of else None,
+            "attributed": self.attributed,
         }
         if effective:
             out["fail-on"] = out["fail-on"] or DEFAULT_FAIL_ON
             out["as-of"] = out["as-of"] or "today"
+            out["attributed"] = out["attributed"] or "warning"
         return out
 
     def is_disabled(self, finding: Finding) -> bool:
-        return finding.rule in self.disable or finding.kind in self.disable
+        bare = finding.rule.split("/", 1)[-1]
+        return finding.rule in self.disable or bare in self.disable or finding.kind in self.disable
 
     def severity_for(self, finding: Finding) -> str:
-        # A rule id is more specific than a kind, so it wins.
-        return self.severity.get(finding.rule) or self.severity.get(finding.kind) or finding.severity
+        if finding.lowered:
+            return finding.severity  # lowered for a reason of its own (quote, question): stays so
+        if finding.attributed and self.attributed == "info":
+            return "info"
+        # A rule id (qualified or bare) is more specific than a kind, so it wins.
+        bare = finding.rule.split("/", 1)[-1]
+        return (self.severity.get(finding.rule) or self.severity.get(bare) or self.severity.get(finding.kind)
+                or finding.severity)
 
     def unknown_rules(self, rule_ids: Iterable[str]) -> list[str]:
         """Names in `disable`/`severity` that are neither a known rule id nor a kind (call once the
         claims database is loaded; the CLI turns a non-empty answer into a ConfigError)."""
-        known = set(rule_ids) | set(KINDS) | {"unused-suppression"}
+        ids = set(rule_ids)
+        known = ids | {r.split("/", 1)[-1] for r in ids} | set(KINDS) | {"unused-suppression"}
         names = [*self.disable, *self.severity]
         return sorted({n for n in names if n not in known})
 
@@ -247,6 +259,11 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         cfg.fail_on = value
     if "as-of" in data:
         cfg.as_of = _date(data["as-of"], fail)
+    if "attributed" in data:
+        value = data["attributed"]
+        if value not in ATTRIBUTED:
+            raise fail("attributed", f"expected one of {', '.join(ATTRIBUTED)}, got {value!r}")
+        cfg.attributed = value
     return cfg
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
 from factcheck.documents import Document, InputError, parse, read_document
 from factcheck.judge import Judge, JudgeOptions
+from factcheck.judge.judge import resolve_overlaps
 from factcheck.knowledge.model import Pack
 from factcheck.models import FileReport, Finding
 from factcheck.nlp.pipeline import claims_of, get_pipeline, pipe_texts
@@ -36,7 +37,11 @@ def default_jobs() -> int:
 
 
 class Linter:
-    def __init__(self, pack: Pack, as_of: date, show_supported: bool = False, keep_source: bool = False) -> None:
+    def __init__(self, pack: Pack, as_of: date, show_supported: bool = False, keep_source: bool = False,
+                 policy: Callable[[FileReport, str], list[Finding]] | None = None) -> None:
+        """`policy` (suppressions, config) gets each report with all its findings before findings
+        that overlap compete for a span, so turning one rule off never hides another's finding."""
+        self.policy = policy
         self.pack = pack
         self.as_of = as_of
         self.nlp = get_pipeline(pack)
@@ -108,7 +113,7 @@ class Linter:
                 yield item
                 continue
             sdoc = next(spacy_docs)
-            findings = self.judge.judge(claims_of(sdoc), item.date)
+            findings = self.judge.judge(claims_of(sdoc), item.date, resolve=False)
             yield self._report(item, findings)
 
     def _report(self, doc: Document, findings: list[Finding]) -> FileReport:
@@ -119,5 +124,9 @@ class Linter:
             f.line, f.column = doc.line_col(start)
             f.end_line, f.end_column = doc.line_col(end)
             f.line_text = doc.line_text(f.line)
-        return FileReport(path=doc.path, findings=findings, published=doc.published, updated=doc.updated,
-                          title=doc.title, source_text=doc.source if self.keep_source else None)
+        report = FileReport(path=doc.path, findings=findings, published=doc.published, updated=doc.updated,
+                            title=doc.title, source_text=doc.source if self.keep_source else None)
+        if self.policy is not None:
+            report.findings = self.policy(report, doc.source)
+        report.findings = resolve_overlaps(report.findings)
+        return report

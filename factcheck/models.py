@@ -68,6 +68,9 @@ class Finding:
     line_text: str = ""
     # Someone else's statement in the text ("analysts expect ..."): config `attributed: info` lowers it.
     attributed: bool = False
+    # The judge lowered it to info (a question, a quotation, a myth the text corrects, a dated
+    # statement): a severity override in config must not raise it again by accident.
+    lowered: bool = False
 
     def fingerprint(self, path: str) -> str:
         """A stable id for this finding: rule + file + the flagged words (not the line number),

@@ -18,10 +18,36 @@ def test_rule_with_negation_and_question(test_linter):
     assert len(hits) == 1 and hits[0].line == 1 and hits[0].column == 11
 
 
-def test_attributed_statement_is_info(test_linter):
+def test_attributed_statement_is_a_warning_naming_the_speaker(test_linter):
     r = test_linter.lint_text('Critics say Drug X is close to approval.\n', "a.md")
     (f,) = [f for f in r.findings if f.rule == "drug-x-approval-near"]
-    assert f.severity == "info" and f.message.startswith("Attributed")
+    assert f.severity == "warning" and f.message.lower().startswith("attributed to critics")
+
+
+def test_config_attributed_info_lowers_attributed_findings_only(test_pack):
+    from datetime import date
+
+    from factcheck.config import Config, apply_config
+    from factcheck.engine import Linter
+
+    cfg = Config(attributed="info", severity={"drug-x-approval-near": "error"})
+    linter = Linter(test_pack, date(2026, 11, 22), policy=lambda report, source: apply_config(report.findings, cfg))
+    said = linter.lint_text("Critics say Drug X is close to approval.\n", "a.md").findings
+    own = linter.lint_text("Drug X is close to approval.\n", "a.md").findings
+    assert [f.severity for f in said if f.rule == "drug-x-approval-near"] == ["info"]
+    assert [f.severity for f in own if f.rule == "drug-x-approval-near"] == ["error"]
+
+
+def test_severity_override_never_raises_a_quoted_statement(test_pack):
+    from datetime import date
+
+    from factcheck.config import Config, apply_config
+    from factcheck.engine import Linter
+
+    cfg = Config(severity={"drug-x-approval-near": "error"})
+    linter = Linter(test_pack, date(2026, 11, 22), policy=lambda report, source: apply_config(report.findings, cfg))
+    quoted = linter.lint_text('"Drug X is close to approval," a fan wrote.\n', "a.md").findings
+    assert [f.severity for f in quoted if f.rule == "drug-x-approval-near"] == ["info"]
 
 
 def test_figure_for_the_wrong_measure(test_linter):

@@ -173,7 +173,10 @@ def _make_linter(as_of: date | None, config_path: str | None, packs: tuple[str, 
 
     settings = run_settings(config_path, packs, as_of)
     config, as_of, pack = settings.config, settings.as_of, settings.pack
-    linter = Linter(pack, as_of)
+    from factcheck.config import apply_config
+
+    # Config applies before overlapping findings compete for a span (as in `lint`).
+    linter = Linter(pack, as_of, policy=lambda report, source: apply_config(report.findings, config))
     run = RunInfo(
         tool_version=__version__,
         as_of=as_of,
@@ -185,15 +188,11 @@ def _make_linter(as_of: date | None, config_path: str | None, packs: tuple[str, 
 
 
 class _Configured:
-    """Applies the configuration's disabled rules and severity overrides to each page's findings."""
+    """The linter as the audit uses it (config is applied inside the engine, see _make_linter)."""
 
     def __init__(self, linter: Any, config: Any) -> None:
         self.linter = linter
         self.config = config
 
     def lint_text(self, text: str, path: str, fmt: str, published: Any = None, updated: Any = None) -> Any:
-        from factcheck.config import apply_config
-
-        report = self.linter.lint_text(text, path, fmt, published=published, updated=updated)
-        report.findings = apply_config(report.findings, self.config)
-        return report
+        return self.linter.lint_text(text, path, fmt, published=published, updated=updated)

@@ -71,7 +71,8 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
     fail_on = fail_on or cfg.fail_on or DEFAULT_FAIL_ON
     baseline = _load_baseline(baseline_path)
     path_filter = cfg.path_filter()
-    linter = Linter(pack, as_of, show_supported=show_supported, keep_source=True)
+    linter = Linter(pack, as_of, show_supported=show_supported, keep_source=True,
+                    policy=finding_policy(cfg, report_unused_suppressions, format_for))
     out = AtomicOutput(output)
     stream = out.__enter__()
     use_color = color == "always" or (color == "auto" and stream.isatty() and not os.environ.get("NO_COLOR"))
@@ -114,7 +115,7 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
 
     try:
         for report in reports():
-            report = _post_process(report, cfg, report_unused_suppressions, format_for)
+            report.source_text = None  # kept only for the directives; no formatter here needs it
             if write_baseline_path:
                 recorded.append(FileReport(path=report.path, findings=list(report.findings)))
             if baseline is not None:
@@ -161,20 +162,22 @@ def _load_baseline(path: str | None):  # type: ignore[no-untyped-def]
         die(str(exc))
 
 
-def _post_process(report: FileReport, cfg: Config, report_unused: bool, format_for) -> FileReport:  # type: ignore[no-untyped-def]
-    """Inline suppressions, then config (disable, severity), on one file's findings."""
+def finding_policy(cfg: Config, report_unused: bool, format_for):  # type: ignore[no-untyped-def]
+    """Inline suppressions, then config (disable, severity, attributed), on one file's findings;
+    the engine applies it before overlapping findings compete for a span."""
     from factcheck.suppress import apply_suppressions, has_directives, parse_directives, unused_findings
 
-    source = report.source_text
-    if source is not None and has_directives(source):
-        directives = parse_directives(source, format_for(report.path, source))
-        kept, unused = apply_suppressions(report.findings, directives)
-        if report_unused and unused:
-            kept = sorted([*kept, *unused_findings(unused, source)], key=lambda f: (f.start, f.end))
-        report.findings = kept
-    report.findings = apply_config(report.findings, cfg)
-    report.source_text = None  # kept only for the directives; no formatter here needs it
-    return report
+    def policy(report: FileReport, source: str) -> list:
+        findings = report.findings
+        if source and has_directives(source):
+            directives = parse_directives(source, format_for(report.path, source))
+            kept, unused = apply_suppressions(findings, directives)
+            if report_unused and unused:
+                kept = sorted([*kept, *unused_findings(unused, source)], key=lambda f: (f.start, f.end))
+            findings = kept
+        return apply_config(findings, cfg)
+
+    return policy
 
 
 def _inject_json(fmt: str, baseline) -> bool:  # type: ignore[no-untyped-def]

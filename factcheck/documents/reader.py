@@ -79,10 +79,17 @@ def parse(text: str, path: str, fmt: str) -> Document:
     return parse_text(text, path)
 
 
+_DIRECTIVE_LINE = re.compile(r"^[ \t]*#[ \t]*factcheck[ \t]*:[^\n]*$", re.MULTILINE | re.IGNORECASE)
+
+
 def parse_text(source: str, path: str) -> Document:
     """Plain text is its own prose; dates come from labelled lines ("Last updated: ...")."""
     # Carriage returns become spaces so that line logic sees "\n" only; offsets are unchanged.
     text = source.replace("\r", " ") if "\r" in source else source
+    # "# factcheck: ..." directive lines are instructions to the linter, not prose: blank them
+    # (same length, so offsets into the file stay exact).
+    if "factcheck" in text:
+        text = _DIRECTIVE_LINE.sub(lambda m: " " * len(m.group(0)), text)
     breaks, paragraphs = line_breaks(text)
     published, updated = dates_in_text(text)
     return Document(path=path, fmt="text", source=source, text=text, breaks=breaks,

@@ -42,7 +42,10 @@ class Judge:
         self._by_unit: dict[str, list[Value]] | None = None
         self._names = {sid: st.name for sid, st in pack.studies.items()}
 
-    def judge(self, claims: list[Claim], doc_date: date | None) -> list[Finding]:
+    def judge(self, claims: list[Claim], doc_date: date | None, resolve: bool = True) -> list[Finding]:
+        """Findings for a document's claims. With `resolve=False` overlapping findings are all
+        returned, so that config and suppressions can apply before they compete for a span
+        (`resolve_overlaps` then picks one per span)."""
         findings: list[Finding] = []
         for claim in claims:
             if claim.type == "rule":
@@ -58,7 +61,7 @@ class Judge:
             if claim.type != "rule":
                 _downgrade_speech(f, claim)
             findings.append(f)
-        return _resolve_overlaps(findings)
+        return _resolve_overlaps(findings) if resolve else findings
 
     # -- pack rules ---------------------------------------------------------------------------
     def _rule(self, claim: Claim, doc_date: date | None) -> Finding | None:
@@ -106,6 +109,7 @@ class Judge:
             severity = "info"
             message = "The text reports what happened since nearby; check that the reader cannot miss it. " + message
         return Finding(
+            lowered=severity != rule.severity,
             rule=rule.id, claim_id=rule.claim_id, kind=rule.kind, verdict=rule.verdict, severity=severity,
             start=claim.start, end=claim.end, text="", message=message, fact=entry.fact if entry else "",
             since=rule.since.isoformat() if rule.since else None, suggestion=rule.suggestion,
@@ -363,6 +367,7 @@ def _downgrade_speech(f: Finding, claim: Claim) -> None:
     if f.verdict in ("supported", "unsupported") or not (claim.attributed or claim.question):
         return
     f.severity = "info"
+    f.lowered = True
     lead = "Question" if claim.question else "Attributed, quoted or corrected statement"
     f.message = f"{lead}; add context if you keep it. " + f.message
 
@@ -457,6 +462,11 @@ def _weeks_words(weeks: float) -> str:
     if weeks >= 8 and abs(months - round(months)) < 0.1:
         return f"{round(months)} months"
     return f"{weeks:g} weeks"
+
+
+def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
+    """One finding per span (public: the engine calls it after config and suppressions)."""
+    return _resolve_overlaps(findings)
 
 
 def _resolve_overlaps(findings: list[Finding]) -> list[Finding]:

@@ -124,11 +124,18 @@ def test_retracted_citation_whose_retraction_the_text_states(lint) -> None:
     assert f.verdict == "retracted" and f.severity == "info"
 
 
-def test_attributed_rule_is_info(test_linter) -> None:
+def test_attributed_forecast_keeps_its_severity_and_names_the_speaker(test_linter) -> None:
+    # Issue 11's policy: an overtaken forecast misleads a reader whoever made it.
     (f,) = test_linter.lint_text("Supporters insist Drug X is on the verge of approval.", "a.md").findings
-    assert f.severity == "info"
+    assert f.severity == "warning" and f.attributed
+    assert f.message.lower().startswith("attributed to supporters")
     (f,) = [f for f in test_linter.lint_text("Drug X is close to approval, its maker said.", "a.md").findings]
-    assert f.severity == "info" and f.message.startswith("Attributed")
+    assert f.severity == "warning" and f.message.startswith("Attributed")
+
+
+def test_quoted_statement_stays_info(test_linter) -> None:
+    (f,) = test_linter.lint_text('"Drug X is close to approval," one fan wrote.', "a.md").findings
+    assert f.severity == "info" and f.lowered
 
 
 def test_reporter_as_subject_is_not_attribution(test_linter) -> None:
