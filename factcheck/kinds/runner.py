@@ -11,7 +11,8 @@ from factcheck.kinds.status import StatusRule
 from factcheck.kinds.vocabulary import build_matcher
 from factcheck.knowledge.model import Pack
 from factcheck.knowledge.rule_kinds import StatusSpec
-from factcheck.lang.layer import analyse
+from factcheck.lang.layer import Analysis, analyse
+from factcheck.lang.topic import about
 from factcheck.nlp.claims import Claim
 
 
@@ -20,21 +21,34 @@ class KindMatchers:
         self.matcher = build_matcher(nlp, pack)
         rivals = {"RIVAL"}
         self.status = [StatusRule(r, rivals) for r in pack.rules.values() if isinstance(r.spec, StatusSpec)]
+        # What the pack is about (its `about` words and term lists) against neighbouring topics.
+        self.own_labels = {"ABOUT"} | {f"TERM:{t}" for t in pack.terms}
+        self.rival_labels = rivals if pack.neighbours else set()
 
-    def __bool__(self) -> bool:
-        return bool(self.status)
-
-    def claims(self, doc: Doc, doc_date: date | None, paragraphs: list[int]) -> list[Claim]:
-        if not self:
-            return []
+    def claims(self, doc: Doc, doc_date: date | None, paragraphs: list[int],
+               others: list[Claim] | None = None, in_domain: bool = True) -> tuple[list[Claim], list[Claim]]:
+        """The typed rules' claims, and of `others` (figures, citations, pattern rules) those whose
+        passage is about the pack: a dose in a sentence about psilocybin is not an MDMA dose."""
         an = analyse(doc, self.matcher, doc_date)
-        if not an.events:
-            return []
         para_of = _paragraph_starts(doc, an.sentences, paragraphs)
+        kept = [c for c in others or [] if self._about_pack(doc, an, c, para_of)]
         out: list[Claim] = []
-        for rule in self.status:
-            out.extend(rule.claims(an, para_of))
-        return out
+        if an.events and in_domain:
+            for rule in self.status:
+                out.extend(rule.claims(an, para_of, in_domain))
+        return out, kept
+
+    def _about_pack(self, doc: Doc, an: Analysis, claim: Claim, para_of: dict[int, int]) -> bool:
+        if not self.rival_labels:
+            return True
+        span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        if span is None:
+            return True
+        at = span.start
+        sent = next((s for s in an.sentences if s[0] <= at < s[1]), None)
+        if sent is None:
+            return True
+        return about(an, sent, sent, at, self.own_labels, self.rival_labels, para_of.get(sent[0], 0), default=True)
 
 
 def _paragraph_starts(doc: Doc, sentences: list[tuple[int, int]], paragraphs: list[int]) -> dict[int, int]:

@@ -25,7 +25,9 @@ class StatusRule:
         self.own = subject_labels(rule.id, rule.spec.subject)
         self.rivals = rivals - self.own
 
-    def claims(self, an: Analysis, paragraph_start_of: dict[int, int]) -> list[Claim]:
+    def claims(self, an: Analysis, paragraph_start_of: dict[int, int], in_domain: bool = False) -> list[Claim]:
+        """`in_domain`: the document is about the pack (its topic words appear), so a passage that
+        names no subject at all is taken as the pack's."""
         out: list[Claim] = []
         taken: set[tuple[int, int]] = set()
         for ev in an.events:
@@ -36,7 +38,7 @@ class StatusRule:
             if ev.event == "review" and not _regulatory(an, ev):
                 continue  # "the therapy is being examined for its potential" is research, not a review
             para = paragraph_start_of.get(ev.sentence[0], 0)
-            if not in_scope(an, ev, self.own, self.rivals, para):
+            if not in_scope(an, ev, self.own, self.rivals, para, default=in_domain):
                 continue
             if self.spec.jurisdiction and not in_jurisdiction(an, ev, self.spec.jurisdiction, para):
                 continue

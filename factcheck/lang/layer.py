@@ -90,7 +90,8 @@ def _elliptical(doc: Doc, cues: list[Cue], sentences: list[tuple[int, int]], eve
             continue
         j = c.start - 1
         while j >= 0 and doc[j].lower_.replace("’", "'") in ("is", "'s", "was", "very", "so", "quite", "getting", "now",
-                                                               "really", "pretty"):
+                                                               "really", "pretty", "may", "might", "could", "will",
+                                                               "should", "would"):
             j -= 1
         if j < 0 or doc[j].lower_.replace("’", "'") not in ANAPHORIC_SUBJECTS:
             continue

@@ -19,6 +19,8 @@ from factcheck.lang.timex import TimeExpr, is_future
 
 STANCES = ("done", "pending", "expected", "refused", "negated", "hypothetical", "past-forecast", "current", "none")
 
+INTERROGATIVES = {"is", "are", "was", "were", "will", "would", "can", "could", "should", "does", "do", "did", "has",
+                  "have", "what", "when", "why", "how", "who", "which", "where", "whether", "may", "might", "shall"}
 PRESENT_BE = {"is", "are", "am", "'s", "remains", "remain", "stays", "stay", "seems", "seem", "looks", "look",
               "appears", "appear", "sits", "sit", "becomes", "become", "now", "feels", "sounds"}
 PAST_BE = {"was", "were", "seemed", "looked", "appeared", "remained", "stayed", "became", "sat", "felt", "sounded"}
@@ -53,7 +55,11 @@ PRODUCT_NOUNS = {"drug", "drugs", "treatment", "treatments", "therapy", "therapi
 SUBJECTS = {"fda", "agency", "regulators", "regulator", "it", "they", "government", "authorities", "who", "which",
             "that", "tga", "ema", "mhra", "canada", "australia", "panel", "committee", "officials", "state",
             "congress", "dea", "ministry", "commission"}
-PROSPECT_NEAR = 10  # tokens between an event and a stance cue that still read as one statement
+PROSPECT_NEAR = 10
+# Words after "expected"/"scheduled" that show a participle ("a decision expected in August"),
+# not a finite past verb with an object ("analysts expected approval").
+PARTICIPLE_FOLLOWERS = {"in", "by", "on", "at", "to", "for", "within", "before", "soon", "shortly", "later", "next",
+                        "this", "early", "mid", "late", "around", "sometime", "as", "imminently", ",", ".", ";", ")"}  # tokens between an event and a stance cue that still read as one statement
 
 
 @dataclass
@@ -80,8 +86,12 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
     words = _words(doc)
     out = Stance("none")
     last = doc[sent[1] - 1] if sent[1] > sent[0] else None
-    out.question = bool(last is not None and (last.text == "?" or (last.is_space and sent[1] - 2 >= sent[0]
-                                                                     and doc[sent[1] - 2].text == "?")))
+    ends_q = bool(last is not None and (last.text == "?" or (last.is_space and sent[1] - 2 >= sent[0]
+                                                               and doc[sent[1] - 2].text == "?")))
+    # A question asks about its own clause: "As it might be approved in 2024, will insurance pay?"
+    # still asserts the forecast; "Is approval close?" does not.
+    first = doc[sent[0]].lower_ if sent[1] > sent[0] else ""
+    out.question = ends_q and (clause[1] >= sent[1] - 2 or first in INTERROGATIVES)
     out.hedged = any(c.label == "HEDGE" for c in inside)
     out.times = [t for t in times if doc[cs].idx <= t.start < doc[ce - 1].idx + len(doc[ce - 1])]
     out.framing_year = _framing_year(doc, cs, out.times)
@@ -268,8 +278,12 @@ def _past_framed(doc: Doc, words: list[str], cs: int, cue: Cue, inside: list[Cue
     w = words[cue.start]
     lemma_like = w[:-1] if w.endswith("ed") and w[:-1] in FORECAST_VERBS else w[:-2] if w.endswith("ed") else w
     if w.endswith("ed") and (lemma_like in FORECAST_VERBS or w[:-2] in FORECAST_VERBS or w[:-1] in FORECAST_VERBS):
-        # "Analysts predicted approval by 2021": a finite past verb after its subject.
+        # "Analysts predicted approval by 2021": a finite past verb after its subject, with an
+        # object; "a decision expected in August" is a participle (passive, present).
         prev = words[cue.start - 1] if cue.start - 1 >= cs else ""
+        nxt = words[cue.end] if cue.end < len(words) else ""
+        if nxt in PARTICIPLE_FOLLOWERS:
+            return False
         return prev not in ("is", "are", "'s", "be", "been", "being", "widely", "generally", "now") and cue.start > cs
     return False
 

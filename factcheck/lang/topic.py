@@ -43,19 +43,24 @@ def _nearest(cues: list[Cue], own: Collection[str], rival: Collection[str], at: 
 
 
 def in_scope(an: Analysis, ev: EventMention, own: Collection[str], rival: Collection[str],
-             paragraph_start: int) -> bool:
+             paragraph_start: int, default: bool = False) -> bool:
     """Is this event mention about the subject labelled `own` (and not a `rival`)?"""
-    cs, ce = ev.clause
-    clause = an.cues_in(cs, ce)
-    side = _nearest(clause, own, rival, ev.cue.start)
+    return about(an, ev.clause, ev.sentence, ev.cue.start, own, rival, paragraph_start, default)
+
+
+def about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at: int, own: Collection[str],
+          rival: Collection[str], paragraph_start: int, default: bool = False) -> bool:
+    """Is the passage at token `at` about `own`? The subject named nearest decides: in the
+    clause, the sentence, earlier in the paragraph and the few sentences before, the title, then
+    which the document names more often; `default` when it names neither."""
+    side = _nearest(an.cues_in(*clause), own, rival, at)
     if side:
         return side == "own"
-    ss, se = ev.sentence
-    side = _nearest(an.cues_in(ss, se), own, rival, ev.cue.start)
+    side = _nearest(an.cues_in(*sentence), own, rival, at)
     if side:
         return side == "own"
     # Earlier in the paragraph, then the few sentences before it (headings, lead-ins).
-    idx = an.sentences.index(ev.sentence) if ev.sentence in an.sentences else 0
+    idx = an.sentences.index(sentence) if sentence in an.sentences else 0
     back = idx
     while back > 0:
         back -= 1
@@ -73,7 +78,9 @@ def in_scope(an: Analysis, ev: EventMention, own: Collection[str], rival: Collec
             return side == "own"
     n_own = sum(1 for c in an.cues if c.label in own)
     n_rival = sum(1 for c in an.cues if c.label in rival)
-    return n_own > 0 and n_own >= n_rival
+    if n_own == n_rival == 0:
+        return default
+    return n_own >= n_rival
 
 
 def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: int) -> bool:

@@ -96,6 +96,7 @@ def make_claims_component(nlp: Language, name: str, pack_key: str) -> ClaimsComp
 
 class ClaimsComponent:
     def __init__(self, nlp: Language, pack: Pack) -> None:
+        self.pack = pack
         self.extractor = Extractor(pack)
         self.kinds = KindMatchers(nlp, pack)
 
@@ -108,11 +109,13 @@ class ClaimsComponent:
         ctx = Context(text=text, folded=fold(text), sent_starts=starts,
                       paragraphs=doc.user_data.get("paragraphs") or [0])
         claims = self.extractor.extract(ctx)
-        if self.kinds:
+        in_domain = not self.pack.topic or any(t.search(ctx.folded) for t in self.pack.topic)
+        typed, claims = self.kinds.claims(doc, doc.user_data.get("doc_date"), ctx.paragraphs, claims, in_domain)
+        if typed:
             # A typed rule reads a claim's shape; a pattern rule on the same words is more
             # specific (it names the date or figure), so the typed one yields to it.
             patterned = [(c.start, c.end, c.rule) for c in claims if c.type == "rule" and c.rule is not None]
-            for c in self.kinds.claims(doc, doc.user_data.get("doc_date"), ctx.paragraphs):
+            for c in typed:
                 if not any(s < c.end and c.start < e and r is not c.rule and r.kind == c.kind
                            for s, e, r in patterned):
                     claims.append(c)
