@@ -45,7 +45,10 @@ class Linter:
         self.pack = pack
         self.as_of = as_of
         self.nlp = get_pipeline(pack)
-        self.judge = Judge(pack, JudgeOptions(as_of=as_of, show_supported=show_supported))
+        options = JudgeOptions(as_of=as_of, show_supported=show_supported)
+        # One judge per pack: each compares claims with its own pack's records.
+        self.judges = {sub.id: Judge(sub, options) for sub in pack.packs}
+        self.judge = self.judges[pack.packs[0].id]
         self.keep_source = keep_source
 
     # -- single inputs -----------------------------------------------------------------------
@@ -113,8 +116,17 @@ class Linter:
                 yield item
                 continue
             sdoc = next(spacy_docs)
-            findings = self.judge.judge(claims_of(sdoc), item.date, resolve=False)
+            findings = self._judge(claims_of(sdoc), item.date)
             yield self._report(item, findings)
+
+    def _judge(self, claims: list, doc_date: date | None) -> list[Finding]:
+        by_pack: dict[str, list] = {}
+        for c in claims:
+            by_pack.setdefault(c.pack or self.pack.packs[0].id, []).append(c)
+        findings: list[Finding] = []
+        for pack_id, group in by_pack.items():
+            findings += self.judges[pack_id].judge(group, doc_date, resolve=False)
+        return findings
 
     def _report(self, doc: Document, findings: list[Finding]) -> FileReport:
         for f in findings:

@@ -17,13 +17,13 @@ from factcheck.nlp.claims import Claim
 
 
 class KindMatchers:
-    def __init__(self, nlp: Language, pack: Pack) -> None:
-        self.matcher = build_matcher(nlp, pack)
+    def __init__(self, nlp: Language, pack: Pack, rivals: list[str] | None = None) -> None:
+        self.matcher = build_matcher(nlp, pack, rivals)
         rivals = {"RIVAL"}
         self.status = [StatusRule(r, rivals) for r in pack.rules.values() if isinstance(r.spec, StatusSpec)]
         # What the pack is about (its `about` words and term lists) against neighbouring topics.
         self.own_labels = {"ABOUT"} | {f"TERM:{t}" for t in pack.terms}
-        self.rival_labels = rivals if pack.neighbours else set()
+        self.rival_labels = rivals if (pack.neighbours or rivals) else set()
 
     def claims(self, doc: Doc, doc_date: date | None, paragraphs: list[int],
                others: list[Claim] | None = None, in_domain: bool = True) -> tuple[list[Claim], list[Claim]]:

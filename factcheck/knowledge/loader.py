@@ -17,6 +17,7 @@ from typing import Any
 
 from factcheck.knowledge.model import (
     Claim,
+    combine,
     Frame,
     Origin,
     Pack,
@@ -28,6 +29,7 @@ from factcheck.knowledge.model import (
     Value,
 )
 from factcheck.knowledge.regex_tools import MacroError, expand_macros, required_literals
+from factcheck.knowledge.packs import PackFiles, group
 from factcheck.knowledge.rule_kinds import RULE_KINDS, SPEC_KEYS, parse_spec
 from factcheck.knowledge.yamlload import LineDict, LineList, YamlError, load_yaml
 from factcheck.models import KINDS, SEVERITIES
@@ -218,48 +220,75 @@ class _Raw:
     roots: list[str]
 
 
-def _read_roots(roots: list[Path], ck: _Checker) -> _Raw:
-    raw = _Raw([], [], [], [], "", [str(r) for r in roots])
-    h = hashlib.sha256()
-    for root in roots:
-        files = sorted((root / "sources").glob("*.y*ml")) + sorted((root / "claims").glob("*.y*ml"))
-        if not (root / "claims").is_dir() and not (root / "sources").is_dir():
-            ck.problems.append(Problem(str(root), 0, "error", "not a claims pack: no claims/ or sources/ folder"))
+MANIFEST_KEYS = {"pack", "terms", "quantities", "arms", "about", "neighbours", "macros", "topic", "schema_version"}
+PACK_KEYS = {"id", "title", "version", "about", "neighbours", "description"}
+
+
+def _read_pack(pf: PackFiles, ck: _Checker) -> tuple[_Raw, dict[str, str]]:
+    """Read one pack's files; return them raw and the manifest's `pack:` fields (title, version)."""
+    raw = _Raw([], [], [], [], "", list(pf.roots))
+    meta: dict[str, str] = {}
+    h = hashlib.sha256(pf.id.encode())
+    for path in pf.manifests:
+        try:
+            data = load_yaml(path)
+        except YamlError as exc:
+            ck.problems.append(Problem(exc.path, exc.line or 0, "error", exc.message))
             continue
-        for path in files:
-            try:
-                data = load_yaml(path)
-            except YamlError as exc:
-                ck.problems.append(Problem(exc.path, exc.line or 0, "error", exc.message))
+        h.update(path.read_bytes())
+        if not isinstance(data, LineDict):
+            ck.problems.append(Problem(str(path), 1, "error", "pack.yaml must hold a mapping (pack:, terms:, ...)"))
+            continue
+        ck.known_keys(data, MANIFEST_KEYS, "pack.yaml: ")
+        head = data.get("pack")
+        if isinstance(head, LineDict):
+            ck.known_keys(head, PACK_KEYS, "pack.yaml pack: ")
+            for key in ("title", "version", "description"):
+                if head.get(key) is not None:
+                    meta[key] = str(head.get(key))
+        # The manifest's vocabulary is the pack's lexicon (v2 keeps it beside `pack:`).
+        lex = LineDict({k: v for k, v in data.items() if k in LEXICON_KEYS})
+        lex.file, lex.line, lex.key_lines = data.file, data.line, dict(data.key_lines)
+        if isinstance(head, LineDict):
+            for key in ("about", "neighbours"):
+                if key in head:
+                    lex[key] = head[key]
+                    lex.key_lines[key] = head.line_of(key)
+        raw.lexicons.append(lex)
+    for path in pf.sources + pf.claims:
+        try:
+            data = load_yaml(path)
+        except YamlError as exc:
+            ck.problems.append(Problem(exc.path, exc.line or 0, "error", exc.message))
+            continue
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+        if data is None:
+            continue
+        if not isinstance(data, LineDict):
+            ck.problems.append(Problem(str(path), 1, "error", "the file must hold a mapping (sources:, claims:, studies:, lexicon:)"))
+            continue
+        ck.known_keys(data, TOP_KEYS, "")
+        for key, bucket in (("sources", raw.sources), ("claims", raw.claims), ("studies", raw.studies)):
+            items = data.get(key)
+            if items is None:
                 continue
-            h.update(path.name.encode())
-            h.update(path.read_bytes())
-            if data is None:
+            if not isinstance(items, LineList):
+                ck.error(data, key, f"'{key}' must be a list")
                 continue
-            if not isinstance(data, LineDict):
-                ck.problems.append(Problem(str(path), 1, "error", "the file must hold a mapping (sources:, claims:, studies:, lexicon:)"))
-                continue
-            ck.known_keys(data, TOP_KEYS, "")
-            for key, bucket in (("sources", raw.sources), ("claims", raw.claims), ("studies", raw.studies)):
-                items = data.get(key)
-                if items is None:
+            for i, item in enumerate(items):
+                if not isinstance(item, LineDict):
+                    ck.error(items, i, f"each entry of '{key}' must be a mapping")
                     continue
-                if not isinstance(items, LineList):
-                    ck.error(data, key, f"'{key}' must be a list")
-                    continue
-                for i, item in enumerate(items):
-                    if not isinstance(item, LineDict):
-                        ck.error(items, i, f"each entry of '{key}' must be a mapping")
-                        continue
-                    bucket.append(item)
-            lex = data.get("lexicon")
-            if lex is not None:
-                if isinstance(lex, LineDict):
-                    raw.lexicons.append(lex)
-                else:
-                    ck.error(data, "lexicon", "'lexicon' must be a mapping")
+                bucket.append(item)
+        lex = data.get("lexicon")
+        if lex is not None:
+            if isinstance(lex, LineDict):
+                raw.lexicons.append(lex)
+            else:
+                ck.error(data, "lexicon", "'lexicon' must be a mapping")
     raw.digest = h.hexdigest()[:16]
-    return raw
+    return raw, meta
 
 
 def _by_id(items: list[LineDict], ck: _Checker, what: str) -> dict[str, LineDict]:
@@ -403,7 +432,7 @@ def _vocabulary(raw: _Raw, ck: _Checker) -> tuple[dict[str, list[str]], list[str
 
 
 def _rules(node: LineDict, claim_id: str, kind: str, macros: dict[str, str], ck: _Checker,
-           terms: dict[str, list[str]] | None = None) -> list[Rule]:
+           terms: dict[str, list[str]] | None = None, pack_id: str | None = None) -> list[Rule]:
     out: list[Rule] = []
     items = node.get("corrects") or []
     if not isinstance(items, list):
@@ -453,7 +482,7 @@ def _rules(node: LineDict, claim_id: str, kind: str, macros: dict[str, str], ck:
             ck.error(item, "negatable", f"{what}'negatable' must be true or false")
             negatable = True
         out.append(Rule(
-            id=rid, claim_id=claim_id,
+            id=f"{pack_id}/{rid}" if pack_id else rid, claim_id=claim_id,
             kind=claim_kind,
             verdict=ck.enum(item, "verdict", RULE_VERDICTS, True, what=what) or "contradicted",
             severity=ck.enum(item, "severity", SEVERITIES, True, what=what) or "warning",
@@ -462,7 +491,9 @@ def _rules(node: LineDict, claim_id: str, kind: str, macros: dict[str, str], ck:
             message=ck.string(item, "message", True, what) or "",
             suggestion=ck.string(item, "suggestion", what=what),
             patterns=pats, pattern_sources=srcs,
-            unless=[p for u in ck.strings(item, "unless", what=what) if (p := _compile(u, macros, ck, item, "unless", what))],
+            unless=[] if check != "pattern" else
+            [p for u in ck.strings(item, "unless", what=what) if (p := _compile(u, macros, ck, item, "unless", what))],
+            unless_words=ck.strings(item, "unless", what=what) if check != "pattern" else [],
             context=[p for u in ck.strings(item, "context", what=what) if (p := _compile(u, macros, ck, item, "context", what))],
             context_scope=ck.enum(item, "context_scope", SCOPES, default="document", what=what) or "document",
             negatable=negatable,
@@ -499,7 +530,7 @@ def _frame(item: LineDict, macros: dict[str, str], ck: _Checker, what: str) -> F
     )
 
 
-def _build(raw: _Raw, ck: _Checker, as_of: date | None) -> Pack:
+def _build(raw: _Raw, ck: _Checker, as_of: date | None, pack_id: str = "pack") -> Pack:
     macros, quantities, arms, topic = _lexicon(raw, ck)
     terms, about, neighbours = _vocabulary(raw, ck)
 
@@ -604,7 +635,7 @@ def _build(raw: _Raw, ck: _Checker, as_of: date | None) -> Pack:
         if vf and announced and announced < vf:
             ck.error(c, "announced_on", f"{what}announced_on {announced} is before valid_from {vf}")
         values = _values(c, cid, None, quantities, ck, what)
-        claim_rules = _rules(c, cid, kind, macros, ck, terms)
+        claim_rules = _rules(c, cid, kind, macros, ck, terms, pack_id)
         for r in claim_rules:
             if r.id in rules and Path(rules[r.id].origin.file).parent.parent == Path(r.origin.file).parent.parent:
                 ck.problems.append(Problem(r.origin.file, r.origin.line, "error",
@@ -628,18 +659,33 @@ def _build(raw: _Raw, ck: _Checker, as_of: date | None) -> Pack:
         if sid not in used:
             ck.problems.append(Problem(src.origin.file, src.origin.line, "warning", f"source {sid}: not cited by any claim or study"))
 
+    if not topic and about:
+        # A v2 pack names what it is about in plain words; they gate its pattern rules too.
+        topic = [re.compile(r"(?<![\w-])" + re.escape(a.lower()) + r"(?![\w-])") for a in about]
     pack = Pack(sources, claims, studies, rules, quantities, arms, topic, macros, raw.digest, raw.roots,
-                terms=terms, about=about, neighbours=neighbours)
+                terms=terms, about=about, neighbours=neighbours, id=pack_id)
     pack.index()
     return pack
 
 
 def check_packs(roots: list[Path], as_of: date | None = None) -> tuple[Pack | None, list[Problem]]:
-    """Load and validate; return the pack (None if unreadable) and every problem found."""
+    """Load and validate every pack under `roots`; return them combined (None if none could be
+    read) and every problem found. Each pack is built on its own (its macros, terms, quantities,
+    arms and topic are its own) and its rules are named `PACK/RULE`."""
     ck = _Checker()
-    raw = _read_roots(roots, ck)
-    pack = _build(raw, ck, as_of)
-    return pack, ck.problems
+    for root in roots:
+        if not (root / "claims").is_dir() and not (root / "sources").is_dir():
+            ck.problems.append(Problem(str(root), 0, "error", "not a claims pack: no claims/ or sources/ folder"))
+    built: list[Pack] = []
+    for pf in group(roots):
+        raw, meta = _read_pack(pf, ck)
+        sub = _build(raw, ck, as_of, pack_id=pf.id)
+        sub.title = meta.get("title", pf.id)
+        sub.version = meta.get("version")
+        built.append(sub)
+    if not built:
+        return None, ck.problems
+    return combine(built), ck.problems
 
 
 def load_pack(extra_roots: Iterable[Path] = (), include_bundled: bool = True) -> Pack:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -222,6 +223,7 @@ class Rule:
     frame: Frame | None = None
     check: str = "pattern"  # the rule kind (knowledge/rule_kinds.py): pattern, status, name, ...
     spec: object | None = None  # the kind's slots (StatusSpec, NameSpec, ...)
+    unless_words: list[str] = field(default_factory=list)  # typed rules: phrases that take a clause out
 
 
 @dataclass
@@ -308,6 +310,23 @@ class Pack:
     terms: dict[str, list[str]] = field(default_factory=dict)
     about: list[str] = field(default_factory=list)
     neighbours: list[str] = field(default_factory=list)
+    id: str = "pack"
+    title: str = ""
+    version: str | None = None
+    # The packs this one combines (see `combine`); empty for a single pack.
+    subpacks: list[Pack] = field(default_factory=list)
+
+    @property
+    def packs(self) -> list[Pack]:
+        """The isolated packs to run, each with its own rules, vocabulary and studies."""
+        return self.subpacks or [self]
+
+    def rule(self, name: str) -> Rule | None:
+        """A rule by its qualified id (`mdma/approval-imminent`) or, when unambiguous, bare id."""
+        if name in self.rules:
+            return self.rules[name]
+        hits = [r for r in self.rules.values() if r.id.split("/", 1)[-1] == name]
+        return hits[0] if len(hits) == 1 else None
 
     def values_for(self, quantity: str) -> list[Value]:
         return self._values_by_quantity.get(quantity, [])
@@ -325,3 +344,27 @@ class Pack:
             for v in owner.values:
                 by_q.setdefault(v.quantity, []).append(v)
         self._values_by_quantity = by_q
+
+
+def combine(packs: list[Pack]) -> Pack:
+    """Several isolated packs seen as one for lookups (`db`, `explain`, reports). Rules are keyed
+    by their qualified ids; claims, studies and sources by id (a later pack's entry wins)."""
+    if len(packs) == 1:
+        return packs[0]
+    merged = Pack(
+        sources={k: v for p in packs for k, v in p.sources.items()},
+        claims={k: v for p in packs for k, v in p.claims.items()},
+        studies={k: v for p in packs for k, v in p.studies.items()},
+        rules={k: v for p in packs for k, v in p.rules.items()},
+        quantities={k: v for p in packs for k, v in p.quantities.items()},
+        arms={k: v for p in packs for k, v in p.arms.items()},
+        topic=[t for p in packs for t in p.topic],
+        macros={},
+        fingerprint=hashlib.sha256("".join(p.fingerprint for p in packs).encode()).hexdigest()[:16],
+        roots=list(dict.fromkeys(r for p in packs for r in p.roots)),
+        about=[a for p in packs for a in p.about],
+        id="+".join(p.id for p in packs),
+        subpacks=list(packs),
+    )
+    merged.index()
+    return merged

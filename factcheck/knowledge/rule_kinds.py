@@ -8,6 +8,7 @@ docs here feed `factcheck explain` and docs/rule-kinds.md.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from factcheck.knowledge.yamlload import LineDict
@@ -47,17 +48,87 @@ class NameSpec:
     wrong: list[str] = field(default_factory=list)
 
 
+@dataclass
+class EventDateSpec:
+    """When something happened: a date given for the event that does not fit its true date.
+
+    subject: who or what (`@term` lists or phrases). event: built-in event classes or phrases.
+    date: the true date at the precision writers are judged on (YYYY, YYYY-MM or YYYY-MM-DD); a
+    stated date is wrong when it does not fall inside it at the precision the text gives.
+    """
+
+    subject: list[str]
+    event: list[str]
+    date: date | None = None
+
+
+@dataclass
+class Holder:
+    name: str
+    aliases: list[str]
+    start: date | None
+    end: date | None
+
+
+@dataclass
+class RoleSpec:
+    """Who holds a title, with validity: a person named in the role after their term ended.
+
+    organization: names of the organisation. role: the title's words (CEO, chief executive).
+    holders: each with `name`, `aliases`, `from` and `until`.
+    """
+
+    organization: list[str]
+    role: list[str]
+    holders: list[Holder] = field(default_factory=list)
+
+
+@dataclass
+class JurisdictionState:
+    names: list[str]
+    status: str  # "done" (approved/legal there) or "not" (not approved/prohibited)
+    since: date | None
+
+
+@dataclass
+class JurisdictionStatusSpec:
+    """A legal or regulatory state per country or state: a statement that a place has (or has
+    not) done the event when the record says otherwise.
+
+    subject, event: as for `status`. jurisdictions: each with `names`, `status` (done | not) and
+    `since`.
+    """
+
+    subject: list[str]
+    event: list[str]
+    jurisdictions: list[JurisdictionState] = field(default_factory=list)
+
+
+@dataclass
+class FigureSpec:
+    """A study's figure reported wrongly: the engine compares every number it reads for the
+    study's `quantity` with the study's `values`; this rule gives that comparison its message."""
+
+    study: str
+    quantity: str
+
+
 KIND_DOCS: dict[str, Any] = {
     "pattern": "Raw regular expressions over the folded sentence (the escape hatch).",
     "status": StatusSpec,
+    "event-date": EventDateSpec,
+    "role": RoleSpec,
+    "jurisdiction-status": JurisdictionStatusSpec,
     "name": NameSpec,
+    "figure": FigureSpec,
 }
 RULE_KINDS = tuple(KIND_DOCS)
-SPEC_KEYS = {"subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong"}
+SPEC_KEYS = {"subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "date",
+             "organization", "role", "holders", "jurisdictions", "study", "quantity"}
 
 
 def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, list[str]],
-               events: set[str]) -> StatusSpec | NameSpec | None:
+               events: set[str]) -> Any:
     """Read the slots of a typed rule; report missing or unknown values with file:line."""
     if kind == "status":
         subject = _strings(item, "subject", ck, what)
@@ -85,7 +156,52 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
         acronym = item.get("acronym")
         return NameSpec(canonical, str(acronym) if acronym else None, _strings(item, "aliases", ck, what),
                         _strings(item, "wrong", ck, what))
+    if kind == "event-date":
+        subject = _strings(item, "subject", ck, what)
+        _check_terms(item, subject, terms, ck, what)
+        event = _strings(item, "event", ck, what)
+        if not event:
+            ck.error(item, "event", f"{what}an event-date rule needs 'event'")
+        when = ck.when(item, "date", what=what)
+        if when is None and "date" not in item:
+            ck.error(item, "date", f"{what}an event-date rule needs 'date' (YYYY, YYYY-MM or YYYY-MM-DD)")
+        return EventDateSpec(subject, event, when)
+    if kind == "role":
+        holders = []
+        for h in item.get("holders") or []:
+            if not isinstance(h, LineDict) or not isinstance(h.get("name"), str):
+                ck.error(item, "holders", f"{what}each holder needs a 'name'")
+                continue
+            holders.append(Holder(h["name"], _strings(h, "aliases", ck, what), ck.when(h, "from", what=what),
+                                  ck.when(h, "until", what=what)))
+        if not holders:
+            ck.error(item, "holders", f"{what}a role rule needs 'holders'")
+        return RoleSpec(_strings(item, "organization", ck, what), _strings(item, "role", ck, what), holders)
+    if kind == "jurisdiction-status":
+        subject = _strings(item, "subject", ck, what)
+        _check_terms(item, subject, terms, ck, what)
+        states = []
+        for j in item.get("jurisdictions") or []:
+            if not isinstance(j, LineDict):
+                ck.error(item, "jurisdictions", f"{what}each jurisdiction must be a mapping")
+                continue
+            status = str(j.get("status", "done"))
+            if status not in ("done", "not"):
+                ck.error(j, "status", f"{what}jurisdiction status must be 'done' or 'not', got {status!r}")
+            states.append(JurisdictionState(_strings(j, "names", ck, what), status, ck.when(j, "since", what=what)))
+        return JurisdictionStatusSpec(subject, _strings(item, "event", ck, what), states)
+    if kind == "figure":
+        study, quantity = item.get("study"), item.get("quantity")
+        if not isinstance(study, str) or not isinstance(quantity, str):
+            ck.error(item, "study", f"{what}a figure rule needs 'study' and 'quantity'")
+        return FigureSpec(str(study), str(quantity))
     return None
+
+
+def _check_terms(item: LineDict, refs: list[str], terms: dict[str, list[str]], ck: Any, what: str) -> None:
+    for ref in refs:
+        if ref.startswith("@") and ref[1:] not in terms:
+            ck.error(item, "subject", f"{what}unknown term list {ref!r} (define it under lexicon: terms:)")
 
 
 def _strings(item: LineDict, key: str, ck: Any, what: str) -> list[str]:

@@ -35,7 +35,8 @@ class Claim:
     negated: bool = False
     attributed: bool = False
     attribution: str | None = None
-    outcome_noted: bool = False  # the text itself says what became of a forecast (a refusal nearby)  # who the text says holds the statement ("analysts", "Lykos")
+    outcome_noted: bool = False
+    pack: str | None = None  # the pack whose rules, figures or citations produced it  # the text itself says what became of a forecast (a refusal nearby)  # who the text says holds the statement ("analysts", "Lykos")
     question: bool = False
     hedged: bool = False
     by_frame: bool = False  # found by a rule's frame rather than one of its patterns

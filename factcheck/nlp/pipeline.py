@@ -42,7 +42,7 @@ _ABBR_THEN_SENTENCE = re.compile(
 # A number that opens a line ("2. It's already approved") numbers an item; it ends no sentence.
 _ITEM_NUMBER = re.compile(r"(?m)^[ \t>*_#-]*\d{1,3}[.)][ \t]+(?=\S)")
 
-_PACKS: dict[str, Pack] = {}
+_PACKS: dict[str, tuple[Pack, list[str]]] = {}
 
 if not Span.has_extension("claim"):
     Span.set_extension("claim", default=None)
@@ -91,14 +91,18 @@ def factcheck_breaks(doc: Doc) -> Doc:
 
 @Language.factory("factcheck_claims", default_config={"pack_key": ""})
 def make_claims_component(nlp: Language, name: str, pack_key: str) -> ClaimsComponent:
-    return ClaimsComponent(nlp, _PACKS[pack_key])
+    pack, rivals = _PACKS[pack_key]
+    return ClaimsComponent(nlp, pack, rivals)
 
 
 class ClaimsComponent:
-    def __init__(self, nlp: Language, pack: Pack) -> None:
+    """One pack's claims: its pattern rules, figures and citations (Extractor) and its typed rules
+    (KindMatchers). Each pack has its own component, so packs never share vocabulary."""
+
+    def __init__(self, nlp: Language, pack: Pack, rivals: list[str] | None = None) -> None:
         self.pack = pack
         self.extractor = Extractor(pack)
-        self.kinds = KindMatchers(nlp, pack)
+        self.kinds = KindMatchers(nlp, pack, rivals or [])
 
     def __call__(self, doc: Doc) -> Doc:
         arr = doc.to_array([IDX, SENT_START])
@@ -128,8 +132,10 @@ class ClaimsComponent:
                 continue
             span._.claim = claim
             spans.append(span)
-        doc.spans["claims"] = spans
-        doc.user_data["factcheck_claims"] = claims
+        for claim in claims:
+            claim.pack = self.pack.id
+        doc.spans["claims"] = list(doc.spans.get("claims", [])) + spans if "claims" in doc.spans else spans
+        doc.user_data.setdefault("factcheck_claims", []).extend(claims)
         return doc
 
 
@@ -160,9 +166,12 @@ def build_pipeline(pack: Pack) -> Language:
     nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)  # type: ignore[assignment]
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("factcheck_breaks")
-    key = pack.fingerprint + ":" + str(id(pack))
-    _PACKS[key] = pack
-    nlp.add_pipe("factcheck_claims", config={"pack_key": key})
+    for sub in pack.packs:
+        # Other packs' subjects are this pack's rivals: a passage about them is not its business.
+        rivals = [a for other in pack.packs if other is not sub for a in other.about]
+        key = sub.fingerprint + ":" + str(id(sub))
+        _PACKS[key] = (sub, rivals)
+        nlp.add_pipe("factcheck_claims", name=f"factcheck_claims_{sub.id}", config={"pack_key": key})
     return nlp
 
 
