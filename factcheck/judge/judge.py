@@ -71,7 +71,8 @@ class Judge:
         as_of = self.options.as_of
         if claim.question:
             return None  # a question asserts nothing
-        if rule.since and as_of < rule.since:
+        since = claim.since or rule.since  # a role's end date is the claim's own
+        if since and as_of < since:
             return None  # not yet outdated or wrong as of the date asked for
         if entry and entry.valid_from and as_of < entry.valid_from:
             return None

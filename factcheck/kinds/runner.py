@@ -10,7 +10,12 @@ from spacy.tokens import Doc
 from factcheck.kinds.status import StatusRule
 from factcheck.kinds.vocabulary import build_matcher
 from factcheck.knowledge.model import Pack
-from factcheck.knowledge.rule_kinds import StatusSpec
+from factcheck.kinds.event_date import EventDateRule
+from factcheck.kinds.jurisdiction import JurisdictionRule
+from factcheck.kinds.names import NameRule
+from factcheck.kinds.role import RoleRule
+from factcheck.knowledge.model import Rule
+from factcheck.knowledge.rule_kinds import EventDateSpec, JurisdictionStatusSpec, NameSpec, RoleSpec, StatusSpec
 from factcheck.lang.layer import Analysis, analyse
 from factcheck.lang.topic import about
 from factcheck.nlp.claims import Claim
@@ -20,7 +25,17 @@ class KindMatchers:
     def __init__(self, nlp: Language, pack: Pack, rivals: list[str] | None = None) -> None:
         self.matcher = build_matcher(nlp, pack, rivals)
         rivals = {"RIVAL"}
-        self.status = [StatusRule(r, rivals) for r in pack.rules.values() if isinstance(r.spec, StatusSpec)]
+        typed = [r for r in pack.rules.values() if r.spec is not None]
+
+        def rivals_of(rule: Rule) -> set[str]:
+            # The pack's other term lists compete too: a sentence about Wegovy is not about Ozempic.
+            return rivals | {f"TERM:{t}" for t in pack.terms}
+
+        self.status = [StatusRule(r, rivals_of(r)) for r in typed if isinstance(r.spec, StatusSpec)]
+        self.dates = [EventDateRule(r, rivals_of(r)) for r in typed if isinstance(r.spec, EventDateSpec)]
+        self.places = [JurisdictionRule(r, rivals_of(r)) for r in typed if isinstance(r.spec, JurisdictionStatusSpec)]
+        self.names = [NameRule(r) for r in typed if isinstance(r.spec, NameSpec)]
+        self.roles = [RoleRule(r) for r in typed if isinstance(r.spec, RoleSpec)]
         # What the pack is about (its `about` words and term lists) against neighbouring topics.
         self.own_labels = {"ABOUT"} | {f"TERM:{t}" for t in pack.terms}
         self.rival_labels = rivals if (pack.neighbours or rivals) else set()
@@ -36,6 +51,15 @@ class KindMatchers:
         if an.events and in_domain:
             for rule in self.status:
                 out.extend(rule.claims(an, para_of, in_domain))
+            for drule in self.dates:
+                out.extend(drule.claims(an, para_of, in_domain))
+            for prule in self.places:
+                out.extend(prule.claims(an, para_of))
+        if in_domain:
+            for rrule in self.roles:
+                out.extend(rrule.claims(an, doc_date))
+        for nrule in self.names:
+            out.extend(nrule.claims(an))
         return out, kept
 
     def _about_pack(self, doc: Doc, an: Analysis, claim: Claim, para_of: dict[int, int]) -> bool:

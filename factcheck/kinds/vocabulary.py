@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from factcheck.knowledge.model import Pack
-from factcheck.knowledge.rule_kinds import NameSpec, StatusSpec
+from factcheck.knowledge.rule_kinds import EventDateSpec, JurisdictionStatusSpec, NameSpec, RoleSpec, StatusSpec
 from factcheck.lang.cues import CueMatcher, generic_cues
 from factcheck.lang.topic import places
 
@@ -49,4 +49,24 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
         elif isinstance(spec, NameSpec):
             if spec.wrong:
                 lists[f"NAME:wrong:{rule.id}"] = spec.wrong
-    return CueMatcher(nlp, lists)
+            if spec.acronym:
+                lists[f"NAME:acronym:{rule.id}"] = [spec.acronym]
+        elif isinstance(spec, (EventDateSpec, JurisdictionStatusSpec)):
+            inline_events = [e for e in spec.event if e not in BUILTIN_EVENTS]
+            if inline_events:
+                lists[f"EV:rule:{rule.id}"] = inline_events
+            inline_subjects = [s for s in spec.subject if not s.startswith("@")]
+            if inline_subjects:
+                lists[f"SUBJ:rule:{rule.id}"] = inline_subjects
+            if isinstance(spec, JurisdictionStatusSpec):
+                for i, state in enumerate(spec.jurisdictions):
+                    lists[f"JS:{rule.id}:{i}"] = state.names
+        elif isinstance(spec, RoleSpec):
+            lists[f"ORG:{rule.id}"] = spec.organization
+            lists[f"ROLE:{rule.id}"] = spec.role
+            for i, h in enumerate(spec.holders):
+                lists[f"HOLDER:{rule.id}:{i}"] = [h.name, *h.aliases]
+        if rule.unless_words:
+            lists[f"UNLESS:{rule.id}"] = rule.unless_words
+    fixed = ("TERM:", "JUR:", "ABOUT", "RIVAL", "NAME:", "ORG:", "HOLDER:", "JS:", "SUBJ:", "UNLESS:")
+    return CueMatcher(nlp, lists, fixed=fixed)

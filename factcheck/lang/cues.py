@@ -74,13 +74,15 @@ class CueMatcher:
 
     def __init__(self, nlp: Language, lists: dict[str, Iterable[str]], inflect: bool = True,
                  fixed: Iterable[str] = FIXED_LABELS) -> None:
+        fixed = tuple(fixed) + FIXED_LABELS
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.labels: dict[int, str] = {}
         for label, phrases in lists.items():
             docs = []
             seen: set[str] = set()
             for phrase in phrases:
-                fixed_form = not inflect or label in fixed or label.startswith(("TERM:", "JUR:", "ABOUT", "RIVAL"))
+                fixed_form = not inflect or label in fixed or label.startswith(tuple(f for f in fixed if f.endswith(":"))) \
+                    or label.startswith(("TERM:", "JUR:", "ABOUT", "RIVAL"))
                 # The phrase as written first (its own tokenization: "U.S." stays one token).
                 forms = [phrase] if fixed_form else [phrase, *variants(phrase, nlp)[1:]]
                 for v in forms:

@@ -36,7 +36,8 @@ class Claim:
     attributed: bool = False
     attribution: str | None = None
     outcome_noted: bool = False
-    pack: str | None = None  # the pack whose rules, figures or citations produced it  # the text itself says what became of a forecast (a refusal nearby)  # who the text says holds the statement ("analysts", "Lykos")
+    pack: str | None = None  # the pack whose rules, figures or citations produced it
+    since: object | None = None  # a date that overrides the rule's `since` for this claim (a role's end)  # the text itself says what became of a forecast (a refusal nearby)  # who the text says holds the statement ("analysts", "Lykos")
     question: bool = False
     hedged: bool = False
     by_frame: bool = False  # found by a rule's frame rather than one of its patterns

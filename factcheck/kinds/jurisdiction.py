@@ -1,0 +1,50 @@
+"""Kind `jurisdiction-status`: a place said to have (or not to have) done the event when its
+record says otherwise ("Wegovy is still not approved in Europe")."""
+
+from __future__ import annotations
+
+from factcheck.kinds.common import blocked, claim_for
+from factcheck.kinds.status import _span
+from factcheck.kinds.vocabulary import event_labels, subject_labels
+from factcheck.knowledge.model import Rule
+from factcheck.knowledge.rule_kinds import JurisdictionStatusSpec
+from factcheck.lang.layer import Analysis
+from factcheck.lang.topic import in_scope
+from factcheck.nlp.claims import Claim
+
+NOT_DONE = {"negated", "pending", "expected"}
+
+
+class JurisdictionRule:
+    def __init__(self, rule: Rule, rivals: set[str]) -> None:
+        assert isinstance(rule.spec, JurisdictionStatusSpec)
+        self.rule, self.spec = rule, rule.spec
+        self.events = event_labels(rule.id, rule.spec.event)
+        self.own = subject_labels(rule.id, rule.spec.subject)
+        self.rivals = rivals - self.own
+
+    def claims(self, an: Analysis, para_of: dict[int, int]) -> list[Claim]:
+        out: list[Claim] = []
+        for ev in an.events:
+            if f"EV:{ev.event}" not in self.events or ev.stance.question:
+                continue
+            if blocked(an, self.rule, *ev.clause):
+                continue
+            places = [c for c in an.cues_in(*ev.sentence) if c.label.startswith(f"JS:{self.rule.id}:")]
+            if not places:
+                continue
+            if not in_scope(an, ev, self.own, self.rivals, para_of.get(ev.sentence[0], 0)):
+                continue
+            place = min(places, key=lambda c: abs(c.start - ev.cue.start))
+            state = self.spec.jurisdictions[int(place.label.rsplit(":", 1)[1])]
+            said = ev.stance.stance
+            wrong = (state.status == "done" and said in NOT_DONE) or (state.status == "not" and said in ("done", "current"))
+            if not wrong:
+                continue
+            start, end = _span(an, ev)
+            claim = claim_for(an, min(start, place.start), max(end, place.end), ev.sentence, self.rule)
+            claim.attributed = ev.stance.attributed
+            if state.since:
+                claim.since = state.since
+            out.append(claim)
+        return out
