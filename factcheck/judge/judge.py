@@ -41,6 +41,7 @@ class Judge:
         self.options = options
         self._by_unit: dict[str, list[Value]] | None = None
         self._names = {sid: st.name for sid, st in pack.studies.items()}
+        self._figure_rules = [r for r in pack.rules.values() if r.check == "figure"]
 
     def judge(self, claims: list[Claim], doc_date: date | None, resolve: bool = True) -> list[Finding]:
         """Findings for a document's claims. With `resolve=False` overlapping findings are all
@@ -52,6 +53,8 @@ class Judge:
                 f = self._rule(claim, doc_date)
             elif claim.type == "figure":
                 f = self._figure(claim)
+                if f is not None:
+                    self._as_pack_figure_rule(f, claim)
             else:
                 f = self._citation(claim)
             if f is None:
@@ -116,6 +119,19 @@ class Judge:
             since=rule.since.isoformat() if rule.since else None, suggestion=rule.suggestion,
             sources=self.pack.source_refs(entry.sources if entry else []), attributed=claim.attributed,
         )
+
+    def _as_pack_figure_rule(self, f: Finding, claim: Claim) -> None:
+        """A pack's `figure` rule for this study and quantity speaks for the engine's figure check:
+        its id, message and suggestion replace the generic ones."""
+        if f.verdict not in ("contradicted", "outdated") or not claim.quantity:
+            return
+        for rule in self._figure_rules:
+            spec = rule.spec
+            if spec.quantity == claim.quantity and spec.study in claim.studies:  # type: ignore[attr-defined]
+                f.message = f"{rule.message} ({f.message})"
+                f.rule, f.claim_id, f.severity = rule.id, rule.claim_id, rule.severity
+                f.suggestion = rule.suggestion or f.suggestion
+                return
 
     # -- citations ------------------------------------------------------------------------------
     def _citation(self, claim: Claim) -> Finding | None:

@@ -27,9 +27,13 @@ class KindMatchers:
         rivals = {"RIVAL"}
         typed = [r for r in pack.rules.values() if r.spec is not None]
 
+        about = {a.lower() for a in pack.about}
+        subject_terms = {f"TERM:{t}" for t, phrases in pack.terms.items() if about & {p.lower() for p in phrases}}
+
         def rivals_of(rule: Rule) -> set[str]:
-            # The pack's other term lists compete too: a sentence about Wegovy is not about Ozempic.
-            return rivals | {f"TERM:{t}" for t in pack.terms}
+            # The pack's other subjects compete too (term lists naming what the pack is about): a
+            # sentence about Wegovy is not about Ozempic. A regulator's name is no subject.
+            return rivals | subject_terms
 
         self.status = [StatusRule(r, rivals_of(r)) for r in typed if isinstance(r.spec, StatusSpec)]
         self.dates = [EventDateRule(r, rivals_of(r)) for r in typed if isinstance(r.spec, EventDateSpec)]
