@@ -14,13 +14,13 @@ def rules(report):
 def test_rule_with_negation_and_question(test_linter):
     r = test_linter.lint_text("Drug X is close to approval. Drug X is not close to approval.\n"
                               "Is Drug X close to approval?\n", "a.md")
-    hits = [f for f in r.findings if f.rule == "drug-x-approval-near"]
+    hits = [f for f in r.findings if f.rule == "pack/drug-x-approval-near"]
     assert len(hits) == 1 and hits[0].line == 1 and hits[0].column == 11
 
 
 def test_attributed_statement_is_a_warning_naming_the_speaker(test_linter):
     r = test_linter.lint_text('Critics say Drug X is close to approval.\n', "a.md")
-    (f,) = [f for f in r.findings if f.rule == "drug-x-approval-near"]
+    (f,) = [f for f in r.findings if f.rule == "pack/drug-x-approval-near"]
     assert f.severity == "warning" and f.message.lower().startswith("attributed to critics")
 
 
@@ -30,12 +30,12 @@ def test_config_attributed_info_lowers_attributed_findings_only(test_pack):
     from factcheck.config import Config, apply_config
     from factcheck.engine import Linter
 
-    cfg = Config(attributed="info", severity={"drug-x-approval-near": "error"})
+    cfg = Config(attributed="info", severity={"pack/drug-x-approval-near": "error"})
     linter = Linter(test_pack, date(2026, 11, 22), policy=lambda report, source: apply_config(report.findings, cfg))
     said = linter.lint_text("Critics say Drug X is close to approval.\n", "a.md").findings
     own = linter.lint_text("Drug X is close to approval.\n", "a.md").findings
-    assert [f.severity for f in said if f.rule == "drug-x-approval-near"] == ["info"]
-    assert [f.severity for f in own if f.rule == "drug-x-approval-near"] == ["error"]
+    assert [f.severity for f in said if f.rule == "pack/drug-x-approval-near"] == ["info"]
+    assert [f.severity for f in own if f.rule == "pack/drug-x-approval-near"] == ["error"]
 
 
 def test_severity_override_never_raises_a_quoted_statement(test_pack):
@@ -44,10 +44,10 @@ def test_severity_override_never_raises_a_quoted_statement(test_pack):
     from factcheck.config import Config, apply_config
     from factcheck.engine import Linter
 
-    cfg = Config(severity={"drug-x-approval-near": "error"})
+    cfg = Config(severity={"pack/drug-x-approval-near": "error"})
     linter = Linter(test_pack, date(2026, 11, 22), policy=lambda report, source: apply_config(report.findings, cfg))
     quoted = linter.lint_text('"Drug X is close to approval," a fan wrote.\n', "a.md").findings
-    assert [f.severity for f in quoted if f.rule == "drug-x-approval-near"] == ["info"]
+    assert [f.severity for f in quoted if f.rule == "pack/drug-x-approval-near"] == ["info"]
 
 
 def test_figure_for_the_wrong_measure(test_linter):
@@ -102,5 +102,5 @@ def test_off_topic_document_is_not_judged(test_linter):
 def test_html_offsets_point_into_the_raw_file(test_linter):
     src = "<p>Drug&nbsp;X is <em>close</em> to approval.</p>"
     r = test_linter.lint_text(src, "a.html", "html")
-    (f,) = [f for f in r.findings if f.rule == "drug-x-approval-near"]
+    (f,) = [f for f in r.findings if f.rule == "pack/drug-x-approval-near"]
     assert src[f.start : f.end] == f.text == "close</em> to approval"

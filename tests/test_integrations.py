@@ -120,7 +120,7 @@ def test_pre_commit_try_repo_runs_the_hook(tmp_path):
     first_run = time.monotonic() - started
     output = bad.stdout + bad.stderr
     assert bad.returncode == 1, output
-    assert "Failed" in output and "approval-imminent" in output and "bad.md" in output
+    assert "Failed" in output and "mdma/approval-imminent" in output and "bad.md" in output
 
     good = subprocess.run([*cmd, "--files", "good.md"], cwd=site, env=env, capture_output=True, text=True, timeout=300)
     assert good.returncode == 0, good.stdout + good.stderr

@@ -7,14 +7,13 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from factcheck.kinds.status import StatusRule
-from factcheck.kinds.vocabulary import build_matcher
-from factcheck.knowledge.model import Pack
 from factcheck.kinds.event_date import EventDateRule
 from factcheck.kinds.jurisdiction import JurisdictionRule
 from factcheck.kinds.names import NameRule
 from factcheck.kinds.role import RoleRule
-from factcheck.knowledge.model import Rule
+from factcheck.kinds.status import StatusRule
+from factcheck.kinds.vocabulary import build_matcher
+from factcheck.knowledge.model import Pack, Rule
 from factcheck.knowledge.rule_kinds import EventDateSpec, JurisdictionStatusSpec, NameSpec, RoleSpec, StatusSpec
 from factcheck.lang.layer import Analysis, analyse
 from factcheck.lang.topic import about

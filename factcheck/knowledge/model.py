@@ -224,6 +224,9 @@ class Rule:
     check: str = "pattern"  # the rule kind (knowledge/rule_kinds.py): pattern, status, name, ...
     spec: object | None = None  # the kind's slots (StatusSpec, NameSpec, ...)
     unless_words: list[str] = field(default_factory=list)  # typed rules: phrases that take a clause out
+    # Known misses the pack records openly: should be flagged / accepted, and are not yet.
+    examples_pending_flagged: list[str] = field(default_factory=list)
+    examples_pending_accepted: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -56,6 +56,8 @@ SUBJECTS = {"fda", "agency", "regulators", "regulator", "it", "they", "governmen
             "that", "tga", "ema", "mhra", "canada", "australia", "panel", "committee", "officials", "state",
             "congress", "dea", "ministry", "commission"}
 PROSPECT_NEAR = 10
+# Verbs that hold a state ("is in shortage", "remains on the list", "stays in Schedule I").
+STATE_VERBS = {"is", "are", "'s", "remains", "remain", "stays", "stay", "was", "were", "remained", "stayed"}
 # Words after "expected"/"scheduled" that show a participle ("a decision expected in August"),
 # not a finite past verb with an object ("analysts expected approval").
 PARTICIPLE_FOLLOWERS = {"in", "by", "on", "at", "to", "for", "within", "before", "soon", "shortly", "later", "next",
@@ -187,7 +189,19 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         out.stance = "negated" if negated_between(es, es) or done == "negated" else "done"
         out.negated = out.stance == "negated"
         return out
+    # "has yet to decide", "is yet to rule": still to come.
+    if any(words[i] == "yet" and i + 1 < len(words) and words[i + 1] == "to" for i in range(max(cs, es - 4), es)):
+        out.stance = "pending"
+        return out
     aux = _aux_before(words, cs, es)
+    if aux != "present":
+        # A state held now: "is still in shortage", "remains on the FDA's shortage list".
+        for i in range(es - 1, max(cs, es - 7) - 1, -1):
+            if words[i] in STATE_VERBS:
+                aux = "past" if words[i] in PAST_BE else "present"
+                break
+            if words[i] in (",", ";", "and", "but", "because", "since"):
+                break
     if aux == "present" and not negated_between(es, es):
         out.stance = "current"
     elif negated_between(es, es):

@@ -15,7 +15,7 @@ from factcheck.models import FileReport, Finding, RunInfo, SourceRef
 # phrase -> (rule, kind, verdict, severity, fact, since)
 RULES = {
     "FDA approval is expected within months": (
-        "approval-imminent", "regulatory-status", "outdated", "error",
+        "mdma/approval-imminent", "regulatory-status", "outdated", "error",
         "The FDA declined to approve it on 2024-08-09.", "2024-08-09",
     ),
     "cut symptoms by 90%": (

@@ -61,7 +61,7 @@ def test_compare_round_trip(tmp_path: Path, use_fake) -> None:
     pages = {Path(f["path"]).name: f for f in second["files"]}
     assert pages["fixed.md"]["findings"] == []
     assert pages["fixed.md"]["compare"]["fixed"] == 1
-    assert pages["fixed.md"]["fixed"][0]["rule"] == "approval-imminent"
+    assert pages["fixed.md"]["fixed"][0]["rule"] == "mdma/approval-imminent"
     [new] = pages["broken.md"]["findings"]
     assert new["change"] == "new" and new["rule"] == "trial-effect-size"
     [still] = pages["stays.md"]["findings"]
@@ -100,7 +100,7 @@ def test_compare_with_plain_lint_json_and_changed_database(tmp_path: Path, use_f
         "as_of": "2026-10-01",
         "database": {"claims": 1, "sources": 1, "fingerprint": "older"},
         "files": [{"path": path, "findings": [
-            {"rule": "approval-imminent", "text": "FDA approval is expected  within months"},
+            {"rule": "mdma/approval-imminent", "text": "FDA approval is expected  within months"},
             {"rule": "gone-rule", "text": "something"},
         ]}],
     }  # fmt: skip

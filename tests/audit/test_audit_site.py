@@ -52,7 +52,7 @@ def test_sitemap_audit_records_every_page(site, use_fake, tmp_path: Path) -> Non
     assert (dated["published"], dated["updated"]) == ("2023-05-04", "2024-01-15")
     assert dated["title"] == "Dated story"
     [finding] = dated["findings"]
-    assert finding["rule"] == "approval-imminent" and len(finding["fingerprint"]) == 32
+    assert finding["rule"] == "mdma/approval-imminent" and len(finding["fingerprint"]) == 32
     # 10 for the error + 2 full years outdated since 2024-08-09 as of 2026-11-01.
     assert dated["priority"] == 12
 
@@ -65,7 +65,7 @@ def test_sitemap_audit_records_every_page(site, use_fake, tmp_path: Path) -> Non
     assert moved["redirects"] == [site.url("/old-path")]
     assert moved["final_url"] == site.url("/new-path")
     assert moved["published"] == "2021-06-30"
-    assert {f["rule"] for f in moved["findings"]} == {"approval-imminent", "retracted-citation"}
+    assert {f["rule"] for f in moved["findings"]} == {"mdma/approval-imminent", "retracted-citation"}
 
     assert p["missing"]["status"] == "failed" and p["missing"]["http_status"] == 404
     assert "404" in p["missing"]["reason"] and p["missing"]["error"] == p["missing"]["reason"]
@@ -88,7 +88,7 @@ def test_sitemap_audit_records_every_page(site, use_fake, tmp_path: Path) -> Non
     assert s["files"] == 10
     assert s["pages"] == {"fetched": 7, "failed": 2, "skipped": 1, "with_findings": 5}
     assert s["by_verdict"] == {"contradicted": 1, "outdated": 3, "retracted": 1, "unsupported": 1}
-    assert s["top_rules"][0] == {"rule": "approval-imminent", "count": 3}
+    assert s["top_rules"][0] == {"rule": "mdma/approval-imminent", "count": 3}
     # The linter saw only what could be fetched, HTML as html and the .txt as text.
     assert sorted(fmt for _, fmt in use_fake.calls) == ["html"] * 6 + ["text"]
     assert all(ua.startswith("factcheck/") for ua in site.user_agents)
@@ -177,7 +177,7 @@ def test_real_engine_end_to_end(site, tmp_path: Path) -> None:
     for page in data["files"]:
         assert page["status"] == "fetched"
         rules = {f["rule"] for f in page["findings"]}
-        assert "approval-imminent" in rules, page
+        assert "mdma/approval-imminent" in rules, page
         src = article if page["path"].endswith("a.md") else site.bodies["/undated"]
         for f in page["findings"]:
             assert src[f["start"] : f["end"]] == f["text"]

@@ -54,8 +54,8 @@ def test_sarif_validates_and_fingerprints_survive_an_unrelated_edit(site):
     jsonschema.Draft4Validator(SCHEMA).validate(doc)
     run = doc["runs"][0]
     (result,) = run["results"]
-    assert result["ruleId"] == "approval-imminent" and result["level"] == "warning"
-    assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "approval-imminent"
+    assert result["ruleId"] == "mdma/approval-imminent" and result["level"] == "warning"
+    assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "mdma/approval-imminent"
     # Every rule of the database is declared, not only the one that fired.
     assert len(run["tool"]["driver"]["rules"]) > 20
     loc = result["locations"][0]["physicalLocation"]
@@ -79,7 +79,7 @@ def test_github_and_junit_formats(site):
     junit = lint("--format", "junit", "a.md")
     root = ET.fromstring(junit.stdout.split("\n", 1)[1])
     assert root.get("tests") == "1" and root.get("failures") == "1"
-    assert root.find("testsuite/testcase/failure").get("type") == "approval-imminent"
+    assert root.find("testsuite/testcase/failure").get("type") == "mdma/approval-imminent"
 
 
 def test_output_file_and_statistics(site):
@@ -90,8 +90,8 @@ def test_output_file_and_statistics(site):
     jsonschema.Draft4Validator(SCHEMA).validate(json.loads((site / "out" / "report.sarif").read_text()))
     # With the report in a file, stdout carries only the statistics.
     lines = res.stdout.splitlines()
-    assert lines[0].split()[:3] == ["2", "approval-imminent", "[outdated]"]
-    assert lines[1].split()[:2] == ["1", "maps-founding-year-wrong"]
+    assert lines[0].split()[:3] == ["2", "mdma/approval-imminent", "[outdated]"]
+    assert lines[1].split()[:2] == ["1", "mdma/maps-founding-year-wrong"]
     assert lines[-1] == "3 findings in 2 rules"
     assert [p.name for p in (site / "out").iterdir()] == ["report.sarif"]
 
@@ -112,10 +112,10 @@ def test_output_file_and_statistics(site):
     [
         ("disable: [approval-imminent]\n", 0, []),
         ("disable: [regulatory-status]\n", 0, []),  # by kind
-        ("severity: {approval-imminent: error}\nfail-on: error\n", 1, [("approval-imminent", "error")]),
-        ("severity: {regulatory-status: info}\n", 0, [("approval-imminent", "info")]),
-        ("fail-on: error\n", 0, [("approval-imminent", "warning")]),
-        ("fail-on: never\nseverity: {approval-imminent: error}\n", 0, [("approval-imminent", "error")]),
+        ("severity: {approval-imminent: error}\nfail-on: error\n", 1, [("mdma/approval-imminent", "error")]),
+        ("severity: {regulatory-status: info}\n", 0, [("mdma/approval-imminent", "info")]),
+        ("fail-on: error\n", 0, [("mdma/approval-imminent", "warning")]),
+        ("fail-on: never\nseverity: {approval-imminent: error}\n", 0, [("mdma/approval-imminent", "error")]),
     ],
 )
 def test_config_disable_severity_fail_on(site, config, exit_code, expected):
@@ -146,7 +146,7 @@ def test_config_packs_relative_to_config_file(site):
     write(site / ".factcheck.yaml", "packs: [packs/drug-x]\n")
     write(site / "docs" / "a.md", "Drug X is close to approval.\n")
     res = lint("--format", "json", "docs/a.md")
-    assert "drug-x-approval-near" in [f["rule"] for f in findings(res)]
+    assert "pack/drug-x-approval-near" in [f["rule"] for f in findings(res)]
     # Found from a subfolder too: the pack path is relative to the config file, not the cwd.
     res = CliRunner().invoke(main, ["config", "--format", "json"])
     assert json.loads(res.stdout)["config"]["packs"] == ["packs/drug-x"]
@@ -194,17 +194,17 @@ def test_suppressions_in_markdown_html_and_text(site):
     got = {(Path(file["path"]).name, f["rule"], f["line"]) for file in json.loads(res.stdout)["files"]
            for f in file["findings"]}
     assert got == {
-        ("a.md", "approval-imminent", 7),
-        ("a.md", "maps-founding-year-wrong", 10),
-        ("b.html", "fda-approved-mdma", 2),
-        ("c.txt", "fda-approved-mdma", 3),
+        ("a.md", "mdma/approval-imminent", 7),
+        ("a.md", "mdma/maps-founding-year-wrong", 10),
+        ("b.html", "mdma/fda-approved-mdma", 2),
+        ("c.txt", "mdma/fda-approved-mdma", 3),
     }
 
 
 def test_report_unused_suppressions(site):
     write(site / "a.md", f"<!-- factcheck: disable-next-line dose -->\n{CLOSE}\n")
     plain = lint("--format", "json", "a.md")
-    assert [f["rule"] for f in findings(plain)] == ["approval-imminent"]
+    assert [f["rule"] for f in findings(plain)] == ["mdma/approval-imminent"]
     res = lint("--format", "json", "--report-unused-suppressions", "a.md")
     unused = [f for f in findings(res) if f["rule"] == "unused-suppression"]
     assert len(unused) == 1
@@ -224,7 +224,7 @@ def test_baseline_round_trip(site):
     assert wrote.exit_code == 0, wrote.output  # writing a baseline accepts today's findings
     assert "wrote 2 findings to baseline" in wrote.stderr
     entries = json.loads((site / ".factcheck-baseline.json").read_text())["entries"]
-    assert {e["rule"] for e in entries} == {"approval-imminent", "maps-founding-year-wrong"}
+    assert {e["rule"] for e in entries} == {"mdma/approval-imminent", "mdma/maps-founding-year-wrong"}
 
     same = lint("--baseline", ".factcheck-baseline.json", "content")
     assert same.exit_code == 0 and "0 findings" in same.stdout
@@ -234,10 +234,10 @@ def test_baseline_round_trip(site):
     write(page, f"# Old page\n\nA new intro.\n\n{CLOSE}\n\nMAPS was founded in 1986.\n\n{APPROVED}\n")
     res = lint("--format", "json", "--baseline", ".factcheck-baseline.json", "content")
     assert res.exit_code == 1
-    assert [f["rule"] for f in findings(res)] == ["fda-approved-mdma"]
+    assert [f["rule"] for f in findings(res)] == ["mdma/fda-approved-mdma"]
     data = json.loads(res.stdout)
     assert data["baseline"]["new"] == 1 and data["baseline"]["known"] == 1
-    assert [e["rule"] for e in data["baseline"]["fixed"]] == ["maps-founding-year-wrong"]
+    assert [e["rule"] for e in data["baseline"]["fixed"]] == ["mdma/maps-founding-year-wrong"]
     text = lint("--baseline", ".factcheck-baseline.json", "content")
     assert "1 fixed" in text.stderr and "fixed: content/a.md: maps-founding-year-wrong" in text.stderr
 

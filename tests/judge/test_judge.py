@@ -170,7 +170,7 @@ def test_outdated_statement_against_the_page_date(test_linter) -> None:
 ])
 def test_time_words_read_against_the_page_date(test_linter, text: str, published: date | None, said: str) -> None:
     (f,) = [f for f in test_linter.lint_text(text, "a.md", published=published).findings
-            if f.rule == "drug-x-approval-near"]
+            if f.rule == "pack/drug-x-approval-near"]
     assert said in f.message
 
 

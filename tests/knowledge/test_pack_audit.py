@@ -60,20 +60,20 @@ def test_suggestions_do_not_say_rejected_or_forecast(pack) -> None:
     bad = [(where, t) for where, t in texts(pack)
            if where.endswith("suggestion") and (forecast.search(t) or re.search(r"\bFDA rejected\b", t))]
     assert bad == []
-    assert "declined to approve" in pack.rules["approval-imminent"].suggestion
+    assert "declined to approve" in pack.rules["mdma/approval-imminent"].suggestion
 
 
 # -- H3: accurate, more precise wording about the CRL is not flagged ---------------------------
 
 
 def test_not_rejected_but_crl_is_accepted(bundled_linter) -> None:
-    assert "fda-has-not-rejected" not in rules_on(
+    assert "mdma/fda-has-not-rejected" not in rules_on(
         bundled_linter, "The FDA has not rejected MDMA-assisted therapy; it issued a complete response letter.")
-    assert "fda-has-not-rejected" in rules_on(bundled_linter, "Contrary to some reports, the FDA has not rejected MDMA.")
+    assert "mdma/fda-has-not-rejected" in rules_on(bundled_linter, "Contrary to some reports, the FDA has not rejected MDMA.")
 
 
 def test_not_rejected_rule_does_not_recommend_rejected(pack) -> None:
-    rule = pack.rules["fda-has-not-rejected"]
+    rule = pack.rules["mdma/fda-has-not-rejected"]
     assert not [s for s in rule.examples_accepted if re.search(r"\bFDA rejected\b", s)]
 
 
@@ -82,8 +82,8 @@ def test_not_rejected_rule_does_not_recommend_rejected(pack) -> None:
 
 def test_rfk_remark_dated_to_the_hearing(pack) -> None:
     claim = pack.claims["us-rfk-goal-2025"]
-    assert claim.valid_from == date(2025, 6, 24) and pack.rules["rfk-approval-claim"].since == date(2025, 6, 24)
-    rule = pack.rules["rfk-approval-claim"]
+    assert claim.valid_from == date(2025, 6, 24) and pack.rules["mdma/rfk-approval-claim"].since == date(2025, 6, 24)
+    rule = pack.rules["mdma/rfk-approval-claim"]
     assert "July 2025" not in rule.message + rule.suggestion + " ".join(rule.examples_accepted)
 
 
@@ -92,7 +92,7 @@ def test_rfk_remark_dated_to_the_hearing(pack) -> None:
 
 def test_leadership_messages_are_current(pack) -> None:
     assert "Later leadership is not confirmed" not in pack.claims["emerson-stepped-down-2024"].fact
-    for rid in ("emerson-current-ceo", "hough-ceo"):
+    for rid in ("mdma/emerson-current-ceo", "mdma/hough-ceo"):
         rule = pack.rules[rid]
         assert "June 2025" in rule.message and "June 2025" in rule.suggestion, rid
     # No suggestion tells the writer to name Mullette or Hough as holding a post now.
@@ -108,18 +108,18 @@ def test_leadership_messages_are_current(pack) -> None:
     "Colorado legalized MDMA prescriptions in 2022, contingent on FDA approval and federal rescheduling.",
 ])
 def test_true_state_law_statements_are_not_flagged(bundled_linter, sentence: str) -> None:
-    assert rules_on(bundled_linter, sentence) & {"mdma-rescheduled", "state-legalized-mdma"} == set()
+    assert rules_on(bundled_linter, sentence) & {"mdma/mdma-rescheduled", "mdma/state-legalized-mdma"} == set()
 
 
 def test_false_state_law_statements_are_still_flagged(bundled_linter) -> None:
-    assert "mdma-rescheduled" in rules_on(bundled_linter, "MDMA has been rescheduled, so doctors can now prescribe it.")
-    assert "state-legalized-mdma" in rules_on(bundled_linter, "Texas also legalized MDMA therapy for veterans.")
+    assert "mdma/mdma-rescheduled" in rules_on(bundled_linter, "MDMA has been rescheduled, so doctors can now prescribe it.")
+    assert "mdma/state-legalized-mdma" in rules_on(bundled_linter, "Texas also legalized MDMA therapy for veterans.")
 
 
 def test_trigger_laws_are_recorded(pack) -> None:
     fact = pack.claims["us-state-trigger-laws-2022"].fact
     assert "HB22-1344" in fact and "S8618" in fact and "23 December 2022" in fact
-    assert "trigger" in pack.rules["state-legalized-mdma"].message
+    assert "trigger" in pack.rules["mdma/state-legalized-mdma"].message
 
 
 # -- M6: "the first psychedelic has been approved" is false only while no psilocybin is approved
@@ -134,7 +134,7 @@ def test_first_psychedelic_rule_is_time_bounded(pack) -> None:
     sentence = MDMA + "The first psychedelic has been FDA-approved, and MDMA is next.\n"
 
     def found(as_of: date) -> bool:
-        return any(f.rule == "first-psychedelic-approved"
+        return any(f.rule == "mdma/first-psychedelic-approved"
                    for f in Linter(pack, as_of).lint_text(sentence, "a.md").findings)
 
     assert found(date(2026, 12, 6))
@@ -142,7 +142,7 @@ def test_first_psychedelic_rule_is_time_bounded(pack) -> None:
 
 
 def test_first_psychedelic_rule_leaves_psilocybin_alone(bundled_linter) -> None:
-    assert "first-psychedelic-approved" not in rules_on(
+    assert "mdma/first-psychedelic-approved" not in rules_on(
         bundled_linter, "Compass's psilocybin became the first FDA-approved psychedelic.")
 
 
@@ -162,7 +162,7 @@ def test_hedges_g_is_not_stored_as_cohens_d(pack) -> None:
 
 def test_sessions_fit_the_weeks(pack) -> None:
     # L12: the ~12-week treatment period was preceded by the three preparatory sessions.
-    rule = pack.rules["just-three-sessions"]
+    rule = pack.rules["mdma/just-three-sessions"]
     assert "over roughly 12 weeks" not in rule.suggestion and "over about 12 weeks" not in rule.message
     assert "preceded" in pack.claims["phase3-session-structure"].fact
 
@@ -171,17 +171,17 @@ def test_sessions_fit_the_weeks(pack) -> None:
 
 
 @pytest.mark.parametrize(("rule", "sentence"), [
-    ("wolfson-2020-significant",
+    ("mdma/wolfson-2020-significant",
      "In Wolfson 2020, MDMA produced a significant reduction in anxiety within the MDMA group."),
-    ("effects-last-eight-hours", "The effects of MDMA can last about 8 hours when a supplemental dose is given."),
-    ("mdma-synthesis-date-wrong", "MDMA's therapeutic effects were discovered in the 1970s by psychotherapists."),
+    ("mdma/effects-last-eight-hours", "The effects of MDMA can last about 8 hours when a supplemental dose is given."),
+    ("mdma/mdma-synthesis-date-wrong", "MDMA's therapeutic effects were discovered in the 1970s by psychotherapists."),
 ])
 def test_narrow_false_positives_are_gone(bundled_linter, rule: str, sentence: str) -> None:
     assert rule not in rules_on(bundled_linter, sentence)
 
 
 def test_sixty_seven_percent_message_describes_a_mislabel(pack) -> None:
-    assert pack.rules["sixty-seven-percent-wrong-measure"].message.startswith("Attaches 67% to another measure")
+    assert pack.rules["mdma/sixty-seven-percent-wrong-measure"].message.startswith("Attaches 67% to another measure")
 
 
 # -- L17: Right to Try is not expanded access; EO 14401's direction is recorded -----------------
@@ -189,7 +189,7 @@ def test_sixty_seven_percent_message_describes_a_mislabel(pack) -> None:
 
 def test_right_to_try_is_not_answered_with_expanded_access(bundled_linter, pack) -> None:
     got = rules_on(bundled_linter, "Patients can now receive MDMA outside of clinical trials through Right to Try.")
-    assert "expanded-access-available" not in got
+    assert "mdma/expanded-access-available" not in got
     assert "Right to Try Act" in pack.claims["us-eo-14401-2026"].fact
 
 

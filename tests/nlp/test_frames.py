@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-RULE = "drug-x-approval-expected"
+RULE = "pack/drug-x-approval-expected"
 
 
 def hits(test_linter, text: str) -> list[str]:
@@ -63,7 +63,7 @@ def test_a_frame_yields_to_another_rules_pattern_on_the_same_words(test_linter) 
     # drug-x-approval-near's pattern covers "close to approval"; the frame's "approval, expected"
     # overlaps it, so only the pattern's finding is reported.
     report = test_linter.lint_text("Drug X is close to approval, expected soon.\n", "a.md")
-    assert [f.rule for f in report.findings] == ["drug-x-approval-near"]
+    assert [f.rule for f in report.findings] == ["pack/drug-x-approval-near"]
     # Apart from any pattern finding, the frame still reports.
     report = test_linter.lint_text("Drug X is close to approval. Its approval is expected soon.\n", "a.md")
-    assert sorted(f.rule for f in report.findings) == ["drug-x-approval-expected", "drug-x-approval-near"]
+    assert sorted(f.rule for f in report.findings) == ["pack/drug-x-approval-expected", "pack/drug-x-approval-near"]

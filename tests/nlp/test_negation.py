@@ -122,17 +122,17 @@ def test_a_plain_not_inside_a_pattern_match_negates_it(bundled_pack) -> None:
     # The bundled pack's "Canada ... legalized ... MDMA" pattern can hold a "not".
     linter = Linter(bundled_pack, date(2026, 11, 22))
     said = [f.rule for f in linter.lint_text("Canada has not legalized MDMA therapy.\n", "a.md").findings]
-    assert "canada-legalized-mdma" not in said
+    assert "mdma/canada-legalized-mdma" not in said
     said = [f.rule for f in linter.lint_text("Canada has legalized MDMA therapy.\n", "a.md").findings]
-    assert "canada-legalized-mdma" in said
+    assert "mdma/canada-legalized-mdma" in said
     # "no later than" and "said no" are no negation of the claim.
     said = [f.rule for f in linter.lint_text("Regulators will rule on midomafetamine no later than Aug. 11.\n",
                                              "a.md").findings]
-    assert "fda-decision-pending" in said
+    assert "mdma/fda-decision-pending" in said
 
 
 def test_two_patterns_of_one_rule_on_overlapping_words_give_one_finding(bundled_pack) -> None:
     linter = Linter(bundled_pack, date(2026, 11, 22))
     text = "The MDMA developer recently published positive results of a phase 3 trial, the final stage before applying.\n"
     said = [f.rule for f in linter.lint_text(text, "a.md").findings]
-    assert said.count("phase3-final-stage-before-application") == 1
+    assert said.count("mdma/phase3-final-stage-before-application") == 1

@@ -11,7 +11,7 @@ from factcheck.report import get_reporter
 
 
 def make(text: str, line: int, severity: str = "error") -> Finding:
-    return Finding(rule="approval-imminent", kind="regulatory-status", verdict="outdated", severity=severity,
+    return Finding(rule="mdma/approval-imminent", kind="regulatory-status", verdict="outdated", severity=severity,
                    start=0, end=len(text), text=text, message="Approval is not near.", fact="Declined 2024.",
                    line=line, column=1, end_line=line + 1, end_column=3)
 
@@ -29,7 +29,7 @@ def test_code_quality_fields(tmp_path, monkeypatch):
     issues = json.loads(out.getvalue())
     assert len(issues) == 3
     for issue in issues:
-        assert issue["description"] and issue["check_name"] == "approval-imminent"
+        assert issue["description"] and issue["check_name"] == "mdma/approval-imminent"
         assert issue["location"]["path"] == "site/a.md"
     assert [i["severity"] for i in issues] == ["major", "info", "minor"]
     assert issues[0]["location"]["lines"] == {"begin": 3, "end": 4}

@@ -18,7 +18,7 @@ SCHEMA_PATH = Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.0
 
 RULES = [
     {
-        "id": "approval-imminent",
+        "id": "mdma/approval-imminent",
         "kind": "regulatory-status",
         "verdict": "outdated",
         "severity": "error",
@@ -33,7 +33,7 @@ RULES = [
 ]
 
 
-def finding_at(text: str, source: str, rule: str = "approval-imminent", severity: str = "error") -> Finding:
+def finding_at(text: str, source: str, rule: str = "mdma/approval-imminent", severity: str = "error") -> Finding:
     """A Finding for the first occurrence of `text` in `source`, positions computed like the engine."""
     start = source.index(text)
     end = start + len(text)
@@ -109,7 +109,7 @@ def test_driver_and_rules_cover_github_required_fields(in_tmp):
     # informationUri comes from the package's [project.urls]; when declared it must be absolute.
     assert driver.get("informationUri", "https://").startswith(("https://", "http://"))
     # Every rule is declared, including those that did not fire, so fixed alerts can close.
-    assert [r["id"] for r in driver["rules"]] == ["approval-imminent", "mapp1-remission", "never-fires"]
+    assert [r["id"] for r in driver["rules"]] == ["mdma/approval-imminent", "mapp1-remission", "never-fires"]
     for rule in driver["rules"]:
         for key in ("shortDescription", "fullDescription", "help"):
             assert rule[key]["text"].strip()
@@ -126,8 +126,8 @@ def test_result_location_level_message_and_properties(in_tmp):
     run = doc["runs"][0]
     assert run["columnKind"] == "unicodeCodePoints"
     (result,) = run["results"]
-    assert result["ruleId"] == "approval-imminent"
-    assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "approval-imminent"
+    assert result["ruleId"] == "mdma/approval-imminent"
+    assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "mdma/approval-imminent"
     assert result["level"] == "error"
     loc = result["locations"][0]["physicalLocation"]
     # Absolute input path under the working directory becomes a relative POSIX URI.
