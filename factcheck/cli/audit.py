@@ -48,6 +48,9 @@ Examples:
               help="Retries after a 429/5xx answer or a failed connection.")
 @click.option("--max-bytes", type=click.IntRange(1024), default=5_000_000, show_default=True,
               help="Largest page to download, in bytes.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="HOST",
+              help="Allow fetching from this private or local host, address or network (e.g. 127.0.0.1, "
+                   "10.0.0.0/8). Repeatable. By default only public addresses are fetched.")
 @click.option("--pack", "packs", multiple=True, type=click.Path(file_okay=False),
               help="An extra claims pack folder (repeatable).")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
@@ -65,6 +68,7 @@ def audit(
     timeout: float,
     retries: int,
     max_bytes: int,
+    allow_hosts: tuple[str, ...],
     packs: tuple[str, ...],
     config_path: str | None,
     quiet: bool,
@@ -98,6 +102,7 @@ def audit(
         "max_bytes": max_bytes,
         "jobs": jobs,
         "per_host": per_host,
+        "allow_hosts": allow_hosts,
     }
     notes: list[str] = []
     try:
@@ -106,9 +111,12 @@ def audit(
         raise click.UsageError(str(exc)) from None
     extra_urls: list[str] = []
     if urls_file:
-        from factcheck.fetch import urls_from_file
+        from factcheck.fetch import FetchError, urls_from_file
 
-        extra_urls += urls_from_file(urls_file)
+        try:
+            extra_urls += urls_from_file(urls_file)
+        except FetchError as exc:
+            raise click.UsageError(f"--urls: {exc}") from None
         if not extra_urls:
             notes.append(f"{urls_file}: no URLs in the file")
     for sm in sitemaps:

@@ -47,12 +47,14 @@ from factcheck.report.output import AtomicOutput, render_statistics
               help="Record this run's findings in FILE (exit 0 unless an input could not be read).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes for many files (0: one per core). Output order is unchanged.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="HOST",
+              help="Allow fetching URLs from this private or local host, address or network. Repeatable.")
 @click.option("--report-unused-suppressions", is_flag=True,
               help="Report 'factcheck: disable' comments that suppress nothing (rule unused-suppression).")
 def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | None, quiet: bool, show_supported: bool,
          packs: tuple[str, ...], stdin_filename: str | None, color: str, config_path: str | None,
          output: str | None, statistics: bool, baseline_path: str | None, write_baseline_path: str | None,
-         jobs: int, report_unused_suppressions: bool) -> None:
+         jobs: int, allow_hosts: tuple[str, ...], report_unused_suppressions: bool) -> None:
     """Check articles: Markdown, HTML and text files, folders (recursive), '-' for stdin, or URLs.
 
     \b
@@ -109,7 +111,7 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
                 except InputError as exc:
                     yield FileReport(path=name, error=exc.reason)
             elif item.kind == "url":
-                yield _lint_url(linter, item.name)
+                yield _lint_url(linter, item.name, allow_hosts)
         yield from linter.lint_paths(pending, jobs=n_jobs)
 
     try:
@@ -191,10 +193,10 @@ def _write_json_with_baseline(rendered: str, result, stream) -> None:  # type: i
     stream.write("\n")
 
 
-def _lint_url(linter, url: str) -> FileReport:  # type: ignore[no-untyped-def]
+def _lint_url(linter, url: str, allow_hosts: tuple[str, ...] = ()) -> FileReport:  # type: ignore[no-untyped-def]
     from factcheck.fetch import fetch_page
 
-    page = fetch_page(url)
+    page = fetch_page(url, allow_hosts=allow_hosts)
     if not page.ok or page.text is None:
         return FileReport(path=url, error=page.error or f"could not fetch (HTTP {page.status})")
     return linter.lint_text(page.text, url, page.format)

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from factcheck.cli import main
 
-FAST = ["--timeout", "0.4", "--retries", "2", "--as-of", "2026-11-01", "--quiet"]
+FAST = ["--timeout", "0.4", "--retries", "2", "--as-of", "2026-11-01", "--quiet", "--allow-host", "127.0.0.1"]
 
 
 @pytest.fixture
