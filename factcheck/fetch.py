@@ -42,7 +42,7 @@ import requests
 from requests.adapters import HTTPAdapter
 
 from factcheck import __version__
-from factcheck.netguard import GUARDED_POOLS, BlockedAddress, Deadline, DeadlinePassed, guarded, policy_from
+from factcheck.netguard import GUARDED_POOLS, BlockedAddressError, Deadline, DeadlinePassedError, guarded, policy_from
 
 USER_AGENT = f"factcheck/{__version__} (+https://github.com/factcheck/factcheck)"
 
@@ -278,7 +278,7 @@ def _one_try(
     with gate(host) if gate else nullcontext(), guarded(policy, deadline):
         try:
             body, wait_s = _attempt(page, session, lim, accept, started, truncate)
-        except BlockedAddress as exc:
+        except BlockedAddressError as exc:
             page.error = str(exc)
             page.skipped = True
             return None
@@ -286,7 +286,7 @@ def _one_try(
             page.error = str(exc)
             page.skipped = True
             return None
-        except DeadlinePassed:
+        except DeadlinePassedError:
             page.error = f"page took more than {lim.total_timeout:g}s to download"
             return None
         except (requests.exceptions.RequestException, OSError, ValueError) as exc:
@@ -732,8 +732,8 @@ __all__ = [
     "make_session",
     "parse_retry_after",
     "parse_xml_safely",
-    "sitemap_entries",
     "shared_session",
+    "sitemap_entries",
     "urls_from_file",
     "urls_from_sitemap",
 ]

@@ -31,12 +31,12 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
-class BlockedAddress(Exception):
+class BlockedAddressError(Exception):
     """A connection to an address the policy refuses. Deliberately not an OSError, so neither
     urllib3 nor requests wraps or retries it: it reaches the caller as it is."""
 
 
-class DeadlinePassed(Exception):
+class DeadlinePassedError(Exception):
     """A connection was requested after the request's overall deadline."""
 
 
@@ -77,17 +77,17 @@ class HostPolicy:
         return host.strip("[]").rstrip(".").lower() in self._names
 
     def check(self, host: str, address: str) -> None:
-        """Raise BlockedAddress unless `host` (as named) at `address` (as connected) may be used."""
+        """Raise BlockedAddressError unless `host` (as named) at `address` (as connected) may be used."""
         if self.host_allowed(host):
             return
         try:
             ip = _unwrap(ipaddress.ip_address(address.split("%", 1)[0]))
         except ValueError:
-            raise BlockedAddress(f"refused {host}: not an IP address ({address})") from None
+            raise BlockedAddressError(f"refused {host}: not an IP address ({address})") from None
         if is_public(ip) or any(ip in net for net in self._nets):
             return
         shown = host if host == str(ip) else f"{host} ({ip})"
-        raise BlockedAddress(
+        raise BlockedAddressError(
             f"refused {shown}: a private, local or reserved address (allow it with --allow-host {host})"
         )
 
@@ -109,7 +109,7 @@ class Deadline:
         with self._lock:
             if self.expired:
                 _shutdown(sock)
-                raise DeadlinePassed("the deadline has passed")
+                raise DeadlinePassedError("the deadline has passed")
             self._socks.append(sock)
 
     def _expire(self) -> None:
@@ -164,7 +164,7 @@ class _GuardMixin:
         if policy is not None and direct:
             try:
                 policy.check(self.host, str(sock.getpeername()[0]))
-            except BlockedAddress:
+            except BlockedAddressError:
                 sock.close()
                 raise
         deadline: Deadline | None = getattr(_state, "deadline", None)
@@ -205,9 +205,9 @@ def policy_from(allow_hosts: Iterable[str] | None) -> HostPolicy:
 
 __all__ = [
     "GUARDED_POOLS",
-    "BlockedAddress",
+    "BlockedAddressError",
     "Deadline",
-    "DeadlinePassed",
+    "DeadlinePassedError",
     "HostPolicy",
     "guarded",
     "is_public",
