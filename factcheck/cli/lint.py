@@ -73,6 +73,16 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
     fail_on = fail_on or cfg.fail_on or DEFAULT_FAIL_ON
     baseline = _load_baseline(baseline_path)
     path_filter = cfg.path_filter()
+    from factcheck.report.output import OutputTargetError, check_target
+
+    try:
+        # Before the run: a wrong target should not cost a whole lint to find out.
+        if output and output != "-":
+            check_target(output, paths, "--output")
+        if write_baseline_path:
+            check_target(write_baseline_path, paths, "--write-baseline")
+    except OutputTargetError as exc:
+        die(str(exc))
     linter = Linter(pack, as_of, show_supported=show_supported, keep_source=True)
     out = AtomicOutput(output)
     stream = out.__enter__()
