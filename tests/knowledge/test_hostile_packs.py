@@ -149,7 +149,7 @@ def test_example_lines_are_linear_in_pack_size(tmp_path: Path) -> None:
     head = CLAIMS.split("    corrects:\n", 1)[0] + "    corrects:\n"
     rules = "".join(rule.replace("rule-a", f"rule-{i}") for i in range(2000))
     root = packtexts.write_pack(tmp_path, {"claims/c.yaml": head + rules})
-    pack, found = check_packs([root], AS_OF)
+    pack, _ = check_packs([root], AS_OF)
     assert pack is not None
     lines = _ExampleLines()
     t0 = time.monotonic()
