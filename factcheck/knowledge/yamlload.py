@@ -139,7 +139,8 @@ def load_yaml(path: Path) -> Any:
         raise YamlError(path, None, "invalid YAML: nested too deeply") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and "stream end" in (exc.problem or ""):
+        at_end = exc.problem_mark is not None and exc.problem_mark.line >= text.rstrip("\n").count("\n") + 1
+        if exc.context_mark and ("stream end" in (exc.problem or "") or at_end):
             # An unclosed bracket or quote is reported at the end of the file; the opening is more useful.
             mark = exc.context_mark
         line = mark.line + 1 if mark else None

