@@ -28,8 +28,8 @@ def _children(pid: int) -> list[int]:
 
 
 def _start(tmp_path: Path, jobs: str) -> subprocess.Popen[bytes]:
-    for i in range(400):
-        (tmp_path / f"a{i:03}.md").write_text(ARTICLE, encoding="utf-8")
+    for i in range(1500):  # long enough that the signal always lands mid-run
+        (tmp_path / f"a{i:04}.md").write_text(ARTICLE, encoding="utf-8")
     return subprocess.Popen(
         [sys.executable, "-m", "factcheck", "lint", "--jobs", jobs, "--format", "json",
          "--output", str(tmp_path / "r.json"), str(tmp_path)],
