@@ -56,6 +56,8 @@ def time_bound(seconds: float = BOUND) -> Iterator[None]:
 
 
 def _head(status: str, headers: dict[str, str]) -> bytes:
+    # One request per connection, said so: a client must not reuse a socket this server closes.
+    headers = {**headers, "Connection": "close"}
     lines = [f"HTTP/1.1 {status}"] + [f"{k}: {v}" for k, v in headers.items()] + ["", ""]
     return "\r\n".join(lines).encode("latin-1")
 
