@@ -189,3 +189,15 @@ def test_sitemap_fifo_is_refused(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     with pytest.raises(FetchError, match="not a regular file"):
         urls_from_sitemap(str(fifo))
+
+
+def test_link_check_of_slow_headers_stops_at_its_deadline() -> None:
+    from factcheck.knowledge.links import check_links
+
+    port, stop = _trickler([b"HTTP/1.1 200 OK\r\n"] + [b"X-Slow: 1\r\n"] * 1000, 0, 0.2)
+    t0 = time.monotonic()
+    try:
+        (result,) = check_links([f"http://127.0.0.1:{port}/"], timeout=0.5, retries=2, jobs=1)
+    finally:
+        stop.set()
+    assert result.error == "timeout" and time.monotonic() - t0 < 5
