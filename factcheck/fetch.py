@@ -278,13 +278,9 @@ def _one_try(
     with gate(host) if gate else nullcontext(), guarded(policy, deadline):
         try:
             body, wait_s = _attempt(page, session, lim, accept, started, truncate)
-        except BlockedAddressError as exc:
+        except (BlockedAddressError, DowngradeRefused) as exc:
+            # Failed, not skipped: the page could not be checked, and the run says so (exit 2).
             page.error = str(exc)
-            page.skipped = True
-            return None
-        except DowngradeRefused as exc:
-            page.error = str(exc)
-            page.skipped = True
             return None
         except DeadlinePassedError:
             page.error = f"page took more than {lim.total_timeout:g}s to download"

@@ -121,3 +121,30 @@ def test_audit_page_url_link_is_http_only(tmp_path: Path, fake: None) -> None:
     _audit("--urls", str(urls), "--out", str(out))
     html = (out / "report.html").read_text(encoding="utf-8")
     assert 'href="javascript:' not in html and 'href="data:' not in html
+
+
+def test_audit_page_whose_metadata_crashes_fails_alone(tmp_path: Path, fake: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(text: str):
+        raise RecursionError("maximum recursion depth exceeded while decoding a JSON array")
+
+    monkeypatch.setattr("factcheck.documents.html_meta.extract_html_meta", boom)
+    (tmp_path / "a.html").write_text("<p>FDA approval is expected within months.</p>", encoding="utf-8")
+    (tmp_path / "b.md").write_text("FDA approval is expected within months.\n", encoding="utf-8")
+    out = tmp_path / "r"
+    res = _audit(str(tmp_path), "--out", str(out))
+    assert res.exit_code == 2 and "Traceback" not in res.output
+    pages = {Path(p["path"]).name: p for p in json.loads((out / "audit.json").read_text())["files"]}
+    assert pages["a.html"]["status"] == "failed" and pages["b.md"]["status"] == "fetched"
+
+
+def test_audit_json_survives_a_lone_surrogate(tmp_path: Path) -> None:
+    from factcheck.audit.render import write_outputs
+    from factcheck.audit.runner import collect_files, run_audit
+
+    (tmp_path / "p.md").write_text("FDA approval is expected within months.\n", encoding="utf-8")
+    result = run_audit(collect_files([str(tmp_path / "p.md")]), FakeLinter(), fake_run())
+    result.pages[0].title = "bad \ud800 title"
+    out = tmp_path / "r"
+    write_outputs(result, out)
+    assert json.loads((out / "audit.json").read_text(encoding="utf-8"))
+    assert "\ufffd" in (out / "report.md").read_text(encoding="utf-8") or (out / "report.md").exists()
