@@ -45,7 +45,11 @@ class AuditUsageError(Exception):
 
 
 def is_url(text: str) -> bool:
-    return urlsplit(text).scheme in ("http", "https")
+    # By scheme only: a malformed URL ("http://[::1") is still a URL, and fails as a page.
+    try:
+        return urlsplit(text).scheme in ("http", "https")
+    except ValueError:
+        return text.lower().startswith(("http://", "https://"))
 
 
 def collect_files(paths: Iterable[str]) -> list[PageInput]:

@@ -148,3 +148,20 @@ def test_audit_json_survives_a_lone_surrogate(tmp_path: Path) -> None:
     write_outputs(result, out)
     assert json.loads((out / "audit.json").read_text(encoding="utf-8"))
     assert "\ufffd" in (out / "report.md").read_text(encoding="utf-8") or (out / "report.md").exists()
+
+
+def test_audit_malformed_urls_fail_as_pages(tmp_path: Path, fake: None) -> None:
+    urls = tmp_path / "u.txt"
+    urls.write_text("http://[::1\nhttp://example.org:99999/\n", encoding="utf-8")
+    out = tmp_path / "r"
+    res = _audit("http://[::1/x", "--urls", str(urls), "--out", str(out))
+    assert res.exit_code == 2 and "Traceback" not in res.output, res.output
+    pages = json.loads((out / "audit.json").read_text())["files"]
+    assert len(pages) == 3 and all(p["status"] == "failed" for p in pages)
+
+
+def test_audit_urls_file_not_utf8_is_a_usage_error(tmp_path: Path, fake: None) -> None:
+    urls = tmp_path / "u.txt"
+    urls.write_bytes(b"https://example.org/\n\xff\xfe\n")
+    res = _audit("--urls", str(urls), "--out", str(tmp_path / "r"))
+    assert res.exit_code == 2 and "not valid UTF-8" in res.output
