@@ -129,7 +129,14 @@ class DowngradeRefused(requests.exceptions.RequestException):
 
 
 class _Session(requests.Session):
-    """A Session that refuses https -> http redirects (checked before the next hop is sent)."""
+    """A Session that refuses https -> http redirects (checked before the next hop is sent), and
+    checks a proxied request's host itself: through a proxy, the socket guard sees the proxy."""
+
+    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+        proxies = kwargs.get("proxies") or {}
+        if proxies and request.url:
+            check_proxied_host(request.url, proxies)
+        return super().send(request, **kwargs)
 
     def get_redirect_target(self, resp: requests.Response) -> str | None:
         target = super().get_redirect_target(resp)
@@ -142,6 +149,27 @@ class _Session(requests.Session):
                 resp.close()
                 raise DowngradeRefused(f"refused redirect from https to http ({target[:200]})")
         return target
+
+
+def check_proxied_host(url: str, proxies: dict[str, str]) -> None:
+    """When `url` goes through a proxy, resolve its host here and apply the address policy."""
+    import socket
+
+    from factcheck.netguard import current_policy
+
+    policy = current_policy()
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if policy is None or not host or policy.host_allowed(host):
+        return
+    if not requests.utils.select_proxy(url, proxies) or requests.utils.should_bypass_proxies(url, None):
+        return
+    try:
+        infos = socket.getaddrinfo(host, parts.port or 80, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return  # the proxy will fail to resolve it too
+    for info in infos:
+        policy.check(host, str(info[4][0]))
 
 
 class _GuardedAdapter(HTTPAdapter):
@@ -285,12 +313,14 @@ def _one_try(
         except DeadlinePassedError:
             page.error = f"page took more than {lim.total_timeout:g}s to download"
             return None
-        except (requests.exceptions.RequestException, OSError, ValueError) as exc:
+        except Exception as exc:
             if deadline.expired:
                 # The deadline timer shut the socket: whatever error that caused, say why.
                 page.error = f"page took more than {lim.total_timeout:g}s to download"
+                page.text = None
                 return None
             page.error, wait_s = _describe(exc, lim, page.attempts - 1)
+            page.text = None
             return wait_s
     if deadline.expired:
         # A body cut short by the timer can look complete (no Content-Length): never keep it.

@@ -145,6 +145,11 @@ def guarded(policy: HostPolicy | None, deadline: Deadline | None = None) -> Iter
         _state.policy, _state.deadline = old
 
 
+def current_policy() -> HostPolicy | None:
+    """The address policy in force for this thread (None outside `guarded`)."""
+    return getattr(_state, "policy", None)
+
+
 class _GuardMixin:
     host: str
     sock: socket.socket | None
@@ -209,6 +214,7 @@ __all__ = [
     "Deadline",
     "DeadlinePassedError",
     "HostPolicy",
+    "current_policy",
     "guarded",
     "is_public",
     "policy_from",

@@ -201,3 +201,13 @@ def test_link_check_of_slow_headers_stops_at_its_deadline() -> None:
     finally:
         stop.set()
     assert result.error == "timeout" and time.monotonic() - t0 < 5
+
+
+def test_proxied_request_is_checked_on_its_own_host(server: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Through a proxy the socket guard sees the proxy's address, so the target is resolved and
+    # checked before the request is sent (the proxy here is never contacted).
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    page = fetch_page("http://10.0.0.7/x", **{**FAST, "allow_hosts": ("127.0.0.1",)})
+    assert page.error and page.error.startswith("refused 10.0.0.7"), page.error

@@ -133,7 +133,9 @@ def audit(
         try:
             found = urls_from_sitemap(sm, errors=problems, **limits)
         except FetchError as exc:
-            click.echo(f"factcheck audit: sitemap {exc}", err=True)
+            from factcheck.report.sanitize import one_line
+
+            click.echo(f"factcheck audit: sitemap {one_line(str(exc))}", err=True)
             notes.append(f"sitemap {exc}")
             found = []
         notes += [f"sitemap {p}" for p in problems]

@@ -150,7 +150,9 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
     if baseline_result is not None and not quiet:
         click.echo(f"factcheck: {baseline_result.summary_line()}", err=True)
         for entry in baseline_result.fixed:
-            click.echo(f"  fixed: {entry.path}: {entry.rule}: {entry.text}", err=True)
+            from factcheck.report.sanitize import one_line
+
+            click.echo(one_line(f"  fixed: {entry.path}: {entry.rule}: {entry.text}"), err=True)
     if write_baseline_path:
         from factcheck.baseline import write_baseline
 
