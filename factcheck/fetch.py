@@ -313,7 +313,7 @@ def _one_try(
         except DeadlinePassedError:
             page.error = f"page took more than {lim.total_timeout:g}s to download"
             return None
-        except Exception as exc:
+        except Exception as exc:  # one bad page never raises (http.client, codecs...)
             if deadline.expired:
                 # The deadline timer shut the socket: whatever error that caused, say why.
                 page.error = f"page took more than {lim.total_timeout:g}s to download"
