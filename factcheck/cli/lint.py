@@ -146,7 +146,10 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
     except BaseException as exc:
         out.__exit__(type(exc), exc, exc.__traceback__)
         raise
-    out.__exit__(None, None, None)
+    try:
+        out.__exit__(None, None, None)
+    except OutputTargetError as exc:  # the target changed into a device, FIFO... during the run
+        die(str(exc))
     if baseline_result is not None and not quiet:
         click.echo(f"factcheck: {baseline_result.summary_line()}", err=True)
         for entry in baseline_result.fixed:
