@@ -443,7 +443,8 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
         return None
     value = value.strip()
     if value.isdigit():
-        return float(value)
+        # A 400-digit value is "never": keep it finite, so messages stay readable (not "infs").
+        return float(value) if len(value) <= 9 else 1e9
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
