@@ -549,24 +549,45 @@ def fetch_many(
     try:
         with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="factcheck-fetch") as pool:
             pending: set[Future[tuple[FetchedPage, bytes | None]]] = set()
-            it = iter(urls)
-            exhausted = False
-            while True:
-                while not exhausted and len(pending) < jobs * 2:
-                    try:
-                        url = next(it)
-                    except StopIteration:
-                        exhausted = True
-                        break
-                    pending.add(pool.submit(_fetch, url, sess, lim, _accept_text, gates))
-                if not pending:
-                    return
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    yield fut.result()[0]
+            try:
+                yield from _drain(pool, pending, urls, sess, lim, gates, jobs)
+            except BaseException:
+                # Ctrl-C, SIGTERM or a consumer that stopped: do not start the queued pages.
+                for fut in pending:
+                    fut.cancel()
+                raise
     finally:
         if own_session:
             sess.close()
+
+
+def _drain(
+    pool: ThreadPoolExecutor,
+    pending: set[Future[tuple[FetchedPage, bytes | None]]],
+    urls: Iterable[str],
+    sess: requests.Session,
+    lim: FetchLimits,
+    gates: _HostGates,
+    jobs: int,
+) -> Iterator[FetchedPage]:
+    """Keep `jobs * 2` fetches queued and yield pages as they complete; `pending` is shared with
+    the caller so it can cancel what has not started."""
+    it = iter(urls)
+    exhausted = False
+    while True:
+        while not exhausted and len(pending) < jobs * 2:
+            try:
+                url = next(it)
+            except StopIteration:
+                exhausted = True
+                break
+            pending.add(pool.submit(_fetch, url, sess, lim, _accept_text, gates))
+        if not pending:
+            return
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        pending.difference_update(done)
+        for fut in done:
+            yield fut.result()[0]
 
 
 # ---------------------------------------------------------------------------------------------
