@@ -89,7 +89,8 @@ def check_target(path: str | os.PathLike[str], inputs: tuple[str, ...] | list[st
         kind = ("a symbolic link" if stat.S_ISLNK(st.st_mode) else "a folder" if stat.S_ISDIR(st.st_mode)
                 else "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode)
                 or stat.S_ISBLK(st.st_mode) else "not a regular file")
-        raise OutputTargetError(f"{option} {target}: is {kind}; refusing to replace it (give a regular file)")
+        raise OutputTargetError(f"{option} {target}: is {kind}; refusing to replace it (give a regular file; "
+                                "for standard output leave the option out)")
     resolved = Path(os.path.realpath(target))
     for item in inputs:
         if item == "-" or is_remote(item):
