@@ -211,3 +211,11 @@ def test_proxied_request_is_checked_on_its_own_host(server: HTTPServer, monkeypa
     monkeypatch.delenv("no_proxy", raising=False)
     page = fetch_page("http://10.0.0.7/x", **{**FAST, "allow_hosts": ("127.0.0.1",)})
     assert page.error and page.error.startswith("refused 10.0.0.7"), page.error
+
+
+def test_a_name_is_judged_by_the_address_it_resolved_to(server: HTTPServer) -> None:
+    # "localhost" is not an IP literal: refused after resolution, on the address connected to.
+    server.expect_request("/n").respond_with_data("<p>x</p>", content_type="text/html")
+    page = fetch_page(f"http://localhost:{server.port}/n", **FAST)
+    assert page.error and page.error.startswith("refused localhost ("), page.error  # 127.0.0.1 or ::1
+    assert fetch_page(f"http://localhost:{server.port}/n", **{**FAST, "allow_hosts": ("localhost",)}).ok
