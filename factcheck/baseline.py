@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from factcheck.knowledge.yamlload import short_repr
 from factcheck.models import FileReport, Finding
 from factcheck.report.output import artifact_path, atomic_write
 
@@ -164,10 +165,12 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
         raise BaselineError(f"{p}: cannot read baseline: {exc}") from None
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{p}:{exc.lineno}: invalid JSON in baseline: {exc.msg}") from None
+    except RecursionError:
+        raise BaselineError(f"{p}: invalid JSON in baseline: nested too deeply") from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise BaselineError(f"{p}: not a factcheck baseline (expected an object with 'entries')")
-    if data.get("version") != BASELINE_VERSION:
-        raise BaselineError(f"{p}: unsupported baseline version {data.get('version')!r} (expected {BASELINE_VERSION})")
+    if data.get("version") != BASELINE_VERSION or isinstance(data.get("version"), bool):
+        raise BaselineError(f"{p}: unsupported baseline version {short_repr(data.get('version'))} (expected {BASELINE_VERSION})")
     entries = []
     for i, raw in enumerate(data["entries"]):
         if not isinstance(raw, dict) or not all(isinstance(raw.get(k), str) for k in ("fingerprint", "path", "rule")):

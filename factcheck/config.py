@@ -30,6 +30,7 @@ from typing import Any
 import pathspec
 import yaml
 
+from factcheck.knowledge.yamlload import SafeBase, YamlError, check_expansion, short_repr
 from factcheck.models import KINDS, SEVERITIES, Finding
 
 if sys.version_info >= (3, 11):
@@ -145,6 +146,8 @@ def _pyproject_table(path: Path) -> dict[str, Any] | None:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
     table = data.get("tool", {}).get("factcheck")
@@ -173,7 +176,11 @@ def _read_table(path: Path) -> dict[str, Any]:
         table = _pyproject_table(path) if path.name == PYPROJECT else _toml_file(path)
         return table or {}
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        data = _load_yaml(path)
+    except YamlError as exc:
+        raise ConfigError(str(exc)) from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid YAML: nested too deeply") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
@@ -188,9 +195,22 @@ def _read_table(path: Path) -> dict[str, Any]:
     return data
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as strings, so a bad `as-of` is reported against its key
-    instead of failing inside the YAML parser."""
+class _Loader(SafeBase):  # type: ignore[valid-type,misc]
+    """SafeLoader (libyaml's when present) that leaves dates as strings, so a bad `as-of` is
+    reported against its key instead of failing inside the YAML parser."""
+
+
+def _load_yaml(path: Path) -> Any:
+    # Composed first, so an alias bomb is refused before anything is built.
+    loader = _Loader(path.read_text(encoding="utf-8"))
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        check_expansion(node, path)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -205,6 +225,10 @@ def _toml_file(path: Path) -> dict[str, Any]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
     table = data.get("tool", {}).get("factcheck")
     return table if isinstance(table, dict) else data
 
@@ -235,6 +259,10 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     for key in ("include", "exclude"):
         if key in data:
             patterns = _str_list(data[key], key, fail)
+            for pattern in patterns:
+                if costly_glob(pattern):
+                    raise fail(key, f"glob {short_repr(pattern)} has more than {MAX_STARS} '*' in one path "
+                                    "segment; matching it can take minutes (simplify it)")
             try:
                 pathspec.GitIgnoreSpec.from_lines(patterns)
             except ValueError as exc:  # pathspec's GitWildMatchPatternError
@@ -248,14 +276,14 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
             raise fail("severity", "expected a mapping of rule id or kind to error|warning|info")
         for name, level in raw.items():
             if not isinstance(level, str) or level not in SEVERITIES:
-                raise fail("severity", f"{name}: expected one of {', '.join(SEVERITIES)}, got {level!r}")
+                raise fail("severity", f"{name}: expected one of {', '.join(SEVERITIES)}, got {short_repr(level)}")
             cfg.severity[str(name)] = level
     if "fail-on" in data:
         value = data["fail-on"]
         if value is False:  # YAML reads a bare `no`/`false` as False: treat as "never"
             value = "never"
         if not isinstance(value, str) or value not in FAIL_ON:
-            raise fail("fail-on", f"expected one of {', '.join(FAIL_ON)}, got {value!r}")
+            raise fail("fail-on", f"expected one of {', '.join(FAIL_ON)}, got {short_repr(value)}")
         cfg.fail_on = value
     if "as-of" in data:
         cfg.as_of = _date(data["as-of"], fail)
@@ -289,7 +317,7 @@ def _date(value: Any, fail: Any) -> date:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise fail("as-of", f"expected a date YYYY-MM-DD, got {value!r}")
+    raise fail("as-of", f"expected a date YYYY-MM-DD, got {short_repr(value)}")
 
 
 # --- applying it ----------------------------------------------------------------------------
@@ -305,6 +333,18 @@ def apply_config(findings: Iterable[Finding], config: Config) -> list[Finding]:
         level = config.severity_for(f)
         out.append(f if level == f.severity else dataclasses.replace(f, severity=level))
     return out
+
+
+# pathspec turns `*` into `[^/]*` regexes that backtrack: k stars in a segment cost about n^k
+# steps on an n-character name (10 stars, 60 characters: 22 s). Real ignore files use one or two.
+MAX_STARS = 3
+
+
+def costly_glob(pattern: str) -> bool:
+    """True when one path segment of a gitignore-style glob holds more than MAX_STARS `*` runs."""
+    import re
+
+    return any(len(re.findall(r"\*+", seg)) > MAX_STARS for seg in pattern.split("/"))
 
 
 class PathFilter:
@@ -364,7 +404,17 @@ class PathFilter:
             ignore = folder / ".gitignore"
             if ignore.is_file():
                 lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
-                spec = pathspec.GitIgnoreSpec.from_lines(lines)
+                for n, line in enumerate(lines, 1):
+                    if costly_glob(line):
+                        # A repository's own file: skip the line (git would match it, we cannot
+                        # in reasonable time) and say so, rather than hang or refuse the run.
+                        sys.stderr.write(f"factcheck: warning: {ignore}:{n}: ignored a .gitignore line with more "
+                                         f"than {MAX_STARS} '*' in one path segment (too slow to match)\n")
+                        lines[n - 1] = ""
+                try:
+                    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+                except ValueError:
+                    spec = None  # git itself skips lines it cannot read
             self._ignore_cache[folder] = spec
         return self._ignore_cache[folder]
 

@@ -7,13 +7,20 @@ is streamed and dropped once it passes the cap), and content types other than HT
 with a reason. Nothing here raises for one bad page: every outcome is a `FetchedPage` whose
 `error` (and `skipped`) say what happened.
 
-Also: URL lists from a sitemap (sitemap indexes followed, gzip accepted, DTDs and entities
-rejected before parsing) and from a text file (one URL a line, `#` comments).
+Every connection, for the first request and each redirect, goes through `factcheck.netguard`:
+no private, loopback, link-local or metadata address unless allowed (`allow_hosts`), and an
+overall deadline that holds even against a server trickling bytes. A redirect from https to
+http is refused.
+
+Also: URL lists from a sitemap (sitemap indexes followed, gzip accepted, parsed with defusedxml:
+no DTDs or entities; a sitemap over the size cap is read up to the cap) and from a text file
+(one URL a line, `#` comments).
 """
 
 from __future__ import annotations
 
 import email.utils
+import io
 import random
 import re
 import threading
@@ -26,14 +33,16 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
-from xml.parsers import expat
 
+import defusedxml
+import defusedxml.ElementTree
 import requests
 from requests.adapters import HTTPAdapter
 
 from factcheck import __version__
+from factcheck.netguard import GUARDED_POOLS, BlockedAddressError, Deadline, DeadlinePassedError, guarded, policy_from
 
 USER_AGENT = f"factcheck/{__version__} (+https://github.com/factcheck/factcheck)"
 
@@ -70,6 +79,10 @@ class FetchLimits:
     max_redirects: int = 10
     jobs: int = 8  # requests at once, overall
     per_host: int = 4  # requests at once to one host
+    allow_hosts: tuple[str, ...] = ()  # hosts/addresses/networks allowed despite being private
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "allow_hosts", tuple(self.allow_hosts))
 
     @classmethod
     def from_kwargs(cls, **limits: Any) -> FetchLimits:
@@ -95,6 +108,7 @@ class FetchedPage:
     skipped: bool = False  # True when the page was reachable but not something we lint (PDF...)
     attempts: int = 0
     encoding: str | None = None
+    truncated: bool = False  # the body was cut at the size cap (sitemaps only)
 
     @property
     def ok(self) -> bool:
@@ -107,7 +121,63 @@ class FetchedPage:
 
 
 class FetchError(Exception):
-    """Raised only by the URL-list helpers (a sitemap that cannot be read at all)."""
+    """Raised only by the URL-list helpers (a sitemap or URL file that cannot be read at all)."""
+
+
+class DowngradeRefused(requests.exceptions.RequestException):
+    """A redirect from https to plain http."""
+
+
+class _Session(requests.Session):
+    """A Session that refuses https -> http redirects (checked before the next hop is sent), and
+    checks a proxied request's host itself: through a proxy, the socket guard sees the proxy."""
+
+    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+        proxies = kwargs.get("proxies") or {}
+        if proxies and request.url:
+            check_proxied_host(request.url, proxies)
+        return super().send(request, **kwargs)
+
+    def get_redirect_target(self, resp: requests.Response) -> str | None:
+        target = super().get_redirect_target(resp)
+        if target and urlsplit(resp.url).scheme == "https":
+            try:
+                scheme = urlsplit(urljoin(resp.url, target)).scheme
+            except ValueError:
+                scheme = ""
+            if scheme == "http":
+                resp.close()
+                raise DowngradeRefused(f"refused redirect from https to http ({target[:200]})")
+        return target
+
+
+def check_proxied_host(url: str, proxies: dict[str, str]) -> None:
+    """When `url` goes through a proxy, resolve its host here and apply the address policy."""
+    import socket
+
+    from factcheck.netguard import current_policy
+
+    policy = current_policy()
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if policy is None or not host or policy.host_allowed(host):
+        return
+    if not requests.utils.select_proxy(url, proxies) or requests.utils.should_bypass_proxies(url, None):
+        return
+    try:
+        infos = socket.getaddrinfo(host, parts.port or 80, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return  # the proxy will fail to resolve it too
+    for info in infos:
+        policy.check(host, str(info[4][0]))
+
+
+class _GuardedAdapter(HTTPAdapter):
+    """An adapter whose connections apply `factcheck.netguard`'s address policy and deadline."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = dict(GUARDED_POOLS)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -118,12 +188,12 @@ def make_session(pool_size: int = 8) -> requests.Session:
     """A Session with our User-Agent and a connection pool big enough for `pool_size` workers.
 
     Retries are ours, not urllib3's, so each attempt and wait is recorded and bounded."""
-    session = requests.Session()
+    session = _Session()
     session.headers["User-Agent"] = USER_AGENT
     session.headers["Accept"] = (
         "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.1"
     )
-    adapter = HTTPAdapter(pool_connections=pool_size, pool_maxsize=pool_size, max_retries=0)
+    adapter = _GuardedAdapter(pool_connections=pool_size, pool_maxsize=pool_size, max_retries=0)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     return session
@@ -179,47 +249,104 @@ def _fetch(
     lim: FetchLimits,
     accept: Callable[[str], str | None],
     gate: Callable[[str], AbstractContextManager[Any]] | None = None,
+    truncate: bool = False,
 ) -> tuple[FetchedPage, bytes | None]:
     """The retry loop. Returns the page record and, on success, the raw body bytes."""
     page = FetchedPage(url=url)
     started = time.monotonic()
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a port out of range
+    except ValueError as exc:
+        page.error = f"malformed URL: {exc}"
+        return page, None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         page.error = "not an http(s) URL"
         return page, None
     host = parts.netloc.lower()
     body: bytes | None = None
-    for attempt in range(lim.retries + 1):
-        page.attempts = attempt + 1
-        wait_s: float | None = None
-        with gate(host) if gate else nullcontext():
-            try:
-                body, wait_s = _attempt(page, session, lim, accept, started)
-            except requests.exceptions.ConnectTimeout:
-                page.error = f"could not connect within {lim.connect_timeout:g}s"
-                wait_s = _backoff(lim, attempt)
-            except requests.exceptions.ReadTimeout:
-                # A slow server is likely slow again: do not retry, it would multiply the wait.
-                page.error = f"no response within {lim.read_timeout:g}s (read timeout)"
-            except requests.exceptions.TooManyRedirects:
-                page.error = f"more than {lim.max_redirects} redirects"
-            except requests.exceptions.SSLError as exc:
-                page.error = f"TLS error: {_short(exc)}"
-            except requests.exceptions.ConnectionError as exc:
-                page.error = f"connection failed: {_short(exc)}"
-                wait_s = _backoff(lim, attempt)
-            except requests.exceptions.RequestException as exc:
-                page.error = f"request failed: {_short(exc)}"
-        if wait_s is None or attempt == lim.retries:
-            break
-        if time.monotonic() - started + wait_s > lim.total_timeout:
-            page.error = (
-                page.error or "retry"
-            ) + f"; gave up (retrying would pass {lim.total_timeout:g}s)"
-            break
-        time.sleep(wait_s)
+    policy = policy_from(lim.allow_hosts)
+    deadline = Deadline(lim.total_timeout)
+    try:
+        for attempt in range(lim.retries + 1):
+            page.attempts = attempt + 1
+            wait_s = _one_try(page, session, lim, accept, started, policy, deadline, gate, host, truncate)
+            if isinstance(wait_s, bytes):
+                body, wait_s = wait_s, None
+            if wait_s is None or attempt == lim.retries:
+                break
+            if time.monotonic() - started + wait_s > lim.total_timeout:
+                page.error = (
+                    page.error or "retry"
+                ) + f"; gave up (retrying would pass {lim.total_timeout:g}s)"
+                break
+            time.sleep(wait_s)
+    finally:
+        deadline.cancel()
     page.elapsed = round(time.monotonic() - started, 3)
     return page, body if page.error is None else None
+
+
+def _one_try(
+    page: FetchedPage,
+    session: requests.Session,
+    lim: FetchLimits,
+    accept: Callable[[str], str | None],
+    started: float,
+    policy: Any,
+    deadline: Deadline,
+    gate: Callable[[str], AbstractContextManager[Any]] | None,
+    host: str,
+    truncate: bool = False,
+) -> bytes | float | None:
+    """One attempt under the address policy and deadline: the body, seconds to wait before a
+    retry, or None when done (page.error tells why)."""
+    body: bytes | None = None
+    wait_s: float | None = None
+    with gate(host) if gate else nullcontext(), guarded(policy, deadline):
+        try:
+            body, wait_s = _attempt(page, session, lim, accept, started, truncate)
+        except (BlockedAddressError, DowngradeRefused) as exc:
+            # Failed, not skipped: the page could not be checked, and the run says so (exit 2).
+            page.error = str(exc)
+            return None
+        except DeadlinePassedError:
+            page.error = f"page took more than {lim.total_timeout:g}s to download"
+            return None
+        except Exception as exc:  # one bad page never raises (http.client, codecs...)
+            if deadline.expired:
+                # The deadline timer shut the socket: whatever error that caused, say why.
+                page.error = f"page took more than {lim.total_timeout:g}s to download"
+                page.text = None
+                return None
+            page.error, wait_s = _describe(exc, lim, page.attempts - 1)
+            page.text = None
+            return wait_s
+    if deadline.expired:
+        # A body cut short by the timer can look complete (no Content-Length): never keep it.
+        page.error = f"page took more than {lim.total_timeout:g}s to download"
+        page.text = None
+        return None
+    return body if body is not None else wait_s
+
+
+def _describe(exc: BaseException, lim: FetchLimits, attempt: int) -> tuple[str, float | None]:
+    """A one-line reason for a failed attempt, and the wait before a retry (None: do not retry)."""
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return f"could not connect within {lim.connect_timeout:g}s", _backoff(lim, attempt)
+    if isinstance(exc, requests.exceptions.ReadTimeout):
+        # A slow server is likely slow again: do not retry, it would multiply the wait.
+        return f"no response within {lim.read_timeout:g}s (read timeout)", None
+    if isinstance(exc, requests.exceptions.TooManyRedirects):
+        return f"more than {lim.max_redirects} redirects", None
+    if isinstance(exc, requests.exceptions.SSLError):
+        return f"TLS error: {_short(exc)}", None
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        return f"connection failed: {_short(exc)}", _backoff(lim, attempt)
+    if isinstance(exc, requests.exceptions.RequestException):
+        return f"request failed: {_short(exc)}", None
+    # ValueError from URL parsing of a redirect target, OSError from a socket: one line, no retry.
+    return f"request failed: {type(exc).__name__}: {_short(exc)}", None
 
 
 def _attempt(
@@ -228,8 +355,10 @@ def _attempt(
     lim: FetchLimits,
     accept: Callable[[str], str | None],
     started: float,
+    truncate: bool = False,
 ) -> tuple[bytes | None, float | None]:
-    """One GET. Fills `page`; returns (body, None) on success, (None, wait) to retry."""
+    """One GET. Fills `page`; returns (body, None) on success, (None, wait) to retry.
+    With `truncate`, a body over the size cap is cut at the cap instead of refused."""
     page.error = None
     page.skipped = False
     session.max_redirects = lim.max_redirects
@@ -267,7 +396,7 @@ def _attempt(
             page.skipped = True
             return None, None
         declared = resp.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > lim.max_bytes:
+        if declared.isdigit() and int(declared) > lim.max_bytes and not truncate:
             page.error = f"page is {int(declared):,} bytes, over the {lim.max_bytes:,}-byte cap"
             page.skipped = True
             return None, None
@@ -275,6 +404,10 @@ def _attempt(
         size = 0
         for chunk in resp.iter_content(chunk_size=65536):
             size += len(chunk)
+            if size > lim.max_bytes and truncate:
+                chunks.append(chunk[: len(chunk) - (size - lim.max_bytes)])
+                page.truncated = True
+                break
             if size > lim.max_bytes:
                 page.error = f"page is over the {lim.max_bytes:,}-byte cap"
                 page.skipped = True
@@ -310,7 +443,8 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
         return None
     value = value.strip()
     if value.isdigit():
-        return float(value)
+        # A 400-digit value is "never": keep it finite, so messages stay readable (not "infs").
+        return float(value) if len(value) <= 9 else 1e9
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
@@ -415,24 +549,45 @@ def fetch_many(
     try:
         with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="factcheck-fetch") as pool:
             pending: set[Future[tuple[FetchedPage, bytes | None]]] = set()
-            it = iter(urls)
-            exhausted = False
-            while True:
-                while not exhausted and len(pending) < jobs * 2:
-                    try:
-                        url = next(it)
-                    except StopIteration:
-                        exhausted = True
-                        break
-                    pending.add(pool.submit(_fetch, url, sess, lim, _accept_text, gates))
-                if not pending:
-                    return
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    yield fut.result()[0]
+            try:
+                yield from _drain(pool, pending, urls, sess, lim, gates, jobs)
+            except BaseException:
+                # Ctrl-C, SIGTERM or a consumer that stopped: do not start the queued pages.
+                for fut in pending:
+                    fut.cancel()
+                raise
     finally:
         if own_session:
             sess.close()
+
+
+def _drain(
+    pool: ThreadPoolExecutor,
+    pending: set[Future[tuple[FetchedPage, bytes | None]]],
+    urls: Iterable[str],
+    sess: requests.Session,
+    lim: FetchLimits,
+    gates: _HostGates,
+    jobs: int,
+) -> Iterator[FetchedPage]:
+    """Keep `jobs * 2` fetches queued and yield pages as they complete; `pending` is shared with
+    the caller so it can cancel what has not started."""
+    it = iter(urls)
+    exhausted = False
+    while True:
+        while not exhausted and len(pending) < jobs * 2:
+            try:
+                url = next(it)
+            except StopIteration:
+                exhausted = True
+                break
+            pending.add(pool.submit(_fetch, url, sess, lim, _accept_text, gates))
+        if not pending:
+            return
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        pending.difference_update(done)
+        for fut in done:
+            yield fut.result()[0]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -444,7 +599,13 @@ def urls_from_file(path: str | Path) -> list[str]:
     whitespace) ignored; duplicates dropped, order kept. Lines that are not http(s) URLs are
     kept, so the audit reports them as failed pages instead of silently dropping them."""
     seen: dict[str, None] = {}
-    for raw in Path(path).read_text(encoding="utf-8-sig").splitlines():
+    try:
+        text = _read_capped(Path(path), 20_000_000).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FetchError(f"{path}: not valid UTF-8 (byte {exc.object[exc.start]:#04x} at offset {exc.start})") from None
+    except OSError as exc:
+        raise FetchError(f"{path}: {exc.strerror or exc}") from None
+    for raw in text.splitlines():
         line = re.sub(r"\s+#.*$", "", raw).strip()
         if not line or line.startswith("#"):
             continue
@@ -460,44 +621,79 @@ class UnsafeXMLError(ValueError):
     """The XML declares a DTD or entities, which sitemaps never need (billion laughs, XXE)."""
 
 
+def _read_capped(path: Path, cap: int) -> bytes:
+    """At most `cap + 1` bytes of a regular file (a FIFO or device would block or never end)."""
+    import stat
+
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise FetchError(f"{path}: not a regular file")
+    with path.open("rb") as fh:
+        return fh.read(cap + 1)
+
+
 def parse_xml_safely(data: bytes) -> ElementTree.Element:
-    """Parse XML with the stdlib's expat, refusing any DTD or entity declaration (defusedxml's
-    policy: no billion laughs, no external entities). The check is made by expat while it parses,
-    so it also holds for UTF-16 and other encodings. Raises UnsafeXMLError or ParseError."""
-    builder = ElementTree.TreeBuilder()
-    parser = expat.ParserCreate(namespace_separator="}")
-
-    def refuse(*_: Any) -> None:
-        raise UnsafeXMLError("XML with a DTD or entity declarations is refused")
-
-    def name(raw: str) -> str:
-        return "{" + raw if "}" in raw else raw
-
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
-    parser.UnparsedEntityDeclHandler = refuse
-    parser.ExternalEntityRefHandler = refuse
-    parser.StartElementHandler = lambda tag, attrs: builder.start(
-        name(tag), {name(k): v for k, v in attrs.items()}
-    )
-    parser.EndElementHandler = lambda tag: builder.end(name(tag))
-    parser.CharacterDataHandler = builder.data
+    """Parse XML with defusedxml, refusing any DTD, entity declaration or external reference
+    (no billion laughs, no XXE, in any encoding). Raises UnsafeXMLError or ParseError."""
     try:
-        parser.Parse(data, True)
-    except expat.ExpatError as exc:
+        return defusedxml.ElementTree.fromstring(data, forbid_dtd=True)
+    except defusedxml.DefusedXmlException as exc:
+        raise UnsafeXMLError(f"XML with a DTD or entity declarations is refused ({exc})") from None
+    except ElementTree.ParseError as exc:
         raise ElementTree.ParseError(f"not well-formed XML: {exc}") from None
-    return builder.close()
 
 
-def _maybe_gunzip(data: bytes, max_bytes: int) -> bytes:
+def sitemap_entries(data: bytes, truncated: bool = False) -> tuple[str, list[str]]:
+    """The root element's local name and each entry's `<loc>` (a direct child of `<url>` or
+    `<sitemap>`), read as a stream. When `truncated`, the XML broken off by the size cap ends
+    the list instead of failing it. Raises UnsafeXMLError or ParseError."""
+    kind = ""
+    locs: list[str] = []
+    depth = 0
+    root: ElementTree.Element | None = None
+    try:
+        for event, elem in defusedxml.ElementTree.iterparse(
+            io.BytesIO(data), events=("start", "end"), forbid_dtd=True
+        ):
+            if event == "start":
+                depth += 1
+                if depth == 1:
+                    kind, root = _local(elem.tag), elem
+                continue
+            if depth == 3 and _local(elem.tag) == "loc" and elem.text and elem.text.strip():
+                locs.append(elem.text.strip())
+            elif depth == 2 and root is not None:
+                root.clear()  # a finished entry: drop it, so a big sitemap is not held whole
+            depth -= 1
+    except defusedxml.DefusedXmlException as exc:
+        raise UnsafeXMLError(f"XML with a DTD or entity declarations is refused ({exc})") from None
+    except ElementTree.ParseError as exc:
+        if not (truncated and kind):
+            raise ElementTree.ParseError(f"not well-formed XML: {exc}") from None
+    return kind, locs
+
+
+def _maybe_gunzip(data: bytes, max_bytes: int) -> tuple[bytes, bool]:
+    """The data, decompressed if gzipped, cut at `max_bytes`; and whether it was cut."""
     if not data.startswith(b"\x1f\x8b"):
-        return data
+        return data[:max_bytes], len(data) > max_bytes
     # Decompress in steps so a gzip bomb stops at the cap instead of filling memory.
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    out = d.decompress(data, max_bytes + 1)
+    try:
+        out = d.decompress(data, max_bytes + 1)
+    except zlib.error as exc:
+        raise FetchError(f"not valid gzip: {exc}") from None
     if len(out) > max_bytes or d.unconsumed_tail:
-        raise FetchError(f"sitemap is over the {max_bytes:,}-byte cap once decompressed")
-    return out
+        return out[:max_bytes], True
+    return out, False
+
+
+def _is_http(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a port out of range
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def urls_from_sitemap(
@@ -512,8 +708,9 @@ def urls_from_sitemap(
     """Page URLs listed by a sitemap (or sitemap index, followed breadth first).
 
     Raises `FetchError` when the top sitemap cannot be read at all; problems with child
-    sitemaps are appended to `errors` (if given) and the rest are still read. A local file path
-    is accepted too, which helps to audit a site before it is published."""
+    sitemaps are appended to `errors` (if given) and the rest are still read. A sitemap over the
+    size cap is read up to the cap (with a note). A local file path is accepted too, which helps
+    to audit a site before it is published."""
     lim = FetchLimits.from_kwargs(**limits)
     sess = session or shared_session()
     queue = [url]
@@ -527,7 +724,8 @@ def urls_from_sitemap(
             continue
         seen_maps.add(current)
         try:
-            root = parse_xml_safely(_read_sitemap(current, sess, lim))
+            data, truncated = _read_sitemap(current, sess, lim)
+            kind, locs = sitemap_entries(data, truncated)
         except (FetchError, UnsafeXMLError, ElementTree.ParseError, OSError) as exc:
             msg = f"{current}: {exc}"
             if first:
@@ -535,17 +733,14 @@ def urls_from_sitemap(
             problems.append(msg)
             continue
         first = False
-        kind = _local(root.tag)
+        if truncated:
+            problems.append(f"{current}: over the {lim.max_bytes:,}-byte cap; read up to the cap")
         if kind not in ("urlset", "sitemapindex"):
             problems.append(f"{current}: not a sitemap (root element <{kind}>)")
             continue
-        for entry in root:
-            loc = next((c.text for c in entry if _local(c.tag) == "loc" and c.text), None)
-            if not loc:
-                continue
-            loc = loc.strip()
-            if urlsplit(loc).scheme not in ("http", "https"):
-                problems.append(f"{current}: skipped non-http(s) location {loc!r}")
+        for loc in locs:
+            if not _is_http(loc):
+                problems.append(f"{current}: skipped a location that is not an http(s) URL {loc[:200]!r}")
                 continue
             if kind == "sitemapindex":
                 queue.append(loc)
@@ -558,17 +753,19 @@ def urls_from_sitemap(
     return list(pages)
 
 
-def _read_sitemap(location: str, session: requests.Session, lim: FetchLimits) -> bytes:
-    if urlsplit(location).scheme not in ("http", "https"):
-        path = Path(location)
-        data = path.read_bytes()[: lim.max_bytes + 1]
-        if len(data) > lim.max_bytes:
-            raise FetchError(f"over the {lim.max_bytes:,}-byte cap")
+def _read_sitemap(location: str, session: requests.Session, lim: FetchLimits) -> tuple[bytes, bool]:
+    try:
+        scheme = urlsplit(location).scheme
+    except ValueError as exc:
+        raise FetchError(f"malformed URL: {exc}") from None
+    if scheme not in ("http", "https"):
+        data = _read_capped(Path(location), lim.max_bytes)
         return _maybe_gunzip(data, lim.max_bytes)
-    page, body = _fetch(location, session, lim, _accept_xml)
+    page, body = _fetch(location, session, lim, _accept_xml, truncate=True)
     if body is None:
         raise FetchError(page.error or "could not be read")
-    return _maybe_gunzip(body, lim.max_bytes)
+    data, cut = _maybe_gunzip(body, lim.max_bytes)
+    return data, cut or page.truncated
 
 
 __all__ = [
@@ -584,6 +781,7 @@ __all__ = [
     "parse_retry_after",
     "parse_xml_safely",
     "shared_session",
+    "sitemap_entries",
     "urls_from_file",
     "urls_from_sitemap",
 ]

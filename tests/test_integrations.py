@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import time
 from pathlib import Path
 
@@ -82,8 +83,11 @@ def _snapshot_project(dest: Path) -> None:
 
 def test_pre_commit_try_repo_runs_the_hook(tmp_path):
     """pre-commit builds the hook's virtualenv from the repository and runs `factcheck lint` on
-    the files it is given. Offline: no package index (PIP_NO_INDEX); the venv sees this
-    interpreter's site-packages, where factcheck's dependencies and the build backend already are."""
+    the files it is given. Offline: no package index (PIP_NO_INDEX). Hermetic: the hook's venv sees
+    exactly the site-packages of the interpreter running the tests (through PYTHONPATH), where
+    factcheck's dependencies and the build backend are, never the base interpreter's: in a fresh
+    venv, `VIRTUALENV_SYSTEM_SITE_PACKAGES` exposed the base's packages and the build failed with
+    "No module named 'hatchling'"."""
     pytest.importorskip("pre_commit")
     try:
         import hatchling  # noqa: F401  # the build backend, used without build isolation
@@ -110,7 +114,8 @@ def test_pre_commit_try_repo_runs_the_hook(tmp_path):
         # environment inverted: PIP_NO_BUILD_ISOLATION=0 is what turns isolation off.
         "PIP_NO_BUILD_ISOLATION": "0",
         "PIP_DISABLE_PIP_VERSION_CHECK": "1",
-        "VIRTUALENV_SYSTEM_SITE_PACKAGES": "1",  # dependencies (spaCy, ...) come from this interpreter
+        # Dependencies (spaCy, ...) and hatchling come from this interpreter's own site-packages.
+        "PYTHONPATH": os.pathsep.join(dict.fromkeys(sysconfig.get_paths()[k] for k in ("purelib", "platlib"))),
         "NO_COLOR": "1",
     })
     cmd = [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "factcheck", "--verbose", "--color", "never"]

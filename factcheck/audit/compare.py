@@ -31,12 +31,25 @@ def load_previous(path: str | Path) -> dict[str, Any]:
         raise CompareError(f"{p}: no such file") from exc
     except (OSError, ValueError) as exc:
         raise CompareError(f"{p}: not readable JSON ({exc})") from exc
+    except RecursionError:
+        raise CompareError(f"{p}: not readable JSON (nested too deeply)") from None
     if not isinstance(data, dict) or not isinstance(data.get("files"), list):
         raise CompareError(f"{p}: not a factcheck JSON report (no 'files' list)")
     if data.get("schema_version") != 1:
         raise CompareError(
-            f"{p}: schema_version {data.get('schema_version')!r} is not supported (expected 1)"
+            f"{p}: schema_version {str(data.get('schema_version'))[:40]} is not supported (expected 1)"
         )
+    # Checked now, not after a long audit: every page an object with a string path and a list
+    # of finding objects.
+    for i, entry in enumerate(data["files"]):
+        if not isinstance(entry, dict) or not isinstance(entry.get("path", ""), str):
+            raise CompareError(f"{p}: files[{i}] is not a page object with a string 'path'")
+        findings = entry.get("findings") or []
+        if not isinstance(findings, list) or not all(isinstance(f, dict) for f in findings):
+            raise CompareError(f"{p}: files[{i}].findings is not a list of finding objects")
+        for j, f in enumerate(findings):
+            if not all(isinstance(f.get(k, ""), str) for k in ("fingerprint", "rule", "text")):
+                raise CompareError(f"{p}: files[{i}].findings[{j}]: fingerprint, rule and text must be strings")
     data["_loaded_from"] = str(p)
     return data
 

@@ -316,7 +316,7 @@ TEMPLATE = r"""<!DOCTYPE html>
   <a class="back" href="#">← All pages</a>
   <h2>{{ r.rank }}. {{ r.title or r.path }}</h2>
   <dl class="meta">
-    <dt>Page</dt><dd>{% if r.url %}<a href="{{ r.url }}" rel="noopener noreferrer" target="_blank">{{ r.path }}</a>{% else %}{{ r.path }}{% endif %}</dd>
+    <dt>Page</dt><dd>{% if r.url and (r.url.startswith("https://") or r.url.startswith("http://")) %}<a href="{{ r.url }}" rel="noopener noreferrer" target="_blank">{{ r.path }}</a>{% else %}{{ r.path }}{% endif %}</dd>
     <dt>Status</dt><dd><span class="badge {{ r.status }}">{{ r.status }}</span>{% if p.http_status %} HTTP {{ p.http_status }}{% endif %}{% if p.reason %} · {{ p.reason }}{% endif %}</dd>
     {% if p.final_url and p.final_url != p.path %}<dt>Final URL</dt><dd>{{ p.final_url }}</dd>{% endif %}
     {% if p.redirects %}<dt>Redirects</dt><dd>{{ p.redirects|join(" → ") }} → {{ p.final_url }}</dd>{% endif %}

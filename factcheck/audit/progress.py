@@ -28,7 +28,10 @@ class Progress:
         now = time.monotonic()
         if self.enabled and (now - self._last_draw >= 0.1 or self.done >= self.total):
             self._last_draw = now
-            self.stream.write("\r" + self.line(label))
+            from factcheck.report.sanitize import one_line
+
+            # Page names come from sitemaps and file names: no escape sequence reaches the terminal.
+            self.stream.write("\r" + one_line(self.line(label)))
             self.stream.flush()
             self._drawn = True
 

@@ -31,34 +31,58 @@ STATUS_COLORS = {"fetched": "#16a34a", "failed": "#dc2626", "skipped": "#64748b"
 
 
 def write_outputs(result: AuditResult, out_dir: str | Path) -> dict[str, Path]:
-    """Write audit.json, report.md and report.html into `out_dir` (created if needed). Each file
-    is written to a temporary name and renamed, so a crash never leaves half a report."""
+    """Write audit.json, report.md and report.html into `out_dir` (created if needed), as a set
+    or not at all: all three are rendered, encoded and written to temporary files first, every
+    target is checked (a regular file or absent), and only then are the three renamed into place.
+    Raises OutputTargetError (one line) when the set cannot be written; old reports are kept."""
+    from factcheck.report.output import OutputTargetError, check_target
+
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputTargetError(f"--out {out}: {exc.strerror or exc}") from None
     paths = {
         "json": out / "audit.json",
         "markdown": out / "report.md",
         "html": out / "report.html",
     }
-    _atomic_write(paths["json"], json_text(result))
-    _atomic_write(paths["markdown"], markdown_text(result))
-    _atomic_write(paths["html"], html_text(result))
+    # Lone surrogates (from a page's own odd charset) cannot be UTF-8: JSON keeps them as \u
+    # escapes, the documents as U+FFFD, so one odd page never costs the whole report.
+    data = {
+        "json": json_text(result).encode("utf-8", "backslashreplace"),
+        "markdown": markdown_text(result).encode("utf-8", "replace"),
+        "html": html_text(result).encode("utf-8", "replace"),
+    }
+    for path in paths.values():
+        check_target(path, option="--out")
+    temps: dict[str, str] = {}
+    try:
+        for key, path in paths.items():
+            temps[key] = _write_temp(path, data[key])
+        for key, path in paths.items():
+            os.replace(temps.pop(key), path)
+    except OSError as exc:
+        raise OutputTargetError(f"--out {out}: could not write the reports: {exc.strerror or exc}") from None
+    finally:
+        for tmp in temps.values():
+            Path(tmp).unlink(missing_ok=True)
     return paths
 
 
-def _atomic_write(path: Path, text: str) -> None:
+def _write_temp(path: Path, data: bytes) -> str:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         # mkstemp creates 0600; a report is meant to be shared, so use the umask like open() does.
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return tmp
 
 
 def json_text(result: AuditResult) -> str:

@@ -45,7 +45,11 @@ class AuditUsageError(Exception):
 
 
 def is_url(text: str) -> bool:
-    return urlsplit(text).scheme in ("http", "https")
+    # By scheme only: a malformed URL ("http://[::1") is still a URL, and fails as a page.
+    try:
+        return urlsplit(text).scheme in ("http", "https")
+    except ValueError:
+        return text.lower().startswith(("http://", "https://"))
 
 
 def collect_files(paths: Iterable[str]) -> list[PageInput]:
@@ -155,15 +159,16 @@ def _audit_fetched(fetched: Any, linter: LinterLike) -> PageResult:
 def _lint(page: PageResult, linter: LinterLike, text: str) -> PageResult:
     published = updated = None
     meta_title = None
-    if page.fmt == "html":
-        from factcheck.documents.html_meta import extract_html_meta
-
-        meta = extract_html_meta(text)
-        published, updated, meta_title = meta.published, meta.updated, meta.title
     try:
+        # Metadata too: one page's odd markup (100k-deep JSON-LD...) fails that page, not the audit.
+        if page.fmt == "html":
+            from factcheck.documents.html_meta import extract_html_meta
+
+            meta = extract_html_meta(text)
+            published, updated, meta_title = meta.published, meta.updated, meta.title
         report = linter.lint_text(text, page.path, page.fmt or "html", published, updated)
-    except Exception as exc:
-        return _fail(page, f"linter error: {type(exc).__name__}: {exc}")
+    except (Exception, RecursionError) as exc:
+        return _fail(page, f"linter error: {type(exc).__name__}: {str(exc)[:300]}")
     if report.error:
         return _fail(page, report.error)
     page.report = report

@@ -22,8 +22,36 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+# Exit codes for a run cut short by a signal (shell convention 128 + signal number), so CI can
+# tell an interrupted run from one with findings (1).
+EXIT_SIGINT = 130
+EXIT_SIGTERM = 143
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    # Unwind like Ctrl-C does: `with Pool()` terminates the workers, --output drops its temp file.
+    raise SystemExit(128 + signum)
+
+
 class LazyGroup(click.Group):
     """A click group whose subcommands are imported on first use."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        import signal
+        import threading
+
+        old = None
+        if threading.current_thread() is threading.main_thread():
+            old = signal.signal(signal.SIGTERM, _on_sigterm)
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            # click would print "Aborted!" and exit 1, the code for findings.
+            click.echo("factcheck: interrupted", err=True)
+            raise click.exceptions.Exit(EXIT_SIGINT) from None
+        finally:
+            if old is not None:
+                signal.signal(signal.SIGTERM, old)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(SUBCOMMANDS)

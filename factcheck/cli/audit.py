@@ -1,7 +1,11 @@
 """`factcheck audit`: a periodic report over a whole site, from files or the web.
 
-Exit status: 0 when the report was written (findings or not), 2 on a usage error or when no page
-at all could be audited (the report is still written then, so the failures can be read).
+Exit status (the report set is written whenever it can be, so failures can be read):
+  0  every page was audited and no finding is at or above --fail-on (default: never);
+  1  a finding at or above --fail-on;
+  2  a usage error, the reports could not be written, or a page failed (could not be read,
+     fetched or linted; pages skipped for their content type do not count), or no page at all;
+  130  interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -48,10 +52,15 @@ Examples:
               help="Retries after a 429/5xx answer or a failed connection.")
 @click.option("--max-bytes", type=click.IntRange(1024), default=5_000_000, show_default=True,
               help="Largest page to download, in bytes.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="HOST",
+              help="Allow fetching from this private or local host, address or network (e.g. 127.0.0.1, "
+                   "10.0.0.0/8). Repeatable. By default only public addresses are fetched.")
 @click.option("--pack", "packs", multiple=True, type=click.Path(file_okay=False),
               help="An extra claims pack folder (repeatable).")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
               help="Configuration file (default: .factcheck.yaml or pyproject.toml found upward).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="never",
+              show_default=True, help="Exit 1 when a finding at or above this severity is reported.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def audit(
     paths: tuple[str, ...],
@@ -65,8 +74,10 @@ def audit(
     timeout: float,
     retries: int,
     max_bytes: int,
+    allow_hosts: tuple[str, ...],
     packs: tuple[str, ...],
     config_path: str | None,
+    fail_on: str,
     quiet: bool,
 ) -> None:
     """Audit a folder, a list of URLs or a sitemap into reports in --out.
@@ -98,6 +109,7 @@ def audit(
         "max_bytes": max_bytes,
         "jobs": jobs,
         "per_host": per_host,
+        "allow_hosts": allow_hosts,
     }
     notes: list[str] = []
     try:
@@ -106,9 +118,12 @@ def audit(
         raise click.UsageError(str(exc)) from None
     extra_urls: list[str] = []
     if urls_file:
-        from factcheck.fetch import urls_from_file
+        from factcheck.fetch import FetchError, urls_from_file
 
-        extra_urls += urls_from_file(urls_file)
+        try:
+            extra_urls += urls_from_file(urls_file)
+        except FetchError as exc:
+            raise click.UsageError(f"--urls: {exc}") from None
         if not extra_urls:
             notes.append(f"{urls_file}: no URLs in the file")
     for sm in sitemaps:
@@ -118,7 +133,9 @@ def audit(
         try:
             found = urls_from_sitemap(sm, errors=problems, **limits)
         except FetchError as exc:
-            click.echo(f"factcheck audit: sitemap {exc}", err=True)
+            from factcheck.report.sanitize import one_line
+
+            click.echo(f"factcheck audit: sitemap {one_line(str(exc))}", err=True)
             notes.append(f"sitemap {exc}")
             found = []
         notes += [f"sitemap {p}" for p in problems]
@@ -148,13 +165,21 @@ def audit(
     if previous is not None:
         apply_compare(result, previous)
 
-    written = write_outputs(result, out_dir)
+    from factcheck.report.output import OutputTargetError
+
+    try:
+        written = write_outputs(result, out_dir)
+    except OutputTargetError as exc:
+        from factcheck.cli.common import die
+
+        die(f"{exc} (no report written; any previous one is unchanged)")
     s = result.summary()
     line = (
         f"factcheck audit: {s['files']} pages ({s['pages']['fetched']} linted, "
         f"{s['pages']['failed']} failed, {s['pages']['skipped']} skipped), "
         f"{s['findings']} findings ({s['by_severity'].get('error', 0)} errors, "
-        f"{s['by_severity'].get('warning', 0)} warnings) on {s['pages']['with_findings']} pages"
+        f"{s['by_severity'].get('warning', 0)} warnings, {s['by_severity'].get('info', 0)} info)"
+        f" on {s['pages']['with_findings']} pages"
     )
     if result.compare:
         c = result.compare
@@ -163,6 +188,14 @@ def audit(
     if not result.linted:
         click.echo("factcheck audit: no page could be audited", err=True)
         sys.exit(2)
+    if s["pages"]["failed"]:
+        click.echo(f"factcheck audit: {s['pages']['failed']} page(s) failed (see the report)", err=True)
+        sys.exit(2)
+    from factcheck.models import SEVERITY_RANK
+
+    threshold = SEVERITY_RANK.get(fail_on, 99)
+    if any(SEVERITY_RANK.get(f.severity, -1) >= threshold for p in result.pages for f in p.findings):
+        sys.exit(1)
 
 
 def _make_linter(as_of: date | None, config_path: str | None, packs: tuple[str, ...] = ()) -> tuple[Any, Any]:

@@ -24,7 +24,10 @@ class DateParam(click.ParamType):
 
 
 def die(message: str, code: int = 2) -> NoReturn:
-    click.echo(f"factcheck: error: {message}", err=True)
+    from factcheck.report.sanitize import one_line
+
+    # Messages quote file names and file content: no escape sequence reaches the terminal.
+    click.echo(f"factcheck: error: {one_line(message)}", err=True)
     sys.exit(code)
 
 

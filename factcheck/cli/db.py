@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from factcheck.cli.common import DateParam, die
+from factcheck.report.sanitize import one_line
 
 TYPES = ("claims", "sources", "studies", "rules")
 
@@ -225,10 +226,10 @@ def check(links: bool, as_of: date | None, packs: tuple[str, ...], config_path: 
         if link_results:
             click.echo(f"Links ({len(link_results)}):")
             for src, res in link_results:
-                click.echo(f"  {res.describe():<24} {src.url}  [{src.id}]")
+                click.echo(one_line(f"  {res.describe():<24} {src.url}  [{src.id}]"))
             click.echo("")
         for p in problems:
-            click.echo(f"{rel(p.file)}:{p.line}: {p.level}: {p.message}")
+            click.echo(one_line(f"{rel(p.file)}:{p.line}: {p.level}: {p.message}"))
         for note in notes:
             click.echo(f"note: {note}")
         where = "bundled pack" if not no_bundled else ""

@@ -47,12 +47,14 @@ from factcheck.report.output import AtomicOutput, render_statistics
               help="Record this run's findings in FILE (exit 0 unless an input could not be read).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes for many files (0: one per core). Output order is unchanged.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="HOST",
+              help="Allow fetching URLs from this private or local host, address or network. Repeatable.")
 @click.option("--report-unused-suppressions", is_flag=True,
               help="Report 'factcheck: disable' comments that suppress nothing (rule unused-suppression).")
 def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | None, quiet: bool, show_supported: bool,
          packs: tuple[str, ...], stdin_filename: str | None, color: str, config_path: str | None,
          output: str | None, statistics: bool, baseline_path: str | None, write_baseline_path: str | None,
-         jobs: int, report_unused_suppressions: bool) -> None:
+         jobs: int, allow_hosts: tuple[str, ...], report_unused_suppressions: bool) -> None:
     """Check articles: Markdown, HTML and text files, folders (recursive), '-' for stdin, or URLs.
 
     \b
@@ -71,6 +73,16 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
     fail_on = fail_on or cfg.fail_on or DEFAULT_FAIL_ON
     baseline = _load_baseline(baseline_path)
     path_filter = cfg.path_filter()
+    from factcheck.report.output import OutputTargetError, check_target
+
+    try:
+        # Before the run: a wrong target should not cost a whole lint to find out.
+        if output and output != "-":
+            check_target(output, paths, "--output")
+        if write_baseline_path:
+            check_target(write_baseline_path, paths, "--write-baseline")
+    except OutputTargetError as exc:
+        die(str(exc))
     linter = Linter(pack, as_of, show_supported=show_supported, keep_source=True,
                     policy=finding_policy(cfg, report_unused_suppressions, format_for))
     out = AtomicOutput(output)
@@ -110,7 +122,7 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
                 except InputError as exc:
                     yield FileReport(path=name, error=exc.reason)
             elif item.kind == "url":
-                yield _lint_url(linter, item.name)
+                yield _lint_url(linter, item.name, allow_hosts)
         yield from linter.lint_paths(pending, jobs=n_jobs)
 
     try:
@@ -135,11 +147,16 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
     except BaseException as exc:
         out.__exit__(type(exc), exc, exc.__traceback__)
         raise
-    out.__exit__(None, None, None)
+    try:
+        out.__exit__(None, None, None)
+    except OutputTargetError as exc:  # the target changed into a device, FIFO... during the run
+        die(str(exc))
     if baseline_result is not None and not quiet:
         click.echo(f"factcheck: {baseline_result.summary_line()}", err=True)
         for entry in baseline_result.fixed:
-            click.echo(f"  fixed: {entry.path}: {entry.rule}: {entry.text}", err=True)
+            from factcheck.report.sanitize import one_line
+
+            click.echo(one_line(f"  fixed: {entry.path}: {entry.rule}: {entry.text}"), err=True)
     if write_baseline_path:
         from factcheck.baseline import write_baseline
 
@@ -194,10 +211,10 @@ def _write_json_with_baseline(rendered: str, result, stream) -> None:  # type: i
     stream.write("\n")
 
 
-def _lint_url(linter, url: str) -> FileReport:  # type: ignore[no-untyped-def]
+def _lint_url(linter, url: str, allow_hosts: tuple[str, ...] = ()) -> FileReport:  # type: ignore[no-untyped-def]
     from factcheck.fetch import fetch_page
 
-    page = fetch_page(url)
+    page = fetch_page(url, allow_hosts=allow_hosts)
     if not page.ok or page.text is None:
         return FileReport(path=url, error=page.error or f"could not fetch (HTTP {page.status})")
     return linter.lint_text(page.text, url, page.format)

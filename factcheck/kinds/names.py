@@ -24,7 +24,6 @@ class NameRule:
 
     def claims(self, an: Analysis) -> list[Claim]:
         out: list[Claim] = []
-        doc = an.doc
         for c in an.cues:
             sent = sentence_of(an, c.start)
             if sent is None:

@@ -79,7 +79,9 @@ class _ExampleLines:
     its own line); falls back to the rule's line."""
 
     def __init__(self) -> None:
-        self._files: dict[str, Any] = {}
+        # file -> {(rule id, line): node}, built by one walk per file (a walk per rule made
+        # `db check` quadratic: a 10,000-rule pack took minutes).
+        self._index: dict[str, dict[tuple[str, int], LineDict]] = {}
 
     def line(self, rule: Rule, which: str, index: int) -> int:
         node = self._rule_node(rule)
@@ -91,25 +93,25 @@ class _ExampleLines:
 
     def _rule_node(self, rule: Rule) -> LineDict | None:
         file = rule.origin.file
-        if file not in self._files:
+        if file not in self._index:
             try:
-                self._files[file] = load_yaml(Path(file))
+                self._index[file] = _index(load_yaml(Path(file)))
             except YamlError:
-                self._files[file] = None
-        return _find(self._files[file], rule.id, rule.origin.line)
+                self._index[file] = {}
+        return self._index[file].get((str(rule.id), rule.origin.line))
 
 
-def _find(data: Any, rule_id: str, line: int) -> LineDict | None:
-    if isinstance(data, LineDict):
-        if data.line == line and data.get("id") == rule_id:
-            return data
-        children = list(data.values())
-    elif isinstance(data, list):
-        children = list(data)
-    else:
-        return None
-    for child in children:
-        hit = _find(child, rule_id, line)
-        if hit is not None:
-            return hit
-    return None
+def _index(data: Any) -> dict[tuple[str, int], LineDict]:
+    """Every mapping with an `id`, keyed by (id, line); iterative, so depth cannot overflow."""
+    out: dict[tuple[str, int], LineDict] = {}
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, LineDict):
+            ident = item.get("id")
+            if isinstance(ident, str):
+                out.setdefault((ident, item.line), item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return out

@@ -103,6 +103,24 @@ def _request(result: LinkResult, session: requests.Session, method: str, timeout
     result.method = method
     result.status = result.final_url = result.error = None
     result.redirects = []
+    from factcheck.netguard import Deadline, guarded
+
+    # A server trickling headers resets the read timeout with every byte; this caps the request.
+    deadline = Deadline(2 * timeout)
+    try:
+        with guarded(None, deadline):
+            wait = _send(result, session, method, timeout)
+    finally:
+        deadline.cancel()
+    if deadline.expired:
+        # The timer shut the socket: whatever error that caused, the answer is "too slow".
+        result.status = None
+        result.error = "timeout"
+        return None
+    return wait
+
+
+def _send(result: LinkResult, session: requests.Session, method: str, timeout: float) -> float | None:
     try:
         # stream=True: a GET fallback reads the headers only, never the page body.
         with session.request(method, result.url, timeout=(timeout, timeout), allow_redirects=True,

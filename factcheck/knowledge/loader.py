@@ -29,9 +29,9 @@ from factcheck.knowledge.model import (
     combine,
 )
 from factcheck.knowledge.packs import PackFiles, group
-from factcheck.knowledge.regex_tools import MacroError, expand_macros, required_literals
+from factcheck.knowledge.regex_tools import MacroError, expand_macros, nested_quantifier, required_literals
 from factcheck.knowledge.rule_kinds import RULE_KINDS, SPEC_KEYS, parse_spec
-from factcheck.knowledge.yamlload import LineDict, LineList, YamlError, load_yaml
+from factcheck.knowledge.yamlload import LineDict, LineList, YamlError, load_yaml, short_repr
 from factcheck.models import KINDS, SEVERITIES
 
 SOURCE_KINDS = ("regulator", "peer-reviewed", "press-release", "news", "registry", "report", "law-firm", "other")
@@ -118,7 +118,7 @@ class _Checker:
         if val is None:
             return default
         if val not in allowed:
-            self.error(node, key, f"{what}'{key}' is {val!r}; expected one of: {', '.join(allowed)}")
+            self.error(node, key, f"{what}'{key}' is {short_repr(val)}; expected one of: {', '.join(allowed)}")
             return default
         return val
 
@@ -129,12 +129,12 @@ class _Checker:
                 self.error(node, key if key in node else None, f"{what}missing required date '{key}'")
             return None
         if not isinstance(val, str) or not DATE_RE.match(val):
-            self.error(node, key, f"{what}'{key}' must be a date YYYY-MM-DD, got {val!r}")
+            self.error(node, key, f"{what}'{key}' must be a date YYYY-MM-DD, got {short_repr(val)}")
             return None
         try:
             return date.fromisoformat(val)
         except ValueError:
-            self.error(node, key, f"{what}'{key}' is not a real date: {val!r}")
+            self.error(node, key, f"{what}'{key}' is not a real date: {short_repr(val)}")
             return None
 
     def when(self, node: LineDict, key: str, what: str = "") -> date | None:
@@ -174,7 +174,7 @@ class _Checker:
         if val is None:
             return None
         if isinstance(val, bool) or not isinstance(val, (int, float)):
-            self.error(node, key, f"{what}'{key}' must be a number, got {val!r}")
+            self.error(node, key, f"{what}'{key}' must be a number, got {short_repr(val)}")
             return None
         return float(val)
 
@@ -186,7 +186,7 @@ class _Checker:
     def entry_id(self, node: LineDict, what: str) -> str | None:
         val = self.string(node, "id", True, what)
         if val is not None and not ID_RE.match(val):
-            self.error(node, "id", f"{what}id {val!r} must be lower-case letters, digits, '.', '_' or '-'")
+            self.error(node, "id", f"{what}id {short_repr(val)} must be lower-case letters, digits, '.', '_' or '-'")
         return val
 
 
@@ -308,12 +308,21 @@ def _by_id(items: list[LineDict], ck: _Checker, what: str) -> dict[str, LineDict
 
 def _compile(pattern: str, macros: dict[str, str], ck: _Checker, node: Any, key: Any, what: str) -> re.Pattern[str] | None:
     try:
-        return re.compile(expand_macros(pattern, macros), re.IGNORECASE)
+        expanded = expand_macros(pattern, macros)
+        compiled = re.compile(expanded, re.IGNORECASE)
     except MacroError as exc:
-        ck.error(node, key, f"{what}{exc} in pattern {pattern!r}")
-    except re.error as exc:
-        ck.error(node, key, f"{what}pattern does not compile ({exc}): {pattern!r}")
-    return None
+        ck.error(node, key, f"{what}{exc} in pattern {short_repr(pattern)}")
+        return None
+    except (re.error, RecursionError, OverflowError) as exc:
+        ck.error(node, key, f"{what}pattern does not compile ({str(exc)[:200]}): {short_repr(pattern)}")
+        return None
+    risk = nested_quantifier(expanded)
+    if risk:
+        # Python's re has no time limit: such a pattern could stall every lint run on ordinary text.
+        ck.error(node, key, f"{what}pattern can take exponential time ({risk}; write (a+)+ as a+, "
+                            f"or give the inner part a fixed separator): {short_repr(pattern)}")
+        return None
+    return compiled
 
 
 def _lexicon(raw: _Raw, ck: _Checker) -> tuple[dict[str, str], dict[str, Quantity], dict[str, list[re.Pattern[str]]], list[re.Pattern[str]]]:

@@ -1,17 +1,37 @@
-"""Macro expansion for pack patterns, and the literal "triggers" that let the judge skip rules.
+r"""Macro expansion for pack patterns, and the literal "triggers" that let the judge skip rules.
 
 A rule is tried on a sentence only when one of its trigger strings occurs in it. Triggers are
 derived from the compiled regex itself (the literals every match must contain), so pack authors
 write plain patterns and still get the speed of a substring prefilter.
+
+Also the guards a user pack needs: a macro expansion cap (macros that each double the previous
+one would expand exponentially) and `nested_quantifier`, which refuses the patterns whose
+matching time can explode on ordinary text (`(a+)+$`, `(\w+\s?)+$`): Python's `re` has no
+time limit, so such a pattern is refused when the pack loads.
 """
 
 from __future__ import annotations
 
 import re
-from re import _constants as C  # noqa: N812 - stdlib internals, stable across 3.11-3.13
-from re import _parser
+import sys
+
+# The regex parser is internal to the stdlib: `re._parser`/`re._constants` since 3.11, the
+# (deprecated there) `sre_parse`/`sre_constants` modules on 3.10. Same data structures.
+if sys.version_info >= (3, 11):
+    from re import _constants as C  # noqa: N812
+    from re import _parser
+else:  # pragma: no cover - exercised by CI's Python 3.10 run
+    import sre_constants as C  # noqa: N812
+    import sre_parse as _parser
+
+_POSSESSIVE = getattr(C, "POSSESSIVE_REPEAT", None)  # 3.11+
+_ATOMIC = getattr(C, "ATOMIC_GROUP", None)  # 3.11+
+_REPEATS = tuple(op for op in (C.MAX_REPEAT, C.MIN_REPEAT, _POSSESSIVE) if op is not None)
 
 _MACRO = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_-]*)\}")
+
+# Longest pattern a macro expansion may produce; the bundled lexicon's longest is a few KB.
+MAX_EXPANDED = 100_000
 
 
 class MacroError(ValueError):
@@ -34,7 +54,68 @@ def expand_macros(pattern: str, macros: dict[str, str], _stack: tuple[str, ...] 
             raise MacroError(f"macro {{{name}}} refers to itself")
         return "(?:" + expand_macros(macros[name], macros, (*_stack, name)) + ")"
 
-    return _MACRO.sub(sub, pattern)
+    out = _MACRO.sub(sub, pattern)
+    if len(out) > MAX_EXPANDED:
+        # Raised at the first level that passes the cap, so doubling macros stop early.
+        raise MacroError(f"macros expand to more than {MAX_EXPANDED:,} characters")
+    return out
+
+
+def nested_quantifier(pattern: str) -> str | None:
+    """A short description of an unbounded repeat inside another unbounded repeat (`(a+)+`,
+    `(\\w+\\s?)*`), the shape that backtracks exponentially; None when there is none or the
+    pattern does not parse. Possessive and atomic parts cannot backtrack and are ignored."""
+    try:
+        parsed = _parser.parse(pattern, re.IGNORECASE)
+    except (re.error, RecursionError, OverflowError):
+        return None
+    return _nested(list(parsed), False)
+
+
+def _nested(items: list, inside: bool) -> str | None:
+    for op, arg in items:
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            _low, high, sub_items = arg
+            unbounded = high == C.MAXREPEAT
+            if unbounded and inside and _can_vary(list(sub_items)):
+                return "a repeated group that contains another unbounded repeat"
+            # An outer repeat whose body also needs a fixed piece (`(?:\\d+,)+`, `(?:word[ ,]+)+`)
+            # cannot re-split the same text many ways; one made only of repeats can.
+            risky = unbounded and _can_vary(list(sub_items)) and not _has_fixed(list(sub_items))
+            found = _nested(list(sub_items), inside or risky)
+            if found:
+                return found
+        elif op is C.SUBPATTERN:
+            found = _nested(list(arg[-1]), inside)
+            if found:
+                return found
+        elif op is C.BRANCH:
+            for branch in arg[1]:
+                found = _nested(list(branch), inside)
+                if found:
+                    return found
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            found = _nested(list(arg[1]), inside)
+            if found:
+                return found
+    return None
+
+
+def _has_fixed(items: list) -> bool:
+    """True when the items include something that must match and is not itself a repeat."""
+    for op, arg in items:
+        if op in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY, C.CATEGORY):
+            return True
+        if op is C.SUBPATTERN and _has_fixed(list(arg[-1])):
+            return True
+        if op is C.BRANCH and all(_has_fixed(list(b)) for b in arg[1]):
+            return True
+    return False
+
+
+def _can_vary(items: list) -> bool:
+    """True when the items can match something non-empty (so repeating them can re-split text)."""
+    return any(op not in (C.AT,) for op, _ in items)
 
 
 def required_literals(pattern: str) -> list[str] | None:
@@ -91,13 +172,13 @@ def _required(items: list) -> set[str] | None:
                 union |= sub
             if union:
                 candidates.append(union)
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        elif op in _REPEATS:
             low, _high, sub_items = arg
             if low >= 1:
                 sub = _required(list(sub_items))
                 if sub:
                     candidates.append(sub)
-        elif op is C.ATOMIC_GROUP:
+        elif _ATOMIC is not None and op is _ATOMIC:
             sub = _required(list(arg))
             if sub:
                 candidates.append(sub)

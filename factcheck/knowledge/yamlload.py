@@ -2,14 +2,41 @@
 
 Dates are kept as strings (validated later) so that a bad date is a clear message, not a crash
 inside PyYAML's timestamp constructor, and so that the data round-trips unchanged.
+
+Hostile files get one-line errors, never a hang or a traceback: libyaml's parser (CSafeLoader,
+several times faster than the pure-Python one; marks keep file:line) when PyYAML has it, whose
+nesting limit refuses deep nesting; aliases that would expand into too many values ("billion
+laughs") are refused before anything is built; values quoted in messages go through
+`short_repr`. YAML merge keys (`<<: *base`) are accepted and may be overridden.
 """
 
 from __future__ import annotations
 
+import reprlib
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+# libyaml's parser when PyYAML was built with it, else the pure-Python one (same behaviour).
+SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Values a document may expand to once aliases are followed; the bundled pack's largest file
+# has a few thousand. A "billion laughs" file has billions.
+MAX_EXPANDED_NODES = 1_000_000
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+_repr = reprlib.Repr()
+_repr.maxlevel = 3
+_repr.maxstring = 80
+_repr.maxother = 80
+for _attr in ("maxlist", "maxtuple", "maxdict", "maxset"):
+    setattr(_repr, _attr, 5)
+
+
+def short_repr(value: Any) -> str:
+    """A bounded repr for messages: an aliased structure of a billion items prints in microseconds."""
+    return _repr.repr(value)
 
 
 class YamlError(Exception):
@@ -43,28 +70,34 @@ class LineList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(SafeBase):  # type: ignore[valid-type,misc]
     """SafeLoader that builds LineDict/LineList and leaves timestamps as strings."""
 
     source_name = ""
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    own = sum(1 for key_node, _ in node.value if key_node.tag != MERGE_TAG)
     loader.flatten_mapping(node)
+    # flatten_mapping puts merged pairs first: those may be overridden by the mapping's own keys.
+    merged = len(node.value) - own
     out = LineDict()
     out.file = loader.source_name
     out.line = node.start_mark.line + 1
     out.key_lines = {}
-    for key_node, value_node in node.value:
+    own_keys: set[Any] = set()
+    for index, (key_node, value_node) in enumerate(node.value):
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool)) and key is not None:
             raise yaml.constructor.ConstructorError(
                 None, None, "mapping keys must be plain scalars", key_node.start_mark
             )
-        if key in out:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
+        if index >= merged:
+            if key in own_keys:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {short_repr(key)}", key_node.start_mark
+                )
+            own_keys.add(key)
         out[key] = loader.construct_object(value_node, deep=True)
         out.key_lines[str(key)] = key_node.start_mark.line + 1
     return out
@@ -97,10 +130,17 @@ def load_yaml(path: Path) -> Any:
     loader = _Loader(text)
     loader.source_name = str(path)
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        check_expansion(node, path)
+        return loader.construct_document(node)
+    except RecursionError:
+        raise YamlError(path, None, "invalid YAML: nested too deeply") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and "stream end" in (exc.problem or ""):
+        at_end = exc.problem_mark is not None and exc.problem_mark.line >= text.rstrip("\n").count("\n") + 1
+        if exc.context_mark and ("stream end" in (exc.problem or "") or at_end):
             # An unclosed bracket or quote is reported at the end of the file; the opening is more useful.
             mark = exc.context_mark
         line = mark.line + 1 if mark else None
@@ -110,3 +150,39 @@ def load_yaml(path: Path) -> Any:
         raise YamlError(path, None, f"invalid YAML: {exc}") from None
     finally:
         loader.dispose()
+
+
+def check_expansion(root: yaml.Node, path: Path | str) -> None:
+    """Raise YamlError when following the aliases under `root` would build more than
+    MAX_EXPANDED_NODES values, or when an alias refers to its own ancestor. Iterative, and
+    linear in the number of distinct nodes (each is sized once)."""
+    size: dict[int, int] = {}
+    active: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            active.discard(key)
+            total = 1 + sum(size[id(c)] for c in children)
+            if total > MAX_EXPANDED_NODES:
+                raise YamlError(path, node.start_mark.line + 1,
+                                f"aliases expand to more than {MAX_EXPANDED_NODES:,} values (refused)")
+            size[key] = total
+            continue
+        if key in size:
+            continue
+        if key in active:
+            raise YamlError(path, node.start_mark.line + 1, "an alias refers to its own ancestor (refused)")
+        active.add(key)
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if id(c) not in size)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []

@@ -15,13 +15,15 @@ from typing import IO, Any
 from factcheck.models import FileReport, Finding, Summary
 from factcheck.report.base import Reporter
 from factcheck.report.output import artifact_path
+from factcheck.report.sanitize import printable
 from factcheck.report.sarif import result_message
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # CR and LF are encoded as the spec says; any other control (ESC...) is made inert.
+    return printable(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(value: str) -> str:

@@ -1,4 +1,4 @@
-"""`--format json`: one object per run, exactly as Contract 1 in DESIGN.md describes."""
+"""`--format json`: one object per run, exactly as Contract 1 in docs/architecture.md describes."""
 
 from __future__ import annotations
 

@@ -3,6 +3,8 @@
 - `AtomicOutput`: `--output FILE` is written to a temporary file in the same folder and moved into
   place with `os.replace`, so a CI step never sees a half-written SARIF file (and an interrupted
   run leaves the previous report intact).
+- `check_target`: `--output`, `--write-baseline` and `audit --out` files are replaced only when
+  they are regular files (never a device, FIFO or symlink such as /dev/stdout) and not an input.
 - `render_statistics`: `--statistics`, counts per rule like `ruff --statistics`.
 - `artifact_path` / `artifact_uri`: one place that turns the path a user gave into the
   repository-relative POSIX path that SARIF, GitHub annotations, JUnit and baselines key on.
@@ -11,6 +13,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -61,6 +64,48 @@ def artifact_uri(path: str, base: str | os.PathLike[str] | None = None) -> str:
     return quote(rel, safe="/")
 
 
+class OutputTargetError(Exception):
+    """A path we refuse to write a report to; the message is one line naming it."""
+
+
+def check_target(path: str | os.PathLike[str], inputs: tuple[str, ...] | list[str] = (),
+                 option: str = "--output") -> Path:
+    """Raise OutputTargetError unless `path` may be replaced by a report: its folder exists, and it
+    is either absent or a regular file (not a symlink, device, FIFO or folder) that is none of
+    the `inputs` (named files, or a lintable file inside a named folder). Returns the path."""
+    from factcheck.documents.reader import EXTENSIONS
+
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputTargetError(f"{option} {target}: folder {folder} does not exist")
+    try:
+        st = os.lstat(target)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise OutputTargetError(f"{option} {target}: {exc.strerror or exc}") from None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        kind = ("a symbolic link" if stat.S_ISLNK(st.st_mode) else "a folder" if stat.S_ISDIR(st.st_mode)
+                else "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode)
+                or stat.S_ISBLK(st.st_mode) else "not a regular file")
+        raise OutputTargetError(f"{option} {target}: is {kind}; refusing to replace it (give a regular file; "
+                                "for standard output leave the option out)")
+    resolved = Path(os.path.realpath(target))
+    for item in inputs:
+        if item == "-" or is_remote(item):
+            continue
+        if st is not None and os.path.isfile(item) and os.path.samefile(item, target):
+            raise OutputTargetError(f"{option} {target}: is an input file; refusing to overwrite it")
+        if os.path.isdir(item) and resolved.suffix.lower() in EXTENSIONS:
+            try:
+                resolved.relative_to(os.path.realpath(item))
+            except ValueError:
+                continue
+            raise OutputTargetError(f"{option} {target}: would overwrite a file inside the input folder {item}")
+    return target
+
+
 class AtomicOutput:
     """Context manager yielding a text stream for `--output`.
 
@@ -79,6 +124,7 @@ class AtomicOutput:
         if self.path is None:
             return sys.stdout
         folder = self.path.parent if str(self.path.parent) else Path(".")
+        check_target(self.path)
         fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
         self._stream = os.fdopen(fd, "w", encoding=self.encoding, newline="")
         return self._stream
@@ -99,6 +145,12 @@ class AtomicOutput:
         if exc_type is not None:
             os.unlink(self._tmp)
             return
+        try:
+            # Checked again at the end: a run is long, and the path may have changed meanwhile.
+            check_target(self.path)
+        except OutputTargetError:
+            os.unlink(self._tmp)
+            raise
         # mkstemp creates 0600; give the report the permissions a normal open() would.
         umask = os.umask(0)
         os.umask(umask)

@@ -236,7 +236,9 @@ def information_uri() -> str | None:
     from importlib import metadata
 
     try:
-        meta = metadata.metadata("factcheck")
+        from factcheck import DISTRIBUTION
+
+        meta = metadata.metadata(DISTRIBUTION)
     except metadata.PackageNotFoundError:
         return None
     urls = {}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import IO, Any
 
 from factcheck.models import FileReport, RunInfo, Summary
+from factcheck.report.sanitize import one_line, printable
 
 COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m", "dim": "\033[2m",
           "bold": "\033[1m", "reset": "\033[0m", "mark": "\033[1;35m"}
@@ -25,25 +26,28 @@ class TextReporter:
 
     def file(self, report: FileReport) -> None:
         w = self.stream.write
+        # Article text and file names are neutralised before any colour escape of ours is added.
+        path = one_line(report.path)
         if report.error:
-            w(f"{report.path}: {self._c('error', 'error')} input {report.error}\n")
+            w(f"{path}: {self._c('error', 'error')} input {one_line(report.error)}\n")
             self.stream.flush()
             return
         for f in report.findings:
-            head = f"{report.path}:{f.line}:{f.column}: {self._c(f.severity, f.severity)} {self._c('bold', f.rule)} {f.message}"
+            head = (f"{path}:{f.line}:{f.column}: {self._c(f.severity, f.severity)} "
+                    f"{self._c('bold', one_line(f.rule))} {one_line(f.message)}")
             w(head + "\n")
             if self.quiet:
                 continue
-            w(self._excerpt(f.line, f.column, f.end_line, f.end_column, f.line_text))
+            w(self._excerpt(f.line, f.column, f.end_line, f.end_column, one_line(f.line_text)))
             if f.fact:
-                w(f"   = fact: {f.fact}\n")
+                w(f"   = fact: {printable(f.fact)}\n")
             if f.since:
                 w(f"   = since: {f.since}\n")
             if f.suggestion:
-                w(f"   = fix: {f.suggestion}\n")
+                w(f"   = fix: {printable(f.suggestion)}\n")
             for s in f.sources[:4]:
                 date = f", {s.published}" if s.published else ""
-                w(f"   = source: {s.title}{date} <{s.url}>\n")
+                w(f"   = source: {one_line(s.title)}{date} <{one_line(s.url)}>\n")
             if len(f.sources) > 4:
                 w(f"   = and {len(f.sources) - 4} more sources (factcheck db show {f.claim_id})\n" if f.claim_id else "")
             w("\n")

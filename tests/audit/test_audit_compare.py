@@ -25,8 +25,10 @@ def use_fake(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _audit(folder: Path, out: Path, *extra: str) -> dict:
     res = CliRunner().invoke(main, ["audit", str(folder), "--out", str(out), *ARGS, *extra])
-    assert res.exit_code == 0, res.output
-    return json.loads((out / "audit.json").read_text(encoding="utf-8"))
+    doc = json.loads((out / "audit.json").read_text(encoding="utf-8"))
+    # Exit 2 when a page failed (the report is still written), else 0.
+    assert res.exit_code == (2 if doc["summary"]["pages"]["failed"] else 0), res.output
+    return doc
 
 
 def test_compare_round_trip(tmp_path: Path, use_fake) -> None:

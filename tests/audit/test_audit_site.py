@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from factcheck.cli import main
 
-FAST = ["--timeout", "0.4", "--retries", "2", "--as-of", "2026-11-01", "--quiet"]
+FAST = ["--timeout", "0.4", "--retries", "2", "--as-of", "2026-11-01", "--quiet", "--allow-host", "127.0.0.1"]
 
 
 @pytest.fixture
@@ -36,7 +36,8 @@ def test_sitemap_audit_records_every_page(site, use_fake, tmp_path: Path) -> Non
     res = CliRunner().invoke(
         main, ["audit", "--sitemap", site.url("/sitemap.xml"), "--out", str(out), *FAST]
     )
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 2, res.output  # the site has failing pages: exit 2, report written
+    assert "page(s) failed" in res.output
     assert "10 pages" in res.output and "report.html" in res.output
 
     data = json.loads((out / "audit.json").read_text(encoding="utf-8"))
@@ -112,7 +113,7 @@ def test_urls_file_and_positional_url(site, use_fake, tmp_path: Path) -> None:
         main,
         ["audit", site.url("/undated"), "--urls", str(urls), "--out", str(out), *FAST],
     )
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 2, res.output  # /missing and "not a url" failed
     pages = _pages(out)
     assert set(pages) == {
         site.url("/undated"), site.url("/dated"), site.url("/missing"), "not a url"

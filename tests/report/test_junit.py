@@ -31,7 +31,7 @@ def render(reports: list[FileReport]) -> ET.Element:
     return ET.fromstring(text.split("\n", 1)[1])
 
 
-def test_testcase_per_file_failure_per_finding(tmp_path, monkeypatch):
+def test_testcase_per_finding(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     root = render([
         FileReport(path="site/drugs/a.md", findings=[make("dose-a", 3), make("dose-b", 9)]),
@@ -39,19 +39,28 @@ def test_testcase_per_file_failure_per_finding(tmp_path, monkeypatch):
         FileReport(path="c.md", error="not UTF-8"),
     ])
     assert root.tag == "testsuites"
-    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("3", "1", "1")
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("4", "2", "1")
     (suite,) = root.findall("testsuite")
     cases = suite.findall("testcase")
-    assert [c.get("name") for c in cases] == ["site/drugs/a.md", "b.md", "c.md"]
-    assert cases[0].get("classname") == "factcheck.site.drugs"
-    failures = cases[0].findall("failure")
+    assert [c.get("name") for c in cases] == ["site/drugs/a.md:3:2 dose-a", "site/drugs/a.md:9:2 dose-b", "b.md", "c.md"]
+    assert cases[0].get("classname") == "factcheck.site.drugs" and cases[0].get("file") == "site/drugs/a.md"
+    failures = [c.find("failure") for c in cases[:2]]
     assert [f.get("type") for f in failures] == ["dose-a", "dose-b"]
     # Markup in messages is escaped by the XML writer and survives the round trip.
     assert failures[0].get("message") == "line 3, col 2: Dose <too> high & wrong"
     assert failures[0].text.startswith("site/drugs/a.md:3:2: dose-a [contradicted, warning]")
     assert "The label says 5 mg." in failures[0].text
-    assert list(cases[1]) == []  # a clean file is a passing test
-    assert cases[2].find("error").get("message") == "not UTF-8"
+    assert list(cases[2]) == []  # a clean file is a passing test
+    assert cases[3].find("error").get("message") == "not UTF-8"
+
+
+def test_control_characters_keep_the_xml_valid(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    f = make("dose-a", 1)
+    f.message = "bad \x1b]0;pwned\x07 \x1b[2K"
+    root = render([FileReport(path="x\x1b[31m.md", findings=[f]), FileReport(path="e\x00.md", error="x\x1by")])
+    text = ET.tostring(root, encoding="unicode")
+    assert "\x1b" not in text and "\x00" not in text and "\u241b" in text
 
 
 def test_empty_run_is_valid_xml(tmp_path, monkeypatch):

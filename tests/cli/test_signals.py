@@ -1,0 +1,70 @@
+"""Ctrl-C exits 130 (not 1, the code for findings); SIGTERM with --jobs 2 leaves no worker behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ARTICLE = "MDMA-assisted therapy is close to FDA approval. " * 40 + "\n"
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                out.append(int(entry.name))
+    return out
+
+
+def _start(tmp_path: Path, jobs: str) -> subprocess.Popen[bytes]:
+    for i in range(1500):  # long enough that the signal always lands mid-run
+        (tmp_path / f"a{i:04}.md").write_text(ARTICLE, encoding="utf-8")
+    return subprocess.Popen(
+        [sys.executable, "-m", "factcheck", "lint", "--jobs", jobs, "--format", "json",
+         "--output", str(tmp_path / "r.json"), str(tmp_path)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _wait_for_workers(proc: subprocess.Popen[bytes], want: int) -> list[int]:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        kids = _children(proc.pid)
+        if len(kids) >= want:
+            return kids
+        time.sleep(0.1)
+    pytest.skip("the run ended before its workers could be seen")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX only")
+def test_ctrl_c_exits_130(tmp_path: Path) -> None:
+    proc = _start(tmp_path, "2")
+    _wait_for_workers(proc, 2)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err.decode()[-2000:]
+    assert not list(tmp_path.glob(".r.json.*.tmp"))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX only")
+def test_sigterm_stops_the_workers(tmp_path: Path) -> None:
+    proc = _start(tmp_path, "2")
+    kids = _wait_for_workers(proc, 2)
+    proc.send_signal(signal.SIGTERM)
+    proc.communicate(timeout=60)
+    assert proc.returncode == 143
+    time.sleep(0.5)
+    alive = [k for k in kids if Path(f"/proc/{k}").exists()
+             and "Z" not in (Path(f"/proc/{k}/stat").read_text().rsplit(")", 1)[1].split()[0])]
+    assert alive == []
+    assert not list(tmp_path.glob(".r.json.*.tmp"))
