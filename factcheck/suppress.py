@@ -65,7 +65,8 @@ class Directive:
     error: str | None = None
 
     def matches(self, finding: Finding) -> bool:
-        return not self.rules or finding.rule in self.rules or finding.kind in self.rules
+        bare = finding.rule.split("/", 1)[-1]  # "approval-imminent" names "mdma/approval-imminent"
+        return not self.rules or finding.rule in self.rules or bare in self.rules or finding.kind in self.rules
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ class Region:
     def covers(self, finding: Finding) -> bool:
         if not self.start <= finding.start < self.end:
             return False
-        names = {finding.rule, finding.kind}
+        names = {finding.rule, finding.rule.split("/", 1)[-1], finding.kind}
         if names & self.allowed:
             return False
         return self.rules is None or bool(names & self.rules)

@@ -18,6 +18,11 @@ sources:
       - "The FDA declined to approve it."
 """
 
+MANIFEST = """\
+pack:
+  id: test
+"""
+
 LEXICON = """\
 lexicon:
   topic: ["mdma"]
@@ -66,7 +71,7 @@ studies:
 
 def write_pack(root: Path, files: dict[str, str] | None = None, studies: bool = False) -> Path:
     """Write the pack under `root`; `files` ({relative path: text}) replace or add files."""
-    texts = {"sources/s.yaml": SOURCES, "claims/lexicon.yaml": LEXICON,
+    texts = {"claims/pack.yaml": MANIFEST, "sources/s.yaml": SOURCES, "claims/lexicon.yaml": LEXICON,
              "claims/c.yaml": CLAIMS + (STUDIES if studies else "")}
     texts.update(files or {})
     for rel, text in texts.items():

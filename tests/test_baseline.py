@@ -10,7 +10,7 @@ from factcheck.baseline import BaselineError, load_baseline, write_baseline
 from factcheck.models import FileReport, Finding
 
 
-def at(source: str, text: str, rule: str = "mdma/approval-imminent", nth: int = 0) -> Finding:
+def at(source: str, text: str, rule: str = "approval-imminent", nth: int = 0) -> Finding:
     start = -1
     for _ in range(nth + 1):
         start = source.index(text, start + 1)
@@ -40,7 +40,7 @@ def test_write_then_read_round_trip(site):
     assert n == 2
     doc = json.loads((site / "baseline.json").read_text())
     assert doc["version"] == 1 and doc["tool_version"] == "0.1.0"
-    assert [e["rule"] for e in doc["entries"]] == ["mdma/approval-imminent", "dose-max"]
+    assert [e["rule"] for e in doc["entries"]] == ["approval-imminent", "dose-max"]
     assert set(doc["entries"][0]) == {"fingerprint", "path", "rule", "text"}
     assert doc["entries"][0]["path"] == "content/a.md"
     loaded = load_baseline("baseline.json")

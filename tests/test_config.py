@@ -21,7 +21,7 @@ from factcheck.config import (
 from factcheck.models import Finding
 
 
-def finding(rule: str = "mdma/approval-imminent", kind: str = "regulatory-status", severity: str = "warning") -> Finding:
+def finding(rule: str = "approval-imminent", kind: str = "regulatory-status", severity: str = "warning") -> Finding:
     return Finding(rule=rule, kind=kind, verdict="outdated", severity=severity, start=0, end=3, text="abc",
                    message="m", fact="f", line=1, column=1, end_line=1, end_column=4)
 
@@ -49,7 +49,7 @@ def test_every_key_from_yaml(tmp_path):
     assert cfg.packs == [(tmp_path / "extra-pack").resolve()]
     assert cfg.include == ["content/**/*.md"]
     assert cfg.exclude == ["content/archive/"]
-    assert cfg.disable == ["mdma/approval-imminent", "citation"]
+    assert cfg.disable == ["approval-imminent", "citation"]
     assert cfg.severity == {"dose": "error", "mapp1-remission": "info"}
     assert cfg.fail_on == "warning"
     assert cfg.as_of == date(2026, 11, 22)
@@ -72,7 +72,7 @@ as-of = 2025-01-31
     (tmp_path / "sub").mkdir()
     cfg = load_config(tmp_path / "sub")
     assert cfg.path == tmp_path / "pyproject.toml"
-    assert cfg.disable == ["dose"] and cfg.severity == {"mdma/approval-imminent": "info"}
+    assert cfg.disable == ["dose"] and cfg.severity == {"approval-imminent": "info"}
     assert cfg.fail_on == "never" and cfg.as_of == date(2025, 1, 31)
 
 
@@ -145,7 +145,7 @@ def test_empty_yaml_is_defaults(tmp_path):
 
 
 def test_apply_config_disable_and_severity():
-    cfg = Config(disable=["mdma/approval-imminent", "citation"], severity={"dose": "error", "dose-max": "info"})
+    cfg = Config(disable=["approval-imminent", "citation"], severity={"dose": "error", "dose-max": "info"})
     findings = [
         finding(),  # disabled by rule id
         finding(rule="cite-wrong-year", kind="citation"),  # disabled by kind
@@ -160,11 +160,11 @@ def test_apply_config_disable_and_severity():
 
 
 def test_unknown_rule_names_are_reported_once_rules_are_known(tmp_path):
-    cfg = Config(path=tmp_path / ".factcheck.yaml", disable=["dose", "mdma/approval-imminent", "typo-rule"],
+    cfg = Config(path=tmp_path / ".factcheck.yaml", disable=["dose", "approval-imminent", "typo-rule"],
                  severity={"another-typo": "info"})
-    assert cfg.unknown_rules(["mdma/approval-imminent"]) == ["another-typo", "typo-rule"]
+    assert cfg.unknown_rules(["approval-imminent"]) == ["another-typo", "typo-rule"]
     with pytest.raises(ConfigError, match="unknown rule or kind: another-typo, typo-rule"):
-        cfg.check_rules(["mdma/approval-imminent"])
+        cfg.check_rules(["approval-imminent"])
     Config(disable=["dose"]).check_rules([])  # kinds are always known
 
 

@@ -14,7 +14,7 @@ from factcheck.suppress import (
 )
 
 
-def at(source: str, text: str, rule: str = "mdma/approval-imminent", kind: str = "regulatory-status", nth: int = 0) -> Finding:
+def at(source: str, text: str, rule: str = "approval-imminent", kind: str = "regulatory-status", nth: int = 0) -> Finding:
     start = -1
     for _ in range(nth + 1):
         start = source.index(text, start + 1)
@@ -39,7 +39,7 @@ def test_parse_forms_rules_and_reasons():
     )
     items = parse_directives(src, "markdown").items
     assert [(d.action, d.rules, d.reason) for d in items] == [
-        ("disable", ("mdma/approval-imminent", "dose"), "quoting the 2023 release"),
+        ("disable", ("approval-imminent", "dose"), "quoting the 2023 release"),
         ("enable", (), None),
         ("disable-next-line", ("mapp1-remission",), None),
     ]

@@ -375,8 +375,8 @@ def show(entry_id: str, packs: tuple[str, ...], config_path: str | None) -> None
     """Show one entry: a claim (fact, dates, sources with evidence, rules), study, source or rule."""
     pack = load_user_pack(packs, config_path)
     blocks: list[list[str]] = []
-    if entry_id in pack.rules:
-        rule = pack.rules[entry_id]
+    if pack.rule(entry_id) is not None:
+        rule = pack.rule(entry_id)
         blocks.append([f"rule {rule.id} (carried by claim {rule.claim_id}; `factcheck explain {rule.id}` for more)"])
         if rule.claim_id in pack.claims and rule.claim_id != entry_id:
             blocks.append(claim_lines(pack, pack.claims[rule.claim_id]))

@@ -39,8 +39,8 @@ def explain(rule_id: str | None, list_all: bool, packs: tuple[str, ...], config_
         click.echo("\n".join(list_lines(pack, BUILTIN_RULES)))
         return
     assert rule_id is not None
-    if rule_id in pack.rules:
-        lines = pack_rule_lines(pack, pack.rules[rule_id])
+    if pack.rule(rule_id) is not None:
+        lines = pack_rule_lines(pack, pack.rule(rule_id))
     elif rule_id in BUILTIN_RULES:
         lines = builtin_lines(BUILTIN_RULES[rule_id])
     else:

@@ -98,7 +98,7 @@ class _ExampleLines:
                 self._index[file] = _index(load_yaml(Path(file)))
             except YamlError:
                 self._index[file] = {}
-        return self._index[file].get((str(rule.id), rule.origin.line))
+        return self._index[file].get((str(rule.id).split("/", 1)[-1], rule.origin.line))
 
 
 def _index(data: Any) -> dict[tuple[str, int], LineDict]:

@@ -654,7 +654,7 @@ def _build(raw: _Raw, ck: _Checker, as_of: date | None, pack_id: str = "pack") -
         for r in claim_rules:
             if r.id in rules and Path(rules[r.id].origin.file).parent.parent == Path(r.origin.file).parent.parent:
                 ck.problems.append(Problem(r.origin.file, r.origin.line, "error",
-                                           f"duplicate rule id {r.id!r} (first defined at {rules[r.id].origin})"))
+                                           f"duplicate rule id {r.id.split('/', 1)[-1]!r} in pack {pack_id!r} (first defined at {rules[r.id].origin})"))
                 continue
             rules[r.id] = r
         claims[cid] = Claim(cid, kind, ck.string(c, "fact", True, what) or "", vf, vu,

@@ -72,7 +72,7 @@ def test_compare_round_trip(tmp_path: Path, use_fake) -> None:
     md = (out / "report.md").read_text(encoding="utf-8")
     assert "**1 new**, **1 fixed**, 1 still open" in md
     assert "## Fixed since the previous audit" in md
-    assert "~~FDA approval is expected within months~~ fixed (`approval-imminent`)" in md
+    assert "~~FDA approval is expected within months~~ fixed (`mdma/approval-imminent`)" in md
     html = (out / "report.html").read_text(encoding="utf-8")
     assert 'data-testid="n-new">1<' in html and 'data-testid="n-fixed">1<' in html
 

@@ -124,9 +124,9 @@ def test_examples_are_run_through_the_linter() -> None:
     write_pack(Path("pack"), {"claims/c.yaml": bad})
     result = run("db", "check", "--no-bundled", "--pack", "pack", "--as-of", "2026-11-23")
     assert result.exit_code == 1, result.output
-    assert (f"pack/claims/c.yaml:{line_of(bad, 'almost cleared')}: error: rule rule-a: flagged example is not "
+    assert (f"pack/claims/c.yaml:{line_of(bad, 'almost cleared')}: error: rule test/rule-a: flagged example is not "
             "flagged (no pattern matches") in result.output
-    assert (f"pack/claims/c.yaml:{line_of(bad, 'turned down')}: error: rule rule-a: accepted example is flagged "
+    assert (f"pack/claims/c.yaml:{line_of(bad, 'turned down')}: error: rule test/rule-a: accepted example is flagged "
             "(at 'nearing approval')") in result.output
 
 

@@ -38,7 +38,7 @@ def test_outdated_without_since_fails_check_and_never_reads_never_true() -> None
     write_pack(Path("pack"), {"claims/c.yaml": CLAIMS.replace("since: 2024-08-09", "since: null")})
     result = run("db", "check", "--no-bundled", "--pack", "pack", "--as-of", "2026-12-06", "--no-examples")
     assert result.exit_code == 1, result.output
-    assert "error: rule rule-a: verdict 'outdated' without 'since'" in result.output
+    assert "error: rule test/rule-a: verdict 'outdated' without 'since'" in result.output
     for args in (("db", "show", "rule-a"), ("db", "list", "--type", "rules"), ("explain", "rule-a")):
         out = run(*args, "--pack", "pack").output
         block = [line for line in out.splitlines() if "rule-a" in line or "verdict:" in line]

@@ -25,7 +25,7 @@ def test_outdated_claim_is_reported_compiler_style(tmp_path: Path):
     f.write_text("# Draft\n\n" + CLOSE)
     res = run("--color", "never", str(f))
     assert res.exit_code == 1
-    assert f"{f}:3:" in res.output and "warning approval-imminent" in res.output
+    assert f"{f}:3:" in res.output and "warning mdma/approval-imminent" in res.output
     assert "^" in res.output and "= fact:" in res.output and "= source:" in res.output
     assert "\x1b[" not in res.output
 

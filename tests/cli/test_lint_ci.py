@@ -75,7 +75,7 @@ def test_github_and_junit_formats(site):
     gh = lint("--format", "github", "a.md")
     assert gh.exit_code == 1
     assert gh.stdout.startswith("::warning file=a.md,line=1,col=")
-    assert "title=approval-imminent (outdated)::" in gh.stdout
+    assert "title=mdma/approval-imminent (outdated)::" in gh.stdout
     junit = lint("--format", "junit", "a.md")
     root = ET.fromstring(junit.stdout.split("\n", 1)[1])
     assert root.get("tests") == "1" and root.get("failures") == "1"
@@ -146,7 +146,7 @@ def test_config_packs_relative_to_config_file(site):
     write(site / ".factcheck.yaml", "packs: [packs/drug-x]\n")
     write(site / "docs" / "a.md", "Drug X is close to approval.\n")
     res = lint("--format", "json", "docs/a.md")
-    assert "pack/drug-x-approval-near" in [f["rule"] for f in findings(res)]
+    assert "drug-x/drug-x-approval-near" in [f["rule"] for f in findings(res)]
     # Found from a subfolder too: the pack path is relative to the config file, not the cwd.
     res = CliRunner().invoke(main, ["config", "--format", "json"])
     assert json.loads(res.stdout)["config"]["packs"] == ["packs/drug-x"]
@@ -239,7 +239,7 @@ def test_baseline_round_trip(site):
     assert data["baseline"]["new"] == 1 and data["baseline"]["known"] == 1
     assert [e["rule"] for e in data["baseline"]["fixed"]] == ["mdma/maps-founding-year-wrong"]
     text = lint("--baseline", ".factcheck-baseline.json", "content")
-    assert "1 fixed" in text.stderr and "fixed: content/a.md: maps-founding-year-wrong" in text.stderr
+    assert "1 fixed" in text.stderr and "fixed: content/a.md: mdma/maps-founding-year-wrong" in text.stderr
 
 
 def test_bad_baseline_exits_2(site):

@@ -43,6 +43,7 @@ def messages(tmp_path: Path, sources: str) -> list[str]:
     (tmp_path / "claims").mkdir()
     (tmp_path / "sources" / "s.yaml").write_text("sources:\n" + sources, encoding="utf-8")
     (tmp_path / "claims" / "c.yaml").write_text(CLAIMS, encoding="utf-8")
+    (tmp_path / "claims" / "pack.yaml").write_text("pack:\n  id: test\n", encoding="utf-8")
     pack, problems = check_packs([tmp_path], date(2026, 11, 23))
     assert pack is not None and [p for p in problems if p.level == "error"] == []
     return [f"{Path(p.file).name}:{p.line}: {p.level}: {p.message}" for p in check_consistency(pack)]
@@ -58,6 +59,6 @@ def test_consistency(tmp_path: Path) -> None:
         "s.yaml:2: error: source a: an evidence quote is empty",
         f"s.yaml:{b_line}: warning: source b: same URL as source a ({tmp_path / 'sources' / 's.yaml'}:2): "
         "https://example.org/p/",
-        "c.yaml:9: error: rule rule-a: verdict 'outdated' without 'since' (when did it stop being true? "
+        "c.yaml:9: error: rule test/rule-a: verdict 'outdated' without 'since' (when did it stop being true? "
         "if never, use verdict 'contradicted')",
     ]

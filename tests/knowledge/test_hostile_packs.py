@@ -155,4 +155,4 @@ def test_example_lines_are_linear_in_pack_size(tmp_path: Path) -> None:
     t0 = time.monotonic()
     got = {r.id: lines.line(r, "flagged", 0) for r in pack.rules.values()}
     assert time.monotonic() - t0 < 3
-    assert got["rule-1999"] == line_of(head + rules, "- id: rule-1999") + 10  # its first flagged example
+    assert got["test/rule-1999"] == line_of(head + rules, "- id: rule-1999") + 10  # its first flagged example

@@ -36,8 +36,8 @@ def test_good_pack_has_no_problems(tmp_path: Path) -> None:
     pack, problems = check_packs([write_pack(tmp_path)], AS_OF)
     assert problems == []
     assert pack is not None
-    assert set(pack.claims) == {"fact-a"} and set(pack.rules) == {"rule-a"} and set(pack.studies) == {"study-a"}
-    assert pack.rules["rule-a"].origin.line == line_of(CLAIMS, "- id: rule-a")
+    assert set(pack.claims) == {"fact-a"} and set(pack.rules) == {"test/rule-a"} and set(pack.studies) == {"study-a"}
+    assert pack.rules["test/rule-a"].origin.line == line_of(CLAIMS, "- id: rule-a")
 
 
 def test_bundled_pack_has_no_errors() -> None:
@@ -167,11 +167,13 @@ def test_later_pack_overrides_by_id(tmp_path: Path) -> None:
     override = tmp_path / "user"
     (override / "claims").mkdir(parents=True)
     (override / "claims" / "c.yaml").write_text(user, encoding="utf-8")
+    # A user pack that names the same pack id extends it (entries with the same id replace).
+    (override / "claims" / "pack.yaml").write_text("pack:\n  id: test\n", encoding="utf-8")
     pack, problems = check_packs([base, override], AS_OF)
     assert [p for p in problems if p.level == "error"] == []
     assert pack is not None
     assert pack.claims["fact-a"].fact == "Overridden fact."
-    assert pack.rules["rule-a"].message == "Overridden message."
+    assert pack.rules["test/rule-a"].message == "Overridden message."
     assert pack.claims["fact-a"].origin.file == str(override / "claims" / "c.yaml")
 
 
@@ -196,6 +198,7 @@ claims:
 """
     (tmp_path / "claims").mkdir()
     (tmp_path / "claims" / "mine.yaml").write_text(user, encoding="utf-8")
+    (tmp_path / "claims" / "pack.yaml").write_text("pack:\n  id: mdma\n", encoding="utf-8")
     pack = load_pack([tmp_path])
     assert pack.claims[cid].fact == "A user's replacement fact."
     assert pack.claims["user-extra-claim"].fact == "A fact only the user pack has."
@@ -221,7 +224,7 @@ def with_frame(frame: str, drop_patterns: bool = False) -> str:
 def test_frame_compiles_and_adds_its_event_triggers(tmp_path: Path) -> None:
     pack, problems = check_packs([write_pack(tmp_path, {"claims/c.yaml": with_frame(FRAME)})], AS_OF)
     assert problems == []
-    rule = pack.rules["rule-a"]
+    rule = pack.rules["test/rule-a"]
     assert rule.frame is not None and rule.frame.near == 8 and rule.frame.subject_scope == "paragraph"
     assert [p.pattern for p in rule.frame.event] == ["(?:approv(?:al|ed))"]  # macros expand wrapped
     assert "approv" in rule.triggers
@@ -230,7 +233,7 @@ def test_frame_compiles_and_adds_its_event_triggers(tmp_path: Path) -> None:
 def test_a_frame_may_replace_patterns(tmp_path: Path) -> None:
     pack, problems = check_packs([write_pack(tmp_path, {"claims/c.yaml": with_frame(FRAME, True)})], AS_OF)
     assert [str(p) for p in problems if p.level == "error"] == []
-    assert pack.rules["rule-a"].patterns == []
+    assert pack.rules["test/rule-a"].patterns == []
 
 
 def test_rule_without_patterns_or_frame(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from factcheck.report import get_reporter
 from factcheck.report.github import annotation, escape_data, escape_property
 
 
-def make(rule: str = "mdma/approval-imminent", severity: str = "error", **kw) -> Finding:
+def make(rule: str = "approval-imminent", severity: str = "error", **kw) -> Finding:
     fields = {
         "rule": rule, "kind": "regulatory-status", "verdict": "outdated", "severity": severity,
         "start": 10, "end": 39, "text": "FDA approval is expected soon",

@@ -65,8 +65,8 @@ def test_atomic_output_relative_name_in_cwd(tmp_path, monkeypatch):
 
 
 def test_statistics_counts_per_rule_most_frequent_first():
-    s = Summary(findings=6, by_rule={"b-rule": 1, "mdma/approval-imminent": 4, "a-rule": 1})
-    rules = [{"id": "mdma/approval-imminent", "verdict": "outdated", "summary": "Says approval is near"}]
+    s = Summary(findings=6, by_rule={"b-rule": 1, "approval-imminent": 4, "a-rule": 1})
+    rules = [{"id": "approval-imminent", "verdict": "outdated", "summary": "Says approval is near"}]
     assert render_statistics(s, rules).splitlines() == [
         "4  approval-imminent  [outdated]  Says approval is near",
         "1  a-rule",
