@@ -98,7 +98,13 @@ def create_app(checker: Checker, fetch_enabled: bool = True, allowed_hosts: set[
         # The audit report's stylesheet, so both pages look alike (it lives in a Python module).
         from factcheck.audit.html_template import CSS
 
-        return Response(CSS, mimetype="text/css")
+        resp = Response(CSS, mimetype="text/css")
+        resp.headers["Cache-Control"] = "max-age=3600"
+        return resp
+
+    @app.get("/favicon.ico")
+    def favicon() -> Response:
+        return app.send_static_file("favicon.svg")
 
     @app.get("/")
     def index() -> tuple[str, int]:
