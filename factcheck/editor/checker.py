@@ -39,6 +39,7 @@ class Checker:
             raise CheckerError(str(exc)) from None
         self.default_as_of = as_of or self.config.as_of
         self._linters: OrderedDict[date, Any] = OrderedDict()
+        self._paths = self.config.path_filter()
         # spaCy pipelines are not documented as thread-safe; a threaded web server serialises here.
         self._lock = threading.Lock()
         self._linter(self.as_of())  # builds the pipeline now, not on the first request
@@ -75,6 +76,6 @@ class Checker:
     def accepts(self, path: str | Path) -> bool:
         """False for a file the config's `exclude` leaves out (an editor opens any file)."""
         try:
-            return self.config.path_filter().accepts_explicit(Path(path))
+            return self._paths.accepts_explicit(Path(path))
         except (OSError, ValueError):
             return True

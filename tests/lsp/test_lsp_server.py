@@ -116,7 +116,8 @@ def test_diagnostics_hover_actions_change_shutdown(client: LspClient, workspace:
 
 def test_plain_text_suppression_and_config(client: LspClient, workspace: Path) -> None:
     # The workspace's config turns one rule off; the text file gets '#' suppression actions.
-    (workspace / ".factcheck.yaml").write_text("disable: [protocol-mismatch]\n", encoding="utf-8")
+    (workspace / ".factcheck.yaml").write_text("disable: [protocol-mismatch]\nexclude: [\"archive/**\"]\n",
+                                               encoding="utf-8")
     start(client, workspace)
     uri = (workspace / "notes.txt").as_uri()
     text = DRAFT.replace("# Draft\n", "Notes\n")
@@ -129,6 +130,10 @@ def test_plain_text_suppression_and_config(client: LspClient, workspace: Path) -
                                                          "context": {"diagnostics": [d]}})
     sedit = next(a for a in actions if "disable" in a["title"])["edit"]["changes"][uri][0]
     assert sedit["newText"].startswith("# factcheck: disable-next-line approval-imminent -- ")
+    # A file the config excludes gets no diagnostics, as `lint` would skip it.
+    archived = (workspace / "archive" / "old.md").as_uri()
+    open_doc(client, archived, DRAFT)
+    assert client.diagnostics(archived) == []
     client.request("shutdown", None)
     client.notify("exit", None)
     assert client.close() == 0
