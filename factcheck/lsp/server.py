@@ -197,6 +197,8 @@ def code_actions(server: FactcheckServer, params: types.CodeActionParams) -> lis
     state = server.checked.get(uri)
     if state is None or state.index is None:
         return []
+    if server.workspace.get_text_document(uri).source != state.text:
+        return []  # edited since the last check: its offsets could rewrite the wrong words
     actions: list[types.CodeAction] = []
     for f in server.at(uri, params.range):
         diag = [diagnostic(f, state.index)]

@@ -62,6 +62,14 @@ def test_check_apply_and_downloads(server) -> None:  # type: ignore[no-untyped-d
     assert draft.text == ARTICLE and 'filename="explainer.md"' in draft.headers["Content-Disposition"]
 
 
+def test_dates_from_the_form(server) -> None:  # type: ignore[no-untyped-def]
+    undated = "MDMA therapy is now on the verge of FDA approval, and clinics are ready.\n"
+    r = post(server, "/check", {"text": undated, "published": "2023-05-04", "as_of": "2026-11-01"})
+    assert r.status_code == 200 and "2023-05-04" in r.text
+    assert re.search(r'data-testid="as-of">2026-11-01<', r.text)
+    assert "correct when published on 2023-05-04" in unescape(r.text)
+
+
 def test_upload_and_html(server) -> None:  # type: ignore[no-untyped-def]
     page = (EXAMPLES / "regulatory-update.html").read_bytes()
     r = post(server, "/check", {"as_of": "2026-11-01"}, files={"file": ("update.html", page, "text/html")})
