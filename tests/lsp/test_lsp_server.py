@@ -154,3 +154,34 @@ def test_bad_documents_get_a_diagnostic_not_a_crash(client: LspClient, workspace
     client.request("shutdown", None)
     client.notify("exit", None)
     assert client.close() == 0
+
+
+def test_debounce_checks_once_after_a_burst(client: LspClient, workspace: Path) -> None:
+    start(client, workspace)
+    uri = (workspace / "draft.md").as_uri()
+    open_doc(client, uri, DRAFT)
+    client.diagnostics(uri, timeout=60)
+    for v in range(2, 7):  # five quick edits, as when typing
+        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": v},
+                                                 "contentChanges": [{"text": DRAFT + "x" * v}]})
+    m = client.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics", timeout=30)
+    assert m["params"]["version"] == 6  # one check, of the last text
+    with pytest.raises(TimeoutError):
+        client.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics", timeout=1.0)
+    client.request("shutdown", None)
+    client.notify("exit", None)
+    assert client.close() == 0
+
+
+def test_utf8_positions_when_the_client_asks(client: LspClient, workspace: Path) -> None:
+    client.request("initialize", {"processId": None, "rootUri": workspace.as_uri(),
+                                  "capabilities": {"general": {"positionEncodings": ["utf-8", "utf-16"]}}}, timeout=60)
+    client.notify("initialized", {})
+    uri = (workspace / "draft.md").as_uri()
+    open_doc(client, uri, DRAFT)
+    d = next(x for x in client.diagnostics(uri, timeout=60) if x["code"] == "approval-imminent")
+    line = DRAFT.split("\n")[2]
+    assert d["range"]["start"] == {"line": 2, "character": len(line[: line.index(FLAGGED)].encode("utf-8"))}
+    client.request("shutdown", None)
+    client.notify("exit", None)
+    assert client.close() == 0
