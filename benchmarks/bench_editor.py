@@ -56,7 +56,7 @@ def timed(fn, runs: int) -> list[float]:  # type: ignore[no-untyped-def]
 
 
 def report(label: str, times: list[float]) -> None:
-    print(f"{label:<44} median {statistics.median(times) * 1000:7.1f} ms   worst {max(times) * 1000:7.1f} ms")
+    print(f"{label:<60} median {statistics.median(times) * 1000:7.1f} ms   worst {max(times) * 1000:7.1f} ms")
 
 
 def main() -> None:

@@ -185,3 +185,17 @@ def test_utf8_positions_when_the_client_asks(client: LspClient, workspace: Path)
     client.request("shutdown", None)
     client.notify("exit", None)
     assert client.close() == 0
+
+
+def test_broken_config_is_reported_not_fatal(client: LspClient, workspace: Path) -> None:
+    (workspace / ".factcheck.yaml").write_text("disable: [no-such-rule-anywhere]\n", encoding="utf-8")
+    start(client, workspace)
+    uri = (workspace / "draft.md").as_uri()
+    open_doc(client, uri, DRAFT)
+    diags = client.diagnostics(uri, timeout=60)
+    assert len(diags) == 1 and "could not start" in diags[0]["message"]
+    shown = client.wait(lambda m: m.get("method") == "window/showMessage", timeout=10)
+    assert "no-such-rule-anywhere" in shown["params"]["message"]
+    assert client.request("shutdown", None) is None
+    client.notify("exit", None)
+    assert client.close() == 0
