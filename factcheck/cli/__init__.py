@@ -19,6 +19,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "explain": ("factcheck.cli.explain:explain", "Explain a rule: what it catches, why, examples, sources."),
     "audit": ("factcheck.cli.audit:audit", "Audit a site, folder or list of URLs into a report (HTML, Markdown, JSON)."),
     "config": ("factcheck.cli.config_cmd:config", "Print the effective configuration and where it came from."),
+    "serve": ("factcheck.cli.serve:serve", "Serve a local web page to check a draft (needs factcheck[serve])."),
+    "lsp": ("factcheck.cli.lsp:lsp", "Run the language server over stdio, for editors (needs factcheck[lsp])."),
 }
 
 
