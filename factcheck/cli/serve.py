@@ -15,11 +15,13 @@ from factcheck.cli.common import DateParam, die
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free one).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
 @click.option("--no-fetch", is_flag=True, help="Do not fetch URLs; only pasted text and uploads are checked.")
+@click.option("--allow-host", "allow_hosts", multiple=True,
+              help="Let URL checks reach this private or loopback host (name, address or network; repeatable).")
 @click.option("--as-of", type=DateParam(), default=None, help="Default as-of date (YYYY-MM-DD). Default: today, or config.")
 @click.option("--pack", "packs", multiple=True, type=click.Path(file_okay=False), help="An extra claims pack folder (repeatable).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Config file (default: .factcheck.yaml or [tool.factcheck], searched upward from here).")
-def serve(host: str, port: int, open_browser: bool, no_fetch: bool, as_of: date | None, packs: tuple[str, ...],
+def serve(host: str, port: int, open_browser: bool, no_fetch: bool, allow_hosts: tuple[str, ...], as_of: date | None, packs: tuple[str, ...],
           config_path: str | None) -> None:
     """Serve a local web page: paste or upload a draft (or give a URL) and see its findings.
 
@@ -43,7 +45,7 @@ def serve(host: str, port: int, open_browser: bool, no_fetch: bool, as_of: date 
     allowed = {"127.0.0.1", "localhost", "::1"}
     if host not in ("127.0.0.1", "localhost", "::1"):
         allowed = {"*"} if host in ("0.0.0.0", "::") else allowed | {host.lower()}
-    app = create_app(checker, fetch_enabled=not no_fetch, allowed_hosts=allowed)
+    app = create_app(checker, fetch_enabled=not no_fetch, allowed_hosts=allowed, fetch_allow_hosts=tuple(allow_hosts))
     server = make_server(host, port, app, threaded=True)
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{server.server_port}/"

@@ -35,6 +35,7 @@ log = logging.getLogger("factcheck.serve")
 
 
 def create_app(checker: Checker, fetch_enabled: bool = True, allowed_hosts: set[str] | None = None,
+               fetch_allow_hosts: tuple[str, ...] = (),
                max_body: int = MAX_BODY) -> Flask:
     """The app for one long-lived checker. `allowed_hosts` are the host names a request may be
     addressed to (default: the loopback names)."""
@@ -113,7 +114,7 @@ def create_app(checker: Checker, fetch_enabled: bool = True, allowed_hosts: set[
     @app.post("/check")
     def check() -> tuple[str, int]:
         try:
-            draft = draft_from_form(request.form, request.files, fetch_enabled)
+            draft = draft_from_form(request.form, request.files, fetch_enabled, fetch_allow_hosts)
         except FormError as exc:
             return form_error(str(exc), 400)
         return result(draft)

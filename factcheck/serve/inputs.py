@@ -36,7 +36,7 @@ def parse_date(value: str | None, label: str) -> date | None:
         raise FormError(f"The {label} {value!r} is not a date in the form YYYY-MM-DD.") from None
 
 
-def draft_from_form(form: Any, files: Any, fetch_enabled: bool) -> Draft:
+def draft_from_form(form: Any, files: Any, fetch_enabled: bool, allow_hosts: tuple[str, ...] = ()) -> Draft:
     """Paste wins over upload, upload over URL; exactly one is needed."""
     from factcheck.documents import InputError, decode, format_for
 
@@ -61,17 +61,18 @@ def draft_from_form(form: Any, files: Any, fetch_enabled: bool) -> Draft:
     if url:
         if not fetch_enabled:
             raise FormError("Fetching URLs is turned off on this server (--no-fetch): paste the text instead.")
-        return Draft(*_fetch(url, fmt), published, as_of)
+        return Draft(*_fetch(url, fmt, allow_hosts), published, as_of)
     raise FormError("Nothing to check: paste a draft, choose a file or give a URL.")
 
 
-def _fetch(url: str, fmt: str | None) -> tuple[str, str, str]:
+def _fetch(url: str, fmt: str | None, allow_hosts: tuple[str, ...] = ()) -> tuple[str, str, str]:
     from factcheck.fetch import fetch_page
 
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise FormError(f"Only http:// and https:// URLs can be fetched, not {url!r}.")
-    page = fetch_page(url, **FETCH_LIMITS)
+    # The same guard as `audit`: no private or metadata address unless the user allows the host.
+    page = fetch_page(url, **FETCH_LIMITS, allow_hosts=allow_hosts)
     if not page.ok or page.text is None:
         reason = page.error or f"HTTP {page.status}"
         raise FormError(f"Could not fetch {url}: {reason}.")

@@ -62,8 +62,8 @@ def test_diagnostics_hover_actions_change_shutdown(client: LspClient, workspace:
     open_doc(client, uri, DRAFT)
     diags = client.diagnostics(uri, timeout=60)
     by_rule = {d["code"]: d for d in diags}
-    assert set(by_rule) >= {"approval-imminent", "protocol-mismatch"}, diags
-    d = by_rule["approval-imminent"]
+    assert set(by_rule) >= {"mdma/approval-imminent", "protocol-mismatch"}, diags
+    d = by_rule["mdma/approval-imminent"]
     line = DRAFT.split("\n")[2]
     start_char = line.index(FLAGGED)
     # The emoji counts two UTF-16 units: the column is one more than the character index.
@@ -76,7 +76,7 @@ def test_diagnostics_hover_actions_change_shutdown(client: LspClient, workspace:
     hover = client.request("textDocument/hover", {"textDocument": {"uri": uri},
                                                   "position": {"line": 2, "character": d["range"]["start"]["character"] + 5}})
     value = hover["contents"]["value"]
-    assert "approval-imminent" in value and "**Fact:**" in value and "https://" in value
+    assert "mdma/approval-imminent" in value and "**Fact:**" in value and "https://" in value
     assert hover["range"] == d["range"]
     # Hover outside any finding: nothing.
     assert client.request("textDocument/hover", {"textDocument": {"uri": uri},
@@ -89,10 +89,10 @@ def test_diagnostics_hover_actions_change_shutdown(client: LspClient, workspace:
     rewrite = next(a for a in actions if "rewrite" in a["title"])
     edit = rewrite["edit"]["changes"][uri][0]
     assert edit["range"] == d["range"] and "FDA declined" in edit["newText"]
-    suppress = next(a for a in actions if "disable approval-imminent" in a["title"])
+    suppress = next(a for a in actions if "disable mdma/approval-imminent" in a["title"])
     sedit = suppress["edit"]["changes"][uri][0]
     assert sedit["range"]["start"] == {"line": 2, "character": 0}
-    assert sedit["newText"].startswith("<!-- factcheck: disable-next-line approval-imminent -- ")
+    assert sedit["newText"].startswith("<!-- factcheck: disable-next-line mdma/approval-imminent -- ")
     assert sedit["newText"].endswith(" -->\n"), titles
 
     # didChange: insert the suppression (as the action would) and change the other claim; the
@@ -101,7 +101,7 @@ def test_diagnostics_hover_actions_change_shutdown(client: LspClient, workspace:
     client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
                                              "contentChanges": [{"text": changed}]})
     diags2 = client.diagnostics(uri, timeout=30)
-    assert "approval-imminent" not in {x["code"] for x in diags2}, diags2
+    assert "mdma/approval-imminent" not in {x["code"] for x in diags2}, diags2
 
     # An incremental edit on the emoji line, addressed in UTF-16 columns, then save.
     client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3}, "contentChanges": [
@@ -124,12 +124,12 @@ def test_plain_text_suppression_and_config(client: LspClient, workspace: Path) -
     open_doc(client, uri, text, language="plaintext")
     diags = client.diagnostics(uri, timeout=60)
     codes = {d["code"] for d in diags}
-    assert "approval-imminent" in codes and "protocol-mismatch" not in codes
-    d = next(x for x in diags if x["code"] == "approval-imminent")
+    assert "mdma/approval-imminent" in codes and "protocol-mismatch" not in codes
+    d = next(x for x in diags if x["code"] == "mdma/approval-imminent")
     actions = client.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": d["range"],
                                                          "context": {"diagnostics": [d]}})
     sedit = next(a for a in actions if "disable" in a["title"])["edit"]["changes"][uri][0]
-    assert sedit["newText"].startswith("# factcheck: disable-next-line approval-imminent -- ")
+    assert sedit["newText"].startswith("# factcheck: disable-next-line mdma/approval-imminent -- ")
     # A file the config excludes gets no diagnostics, as `lint` would skip it.
     archived = (workspace / "archive" / "old.md").as_uri()
     open_doc(client, archived, DRAFT)
@@ -150,7 +150,7 @@ def test_bad_documents_get_a_diagnostic_not_a_crash(client: LspClient, workspace
     assert client.diagnostics(empty) == []
     html_uri = (workspace / "page.html").as_uri()
     open_doc(client, html_uri, "<p>MDMA therapy <b>is now on the verge of FDA approval</b>, and clinics are ready.</p>", language="html")
-    assert any(d["code"] == "approval-imminent" for d in client.diagnostics(html_uri))
+    assert any(d["code"] == "mdma/approval-imminent" for d in client.diagnostics(html_uri))
     client.request("shutdown", None)
     client.notify("exit", None)
     assert client.close() == 0
@@ -179,7 +179,7 @@ def test_utf8_positions_when_the_client_asks(client: LspClient, workspace: Path)
     client.notify("initialized", {})
     uri = (workspace / "draft.md").as_uri()
     open_doc(client, uri, DRAFT)
-    d = next(x for x in client.diagnostics(uri, timeout=60) if x["code"] == "approval-imminent")
+    d = next(x for x in client.diagnostics(uri, timeout=60) if x["code"] == "mdma/approval-imminent")
     line = DRAFT.split("\n")[2]
     assert d["range"]["start"] == {"line": 2, "character": len(line[: line.index(FLAGGED)].encode("utf-8"))}
     client.request("shutdown", None)

@@ -45,7 +45,7 @@ def checker():  # type: ignore[no-untyped-def]
 def server(checker) -> Iterator[Server]:  # type: ignore[no-untyped-def]
     from factcheck.serve import create_app
 
-    yield from _run(create_app(checker))
+    yield from _run(create_app(checker, fetch_allow_hosts=("127.0.0.1",)))
 
 
 @pytest.fixture(scope="session")

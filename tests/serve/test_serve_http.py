@@ -39,16 +39,16 @@ def test_check_apply_and_downloads(server) -> None:  # type: ignore[no-untyped-d
     r = post(server, "/check", {"text": ARTICLE, "name": "explainer.md", "as_of": "2026-11-01"})
     assert r.status_code == 200
     assert "is now on the verge of FDA approval</mark>" in r.text
-    assert 'data-rule="approval-imminent"' in r.text and 'data-verdict="retracted"' in r.text
-    key = re.search(r'name="apply" value="(approval-imminent@\d+:\d+)"', r.text).group(1)
+    assert 'data-rule="mdma/approval-imminent"' in r.text and 'data-verdict="retracted"' in r.text
+    key = re.search(r'name="apply" value="(mdma/approval-imminent@\d+:\d+)"', r.text).group(1)
     fields = {"text": ARTICLE.replace("\n", "\r\n"), "name": "explainer.md", "format": "markdown",
               "published": "", "as_of": "2026-11-01"}  # browsers send CRLF in textareas
     r2 = post(server, "/apply", {**fields, "apply": key})
     assert r2.status_code == 200 and 'data-testid="notice"' in r2.text
     assert "is now on the verge of FDA approval" not in re.search(r"<textarea[^>]*>(.*?)</textarea>", r2.text, re.S).group(1)
-    assert 'data-rule="approval-imminent"' not in r2.text
+    assert 'data-rule="mdma/approval-imminent"' not in r2.text
     # A stale key (text changed) is a message, not an error.
-    r3 = post(server, "/apply", {**fields, "apply": "approval-imminent@1:2"})
+    r3 = post(server, "/apply", {**fields, "apply": "mdma/approval-imminent@1:2"})
     assert r3.status_code == 200 and "no longer matches" in r3.text
 
     js = post(server, "/download/json", fields)
@@ -57,7 +57,7 @@ def test_check_apply_and_downloads(server) -> None:  # type: ignore[no-untyped-d
     f = data["files"][0]["findings"][0] if "files" in data else data["findings"][0]
     assert ARTICLE[f["start"] : f["end"]] == f["text"]
     md = post(server, "/download/markdown", fields)
-    assert md.status_code == 200 and "approval-imminent" in md.text and "**Fact:**" in md.text
+    assert md.status_code == 200 and "mdma/approval-imminent" in md.text and "**Fact:**" in md.text
     draft = post(server, "/download/draft", fields)
     assert draft.text == ARTICLE and 'filename="explainer.md"' in draft.headers["Content-Disposition"]
 
@@ -105,7 +105,7 @@ def test_fetched_url(server, httpserver) -> None:  # type: ignore[no-untyped-def
     httpserver.expect_request("/a").respond_with_data(
         "<p>MDMA therapy is now on the verge of FDA approval, and clinics are ready.</p>", content_type="text/html")
     r = post(server, "/check", {"url": httpserver.url_for("/a")})
-    assert r.status_code == 200 and 'data-rule="approval-imminent"' in r.text
+    assert r.status_code == 200 and 'data-rule="mdma/approval-imminent"' in r.text
 
 
 def test_no_fetch(server_no_fetch) -> None:  # type: ignore[no-untyped-def]
