@@ -265,8 +265,14 @@ class Judge:
                                       f"{stated} is {self._figure_of(v)} for '{self._label(v)}', not for '{label}'.",
                                       v, [w for w in values if arm_ok(w) and (not v.study or w.study == v.study)] or values)
         if claim.unit in EXHAUSTIVE_UNITS and values:
-            return self._mismatch("protocol-mismatch", claim,
-                                  f"No trial protocol in the database used {stated} for '{label}'.", None, values)
+            # No study named: the database records the main protocols, not every pilot and
+            # sub-study a page may describe, so "no protocol used it" is a question for the editor.
+            f = self._mismatch("protocol-mismatch", claim,
+                               f"No trial protocol in the database used {stated} for '{label}'; if the text means "
+                               "another study, name it.", None, values)
+            if f is not None and claim.unnamed_study:
+                f.severity, f.lowered = "info", True
+            return f
         return self._unsupported(claim, label, stated)
 
     def _unit_values(self, unit: str) -> list[Value]:

@@ -16,7 +16,7 @@ from factcheck.kinds.vocabulary import build_matcher
 from factcheck.knowledge.model import Pack, Rule
 from factcheck.knowledge.rule_kinds import EventDateSpec, JurisdictionStatusSpec, NameSpec, RoleSpec, StatusSpec
 from factcheck.lang.layer import Analysis, analyse
-from factcheck.lang.topic import about
+from factcheck.lang.topic import _nearest, about
 from factcheck.nlp.claims import Claim
 
 
@@ -75,6 +75,10 @@ class KindMatchers:
         sent = next((s for s in an.sentences if s[0] <= at < s[1]), None)
         if sent is None:
             return True
+        if claim.type == "rule":
+            # A curated pattern names its own subject: only a rival in the same sentence takes the
+            # statement away ("Family doctors can also prescribe it" after a psilocybin aside stays).
+            return _nearest(an.cues_in(*sent), self.own_labels, self.rival_labels, at) != "rival"
         return about(an, sent, sent, at, self.own_labels, self.rival_labels, para_of.get(sent[0], 0), default=True)
 
 

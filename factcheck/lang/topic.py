@@ -67,7 +67,8 @@ def about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at: 
         s = an.sentences[back]
         if s[1] <= paragraph_start and idx - back > LOOKBACK_SENTENCES:
             break
-        side = _nearest(an.cues_in(s[0], s[1]), own, rival, s[1])
+        # A sentence is about what it names first (its subject, as a rule), not last.
+        side = _nearest(an.cues_in(s[0], s[1]), own, rival, s[0])
         if side:
             return side == "own"
     # The document as a whole: its first sentence (title) or, failing that, which it names more.

@@ -39,6 +39,15 @@ _ABBR_THEN_SENTENCE = re.compile(
     r"When|While|Since|For|As|If|Yet|Still|Then|Now|Today|Meanwhile|Researchers|MDMA)\b)"
 )
 
+_RESEARCH = re.compile(r"\b(?:pilot|study|studies|trial|trials|experiment|cohort|investigators|researchers)\b")
+
+
+def _around(ctx: Context, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The sentence and the one before it, as character offsets."""
+    prev = ctx.previous_sentence(sentence[0])
+    return (prev[0] if prev else sentence[0]), sentence[1]
+
+
 # A number that opens a line ("2. It's already approved") numbers an item; it ends no sentence.
 _ITEM_NUMBER = re.compile(r"(?m)^[ \t>*_#-]*\d{1,3}[.)][ \t]+(?=\S)")
 
@@ -114,6 +123,11 @@ class ClaimsComponent:
                       paragraphs=doc.user_data.get("paragraphs") or [0])
         claims = self.extractor.extract(ctx)
         in_domain = not self.pack.topic or any(t.search(ctx.folded) for t in self.pack.topic)
+        for c in claims:
+            if c.type == "figure" and not c.studies:
+                # A figure from a study the text describes but the pack does not know ("a pilot in
+                # Israel used 12 to 15 sessions"): the judge must not read it as the pack's protocol.
+                c.unnamed_study = bool(_RESEARCH.search(ctx.folded, *_around(ctx, c.sentence)))
         typed, claims = self.kinds.claims(doc, doc.user_data.get("doc_date"), ctx.paragraphs, claims, in_domain)
         if typed:
             # A typed rule reads a claim's shape; a pattern rule on the same words is more
