@@ -28,14 +28,14 @@ _LOCK = threading.Lock()
 _LOADED: dict[Path, Language] = {}
 
 
-class SyntaxModelMissing(RuntimeError):
+class SyntaxModelMissingError(RuntimeError):
     """The shipped syntax model is not where the package keeps it (a broken install or checkout)."""
 
 
 def load_syntax(path: Path | None = None) -> Language:
     """The syntax pipeline, loaded once per process from package data (no network).
 
-    Raises SyntaxModelMissing with the retraining command when the model directory is absent.
+    Raises SyntaxModelMissingError with the retraining command when the model directory is absent.
     """
     model_dir = (path or MODEL_DIR).resolve()
     nlp = _LOADED.get(model_dir)
@@ -45,7 +45,7 @@ def load_syntax(path: Path | None = None) -> Language:
         nlp = _LOADED.get(model_dir)
         if nlp is None:
             if not (model_dir / "config.cfg").is_file() or not (model_dir / "meta.json").is_file():
-                raise SyntaxModelMissing(
+                raise SyntaxModelMissingError(
                     f"factcheck's syntax model is missing from {model_dir}; reinstall factcheck, or rebuild it "
                     "with `python training/ud/train.py` (see docs/models.md)"
                 )

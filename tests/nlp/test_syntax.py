@@ -47,7 +47,7 @@ def test_model_loads_with_network_off(monkeypatch):
 
 def test_missing_model_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setattr(syntax, "_LOADED", {})
-    with pytest.raises(syntax.SyntaxModelMissing, match="train.py"):
+    with pytest.raises(syntax.SyntaxModelMissingError, match=r"train\.py"):
         syntax.load_syntax(tmp_path / "absent")
 
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-import spacy  # noqa: E402
+import spacy
 
-from factcheck.nlp import syntax  # noqa: E402
+from factcheck.nlp import syntax
 
 HERE = Path(__file__).resolve().parent
 

@@ -99,7 +99,7 @@ def aux_lemmas(train_conllu: Path, min_count: int = 5) -> dict[str, list[str]]:
 def package(work: Path, data: Path, out: Path = MODEL_DIR) -> None:
     """Add the lemmatizer to the best checkpoint and write only the loadable pipeline."""
     import spacy
-    import spacy_lookups_data  # noqa: F401  (the lemmatizer's tables are read from it, here only)
+    import spacy_lookups_data  # the lemmatizer reads its tables from it, here only
 
     nlp = spacy.load(work / "output" / "model-best")
     # Rule mode uses the morphologizer's UPOS; its tables are stored in the pipeline, so nothing
