@@ -45,13 +45,15 @@ def sentences_of(doc: Doc) -> list[tuple[int, int]]:
     return [(s, e) for s, e in zip(starts, [*starts[1:], len(doc)]) if e > s]
 
 
-def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None) -> Analysis:
+def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool | None = None) -> Analysis:
     cues = sorted(matcher(doc), key=lambda c: (c.start, -c.end))
     sentences = sentences_of(doc)
     events: list[EventMention] = []
     ev_cues = _longest([c for c in cues if c.label.startswith("EV:")])
     if not ev_cues:
         return Analysis(doc, cues, events, sentences)
+    if syntax if syntax is not None else syntax_enabled():
+        _parse_candidates(doc, sentences, ev_cues)
     text = doc.text
     si = 0
     for ev in ev_cues:
@@ -130,3 +132,29 @@ def _of_research(cues: list[Cue], clause: tuple[int, int], ev: Cue) -> bool:
     "FDA approval of the study protocol")."""
     return any(c.label == "RESEARCH" and clause[0] <= c.start < clause[1]
                and (0 <= c.start - ev.end <= 5 or c.end == ev.start) for c in cues)
+
+
+def syntax_enabled() -> bool:
+    """The UD-trained parser runs on candidate sentences when FACTCHECK_SYNTAX=1. Off by default:
+    measured on the dev corpora it changes no score yet (docs/models.md, the ablation), so its
+    cost is not paid until a rule reads the tree."""
+    import os
+
+    return os.environ.get("FACTCHECK_SYNTAX", "0") == "1"
+
+
+def _parse_candidates(doc: Doc, sentences: list[tuple[int, int]], ev_cues: list[Cue]) -> None:
+    """Tag and parse only the sentences that hold an event cue, once per Doc (several packs share it)."""
+    done = doc.user_data.setdefault("factcheck_parsed", set())
+    todo = sorted({s for s in sentences for c in ev_cues if s[0] <= c.start < s[1]} - done)
+    if not todo:
+        return
+    try:
+        from factcheck.nlp.syntax import annotate
+    except ImportError:  # pragma: no cover - the model ships with the package
+        return
+    try:
+        annotate(doc, [doc[s:e] for s, e in todo])
+    except Exception:  # noqa: BLE001 - a parser failure must never stop a lint; the cues still work
+        return
+    done.update(todo)

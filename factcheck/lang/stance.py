@@ -184,7 +184,7 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
     if future_time and not _past_aux(words, cs, es) and not _past_verb_before(words, cs, es):
         out.stance = "negated" if negated_between(es, es) else "expected"
         return out
-    done = _done(words, cs, es, ee)
+    done = _done(words, cs, es, ee, doc)
     if done:
         out.stance = "negated" if negated_between(es, es) or done == "negated" else "done"
         out.negated = out.stance == "negated"
@@ -290,6 +290,11 @@ def _past_framed(doc: Doc, words: list[str], cs: int, cue: Cue, inside: list[Cue
     if aux in ("present", "perfect", "modal"):
         return False
     w = words[cue.start]
+    tag = doc[cue.start].tag_
+    if tag in ("VBD", "VBN") and w.endswith("ed"):
+        # The parser tells a finite past verb ("analysts predicted approval") from a participle
+        # ("a decision expected in August"), where it has read the sentence.
+        return tag == "VBD"
     lemma_like = w[:-1] if w.endswith("ed") and w[:-1] in FORECAST_VERBS else w[:-2] if w.endswith("ed") else w
     if w.endswith("ed") and (lemma_like in FORECAST_VERBS or w[:-2] in FORECAST_VERBS or w[:-1] in FORECAST_VERBS):
         # "Analysts predicted approval by 2021": a finite past verb after its subject, with an
@@ -351,10 +356,12 @@ def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool
     return bool(any(w in REQUIREMENT for w in words[cs:es]))
 
 
-def _done(words: list[str], cs: int, es: int, ee: int) -> str | None:
+def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None) -> str | None:
     """The event held as having happened: "has been approved", "was approved", "received approval",
     "the FDA approved it", "an FDA-approved treatment"."""
     w = words[es]
+    if doc is not None and doc[es].tag_ == "VBD" and not _aux_before(words, cs, es) == "modal":
+        return "done"  # the parser read a finite past verb: "the agency approved it"
     participle = w.endswith("ed") or w in IRREGULAR_PARTICIPLES or words[ee - 1].endswith("ed")
     if participle:
         prev = words[es - 1] if es - 1 >= cs else ""
