@@ -94,7 +94,7 @@ class Judge:
             message += f" {when}"
         severity = rule.severity
         if (rule.verdict == "outdated" and rule.since and claim.dated_year is not None
-                and claim.dated_year < rule.since.year and not claim.attributed):
+                and claim.dated_year < rule.since.year):
             # "In 2023, approval seemed close": the text dates the statement to before it was outdated.
             severity = "info"
             message = f"Dated statement (about {claim.dated_year}); check that the article says what happened since. " + message

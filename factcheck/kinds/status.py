@@ -113,10 +113,13 @@ def _claim(an: Analysis, ev: EventMention, span: tuple[int, int], rule: Rule) ->
     claim = Claim(type="rule", kind=rule.kind, start=first.idx, end=last.idx + len(last.text),
                   sentence=(s_first.idx, s_last.idx + len(s_last.text)), rule=rule)
     st = ev.stance
-    claim.attributed = st.attributed or st.quoted
-    # A named speaker makes an attributed forecast (kept at the rule's severity); a quotation or
-    # a myth reported in order to correct it is not the text's own assertion (info).
-    claim.attribution = st.attribution if st.attributed and not st.quoted else None
+    claim.attributed = st.attributed or st.quoted or st.meta
+    # A speaker or a quotation makes an attributed forecast (kept at the rule's severity, issue
+    # 11's policy); a myth reported in order to correct it is not the text's own assertion (info).
+    if st.meta:
+        claim.attribution = None
+    else:
+        claim.attribution = st.attribution if st.attributed and st.attribution else ("a quoted source" if st.quoted else st.attribution)
     claim.question = st.question
     claim.hedged = st.hedged
     claim.dated_year = st.framing_year

@@ -74,7 +74,8 @@ class Stance:
     question: bool = False
     attributed: bool = False
     attribution: str | None = None  # who says so ("analysts", "the company"), when the text names them
-    quoted: bool = False  # inside quotation marks, or reported in order to be corrected ("myth: ...")
+    quoted: bool = False  # inside quotation marks
+    meta: bool = False  # reported in order to be corrected ("Myth: ...", "a common error is to say ...")
     hedged: bool = False
     times: list[TimeExpr] = field(default_factory=list)
     framing_year: int | None = None  # "In 2023, ..." opening the clause
@@ -98,8 +99,16 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
     out.times = [t for t in times if doc[cs].idx <= t.start < doc[ce - 1].idx + len(doc[ce - 1])]
     out.framing_year = _framing_year(doc, cs, out.times)
     _attribution(doc, sent, clause, event, cues, out)
-    out.quoted = _in_quotes(doc, sent, event.start) or any(c.label == "META" for c in cues
-                                                           if sent[0] <= c.start < sent[1])
+    out.quoted = _in_quotes(doc, sent, event.start)
+    out.meta = any(c.label == "META" for c in cues if sent[0] <= c.start < sent[1])
+    if (out.attributed or out.quoted) and out.framing_year is None:
+        # "“We are close to approval,” the CEO said in 2023": the report's own date frames it.
+        reports = [doc[c.end - 1].idx + len(doc[c.end - 1]) for c in cues
+                   if c.label == "ATTR" and sent[0] <= c.start < sent[1]]
+        c0, c1 = doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1])
+        years = [t.year for t in times if not t.relative and t.year and not c0 <= t.start < c1
+                 and any(0 <= t.start - r <= 30 for r in reports)]
+        out.framing_year = min(years) if years else None
 
     es, ee = event.start, event.end
 
@@ -159,7 +168,11 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
     # In progress: "the agency is weighing the request", "regulators are reviewing it", "the
     # filing is being evaluated".
     ev_word = words[es]
-    if _in_hands(words, cs, ce) and not _past_aux(words, cs, es):
+    if es - 2 >= cs and words[es - 1] == "to" and words[es - 2] in ("has", "have", "needs", "need", "must") \
+            and not negated_between(es - 3, es):
+        out.stance = "pending"  # "the FDA now has to decide"
+        return out
+    if (_in_hands(words, cs, ce) or _with_authority(words, inside, es, ce)) and not _past_aux(words, cs, es):
         # "the application is now in the FDA's hands"
         out.stance = "negated" if negated_between(es, es) else "pending"
         return out
@@ -216,6 +229,14 @@ def _words(doc: Doc) -> list[str]:
         cached = [t.lower_.replace("’", "'") for t in doc]
         doc.user_data["factcheck_words"] = cached
     return cached
+
+
+def _with_authority(words: list[str], inside: list[Cue], es: int, ce: int) -> bool:
+    """"the dossier is with the FDA", "the application now sits before regulators"."""
+    for i in range(es + 1, min(ce, es + 5)):
+        if words[i] in ("with", "before") and words[i - 1] in PRESENT_BE | {"now", "still", "currently"}:
+            return any((c.label == "AUTH" or c.label.startswith("JUR:")) and i < c.start <= i + 4 for c in inside)
+    return False
 
 
 def _in_hands(words: list[str], cs: int, ce: int) -> bool:
@@ -342,9 +363,14 @@ def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool
     opener = words[cs] if cs < len(words) else ""
     if opener in CONDITIONAL_OPENERS:
         return True
-    if any(c.label == "HYP" and c.start < es and words[c.start] != "would" for c in inside):
+    # "if the studies succeed, therapists could prescribe it by 2021": the condition ends at its
+    # comma and the main clause still forecasts.
+    if any(c.label == "HYP" and c.start < es and words[c.start] != "would" and "," not in words[c.start:es]
+           for c in inside):
         return True
     before = words[max(cs, es - 4):es]
+    if es - 2 >= cs and words[es - 1] == "to" and words[es - 2] in ("has", "have", "needs", "need", "must"):
+        return False  # an obligation to act ("the FDA now has to decide") is pending, not hypothetical
     if any(w in REQUIREMENT for w in before) or any(w in SECTION_DETERMINERS for w in words[max(cs, es - 2):es]):
         return True
     # "before approval", "until approval", "without approval", "for approval" after a requirement
