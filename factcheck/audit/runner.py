@@ -119,11 +119,12 @@ def run_audit(
 
 def _audit_file(item: PageInput, linter: LinterLike) -> PageResult:
     from factcheck.documents.errors import InputError
-    from factcheck.documents.reader import decode, format_for
+    from factcheck.documents.reader import decode, format_for, read_bytes
 
     page = PageResult(path=item.path, origin="file")
     try:
-        data = Path(item.path).read_bytes()
+        # Regular files only, size-capped: a FIFO or /dev/zero fails this page, not the audit.
+        data = read_bytes(item.path)
         text = decode(data, item.path)
     except InputError as exc:
         return _fail(page, getattr(exc, "reason", None) or str(exc))
