@@ -230,3 +230,17 @@ def test_jobs_give_the_same_report_in_the_same_order(tmp_path: Path):
     data = json.loads(serial[1])
     assert [Path(f["path"]).name for f in data["files"]] == [f"p{i:02d}.md" for i in range(12)]
     assert data["summary"]["findings"] == 7  # eight outdated pages, one of them replaced by the binary
+
+
+@pytest.mark.parametrize("nl", ["\n", "\r\n", "\r"])
+def test_finding_over_two_lines_is_marked_on_both(tmp_path: Path, nl: str):
+    f = tmp_path / "two.md"
+    f.write_bytes(f"Intro line here.{nl}Some prefix text: MDMA-assisted therapy is close{nl}to FDA approval.{nl}".encode())
+    res = run("--color", "never", str(f))
+    lines = res.output.splitlines()
+    i = next(i for i, x in enumerate(lines) if x.startswith("    2 | "))
+    assert lines[i] == "    2 | Some prefix text: MDMA-assisted therapy is close"
+    assert lines[i + 1] == "      | " + " " * 43 + "^" * 5
+    assert lines[i + 2] == "    3 | to FDA approval"
+    assert lines[i + 3] == "      | " + "^" * 15
+    assert "\r" not in res.output
