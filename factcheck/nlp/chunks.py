@@ -8,11 +8,23 @@ text, so findings are shifted back to exact positions.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
 # Well under spaCy's max_length, so memory per piece stays modest.
 CHUNK_CHARS = 500_000
+# Runs no claim is made of, blanked before the NLP because they are slow there:
+# - symbols (no letter, digit or space): spaCy's tokenizer peels affixes off one at a time,
+#   copying the rest each time (5,000 brackets: 10 s; 10,000: 23 s);
+# - "words" of 256+ characters (an unterminated attribute, base64): the citation patterns try
+#   every start inside such a word (20,000 letters: 32 s).
+_SLOW_RUN = re.compile(r"(?<![^\w\s])[^\w\s]{16,}|(?<!\S)\S{256,}")
+
+
+def calm_symbols(text: str) -> str:
+    """The text with runs of 16+ symbols and words of 256+ characters blanked; same length."""
+    return _SLOW_RUN.sub(lambda m: " " * len(m.group(0)), text)
 
 
 class _Spanned(Protocol):
@@ -37,10 +49,11 @@ class Chunk:
 
 
 def split_for_nlp(text: str, breaks: list[int], paragraphs: list[int], limit: int | None = None) -> list[Chunk]:
-    """One chunk for a text within `limit` characters; otherwise consecutive chunks that cover it
-    exactly, each cut at the last paragraph start before the limit, else the last sentence break
+    """The text as spaCy should see it (symbol runs blanked): one chunk within `limit` characters;
+    otherwise consecutive chunks that cover it exactly, each cut at the last paragraph start before the limit, else the last sentence break
     (a hard break, a line end, ". "), else the last space, else at the limit."""
     size = CHUNK_CHARS if limit is None else limit
+    text = calm_symbols(text)
     if len(text) <= size:
         return [Chunk(0, text, breaks, paragraphs)]
     cuts = [0]

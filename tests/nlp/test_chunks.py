@@ -57,3 +57,14 @@ def test_text_over_spacy_max_length_is_linted_to_the_end(test_linter, monkeypatc
     last = report.findings[-1]
     assert last.start >= len(filler) and text[last.start : last.end] == last.text
     assert (last.line, last.column) == (filler.count("\n") + 1, last.start - len(filler) + 1)
+
+
+def test_symbol_runs_are_blanked_for_the_tokenizer(test_linter):
+    import time
+
+    text = "[" * 5_000 + " ](" * 3 + "](" * 5_000 + ' title="' + "A" * 20_000 + "\n\n" + PARA
+    t = time.perf_counter()
+    report = test_linter.lint_text(text, "x.md", "text")
+    assert time.perf_counter() - t < 5  # was over 40 s: quadratic in spaCy and in CITATION
+    assert [f.rule for f in report.findings] and text[report.findings[0].start :].startswith("close")
+    assert split_for_nlp("a -- b ---------------- c", [0], [0])[0].text == "a -- b " + " " * 16 + " c"
