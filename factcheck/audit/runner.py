@@ -62,13 +62,17 @@ def collect_files(paths: Iterable[str]) -> list[PageInput]:
             out.setdefault(key, PageInput(key, "file"))
         elif p.is_dir():
             found = []
-            for root, dirs, files in os.walk(p):
+            # A folder that cannot be listed becomes a failed page, not a silent gap in the report.
+            for root, dirs, files in os.walk(p, onerror=lambda exc: found.append(_norm(str(exc.filename)))):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in files:
                     if not name.startswith(".") and name.lower().endswith(AUDIT_EXTENSIONS):
                         found.append(_norm(os.path.join(root, name)))
             for key in sorted(found):
                 out.setdefault(key, PageInput(key, "file"))
+        elif os.path.lexists(raw):  # a device, FIFO or link loop: that page fails with the reason
+            key = _norm(raw)
+            out.setdefault(key, PageInput(key, "file"))
         else:
             raise AuditUsageError(f"{raw}: no such file or folder")
     return list(out.values())
@@ -122,6 +126,8 @@ def _audit_file(item: PageInput, linter: LinterLike) -> PageResult:
     from factcheck.documents.reader import decode, format_for, read_bytes
 
     page = PageResult(path=item.path, origin="file")
+    if os.path.isdir(item.path):  # only folders os.walk could not list are inputs
+        return _fail(page, "folder not readable: its files were not checked")
     try:
         # Regular files only, size-capped: a FIFO or /dev/zero fails this page, not the audit.
         data = read_bytes(item.path)
