@@ -61,9 +61,9 @@ def collect_files(paths: Iterable[str]) -> list[PageInput]:
             key = _norm(raw)
             out.setdefault(key, PageInput(key, "file"))
         elif p.is_dir():
-            found = []
+            found: list[str] = []
             # A folder that cannot be listed becomes a failed page, not a silent gap in the report.
-            for root, dirs, files in os.walk(p, onerror=lambda exc: found.append(_norm(str(exc.filename)))):
+            for root, dirs, files in os.walk(p, onerror=_unlisted(found)):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in files:
                     if not name.startswith(".") and name.lower().endswith(AUDIT_EXTENSIONS):
@@ -76,6 +76,10 @@ def collect_files(paths: Iterable[str]) -> list[PageInput]:
         else:
             raise AuditUsageError(f"{raw}: no such file or folder")
     return list(out.values())
+
+
+def _unlisted(found: list[str]) -> Callable[[OSError], None]:
+    return lambda exc: found.append(_norm(str(exc.filename)))
 
 
 def _norm(path: str) -> str:

@@ -66,7 +66,7 @@ _FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", _lenient(yaml.constr
 def front_matter(text: str) -> dict:
     """The mapping in a front-matter block, or {} when it is not one or cannot be read."""
     try:
-        loaded = yaml.load(text, Loader=_FrontMatterLoader)  # noqa: S506 (a SafeLoader subclass)
+        loaded = yaml.load(text, Loader=_FrontMatterLoader)  # a SafeLoader subclass
     except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError, MemoryError):
         return {}
     return loaded if isinstance(loaded, dict) else {}

@@ -8,7 +8,6 @@ from array import array
 from dataclasses import dataclass, field
 from datetime import date
 
-
 # A line ends at LF, CRLF or a lone CR (classic Mac files), as editors count lines.
 _LINE_END = re.compile(r"\r\n?|\n")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Protocol
 
 # Well under spaCy's max_length, so memory per piece stays modest.
@@ -62,7 +63,7 @@ def split_for_nlp(text: str, breaks: list[int], paragraphs: list[int], limit: in
         cuts.append(_cut(text, pos, pos + size, breaks, paragraphs))
         pos = cuts[-1]
     cuts.append(len(text))
-    return [Chunk(a, text[a:b], _within(breaks, a, b), _within(paragraphs, a, b) or [0]) for a, b in zip(cuts, cuts[1:])]
+    return [Chunk(a, text[a:b], _within(breaks, a, b), _within(paragraphs, a, b) or [0]) for a, b in pairwise(cuts)]
 
 
 def _cut(text: str, lo: int, hi: int, breaks: list[int], paragraphs: list[int]) -> int:

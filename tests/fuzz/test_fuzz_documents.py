@@ -221,7 +221,7 @@ def test_special_files_are_refused_and_the_rest_linted(tmp_path: Path, walked: b
     (site / "folder.md").mkdir()  # a folder with an article's name is walked, not read
     (site / "folder.md" / "inner.md").write_text(GOOD)
     args = ["site"] if walked else [f"site/{n}" for n in [*expected, "good.md", "empty.md", "blank.md"]] + ["/dev/zero"]
-    rc, report, _, took = lint(args, tmp_path, budget=STARTUP_S + 10)
+    rc, report, _, _ = lint(args, tmp_path, budget=STARTUP_S + 10)
     assert rc == 2
     files = by_path(report)
     for name, message in expected.items():
