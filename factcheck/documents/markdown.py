@@ -29,6 +29,9 @@ from factcheck.documents.structure import line_breaks
 _BARE_URL = re.compile(r"\bhttps?://[^\s<>()\[\]]+")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _RAW_TEXT_TAG = re.compile(r"<(script|style|textarea)\b", re.I)
+# "4. Next point" after a paragraph line is text to CommonMark (only "1." may interrupt a
+# paragraph), but the writer numbered an item: the number is markup, not a figure.
+_ITEM_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,3}[.)](?=[ \t])")
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +91,8 @@ def parse_markdown(source: str, path: str) -> Document:
             prose.inline(tok, env)
         elif tok.type == "html_block" and tok.map is not None:
             prose.html_block(tok.map)
+    for m in _ITEM_NUMBER.finditer(norm):
+        prose.chars[m.start() : m.end()] = _NOT_NEWLINE.sub(" ", m.group(0))
     text = _BARE_URL.sub(lambda m: " " * len(m.group(0)), "".join(prose.chars))
 
     # Block structure (list markers, headings, table pipes) is read from the source lines,
