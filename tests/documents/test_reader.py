@@ -89,3 +89,10 @@ def test_lone_surrogates_become_replacement_characters():
 
     doc = parse("<p>a \ud800 b</p>", "x.html", "html")
     assert "\ud800" not in doc.text and "\ufffd" in doc.text
+
+
+def test_findings_on_one_long_line_share_its_text():
+    from factcheck.documents import parse
+
+    doc = parse("word " * 200_000, "one.txt", "text")
+    assert doc.line_text(1) is doc.line_text(1)  # not a 1 MB copy per finding
