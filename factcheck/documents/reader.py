@@ -59,8 +59,10 @@ def decode(data: bytes, path: str, fmt: str | None = None) -> str:
             m = _CHARSET.search(data[:4096])
             if m:
                 try:
-                    return data.decode(m.group(1).decode("ascii"))
-                except (LookupError, UnicodeDecodeError):
+                    # A page's own charset may be any Python codec (unicode_escape yields lone
+                    # surrogates, which no later stage can encode).
+                    return _SURROGATE.sub("\ufffd", data.decode(m.group(1).decode("ascii")))
+                except (LookupError, UnicodeDecodeError, ValueError, TypeError):
                     pass
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(

@@ -96,3 +96,11 @@ def test_findings_on_one_long_line_share_its_text():
 
     doc = parse("word " * 200_000, "one.txt", "text")
     assert doc.line_text(1) is doc.line_text(1)  # not a 1 MB copy per finding
+
+
+def test_page_charset_that_decodes_to_surrogates_is_cleaned(tmp_path):
+    from factcheck.documents import decode
+
+    text = decode(b'<meta charset="unicode_escape"><p>\\ud800 \xff</p>', "p.html", "html")
+    assert "\ud800" not in text and "\ufffd" in text
+    text.encode("utf-8")
