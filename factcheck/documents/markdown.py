@@ -29,6 +29,7 @@ from factcheck.documents.structure import line_breaks
 _BARE_URL = re.compile(r"\bhttps?://[^\s<>()\[\]]+")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _RAW_TEXT_TAG = re.compile(r"<(script|style|textarea)\b", re.I)
+_TEXTAREA = re.compile(r"[ \t]*<textarea\b", re.I)
 # "4. Next point" after a paragraph line is text to CommonMark (only "1." may interrupt a
 # paragraph), but the writer numbered an item: the number is markup, not a figure.
 _ITEM_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,3}[.)](?=[ \t])")
@@ -272,6 +273,8 @@ class _Prose:
 
         a, b = self._range(map_)
         block = self.src[a:b]
+        if _TEXTAREA.match(block):  # form content, not article text (script/style: parse_html skips)
+            return
         doc = parse_html(block, "")
         assert doc.src_start is not None and doc.src_end is not None
         for i, ch in enumerate(doc.text):
