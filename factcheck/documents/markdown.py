@@ -37,7 +37,10 @@ _ITEM_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,3}[.)](?=[ \t])")
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True}).use(front_matter_plugin).use(footnote_plugin)
+    # markdown-it stops parsing the whole rest of a document at maxNesting (20 in the commonmark
+    # preset: a list nested 9 deep hid every paragraph after it). 100 levels stay far below
+    # Python's recursion limit (a quote 100,000 deep and a list 500 deep parse without error).
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": 100}).use(front_matter_plugin).use(footnote_plugin)
     md.enable(["table", "strikethrough"])
     # Raw text runs, not joined with escapes and entities: each is then a verbatim slice of the source.
     md.disable("text_join", ignoreInvalid=True)

@@ -127,3 +127,10 @@ def test_hostile_inputs_parse_in_linear_time():
         text = _prose(src)
         assert time.perf_counter() - t < 5, src[:20]
         assert "QUFB" not in text
+
+
+def test_text_after_a_deeply_nested_list_is_prose():
+    src = "".join("  " * i + "- item\n" for i in range(12)) + "\nDrug X is approved.\n"
+    assert "Drug X is approved." in _prose(src)
+    for deep in (">" * 100_000 + " x\n", "".join("  " * i + "- item\n" for i in range(500))):
+        _prose(deep)  # no RecursionError
