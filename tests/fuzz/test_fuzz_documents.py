@@ -112,6 +112,10 @@ def hostile_markdown(rng: random.Random) -> dict[str, str | bytes]:
         "surrogate_escape.md": "A \\ud800 B\n\n" + GOOD,
         "script.md": "<script>\n" + GOOD + "</script>\n\n<style>" + GOOD + "</style>\n",
         "bom.md": "\ufeff---\ntitle: x\n---\n" + GOOD,
+        "numbers.md": f"MDMA trial enrolled {'9' * 250} participants and {'9' * 5000}% responded at 1e999 mg, "
+        "10^999 sessions, 0.000000000000000000000000000001%, d = 99999999999999999999.9, 1,000,000,000,000,000 "
+        "patients, 3 ½ hours, ⅔ of 12 people, ٣ sessions, 10⁹ mg (Smith et al. 9999).\n\n" + GOOD,
+        "deep_nesting_then_text.md": "".join("  " * i + "- item\n" for i in range(12)) + "\n" + GOOD,
     }
     for i in range(6):  # random Markdown syntax soup
         pieces[f"soup{i}.md"] = "".join(rng.choice(MD_ALPHABET) for _ in range(rng.randint(1, 40_000))) + "\n\n" + GOOD
@@ -176,7 +180,8 @@ def test_hostile_markdown(tmp_path: Path):
     # Nothing here is unreadable: every file is checked, so the exit code is findings (1), not 2.
     assert rc == 1, {p: f.get("error") for p, f in files.items() if f.get("error")}
     for name in ("spaces.md", "data_uri.md", "inline_code.md", "bad_date.md", "zero_date.md", "huge_number.md",
-                 "deep_yaml.md", "alias_bomb.md", "lone_cr.md", "mixed_newlines.md", "footnotes.md", "bom.md"):
+                 "deep_yaml.md", "alias_bomb.md", "lone_cr.md", "mixed_newlines.md", "footnotes.md", "bom.md",
+                 "numbers.md", "deep_nesting_then_text.md"):
         assert_good_linted(report, name)
     assert not files["script.md"]["findings"]  # script and style content is not prose
     assert not files["unclosed_fence.md"]["findings"]
