@@ -17,6 +17,8 @@ from factcheck.judge import Judge, JudgeOptions
 from factcheck.judge.judge import resolve_overlaps
 from factcheck.knowledge.model import Pack
 from factcheck.models import FileReport, Finding
+from factcheck.nlp import chunks as nlp_chunks
+from factcheck.nlp.chunks import split_for_nlp
 from factcheck.nlp.pipeline import claims_of, get_pipeline, pipe_texts
 
 BATCH = 16  # documents read ahead and piped together; bounds memory
@@ -30,6 +32,12 @@ _WORKER_LINTER: Linter | None = None
 def _worker_lint(paths: list[str]) -> list[FileReport]:
     assert _WORKER_LINTER is not None
     return list(_WORKER_LINTER.lint_paths(paths, jobs=1))
+
+
+def _internal_error(exc: BaseException) -> str:
+    """One line for a file that could not be checked because of a bug: exit 2, not a crash."""
+    detail = " ".join(str(exc).split())[:200]
+    return f"could not be checked: internal error ({type(exc).__name__}: {detail})"
 
 
 def default_jobs() -> int:
@@ -54,7 +62,10 @@ class Linter:
     # -- single inputs -----------------------------------------------------------------------
     def lint_text(self, text: str, path: str, fmt: str = "markdown", published: date | None = None,
                   updated: date | None = None) -> FileReport:
-        doc = parse(text, path, fmt)
+        try:
+            doc = parse(text, path, fmt)
+        except Exception as exc:  # a parser bug fails this input, not the run
+            return FileReport(path=path, error=_internal_error(exc))
         doc.published = published or doc.published
         doc.updated = updated or doc.updated
         return next(self.lint_documents([doc]))
@@ -80,6 +91,8 @@ class Linter:
                 batch.append(read_document(path))
             except InputError as exc:
                 batch.append(FileReport(path=str(path), error=exc.reason))
+            except Exception as exc:  # a parser bug fails this file, not the run
+                batch.append(FileReport(path=str(path), error=_internal_error(exc)))
             if len(batch) >= BATCH:
                 yield from self._run(batch)
                 batch = []
@@ -108,15 +121,37 @@ class Linter:
             yield from self._run(batch)
 
     def _run(self, batch: list[Document | FileReport]) -> Iterator[FileReport]:
+        try:
+            reports = list(self._run_batch(batch))
+        except Exception:
+            # One document broke a stage: lint the batch one by one, so only that document fails.
+            reports = [self._run_one(item) for item in batch]
+        yield from reports
+
+    def _run_one(self, item: Document | FileReport) -> FileReport:
+        if isinstance(item, FileReport):
+            return item
+        try:
+            return next(self._run_batch([item]))
+        except Exception as exc:
+            return FileReport(path=item.path, error=_internal_error(exc))
+
+    def _run_batch(self, batch: list[Document | FileReport]) -> Iterator[FileReport]:
+        # Texts over spaCy's max_length are linted in pieces (split_for_nlp) with exact offsets.
+        limit = min(nlp_chunks.CHUNK_CHARS, self.nlp.max_length)
         docs = [d for d in batch if isinstance(d, Document)]
-        triples = ((d.text, d.breaks, d.paragraphs, d.date) for d in docs)
-        spacy_docs = pipe_texts(self.nlp, triples)
+        plans = [split_for_nlp(d.text, d.breaks, d.paragraphs, limit) for d in docs]
+        spacy_docs = pipe_texts(self.nlp, ((c.text, c.breaks, c.paragraphs, d.date)
+                                           for d, plan in zip(docs, plans) for c in plan))
+        next_plan = iter(plans)
         for item in batch:
             if isinstance(item, FileReport):
                 yield item
                 continue
-            sdoc = next(spacy_docs)
-            findings = self._judge(claims_of(sdoc), item.date)
+            findings: list[Finding] = []
+            for chunk in next(next_plan):
+                sdoc = next(spacy_docs)
+                findings.extend(chunk.shift(self._judge(claims_of(sdoc), item.date)))  # type: ignore[arg-type]
             yield self._report(item, findings)
 
     def _judge(self, claims: list, doc_date: date | None) -> list[Finding]:

@@ -104,3 +104,38 @@ def test_html_offsets_point_into_the_raw_file(test_linter):
     r = test_linter.lint_text(src, "a.html", "html")
     (f,) = [f for f in r.findings if f.rule == "pack/drug-x-approval-near"]
     assert src[f.start : f.end] == f.text == "close</em> to approval"
+
+
+def test_a_document_that_breaks_a_stage_fails_alone(test_linter, tmp_path, monkeypatch):
+    # A bug triggered by one file is that file's error (exit 2), never a crash of the whole run.
+    real = test_linter.judge.judge
+
+    def judge(claims, as_of):
+        if any(c.start >= 15 for c in claims):  # only file 2's claim is 5 characters further on
+            raise RecursionError("deep")
+        return real(claims, as_of)
+
+    paths = []
+    for i in range(5):
+        p = tmp_path / f"{i}.md"
+        p.write_text("Drug X is close to approval.\n" if i != 2 else "BOOM Drug X is close to approval.\n")
+        paths.append(p)
+    monkeypatch.setattr(test_linter.judge, "judge", judge)
+    monkeypatch.setattr("factcheck.engine.read_document", _boom_on("3.md"))
+    reports = list(test_linter.lint_paths(paths))
+    assert [r.path for r in reports] == [str(p) for p in paths]
+    errors = {r.path.rsplit("/", 1)[1]: r.error for r in reports if r.error}
+    assert set(errors) == {"2.md", "3.md"}
+    assert all("internal error" in e for e in errors.values())
+    assert all(r.findings for r in reports if not r.error)
+
+
+def _boom_on(name):
+    from factcheck.documents import read_document
+
+    def read(path):
+        if str(path).endswith(name):
+            raise ValueError("parser bug")
+        return read_document(path)
+
+    return read

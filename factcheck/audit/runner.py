@@ -65,17 +65,25 @@ def collect_files(paths: Iterable[str]) -> list[PageInput]:
             key = _norm(raw)
             out.setdefault(key, PageInput(key, "file"))
         elif p.is_dir():
-            found = []
-            for root, dirs, files in os.walk(p):
+            found: list[str] = []
+            # A folder that cannot be listed becomes a failed page, not a silent gap in the report.
+            for root, dirs, files in os.walk(p, onerror=_unlisted(found)):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in files:
                     if not name.startswith(".") and name.lower().endswith(AUDIT_EXTENSIONS):
                         found.append(_norm(os.path.join(root, name)))
             for key in sorted(found):
                 out.setdefault(key, PageInput(key, "file"))
+        elif os.path.lexists(raw):  # a device, FIFO or link loop: that page fails with the reason
+            key = _norm(raw)
+            out.setdefault(key, PageInput(key, "file"))
         else:
             raise AuditUsageError(f"{raw}: no such file or folder")
     return list(out.values())
+
+
+def _unlisted(found: list[str]) -> Callable[[OSError], None]:
+    return lambda exc: found.append(_norm(str(exc.filename)))
 
 
 def _norm(path: str) -> str:
@@ -123,11 +131,14 @@ def run_audit(
 
 def _audit_file(item: PageInput, linter: LinterLike) -> PageResult:
     from factcheck.documents.errors import InputError
-    from factcheck.documents.reader import decode, format_for
+    from factcheck.documents.reader import decode, format_for, read_bytes
 
     page = PageResult(path=item.path, origin="file")
+    if os.path.isdir(item.path):  # only folders os.walk could not list are inputs
+        return _fail(page, "folder not readable: its files were not checked")
     try:
-        data = Path(item.path).read_bytes()
+        # Regular files only, size-capped: a FIFO or /dev/zero fails this page, not the audit.
+        data = read_bytes(item.path)
         text = decode(data, item.path)
     except InputError as exc:
         return _fail(page, getattr(exc, "reason", None) or str(exc))

@@ -44,9 +44,12 @@ class TextView:
 
 def _runs_html(source: str) -> list[tuple[int, int] | None]:
     """Text runs as source spans; None marks a paragraph break."""
+    from factcheck.documents.html import parser_safe
+
     out: list[tuple[int, int] | None] = []
     pos = 0
-    for m in _HTML_TOKEN.finditer(source):
+    # Each "<" after the last ">" made _ATTRS scan to the end: 60 KB of "<a " took 34 s.
+    for m in _HTML_TOKEN.finditer(parser_safe(source)):
         if m.start() > pos:
             out.append((pos, m.start()))
         tag = (m.group(2) or "").lower()
@@ -76,9 +79,43 @@ def _runs_text(source: str) -> list[tuple[int, int] | None]:
     return out
 
 
+def _without_comments(source: str, runs: list[tuple[int, int] | None]) -> list[tuple[int, int] | None]:
+    """Markdown runs minus HTML comments: a comment is a note to editors, not article text."""
+    comments: list[tuple[int, int]] = []
+    i = source.find("<!--")
+    while i >= 0:
+        j = source.find("-->", i + 4)
+        end = len(source) if j < 0 else j + 3
+        comments.append((i, end))
+        i = source.find("<!--", end)
+    if not comments:
+        return runs
+    out: list[tuple[int, int] | None] = []
+    k = 0
+    for run in runs:
+        if run is None:
+            out.append(None)
+            continue
+        a, b = run
+        while k < len(comments) and comments[k][1] <= a:
+            k += 1
+        j = k
+        while j < len(comments) and comments[j][0] < b:
+            ca, cb = comments[j]
+            if ca > a:
+                out.append((a, ca))
+            a = max(a, cb)
+            j += 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
 def build_view(source: str, fmt: str | None, findings: list[Finding]) -> TextView:
     is_html = fmt == "html"
     runs = _runs_html(source) if is_html else _runs_text(source)
+    if fmt == "markdown":
+        runs = _without_comments(source, runs)
     bounds = sorted({b for f in findings for b in (f.start, f.end)})
     paragraphs: list[list[Piece]] = [[]]
     shown: set[int] = set()

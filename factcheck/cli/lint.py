@@ -65,6 +65,7 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
       cat draft.md | factcheck lint --stdin-filename draft.md -
     """
     from factcheck.documents import InputError, decode, format_for
+    from factcheck.documents.reader import read_capped
     from factcheck.engine import Linter
     from factcheck.inputs import expand
 
@@ -114,10 +115,12 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
             pending = []
             if item.kind == "missing":
                 yield FileReport(path=item.name, error="no such file or folder")
+            elif item.kind == "error":
+                yield FileReport(path=item.name, error=item.reason)
             elif item.kind == "stdin":
                 name = stdin_filename or "<stdin>"
                 try:
-                    text = decode(sys.stdin.buffer.read(), name)
+                    text = decode(read_capped(sys.stdin.buffer, name), name)
                     yield linter.lint_text(text, name, format_for(name, text))
                 except InputError as exc:
                     yield FileReport(path=name, error=exc.reason)

@@ -37,7 +37,7 @@ def parse_date(value: object) -> date | None:
         return _safe(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     try:
         return email.utils.parsedate_to_datetime(s).date()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
     m = _DMY.search(s)
     if m and m.group(2).lower() in _MONTHS:
@@ -51,7 +51,7 @@ def parse_date(value: object) -> date | None:
 def _safe(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from array import array
+from collections import Counter
 from html.parser import HTMLParser
 
 from factcheck.documents.html_meta import extract_html_meta
@@ -26,6 +27,18 @@ VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embe
 
 _IRREGULAR_SPACE = re.compile(r"\s{2,}|[^\S ]")
 _MAIN_HINT = re.compile(r"<(?:article|main)\b|\brole\s*=\s*[\"']?main\b", re.I)
+
+
+def parser_safe(source: str) -> str:
+    """The source as the stdlib parser can read in linear time, same length and offsets.
+
+    After the last ">" no tag can be complete, but `html.parser` (before CPython 3.13.4 / 3.12.11)
+    retries each "<" there to the end of the input: 60 KB of "<a " took minutes. Those "<" are
+    text either way, so they become spaces."""
+    last = source.rfind(">")
+    if source.find("<", last + 1) < 0:
+        return source
+    return source[: last + 1] + source[last + 1 :].replace("<", " ")
 
 
 class _Extractor(HTMLParser):
@@ -46,6 +59,9 @@ class _Extractor(HTMLParser):
         self.ends = array("l")
         self.skip_depth = 0
         self.stack: list[str] = []
+        # How often each tag is on the stack: "is this end tag open?" in O(1), so stray end tags
+        # cost nothing (scanning the stack for each made a 1 MB page take minutes).
+        self.open_count: Counter[str] = Counter()
         self.in_title = False
         self.title_parts: list[str] = []
         self.breaks: list[int] = [0]
@@ -87,7 +103,7 @@ class _Extractor(HTMLParser):
         if tag in SKIP and not (tag == "head"):
             if tag not in VOID:
                 self.skip_depth += 1
-                self.stack.append(tag)
+                self._push(tag)
             return
         if tag in VOID and tag not in ("br", "hr"):
             return
@@ -96,7 +112,16 @@ class _Extractor(HTMLParser):
         elif tag in CELL and self._last_char() not in "\n\t":
             self._emit("\t", pos, pos)
         if tag not in VOID:
-            self.stack.append(tag)
+            self._push(tag)
+
+    def _push(self, tag: str) -> None:
+        self.stack.append(tag)
+        self.open_count[tag] += 1
+
+    def _pop(self) -> str:
+        top = self.stack.pop()
+        self.open_count[top] -= 1
+        return top
 
     def handle_endtag(self, tag: str) -> None:
         pos = self._offset()
@@ -105,16 +130,16 @@ class _Extractor(HTMLParser):
         if tag == "title":
             self.in_title = False
         if tag in SKIP and tag != "head":
-            if tag in self.stack:
+            if self.open_count[tag] > 0:
                 while self.stack:
-                    top = self.stack.pop()
+                    top = self._pop()
                     if top in SKIP and top != "head":
                         self.skip_depth -= 1
                     if top == tag:
                         break
             return
-        if tag in self.stack:
-            while self.stack and self.stack.pop() != tag:
+        if self.open_count[tag] > 0:
+            while self.stack and self._pop() != tag:
                 pass
         if tag in BLOCK and self.skip_depth == 0:
             self._block_break(pos, paragraph=tag not in ("li", "tr", "dt", "dd"))
@@ -175,7 +200,7 @@ class _Extractor(HTMLParser):
 
 def parse_html(source: str, path: str) -> Document:
     ex = _Extractor(source)
-    ex.feed(source)
+    ex.feed(parser_safe(source))
     ex.close()
     text = "".join(ex.out)
     title = " ".join("".join(ex.title_parts).split()) or None

@@ -170,23 +170,38 @@ def _jsonld_objects(blocks: list[str]) -> list[dict[str, Any]]:
     for raw in blocks:
         try:
             data = json.loads(raw.strip().removeprefix("<!--").removesuffix("-->"))
-        except ValueError:
-            continue  # broken JSON-LD is common; other sources still apply
-        _walk_jsonld(data, objs)
+            _walk_jsonld(data, objs)
+        except (ValueError, RecursionError):
+            continue  # broken (or absurdly deep) JSON-LD is common; other sources still apply
     # Article-like objects first, then other typed objects (WebPage before WebSite/Organization).
     return sorted(objs, key=lambda o: 0 if _types(o) & ARTICLE_TYPES else 1)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _clean(text: str) -> str | None:
-    t = " ".join(text.split())
+    # JSON-LD may escape a lone surrogate ("\\ud800"); it could not be written as UTF-8 later.
+    t = _SURROGATE.sub("\ufffd", " ".join(text.split()))
     return t or None
 
 
 def extract_html_meta(html: str) -> HtmlMeta:
-    """Title, publication date and last-modified date of an HTML document (None when absent)."""
+    """Title, publication date and last-modified date of an HTML document (None when absent).
+
+    Never raises: metadata is a hint, and a page with broken or hostile metadata is still linted."""
+    try:
+        return _extract(html)
+    except (RecursionError, MemoryError, ValueError, TypeError, OverflowError):
+        return HtmlMeta()
+
+
+def _extract(html: str) -> HtmlMeta:
+    from factcheck.documents.html import parser_safe
+
     p = _MetaParser()
     try:
-        p.feed(html)
+        p.feed(parser_safe(html))
         p.close()
     except Exception:
         pass

@@ -39,6 +39,8 @@ class TextReporter:
             if self.quiet:
                 continue
             w(self._excerpt(f.line, f.column, f.end_line, f.end_column, one_line(f.line_text)))
+            if f.end_line > f.line:
+                w(self._continuation(f.end_line, f.text))
             if f.fact:
                 w(f"   = fact: {printable(f.fact)}\n")
             if f.since:
@@ -65,6 +67,17 @@ class TextReporter:
         pad = " " * (len(prefix) + col - 1 - start)
         marker = "^" * max(1, width)
         return f"{self._c('dim', gutter)}{prefix}{shown}{suffix}\n{' ' * 6}{self._c('dim', '|')} {pad}{self._c('mark', marker)}\n"
+
+    def _continuation(self, end_line: int, text: str) -> str:
+        """The flagged words on the span's last line, marked: a span over two lines is marked on
+        both, not only from its start to the end of the first."""
+        tail = text.replace("\r\n", "\n").replace("\r", "\n").rsplit("\n", 1)[-1].replace("\t", " ")
+        if len(tail) > 120:
+            tail = "…" + tail[-119:]
+        lead = len(tail) - len(tail.lstrip())
+        gutter = f"{end_line:>5} | "
+        marker = "^" * max(1, len(tail) - lead)
+        return f"{self._c('dim', gutter)}{tail}\n{' ' * 6}{self._c('dim', '|')} {' ' * lead}{self._c('mark', marker)}\n"
 
     def finish(self, summary: Summary) -> None:
         if self.quiet:

@@ -208,3 +208,19 @@ def test_parse_date_formats() -> None:
     assert parse_date("Tue, 05 Mar 2024 08:00:00 GMT") == date(2024, 3, 5)
     assert parse_date("March 5, 2024") == date(2024, 3, 5)
     assert parse_date("2024-02-30") is None and parse_date("soon") is None
+
+
+def test_view_of_unclosed_start_tags_is_linear() -> None:
+    import time
+
+    t = time.perf_counter()
+    view = build_view("<p>Kept text.</p>" + "<a " * 20_000, "html", [])
+    assert time.perf_counter() - t < 3  # was 34 s: every "<" scanned to the end
+    assert view.paragraphs[0][0].text == "Kept text."
+
+
+def test_markdown_view_hides_html_comments() -> None:
+    src = "Intro <!-- a note to editors --> text.\n\n<!-- whole\nparagraph -->\n\nLast <!-- unclosed"
+    shown = " | ".join("".join(p.text for p in para) for para in build_view(src, "markdown", []).paragraphs)
+    assert "note" not in shown and "whole" not in shown and "unclosed" not in shown
+    assert shown == "Intro  text. | Last"

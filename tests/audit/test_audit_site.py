@@ -182,3 +182,43 @@ def test_real_engine_end_to_end(site, tmp_path: Path) -> None:
         src = article if page["path"].endswith("a.md") else site.bodies["/undated"]
         for f in page["findings"]:
             assert src[f["start"] : f["end"]] == f["text"]
+
+
+def test_special_files_fail_their_page_not_the_audit(tmp_path: Path, use_fake) -> None:
+    import os
+
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    (site_dir / "good.md").write_text("FDA approval is expected within months.\n", encoding="utf-8")
+    os.mkfifo(site_dir / "fifo.md")  # reading it would block the audit forever
+    os.symlink("/dev/zero", site_dir / "zero.md")  # reading it would never end
+    os.symlink("loop2.md", site_dir / "loop1.md")
+    os.symlink("loop1.md", site_dir / "loop2.md")
+    out = tmp_path / "r"
+    res = CliRunner().invoke(main, ["audit", str(site_dir), "/dev/zero", "--out", str(out), *FAST])
+    assert res.exit_code == 0, res.output
+    pages = _pages(out)
+    reasons = {Path(p).name: v.get("reason") for p, v in pages.items() if v["status"] == "failed"}
+    assert "a FIFO" in reasons["fifo.md"] and "character device" in reasons["zero.md"]
+    assert "character device" in reasons["zero"]  # /dev/zero named: its reason, not "no such file"
+    assert "symbolic link loop" in reasons["loop1.md"]
+    assert pages[(site_dir / "good.md").as_posix()]["status"] != "failed"
+
+
+def test_unreadable_folder_is_a_failed_page(tmp_path: Path, use_fake) -> None:
+    import os
+
+    site_dir = tmp_path / "site"
+    (site_dir / "locked").mkdir(parents=True)
+    (site_dir / "good.md").write_text("FDA approval is expected within months.\n", encoding="utf-8")
+    (site_dir / "locked" / "a.md").write_text("x\n", encoding="utf-8")
+    (site_dir / "locked").chmod(0)
+    try:
+        if os.access(site_dir / "locked", os.R_OK):
+            pytest.skip("running with permission to read any folder (root)")
+        res = CliRunner().invoke(main, ["audit", str(site_dir), "--out", str(tmp_path / "r"), *FAST])
+    finally:
+        (site_dir / "locked").chmod(0o755)
+    pages = _pages(tmp_path / "r")
+    assert "folder not readable" in pages[(site_dir / "locked").as_posix()]["reason"]
+    assert res.exit_code in (0, 2)

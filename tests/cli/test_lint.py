@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -104,12 +105,15 @@ def test_stdin(tmp_path: Path):
     [
         ("binary.md", b"\x00\x01\x02\x03PNG" * 50, "binary file"),
         ("latin.md", "caf\xe9 MDMA\n".encode("latin-1"), "not valid UTF-8"),
-        ("empty.txt", b"", "empty file"),
+        ("fifo.md", None, "not a regular file (a FIFO)"),
     ],
 )
 def test_bad_inputs_are_one_line_errors_and_others_still_linted(tmp_path: Path, name, content, message):
     bad = tmp_path / name
-    bad.write_bytes(content)
+    if content is None:
+        os.mkfifo(bad)  # nobody writes to it: reading it would block forever
+    else:
+        bad.write_bytes(content)
     good = tmp_path / "good.md"
     good.write_text(CLOSE)
     res = run("--color", "never", str(bad), str(good), str(tmp_path / "missing.md"))
@@ -119,6 +123,61 @@ def test_bad_inputs_are_one_line_errors_and_others_still_linted(tmp_path: Path, 
     assert "missing.md: error input no such file" in res.output
     assert "mdma/approval-imminent" in res.output  # the good file was still linted
     assert "Traceback" not in res.output
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\t\n"])
+def test_empty_and_blank_files_pass_with_no_finding(tmp_path: Path, content: bytes):
+    f = tmp_path / "empty.md"
+    f.write_bytes(content)
+    res = run("--color", "never", str(f))
+    assert res.exit_code == 0, res.output
+    assert "0 findings" in res.output and "could not be read" not in res.output
+
+
+def test_unreadable_subfolder_is_named_and_the_rest_linted(tmp_path: Path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "ok.md").write_text(CLOSE)
+    locked = tmp_path / "b"
+    locked.mkdir()
+    (locked / "hidden.md").write_text(CLOSE)
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):
+            pytest.skip("running with permission to read any folder (root)")
+        res = run("--color", "never", "--format", "json", str(tmp_path))
+    finally:
+        locked.chmod(0o755)
+    assert res.exit_code == 2
+    doc = json.loads(res.output)
+    errors = {f["path"]: f["error"] for f in doc["files"] if f.get("error")}
+    assert "folder not readable" in errors[str(locked)]
+    assert any(f["path"].endswith("ok.md") and f["findings"] for f in doc["files"])
+
+
+def test_symlink_loop_in_a_folder_is_one_error(tmp_path: Path):
+    (tmp_path / "ok.md").write_text(CLOSE)
+    os.symlink("b.md", tmp_path / "a.md")
+    os.symlink("a.md", tmp_path / "b.md")
+    res = run("--color", "never", str(tmp_path))
+    assert res.exit_code == 2
+    assert f"{tmp_path / 'a.md'}: error input symbolic link loop" in res.output
+    assert "approval-imminent" in res.output
+
+
+def test_dev_zero_is_refused_not_read(tmp_path: Path):
+    link = tmp_path / "zero.md"
+    os.symlink("/dev/zero", link)
+    res = run("--color", "never", str(link))
+    assert res.exit_code == 2
+    assert "not a regular file (a character device)" in res.output
+
+
+def test_endless_stdin_is_capped(monkeypatch):
+    from factcheck.documents import reader
+
+    monkeypatch.setattr(reader, "MAX_BYTES", 1000)
+    res = run("--color", "never", "-", input=b"a" * 5000)
+    assert res.exit_code == 2 and "over the" in res.output
 
 
 def test_broken_claims_pack_is_a_clean_error(tmp_path: Path):
@@ -171,3 +230,17 @@ def test_jobs_give_the_same_report_in_the_same_order(tmp_path: Path):
     data = json.loads(serial[1])
     assert [Path(f["path"]).name for f in data["files"]] == [f"p{i:02d}.md" for i in range(12)]
     assert data["summary"]["findings"] == 7  # eight outdated pages, one of them replaced by the binary
+
+
+@pytest.mark.parametrize("nl", ["\n", "\r\n", "\r"])
+def test_finding_over_two_lines_is_marked_on_both(tmp_path: Path, nl: str):
+    f = tmp_path / "two.md"
+    f.write_bytes(f"Intro line here.{nl}Some prefix text: MDMA-assisted therapy is close{nl}to FDA approval.{nl}".encode())
+    res = run("--color", "never", str(f))
+    lines = res.output.splitlines()
+    i = next(i for i, x in enumerate(lines) if x.startswith("    2 | "))
+    assert lines[i] == "    2 | Some prefix text: MDMA-assisted therapy is close"
+    assert lines[i + 1] == "      | " + " " * 43 + "^" * 5
+    assert lines[i + 2] == "    3 | to FDA approval"
+    assert lines[i + 3] == "      | " + "^" * 15
+    assert "\r" not in res.output

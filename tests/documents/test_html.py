@@ -58,3 +58,41 @@ def test_only_the_article_is_prose_when_the_page_marks_it():
 def test_pages_without_article_markup_keep_all_visible_text():
     doc = parse_html("<body><div><p>First.</p></div><p>Second.</p></body>", "n.html")
     assert "First." in doc.text and "Second." in doc.text
+
+
+# -- hostile pages (review rows 17, 18, 25, 45, 57, 128) ------------------------------------------
+def _timed_parse(source: str) -> tuple[float, object]:
+    import time
+
+    from factcheck.documents import parse
+
+    t = time.perf_counter()
+    doc = parse(source, "x.html", "html")
+    return time.perf_counter() - t, doc
+
+
+def test_stray_end_tags_are_linear():
+    # 20k open tags, then 40k end tags that close nothing: each used to scan the whole stack.
+    took, doc = _timed_parse("<div>" * 20000 + "</span>" * 40000 + "<p>Drug X is approved.</p>")
+    assert took < 2.0
+    assert "Drug X is approved." in doc.text
+
+
+def test_unclosed_start_tags_at_the_end_are_linear():
+    took, doc = _timed_parse("<p>Drug X is approved.</p>" + "<a " * 20000)
+    assert took < 2.0
+    assert "Drug X is approved." in doc.text
+    assert len(doc.src_start) == len(doc.text) + 1
+
+
+def test_deep_json_ld_is_ignored_and_the_page_linted():
+    took, doc = _timed_parse('<script type="application/ld+json">' + "[" * 100000 + "]" * 100000
+                             + "</script><p>Body text.</p>")
+    assert "Body text." in doc.text and took < 2.0
+
+
+def test_lone_surrogate_in_json_ld_title_is_replaced():
+    _, doc = _timed_parse('<script type="application/ld+json">{"@type": "Article", "headline": "A \\ud800 B"}'
+                          "</script><p>Body.</p>")
+    assert doc.title == "A \ufffd B"
+    doc.title.encode("utf-8")

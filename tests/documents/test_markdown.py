@@ -61,3 +61,76 @@ def test_hard_wrapped_paragraph_is_one_sentence_run():
 def test_unclosed_fence_runs_to_end():
     doc = parse_markdown("Intro.\n```\n67% hidden\n", "d.md")
     assert "67%" not in doc.text
+
+
+# -- CommonMark parsing (issue 14) -------------------------------------------------------------------
+def _prose(src: str) -> str:
+    doc = parse_markdown(src, "x.md")
+    assert len(doc.text) == len(src)  # aligned one to one with the source
+    return doc.text
+
+
+def test_footnotes_are_prose_and_their_labels_are_not():
+    text = _prose("Drug X works.[^1] It was ^[an inline note] filed.\n\n[^1]: Approved in 2024 by the FDA.\n")
+    assert "Approved in 2024 by the FDA." in text and "an inline note" in text
+    assert "[^1]" not in text and "^[" not in text
+
+
+def test_script_style_indented_code_and_comments_are_not_prose():
+    src = ("Intro text.\n\n    indented 67% code\n\n<!-- 68% in a comment -->\n\n"
+           "<script>var x = '69%';</script>\n\n<style>p { width: 70% }</style>\n\n<textarea>74%</textarea>\n\n"
+           "Inline <script>alert('71%')</script> and <!-- 72% --> done.\n\n<div>\nBlock 73% text\n</div>\n")
+    text = _prose(src)
+    for hidden in ("67%", "68%", "69%", "70%", "71%", "72%", "74%"):
+        assert hidden not in text, hidden
+    assert "Inline" in text and "done." in text and "Block 73% text" in text
+
+
+def test_escapes_entities_and_link_titles():
+    text = _prose('A \\*starred\\* word, AT&amp;T and [a link](https://x.org/a "a title") then more.\n')
+    assert "*starred *" in text and "AT&" in text  # the backslashes are blanked in place
+    assert "a link" in text and "a title" not in text and "x.org" not in text and "then more." in text
+
+
+def test_crlf_and_lone_cr_keep_offsets():
+    for nl in ("\r\n", "\r"):
+        src = f"# Title{nl}{nl}Drug X is approved.{nl}"
+        text = _prose(src)
+        start = src.index("Drug")
+        assert text[start : start + 19] == "Drug X is approved."
+
+
+def test_impossible_front_matter_values_are_ignored():
+    for value in ("2024-02-30", "2023-13-45", "0000-00-00", "9" * 5000):
+        doc = parse_markdown(f"---\ntitle: T\ndate: {value}\n---\nBody.\n", "x.md")
+        assert doc.published is None and doc.title == "T"
+    # An impossible offset: the date is read as written.
+    doc = parse_markdown("---\ndate: 2023-01-01T10:00:00+25:00\n---\nBody.\n", "x.md")
+    assert doc.published == date(2023, 1, 1)
+    deep = "---\nx: " + "[" * 20000 + "]" * 20000 + "\n---\nBody.\n"
+    assert parse_markdown(deep, "x.md").title is None
+
+
+def test_hostile_inputs_parse_in_linear_time():
+    import time
+
+    cases = [
+        "Intro.\n" + " " * 100_000 + "\nEnd.\n",  # was quadratic: _TABLE_RULE/_HEADING on space runs
+        "Intro. | " + " " * 100_000 + "x |\n",
+        "Intro ![x](data:image/png;base64," + "QUFB" * 250_000 + ") end.\n",  # 1 MB data-URI image
+        "Intro `" + "code " * 20_000 + "` end.\n",  # 100 KB inline code
+        "`a ``b " * 20_000,
+        "[" * 50_000,
+    ]
+    for src in cases:
+        t = time.perf_counter()
+        text = _prose(src)
+        assert time.perf_counter() - t < 5, src[:20]
+        assert "QUFB" not in text
+
+
+def test_text_after_a_deeply_nested_list_is_prose():
+    src = "".join("  " * i + "- item\n" for i in range(12)) + "\nDrug X is approved.\n"
+    assert "Drug X is approved." in _prose(src)
+    for deep in (">" * 100_000 + " x\n", "".join("  " * i + "- item\n" for i in range(500))):
+        _prose(deep)  # no RecursionError

@@ -1,3 +1,5 @@
+import os
+
 import pytest
 
 from factcheck.documents import InputError, read_document
@@ -27,8 +29,7 @@ def test_html_with_declared_charset_is_decoded(tmp_path):
 def test_empty_and_missing_files(tmp_path):
     p = tmp_path / "empty.txt"
     p.write_bytes(b"")
-    with pytest.raises(InputError, match="empty file"):
-        read_document(p)
+    assert read_document(p).text == ""  # empty is fine: nothing to check, nothing wrong
     with pytest.raises(InputError, match="no such file"):
         read_document(tmp_path / "nope.md")
 
@@ -55,3 +56,51 @@ def test_text_dates_from_labelled_lines(tmp_path):
     p.write_text("Title\nLast updated: 2026-02-16 13:05\n\nBody.\n")
     doc = read_document(p)
     assert doc.updated is not None and doc.updated.isoformat() == "2026-02-16"
+
+
+def test_fifo_and_devices_are_refused_without_reading(tmp_path):
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match=r"pipe.md: not a regular file \(a FIFO\)"):
+        read_document(fifo)
+    with pytest.raises(InputError, match="character device"):
+        read_document("/dev/zero")
+
+
+def test_symlink_loop_is_named(tmp_path):
+    os.symlink("b.md", tmp_path / "a.md")
+    os.symlink("a.md", tmp_path / "b.md")
+    with pytest.raises(InputError, match="symbolic link loop"):
+        read_document(tmp_path / "a.md")
+
+
+def test_lone_cr_lines_are_counted_like_an_editor(tmp_path):
+    p = tmp_path / "mac.txt"
+    p.write_bytes(b"One.\rTwo.\rThree words here\r")
+    doc = read_document(p)
+    at = doc.source.index("words")
+    assert doc.line_col(at) == (3, 7)
+    assert doc.line_text(3) == "Three words here"
+    assert doc.breaks == [0, 5, 10]
+
+
+def test_lone_surrogates_become_replacement_characters():
+    from factcheck.documents import parse
+
+    doc = parse("<p>a \ud800 b</p>", "x.html", "html")
+    assert "\ud800" not in doc.text and "\ufffd" in doc.text
+
+
+def test_findings_on_one_long_line_share_its_text():
+    from factcheck.documents import parse
+
+    doc = parse("word " * 200_000, "one.txt", "text")
+    assert doc.line_text(1) is doc.line_text(1)  # not a 1 MB copy per finding
+
+
+def test_page_charset_that_decodes_to_surrogates_is_cleaned(tmp_path):
+    from factcheck.documents import decode
+
+    text = decode(b'<meta charset="unicode_escape"><p>\\ud800 \xff</p>', "p.html", "html")
+    assert "\ud800" not in text and "\ufffd" in text
+    text.encode("utf-8")
