@@ -240,7 +240,7 @@ def test_finding_over_two_lines_is_marked_on_both(tmp_path: Path, nl: str):
     lines = res.output.splitlines()
     i = next(i for i, x in enumerate(lines) if x.startswith("    2 | "))
     assert lines[i] == "    2 | Some prefix text: MDMA-assisted therapy is close"
-    assert lines[i + 1] == "      | " + " " * 43 + "^" * 5
+    assert lines[i + 1] == "      | " + " " * 40 + "^" * 8  # "is close" (the statement's verb group)
     assert lines[i + 2] == "    3 | to FDA approval"
     assert lines[i + 3] == "      | " + "^" * 15
     assert "\r" not in res.output

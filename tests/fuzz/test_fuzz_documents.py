@@ -71,7 +71,7 @@ def assert_good_linted(report: dict, name: str = "good.md") -> None:
     good = [f for f in report["files"] if f["path"].endswith(name)]
     assert good, f"{name} missing from the report"
     for g in good:
-        assert not g.get("error") and any(x["rule"] == "approval-imminent" for x in g["findings"]), g
+        assert not g.get("error") and any(x["rule"] == "mdma/approval-imminent" for x in g["findings"]), g
 
 
 # -- generators (seeded) --------------------------------------------------------------------------
@@ -294,6 +294,6 @@ def test_501_files_with_bad_ones_are_all_checked(tmp_path: Path):
     assert len(report["files"]) == 501
     errors = {f["path"] for f in report["files"] if f.get("error")}
     assert errors == {"site/a400_fifo.md", "site/a450_zero.md", "site/a499_binary.md"}
-    linted = [f for f in report["files"] if any(x["rule"] == "approval-imminent" for x in f["findings"])]
+    linted = [f for f in report["files"] if any(x["rule"] == "mdma/approval-imminent" for x in f["findings"])]
     assert len(linted) == 10 + 2  # every 50th note, the bad-date file and the spaces file
     check_offsets(report, tmp_path)

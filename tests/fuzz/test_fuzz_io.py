@@ -217,7 +217,7 @@ def test_cli_lint_of_hostile_urls_exits_2_and_lints_the_good_file(server: Hostil
         res = CliRunner().invoke(main, ["lint", "--as-of", "2026-11-22", "--allow-host", "127.0.0.1",
                                         *urls, str(good)])
     assert res.exit_code == 2, res.output
-    assert "Traceback" not in res.output and "approval-imminent" in res.output
+    assert "Traceback" not in res.output and "mdma/approval-imminent" in res.output
     assert res.output.count("refused") >= 2
 
 
