@@ -17,7 +17,6 @@ from factcheck.nlp.claims import Claim
 from factcheck.nlp.extract import dose_role_of_note
 from factcheck.nlp.numbers import parse_timepoint
 
-EXHAUSTIVE_UNITS = {"sessions", "hours", "minutes", "weeks", "mg", "mg/kg"}
 # Doses and session counts are given as sets ("80 or 120 mg" recorded as 80-120): one stated number
 # agrees with a recorded range only at its ends.
 DISCRETE_UNITS = {"mg", "mg/kg", "sessions"}
@@ -42,6 +41,7 @@ class Judge:
         self._by_unit: dict[str, list[Value]] | None = None
         self._names = {sid: st.name for sid, st in pack.studies.items()}
         self._figure_rules = [r for r in pack.rules.values() if r.check == "figure"]
+        self._exhaustive = set(pack.exhaustive_units)
 
     def judge(self, claims: list[Claim], doc_date: date | None, resolve: bool = True) -> list[Finding]:
         """Findings for a document's claims. With `resolve=False` overlapping findings are all
@@ -244,7 +244,7 @@ class Judge:
                                           f"{stated} for '{label}' was reported by {self._study_name(v)}, not by {self._studies_name(studies)}" + _was(right, self._names) + ".",
                                           v, right)
                 right = [w for w in cands if arm_ok(w)] or cands
-                rule = "protocol-mismatch" if claim.unit in EXHAUSTIVE_UNITS else "figure-wrong-value"
+                rule = "protocol-mismatch" if claim.unit in self._exhaustive else "figure-wrong-value"
                 return self._mismatch(rule, claim,
                                       f"{self._studies_name(studies)} did not report {stated} for '{label}'.",
                                       None, right)
@@ -264,7 +264,7 @@ class Judge:
                 return self._mismatch("figure-wrong-measure", claim,
                                       f"{stated} is {self._figure_of(v)} for '{self._label(v)}', not for '{label}'.",
                                       v, [w for w in values if arm_ok(w) and (not v.study or w.study == v.study)] or values)
-        if claim.unit in EXHAUSTIVE_UNITS and values:
+        if claim.unit in self._exhaustive and values:
             # No study named: the database records the main protocols, not every pilot and
             # sub-study a page may describe, so "no protocol used it" is a question for the editor.
             f = self._mismatch("protocol-mismatch", claim,

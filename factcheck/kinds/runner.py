@@ -61,8 +61,9 @@ class KindMatchers:
         if in_domain:
             for rrule in self.roles:
                 out.extend(rrule.claims(an, doc_date))
-        for nrule in self.names:
-            out.extend(nrule.claims(an))
+        if in_domain:
+            for nrule in self.names:
+                out.extend(nrule.claims(an))
         return out, kept
 
     def _about_pack(self, doc: Doc, an: Analysis, claim: Claim, para_of: dict[int, int]) -> bool:

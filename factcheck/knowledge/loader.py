@@ -201,7 +201,7 @@ STUDY_KEYS = {"id", "title", "aliases", "citation", "journal", "published", "des
               "n", "registry", "doi", "status", "retracted_on", "notice", "sources", "verified_on", "review_by",
               "values", "note", "notes", "authors", "year"}
 VALUE_KEYS = {"quantity", "value", "min", "max", "unit", "arm", "study", "timepoint", "tolerance", "note", "sources"}
-LEXICON_KEYS = {"topic", "macros", "quantities", "arms", "terms", "about", "neighbours"}
+LEXICON_KEYS = {"topic", "macros", "quantities", "arms", "terms", "about", "neighbours", "exhaustive_units"}
 TOP_KEYS = {"sources", "claims", "studies", "lexicon", "schema_version"}
 DEFAULT_TOLERANCE = {"percent": 0.5}
 
@@ -678,7 +678,8 @@ def _build(raw: _Raw, ck: _Checker, as_of: date | None, pack_id: str = "pack") -
         # A v2 pack names what it is about in plain words; they gate its pattern rules too.
         topic = [re.compile(r"(?<![\w-])" + re.escape(a.lower()) + r"(?![\w-])") for a in about]
     pack = Pack(sources, claims, studies, rules, quantities, arms, topic, macros, raw.digest, raw.roots,
-                terms=terms, about=about, neighbours=neighbours, id=pack_id)
+                terms=terms, about=about, neighbours=neighbours, id=pack_id,
+                exhaustive_units=[u for lex in raw.lexicons for u in ck.strings(lex, "exhaustive_units", what="lexicon: ")])
     pack.index()
     return pack
 

@@ -313,6 +313,9 @@ class Pack:
     terms: dict[str, list[str]] = field(default_factory=dict)
     about: list[str] = field(default_factory=list)
     neighbours: list[str] = field(default_factory=list)
+    # Units whose recorded values are every value a protocol used (a dose or session count the
+    # pack does not record is then a protocol error); a pack's own knowledge, not the engine's.
+    exhaustive_units: list[str] = field(default_factory=list)
     id: str = "pack"
     title: str = ""
     version: str | None = None
