@@ -18,7 +18,7 @@ from factcheck.lang.topic import in_scope
 from factcheck.nlp.claims import Claim
 
 # Readings in which a date is not the date of the event: forecasts, conditions, refusals.
-NOT_A_DATE_OF_IT = {"expected", "pending", "hypothetical", "refused", "negated", "past-forecast"}
+NOT_A_DATE_OF_IT = {"expected", "pending", "hypothetical", "negated", "past-forecast"}
 
 
 def _period(d: date) -> tuple[date, date]:
@@ -51,7 +51,10 @@ class EventDateRule:
             c0, c1 = doc[ev.clause[0]].idx, doc[ev.clause[1] - 1].idx + len(doc[ev.clause[1] - 1])
             times = [t for t in ev.stance.times if not t.relative and t.first and c0 <= t.start < c1]
             if not times:
-                continue
+                # A fact box: "November 2022: new drug application submitted".
+                times = [t for t in ev.stance.times if not t.relative and t.first]
+                if len(times) != 1:
+                    continue
             ev_char = doc[ev.cue.start].idx
             t = min(times, key=lambda t: abs(t.start - ev_char))
             if t.last < true_first or t.first > true_last:  # no overlap at the text's precision

@@ -52,8 +52,14 @@ class KindMatchers:
         kept = [c for c in others or [] if self._about_pack(doc, an, c, para_of)]
         out: list[Claim] = []
         if an.events and in_domain:
+            # A rule with a forecast window ("approval by 2021") is more specific than one without:
+            # on the same words it speaks alone.
+            windowed = [c for r in self.status if r.windowed for c in r.claims(an, para_of, in_domain)]
+            out.extend(windowed)
             for rule in self.status:
-                out.extend(rule.claims(an, para_of, in_domain))
+                if not rule.windowed:
+                    out.extend(c for c in rule.claims(an, para_of, in_domain)
+                               if not any(w.start < c.end and c.start < w.end for w in windowed))
             for drule in self.dates:
                 out.extend(drule.claims(an, para_of, in_domain))
             for prule in self.places:

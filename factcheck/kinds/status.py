@@ -31,7 +31,12 @@ class StatusRule:
         out: list[Claim] = []
         taken: set[tuple[int, int]] = set()
         for ev in an.events:
-            if f"EV:{ev.event}" not in self.events or ev.stance.stance not in self.spec.stance:
+            stances = self.spec.stance
+            if self.windowed and "expected" in stances:
+                # "putting FDA approval in early 2021": an event tied to a time in the window is
+                # a forecast even without a forecasting word.
+                stances = [*stances, "none"]
+            if f"EV:{ev.event}" not in self.events or ev.stance.stance not in stances:
                 continue
             if ev.stance.question:
                 continue
@@ -41,6 +46,8 @@ class StatusRule:
             if not in_scope(an, ev, self.own, self.rivals, para, default=in_domain):
                 continue
             if self.spec.jurisdiction and not in_jurisdiction(an, ev, self.spec.jurisdiction, para):
+                continue
+            if (self.spec.forecast_after or self.spec.forecast_before) and not self._in_window(ev):
                 continue
             span = _span(an, ev)
             if span in taken:
@@ -52,6 +59,20 @@ class StatusRule:
                 claim.outcome_noted = self._outcome_nearby(an, ev, para, paragraph_start_of)
             out.append(claim)
         return out
+
+    @property
+    def windowed(self) -> bool:
+        return bool(self.spec.forecast_after or self.spec.forecast_before)
+
+    def _in_window(self, ev: EventMention) -> bool:
+        """A time the statement names falls in the rule's window ("by 2021", "next year" in 2017)."""
+        after, before = self.spec.forecast_after, self.spec.forecast_before
+        for t in ev.stance.times:
+            if t.first is None or t.last is None:
+                continue
+            if (after is None or t.first >= _first_day(after)) and (before is None or t.last <= _last_day(before)):
+                return True
+        return False
 
     def _outcome_nearby(self, an: Analysis, ev: EventMention, para: int, para_of: dict[int, int]) -> bool:
         """Does the text itself say, in the same paragraph or the next few sentences, that the
@@ -126,3 +147,11 @@ def _claim(an: Analysis, ev: EventMention, span: tuple[int, int], rule: Rule) ->
     rel = next((t.text.lower() for t in st.times if t.relative), None)
     claim.relative_time = rel
     return claim
+
+
+def _first_day(d):  # type: ignore[no-untyped-def]
+    return getattr(d, "first", d)
+
+
+def _last_day(d):  # type: ignore[no-untyped-def]
+    return getattr(d, "last", d)

@@ -25,12 +25,17 @@ class StatusSpec:
     advisory-vote, rescheduling, legalisation, launch, designation, submission, shortage) or phrases.
     stance: which readings are wrong: done, pending, expected, refused, negated, current.
     jurisdiction: the rule applies unless another jurisdiction is what the sentence is about.
+    forecast: {after, before}: only statements naming a time in this window (optional).
     """
 
     subject: list[str]
     event: list[str]
     stance: list[str]
     jurisdiction: str | None = None
+    # Optional: only statements that name a time inside this window ("approval by 2021"): a more
+    # specific rule than one without a window, so it speaks for the statement.
+    forecast_after: date | None = None
+    forecast_before: date | None = None
 
 
 @dataclass
@@ -123,7 +128,7 @@ KIND_DOCS: dict[str, Any] = {
     "figure": FigureSpec,
 }
 RULE_KINDS = tuple(KIND_DOCS)
-SPEC_KEYS = {"subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "date",
+SPEC_KEYS = {"forecast", "subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "date",
              "organization", "role", "holders", "jurisdictions", "study", "quantity"}
 
 
@@ -147,7 +152,14 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
         if not subject:
             ck.error(item, "subject", f"{what}a status rule needs 'subject'")
         jur = item.get("jurisdiction")
-        return StatusSpec(subject, event, stance, str(jur) if jur is not None else None)
+        window = item.get("forecast")
+        after = before = None
+        if window is not None:
+            if not isinstance(window, LineDict):
+                ck.error(item, "forecast", f"{what}'forecast' must be a mapping with 'after' and/or 'before'")
+            else:
+                after, before = ck.when(window, "after", what=what), ck.when(window, "before", what=what)
+        return StatusSpec(subject, event, stance, str(jur) if jur is not None else None, after, before)
     if kind == "name":
         canonical = item.get("canonical")
         if not isinstance(canonical, str) or not canonical.strip():

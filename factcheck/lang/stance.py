@@ -432,7 +432,7 @@ def _framing_year(doc: Doc, cs: int, times: list[TimeExpr]) -> int | None:
         return None
     t = times[0]
     head = doc.text[doc[cs].idx:t.start].strip().lower()
-    if head in ("", "in", "back in", "by", "as of", "during", "throughout", "until", "through", "at the end of",
+    if head in ("", "in", "back in", "as of", "during", "throughout", "until", "through", "at the end of",
                 "at the start of", "in early", "in late", "in mid", "since") and not t.relative:
         return t.year
     return None
