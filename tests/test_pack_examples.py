@@ -22,7 +22,8 @@ PENDING = [(r.id, "flagged", s) for r in PACK.rules.values() for s in r.examples
 
 def _check(linter, rule_id: str, expect: str, sentence: str) -> None:
     report = linter.lint_text(sentence + "\n", "example.txt", "text")
-    hit = [f for f in report.findings if f.rule == rule_id]
+    # A note the judge lowered on purpose (history told as history, a quotation) is not a flag.
+    hit = [f for f in report.findings if f.rule == rule_id and not f.lowered]
     if expect == "flagged":
         assert hit, f"{rule_id} did not flag: {sentence!r}"
     else:

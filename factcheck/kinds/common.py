@@ -22,7 +22,7 @@ def claim_for(an: Analysis, start: int, end: int, sentence: tuple[int, int], rul
 
 
 def sentence_of(an: Analysis, token: int) -> tuple[int, int] | None:
-    return next((s for s in an.sentences if s[0] <= token < s[1]), None)
+    return an.sentence_at(token)
 
 
 def blocked(an: Analysis, rule: Rule, start: int, end: int) -> bool:

@@ -79,7 +79,7 @@ class KindMatchers:
         if span is None:
             return True
         at = span.start
-        sent = next((s for s in an.sentences if s[0] <= at < s[1]), None)
+        sent = an.sentence_at(at)
         if sent is None:
             return True
         if claim.type == "rule":

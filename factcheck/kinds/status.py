@@ -77,9 +77,9 @@ class StatusRule:
     def _outcome_nearby(self, an: Analysis, ev: EventMention, para: int, para_of: dict[int, int]) -> bool:
         """Does the text itself say, in the same paragraph or the next few sentences, that the
         forecast event was refused ("In the end, the FDA declined the application")?"""
-        idx = an.sentences.index(ev.sentence) if ev.sentence in an.sentences else 0
+        idx = an.sentence_index(ev.sentence)
         window = {s[0] for s in an.sentences[idx: idx + 4]}
-        for other in an.events:
+        for other in an.events_between(para, an.sentences[min(idx + 3, len(an.sentences) - 1)][1]):
             if other.stance.stance != "refused" or other is ev or other.event != ev.event:
                 continue
             s0 = other.sentence[0]

@@ -7,6 +7,7 @@ prefilter), and returns one `EventMention` per event cue with its clause and sta
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,8 +35,39 @@ class Analysis:
     events: list[EventMention]
     sentences: list[tuple[int, int]]
 
+    def __post_init__(self) -> None:
+        # Indexes, so that looking up the cues of a span or the place of a sentence stays cheap on
+        # a long document (a scan per event made hostile inputs quadratic).
+        self.cues.sort(key=lambda c: (c.start, -c.end))
+        self._cue_starts = [c.start for c in self.cues]
+        self._sentence_index = {s: i for i, s in enumerate(self.sentences)}
+        self._sentence_starts = [s[0] for s in self.sentences]
+
     def cues_in(self, start: int, end: int, prefix: str = "") -> list[Cue]:
-        return [c for c in self.cues if start <= c.start and c.end <= end and c.label.startswith(prefix)]
+        out = []
+        for i in range(bisect.bisect_left(self._cue_starts, start), len(self.cues)):
+            c = self.cues[i]
+            if c.start >= end:
+                break
+            if c.end <= end and c.label.startswith(prefix):
+                out.append(c)
+        return out
+
+    def events_between(self, start: int, end: int) -> list[EventMention]:
+        """Event mentions whose cue starts in tokens [start, end)."""
+        if not hasattr(self, "_event_starts") or len(self._event_starts) != len(self.events):
+            self.events.sort(key=lambda e: e.cue.start)
+            self._event_starts = [e.cue.start for e in self.events]
+        return self.events[bisect.bisect_left(self._event_starts, start):bisect.bisect_left(self._event_starts, end)]
+
+    def sentence_index(self, sentence: tuple[int, int]) -> int:
+        return self._sentence_index.get(sentence, 0)
+
+    def sentence_at(self, token: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self._sentence_starts, token) - 1
+        if 0 <= i < len(self.sentences) and self.sentences[i][0] <= token < self.sentences[i][1]:
+            return self.sentences[i]
+        return None
 
 
 def sentences_of(doc: Doc) -> list[tuple[int, int]]:
@@ -55,6 +87,7 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
     if syntax if syntax is not None else syntax_enabled():
         _parse_candidates(doc, sentences, ev_cues)
     text = doc.text
+    cue_starts = [c.start for c in cues]
     si = 0
     for ev in ev_cues:
         while si < len(sentences) and sentences[si][1] <= ev.start:
@@ -62,7 +95,9 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         if si >= len(sentences):
             break
         sent = sentences[si]
-        in_sent = [c for c in cues if sent[0] <= c.start < sent[1]]
+        lo = bisect.bisect_left(cue_starts, sent[0])
+        hi = bisect.bisect_left(cue_starts, sent[1])
+        in_sent = cues[lo:hi]
         clause = clause_bounds(doc, sent[0], sent[1], in_sent, ev.start)
         s_char, e_char = doc[sent[0]].idx, doc[sent[1] - 1].idx + len(doc[sent[1] - 1])
         times = [t.__class__(t.start + s_char, t.end + s_char, t.text, t.relative, t.first, t.last)
@@ -87,6 +122,10 @@ def _elliptical(doc: Doc, cues: list[Cue], sentences: list[tuple[int, int]], eve
     the event, which takes the stance of its own clause."""
     out: list[EventMention] = []
     text = doc.text
+    sent_starts = [s[0] for s in sentences]
+    events = sorted(events, key=lambda e: e.cue.start)
+    event_starts = [e.cue.start for e in events]
+    cue_starts = [x.start for x in cues]
     for c in cues:
         if c.label != "ST:expected":
             continue
@@ -97,16 +136,18 @@ def _elliptical(doc: Doc, cues: list[Cue], sentences: list[tuple[int, int]], eve
             j -= 1
         if j < 0 or doc[j].lower_.replace("’", "'") not in ANAPHORIC_SUBJECTS:
             continue
-        sent = next((s for s in sentences if s[0] <= c.start < s[1]), None)
+        k = bisect.bisect_right(sent_starts, c.start) - 1
+        sent = sentences[k] if 0 <= k < len(sentences) and c.start < sentences[k][1] else None
         if sent is None:
             continue
-        prior = [e for e in events if e.sentence[0] >= max(0, sent[0] - 60) and e.cue.start < j
-                 and not (e.clause[0] <= c.start < e.clause[1])]
+        lo = bisect.bisect_left(event_starts, max(0, sent[0] - 60))
+        prior = [e for e in events[lo:bisect.bisect_left(event_starts, j)]
+                 if not (e.clause[0] <= c.start < e.clause[1])]
         if not prior:
             continue
         ref = prior[-1]
         anchor = Cue(f"EV:{ref.event}", j, j + 1)
-        in_sent = [x for x in cues if sent[0] <= x.start < sent[1]]
+        in_sent = cues[bisect.bisect_left(cue_starts, sent[0]):bisect.bisect_left(cue_starts, sent[1])]
         clause = clause_bounds(doc, sent[0], sent[1], in_sent, j)
         s_char, e_char = doc[sent[0]].idx, doc[sent[1] - 1].idx + len(doc[sent[1] - 1])
         times = [t.__class__(t.start + s_char, t.end + s_char, t.text, t.relative, t.first, t.last)

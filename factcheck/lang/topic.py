@@ -60,7 +60,7 @@ def about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at: 
     if side:
         return side == "own"
     # Earlier in the paragraph, then the few sentences before it (headings, lead-ins).
-    idx = an.sentences.index(sentence) if sentence in an.sentences else 0
+    idx = an.sentence_index(sentence)
     back = idx
     while back > 0:
         back -= 1
@@ -95,7 +95,7 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
         side = _nearest(an.cues_in(start, end), own, rival, ev.cue.start)
         if side:
             return side == "own"
-    idx = an.sentences.index(ev.sentence) if ev.sentence in an.sentences else 0
+    idx = an.sentence_index(ev.sentence)
     back = idx
     while back > 0:
         back -= 1
