@@ -43,7 +43,7 @@ class RoleRule:
                 continue
             role = min(near_roles, key=lambda r: abs(r.start - c.start))
             lo, hi = min(c.start, role.start), max(c.end, role.end)
-            words = {t.lower_.strip("-") for t in doc[max(sent[0], lo - 4):min(sent[1], hi + 4)]}
+            words = {t.lower_.strip("-") for t in doc[max(sent[0], lo - 2):min(sent[1], hi + 2)]}
             if words & PAST_FRAMING:
                 continue  # "former CEO", "then-chief executive", "was chief executive until"
             text = doc[sent[0]:sent[1]].text

@@ -215,7 +215,9 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
                 break
             if words[i] in (",", ";", "and", "but", "because", "since"):
                 break
-    if aux == "present" and not negated_between(es, es):
+    if aux == "past":
+        out.stance = "past-forecast"  # "the goal was approval by 2021": told as history
+    elif aux == "present" and not negated_between(es, es):
         out.stance = "current"
     elif negated_between(es, es):
         out.stance, out.negated = "negated", True
