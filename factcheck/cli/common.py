@@ -31,12 +31,14 @@ def die(message: str, code: int = 2) -> NoReturn:
     sys.exit(code)
 
 
-def get_pack(extra: tuple[str, ...] | list[str] = ()):  # type: ignore[no-untyped-def]
-    """The compiled pack (bundled + extra), or a one-line error and exit 2."""
+def get_pack(extra: tuple[str, ...] | list[str] = (), bundled: bool = True):  # type: ignore[no-untyped-def]
+    """The compiled pack (bundled, unless told not to, + extra), or a one-line error and exit 2."""
     from factcheck.knowledge import PackError, load_pack_cached
 
+    if not bundled and not extra:
+        die("no claims pack to use (--no-bundled needs --pack DIR or `packs:` in the config)")
     try:
-        return load_pack_cached([Path(p) for p in extra])
+        return load_pack_cached([Path(p) for p in extra], include_bundled=bundled)
     except PackError as exc:
         die(str(exc))
 
@@ -69,17 +71,18 @@ class RunSettings:
     rules: list[dict[str, Any]]
 
 
-def run_settings(config_path: str | None, packs: tuple[str, ...] | list[str], as_of: date | None) -> RunSettings:
-    """Load the config (walking up from the working directory unless named), the pack (bundled,
-    then the config's packs, then --pack, so the command line wins) and check the config's rule
-    names against it. Any problem is a one-line error and exit 2."""
+def run_settings(config_path: str | None, packs: tuple[str, ...] | list[str], as_of: date | None,
+                 bundled: bool = True) -> RunSettings:
+    """Load the config (walking up from the working directory unless named), the pack (bundled
+    unless `bundled` is false, then the config's packs, then --pack, so the command line wins) and
+    check the config's rule names against it. Any problem is a one-line error and exit 2."""
     from factcheck.config import ConfigError, load_config
 
     try:
         cfg = load_config(None, config_path)
     except ConfigError as exc:
         die(str(exc))
-    pack = get_pack([*(str(p) for p in cfg.packs), *packs])
+    pack = get_pack([*(str(p) for p in cfg.packs), *packs], bundled=bundled)
     rules = rules_metadata(pack)
     try:
         cfg.check_rules(r["id"] for r in rules)
