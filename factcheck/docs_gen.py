@@ -148,6 +148,8 @@ def kind_reference() -> str:
            "statement and compares it with the claim. How to write a pack: [writing-a-pack.md](writing-a-pack.md);",
            "the full schema: [claims-database.md](claims-database.md). `factcheck explain RULE` shows any rule",
            "in its kind's terms.", "",
+           "This page is generated from the code: after changing a kind, run `python -m factcheck.docs_gen`",
+           "(`factcheck explain --kinds` prints the same text).", "",
            "Kinds: " + ", ".join(f"[`{k}`](#{anchor(k)})" for k in KIND_DOCS) + ".", ""]
     for kind, spec in KIND_DOCS.items():
         out += [f'<a id="{anchor(kind)}"></a>', "", f"## `{kind}`", ""]

@@ -1,0 +1,123 @@
+"""Generated rule docs: docs/rule-kinds.md equals what the code renders, and rule pages are shared
+by `factcheck explain` and SARIF help."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import main
+from factcheck.cli.common import rules_metadata
+from factcheck.docs_gen import COMMON_KEYS, REFERENCE_PATH, anchor, help_uri, kind_reference, rule_page
+from factcheck.knowledge import load_pack_cached
+from factcheck.knowledge.loader import RULE_KEYS
+from factcheck.knowledge.rule_kinds import KIND_DOCS, SPEC_KEYS
+from factcheck.report.sarif import rule_descriptor
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_committed_reference_is_the_generated_text() -> None:
+    committed = (ROOT / REFERENCE_PATH).read_text(encoding="utf-8")
+    assert committed == kind_reference(), "docs/rule-kinds.md is stale: run `python -m factcheck.docs_gen`"
+
+
+def test_reference_documents_every_kind_slot_and_key() -> None:
+    text = kind_reference()
+    for kind, spec in KIND_DOCS.items():
+        assert f'<a id="{anchor(kind)}"></a>' in text and f"## `{kind}`" in text
+        if not isinstance(spec, str):
+            for f in dataclasses.fields(spec):
+                assert f"| `{ {'start': 'from', 'end': 'until'}.get(f.name, f.name) }` |" in text
+    # Every key the loader accepts on a rule is either a kind slot or described as a common key.
+    assert RULE_KEYS - SPEC_KEYS <= set(COMMON_KEYS)
+    assert "python -m factcheck.docs_gen" in text
+
+
+def test_explain_kinds_prints_the_reference() -> None:
+    result = CliRunner().invoke(main, ["explain", "--kinds"])
+    assert result.exit_code == 0 and result.output == kind_reference()
+
+
+def _one_rule_of_each_kind() -> list[tuple[str, str]]:
+    pack = load_pack_cached()
+    found: dict[str, str] = {}
+    for r in sorted(pack.rules.values(), key=lambda r: r.id):
+        found.setdefault(r.check, r.id)
+    return sorted(found.items())
+
+
+@pytest.mark.parametrize(("kind", "rule_id"), _one_rule_of_each_kind())
+def test_explain_shows_a_rule_in_its_kinds_terms(kind: str, rule_id: str, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no config above: the bundled packs only
+    pack = load_pack_cached()
+    rule = pack.rules[rule_id]
+    result = CliRunner().invoke(main, ["explain", rule_id])
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())
+    assert f"kind: {kind}" in out
+    if kind == "pattern":
+        assert "## Patterns" in result.output and "kind's terms" not in result.output
+        for p in rule.pattern_sources:
+            assert " ".join(p.split()) in out
+        return
+    assert f"## The rule in its kind's terms (kind `{kind}`)" in result.output
+    assert "## Patterns" not in result.output
+    spec = rule.spec
+    checks = {
+        "status": lambda: [*spec.subject, *spec.event, *spec.stance],
+        "event-date": lambda: [*spec.subject, *spec.event, spec.date.isoformat()],
+        "role": lambda: [*spec.organization, *spec.role, *(h.name for h in spec.holders)],
+        "jurisdiction-status": lambda: [*spec.subject, *(n for j in spec.jurisdictions for n in j.names)],
+        "name": lambda: [spec.canonical, *spec.aliases, *spec.wrong],
+        "figure": lambda: [spec.study, spec.quantity, "recorded:"],
+    }
+    for word in checks[kind]():
+        assert " ".join(word.split()) in out, word
+
+
+def test_explain_pattern_rule_shows_frame_and_unless_unexpanded() -> None:
+    pack = load_pack_cached()
+    rule = next(r for r in pack.rules.values() if r.frame is not None and r.frame.sources and r.unless_sources)
+    lines = rule_page(pack, rule)
+    text = "\n".join(lines)
+    for cues in rule.frame.sources.values():
+        assert " | ".join(cues) in text
+    for u in rule.unless_sources:
+        assert f"  - {u}" in text
+    assert any("{" in c for cues in rule.frame.sources.values() for c in cues)  # macros stay as written
+
+
+def test_explain_shows_pending_examples() -> None:
+    pack = load_pack_cached()
+    rule = next(r for r in pack.rules.values() if r.examples_pending_flagged or r.examples_pending_accepted)
+    text = "\n".join(rule_page(pack, rule))
+    for s in rule.examples_pending_flagged + rule.examples_pending_accepted:
+        assert f"  - {s}" in text
+    assert "Known misses" in text
+
+
+def test_sarif_help_is_the_explain_page() -> None:
+    pack = load_pack_cached()
+    meta = {m["id"]: m for m in rules_metadata(pack)}
+    for kind, rule_id in _one_rule_of_each_kind():
+        desc = rule_descriptor(meta[rule_id])
+        page = "\n".join(rule_page(pack, pack.rules[rule_id]))
+        assert desc["help"]["markdown"] == page and desc["help"]["text"] == page
+        assert desc["properties"]["rule_kind"] == kind
+    builtin = rule_descriptor(meta["figure-wrong-value"])
+    assert builtin["help"]["markdown"].startswith("# figure-wrong-value\n")
+
+
+def test_help_uri_points_to_the_kind_section() -> None:
+    base = "https://example.org/factcheck/docs"
+    assert help_uri("status", base) == f"{base}/rule-kinds.md#kind-status"
+    assert help_uri(None, base) == f"{base}/rule-kinds.md#built-in-rules"
+    assert help_uri("status", None) is None
+    rule = {"id": "glp1/x", "summary": "s", "help_markdown": "# glp1/x", "help_uri": help_uri("name", base)}
+    assert rule_descriptor(rule)["helpUri"] == f"{base}/rule-kinds.md#kind-name"
+    assert "helpUri" not in rule_descriptor({**rule, "help_uri": None})
