@@ -159,10 +159,10 @@ def kind_reference() -> str:
             out += ["", "`patterns` or `frame` is required.", ""]
             continue
         summary, _ = slot_docs(spec)
-        out += [summary, ""] + _table(_fields(spec)) + [""]
+        out += [summary, "", *_table(_fields(spec)), ""]
         for slot, cls in NESTED.items():
             if any(f.name == slot for f in dataclasses.fields(spec)):
-                out += [f"Each entry of `{slot}`:", ""] + _table(_fields(cls)) + [""]
+                out += [f"Each entry of `{slot}`:", "", *_table(_fields(cls)), ""]
     out += ['<a id="kind-common"></a>', "", "## Keys of every rule", "",
             "| key | what it holds |", "|---|---|"]
     out += [f"| `{k}` | {v} |" for k, v in COMMON_KEYS.items()]

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from factcheck.cli.common import die
-from factcheck.cli.db import close_matches, config_option, iso, load_user_pack, pack_option, rel, source_lines
+from factcheck.cli.db import close_matches, config_option, load_user_pack, pack_option, source_lines
 
 WIDTH = 100
 
