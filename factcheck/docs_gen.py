@@ -113,11 +113,11 @@ def slot_docs(cls: type) -> tuple[str, dict[str, str]]:
 
 def _fields(cls: type) -> list[tuple[str, str, str, str]]:
     """(YAML name, what it holds, its form, required or optional) for each field of a dataclass."""
-    _, docs = slot_docs(cls) if cls.__doc__ and cls.__module__ != __name__ else ("", {})
+    _, docs = slot_docs(cls)
     rows = []
     for f in dataclasses.fields(cls):
         name = YAML_NAMES.get((cls, f.name), f.name)
-        what = docs.get(f.name) or NESTED_DOCS.get((cls.__name__, f.name), "")
+        what = NESTED_DOCS.get((cls.__name__, f.name)) or docs.get(f.name, "")
         form = TYPE_WORDS.get(str(f.type), str(f.type))
         required = (f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)  # type: ignore[misc]
         key = (cls.__name__, f.name)
