@@ -375,10 +375,19 @@ def help_uri(kind: str | None, base: str | None) -> str | None:
 
 
 def _rel(path: str) -> str:
+    """A rule file as a reader can find it: inside the bundled packs, relative to their root (the
+    same in a checkout and an installed wheel, and no local path leaks into a SARIF file);
+    otherwise relative to the working directory when inside it."""
     import os
 
+    from factcheck.knowledge import bundled_pack_root
+
     try:
-        return os.path.relpath(path) if Path(path).resolve().is_relative_to(Path.cwd()) else path
+        resolved = Path(path).resolve()
+        bundled = bundled_pack_root().resolve()
+        if resolved.is_relative_to(bundled):
+            return resolved.relative_to(bundled).as_posix()
+        return os.path.relpath(path) if resolved.is_relative_to(Path.cwd()) else path
     except (ValueError, OSError):
         return path
 

@@ -121,3 +121,37 @@ def test_help_uri_points_to_the_kind_section() -> None:
     rule = {"id": "glp1/x", "summary": "s", "help_markdown": "# glp1/x", "help_uri": help_uri("name", base)}
     assert rule_descriptor(rule)["helpUri"] == f"{base}/rule-kinds.md#kind-name"
     assert "helpUri" not in rule_descriptor({**rule, "help_uri": None})
+
+
+def test_bundled_rule_pages_name_files_relative_to_the_bundled_root(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # elsewhere: no absolute path of this machine in the page
+    pack = load_pack_cached()
+    rule = pack.rules["glp1/fda-name"]
+    page = "\n".join(rule_page(pack, rule))
+    assert f"defined in claims/glp1/organizations.yaml:{rule.origin.line}," in page
+
+
+def test_docs_base_from_the_package_urls(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    import factcheck.docs_gen as docs_gen
+
+    class Meta:
+        def __init__(self, urls: list[str]) -> None:
+            self.urls = urls
+
+        def get_all(self, key: str) -> list[str]:
+            return self.urls if key == "Project-URL" else []
+
+    def use(urls: list[str]) -> None:
+        monkeypatch.setattr(metadata, "metadata", lambda name: Meta(urls))
+
+    use([])
+    assert docs_gen.docs_base() is None
+    use(["Repository, https://github.com/owner/factcheck"])
+    assert docs_gen.docs_base() == "https://github.com/owner/factcheck/blob/HEAD/docs"
+    use(["Repository, https://github.com/owner/factcheck", "Documentation, https://docs.example.org/fc/"])
+    assert docs_gen.docs_base() == "https://docs.example.org/fc"
+    use(["Homepage, https://example.org/"])
+    assert docs_gen.docs_base() is None  # not a repository whose docs/ path is known
