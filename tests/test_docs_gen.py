@@ -155,3 +155,48 @@ def test_docs_base_from_the_package_urls(monkeypatch: pytest.MonkeyPatch) -> Non
     assert docs_gen.docs_base() == "https://docs.example.org/fc"
     use(["Homepage, https://example.org/"])
     assert docs_gen.docs_base() is None  # not a repository whose docs/ path is known
+
+
+def _doc_kind_snippets() -> dict[str, str]:
+    """The `kind: X` YAML blocks of docs/writing-a-pack.md, section 5, as written there."""
+    import re
+
+    text = (ROOT / "docs" / "writing-a-pack.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", text, flags=re.S)
+    out = {}
+    for block in blocks:
+        m = re.match(r"\s*kind: ([a-z-]+)\n", block)
+        if m and "..." not in block:
+            out[m.group(1)] = block
+    return out
+
+
+def test_writing_a_pack_snippets_load(tmp_path: Path) -> None:
+    """Each rule kind's example in the editors' page is valid as written (so the page cannot drift
+    from the loader)."""
+    from datetime import date
+
+    from packtexts import write_pack
+
+    from factcheck.knowledge import check_packs
+
+    snippets = _doc_kind_snippets()
+    assert set(snippets) == set(KIND_DOCS) - {"pattern"}
+    rules = ""
+    for i, (kind, block) in enumerate(sorted(snippets.items())):
+        rules += (f"      - id: doc-{kind}\n" + block.rstrip() + "\n        verdict: contradicted\n"
+                  f"        since: null\n        severity: info\n        message: \"m{i}\"\n"
+                  "        examples: {flagged: [\"x\"]}\n")
+    claims = ("claims:\n  - id: fact-doc\n    kind: other\n    fact: \"A fact.\"\n    verified_on: 2026-11-22\n"
+              "    review_by: 2027-05-22\n    sources: [src-a]\n    corrects:\n" + rules +
+              "studies:\n  - id: step-1\n    title: \"A study\"\n    sources: [src-a]\n    verified_on: 2026-11-22\n"
+              "    review_by: 2027-11-22\n    values:\n"
+              "      - {quantity: weight-loss-percent, value: 14.9, unit: percent, arm: semaglutide}\n")
+    manifest = ("pack:\n  id: doc\n  about: [Ozempic, Wegovy]\nterms:\n  ozempic: [Ozempic]\n  wegovy: [Wegovy]\n"
+                "quantities:\n  - {id: weight-loss-percent, label: weight loss, unit: percent, cues: [lost]}\n"
+                "arms:\n  semaglutide: [semaglutide]\n")
+    write_pack(tmp_path, {"claims/c.yaml": claims, "claims/pack.yaml": manifest, "claims/lexicon.yaml": ""})
+    pack, problems = check_packs([tmp_path], date(2026, 12, 6))
+    errors = [str(p) for p in problems if p.level == "error"]
+    assert pack is not None and not errors, errors
+    assert {r.check for r in pack.rules.values()} == set(snippets)
