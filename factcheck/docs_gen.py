@@ -242,10 +242,19 @@ def spec_lines(pack: Any, rule: Any) -> list[str]:
     return out
 
 
-def pattern_lines(rule: Any) -> list[str]:
-    """A pattern rule's patterns, frame and `unless` as the pack wrote them ({macro} unexpanded)."""
+def _code(text: str, on: bool) -> str:
+    """A regex as Markdown code (SARIF help), so `*`, `_` and `|` are not read as formatting."""
+    if not on:
+        return text
+    fence = "``" if "`" in text else "`"
+    return f"{fence} {text} {fence}" if fence == "``" else f"`{text}`"
+
+
+def pattern_lines(rule: Any, code: bool = False) -> list[str]:
+    """A pattern rule's patterns, frame and `unless` as the pack wrote them ({macro} unexpanded);
+    `code` sets each regex as Markdown code."""
     out = ["Matched case-insensitively on the normalised sentence; {name} is a lexicon macro."]
-    out += [f"  - {p}" for p in rule.pattern_sources]
+    out += [f"  - {_code(p, code)}" for p in rule.pattern_sources]
     if rule.frame is not None:
         fr = rule.frame
         out.append(f"Frame (an event and a stance cue within {fr.near} words; the subject in the "
@@ -253,12 +262,13 @@ def pattern_lines(rule: Any) -> list[str]:
         for key in ("event", "stance", "subject"):
             cues = fr.sources.get(key) or [p.pattern for p in getattr(fr, key)]
             if cues:
-                out.append(f"  - {key}: " + " | ".join(cues))
+                out.append(f"  - {key}: " + " | ".join(_code(c, code) for c in cues))
     unless = rule.unless_sources or [p.pattern for p in rule.unless]
     if unless:
-        out += ["Unless the sentence also matches:"] + [f"  - {p}" for p in unless]
+        out += ["Unless the sentence also matches:"] + [f"  - {_code(p, code)}" for p in unless]
     if rule.context:
-        out += [f"Only when the {rule.context_scope} matches one of:"] + [f"  - {p.pattern}" for p in rule.context]
+        out += [f"Only when the {rule.context_scope} matches one of:"]
+        out += [f"  - {_code(p.pattern, code)}" for p in rule.context]
     if not rule.negatable:
         out.append("Negation does not veto a match.")
     return out
@@ -313,7 +323,7 @@ def rule_page(pack: Any, rule: Any, width: int | None = None,
     if not (rule.examples_flagged or rule.examples_accepted):
         out.append("(none recorded)")
     if kind == "pattern":
-        out += ["", "## Patterns", "", *pattern_lines(rule)]
+        out += ["", "## Patterns", "", *pattern_lines(rule, code=not width)]
     out += ["", "## Sources", ""]
     ids = claim.sources if claim else []
     for sid in ids:

@@ -83,12 +83,14 @@ def test_explain_shows_a_rule_in_its_kinds_terms(kind: str, rule_id: str, tmp_pa
 def test_explain_pattern_rule_shows_frame_and_unless_unexpanded() -> None:
     pack = load_pack_cached()
     rule = next(r for r in pack.rules.values() if r.frame is not None and r.frame.sources and r.unless_sources)
-    lines = rule_page(pack, rule)
-    text = "\n".join(lines)
+    text = "\n".join(rule_page(pack, rule, width=10_000))  # as explain prints it, unwrapped
     for cues in rule.frame.sources.values():
         assert " | ".join(cues) in text
     for u in rule.unless_sources:
         assert f"  - {u}" in text
+    markdown = "\n".join(rule_page(pack, rule))  # as SARIF help carries it: regexes as code
+    for u in rule.unless_sources:
+        assert f"  - `{u}`" in markdown
     assert any("{" in c for cues in rule.frame.sources.values() for c in cues)  # macros stay as written
 
 
