@@ -25,7 +25,14 @@ from factcheck.knowledge.rule_kinds import KIND_DOCS, Holder, JurisdictionState
 REFERENCE_PATH = "docs/rule-kinds.md"
 
 # YAML names of fields whose Python names differ (`from` is a Python keyword).
-YAML_NAMES = {(Holder, "start"): "from", (Holder, "end"): "until"}
+# Keyed by class name; a dotted name is a key inside a mapping (`forecast: {after: ...}`).
+YAML_NAMES = {("Holder", "start"): "from", ("Holder", "end"): "until",
+              ("StatusSpec", "forecast_after"): "forecast.after", ("StatusSpec", "forecast_before"): "forecast.before"}
+
+
+def yaml_name(cls: type, field_name: str) -> str:
+    """The name an editor writes in YAML for a dataclass field."""
+    return YAML_NAMES.get((cls.__name__, field_name), field_name)
 # The nested mappings some slots hold, documented under their slot.
 NESTED = {"holders": Holder, "jurisdictions": JurisdictionState}
 
@@ -98,14 +105,21 @@ def slot_docs(cls: type) -> tuple[str, dict[str, str]]:
     docstrings write slots as `name: what it holds.`; `a, b: ...` documents two at once)."""
     doc = _doc(cls)
     summary, _, rest = doc.partition("\n\n")
-    names = {f.name for f in dataclasses.fields(cls)}
+    # A label is a field name or the YAML key a field sits under (`forecast` for forecast_after).
+    labels: dict[str, list[str]] = {}
+    for f in dataclasses.fields(cls):
+        labels.setdefault(f.name, []).append(f.name)
+        head = yaml_name(cls, f.name).split(".")[0]
+        if head != f.name:
+            labels.setdefault(head, []).append(f.name)
     text = " ".join(rest.split())
-    marks = [m for m in _SLOT_LABEL.finditer(text) if set(m.group(1).split(", ")) <= names]
+    marks = [m for m in _SLOT_LABEL.finditer(text) if set(m.group(1).split(", ")) <= set(labels)]
     found: dict[str, str] = {}
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        for name in m.group(1).split(", "):
-            found[name] = text[m.end():end].strip()
+        for label in m.group(1).split(", "):
+            for name in labels[label]:
+                found[name] = text[m.end():end].strip()
     if not marks and text:
         summary = f"{summary}\n\n{rest}"
     return " ".join(summary.split()), found
@@ -116,7 +130,7 @@ def _fields(cls: type) -> list[tuple[str, str, str, str]]:
     _, docs = slot_docs(cls)
     rows = []
     for f in dataclasses.fields(cls):
-        name = YAML_NAMES.get((cls, f.name), f.name)
+        name = yaml_name(cls, f.name)
         what = NESTED_DOCS.get((cls.__name__, f.name)) or docs.get(f.name, "")
         form = TYPE_WORDS.get(str(f.type), str(f.type))
         required = (f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)  # type: ignore[misc]
@@ -234,9 +248,10 @@ def spec_lines(pack: Any, rule: Any) -> list[str]:
                                + (f", {v.timepoint}" if v.timepoint else ""))
         elif isinstance(value, list):
             if value:
-                out.append(f"- {f.name}: {_words(value, terms)}")
+                out.append(f"- {yaml_name(type(spec), f.name)}: {_words(value, terms)}")
         elif value is not None and value != "":
-            out.append(f"- {f.name}: {_iso(value) if hasattr(value, 'isoformat') else value}")
+            shown = _iso(value) if hasattr(value, "isoformat") else value
+            out.append(f"- {yaml_name(type(spec), f.name)}: {shown}")
     if rule.unless_words:
         out.append(f"- unless: {_words(rule.unless_words, terms)}")
     return out

@@ -11,7 +11,16 @@ from click.testing import CliRunner
 
 from factcheck.cli import main
 from factcheck.cli.common import rules_metadata
-from factcheck.docs_gen import COMMON_KEYS, REFERENCE_PATH, anchor, help_uri, kind_reference, rule_page
+from factcheck.docs_gen import (
+    COMMON_KEYS,
+    REFERENCE_PATH,
+    anchor,
+    help_uri,
+    kind_reference,
+    rule_page,
+    slot_docs,
+    yaml_name,
+)
 from factcheck.knowledge import load_pack_cached
 from factcheck.knowledge.loader import RULE_KEYS
 from factcheck.knowledge.rule_kinds import KIND_DOCS, SPEC_KEYS
@@ -31,7 +40,7 @@ def test_reference_documents_every_kind_slot_and_key() -> None:
         assert f'<a id="{anchor(kind)}"></a>' in text and f"## `{kind}`" in text
         if not isinstance(spec, str):
             for f in dataclasses.fields(spec):
-                assert f"| `{ {'start': 'from', 'end': 'until'}.get(f.name, f.name) }` |" in text
+                assert f"| `{yaml_name(spec, f.name)}` |" in text
     # Every key the loader accepts on a rule is either a kind slot or described as a common key.
     assert RULE_KEYS - SPEC_KEYS <= set(COMMON_KEYS)
     assert "python -m factcheck.docs_gen" in text
@@ -202,3 +211,26 @@ def test_writing_a_pack_snippets_load(tmp_path: Path) -> None:
     errors = [str(p) for p in problems if p.level == "error"]
     assert pack is not None and not errors, errors
     assert {r.check for r in pack.rules.values()} == set(snippets)
+
+
+def test_slot_docs_read_labels_for_yaml_keys() -> None:
+    """A docstring may document a YAML mapping key (`forecast: {after, before}: ...`) that stands
+    for several fields; its text goes to those fields, not to the slot before it."""
+    from dataclasses import dataclass
+
+    @dataclass
+    class StatusSpec:  # the class name the YAML_NAMES table knows
+        """Summary.
+
+        jurisdiction: where. forecast: {after, before}: a window.
+        """
+
+        jurisdiction: str | None = None
+        forecast_after: str | None = None
+        forecast_before: str | None = None
+
+    summary, docs = slot_docs(StatusSpec)
+    assert summary == "Summary."
+    assert docs == {"jurisdiction": "where.", "forecast_after": "{after, before}: a window.",
+                    "forecast_before": "{after, before}: a window."}
+    assert yaml_name(StatusSpec, "forecast_after") == "forecast.after"
