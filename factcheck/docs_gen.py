@@ -119,7 +119,8 @@ def slot_docs(cls: type) -> tuple[str, dict[str, str]]:
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
         for label in m.group(1).split(", "):
             for name in labels[label]:
-                found[name] = text[m.end():end].strip()
+                # "forecast: {after, before}: ..." names the mapping's keys first; the table shows them.
+                found[name] = re.sub(r"^\{[^}]*\}:\s*", "", text[m.end():end].strip())
     if not marks and text:
         summary = f"{summary}\n\n{rest}"
     return " ".join(summary.split()), found

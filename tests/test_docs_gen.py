@@ -231,6 +231,5 @@ def test_slot_docs_read_labels_for_yaml_keys() -> None:
 
     summary, docs = slot_docs(StatusSpec)
     assert summary == "Summary."
-    assert docs == {"jurisdiction": "where.", "forecast_after": "{after, before}: a window.",
-                    "forecast_before": "{after, before}: a window."}
+    assert docs == {"jurisdiction": "where.", "forecast_after": "a window.", "forecast_before": "a window."}
     assert yaml_name(StatusSpec, "forecast_after") == "forecast.after"
