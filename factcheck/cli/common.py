@@ -31,31 +31,40 @@ def die(message: str, code: int = 2) -> NoReturn:
     sys.exit(code)
 
 
-def get_pack(extra: tuple[str, ...] | list[str] = ()):  # type: ignore[no-untyped-def]
-    """The compiled pack (bundled + extra), or a one-line error and exit 2."""
+def get_pack(extra: tuple[str, ...] | list[str] = (), bundled: bool = True):  # type: ignore[no-untyped-def]
+    """The compiled pack (bundled, unless told not to, + extra), or a one-line error and exit 2."""
     from factcheck.knowledge import PackError, load_pack_cached
 
+    if not bundled and not extra:
+        die("no claims pack to use (--no-bundled needs --pack DIR or `packs:` in the config)")
     try:
-        return load_pack_cached([Path(p) for p in extra])
+        return load_pack_cached([Path(p) for p in extra], include_bundled=bundled)
     except PackError as exc:
         die(str(exc))
 
 
 def rules_metadata(pack) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
-    """Every rule (pack and built-in) as plain dicts, for SARIF rule tables and explain."""
+    """Every rule (pack and built-in) as plain dicts, for SARIF rule tables and explain. Each
+    carries its page (`help_markdown`, the text `factcheck explain` prints, unwrapped) and, when
+    the docs' address is known, `help_uri` (its kind's section of docs/rule-kinds.md)."""
+    from factcheck.docs_gen import builtin_page, docs_base, help_uri, rule_page
     from factcheck.judge import BUILTIN_RULES
 
+    base = docs_base()
     out: list[dict[str, Any]] = []
     for r in sorted(pack.rules.values(), key=lambda r: r.id):
         claim = pack.claims.get(r.claim_id)
         out.append({"id": r.id, "kind": r.kind, "verdict": r.verdict, "severity": r.severity, "summary": r.summary,
                     "description": r.message, "help": (r.suggestion or r.message), "fact": claim.fact if claim else "",
                     "since": r.since.isoformat() if r.since else None, "claim_id": r.claim_id,
-                    "sources": [s.to_json() for s in pack.source_refs(claim.sources if claim else [])]})
+                    "sources": [s.to_json() for s in pack.source_refs(claim.sources if claim else [])],
+                    "rule_kind": r.check, "help_markdown": "\n".join(rule_page(pack, r)),
+                    "help_uri": help_uri(r.check, base)})
     for b in BUILTIN_RULES.values():
         out.append({"id": b.id, "kind": b.kind, "verdict": b.verdict, "severity": b.severity, "summary": b.summary,
                     "description": b.description, "help": b.description, "fact": "", "since": None,
-                    "claim_id": None, "sources": []})
+                    "claim_id": None, "sources": [], "help_markdown": "\n".join(builtin_page(b)),
+                    "help_uri": help_uri(None, base)})
     return out
 
 
@@ -69,17 +78,18 @@ class RunSettings:
     rules: list[dict[str, Any]]
 
 
-def run_settings(config_path: str | None, packs: tuple[str, ...] | list[str], as_of: date | None) -> RunSettings:
-    """Load the config (walking up from the working directory unless named), the pack (bundled,
-    then the config's packs, then --pack, so the command line wins) and check the config's rule
-    names against it. Any problem is a one-line error and exit 2."""
+def run_settings(config_path: str | None, packs: tuple[str, ...] | list[str], as_of: date | None,
+                 bundled: bool = True) -> RunSettings:
+    """Load the config (walking up from the working directory unless named), the pack (bundled
+    unless `bundled` is false, then the config's packs, then --pack, so the command line wins) and
+    check the config's rule names against it. Any problem is a one-line error and exit 2."""
     from factcheck.config import ConfigError, load_config
 
     try:
         cfg = load_config(None, config_path)
     except ConfigError as exc:
         die(str(exc))
-    pack = get_pack([*(str(p) for p in cfg.packs), *packs])
+    pack = get_pack([*(str(p) for p in cfg.packs), *packs], bundled=bundled)
     rules = rules_metadata(pack)
     try:
         cfg.check_rules(r["id"] for r in rules)

@@ -31,6 +31,8 @@ from factcheck.report.output import AtomicOutput, render_statistics
 @click.option("--quiet", "-q", is_flag=True, help="Only the finding lines: no excerpts, no summary.")
 @click.option("--show-supported", is_flag=True, help="Also report claims that agree with the database.")
 @click.option("--pack", "packs", multiple=True, type=click.Path(file_okay=False), help="An extra claims pack folder (repeatable).")
+@click.option("--no-bundled", is_flag=True,
+              help="Use only the packs from --pack and the config's `packs:`, not the bundled one.")
 @click.option("--stdin-filename", default=None, help="Name (and format, by extension) for text read from '-'.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output (auto: on a terminal, unless NO_COLOR is set).")
@@ -52,7 +54,7 @@ from factcheck.report.output import AtomicOutput, render_statistics
 @click.option("--report-unused-suppressions", is_flag=True,
               help="Report 'factcheck: disable' comments that suppress nothing (rule unused-suppression).")
 def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | None, quiet: bool, show_supported: bool,
-         packs: tuple[str, ...], stdin_filename: str | None, color: str, config_path: str | None,
+         packs: tuple[str, ...], no_bundled: bool, stdin_filename: str | None, color: str, config_path: str | None,
          output: str | None, statistics: bool, baseline_path: str | None, write_baseline_path: str | None,
          jobs: int, allow_hosts: tuple[str, ...], report_unused_suppressions: bool) -> None:
     """Check articles: Markdown, HTML and text files, folders (recursive), '-' for stdin, or URLs.
@@ -69,7 +71,7 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
     from factcheck.engine import Linter
     from factcheck.inputs import expand
 
-    settings = run_settings(config_path, packs, as_of)
+    settings = run_settings(config_path, packs, as_of, bundled=not no_bundled)
     cfg, as_of, pack, rules = settings.config, settings.as_of, settings.pack, settings.rules
     fail_on = fail_on or cfg.fail_on or DEFAULT_FAIL_ON
     baseline = _load_baseline(baseline_path)

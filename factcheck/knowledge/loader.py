@@ -494,6 +494,7 @@ def _rules(node: LineDict, claim_id: str, kind: str, macros: dict[str, str], ck:
         if not isinstance(negatable, bool):
             ck.error(item, "negatable", f"{what}'negatable' must be true or false")
             negatable = True
+        unless_raw = ck.strings(item, "unless", what=what)
         out.append(Rule(
             id=f"{pack_id}/{rid}" if pack_id else rid, claim_id=claim_id,
             kind=claim_kind,
@@ -505,8 +506,8 @@ def _rules(node: LineDict, claim_id: str, kind: str, macros: dict[str, str], ck:
             suggestion=ck.string(item, "suggestion", what=what),
             patterns=pats, pattern_sources=srcs,
             unless=[] if check != "pattern" else
-            [p for u in ck.strings(item, "unless", what=what) if (p := _compile(u, macros, ck, item, "unless", what))],
-            unless_words=ck.strings(item, "unless", what=what) if check != "pattern" else [],
+            [p for u in unless_raw if (p := _compile(u, macros, ck, item, "unless", what))],
+            unless_words=unless_raw if check != "pattern" else [],
             context=[p for u in ck.strings(item, "context", what=what) if (p := _compile(u, macros, ck, item, "context", what))],
             context_scope=ck.enum(item, "context_scope", SCOPES, default="document", what=what) or "document",
             negatable=negatable,
@@ -516,6 +517,7 @@ def _rules(node: LineDict, claim_id: str, kind: str, macros: dict[str, str], ck:
             examples_pending_accepted=pending.get("pending_accepted", []) if isinstance(examples, LineDict) else [],
             origin=Origin(item.file, item.line),
             frame=frame, check=check, spec=spec,
+            unless_sources=unless_raw if check == "pattern" else [],
         ))
     return out
 
@@ -542,6 +544,8 @@ def _frame(item: LineDict, macros: dict[str, str], ck: _Checker, what: str) -> F
         near=near,
         subject_scope=ck.enum(node, "subject_scope", ("sentence", "paragraph"), default="paragraph",
                               what=f"{what}frame: ") or "paragraph",
+        sources={key: [str(v) for v in (node.get(key) if isinstance(node.get(key), list) else [node.get(key)])]
+                 for key in ("event", "stance", "subject") if isinstance(node.get(key), (str, list))},
     )
 
 

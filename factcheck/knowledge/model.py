@@ -195,6 +195,8 @@ class Frame:
     subject: list[re.Pattern[str]]
     near: int = 8
     subject_scope: str = "paragraph"  # sentence | paragraph
+    # The cues as the pack wrote them ({macro} unexpanded), for `explain` and rule pages.
+    sources: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -227,6 +229,8 @@ class Rule:
     # Known misses the pack records openly: should be flagged / accepted, and are not yet.
     examples_pending_flagged: list[str] = field(default_factory=list)
     examples_pending_accepted: list[str] = field(default_factory=list)
+    # Pattern rules: `unless` as the pack wrote it ({macro} unexpanded), for `explain` and rule pages.
+    unless_sources: list[str] = field(default_factory=list)
 
 
 @dataclass

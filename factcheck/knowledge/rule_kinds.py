@@ -112,7 +112,11 @@ class JurisdictionStatusSpec:
 @dataclass
 class FigureSpec:
     """A study's figure reported wrongly: the engine compares every number it reads for the
-    study's `quantity` with the study's `values`; this rule gives that comparison its message."""
+    study's `quantity` with the study's `values`; this rule gives that comparison its message.
+
+    study: the id of the study (under `studies:`) whose recorded values are the truth.
+    quantity: the id of the quantity (under `quantities:`) the rule covers, such as a percentage.
+    """
 
     study: str
     quantity: str

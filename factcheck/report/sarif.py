@@ -46,7 +46,7 @@ def rule_descriptor(rule: dict[str, Any]) -> dict[str, Any]:
         "name": _text(rule.get("name"), rid)[:255],
         "shortDescription": {"text": short},
         "fullDescription": {"text": full},
-        "help": {"text": help_text, "markdown": _help_markdown(help_text, sources)},
+        "help": _help(rule, help_text, sources),
         "defaultConfiguration": {"level": sarif_level(str(rule.get("severity") or "warning"))},
         "properties": {
             "tags": [t for t in ("fact-check", rule.get("kind"), rule.get("verdict")) if t],
@@ -54,12 +54,21 @@ def rule_descriptor(rule: dict[str, Any]) -> dict[str, Any]:
     }
     if rule.get("help_uri") or rule.get("helpUri"):
         desc["helpUri"] = rule.get("help_uri") or rule.get("helpUri")
-    for key in ("kind", "verdict", "claim_id"):
+    for key in ("kind", "rule_kind", "verdict", "claim_id"):
         if rule.get(key):
             desc["properties"][key] = rule[key]
     if sources:
         desc["properties"]["sources"] = sources
     return desc
+
+
+def _help(rule: dict[str, Any], help_text: str, sources: list[dict[str, Any]]) -> dict[str, str]:
+    """The rule's page (docs_gen.rule_page, what `factcheck explain` prints) when the caller
+    rendered it; otherwise the help sentence and the sources' links."""
+    page = str(rule.get("help_markdown") or "").strip()
+    if page:
+        return {"text": page, "markdown": page}
+    return {"text": help_text, "markdown": _help_markdown(help_text, sources)}
 
 
 def _help_markdown(help_text: str, sources: list[dict[str, Any]]) -> str:

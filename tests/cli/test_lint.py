@@ -244,3 +244,28 @@ def test_finding_over_two_lines_is_marked_on_both(tmp_path: Path, nl: str):
     assert lines[i + 2] == "    3 | to FDA approval"
     assert lines[i + 3] == "      | " + "^" * 15
     assert "\r" not in res.output
+
+
+def test_no_bundled_lints_with_the_user_pack_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from packtexts import write_pack
+
+    monkeypatch.chdir(tmp_path)  # no config file above
+    write_pack(tmp_path / "pack")
+    f = tmp_path / "draft.md"
+    f.write_text("MDMA is close to approval.\n" + CLOSE)
+    both = run("--format", "json", "--pack", "pack", str(f))
+    alone = run("--format", "json", "--no-bundled", "--pack", "pack", str(f))
+    rules_both = {x["rule"] for x in json.loads(both.output)["files"][0]["findings"]}
+    rules_alone = {x["rule"] for x in json.loads(alone.output)["files"][0]["findings"]}
+    assert "mdma/approval-imminent" in rules_both  # the bundled pack's rule, gone below
+    assert rules_alone == {"test/rule-a"}, alone.output
+    assert json.loads(alone.output)["database"]["claims"] == 1
+
+
+def test_no_bundled_without_a_pack_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    f = tmp_path / "draft.md"
+    f.write_text(CLOSE)
+    res = run("--no-bundled", str(f))
+    assert res.exit_code == 2
+    assert "--no-bundled needs --pack DIR" in res.output
