@@ -446,6 +446,9 @@ def _attribution(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     attrs = [c for c in cues if c.label == "ATTR" and sent[0] <= c.start < sent[1]]
     for c in attrs:
         word = doc[c.start].lower_
+        prev_word = doc[c.start - 1].lower_ if c.start > sent[0] else ""
+        if prev_word in NOUN_MARKERS:
+            continue  # "shows great promise", "a plan", "the hope": a noun, not a report
         # A forecasting verb right next to the event is the stance, not a report ("approval is expected").
         if c.start >= clause[0] and c.end <= clause[1] and abs(c.start - event.start) <= 2 and word != "says":
             prev = doc[c.start - 1].lower_ if c.start > 0 else ""
@@ -458,6 +461,11 @@ def _attribution(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
             out.attributed = True
             out.attribution = subject
             return
+
+
+NOUN_MARKERS = {"a", "an", "the", "its", "their", "his", "her", "our", "great", "much", "some", "this", "that",
+                "no", "any", "big", "high", "early", "initial", "new", "strong"}
+SUBORDINATORS = {"while", "although", "though", "if", "because", "since", "as", "when", "whereas", "unless"}
 
 
 def _subject_before(doc: Doc, start: int, at: int) -> str | None:
@@ -478,6 +486,8 @@ def _subject_before(doc: Doc, start: int, at: int) -> str | None:
         return None
     text = " ".join(t.text for t in reversed(toks)).strip()
     first = toks[-1]
+    if first.lower_ in SUBORDINATORS:
+        return None
     if first.is_lower and first.lower_ not in ("analysts", "experts", "observers", "advocates", "researchers",
                                                   "investors", "officials", "insiders", "supporters", "critics",
                                                   "scientists", "doctors", "clinicians", "the", "many", "some",
