@@ -27,6 +27,9 @@ def _period(d: date) -> tuple[date, date]:
     return d, d
 
 
+ATTACH_TOKENS = 8  # a date further from its event than this is another event's date
+
+
 class EventDateRule:
     def __init__(self, rule: Rule, rivals: set[str]) -> None:
         assert isinstance(rule.spec, EventDateSpec)
@@ -34,6 +37,22 @@ class EventDateRule:
         self.events = event_labels(rule.id, rule.spec.event)
         self.own = subject_labels(rule.id, rule.spec.subject)
         self.rivals = rivals - self.own
+
+    def _attached(self, an: Analysis, ev, t) -> bool:  # type: ignore[no-untyped-def]
+        """The date belongs to this event: close to it, with no other event between them
+        ("Lykos, renamed in January 2024, filed in December 2023": each date has its own verb)."""
+        span = an.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            return False
+        ev_labels = self.events
+        lo, hi = (ev.cue.end, span.start) if span.start >= ev.cue.end else (span.end, ev.cue.start)
+        if hi - lo > ATTACH_TOKENS and ev.clause[0] <= span.start < ev.clause[1]:
+            return False
+        # An application or filing named as the object ("turned down the application in 2023") is
+        # no event of its own here.
+        between = [c for c in an.cues_in(lo, hi) if c.label.startswith("EV:") and c.start >= lo
+                   and c.label != "EV:submission" and c.label not in ev_labels]
+        return not between
 
     def claims(self, an: Analysis, para_of: dict[int, int], in_domain: bool) -> list[Claim]:
         if self.spec.date is None:
@@ -57,6 +76,8 @@ class EventDateRule:
                     continue
             ev_char = doc[ev.cue.start].idx
             t = min(times, key=lambda t: abs(t.start - ev_char))
+            if not self._attached(an, ev, t):
+                continue
             if t.last < true_first or t.first > true_last:  # no overlap at the text's precision
                 span = doc.char_span(min(t.start, ev_char), max(t.end, doc[ev.cue.end - 1].idx + len(doc[ev.cue.end - 1])),
                                      alignment_mode="expand")
