@@ -149,6 +149,8 @@ def _elliptical(doc: Doc, cues: list[Cue], sentences: list[tuple[int, int]], eve
         anchor = Cue(f"EV:{ref.event}", j, j + 1)
         in_sent = cues[bisect.bisect_left(cue_starts, sent[0]):bisect.bisect_left(cue_starts, sent[1])]
         clause = clause_bounds(doc, sent[0], sent[1], in_sent, j)
+        if any(x.label.startswith("EV:") and clause[0] <= x.start < clause[1] for x in in_sent):
+            continue  # the clause names its own event ("it plans to submit"): nothing to carry over
         s_char, e_char = doc[sent[0]].idx, doc[sent[1] - 1].idx + len(doc[sent[1] - 1])
         times = [t.__class__(t.start + s_char, t.end + s_char, t.text, t.relative, t.first, t.last)
                  for t in find_times(text[s_char:e_char], doc_date)]
