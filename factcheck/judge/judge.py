@@ -75,6 +75,8 @@ class Judge:
         if claim.question:
             return None  # a question asserts nothing
         since = claim.since or rule.since  # a role's end date is the claim's own
+        if rule.verdict == "outdated" and claim.forecast_until is not None and claim.forecast_until > as_of:
+            return None  # a forecast for a time still to come ("approval by 2028") is not overtaken
         if since and as_of < since:
             return None  # not yet outdated or wrong as of the date asked for
         if entry and entry.valid_from and as_of < entry.valid_from:

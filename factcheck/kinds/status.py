@@ -49,6 +49,8 @@ class StatusRule:
                 continue
             if (self.spec.forecast_after or self.spec.forecast_before) and not self._in_window(ev):
                 continue
+            if ev.stance.stance in ("expected", "pending") and self._refusal_told_before(an, ev, paragraph_start_of):
+                continue  # after the text itself told of the refusal, a forecast is a new one
             span = _span(an, ev)
             if span in taken:
                 continue
@@ -71,6 +73,19 @@ class StatusRule:
             if t.first is None or t.last is None:
                 continue
             if (after is None or t.first >= _first_day(after)) and (before is None or t.last <= _last_day(before)):
+                return True
+        return False
+
+    def _refusal_told_before(self, an: Analysis, ev: EventMention, para_of: dict[int, int]) -> bool:
+        """Does the text, before this forecast, say the event was refused ("After the FDA declined
+        the application in 2024, Lykos hopes to win approval with a new trial")?"""
+        for other in an.events_between(0, ev.sentence[0]):
+            if other.stance.stance == "refused" and other.event == ev.event \
+                    and in_scope(an, other, self.own, self.rivals, para_of.get(other.sentence[0], 0)):
+                return True
+        # The same sentence, before the forecast's clause ("After the FDA said no, ...").
+        for other in an.events_between(ev.sentence[0], ev.clause[0]):
+            if other.stance.stance == "refused" and other.event in (ev.event, "approval", "decision"):
                 return True
         return False
 
@@ -146,6 +161,11 @@ def _claim(an: Analysis, ev: EventMention, span: tuple[int, int], rule: Rule) ->
     claim.dated_year = st.framing_year
     rel = next((t.text.lower() for t in st.times if t.relative), None)
     claim.relative_time = rel
+    if st.stance in ("expected", "pending"):
+        # The latest time the forecast names ("by 2028"): a forecast for a time still to come is
+        # not overtaken (the judge compares it with the as-of date).
+        lasts = [t.last for t in st.times if t.last is not None]
+        claim.forecast_until = max(lasts) if lasts else None
     return claim
 
 
