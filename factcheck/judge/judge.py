@@ -77,6 +77,9 @@ class Judge:
         since = claim.since or rule.since  # a role's end date is the claim's own
         if rule.verdict == "outdated" and claim.forecast_until is not None and claim.forecast_until > as_of:
             return None  # a forecast for a time still to come ("approval by 2028") is not overtaken
+        if (getattr(rule.spec, "fulfilled", False) and since and claim.forecast_until is not None
+                and claim.forecast_from is not None and claim.forecast_from <= since <= claim.forecast_until):
+            return None  # the forecast came true on time ("plans to file by the end of 2023"; filed in December)
         if since and as_of < since:
             return None  # not yet outdated or wrong as of the date asked for
         if entry and entry.valid_from and as_of < entry.valid_from:

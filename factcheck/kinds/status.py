@@ -166,6 +166,8 @@ def _claim(an: Analysis, ev: EventMention, span: tuple[int, int], rule: Rule) ->
         # not overtaken (the judge compares it with the as-of date).
         lasts = [t.last for t in st.times if t.last is not None]
         claim.forecast_until = max(lasts) if lasts else None
+        firsts = [t.first for t in st.times if t.first is not None]
+        claim.forecast_from = min(firsts) if firsts else None
     return claim
 
 

@@ -26,6 +26,8 @@ class StatusSpec:
     stance: which readings are wrong: done, pending, expected, refused, negated, current.
     jurisdiction: the rule applies unless another jurisdiction is what the sentence is about.
     forecast: {after, before}: only statements naming a time in this window (optional).
+    fulfilled: true when `since` is the day the forecast event itself happened (a filing): a
+    forecast whose named time holds that day came true and is not reported.
     """
 
     subject: list[str]
@@ -36,6 +38,9 @@ class StatusSpec:
     # specific rule than one without a window, so it speaks for the statement.
     forecast_after: date | None = None
     forecast_before: date | None = None
+    # `since` is the day the forecast event itself happened (a filing): a forecast whose window
+    # holds that day came true and is no finding.
+    fulfilled: bool = False
 
 
 @dataclass
@@ -132,7 +137,7 @@ KIND_DOCS: dict[str, Any] = {
     "figure": FigureSpec,
 }
 RULE_KINDS = tuple(KIND_DOCS)
-SPEC_KEYS = {"forecast", "subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "date",
+SPEC_KEYS = {"fulfilled", "forecast", "subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "date",
              "organization", "role", "holders", "jurisdictions", "study", "quantity"}
 
 
@@ -163,7 +168,11 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
                 ck.error(item, "forecast", f"{what}'forecast' must be a mapping with 'after' and/or 'before'")
             else:
                 after, before = ck.when(window, "after", what=what), ck.when(window, "before", what=what)
-        return StatusSpec(subject, event, stance, str(jur) if jur is not None else None, after, before)
+        fulfilled = item.get("fulfilled", False)
+        if not isinstance(fulfilled, bool):
+            ck.error(item, "fulfilled", f"{what}'fulfilled' must be true or false")
+            fulfilled = False
+        return StatusSpec(subject, event, stance, str(jur) if jur is not None else None, after, before, fulfilled)
     if kind == "name":
         canonical = item.get("canonical")
         if not isinstance(canonical, str) or not canonical.strip():

@@ -194,7 +194,8 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         else:
             out.stance = "expected" if modal != "past" else "past-forecast"
         return out
-    if future_time and not _past_aux(words, cs, es) and not _past_verb_before(words, cs, es):
+    if future_time and not _past_aux(words, cs, es) and not _past_verb_before(words, cs, es) \
+            and words[ee - 1] != "date":  # "with a target date of August 11" states the schedule
         out.stance = "negated" if negated_between(es, es) else "expected"
         return out
     done = _done(words, cs, es, ee, doc)
