@@ -1,10 +1,10 @@
-"""One linter on the every-kind test pack (tests/kinds/kindpack.py), built once per session."""
+"""One linter on the every-kind test pack (tests/kindpack.py), built once per session."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-import kindpack  # this folder is on sys.path (pytest's rootdir-relative imports, as for packtexts)
+import kindpack  # tests/ is on sys.path (rootdir-relative imports, as for packtexts)
 import pytest
 
 
