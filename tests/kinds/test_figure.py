@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import kindpack
+
 RULE = "test/trial-response-wrong"
 
 
 def test_wrong_figure_takes_the_rule_id(kind_linter):
-    import kindpack
-
     (f,) = kindpack.findings(kind_linter, "In TRIALX, 90% of the Drug X group responded.", RULE)
     assert (f.text, f.severity, f.verdict) == ("90%", "warning", "contradicted")
     assert f.message.startswith("Rule trial-response-wrong fired.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import kindpack
 import pytest
 
 RULE = "test/x-places"
@@ -28,8 +29,6 @@ def test_right_or_unknown_states_are_not_flagged(hits, text: str):
 
 
 def test_since_date_of_the_place_is_honoured(tmp_path):
-    import kindpack
-
     early = kindpack.linter_for([kindpack.write_pack(tmp_path / "test")], as_of=kindpack.date(2025, 4, 1))
     assert kindpack.findings(early, "Drug X is not approved in Canada.", RULE) == []
     assert kindpack.findings(early, "Drug X is approved in Japan.", RULE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import kindpack
 import pytest
 
 RULE = "test/x-not-approved"
@@ -41,8 +42,6 @@ def test_a_term_alone_does_not_bring_a_page_into_the_pack(hits):
 
 
 def test_attributed_forecast_keeps_its_severity_and_names_the_speaker(kind_linter):
-    import kindpack
-
     (f,) = kindpack.findings(kind_linter, "Analysts say Drug X is expected to be approved soon.", RULE)
     assert f.severity == "warning" and f.message.startswith("Attributed to Analysts")
 
@@ -52,8 +51,6 @@ def test_quoted_statement_is_info(hits):
         [(RULE, "is expected to be approved soon", "info")]
 
 
-def test_not_outdated_before_since(kind_linter, tmp_path):
-    import kindpack
-
+def test_not_outdated_before_since(tmp_path):
     early = kindpack.linter_for([kindpack.write_pack(tmp_path / "test")], as_of=kindpack.date(2025, 1, 1))
     assert kindpack.findings(early, "Drug X is expected to be approved soon.", RULE) == []
