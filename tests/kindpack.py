@@ -120,7 +120,7 @@ canonical: Federal Medicines Board
 acronym: FMB
 aliases: [the Federal Medicines Board]
 wrong: [Federal Medicine Board, Federal Drugs Board]
-""", verdict="contradicted", since="null", flagged="The Federal Medicine Board met.")
+""", verdict="contradicted", since="null", flagged="The Federal Medicine Board met about Drug X.")
 
 FIGURE = rule("trial-response-wrong", """\
 kind: figure

@@ -46,8 +46,13 @@ def test_attributed_forecast_keeps_its_severity_and_names_the_speaker(kind_linte
     assert f.severity == "warning" and f.message.startswith("Attributed to Analysts")
 
 
-def test_quoted_statement_is_info(hits):
-    assert hits('"Drug X is expected to be approved soon," a fan wrote.', RULE) == \
+def test_quoted_statement_is_marked_attributed(kind_linter):
+    (f,) = kindpack.findings(kind_linter, '"Drug X is expected to be approved soon," a fan wrote.', RULE)
+    assert f.attributed and f.text == "is expected to be approved soon"
+
+
+def test_a_myth_the_text_corrects_is_info(hits):
+    assert hits("Myth: Drug X is expected to be approved soon.", RULE) == \
         [(RULE, "is expected to be approved soon", "info")]
 
 

@@ -103,25 +103,37 @@ def test_questions_ask_only_about_their_own_clause(stance_of, sentence: str, ask
     assert st.stance == "expected"
 
 
-# (sentence, attributed, speaker named, quoted)
+def _corrected(st) -> bool:
+    """Reported in order to be corrected ("Myth: ..."): `meta` where the Stance has it (the lead
+    split it from `quoted` in parallel), `quoted` before that."""
+    return st.meta if hasattr(st, "meta") else st.quoted
+
+
+# (sentence, attributed, speaker named, in quotation marks, reported to be corrected); None: not asked
+# (before `meta` existed, a quotation and a myth were both `quoted`)
 SPEAKERS = [
-    ("The company says approval of Drug X is expected next year.", True, "The company", False),
-    ("Drug X is expected to be approved, analysts say.", True, "analysts", False),
-    ("Many expect approval of Drug X soon.", True, "Many", False),
-    ("According to the maker, approval is expected soon.", True, "the maker", False),
-    ("Approval of Drug X is expected next year.", False, None, False),
-    ('"Approval is expected next year," a spokesperson said.', False, None, True),
-    ("Myth: Drug X is expected to be approved this year.", False, None, True),
+    ("The company says approval of Drug X is expected next year.", True, "The company", False, False),
+    ("Drug X is expected to be approved, analysts say.", True, "analysts", False, False),
+    ("Many expect approval of Drug X soon.", True, "Many", False, False),
+    ("According to the maker, approval is expected soon.", True, "the maker", False, False),
+    ("Approval of Drug X is expected next year.", False, None, False, False),
+    ('"Approval is expected next year," a spokesperson said.', False, None, True, None),
+    ("Myth: Drug X is expected to be approved this year.", False, None, None, True),
 ]
 
 
-@pytest.mark.parametrize(("sentence", "attributed", "speaker", "quoted"), SPEAKERS, ids=[s[0][:40] for s in SPEAKERS])
-def test_attribution_and_quotes(stance_of, sentence: str, attributed: bool, speaker: str | None, quoted: bool):
+@pytest.mark.parametrize(("sentence", "attributed", "speaker", "quoted", "corrected"), SPEAKERS,
+                         ids=[s[0][:40] for s in SPEAKERS])
+def test_attribution_and_quotes(stance_of, sentence: str, attributed: bool, speaker: str | None,
+                                quoted: bool | None, corrected: bool | None):
     st = stance_of(sentence)
     assert st.stance == "expected"
     assert st.attributed is attributed
     assert st.attribution == speaker
-    assert st.quoted is quoted
+    if quoted is not None:
+        assert st.quoted is quoted
+    if corrected is not None:
+        assert _corrected(st) is corrected
 
 
 def test_framing_year_opens_the_clause(stance_of):
