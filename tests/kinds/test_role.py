@@ -17,7 +17,7 @@ def test_former_holder_named_as_current(hits, text: str, span: str):
 
 @pytest.mark.parametrize("text", [
     "Acme Pharma CEO John Doe spoke about Drug X.",  # the current holder
-    "Former Acme Pharma CEO Jane Roe spoke about Drug X.",
+    "Former Acme CEO Jane Roe spoke about Drug X.",
     "In 2023, Acme Pharma CEO Jane Roe spoke about Drug X.",  # dated inside her term
     "Jane Roe, a chemist, praised Drug X.",  # no title near the name
     "Beta Labs CEO Jane Roe praised Drug X.",  # another organisation
