@@ -48,6 +48,8 @@ class NameRule:
             while j >= 0 and len(words) < letters + 3 and (doc[j].is_title or doc[j].lower_ in ("and", "of", "for", "&")):
                 words.append(j)
                 j -= 1
+            while words and doc[min(words)].lower_ in ("the", "a", "an", "and", "of", "for", "&"):
+                words.remove(min(words))  # "The" opening a sentence is capitalised, not part of the name
             if words:
                 s, e = min(words), max(words) + 1
                 return self._judge(doc[s:e].text, s, e)

@@ -455,9 +455,13 @@ def _attribution(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
             prev = doc[c.start - 1].lower_ if c.start > 0 else ""
             if prev in PRESENT_BE | PAST_BE | {"be", "been", "widely", "now", "generally"}:
                 continue
+        if c.start == event.end and word not in ("says", "said"):
+            continue  # a participle after the event noun is its stance: "a decision expected in August"
         subject = _subject_before(doc, sent[0], c.start)
         if c.label == "ATTR" and doc[c.start:c.end].text.lower().startswith("according"):
-            subject = doc[c.end:min(c.end + 4, sent[1])].text
+            # "according to the maker, ...": the speaker ends at the first punctuation mark.
+            stop = next((i for i in range(c.end, min(c.end + 4, sent[1])) if doc[i].is_punct), min(c.end + 4, sent[1]))
+            subject = doc[c.end:stop].text
         if subject or doc[c.start:c.end].text.lower().startswith("according"):
             out.attributed = True
             out.attribution = subject

@@ -1,0 +1,31 @@
+"""Kind `role`: Jane Roe led Acme Pharma until 2024-06-30; John Doe since 2024-07-01."""
+
+from __future__ import annotations
+
+import pytest
+
+RULE = "test/acme-ceo"
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Acme Pharma CEO Jane Roe spoke about Drug X.", "CEO Jane Roe"),
+    ("Jane Roe, the chief executive of Acme, praised Drug X.", "Jane Roe, the chief executive"),
+])
+def test_former_holder_named_as_current(hits, text: str, span: str):
+    assert hits(text, RULE) == [(RULE, span, "info")]
+
+
+@pytest.mark.parametrize("text", [
+    "Acme Pharma CEO John Doe spoke about Drug X.",  # the current holder
+    "Former Acme CEO Jane Roe spoke about Drug X.",
+    "In 2023, Acme Pharma CEO Jane Roe spoke about Drug X.",  # dated inside her term
+    "Jane Roe, a chemist, praised Drug X.",  # no title near the name
+    "Beta Labs CEO Jane Roe praised Drug X.",  # another organisation
+])
+def test_current_holder_or_history_is_not_flagged(hits, text: str):
+    assert hits(text, RULE) == []
+
+
+def test_role_rules_read_only_documents_about_the_pack(hits):
+    # The pack is about Drug X; a page that never names it is none of its business.
+    assert hits("Acme Pharma CEO Jane Roe spoke.", RULE) == []

@@ -1,0 +1,31 @@
+"""Labels a pack's typed rules compile to: built-in events and `@term` lists, or the rule's own phrases."""
+
+from __future__ import annotations
+
+from factcheck.kinds.vocabulary import BUILTIN_EVENTS, event_labels, subject_labels
+
+
+def test_builtin_events_come_from_the_generic_cues():
+    assert {"approval", "decision", "review", "shortage"} <= BUILTIN_EVENTS
+
+
+def test_event_labels():
+    assert event_labels("p/r", ["approval"]) == {"EV:approval"}
+    assert event_labels("p/r", ["approval", "came to market"]) == {"EV:approval", "EV:rule:p/r"}
+
+
+def test_subject_labels():
+    assert subject_labels("p/r", ["@drugx"]) == {"TERM:drugx"}
+    assert subject_labels("p/r", ["@drugx", "the capsule"]) == {"TERM:drugx", "SUBJ:rule:p/r"}
+
+
+def test_a_packs_words_match_under_their_rule_labels(kind_linter):
+    from factcheck.kinds.vocabulary import build_matcher
+
+    pack = kind_linter.pack.packs[0]
+    matcher = build_matcher(kind_linter.nlp, pack)
+    doc = kind_linter.nlp.make_doc("Acme Pharma CEO Jane Roe met the Federal Medicine Board in Japan.")
+    labels = {c.label for c in matcher(doc)}
+    assert {"ORG:test/acme-ceo", "ROLE:test/acme-ceo", "HOLDER:test/acme-ceo:0", "NAME:wrong:test/board-name",
+            "JS:test/x-places:1", "JUR:jp"} <= labels
+    assert "HOLDER:test/acme-ceo:1" not in labels  # John Doe is not named

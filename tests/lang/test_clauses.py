@@ -1,0 +1,74 @@
+"""Clauses: where the sense of a sentence turns, read without a parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.lang.clauses import clause_bounds
+
+
+@pytest.fixture(scope="module")
+def clause_of(nlp, generic_matcher):
+    """The text of the clause holding the first token `word` of a one-sentence text."""
+
+    def run(text: str, word: str) -> str:
+        doc = nlp(text)
+        at = next(t.i for t in doc if t.text == word)
+        cues = generic_matcher(doc)
+        start, end = clause_bounds(doc, 0, len(doc), cues, at)
+        return doc[start:end].text
+
+    return run
+
+
+@pytest.mark.parametrize(("text", "word", "clause"), [
+    ("Drug Y needs another trial; Drug X is expected soon.", "expected", "Drug X is expected soon."),
+    ("Drug Y needs another trial; Drug X is expected soon.", "needs", "Drug Y needs another trial"),
+    ("Drug Y failed, but Drug X is expected soon.", "expected", "Drug X is expected soon."),
+    ("Drug Y failed — Drug X is expected soon.", "expected", "Drug X is expected soon."),
+    ("Drug Y needs another trial, while Drug X is expected soon.", "expected", "Drug X is expected soon."),
+    ("Drug X (approved in 2025) sells well.", "approved", "approved in 2025"),
+])
+def test_barriers_cut_a_sentence(clause_of, text: str, word: str, clause: str):
+    assert clause_of(text, word) == clause
+
+
+def test_relative_clause_after_a_comma(clause_of):
+    assert clause_of("The agency met Drug X's maker, which expects approval soon.", "expects") == \
+        "which expects approval soon."
+
+
+def test_coordinated_clause_after_a_comma(clause_of):
+    assert clause_of("Drug Y was approved, and Drug X is pending.", "pending") == "and Drug X is pending."
+
+
+def test_all_but_does_not_turn_the_sentence(clause_of):
+    text = "Drug X is all but certain to win approval."
+    assert clause_of(text, "approval") == text
+
+
+def test_not_yet_does_not_turn_the_sentence(clause_of):
+    text = "Drug X has not yet been approved."
+    assert clause_of(text, "approved") == text
+    text = "Drug X is yet to be approved."
+    assert clause_of(text, "approved") == text
+
+
+def test_yet_as_a_conjunction_does_turn_it(clause_of):
+    assert clause_of("Drug Y is approved, yet Drug X is pending.", "pending") == "Drug X is pending."
+
+
+def test_fact_box_colon_reads_as_one_statement(clause_of):
+    assert clause_of("Approval status: pending.", "status") == "Approval status: pending."
+
+
+def test_a_colon_before_a_longer_statement_is_a_barrier(clause_of):
+    assert clause_of("One thing is clear: Drug X is expected to be approved soon.", "approved") == \
+        "Drug X is expected to be approved soon."
+
+
+def test_opening_subordinate_clause_ends_at_its_comma(clause_of):
+    text = "If all goes to plan, Drug X will be approved."
+    assert clause_of(text, "approved") == "Drug X will be approved."
+    assert clause_of(text, "goes") == "If all goes to plan"
+    assert clause_of("After the agency said no, the maker filed again.", "filed") == "the maker filed again."

@@ -1,0 +1,68 @@
+"""Cue lists: phrases written as lemmas match their inflections; fixed labels match as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.lang.cues import Cue, CueMatcher, generic_cues, variants
+from factcheck.lang.layer import _longest
+
+
+@pytest.fixture(scope="module")
+def matcher(nlp):
+    return CueMatcher(nlp, {"EV:approval": ["approve", "green light"], "EV:light": ["light"],
+                            "JUR:us": ["U.S."], "TERM:money": ["grant"], "NEG": ["not"]})
+
+
+def found(matcher, nlp, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return sorted((c.label, doc[c.start:c.end].text) for c in matcher(doc))
+
+
+def test_a_lemma_matches_its_inflections(matcher, nlp):
+    hits = found(matcher, nlp, "It approves, it approved, it is approving.")
+    assert [t for label, t in hits if label == "EV:approval"] == ["approved", "approves", "approving"]
+
+
+def test_every_word_of_a_phrase_inflects(matcher, nlp):
+    assert ("EV:approval", "green lights") in found(matcher, nlp, "Both got green lights.")
+
+
+def test_matching_ignores_case(matcher, nlp):
+    assert ("EV:approval", "APPROVED") in found(matcher, nlp, "APPROVED today.")
+
+
+def test_fixed_labels_match_as_written(matcher, nlp):
+    hits = found(matcher, nlp, "A grant was granted.")
+    assert hits == [("TERM:money", "grant")]  # a term list is not inflected
+
+
+def test_a_dotted_name_stays_one_token(matcher, nlp):
+    doc = nlp("The U.S. regulator acted.")
+    assert "U.S." in [t.text for t in doc]
+    assert ("JUR:us", "U.S.") in found(matcher, nlp, "The U.S. regulator acted.")
+
+
+def test_auxiliaries_keep_their_tense(nlp):
+    assert all(v.startswith("has ") for v in variants("has until", nlp))
+    assert variants("approve", nlp)[0] == "approve"  # the phrase as written comes first
+
+
+def test_generic_lists_load_with_their_labels():
+    cues = generic_cues()
+    assert "approve" in cues["EV:approval"] and "decline" in cues["ST:refused"]
+    assert {"NEG", "BAR", "SUB", "ATTR", "HEDGE", "META", "MODAL", "HYP"} <= set(cues)
+
+
+def test_longest_of_overlapping_cues_with_the_same_label_wins():
+    long, short, other = Cue("EV:approval", 3, 5), Cue("EV:approval", 4, 5), Cue("EV:light", 4, 5)
+    assert _longest([short, other, long]) == [long, other]
+
+
+def test_longest_keeps_separate_cues(matcher, nlp):
+    doc = nlp("It got the green light and a light.")
+    kept = _longest([c for c in matcher(doc) if c.label == "EV:approval"])
+    assert [doc[c.start:c.end].text for c in kept] == ["green light"]
+    both = _longest(sorted(matcher(doc), key=lambda c: c.start))
+    assert [(c.label, doc[c.start:c.end].text) for c in both] == [
+        ("EV:approval", "green light"), ("EV:light", "light"), ("EV:light", "light")]

@@ -1,0 +1,154 @@
+"""The stance of an event mention, read by the language layer alone (no pack, no judge).
+
+Every sentence here is written for this test about made-up products ("Drug X", "Drug Y"); none
+is taken from a corpus or a pack's rule examples.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+# (sentence, event class, expected stance)
+TABLE = [
+    # done: finite past, perfect, passive with agent, obtained, presupposed, attributive
+    ("The regulator approved Drug X last spring.", "approval", "done"),
+    ("Drug X has been approved for adults.", "approval", "done"),
+    ("Drug X was approved by the agency in 2025.", "approval", "done"),
+    ("Drug X received approval in March 2025.", "approval", "done"),
+    ("Drug X won approval in 2024.", "approval", "done"),
+    ("Since its approval, Drug X has sold well.", "approval", "done"),
+    ("The agency approved the capsule for sale.", "approval", "done"),
+    ("Drug X is an approved treatment.", "approval", "done"),
+    ("After the agency approved Drug X, sales rose.", "approval", "done"),
+    # pending
+    ("Drug X is awaiting approval.", "approval", "pending"),
+    ("The maker is seeking approval for Drug X.", "approval", "pending"),
+    ("The application is under review at the agency.", "review", "pending"),
+    ("The agency is reviewing the application for Drug X.", "review", "pending"),
+    ("Drug X has yet to win approval.", "approval", "pending"),
+    ("The agency's decision on Drug X is pending.", "decision", "pending"),
+    # expected
+    ("Approval of Drug X is expected next year.", "approval", "expected"),
+    ("Analysts expect approval of Drug X by the end of the year.", "approval", "expected"),
+    ("Drug X could be approved within months.", "approval", "expected"),
+    ("Drug X will likely win approval in 2027.", "approval", "expected"),
+    ("Drug X is poised for approval.", "approval", "expected"),
+    ("Drug X is all but certain to win approval.", "approval", "expected"),
+    ("The decision is expected in August.", "decision", "expected"),
+    ("The maker hopes approval will come soon.", "approval", "expected"),
+    # refused
+    ("The agency declined to approve Drug X.", "approval", "refused"),
+    ("The regulator rejected approval of Drug X.", "approval", "refused"),
+    # negated
+    ("Drug X is not approved.", "approval", "negated"),
+    ("Drug X has never been approved anywhere.", "approval", "negated"),
+    ("Drug X has not yet been approved.", "approval", "negated"),
+    ("Drug X is no longer expected to win approval.", "approval", "negated"),
+    ("Drug X is far from approval.", "approval", "negated"),
+    # hypothetical
+    ("If approved, Drug X would be the first of its kind.", "approval", "hypothetical"),
+    ("Approval would require more data.", "approval", "hypothetical"),
+    ("Any approval of Drug X is years off.", "approval", "hypothetical"),
+    # a forecast told as history
+    ("Approval of Drug X was expected in 2023.", "approval", "past-forecast"),
+    ("Analysts expected approval of Drug X within a year.", "approval", "past-forecast"),
+    ("In 2022, approval of Drug X seemed imminent.", "approval", "past-forecast"),
+    ("Back then, investors anticipated approval of Drug X.", "approval", "past-forecast"),
+    ("Drug X was then expected to win approval within the year.", "approval", "past-forecast"),
+    # a state held now
+    ("Drug X is in short supply.", "shortage", "current"),
+    ("Drug X remains in short supply across the country.", "shortage", "current"),
+]
+
+
+def test_table_is_large_enough():
+    assert len(TABLE) + len(QUESTIONS) + len(SPEAKERS) >= 40
+
+
+@pytest.mark.parametrize(("sentence", "event", "stance"), TABLE, ids=[t[0][:40] for t in TABLE])
+def test_stance(stance_of, sentence: str, event: str, stance: str):
+    st = stance_of(sentence, event)
+    assert st.stance == stance, (sentence, st)
+    assert not st.question
+
+
+def test_a_state_that_ended_is_not_current(stance_of):
+    assert stance_of("The shortage of Drug X ended last year.", "shortage").stance != "current"
+
+
+def test_participle_is_a_live_forecast_but_finite_past_is_history(stance_of):
+    """"a decision expected in August" (participle, present) vs "analysts expected approval"."""
+    participle = stance_of("A decision expected in August will settle the matter.", "decision")
+    finite = stance_of("Analysts expected approval of Drug X within a year.")
+    assert participle.stance == "expected" and finite.stance == "past-forecast"
+    # The participle is the stance itself, not a report of what someone said.
+    assert not participle.attributed
+    assert finite.attributed and finite.attribution == "Analysts"
+
+
+# (sentence, is the approval mention asked about?)
+QUESTIONS = [
+    ("Will Drug X be approved next year?", True),
+    ("Is approval of Drug X close?", True),
+    # Only the interrogative clause is a question: the opening clause still asserts a forecast.
+    ("As Drug X could be approved next year, will insurers pay for it?", False),
+    ("Drug X could be approved next year.", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "asked"), QUESTIONS)
+def test_questions_ask_only_about_their_own_clause(stance_of, sentence: str, asked: bool):
+    st = stance_of(sentence)
+    assert st.question is asked
+    assert st.stance == "expected"
+
+
+def _corrected(st) -> bool:
+    """Reported in order to be corrected ("Myth: ..."): `meta` where the Stance has it (the lead
+    split it from `quoted` in parallel), `quoted` before that."""
+    return st.meta if hasattr(st, "meta") else st.quoted
+
+
+# (sentence, attributed, speaker named, in quotation marks, reported to be corrected); None: not asked
+# (before `meta` existed, a quotation and a myth were both `quoted`)
+SPEAKERS = [
+    ("The company says approval of Drug X is expected next year.", True, "The company", False, False),
+    ("Drug X is expected to be approved, analysts say.", True, "analysts", False, False),
+    ("Many expect approval of Drug X soon.", True, "Many", False, False),
+    ("According to the maker, approval is expected soon.", True, "the maker", False, False),
+    ("Approval of Drug X is expected next year.", False, None, False, False),
+    ('"Approval is expected next year," a spokesperson said.', False, None, True, None),
+    ("Myth: Drug X is expected to be approved this year.", False, None, None, True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "attributed", "speaker", "quoted", "corrected"), SPEAKERS,
+                         ids=[s[0][:40] for s in SPEAKERS])
+def test_attribution_and_quotes(stance_of, sentence: str, attributed: bool, speaker: str | None,
+                                quoted: bool | None, corrected: bool | None):
+    st = stance_of(sentence)
+    assert st.stance == "expected"
+    assert st.attributed is attributed
+    assert st.attribution == speaker
+    if quoted is not None:
+        assert st.quoted is quoted
+    if corrected is not None:
+        assert _corrected(st) is corrected
+
+
+def test_framing_year_opens_the_clause(stance_of):
+    assert stance_of("In 2022, approval of Drug X seemed imminent.").framing_year == 2022
+    assert stance_of("Drug X was approved by the agency in 2025.").framing_year is None
+
+
+def test_two_clauses_hold_two_judgements(analyse_text):
+    an = analyse_text("Drug X is not yet approved, but approval is expected next year.")
+    assert [e.stance.stance for e in an.events] == ["negated", "expected"]
+    an = analyse_text("Drug Y was approved in 2024, while Drug X is still awaiting approval.")
+    assert [e.stance.stance for e in an.events] == ["done", "pending"]
+
+
+def test_elliptical_pronoun_takes_the_event_of_the_sentence_before(analyse_text):
+    an = analyse_text("What about approval? It is expected soon.")
+    assert [e.stance.stance for e in an.events][-1] == "expected"
+    assert an.events[-1].event == "approval" and an.doc[an.events[-1].cue.start].text == "It"

@@ -1,0 +1,77 @@
+"""Time expressions, explicit and relative, read against a document date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factcheck.lang.timex import find_times, is_future
+
+DOC = date(2026, 6, 1)
+
+
+def only(text: str, doc_date: date | None = DOC):
+    times = find_times(text, doc_date)
+    assert len(times) == 1, times
+    return times[0]
+
+
+@pytest.mark.parametrize(("text", "span", "first", "last"), [
+    ("It happened on March 3, 2024 at noon.", "March 3, 2024", date(2024, 3, 3), date(2024, 3, 3)),
+    ("It happened on 3 March 2024.", "3 March 2024", date(2024, 3, 3), date(2024, 3, 3)),
+    ("It happened in August 2023.", "August 2023", date(2023, 8, 1), date(2023, 8, 31)),
+    ("It happened in Feb. 2024.", "Feb. 2024", date(2024, 2, 1), date(2024, 2, 29)),
+    ("It happened in late 2019.", "late 2019", date(2019, 1, 1), date(2019, 12, 31)),
+    ("It happened in 2021.", "2021", date(2021, 1, 1), date(2021, 12, 31)),
+])
+def test_explicit_dates_and_their_period(text: str, span: str, first: date, last: date):
+    t = only(text)
+    assert (t.text, t.first, t.last, t.relative) == (span, first, last, False)
+    assert text[t.start:t.end] == span
+
+
+def test_a_number_that_is_not_a_year_is_no_date():
+    assert find_times("The trial enrolled 2019 people.", DOC) == []
+    assert find_times("A dose of 2000 mg.", DOC) == []
+
+
+@pytest.mark.parametrize(("text", "span", "first", "last"), [
+    ("Approval may come next year.", "next year", date(2027, 1, 1), date(2027, 12, 31)),
+    ("It rose last year.", "last year", date(2025, 1, 1), date(2025, 12, 31)),
+    ("It should come later this year.", "later this year", date(2026, 1, 1), date(2026, 12, 31)),
+    ("A decision is due by the end of the year.", "by the end of the year", date(2026, 1, 1), date(2026, 12, 31)),
+])
+def test_relative_years_against_the_document_date(text: str, span: str, first: date, last: date):
+    t = only(text)
+    assert (t.text, t.relative, t.first, t.last) == (span, True, first, last)
+
+
+def test_relative_time_without_a_document_date_names_no_period():
+    t = only("Approval may come next year.", None)
+    assert t.relative and t.first is None and t.year is None
+
+
+def test_longest_expression_wins_and_order_is_textual():
+    times = find_times("In early 2024, it said approval would come within the next few months.", DOC)
+    assert [t.text for t in times] == ["early 2024", "within the next few months"]
+
+
+@pytest.mark.parametrize(("text", "future"), [
+    ("Approval may come next year.", True),
+    ("It will happen soon.", True),
+    ("Within months, it will be approved.", True),
+    ("It rose last year.", False),
+    ("It is currently sold.", False),
+    ("It happened in 2025.", False),
+    ("It should happen in 2027.", True),
+    ("It happened in May 2026.", False),
+    ("It happens in June 2026.", True),  # the document's own month: not over on its first day
+    ("It happens in July 2026.", True),
+])
+def test_is_future(text: str, future: bool):
+    assert is_future(only(text), DOC) is future
+
+
+def test_explicit_date_without_a_document_date_is_not_future():
+    assert is_future(only("It should happen in 2099."), None) is False

@@ -1,0 +1,122 @@
+"""What a passage is about: the subject named nearest decides, then the paragraph, title, document."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.lang.cues import CueMatcher, generic_cues
+from factcheck.lang.layer import analyse
+from factcheck.lang.topic import about, in_jurisdiction, in_scope, places
+
+OWN, RIVAL = {"ABOUT"}, {"RIVAL"}
+
+
+@pytest.fixture(scope="module")
+def read(nlp):
+    lists = dict(generic_cues())
+    lists["ABOUT"] = ["Drug X"]
+    lists["RIVAL"] = ["Drug Y"]
+    for code, names in places().items():
+        lists[f"JUR:{code}"] = names
+    matcher = CueMatcher(nlp, lists)
+
+    def run(text: str):
+        return analyse(nlp(text), matcher, None, syntax=False)
+
+    return run
+
+
+def paragraph_start(an, text: str, event_index: int) -> int:
+    """The first token of the paragraph (blank-line separated) holding the event."""
+    ev = an.events[event_index]
+    char = an.doc[ev.cue.start].idx
+    para_char = max([0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i) and i + 2 <= char])
+    return next(t.i for t in an.doc if t.idx >= para_char)
+
+
+def scope(read, text: str, event_index: int = -1, default: bool = False) -> bool:
+    an = read(text)
+    ev = an.events[event_index]
+    return in_scope(an, ev, OWN, RIVAL, paragraph_start(an, text, event_index), default)
+
+
+def test_subject_in_the_clause(read):
+    assert scope(read, "Drug X is expected to win approval soon.")
+    assert not scope(read, "Drug Y is expected to win approval soon.")
+
+
+def test_subject_in_the_clause_beats_one_elsewhere_in_the_sentence(read):
+    text = "Drug X is on sale, but Drug Y is expected to win approval soon."
+    assert not scope(read, text)
+
+
+def test_subject_elsewhere_in_the_sentence(read):
+    assert scope(read, "For Drug X, the outlook is good: approval is expected soon.")
+
+
+def test_subject_earlier_in_the_paragraph(read):
+    assert scope(read, "Drug X has had a long road. Approval is expected next year.")
+    assert not scope(read, "Drug Y has had a long road. Approval is expected next year.")
+
+
+def test_a_rival_named_more_recently_takes_the_sentence_away(read):
+    text = "Drug X has had a long road. Drug Y is a different story. Approval is expected next year."
+    assert not scope(read, text)
+    text = "Drug Y has had a long road. Drug X is a different story. Approval is expected next year."
+    assert scope(read, text)
+
+
+def test_title_decides_when_the_paragraph_names_nothing(read):
+    text = "Drug X explained\n\nThe maker filled many forms.\n\nSome time passed. Nobody hurried. Many waited. " \
+           "Approval is expected next year."
+    assert scope(read, text)
+    assert not scope(read, text.replace("Drug X explained", "Drug Y explained"))
+
+
+def test_document_majority_when_the_title_names_nothing(read):
+    body = "Some news.\n\nA. B. C. D. Approval is expected next year.\n\nA. B. C. D. E. "
+    assert scope(read, body + "Drug X sells. Drug X grows. Drug Y waits.")
+    assert not scope(read, body + "Drug Y sells. Drug Y grows. Drug X waits.")
+
+
+def test_default_when_the_document_names_no_subject(read):
+    assert scope(read, "Approval is expected next year.", default=True)
+    assert not scope(read, "Approval is expected next year.", default=False)
+
+
+def test_about_reads_any_token(read):
+    an = read("Drug X is here. It is expected soon.")
+    s = an.sentences[1]
+    assert about(an, s, s, s[0], OWN, RIVAL, 0)
+
+
+def jurisdiction(read, text: str, code: str) -> bool:
+    an = read(text)
+    return in_jurisdiction(an, an.events[-1], code, paragraph_start(an, text, len(an.events) - 1))
+
+
+def test_jurisdiction_named_in_the_sentence(read):
+    assert jurisdiction(read, "Drug X is approved in Australia.", "au")
+    assert not jurisdiction(read, "Drug X is approved in Australia.", "us")
+    assert jurisdiction(read, "The U.S. regulator approved Drug X.", "us")
+
+
+def test_no_place_named_means_any_jurisdiction(read):
+    assert jurisdiction(read, "Drug X is approved.", "us")
+
+
+def test_jurisdiction_read_back_through_the_paragraph(read):
+    text = "Drug X is sold in Canada. The drug was approved there last year."
+    assert jurisdiction(read, text, "ca") and not jurisdiction(read, text, "us")
+
+
+def test_jurisdiction_does_not_cross_into_another_paragraph(read):
+    text = "Drug X is sold in Canada.\n\nThe drug was approved last year."
+    an = read(text)
+    ev = an.events[-1]
+    para = next(t.i for t in an.doc if t.text == "The")
+    assert in_jurisdiction(an, ev, "us", para)
+
+
+def test_a_us_state_is_still_the_us(read):
+    assert jurisdiction(read, "Drug X was approved in Oregon.", "us")
