@@ -45,9 +45,8 @@ class RoleRule:
             lo, hi = min(c.start, role.start), max(c.end, role.end)
             # "Former Acme Pharma CEO Jane Roe": the past word may stand before the organisation.
             near_orgs = [o for o in orgs if o.end <= lo and lo - o.end <= 2]
-            if near_orgs:
-                lo = min(o.start for o in near_orgs)
-            words = {t.lower_.strip("-") for t in doc[max(sent[0], lo - 2):min(sent[1], hi + 2)]}
+            check_lo = min([lo, *[o.start for o in near_orgs]])
+            words = {t.lower_.strip("-") for t in doc[max(sent[0], check_lo - 2):min(sent[1], hi + 2)]}
             if words & PAST_FRAMING:
                 continue  # "former CEO", "then-chief executive", "was chief executive until"
             text = doc[sent[0]:sent[1]].text

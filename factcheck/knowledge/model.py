@@ -373,6 +373,7 @@ def combine(packs: list[Pack]) -> Pack:
         fingerprint=hashlib.sha256("".join(p.fingerprint for p in packs).encode()).hexdigest()[:16],
         roots=list(dict.fromkeys(r for p in packs for r in p.roots)),
         about=[a for p in packs for a in p.about],
+        exhaustive_units=sorted({u for p in packs for u in p.exhaustive_units}),
         id="+".join(p.id for p in packs),
         subpacks=list(packs),
     )
