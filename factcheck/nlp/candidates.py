@@ -55,6 +55,11 @@ class CandidateLayer:
         self._nlp: Language | None = None
         self.threshold = 1.0
         self.examples = [(_words(s), rule) for rule in pack.rules.values() for s in rule.examples_flagged]
+        # Word -> examples holding it: a sentence is compared only with examples it shares a word with.
+        self.index: dict[str, list[int]] = {}
+        for i, (words, _rule) in enumerate(self.examples):
+            for w in words:
+                self.index.setdefault(w, []).append(i)
         self.quantity_cues = [c for q in pack.quantities.values() for c in q.cues]
 
     def model(self) -> Language:
@@ -84,17 +89,21 @@ class CandidateLayer:
             if not has_event and not (_DIGIT.search(folded, cs, ce) and any(q.search(folded, cs, ce)
                                                                               for q in self.quantity_cues)):
                 continue
-            if not about(an, (s, e), (s, e), s, own, rival, para_of.get(s, 0), default=True):
-                continue
             picked.append((s, e))
         out: list[Claim] = []
         if picked:
             STATS["candidates"] += len(picked)
             nlp = self.model()
-            texts = [doc[s:e].text for s, e in picked]
-            for (s, e), text, scored in zip(picked, texts, nlp.pipe(texts)):
+            # The sentence's own tokens, rebuilt in the model's vocabulary: no second tokenization.
+            docs = [Doc(nlp.vocab, words=[t.text for t in doc[s:e]], spaces=[bool(t.whitespace_) for t in doc[s:e]])
+                    for s, e in picked]
+            for (s, e), scored in zip(picked, nlp.pipe(docs)):
+                text = scored.text
                 score = scored.cats.get("CANDIDATE", 0.0)
                 if score < self.threshold:
+                    continue
+                # Scope after scoring: most candidates stop at the threshold, and `about` costs more.
+                if not about(an, (s, e), (s, e), s, own, rival, para_of.get(s, 0), default=True):
                     continue
                 cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
                 kind, rule = self.kind_of(text)
@@ -110,11 +119,10 @@ class CandidateLayer:
         words = _words(text)
         if not words:
             return "other", None
-        scored = []
-        for ex, rule in self.examples:
-            inter = len(words & ex)
-            if inter:
-                scored.append((inter / len(words | ex), rule))
+        shared: Counter[int] = Counter()
+        for w in words:
+            shared.update(self.index.get(w, ()))
+        scored = [(n / (len(words) + len(self.examples[i][0]) - n), self.examples[i][1]) for i, n in shared.items()]
         if not scored:
             return "other", None
         scored.sort(key=lambda x: -x[0])
