@@ -30,6 +30,10 @@ def _scorer(path: Path):  # type: ignore[no-untyped-def]
     return mod
 
 
+def _spans(findings: list[dict], offset: int) -> list[tuple[int, int]]:
+    return [(f["start"] - offset, f["end"] - offset) for f in findings]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("cases", type=Path)
@@ -51,11 +55,10 @@ def main() -> int:
          "candidates": 0, "candidates_unlabelled": 0, "candidate_warnings": 0}
     for path, (case, offset) in files.items():
         findings = by_path.get(path, [])
-        spans = lambda fs: [(f["start"] - offset, f["end"] - offset) for f in fs]  # noqa: E731
-        flags = spans([f for f in findings if f.get("severity") in score.FLAG_SEVERITIES])
+        flags = _spans([f for f in findings if f.get("severity") in score.FLAG_SEVERITIES], offset)
         cand_f = [f for f in findings if f.get("rule") == "possible-outdated-claim"]
         n["candidate_warnings"] += sum(1 for f in cand_f if f.get("severity") != "info")
-        cands = spans(cand_f)
+        cands = _spans(cand_f, offset)
         n["candidates"] += len(cands)
         touched = [False] * len(cands)
         for exp in case.get("expected") or []:
