@@ -78,3 +78,17 @@ def test_never_a_warning_on_a_dev_corpus(linter):
                 seen += 1
                 assert f.severity == "info" and f.verdict == "unsupported"
     assert seen > 0
+
+
+def test_training_script_refuses_sealed_corpora():
+    import importlib.util
+
+    root = Path(__file__).resolve().parent.parent.parent
+    spec = importlib.util.spec_from_file_location("cand_train", root / "training" / "candidates" / "train.py")
+    assert spec and spec.loader
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    for sealed in ("tests/corpus_holdout", "tests/corpus_holdout2", "tests/corpus_real/sealed", "tests/corpus_glp1"):
+        with pytest.raises(SystemExit):
+            train._check_not_sealed(root / sealed)
+    train._check_not_sealed(root / "tests" / "corpus_dev2")
