@@ -59,6 +59,11 @@ BUILTIN_RULES: dict[str, BuiltinRule] = {r.id: r for r in [
                 "A citation the database does not know",
                 "An author-year citation that matches no study in the database, so its claims cannot be "
                 "checked. Add the study to a claims pack to check it."),
+    BuiltinRule("possible-outdated-claim", "other", "unsupported", "info",
+                "A sentence that reads like a claim the pack may correct",
+                "This sentence reads like a claim of a kind the pack corrects (a status, forecast, date or "
+                "figure), but no rule matched it. A small classifier trained on the pack's rule examples "
+                "proposes it; check it against what the pack records. It is never a warning."),
     BuiltinRule("supported", "other", "supported", "info",
                 "A claim that agrees with the database",
                 "Shown with --show-supported, so editors can see what was checked and found right."),

@@ -55,6 +55,8 @@ class Judge:
                 f = self._figure(claim)
                 if f is not None:
                     self._as_pack_figure_rule(f, claim)
+            elif claim.type == "candidate":
+                f = self._candidate(claim)
             else:
                 f = self._citation(claim)
             if f is None:
@@ -137,6 +139,21 @@ class Judge:
                 f.rule, f.claim_id, f.severity = rule.id, rule.claim_id, rule.severity
                 f.suggestion = rule.suggestion or f.suggestion
                 return
+
+    # -- learned candidates ---------------------------------------------------------------------
+    def _candidate(self, claim: Claim) -> Finding:
+        """A sentence the candidate layer (nlp/candidates.py) reads as a claim no rule matched:
+        always `info`, pointing at what the pack records for the nearest rule."""
+        rule = claim.rule
+        entry = self.pack.claims.get(rule.claim_id) if rule else None
+        what = f"what the {self.pack.id} pack records" + (f" ({rule.summary.rstrip('.')})" if rule and rule.summary else "")
+        message = (f"This sentence reads like a {claim.kind} claim the pack may correct; check it against {what}. "
+                   "No rule matched it, so this is a pointer, not a verdict.")
+        f = self._builtin("possible-outdated-claim", claim, message, fact=entry.fact if entry else "",
+                          suggestion=None, sources=self.pack.source_refs(entry.sources) if entry else [],
+                          kind=claim.kind)
+        f.severity = "info"  # never a flag, whatever the builtin table says
+        return f
 
     # -- citations ------------------------------------------------------------------------------
     def _citation(self, claim: Claim) -> Finding | None:

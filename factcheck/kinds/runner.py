@@ -42,6 +42,8 @@ class KindMatchers:
         # What the pack is about (its `about` words and term lists) against neighbouring topics.
         self.own_labels = {"ABOUT"} | {f"TERM:{t}" for t in pack.terms}
         self.rival_labels = rivals if (pack.neighbours or rivals) else set()
+        self.last_analysis: Analysis | None = None
+        self.last_paragraphs: dict[int, int] = {}
 
     def claims(self, doc: Doc, doc_date: date | None, paragraphs: list[int],
                others: list[Claim] | None = None, in_domain: bool = True) -> tuple[list[Claim], list[Claim]]:
@@ -49,6 +51,8 @@ class KindMatchers:
         passage is about the pack: a dose in a sentence about psilocybin is not an MDMA dose."""
         an = analyse(doc, self.matcher, doc_date)
         para_of = _paragraph_starts(doc, an.sentences, paragraphs)
+        # Kept for the candidate layer, which reads the same cues after the rules have run.
+        self.last_analysis, self.last_paragraphs = an, para_of
         kept = [c for c in others or [] if self._about_pack(doc, an, c, para_of)]
         out: list[Claim] = []
         if an.events and in_domain:

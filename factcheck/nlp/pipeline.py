@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from factcheck.kinds import KindMatchers
 from factcheck.knowledge.model import Pack
+from factcheck.nlp.candidates import CandidateLayer
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.extract import Context, Extractor
 from factcheck.nlp.normalize import fold
@@ -112,6 +113,7 @@ class ClaimsComponent:
         self.pack = pack
         self.extractor = Extractor(pack)
         self.kinds = KindMatchers(nlp, pack, rivals or [])
+        self.candidates = CandidateLayer(pack)
 
     def __call__(self, doc: Doc) -> Doc:
         arr = doc.to_array([IDX, SENT_START])
@@ -138,6 +140,13 @@ class ClaimsComponent:
                            for s, e, r in patterned):
                     claims.append(c)
             claims.sort(key=lambda c: (c.start, c.end))
+        an = self.kinds.last_analysis
+        if in_domain and an is not None:
+            # The learned layer reads only what the rules left: candidate sentences, info only.
+            found = self.candidates.claims(doc, an, ctx.folded, claims, self.kinds.last_paragraphs,
+                                           self.kinds.own_labels, self.kinds.rival_labels)
+            if found:
+                claims = sorted(claims + found, key=lambda c: (c.start, c.end))
         spans = []
         for i, claim in enumerate(claims):
             # span_id keeps two claims on the same words apart (extension values are keyed by it).

@@ -1,0 +1,132 @@
+"""The learned candidate layer: a small sentence classifier, one per pack, trained here.
+
+It reads only candidate sentences: those of an in-domain document, about the pack, that hold an
+event cue or a quantity cue of the pack and that no rule, figure or citation turned into a claim.
+A sentence it scores above its threshold becomes a `candidate` claim, which the judge reports as
+the builtin `possible-outdated-claim` at severity `info`: a pointer for an editor, never a flag.
+The models are spaCy `textcat` (bag of words) pipelines in factcheck/models/candidates/<pack>/,
+trained by training/candidates/train.py (docs/models.md).
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+import time
+from collections import Counter
+from collections.abc import Collection
+from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from factcheck.knowledge.model import Pack, Rule
+from factcheck.lang.layer import Analysis
+from factcheck.lang.topic import about
+from factcheck.nlp.claims import Claim
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models" / "candidates"
+NEAREST = 5  # examples whose rule kinds vote for a candidate's kind
+_WORD = re.compile(r"[a-z][a-z0-9-]+")
+_DIGIT = re.compile(r"\d")
+
+# Cost of the layer in this process (the benchmark reports the share of sentences it reads).
+STATS = {"sentences": 0, "candidates": 0, "proposed": 0, "seconds": 0.0}
+
+
+def enabled() -> bool:
+    """On by default; FACTCHECK_CANDIDATES=0 turns it off (the ablation in docs/models.md)."""
+    return os.environ.get("FACTCHECK_CANDIDATES", "1") != "0"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS)
+
+
+class CandidateLayer:
+    """One pack's classifier, loaded on first use (most documents never reach it)."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.path = MODELS_DIR / pack.id
+        self.available = (self.path / "meta.json").is_file()
+        self._nlp: Language | None = None
+        self.threshold = 1.0
+        self.examples = [(_words(s), rule) for rule in pack.rules.values() for s in rule.examples_flagged]
+        # Word -> examples holding it: a sentence is compared only with examples it shares a word with.
+        self.index: dict[str, list[int]] = {}
+        for i, (words, _rule) in enumerate(self.examples):
+            for w in words:
+                self.index.setdefault(w, []).append(i)
+        self.quantity_cues = [c for q in pack.quantities.values() for c in q.cues]
+
+    def model(self) -> Language:
+        if self._nlp is None:
+            import spacy
+
+            self._nlp = spacy.load(self.path)
+            self.threshold = float(self._nlp.meta.get("factcheck", {}).get("threshold", 0.5))
+        return self._nlp
+
+    def claims(self, doc: Doc, an: Analysis, folded: str, existing: list[Claim], para_of: dict[int, int],
+               own: Collection[str], rival: Collection[str]) -> list[Claim]:
+        """Candidate claims for the sentences no other claim covers (the document is in domain)."""
+        if not self.available or not enabled():
+            return []
+        t0 = time.perf_counter()
+        STATS["sentences"] += len(an.sentences)
+        taken = [(c.start, c.end) for c in existing]
+        ev_starts = sorted(c.start for c in an.cues if c.label.startswith("EV:"))
+        picked: list[tuple[int, int]] = []
+        for s, e in an.sentences:
+            cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            if any(a < ce and cs < b for a, b in taken):
+                continue
+            i = bisect.bisect_left(ev_starts, s)
+            has_event = i < len(ev_starts) and ev_starts[i] < e
+            if not has_event and not (_DIGIT.search(folded, cs, ce) and any(q.search(folded, cs, ce)
+                                                                              for q in self.quantity_cues)):
+                continue
+            picked.append((s, e))
+        out: list[Claim] = []
+        if picked:
+            STATS["candidates"] += len(picked)
+            nlp = self.model()
+            # The sentence's own tokens, rebuilt in the model's vocabulary: no second tokenization.
+            docs = [Doc(nlp.vocab, words=[t.text for t in doc[s:e]], spaces=[bool(t.whitespace_) for t in doc[s:e]])
+                    for s, e in picked]
+            for (s, e), scored in zip(picked, nlp.pipe(docs)):
+                text = scored.text
+                score = scored.cats.get("CANDIDATE", 0.0)
+                if score < self.threshold:
+                    continue
+                # Scope after scoring: most candidates stop at the threshold, and `about` costs more.
+                if not about(an, (s, e), (s, e), s, own, rival, para_of.get(s, 0), default=True):
+                    continue
+                cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+                kind, rule = self.kind_of(text)
+                out.append(Claim(type="candidate", kind=kind, start=cs, end=ce, sentence=(cs, ce), rule=rule,
+                                 pack=self.pack.id))
+        STATS["proposed"] += len(out)
+        STATS["seconds"] += time.perf_counter() - t0
+        return out
+
+    def kind_of(self, text: str) -> tuple[str, Rule | None]:
+        """The most common rule kind among the flagged examples nearest the sentence (word overlap),
+        and the nearest example's rule; `other` when no example shares a word."""
+        words = _words(text)
+        if not words:
+            return "other", None
+        shared: Counter[int] = Counter()
+        for w in words:
+            shared.update(self.index.get(w, ()))
+        scored = [(n / (len(words) + len(self.examples[i][0]) - n), self.examples[i][1]) for i, n in shared.items()]
+        if not scored:
+            return "other", None
+        scored.sort(key=lambda x: -x[0])
+        top = scored[:NEAREST]
+        kind = Counter(r.kind for _, r in top).most_common(1)[0][0]
+        nearest = next(r for _, r in top if r.kind == kind)
+        return kind, nearest

@@ -1,0 +1,94 @@
+"""The learned candidate layer: ships with the package, loads offline, proposes only infos."""
+
+from __future__ import annotations
+
+import socket
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from factcheck.engine import Linter
+from factcheck.judge.builtin_rules import BUILTIN_RULES
+from factcheck.knowledge import load_pack_cached
+from factcheck.nlp import candidates
+
+RULE = "possible-outdated-claim"
+FORECAST = ("# MDMA therapy\n\nThe company says the therapy's review by the agency has gone smoothly so far, "
+            "and it is preparing its sales force for a launch.\n")
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter(load_pack_cached(), date(2026, 11, 22))
+
+
+def _found(linter: Linter, text: str) -> list:
+    return linter.lint_text(text, "a.md").findings
+
+
+def test_models_ship_and_load_with_network_off(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError("network is off in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    for pid in ("mdma", "glp1"):
+        layer = candidates.CandidateLayer(next(p for p in load_pack_cached().packs if p.id == pid))
+        assert layer.available
+        nlp = layer.model()
+        assert nlp.pipe_names == ["textcat"]
+        assert 0.0 < layer.threshold < 1.0
+        assert sum(f.stat().st_size for f in Path(layer.path).rglob("*") if f.is_file()) < 3_000_000
+
+
+def test_builtin_rule_is_info():
+    r = BUILTIN_RULES[RULE]
+    assert (r.severity, r.verdict) == ("info", "unsupported")
+
+
+def test_forecast_no_rule_catches_gets_an_info_candidate(linter):
+    found = _found(linter, FORECAST)
+    assert [f.rule for f in found] == [RULE]
+    f = found[0]
+    assert f.severity == "info"
+    assert f.kind == "regulatory-status"
+    assert f.message.startswith("This sentence reads like a regulatory-status claim the pack may correct; check it against")
+
+
+def test_off_topic_sentence_gets_none(linter):
+    text = FORECAST.replace("MDMA", "Psilocybin")
+    assert _found(linter, text) == []
+    assert _found(linter, "# Gardening\n\nThe council expects approval of the new park by the end of next year.\n") == []
+
+
+def test_layer_can_be_turned_off(linter, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_CANDIDATES", "0")
+    assert _found(linter, FORECAST) == []
+
+
+def test_never_a_warning_on_a_dev_corpus(linter):
+    folder = Path(__file__).parent.parent / "corpus_real" / "dev"
+    seen = 0
+    for path in sorted(folder.glob("*.yaml"))[:40]:
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for f in _found(linter, case["text"]):
+            if f.rule == RULE:
+                seen += 1
+                assert f.severity == "info" and f.verdict == "unsupported"
+    assert seen > 0
+
+
+def test_training_script_refuses_sealed_corpora():
+    import importlib.util
+
+    root = Path(__file__).resolve().parent.parent.parent
+    spec = importlib.util.spec_from_file_location("cand_train", root / "training" / "candidates" / "train.py")
+    assert spec and spec.loader
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    for sealed in ("tests/corpus_holdout", "tests/corpus_holdout2", "tests/corpus_real/sealed", "tests/corpus_glp1"):
+        with pytest.raises(SystemExit):
+            train._check_not_sealed(root / sealed)
+    train._check_not_sealed(root / "tests" / "corpus_dev2")
