@@ -13,7 +13,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
+from corpus_cases import load_cases as _load_cases
+from corpus_cases import spans_of
 
 CORPUS = Path(__file__).parent / "corpus"
 AS_OF = date(2026, 11, 22)
@@ -24,22 +25,7 @@ MIN_PRECISION = 0.95
 
 
 def load_cases() -> list[tuple[str, dict]]:
-    cases = []
-    for path in sorted(CORPUS.glob("*.yaml")):
-        if path.name.startswith("_"):
-            continue
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if isinstance(data, dict) and "text" in data:
-            cases.append((path.stem, data))
-    return cases
-
-
-def spans_of(quote: str, text: str) -> list[tuple[int, int]]:
-    found, start = [], text.find(quote)
-    while start >= 0:
-        found.append((start, start + len(quote)))
-        start = text.find(quote, start + 1)
-    return found
+    return _load_cases(CORPUS)
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

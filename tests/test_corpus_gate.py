@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
+from corpus_cases import load_cases, spans_of
 
 TESTS = Path(__file__).parent
 AS_OF = date(2026, 11, 22)
@@ -33,25 +33,6 @@ ALL_CORPORA = ["corpus", "corpus_dev", "corpus_dev2", "corpus_holdout", "corpus_
                "corpus_real/sealed", "corpus_real/offtopic", "corpus_glp1", "corpus_glp1_dev"]
 
 
-def load_cases(folder: Path) -> list[tuple[str, dict]]:
-    cases = []
-    for path in sorted(folder.glob("*.yaml")):
-        if path.name.startswith("_"):
-            continue
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if isinstance(data, dict) and "text" in data:
-            cases.append((path.stem, data))
-    return cases
-
-
-def _spans(quote: str, text: str) -> list[tuple[int, int]]:
-    out, i = [], text.find(quote)
-    while i >= 0:
-        out.append((i, i + len(quote)))
-        i = text.find(quote, i + 1)
-    return out
-
-
 def score(folder: Path, linter, tmp: Path) -> dict:  # type: ignore[no-untyped-def]
     files: dict[str, tuple[str, dict, int]] = {}
     for name, case in load_cases(folder):
@@ -69,7 +50,7 @@ def score(folder: Path, linter, tmp: Path) -> dict:  # type: ignore[no-untyped-d
         flags = [(f.start - offset, f.end - offset, f.rule) for f in report.findings if f.severity in ("warning", "error")]
         flags_total += len(flags)
         for exp in case.get("expected") or []:
-            spans = _spans(exp["quote"], case["text"])
+            spans = spans_of(exp["quote"], case["text"])
             hit = [f for f in flags if any(f[0] < e and s < f[1] for s, e in spans)]
             if exp.get("verdict") in BAD:
                 caught += bool(hit)

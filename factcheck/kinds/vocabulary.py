@@ -39,19 +39,8 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
         lists[f"JUR:{code}"] = names
     for rule in pack.rules.values():
         spec = rule.spec
-        if isinstance(spec, StatusSpec):
-            inline_events = [e for e in spec.event if e not in BUILTIN_EVENTS]
-            if inline_events:
-                lists[f"EV:rule:{rule.id}"] = inline_events
-            inline_subjects = [s for s in spec.subject if not s.startswith("@")]
-            if inline_subjects:
-                lists[f"SUBJ:rule:{rule.id}"] = inline_subjects
-        elif isinstance(spec, NameSpec):
-            if spec.wrong:
-                lists[f"NAME:wrong:{rule.id}"] = spec.wrong
-            if spec.acronym:
-                lists[f"NAME:acronym:{rule.id}"] = [spec.acronym]
-        elif isinstance(spec, (EventDateSpec, JurisdictionStatusSpec)):
+        if isinstance(spec, (StatusSpec, EventDateSpec, JurisdictionStatusSpec)):
+            # Events and subjects a rule lists in its own words, beside the built-in classes and @terms.
             inline_events = [e for e in spec.event if e not in BUILTIN_EVENTS]
             if inline_events:
                 lists[f"EV:rule:{rule.id}"] = inline_events
@@ -61,6 +50,11 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
             if isinstance(spec, JurisdictionStatusSpec):
                 for i, state in enumerate(spec.jurisdictions):
                     lists[f"JS:{rule.id}:{i}"] = state.names
+        elif isinstance(spec, NameSpec):
+            if spec.wrong:
+                lists[f"NAME:wrong:{rule.id}"] = spec.wrong
+            if spec.acronym:
+                lists[f"NAME:acronym:{rule.id}"] = [spec.acronym]
         elif isinstance(spec, RoleSpec):
             lists[f"ORG:{rule.id}"] = spec.organization
             lists[f"ROLE:{rule.id}"] = spec.role

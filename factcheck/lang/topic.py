@@ -59,18 +59,11 @@ def about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at: 
     side = _nearest(an.cues_in(*sentence), own, rival, at)
     if side:
         return side == "own"
-    # Earlier in the paragraph, then the few sentences before it (headings, lead-ins).
-    idx = an.sentence_index(sentence)
-    back = idx
-    while back > 0:
-        back -= 1
-        s = an.sentences[back]
-        if s[1] <= paragraph_start and idx - back > LOOKBACK_SENTENCES:
-            break
-        # A sentence is about what it names first (its subject, as a rule), not last.
-        side = _nearest(an.cues_in(s[0], s[1]), own, rival, s[0])
-        if side:
-            return side == "own"
+    # Earlier in the paragraph, then the few sentences before it (headings, lead-ins); a sentence
+    # is about what it names first (its subject, as a rule), not last.
+    side = _look_back(an, sentence, own, rival, paragraph_start, whole_paragraph=True, first=True)
+    if side:
+        return side == "own"
     # The document as a whole: its first sentence (title) or, failing that, which it names more.
     if an.sentences:
         first = an.sentences[0]
@@ -95,14 +88,24 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
         side = _nearest(an.cues_in(start, end), own, rival, ev.cue.start)
         if side:
             return side == "own"
-    idx = an.sentence_index(ev.sentence)
+    side = _look_back(an, ev.sentence, own, rival, paragraph_start, whole_paragraph=False, first=False)
+    return side != "rival"
+
+
+def _look_back(an: Analysis, sentence: tuple[int, int], own: Collection[str], rival: Collection[str],
+               paragraph_start: int, whole_paragraph: bool, first: bool) -> str | None:
+    """'own' or 'rival' as named in the sentences before: through the whole paragraph and the few
+    sentences before it (`whole_paragraph`), or within the paragraph and at most a few sentences
+    back; each sentence read from its start (`first`) or its end."""
+    idx = an.sentence_index(sentence)
     back = idx
     while back > 0:
         back -= 1
         s = an.sentences[back]
-        if s[1] <= paragraph_start or idx - back > LOOKBACK_SENTENCES:
+        past = idx - back > LOOKBACK_SENTENCES
+        if (s[1] <= paragraph_start and past) if whole_paragraph else (s[1] <= paragraph_start or past):
             break
-        side = _nearest(an.cues_in(s[0], s[1]), own, rival, s[1])
+        side = _nearest(an.cues_in(s[0], s[1]), own, rival, s[0] if first else s[1])
         if side:
-            return side == "own"
-    return True
+            return side
+    return None
