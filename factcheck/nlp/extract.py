@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from factcheck.knowledge.model import Frame, Pack, Rule
+from factcheck.knowledge.notes import dose_role_near, dose_role_of_note  # noqa: F401 (re-exported)
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.normalize import collapse, fold
-from factcheck.nlp.numbers import (
+from factcheck.knowledge.numbers import (
     APPROX,
     APPROX_RE,
     FRACTIONS,
@@ -156,13 +157,6 @@ COUNT_HEADER = re.compile(r"\b(?:n|participants|patients|people|subjects|sample(
 TIME_POINT_AFTER = re.compile(r"\s+(?:after|later|post|following|before|from|since|ago|earlier|apart|into)\b")
 FRACTION_HINT = re.compile(r"half|third|quarter| in (?:ten|three|five)| out of ")
 SITES_HINT = re.compile(r"\bsites?\b|clinics|cent(?:er|re)s|locations")
-# Which part of a dosing schedule a dose is: the first dose of a session, the optional
-# supplement, or the session's total. Read the same way from the text and from a value's note.
-DOSE_ROLES = (
-    ("supplement", re.compile(r"\b(?:supplement\w*|booster|half[- ]dose|top-?up|additional dose|second dose)\b")),
-    ("total", re.compile(r"\b(?:total|in all|cumulative|altogether|combined)\b")),
-    ("initial", re.compile(r"\b(?:initial|first|starting|opening|beg[ia]n with|begins with|start(?:ed|s)? with)\b")),
-)
 LIST_BREAK = re.compile(r"[,;]|\band\b")
 TAIL_END = re.compile(r"[,;]|\s(?:vs\.?|versus|compared|and|while|whereas|against|but|than)\b")
 # A sentence that opens by pointing back at a figure ("That outcome was measured ...", "These
@@ -599,7 +593,7 @@ class Extractor:
                 hi = min(seg_hi, c.sentence[1], c.end + 25)
                 tail = TAIL_END.search(folded, c.end, hi)
                 lo = max(seg_lo, c.sentence[0], c.start - 40)
-                c.role = _dose_role(folded[lo:tail.start() if tail else hi], c.start - lo)
+                c.role = dose_role_near(folded[lo:tail.start() if tail else hi], c.start - lo)
             self._timepoint(ctx, c, (seg_lo, seg_hi))
         self._inherit(ctx, figures)
         for c in figures:
@@ -961,20 +955,6 @@ def _relative_approx(approx: tuple[float, float], low: float, high: float) -> tu
     lo = max(approx[0] / APPROX_PER_TEN_PERCENT * 0.1 * low, -low)
     hi = approx[1] / APPROX_PER_TEN_PERCENT * 0.1 * high
     return lo, hi
-
-
-def _dose_role(text: str, at: int) -> str | None:
-    """The role word nearest the figure (at offset `at`) in a short window around it."""
-    found = [(m.start(), role) for role, rx in DOSE_ROLES for m in rx.finditer(text)]
-    if not found:
-        return None
-    return min(found, key=lambda f: abs(f[0] - at))[1]
-
-
-def dose_role_of_note(note: str) -> str | None:
-    """A recorded value's role, from the first role word in its note or time point."""
-    found = [(m.start(), role) for role, rx in DOSE_ROLES for m in rx.finditer(note.lower())]
-    return min(found)[1] if found else None
 
 
 def split_confirmed(counts: set[float], n: float) -> bool:
