@@ -63,7 +63,7 @@ RELATIVE_TIME = re.compile(
     r"this (?:spring|summer|autumn|fall|winter)|next (?:spring|summer|autumn|fall|winter)|"
     r"recently|currently|soon|now|today|at present|so far|to date|yet)\b"
 )
-RETRACTION_NOTED = re.compile(r"\bretract\w*|\bwithdrawn\b")  # rows above a table row that may hold its header
+RETRACTION_NOTED = re.compile(r"\bretract\w*|\bwithdrawn\b")  # words that note a retraction near a claim
 
 
 def _retraction_noted(ctx: Context, claim: Claim) -> bool:
