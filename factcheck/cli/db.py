@@ -184,9 +184,10 @@ def check(links: bool, as_of: date | None, packs: tuple[str, ...], config_path: 
             # A pack with errors is compiled only partly; its examples would fail for that reason.
             notes.append("examples not run: fix the errors first")
         else:
-            from factcheck.knowledge.examples import check_examples
-
             try:
+                # Imported here: it loads the engine and spaCy, which the other checks do not need.
+                from factcheck.selftest import check_examples
+
                 problems += check_examples(pack, as_of)
             except Exception as exc:  # the linter itself failed (model missing...): one line, not a traceback
                 die(f"cannot run the rules' examples through the linter: {type(exc).__name__}: {exc} "

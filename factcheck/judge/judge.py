@@ -14,8 +14,6 @@ from factcheck.judge.builtin_rules import BUILTIN_RULES
 from factcheck.knowledge.model import Pack, Value
 from factcheck.models import SEVERITY_RANK, Finding
 from factcheck.nlp.claims import Claim
-from factcheck.nlp.extract import dose_role_of_note
-from factcheck.nlp.numbers import parse_timepoint
 
 # Doses and session counts are given as sets ("80 or 120 mg" recorded as 80-120): one stated number
 # agrees with a recorded range only at its ends.
@@ -318,10 +316,10 @@ class Judge:
             return None
         parsed: list[tuple[Value, float]] = []
         for v in good:
-            tp = parse_timepoint(v.timepoint or "")
-            if tp is None:
+            # Parsed once when the pack loaded (knowledge/notes.py).
+            if v.timepoint_weeks is None or v.timepoint_anchor is None:
                 return None
-            parsed.append((v, self._weeks_from_baseline(v.study, *tp)))
+            parsed.append((v, self._weeks_from_baseline(v.study, v.timepoint_weeks, v.timepoint_anchor)))
         # Both time points on one scale (weeks from baseline), with each value's own study.
         anchor = claim.timepoint_anchor or "treatment"
         if any(_near_in_time(self._weeks_from_baseline(v.study, claim.timepoint_weeks, anchor), w) for v, w in parsed):
@@ -467,8 +465,7 @@ def _agrees(v: Value, claim: Claim) -> bool:
     """Does the stated figure agree with a recorded value? Approximate figures agree on any
     overlap; score changes compare magnitudes ("improved by 24 points" is a change of -24)."""
     if claim.role is not None:
-        recorded = dose_role_of_note(f"{v.note or ''} {v.timepoint or ''}")
-        if recorded is not None and recorded != claim.role:
+        if v.role is not None and v.role != claim.role:
             return False  # "began with 180 mg" is not the 180 mg session total
     lo, hi = claim.bounds
     v_lo, v_hi = v.low, v.high

@@ -28,6 +28,7 @@ from factcheck.knowledge.model import (
     Value,
     combine,
 )
+from factcheck.knowledge.notes import parse_value_text
 from factcheck.knowledge.packs import PackFiles, group
 from factcheck.knowledge.regex_tools import MacroError, expand_macros, nested_quantifier, required_literals
 from factcheck.knowledge.rule_kinds import RULE_KINDS, SPEC_KEYS, parse_spec
@@ -415,6 +416,8 @@ def _values(node: LineDict, owner: str, default_study: str | None, quantities: d
             note=ck.string(item, "note", what=what),
             sources=ck.strings(item, "sources", what=what),
         ))
+        # The note and time point are read once here, not by the judge on every comparison.
+        out[-1].role, out[-1].timepoint_weeks, out[-1].timepoint_anchor = parse_value_text(out[-1].note, out[-1].timepoint)
         out[-1]._origin = Origin(item.file, item.line)  # type: ignore[attr-defined]
     return out
 

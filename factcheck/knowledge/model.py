@@ -151,6 +151,10 @@ class Value:
     tolerance: float = 0.0
     note: str | None = None
     sources: list[str] = field(default_factory=list)
+    # Read from `note` and `timepoint` once by the loader (knowledge/notes.py), for the judge.
+    role: str | None = None  # "initial", "supplement" or "total" dose
+    timepoint_weeks: float | None = None
+    timepoint_anchor: str | None = None  # "baseline" or "treatment"
 
     def matches(self, low: float, high: float) -> bool:
         """True when the stated number (or range) agrees with this value within tolerance."""

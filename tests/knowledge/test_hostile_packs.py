@@ -143,7 +143,7 @@ def test_hostile_globs_do_not_hang(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 def test_example_lines_are_linear_in_pack_size(tmp_path: Path) -> None:
-    from factcheck.knowledge.examples import _ExampleLines
+    from factcheck.selftest import _ExampleLines
 
     rule = CLAIMS.split("    corrects:\n", 1)[1]
     head = CLAIMS.split("    corrects:\n", 1)[0] + "    corrects:\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.nlp.numbers import parse_timepoint, split_glued, to_number
+from factcheck.knowledge.numbers import parse_timepoint, split_glued, to_number
 
 
 @pytest.mark.parametrize(("word", "value"), [

@@ -1,4 +1,5 @@
-"""Numbers as articles write them: digits, words, fractions, ranges, approximations, units."""
+"""Numbers as articles and pack notes write them: digits, words, fractions, ranges, approximations,
+time points. In knowledge/ (below nlp/) so the loader and the extractor read numbers one way."""
 
 from __future__ import annotations
 

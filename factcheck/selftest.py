@@ -1,7 +1,8 @@
 """Run every rule's examples through the real linter, for `factcheck db check`.
 
 A rule's `examples.flagged` must each produce a finding of that rule, and its `examples.accepted`
-must not. This is the loader's one check that needs spaCy, so it lives apart from loader.py.
+must not. It drives the engine, so it sits above it (not in knowledge/, which the engine reads):
+the pack's one check that needs spaCy.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from factcheck.documents import parse
+from factcheck.engine import Linter
 from factcheck.knowledge.loader import Problem
 from factcheck.knowledge.model import Pack, Rule
 from factcheck.knowledge.yamlload import LineDict, LineList, YamlError, load_yaml
+from factcheck.nlp.normalize import collapse, fold
 
 EXAMPLE_PATH = "<example>"
 
@@ -31,10 +35,6 @@ def check_examples(pack: Pack, as_of: date) -> list[Problem]:
 
     A flagged example that no finding of the rule covers is an error, unless another rule's
     finding covers it instead (the sentence is still flagged, with another message): a warning."""
-    from factcheck.documents import parse
-    from factcheck.engine import Linter
-    from factcheck.nlp.normalize import collapse, fold
-
     cases: list[tuple[Rule, str, int, str]] = []  # (rule, "flagged"|"accepted", index, sentence)
     for rule in sorted(pack.rules.values(), key=lambda r: (r.origin.file, r.origin.line)):
         cases += [(rule, "flagged", i, s) for i, s in enumerate(rule.examples_flagged)]

@@ -1,0 +1,220 @@
+"""What a figure belongs to: its quantity, its study (named, cited or inherited from context),
+arm and time point.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.knowledge.model import Pack
+from factcheck.knowledge.numbers import parse_timepoint
+from factcheck.nlp.claims import Claim
+from factcheck.nlp.context import Context, _clause
+
+PHASE = re.compile(r"\bphase[- ]?(?P<p>3|iii|three|2|ii|two|1|i)\b")
+PHASE_OF = {"3": "3", "iii": "3", "three": "3", "2": "2", "ii": "2", "two": "2", "1": "1", "i": "1", "one": "1"}
+# Units one can be read as the other, with the factor from the first to the second.
+CONVERT = {("hours", "minutes"): 60.0, ("minutes", "hours"): 1 / 60, ("weeks", "months"): 12 / 52, ("months", "weeks"): 52 / 12}
+TAIL_END = re.compile(r"[,;]|\s(?:vs\.?|versus|compared|and|while|whereas|against|but|than)\b")
+# A sentence that names a study, a year or a contrast of its own ("Earlier, the pilot enrolled 20
+# people") does not take the phase of the sentence before.
+OWN_STUDY_CUE = re.compile(
+    r"\b(?:pilot|trials?|stud(?:y|ies)|analys[ie]s|experiments?|(?:19|20)\d{2}|earlier|previously|before that|"
+    r"by contrast|in contrast|unlike|meanwhile|separately)\b"
+)
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# A sentence that introduces another study with an indefinite phrase ("A pilot of couples therapy",
+# "Another small trial"): its figures do not belong to the study the text named before.
+NEW_STUDY = re.compile(
+    r"[\s*_#>-]*(?:(?:meanwhile|separately|elsewhere|in addition|also|and|but),?\s+)?"
+    r"(?:a|an|another|one|a second|a third|a separate|a different)\s+(?:[\w-]+\s+){0,3}?(?:pilot|trial|study|experiment)\b"
+)
+SIDE_CLAUSE = re.compile(r"\b(?:while|whereas|unlike|alongside|besides|outside of|separate from)\b")
+
+
+def _side_clause(folded: str, s0: int, m: re.Match[str], claim: Claim) -> bool:
+    if m.start() >= claim.end:
+        return bool(SIDE_CLAUSE.search(folded, claim.end, m.start()))
+    # "While Phase 3 research continues, up to 50 patients ...": the phase sits in a side clause
+    # that a comma closes before the figure.
+    return bool(SIDE_CLAUSE.search(folded, s0, m.start())) and "," in folded[m.end():claim.start]
+
+
+class FigureAttacher:
+    """Attaches a figure to its quantity, study, arm and time point (mixed into Extractor)."""
+
+    pack: Pack
+    by_phase: dict[str, list[str]]
+    units: dict[str, list]
+
+    def _quantity(self, ctx: Context, claim: Claim, cue_window: tuple[int, int] | None,
+                  segment: tuple[int, int]) -> None:
+        """Pick the measure whose cue stands nearest the figure, within its clause and segment.
+        Units that convert (hours/minutes) compete too; the figure is converted to the winner's unit."""
+        unit = claim.unit or ""
+        candidates = list(self.units.get(unit, []))
+        for (a, b), _f in CONVERT.items():
+            if a == unit:
+                candidates.extend(self.units.get(b, []))
+        if not candidates:
+            return
+        if len(candidates) == 1 and unit in ("mg", "mg/kg"):
+            claim.quantity = candidates[0].id
+            return
+        folded = ctx.folded
+        if cue_window is not None:
+            # Session counts: the type words stand between the number and "sessions" (or just after).
+            lo, hi = cue_window
+            regions = [(lo, min(hi + 40, claim.sentence[1], segment[1]), hi)]
+        else:
+            lo, hi = _clause(folded, claim.sentence, claim.start, claim.end)
+            lo, hi = max(lo, segment[0]), min(hi, segment[1])
+            regions = [(lo, hi, None)]
+            c_lo, c_hi = _clause(folded, claim.sentence, claim.start, claim.end)
+            if (c_lo, c_hi) != (lo, hi):
+                regions.append((c_lo, c_hi, None))  # fall back to the whole clause
+        for lo, hi, limit in regions:
+            best: tuple[int, int, int, str] | None = None
+            converted: tuple[int, int, int, str] | None = None
+            region = folded[lo:hi]
+            for q in candidates:
+                for cue in q.cues:
+                    for m in cue.finditer(region):
+                        pos, end = lo + m.start(), lo + m.end()
+                        if limit is not None and pos >= limit - len("sessions"):
+                            continue
+                        if pos < claim.end and end > claim.start and q.unit == unit and unit in ("mg", "mg/kg"):
+                            gap = 0
+                        elif end <= claim.start:
+                            gap = claim.start - end
+                        elif pos >= claim.end:
+                            gap = pos - claim.end
+                        else:
+                            gap = 0
+                        if q.unit != unit and gap > 12:
+                            continue  # another unit's measure ("three hours" for a 90-minute session) only when named right there
+                        if claim.unit == "sessions" and limit is not None:
+                            gap = 0 if pos < limit else gap  # words between number and "sessions" name the type
+                        # Nearest first; at the same distance the words before the figure (its
+                        # subject: "effects that last 8 hours") beat those after; then the longer cue.
+                        before = 1 if end <= claim.start else 0
+                        key = (-gap // 12 if limit is None else 0, before, m.end() - m.start(), q.id)
+                        if q.unit != unit:
+                            if converted is None or key[:3] > converted[:3]:
+                                converted = key
+                        elif best is None or key[:3] > best[:3]:
+                            best = key
+            # A measure in another unit wins only with a more specific cue than any in the
+            # figure's own unit ("integration session lasts three hours" vs "sessions last").
+            if converted is not None and (best is None or converted[2] > best[2]):
+                best = converted
+            if best is not None:
+                q = self.pack.quantities[best[3]]
+                claim.quantity = q.id
+                if q.unit != unit and (unit, q.unit) in CONVERT:
+                    f = CONVERT[(unit, q.unit)]
+                    claim.low, claim.high = claim.low * f, claim.high * f
+                    claim.approx = (claim.approx[0] * f, claim.approx[1] * f)
+                    claim.unit = q.unit
+                return
+
+    def _inherit(self, ctx: Context, figures: list[Claim]) -> None:
+        """A percentage with no cue of its own ("the placebo figure was 21%") measures what the
+        previous sentence's percentage measured."""
+        for i, c in enumerate(figures):
+            if c.quantity is not None or c.unit != "percent":
+                continue
+            prev = ctx.previous_sentence(c.start)
+            if prev is None:
+                continue
+            before = [f for f in figures[:i] if f.unit == c.unit and f.quantity and prev[0] <= f.start < prev[1]]
+            if before:
+                c.quantity = before[-1].quantity
+
+    def _arm(self, ctx: Context, claim: Claim, segment: tuple[int, int]) -> str | None:
+        if not self.pack.arms:
+            return None
+        lo, hi = _clause(ctx.folded, claim.sentence, claim.start, claim.end)
+        lo, hi = max(lo, segment[0]), min(hi, segment[1])
+        # Words after the figure are its own only up to a conjunction or comparison
+        # ("46 were randomized to MDMA and 44 to placebo").
+        tail = TAIL_END.search(ctx.folded, claim.end, hi)
+        if tail is not None:
+            hi = tail.start()
+        region = ctx.folded[lo:hi]
+        best: tuple[int, str] | None = None
+        for arm, cues in self.pack.arms.items():
+            for cue in cues:
+                for m in cue.finditer(region):
+                    pos = lo + m.start()
+                    dist = claim.start - (lo + m.end()) if pos < claim.start else pos - claim.end
+                    # A cue after a figure counts only in the same parenthesis or just after it.
+                    if pos >= claim.end and dist > 40:
+                        continue
+                    # ... and not when it labels the next figure ("67% (placebo 32%)").
+                    if (pos >= claim.end and segment[1] < len(ctx.folded) and segment[1] - (lo + m.end()) <= 12
+                            and not TAIL_END.search(ctx.folded, lo + m.end(), segment[1])):
+                        continue
+                    if best is None or abs(dist) < best[0]:
+                        best = (abs(dist), arm)
+        return best[1] if best else None
+
+    def _timepoint(self, ctx: Context, claim: Claim, segment: tuple[int, int]) -> None:
+        """A time point in the figure's clause ("one year after treatment, 67% ...")."""
+        if claim.unit not in ("percent", "points", "d"):
+            return
+        lo, hi = _clause(ctx.folded, claim.sentence, claim.start, claim.end)
+        # Only the words up to the next figure: "67% at 18 weeks, 80% one year later" are two time points.
+        region = ctx.folded[lo:min(hi, max(segment[1], claim.end))]
+        tp = parse_timepoint(region)
+        if tp is not None:
+            claim.timepoint_weeks, claim.timepoint_anchor = tp
+
+    def _attach(self, claim: Claim, ctx: Context, citations: list[Claim]) -> None:
+        """Which study a figure belongs to: a citation in its sentence, a phase named in it, a
+        citation in the previous sentence, then the last one earlier in the paragraph."""
+        s0, s1 = claim.sentence
+        in_sentence = [c for c in citations if s0 <= c.start < s1 and c.studies]
+        if in_sentence:
+            before = [c for c in in_sentence if c.start <= claim.start]
+            pick = before[-1] if before else in_sentence[0]
+            claim.studies, claim.study_how, claim.citation = list(pick.studies), "sentence", pick.citation
+            return
+        # Not a phase named in a side clause ("10 sites, while Phase 3 research continues").
+        phases = [m for m in PHASE.finditer(ctx.folded, s0, s1) if not _side_clause(ctx.folded, s0, m, claim)]
+        if phases:
+            m = phases[-1]
+            phase = PHASE_OF[m.group("p")]
+            claim.phase = phase
+            if phase in self.by_phase:
+                studies = list(self.by_phase[phase])
+                years = {int(y) for y in YEAR.findall(ctx.folded, s0, s1)}
+                if years:
+                    # "Pooled phase 2 | 2019 | 103": the year says which of the phase's studies,
+                    # or that it is none the database files under that phase.
+                    studies = [sid for sid in studies if self.pack.studies[sid].year in years]
+                    if not studies:
+                        return
+                claim.studies, claim.study_how = studies, "phase"
+                return
+        if NEW_STUDY.match(ctx.folded, s0, claim.start):
+            return  # "A pilot of couples therapy involved six couples": not the study named before
+        prev = ctx.previous_sentence(claim.start)
+        if prev:
+            p_c = [c for c in citations if prev[0] <= c.start < prev[1] and c.studies]
+            if p_c:
+                claim.studies, claim.study_how, claim.citation = list(p_c[-1].studies), "previous sentence", p_c[-1].citation
+                return
+            if prev[0] >= ctx.paragraph_of(claim.start)[0] and not OWN_STUDY_CUE.search(ctx.folded, s0, s1):
+                # "In the phase 3 programme, each session began with 80 mg. Later, a top-up of
+                # 62.5 mg ...": the phase of the sentence before, in the same paragraph.
+                p_ph = list(PHASE.finditer(ctx.folded, prev[0], prev[1]))
+                phase = PHASE_OF[p_ph[-1].group("p")] if p_ph else None
+                if phase in self.by_phase and len({PHASE_OF[m.group("p")] for m in p_ph}) == 1:
+                    claim.phase = phase
+                    claim.studies, claim.study_how = list(self.by_phase[phase]), "previous sentence phase"
+                    return
+        p0, _p1 = ctx.paragraph_of(claim.start)
+        para = [c for c in citations if p0 <= c.start < claim.start and c.studies]
+        if para:
+            claim.studies, claim.study_how, claim.citation = list(para[-1].studies), "paragraph", para[-1].citation

@@ -1,0 +1,62 @@
+"""One document's text and structure as the extractor sees it, and the clause and look-back
+windows every part of the extractor shares.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Context:
+    """One document's text and structure, as the extractor sees it."""
+
+    text: str
+    folded: str
+    sent_starts: list[int]
+    paragraphs: list[int]
+    trigger_sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    present_triggers: set[str] | None = None
+    table_notes: dict[int, tuple[int, int] | None] = field(default_factory=dict)
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sent_starts, offset) - 1
+        start = self.sent_starts[i] if i >= 0 else 0
+        end = self.sent_starts[i + 1] if i + 1 < len(self.sent_starts) else len(self.text)
+        return start, end
+
+    def previous_sentence(self, offset: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.sent_starts, offset) - 1
+        if i <= 0:
+            return None
+        return self.sent_starts[i - 1], self.sent_starts[i]
+
+    def paragraph_of(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.paragraphs, offset) - 1
+        start = self.paragraphs[i] if i >= 0 else 0
+        end = self.paragraphs[i + 1] if i + 1 < len(self.paragraphs) else len(self.text)
+        return start, end
+
+
+def _clause(folded: str, sent: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end): bounded by ';' or the sentence's ends."""
+    lo = folded.rfind(";", sent[0], start) + 1 or sent[0]
+    lo = max(lo, sent[0])
+    hi = folded.find(";", end, sent[1])
+    if hi < 0:
+        hi = sent[1]
+    return lo, hi
+
+
+def _lookback(ctx: Context, sent: tuple[int, int], sentences: int = 3) -> int:
+    """Where the few sentences before this one start (blank ones not counted), across paragraphs:
+    a heading, a list's lead-in or the paragraph above still frame what this sentence says."""
+    at, seen = sent[0], 0
+    while seen < sentences:
+        prev = ctx.previous_sentence(at)
+        if prev is None:
+            break
+        at = prev[0]
+        seen += bool(ctx.text[prev[0]:prev[1]].strip())
+    return at

@@ -1,0 +1,325 @@
+"""The figures core: numbers with units in prose (percentages, doses, sample sizes, sessions,
+effect sizes, score points), with approximations and time points said by pointing back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from factcheck.knowledge.model import Pack
+from factcheck.knowledge.notes import dose_role_near
+from factcheck.knowledge.numbers import (
+    APPROX,
+    APPROX_RE,
+    FRACTIONS,
+    NUM,
+    RANGE_SEP,
+    WORD_NUM,
+    find_timepoint,
+    to_number,
+)
+from factcheck.nlp.attach import TAIL_END
+from factcheck.nlp.claims import Claim
+from factcheck.nlp.context import Context
+from factcheck.nlp.speech import _mark_figure_speech, _retraction_noted
+from factcheck.nlp.tables import _bare
+
+# Words after which a number is a label, not a count ("Phase 3 participants", "Table 2 patients").
+LABEL_WORD = re.compile(r"(?:phase|stage|table|figure|schedule|study|trial|cohort|group|part|step|level|grade)[ -]$")
+# The label check runs on matches only (see _is_label): lookbehinds at every position cost.
+
+# Patterns start with what is cheapest to reject (a digit, a word start); an approximation before
+# a figure ("nearly 70%") is read afterwards from the few characters before it.
+PERCENT = re.compile(
+    r"(?P<a>(?<![\d.])\d+(?:\.\d+)?)(?:\s*(?:-|to)\s*(?P<b>\d+(?:\.\d+)?))?\s?(?:%|\s?percent\b|\s?per cent\b)"
+)
+PERCENT_WORDS = re.compile(
+    rf"\b(?P<a>{WORD_NUM})\s+(?:percent|per cent)\b"
+)
+FRACTION = re.compile(
+    r"\b(?P<f>"
+    + "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
+    + r")\s+(?:of|the)\b"
+)
+# "10 of 12 participants", "nine out of ten patients"
+SHARE = re.compile(
+    rf"(?<![\w.])(?P<a>{NUM})\s+(?:of|out of|in)\s+(?:the\s+|all\s+)?(?P<b>{NUM})\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:participants|patients|people|subjects|volunteers|veterans|adults)\b"
+)
+AMOUNT = re.compile(
+    rf"(?<![\w.])(?P<a>{NUM})(?:\s*(?:±|\+/-|\+-)\s*(?P<sd>\d+(?:\.\d+)?))?(?:{RANGE_SEP}(?P<b>{NUM}))?\s*-?\s*"
+    r"(?P<unit>mg/kg|mg per kg|milligrams? per kilogram|mg\b|milligrams?\b|hours?\b|hrs?\b|h\b|minutes?\b|mins?\b|weeks?\b|months?\b)"
+)
+SAMPLE = re.compile(
+    rf"\bn\s*=\s*(?P<n>\d+)\b|(?<![\w.%])(?P<a>{NUM})\s+(?:(?:adult|military|us|u\.s\.|american|israeli|eligible|"
+    r"randomi[sz]ed|enrolled|treatment-resistant|severe|chronic|ptsd|new|veteran|more|other|additional)\s+){0,3}"
+    r"(?:participants|patients|people|subjects|volunteers|individuals|adults|veterans|couples|dyads)\b"
+)
+SITES = re.compile(rf"(?<![\w.%])(?P<a>{NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:sites?|clinics|centers|centres|locations)\b")
+# Words between the count and "sessions" (or "appointments") name the type; a unit there ("125 mg
+# per session") means it is no count, and a number there is the count ("14 people two sessions").
+SESSIONS = re.compile(
+    rf"(?<![\w.])(?P<a>{NUM})\s+(?P<mid>(?:(?!(?:mg|milligrams?|hours?|minutes?|per|a|an|each|every|of)\b|(?:{WORD_NUM}|\d[\d.,]*)\s)[\w'-]+\s+){{0,3}}?)"
+    r"(?:sessions?|appointments?)\b"
+)
+EFFECT = re.compile(
+    r"(?:\b(?:cohen'?s\s+)?(?<![\w'])d|\bhedges'?\s+g)\s*(?:=|:|of|was|is)\s*(?P<a>-?\d*\.\d+|\d+)(?![\d.]*\s*%)"
+    r"|\beffect sizes?\s+(?:(?:\(?(?:cohen'?s\s+)?d\)?|was|were|of|is|=|:|around|about|approximately|roughly|nearly|only|"
+    r"just|a|an|large|moderate|small|very|between-group|within-group|the same)\s*){1,4}(?P<e>\d*\.\d+|\d+)(?![\d.]*\s*%)"
+)
+POINTS = re.compile(rf"(?<![\w.])(?P<a>-?{NUM})[- ]?points?\b")
+UNIT_OF = {"mg": "mg", "milligram": "mg", "milligrams": "mg", "mg/kg": "mg/kg", "mg per kg": "mg/kg",
+           "milligram per kilogram": "mg/kg", "milligrams per kilogram": "mg/kg", "hour": "hours", "hours": "hours",
+           "hr": "hours", "hrs": "hours", "h": "hours", "minute": "minutes", "minutes": "minutes", "min": "minutes",
+           "mins": "minutes", "week": "weeks", "weeks": "weeks", "month": "months", "months": "months"}
+TIME_POINT_AFTER = re.compile(r"\s+(?:after|later|post|following|before|from|since|ago|earlier|apart|into)\b")
+FRACTION_HINT = re.compile(r"half|third|quarter| in (?:ten|three|five)| out of ")
+SITES_HINT = re.compile(r"\bsites?\b|clinics|cent(?:er|re)s|locations")
+LIST_BREAK = re.compile(r"[,;]|\band\b")
+# A sentence that opens by pointing back at a figure ("That outcome was measured ...", "These
+# results came a year after ...").
+ANAPHOR = re.compile(
+    r"(?:that|this|these|those|the|both|all)\s+(?:(?:primary|main|headline|\w+-week)\s+)?(?:outcome|result|figure|finding|"
+    r"number|rate|endpoint|measurement|response|percentage|benefit|effect)s?\b(?:\s+(?:\w+\s+){0,3}?"
+    r"(?:was|were|is|are|came|comes|had been|has been|held|applied|refer\w*))\b"
+)
+ANAPHOR_LOOKBACK = 2
+# Between the pointer and the time point, words that hand the time point to something else.
+ANAPHOR_BREAK = re.compile(r"[;:]|\b(?:which|who|whom|whose|than|unlike|compared|whereas|while|but|other|another|earlier|previous)\b")
+# Approximation words widen percentages and score points by the table's points; other units in
+# proportion, the table's 3 points ("about") standing for 10% of the figure.
+ABSOLUTE_APPROX_UNITS = {"percent", "points"}
+APPROX_PER_TEN_PERCENT = 3.0
+
+
+def _relative_approx(approx: tuple[float, float], low: float, high: float) -> tuple[float, float]:
+    """The approximation table is in percentage points ("about 70%" is 67-73%). For other units
+    the same words widen in proportion: "about eight hours" is about 7.2-8.8 hours (10%), not
+    5-11; "up to 8 hours" goes down to zero."""
+    lo = max(approx[0] / APPROX_PER_TEN_PERCENT * 0.1 * low, -low)
+    hi = approx[1] / APPROX_PER_TEN_PERCENT * 0.1 * high
+    return lo, hi
+
+
+def _dedupe(figures: list[Claim]) -> list[Claim]:
+    """Keep the longest of overlapping figures ("about 90 minutes" over "90 minutes")."""
+    figures.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[Claim] = []
+    for c in figures:
+        if out and c.start < out[-1].end:
+            if (c.end - c.start) > (out[-1].end - out[-1].start):
+                out[-1] = c
+            continue
+        out.append(c)
+    return out
+_APPROX_TAIL = re.compile(rf"\b({APPROX_RE})\s+$")
+
+
+def _approx_before(folded: str, start: int) -> str:
+    """The approximation word right before a figure ("nearly", "just over"), or ""."""
+    if start == 0 or folded[start - 1] not in " \n":
+        return ""
+    m = _APPROX_TAIL.search(folded, max(0, start - 20), start)
+    return m.group(1) if m else ""
+
+
+def _is_label(folded: str, start: int) -> bool:
+    """"Phase 3 participants", "Table 2 patients": the number names something, it counts nothing."""
+    return bool(LABEL_WORD.search(folded, max(0, start - 10), start))
+
+
+def _kind_for(unit: str) -> str:
+    if unit in ("mg", "mg/kg"):
+        return "dose"
+    if unit in ("sessions", "hours", "minutes", "weeks", "months"):
+        return "protocol"
+    return "trial-statistic"
+
+
+class FigureFinder:
+    """Finds figures in prose (mixed into Extractor)."""
+
+    pack: Pack
+
+    # -- figures ---------------------------------------------------------------------------------
+    def _figures(self, ctx: Context, citations: list[Claim]) -> list[Claim]:
+        """Find every number with a unit, then decide what each measures, in which arm and study.
+
+        Cues are read in the figure's own stretch of the sentence (up to the neighbouring figures),
+        so "71% no longer met criteria, and 86% responded" gives each number its own measure."""
+        folded = ctx.folded
+        raw: list[Claim] = []
+        glued: list[Claim] = []
+        windows: dict[int, tuple[int, int]] = {}
+
+        def figure(start: int, end: int, unit: str, low: float, high: float,
+                   approx: tuple[float, float] = (0.0, 0.0), quantity: str | None = None) -> Claim:
+            if unit not in ABSOLUTE_APPROX_UNITS and approx != (0.0, 0.0):
+                approx = _relative_approx(approx, min(low, high), max(low, high))
+            c = Claim(type="figure", kind=_kind_for(unit), start=start, end=end, sentence=ctx.sentence_of(start),
+                      unit=unit, low=min(low, high), high=max(low, high), approx=approx, quantity=quantity)
+            raw.append(c)
+            return c
+
+        def approx_of(start: int) -> tuple[int, tuple[float, float]]:
+            word = _approx_before(folded, start)
+            if not word:
+                return start, (0.0, 0.0)
+            return folded.rfind(word, 0, start), APPROX[word]
+
+        if "%" in folded or "percent" in folded or "per cent" in folded:
+            for m in PERCENT.finditer(folded):
+                a = float(m.group("a"))
+                b = float(m.group("b")) if m.group("b") else a
+                if a > 100 and not m.group("b"):
+                    glued.extend(self._glued(ctx, m, citations))
+                    continue
+                start, approx = approx_of(m.start("a"))
+                figure(start, m.end(), "percent", a, b, approx)
+            if "percent" in folded or "per cent" in folded:
+                for m in PERCENT_WORDS.finditer(folded):
+                    v = to_number(m.group("a"))
+                    if v is not None:
+                        start, approx = approx_of(m.start())
+                        figure(start, m.end(), "percent", v, v, approx)
+        if FRACTION_HINT.search(folded):
+            for m in FRACTION.finditer(folded):
+                v = FRACTIONS[m.group("f")]
+                start, extra = approx_of(m.start())
+                figure(start, m.end("f"), "percent", v, v, (-1.5 + extra[0], 1.5 + extra[1]))
+        for m in SHARE.finditer(folded):
+            a, b = to_number(m.group("a")), to_number(m.group("b"))
+            if a is not None and b and a <= b:
+                pct = 100.0 * a / b
+                figure(m.start(), m.end(), "percent", pct, pct, (-0.6, 0.6))
+        for m in AMOUNT.finditer(folded):
+            a = to_number(m.group("a"))
+            b = to_number(m.group("b")) if m.group("b") else None
+            if a is None:
+                continue
+            unit = UNIT_OF.get(m.group("unit"), m.group("unit"))
+            if unit in ("weeks", "months") and TIME_POINT_AFTER.match(folded, m.end()):
+                continue  # "two months after treatment" is a follow-up time point, not a length
+            start, approx = approx_of(m.start("a"))
+            if m.group("sd") and b is None:
+                b = a  # "4.2 ± 1.3 hours" states the mean
+            figure(start, m.end(), unit, a, b if b is not None else a, approx)
+        for m in SAMPLE.finditer(folded):
+            if m.group("a") and _is_label(folded, m.start()):
+                continue
+            n = to_number(m.group("n") or m.group("a") or "")
+            if n is None or n < 2:
+                continue
+            start, approx = approx_of(m.start()) if m.group("a") else (m.start(), (0.0, 0.0))
+            figure(start, m.end(), "count", n, n, approx,
+                   quantity="sample-size" if "sample-size" in self.pack.quantities else None)
+        if "study-sites" in self.pack.quantities and SITES_HINT.search(folded):
+            for m in SITES.finditer(folded):
+                n = to_number(m.group("a"))
+                if n is not None and n >= 1 and not _is_label(folded, m.start()):
+                    start, approx = approx_of(m.start())
+                    figure(start, m.end(), "count", n, n, approx, quantity="study-sites")
+        if "session" in folded or "appointment" in folded:
+            for m in SESSIONS.finditer(folded):
+                n = to_number(m.group("a"))
+                if n is None or _is_label(folded, m.start()):
+                    continue
+                c = figure(m.start(), m.end(), "sessions", n, n)
+                windows[id(c)] = (m.start("mid"), m.end())  # the type words between count and "sessions"
+        if "effect size" in folded or "d " in folded or "d=" in folded or "hedges" in folded:
+            for m in EFFECT.finditer(folded):
+                g = "a" if m.group("a") else "e"
+                v = float(m.group(g))
+                figure(m.start(g), m.end(g), "d", abs(v), abs(v))
+        if "point" in folded:
+            for m in POINTS.finditer(folded):
+                v = to_number(m.group("a").lstrip("-"))
+                if v is not None:
+                    start, approx = approx_of(m.start("a"))
+                    figure(start, m.end(), "points", v, v, approx)
+
+        text = ctx.text
+        table = self._table_columns(ctx, raw) if ("\t" in text or "|" in text or "\n  " in text) else {}
+        figures = _dedupe(raw)
+        for i, c in enumerate(figures):
+            seg_lo = 0
+            if i > 0 and figures[i - 1].end <= c.start:
+                # The words right after a figure ("9% of the MDMA arm") are its own, up to a
+                # comparison or conjunction ("vs. 4% of the placebo arm").
+                prev = figures[i - 1]
+                t = TAIL_END.search(folded, prev.end, c.start)
+                seg_lo = t.start() if t else prev.end
+            seg_hi = figures[i + 1].start if i + 1 < len(figures) and figures[i + 1].start >= c.end else len(folded)
+            window = windows.get(id(c))
+            if window is not None:
+                # The type may also stand just before the count ("each followed by three ..."),
+                # but not across a list's comma or "and" ("3 preparatory, 3 dosing and 9 ...").
+                lo = max(seg_lo, c.sentence[0], c.start - 30)
+                cuts = [m.end() for m in LIST_BREAK.finditer(folded, lo, c.start)]
+                window = (cuts[-1] if cuts else lo, window[1])
+            if c.quantity is None:
+                self._quantity(ctx, c, window, (seg_lo, seg_hi))
+            c.arm = self._arm(ctx, c, (seg_lo, seg_hi))
+            if c.unit in ("mg", "mg/kg"):
+                hi = min(seg_hi, c.sentence[1], c.end + 25)
+                tail = TAIL_END.search(folded, c.end, hi)
+                lo = max(seg_lo, c.sentence[0], c.start - 40)
+                c.role = dose_role_near(folded[lo:tail.start() if tail else hi], c.start - lo)
+            self._timepoint(ctx, c, (seg_lo, seg_hi))
+        self._inherit(ctx, figures)
+        for c in figures:
+            header = table.get(c.start)
+            if header is not None and c.quantity is None:
+                # A table cell: its column header names the measure and the arm.
+                probe = Claim(type="figure", kind=c.kind, start=header[0], end=header[0], sentence=header, unit=c.unit)
+                self._quantity(ctx, probe, None, header)
+                c.quantity = probe.quantity
+                c.arm = c.arm or self._arm(ctx, probe, header)
+            if c.quantity is None and c.unit == "percent" and _bare(ctx, c):
+                self._from_header(ctx, c)
+        out: list[Claim] = []
+        for c in figures:
+            if c.quantity is None:
+                continue
+            self._attach(c, ctx, citations)
+            c.retraction_noted = _retraction_noted(ctx, c)
+            out.append(c)
+        out.extend(glued)
+        if "after" in folded or "later" in folded or "post" in folded or "following" in folded:
+            out.extend(self._anaphoric_timepoints(ctx, out))
+        for c in out:
+            _mark_figure_speech(ctx, c)
+        return out
+
+    def _anaphoric_timepoints(self, ctx: Context, figures: list[Claim]) -> list[Claim]:
+        """"67% no longer met criteria. That outcome was measured a full year after the last dose."
+        A sentence that points back at the figures before it and gives a time point: each outcome
+        figure of the previous sentences (same paragraph) is claimed again at that time point."""
+        folded = ctx.folded
+        out: list[Claim] = []
+        outcomes = [c for c in figures if c.unit in ("percent", "points", "d")]
+        if not outcomes:
+            return out
+        for m in ANAPHOR.finditer(folded):
+            sent = ctx.sentence_of(m.start())
+            if folded[sent[0]:m.start()].strip(" \n*_#-") not in ("", "but", "and", "however,", "yet"):
+                continue
+            tp = find_timepoint(folded[sent[0]:sent[1]])
+            if tp is None:
+                continue
+            weeks, anchor, t0, t1 = tp
+            if sent[0] + t0 < m.end() or ANAPHOR_BREAK.search(folded, m.end(), sent[0] + t0):
+                continue  # "This rate is lower than in trials that ran a year after treatment"
+            para = ctx.paragraph_of(sent[0])
+            lo = sent[0]
+            for _ in range(ANAPHOR_LOOKBACK):
+                prev = ctx.previous_sentence(lo)
+                if prev is None or prev[0] < para[0]:
+                    break
+                lo = prev[0]
+            for c in outcomes:
+                if lo <= c.start < sent[0]:
+                    out.append(replace(c, start=sent[0] + t0, end=sent[0] + t1, sentence=sent, timepoint_weeks=weeks,
+                                       timepoint_anchor=anchor, timepoint_only=True))
+        return out

@@ -1,0 +1,199 @@
+"""Pack pattern rules and frames: which sentences a rule is tried on, and how its patterns or
+frame match there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.knowledge.model import Frame, Rule
+from factcheck.nlp.claims import Claim
+from factcheck.nlp.context import Context, _lookback
+from factcheck.nlp.normalize import collapse
+from factcheck.nlp.speech import (
+    CLAUSE_BREAK,
+    NEGATION,
+    PLAIN_NOT,
+    _dated_year,
+    _mark_speech,
+    _negated,
+    _relative_time,
+    _retraction_noted,
+)
+
+# The parts of a frame must not be split by a clause that turns the sense ("approval was expected;
+# instead the FDA ...", "close, but ...").
+FRAME_BARRIER = re.compile(r"[;?!]|\b(?:but|however|although|though|whereas|instead|yet)\b| - ")
+
+
+def _in_clause(norm: str, subjects: list[tuple[int, int]], s: int, e: int) -> bool:
+    """A subject in the frame's own clause: inside its span, or with no turn between them
+    ("Czechia legalised psilocybin; MDMA remains illegal" names MDMA in another clause)."""
+    for ss, se in subjects:
+        if ss < e and s < se:
+            return True
+        gap = norm[se:s] if se <= s else norm[e:ss]
+        if not FRAME_BARRIER.search(gap):
+            return True
+    return False
+
+
+class RuleMatcher:
+    """Matches the pack's pattern rules and frames (mixed into Extractor)."""
+
+    rules: list[Rule]
+    rule_triggers: dict[str, frozenset[str]]
+    all_triggers: frozenset[str]
+
+    # -- pack rules ----------------------------------------------------------------------------
+    def _rules(self, ctx: Context, in_domain: bool) -> list[Claim]:
+        out: list[Claim] = []
+        folded = ctx.folded
+        collapsed_cache: dict[tuple[int, int], tuple[str, list[int]]] = {}
+        for rule in self.rules:
+            if not rule.context and not in_domain:
+                continue
+            sentences = self._candidate_sentences(rule, ctx)
+            for sent in sentences:
+                if sent not in collapsed_cache:
+                    collapsed_cache[sent] = collapse(folded[sent[0] : sent[1]], sent[0])
+                norm, offsets = collapsed_cache[sent]
+                out.extend(self._match_rule(rule, ctx, sent, norm, offsets))
+        # A frame is the fallback: where another rule's pattern already flags the words, it adds
+        # only a second message on them.
+        patterned = [(c.start, c.end, c.rule) for c in out if not c.by_frame]
+        return [c for c in out if not c.by_frame
+                or not any(s < c.end and c.start < e and r is not c.rule for s, e, r in patterned)]
+
+    def _candidate_sentences(self, rule: Rule, ctx: Context) -> list[tuple[int, int]]:
+        folded = ctx.folded
+        if rule.triggers is None:
+            starts = ctx.sent_starts or [0]
+            return [ctx.sentence_of(s) for s in starts]
+        present = ctx.present_triggers
+        if present is None:
+            # One membership test per distinct trigger per document; most rules then drop out
+            # with a set operation.
+            present = ctx.present_triggers = {t for t in self.all_triggers if t in folded}
+        hits = self.rule_triggers[rule.id] & present
+        if not hits:
+            return []
+        found: set[tuple[int, int]] = set()
+        cache = ctx.trigger_sentences
+        for trig in hits:
+            sents = cache.get(trig)
+            if sents is None:
+                sents = []
+                i = folded.find(trig)
+                while i >= 0:
+                    sent = ctx.sentence_of(i)
+                    sents.append(sent)
+                    i = folded.find(trig, sent[1])
+                cache[trig] = sents
+            found.update(sents)
+        return sorted(found)
+
+    def _match_rule(self, rule: Rule, ctx: Context, sent: tuple[int, int], norm: str, offsets: list[int]) -> list[Claim]:
+        out: list[Claim] = []
+        seen: set[tuple[int, int]] = set()
+        for pattern in rule.patterns:
+            for m in pattern.finditer(norm):
+                if m.end() == m.start():
+                    continue
+                s, e = (m.span("span") if "span" in pattern.groupindex and m.group("span") is not None else m.span())
+                if any(s < te and ts < e for ts, te in seen):
+                    continue  # one finding for words two patterns of the rule both cover
+                if any(u.search(norm) for u in rule.unless):
+                    return out
+                if rule.context and not self._context_ok(rule, ctx, sent, norm):
+                    continue
+                # Negation before the claim, or a plain "not" inside it ("Canada has not legalized
+                # MDMA"; "no later than", "said no" are no negation of the claim).
+                if rule.negatable and (_negated(norm, s) or PLAIN_NOT.search(norm, s, e)):
+                    continue
+                seen.add((s, e))
+                start, end = offsets[s], offsets[e - 1] + 1
+                claim = Claim(type="rule", kind=rule.kind, start=start, end=end, sentence=sent, rule=rule)
+                if rule.verdict == "retracted":
+                    claim.retraction_noted = _retraction_noted(ctx, claim)
+                _mark_speech(claim, norm, s, e)
+                claim.dated_year = _dated_year(norm, m.start())
+                claim.relative_time = _relative_time(norm, m.start(), m.end())
+                out.append(claim)
+        if rule.frame is not None:
+            out.extend(self._match_frame(rule, ctx, sent, norm, offsets, seen))
+        return out
+
+    def _match_frame(self, rule: Rule, ctx: Context, sent: tuple[int, int], norm: str, offsets: list[int],
+                     seen: set[tuple[int, int]]) -> list[Claim]:
+        """Event and stance cues close together in one clause, with the subject in view."""
+        frame = rule.frame
+        assert frame is not None
+        events = sorted({m.span() for p in frame.event for m in p.finditer(norm) if m.end() > m.start()})
+        if not events:
+            return []
+        stances = sorted({m.span() for p in frame.stance for m in p.finditer(norm) if m.end() > m.start()})
+        if not stances or any(u.search(norm) for u in rule.unless):
+            return []
+        if rule.context and not self._context_ok(rule, ctx, sent, norm):
+            return []
+        subjects = sorted({m.span() for p in frame.subject for m in p.finditer(norm) if m.end() > m.start()})
+        earlier = bool(frame.subject) and self._subject_earlier(frame, ctx, sent)
+        out: list[Claim] = []
+        taken = [*seen]
+        for es, ee in events:
+            best: tuple[int, int, int] | None = None
+            for ss, se in stances:
+                if ss < ee and es < se:
+                    continue  # the same words cannot be both event and stance
+                gap = norm[ee:ss] if ss >= ee else norm[se:es]
+                if FRAME_BARRIER.search(gap):
+                    continue
+                words = len(gap.split())
+                if words <= frame.near and (best is None or words < best[0]):
+                    best = (words, ss, se)
+            if best is None:
+                continue
+            s, e = min(es, best[1]), max(ee, best[2])
+            # The frame catches what the patterns miss: not the same words, nor the same clause.
+            if any((s < te and ts < e) or not CLAUSE_BREAK.search(norm[min(e, te):max(s, ts)]) for ts, te in taken):
+                continue
+            if frame.subject and not earlier and not _in_clause(norm, subjects, s, e):
+                continue
+            # Negation before the frame or between its parts ("approval is not expected"); a cue
+            # may hold its own ("a question of when, not if").
+            gap = norm[ee:best[1]] if best[1] >= ee else norm[best[2]:es]
+            if rule.negatable and (_negated(norm, s) or NEGATION.search(gap)):
+                continue
+            taken.append((s, e))
+            claim = Claim(type="rule", kind=rule.kind, start=offsets[s], end=offsets[e - 1] + 1,
+                          sentence=sent, rule=rule, by_frame=True)
+            if rule.verdict == "retracted":
+                claim.retraction_noted = _retraction_noted(ctx, claim)
+            _mark_speech(claim, norm, s, e)
+            claim.dated_year = _dated_year(norm, s)
+            claim.relative_time = _relative_time(norm, s, e)
+            out.append(claim)
+        return out
+
+    def _subject_earlier(self, frame: Frame, ctx: Context, sent: tuple[int, int]) -> bool:
+        """The subject named before this sentence: earlier in its paragraph ("The company filed in
+        December. Approval is expected by August.") or in the three sentences before (a heading, a
+        list's lead-in, the items above)."""
+        if frame.subject_scope == "sentence":
+            return False
+        start = min(ctx.paragraph_of(sent[0])[0], _lookback(ctx, sent))
+        return any(p.search(ctx.folded, start, sent[0]) for p in frame.subject)
+
+    def _context_ok(self, rule: Rule, ctx: Context, sent: tuple[int, int], norm: str) -> bool:
+        if rule.context_scope == "sentence":
+            scope = norm
+        elif rule.context_scope == "paragraph":
+            p = ctx.paragraph_of(sent[0])
+            scope = ctx.folded[p[0] : p[1]]
+        elif rule.context_scope == "nearby":
+            p = ctx.paragraph_of(sent[0])
+            scope = ctx.folded[min(p[0], _lookback(ctx, sent)) : p[1]]
+        else:
+            scope = ctx.folded
+        return any(c.search(scope) for c in rule.context)
