@@ -130,6 +130,12 @@ def run_audit(
 
 
 def _audit_file(item: PageInput, linter: LinterLike) -> PageResult:
+    page, text = read_file_page(item)
+    return page if text is None else _lint(page, linter, text)
+
+
+def read_file_page(item: PageInput) -> tuple[PageResult, str | None]:
+    """The page for a file input and its text, or a failed page and None."""
     from factcheck.documents.errors import InputError
     from factcheck.documents.reader import decode, format_for, read_bytes
 
@@ -141,15 +147,21 @@ def _audit_file(item: PageInput, linter: LinterLike) -> PageResult:
         data = read_bytes(item.path)
         text = decode(data, item.path)
     except InputError as exc:
-        return _fail(page, getattr(exc, "reason", None) or str(exc))
+        return _fail(page, getattr(exc, "reason", None) or str(exc)), None
     except OSError as exc:
-        return _fail(page, f"cannot read: {exc.strerror or exc}")
+        return _fail(page, f"cannot read: {exc.strerror or exc}"), None
     page.fmt = format_for(item.path, text)
     page.source = text
-    return _lint(page, linter, text)
+    return page, text
 
 
 def _audit_fetched(fetched: Any, linter: LinterLike) -> PageResult:
+    page, text = fetched_page(fetched)
+    return page if text is None else _lint(page, linter, text)
+
+
+def fetched_page(fetched: Any) -> tuple[PageResult, str | None]:
+    """The page for a fetched URL and its text, or a skipped/failed page and None."""
     page = PageResult(
         path=fetched.url,
         origin="url",
@@ -161,30 +173,50 @@ def _audit_fetched(fetched: Any, linter: LinterLike) -> PageResult:
     if not fetched.ok:
         page.status = "skipped" if fetched.skipped else "failed"
         page.reason = fetched.error
-        return page
+        return page, None
     page.fmt = fetched.format
     page.source = fetched.text
-    return _lint(page, linter, fetched.text)
+    return page, fetched.text
+
+
+def lint_request(page: PageResult, text: str) -> tuple[tuple | None, str | None]:
+    """The arguments of `lint_text` for a page (dates from HTML metadata), and the metadata title."""
+    published = updated = None
+    meta_title = None
+    if page.fmt == "html":
+        from factcheck.documents.html_meta import extract_html_meta
+
+        try:
+            meta = extract_html_meta(text)
+            published, updated, meta_title = meta.published, meta.updated, meta.title
+        except (Exception, RecursionError) as exc:
+            # One page's odd markup (100k-deep JSON-LD...) fails that page, not the audit: the
+            # page is marked failed and no lint request is made (None).
+            _fail(page, f"linter error: {type(exc).__name__}: {str(exc)[:300]}")
+            return None, None
+    return (text, page.path, page.fmt or "html", published, updated), meta_title
+
+
+def finish_page(page: PageResult, outcome: FileReport | BaseException, text: str, meta_title: str | None) -> PageResult:
+    """Record a lint outcome (a report, or the exception the linter raised) on the page."""
+    if isinstance(outcome, BaseException):
+        return _fail(page, f"linter error: {type(outcome).__name__}: {str(outcome)[:300]}")
+    if outcome.error:
+        return _fail(page, outcome.error)
+    page.report = outcome
+    page.title = outcome.title or meta_title or _first_heading(text, page.fmt)
+    return page
 
 
 def _lint(page: PageResult, linter: LinterLike, text: str) -> PageResult:
-    published = updated = None
-    meta_title = None
+    args, meta_title = lint_request(page, text)
+    if args is None:
+        return page  # failed before linting
     try:
-        # Metadata too: one page's odd markup (100k-deep JSON-LD...) fails that page, not the audit.
-        if page.fmt == "html":
-            from factcheck.documents.html_meta import extract_html_meta
-
-            meta = extract_html_meta(text)
-            published, updated, meta_title = meta.published, meta.updated, meta.title
-        report = linter.lint_text(text, page.path, page.fmt or "html", published, updated)
-    except (Exception, RecursionError) as exc:
-        return _fail(page, f"linter error: {type(exc).__name__}: {str(exc)[:300]}")
-    if report.error:
-        return _fail(page, report.error)
-    page.report = report
-    page.title = report.title or meta_title or _first_heading(text, page.fmt)
-    return page
+        report: FileReport | BaseException = linter.lint_text(*args)
+    except Exception as exc:
+        report = exc
+    return finish_page(page, report, text, meta_title)
 
 
 def _fail(page: PageResult, reason: str) -> PageResult:

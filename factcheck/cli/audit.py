@@ -61,6 +61,12 @@ Examples:
               help="Configuration file (default: .factcheck.yaml or pyproject.toml found upward).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="never",
               show_default=True, help="Exit 1 when a finding at or above this severity is reported.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where pages are linted: this process, or a Dask distributed cluster (pip install 'factcheck[dask]').")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Dask scheduler for --engine dask (tcp://HOST:8786); default: a local cluster on 127.0.0.1.")
+@click.option("--workers", type=click.IntRange(1, 1024), default=None,
+              help="Workers of the local Dask cluster [default: one per core].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def audit(
     paths: tuple[str, ...],
@@ -78,6 +84,9 @@ def audit(
     packs: tuple[str, ...],
     config_path: str | None,
     fail_on: str,
+    engine: str,
+    scheduler: str | None,
+    workers: int | None,
     quiet: bool,
 ) -> None:
     """Audit a folder, a list of URLs or a sitemap into reports in --out.
@@ -142,19 +151,23 @@ def audit(
         extra_urls += found
     inputs += url_inputs(u for u in extra_urls if u not in {i.path for i in inputs})
 
-    linter, run = _make_linter(as_of, config_path, packs)
-
-    progress = Progress(len(inputs), enabled=None if not quiet else False)
-    try:
-        result = run_audit(
-            inputs,
-            linter,
-            run,
-            fetch_limits=limits,
-            on_page=lambda page: progress.advance(page.path),
-        )
-    finally:
-        progress.close()
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    if engine == "dask":
+        result = _run_dask(inputs, as_of, config_path, packs, scheduler, workers, limits, quiet)
+    else:
+        linter, run = _make_linter(as_of, config_path, packs)
+        progress = Progress(len(inputs), enabled=None if not quiet else False)
+        try:
+            result = run_audit(
+                inputs,
+                linter,
+                run,
+                fetch_limits=limits,
+                on_page=lambda page: progress.advance(page.path),
+            )
+        finally:
+            progress.close()
     result.notes = notes
     result.inputs = {
         "paths": list(paths),
@@ -196,6 +209,40 @@ def audit(
     threshold = SEVERITY_RANK.get(fail_on, 99)
     if any(SEVERITY_RANK.get(f.severity, -1) >= threshold for p in result.pages for f in p.findings):
         sys.exit(1)
+
+
+def _run_dask(inputs: list[Any], as_of: date | None, config_path: str | None, packs: tuple[str, ...],
+              scheduler: str | None, workers: int | None, limits: dict[str, Any], quiet: bool) -> Any:
+    """The audit with the lint step on a Dask cluster (same reports as the local engine)."""
+    from factcheck.audit.dask_engine import DaskUnavailableError, LinterSpec, connect, run_audit_dask
+    from factcheck.audit.progress import Progress
+    from factcheck.cli.common import run_settings
+    from factcheck.models import RunInfo
+
+    settings = run_settings(config_path, packs, as_of)
+    pack = settings.pack
+    run = RunInfo(tool_version=__version__, as_of=settings.as_of, database_claims=len(pack.claims),
+                  database_sources=len(pack.sources), database_fingerprint=pack.fingerprint)
+    spec = LinterSpec(pack, settings.as_of, settings.config)
+    try:
+        client, cluster = connect(scheduler, workers or _cores())
+    except DaskUnavailableError as exc:
+        raise click.UsageError(str(exc)) from None
+    progress = Progress(len(inputs), enabled=None if not quiet else False)
+    try:
+        return run_audit_dask(inputs, spec, run, client, fetch_limits=limits,
+                              on_page=lambda page: progress.advance(page.path))
+    finally:
+        progress.close()
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _cores() -> int:
+    import os
+
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
 def _make_linter(as_of: date | None, config_path: str | None, packs: tuple[str, ...] = ()) -> tuple[Any, Any]:

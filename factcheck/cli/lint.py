@@ -51,12 +51,16 @@ from factcheck.report.output import AtomicOutput, render_statistics
               help="Worker processes for many files (0: one per core). Output order is unchanged.")
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="HOST",
               help="Allow fetching URLs from this private or local host, address or network. Repeatable.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="Folder of cached results per file content [default: .factcheck_cache, or $FACTCHECK_CACHE_DIR].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write cached results.")
 @click.option("--report-unused-suppressions", is_flag=True,
               help="Report 'factcheck: disable' comments that suppress nothing (rule unused-suppression).")
 def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | None, quiet: bool, show_supported: bool,
          packs: tuple[str, ...], no_bundled: bool, stdin_filename: str | None, color: str, config_path: str | None,
          output: str | None, statistics: bool, baseline_path: str | None, write_baseline_path: str | None,
-         jobs: int, allow_hosts: tuple[str, ...], report_unused_suppressions: bool) -> None:
+         jobs: int, allow_hosts: tuple[str, ...], cache_dir: str | None, no_cache: bool,
+         report_unused_suppressions: bool) -> None:
     """Check articles: Markdown, HTML and text files, folders (recursive), '-' for stdin, or URLs.
 
     \b
@@ -68,7 +72,6 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
     """
     from factcheck.documents import InputError, decode, format_for
     from factcheck.documents.reader import read_capped
-    from factcheck.engine import Linter
     from factcheck.inputs import expand
 
     settings = run_settings(config_path, packs, as_of, bundled=not no_bundled)
@@ -86,8 +89,8 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
             check_target(write_baseline_path, paths, "--write-baseline")
     except OutputTargetError as exc:
         die(str(exc))
-    linter = Linter(pack, as_of, show_supported=show_supported, keep_source=True,
-                    policy=finding_policy(cfg, report_unused_suppressions, format_for))
+    linter = _LazyLinter(lambda: _new_linter(pack, as_of, show_supported,
+                                             finding_policy(cfg, report_unused_suppressions, format_for)))
     out = AtomicOutput(output)
     stream = out.__enter__()
     use_color = color == "always" or (color == "auto" and stream.isatty() and not os.environ.get("NO_COLOR"))
@@ -100,9 +103,15 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
     failing = False
     recorded: list[FileReport] = []  # for --write-baseline
 
-    from factcheck.engine import default_jobs
+    n_jobs = jobs or _default_jobs()
+    cache = _open_cache(cache_dir, no_cache, pack, cfg, as_of, show_supported, report_unused_suppressions)
 
-    n_jobs = jobs or default_jobs()
+    def lint_files(names: list[str]):  # type: ignore[no-untyped-def]
+        if cache is None or not names:
+            return linter.lint_paths(names, jobs=n_jobs)
+        from factcheck.cache import cached_lint_paths
+
+        return cached_lint_paths(linter, names, n_jobs, cache)
 
     def reports():  # type: ignore[no-untyped-def]
         pending: list[str] = []
@@ -113,7 +122,7 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
                 if item.name not in explicit or path_filter.accepts_explicit(Path(item.name)):
                     pending.append(item.name)
                 continue
-            yield from linter.lint_paths(pending, jobs=n_jobs)
+            yield from lint_files(pending)
             pending = []
             if item.kind == "missing":
                 yield FileReport(path=item.name, error="no such file or folder")
@@ -128,7 +137,7 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
                     yield FileReport(path=name, error=exc.reason)
             elif item.kind == "url":
                 yield _lint_url(linter, item.name, allow_hosts)
-        yield from linter.lint_paths(pending, jobs=n_jobs)
+        yield from lint_files(pending)
 
     try:
         for report in reports():
@@ -171,6 +180,45 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
     if summary.errors:
         sys.exit(2)
     sys.exit(1 if failing else 0)
+
+
+class _LazyLinter:
+    """Builds the engine (spaCy and the compiled pack) on first use, so a run whose files all
+    come from the cache never imports spaCy."""
+
+    def __init__(self, build) -> None:  # type: ignore[no-untyped-def]
+        self._build = build
+        self._linter = None
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        if self._linter is None:
+            self._linter = self._build()
+        return getattr(self._linter, name)
+
+
+def _new_linter(pack, as_of: date, show_supported: bool, policy):  # type: ignore[no-untyped-def]
+    from factcheck.engine import Linter
+
+    # The policy gets each source inside the engine; reports need not carry it (nor workers send it).
+    return Linter(pack, as_of, show_supported=show_supported, keep_source=False, policy=policy)
+
+
+def _default_jobs() -> int:
+    # Same rule as factcheck.engine.default_jobs, without importing the engine (and spaCy).
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def _open_cache(cache_dir: str | None, no_cache: bool, pack, cfg: Config, as_of: date, show_supported: bool,  # type: ignore[no-untyped-def]
+                report_unused: bool):
+    """The result cache for this run, or None. FACTCHECK_NO_CACHE=1 turns the default off (the
+    test suite sets it); an explicit --cache-dir still uses one."""
+    if no_cache or (cache_dir is None and os.environ.get("FACTCHECK_NO_CACHE")):
+        return None
+    from factcheck.cache import ResultCache, code_fingerprint, default_cache_dir, run_key
+
+    key = run_key(_version(), code_fingerprint(), pack.fingerprint, pack.roots, cfg.to_dict(),
+                  as_of.isoformat(), show_supported, report_unused)
+    return ResultCache(cache_dir or default_cache_dir(), key)
 
 
 def _load_baseline(path: str | None):  # type: ignore[no-untyped-def]

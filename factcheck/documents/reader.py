@@ -17,7 +17,7 @@ from factcheck.documents.structure import line_breaks
 
 EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".txt": "text",
               ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html"}
-MAX_BYTES = 20 * 1024 * 1024  # an article is far smaller; larger inputs are refused, not truncated
+MAX_BYTES = 64 * 1024 * 1024  # a 50 MB export is linted in pieces (nlp/chunks.py); larger inputs are refused, not truncated
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 _HTML_SNIFF = re.compile(r"\A\s*(?:<!doctype html|<html|<head|<body|<article|<p[ >]|<div|<!--)", re.I)
 # A lone surrogate (from a page's own odd charset, or JSON escapes) cannot be encoded as UTF-8 and

@@ -726,8 +726,13 @@ _CACHE: dict[tuple[str, ...], Pack] = {}
 
 def load_pack_cached(extra_roots: Iterable[Path] = (), include_bundled: bool = True) -> Pack:
     """Build the compiled pack once per process per set of roots."""
-    key = (str(include_bundled), *tuple(str(Path(p).resolve()) for p in extra_roots))
+    extra = [Path(p) for p in extra_roots]
+    key = (str(include_bundled), *tuple(str(p.resolve()) for p in extra))
     if key not in _CACHE:
-        _CACHE[key] = load_pack(extra_roots, include_bundled)
+        # Across processes: the built pack is kept on disk, keyed by its files (pack_cache).
+        from factcheck.knowledge.pack_cache import load_or_build
+
+        roots = ([bundled_pack_root()] if include_bundled else []) + extra
+        _CACHE[key] = load_or_build(roots, lambda: load_pack(extra, include_bundled))
     return _CACHE[key]
 

@@ -152,6 +152,8 @@ def test_report_in_headless_chromium(report: tuple[Path, dict]) -> None:
             # The page view of the page carrying XSS payloads: text shown escaped, spans marked.
             xss_row = page.locator("#pages tbody tr", has_text="/xss")
             xss_row.locator("td.page a").click()
+            # The view opens from a hash change: wait for it rather than race the click.
+            page.wait_for_selector(".pageview.active", timeout=5000)
             view = page.locator(".pageview.active")
             assert view.count() == 1
             article = view.locator("article.article")
