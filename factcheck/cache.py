@@ -39,11 +39,13 @@ def run_key(*parts: Any) -> str:
 
 
 def code_fingerprint() -> str:
-    """Size and mtime of every module of the package: an edited checkout (same version number)
-    never reads results an older build of the code wrote. Costs a stat per module."""
+    """Size and mtime of every module and data file of the package (cue lists, places, shipped
+    models): an edited checkout (same version number) never reads results an older build of the
+    code or its language data wrote. Costs a stat per file."""
     root = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    for path in sorted(root.rglob("*.py")):
+    files = [p for p in root.rglob("*") if p.suffix in (".py", ".yaml", ".json", ".gz", ".cfg") or p.name == "model"]
+    for path in sorted(files):
         try:
             st = path.stat()
         except OSError:
