@@ -106,27 +106,40 @@ class CandidateLayer:
                 if not about(an, (s, e), (s, e), s, own, rival, para_of.get(s, 0), default=True):
                     continue
                 cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-                kind, rule = self.kind_of(text)
+                events = {c.label for c in an.cues_in(s, e, "EV:")}
+                kind, rule = self.kind_of(text, events)
                 out.append(Claim(type="candidate", kind=kind, start=cs, end=ce, sentence=(cs, ce), rule=rule,
                                  pack=self.pack.id))
         STATS["proposed"] += len(out)
         STATS["seconds"] += time.perf_counter() - t0
         return out
 
-    def kind_of(self, text: str) -> tuple[str, Rule | None]:
-        """The most common rule kind among the flagged examples nearest the sentence (word overlap),
-        and the nearest example's rule; `other` when no example shares a word."""
+    def kind_of(self, text: str, events: set[str] | None = None) -> tuple[str, Rule | None]:
+        """The kind of the sentence's claim. A typed rule reading one of the sentence's events (an
+        approval, a review, a launch) names it; else the most common rule kind among the flagged
+        examples nearest the sentence (word overlap), and the nearest example's rule; `other` when
+        no example shares a word."""
+        if events:
+            by_event = [r for r in self.pack.rules.values() if r.check == "status"
+                        and events & {f"EV:{ev}" for ev in getattr(r.spec, "event", [])}]
+            if by_event:
+                counts = Counter(r.kind for r in by_event)
+                kind = counts.most_common(1)[0][0]
+                return kind, next(r for r in by_event if r.kind == kind)
         words = _words(text)
         if not words:
             return "other", None
         shared: Counter[int] = Counter()
         for w in words:
             shared.update(self.index.get(w, ()))
-        scored = [(n / (len(words) + len(self.examples[i][0]) - n), self.examples[i][1]) for i, n in shared.items()]
+        # Ties broken by the example's place in the pack, so the answer never depends on hashing.
+        scored = sorted(((n / (len(words) + len(self.examples[i][0]) - n), i) for i, n in shared.items()),
+                        key=lambda x: (-x[0], x[1]))
         if not scored:
             return "other", None
-        scored.sort(key=lambda x: -x[0])
-        top = scored[:NEAREST]
-        kind = Counter(r.kind for _, r in top).most_common(1)[0][0]
+        top = [(s, self.examples[i][1]) for s, i in scored[:NEAREST]]
+        counts = Counter(r.kind for _, r in top)
+        best = max(counts.values())
+        kind = next(r.kind for _, r in top if counts[r.kind] == best)
         nearest = next(r for _, r in top if r.kind == kind)
         return kind, nearest

@@ -174,6 +174,7 @@ def test_report_in_headless_chromium(report: tuple[Path, dict]) -> None:
 
             # Back to the list.
             page.click(".pageview.active a.back")
+            page.wait_for_selector("#overview", state="visible", timeout=5000)
             assert page.locator("#overview").is_visible()
         finally:
             browser.close()
