@@ -34,6 +34,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("explicit", re.compile(rf"\b(?:(?:early|mid|late|the end of|the start of|the first half of|the second half of)[- ])?(?:{_MONTH}|{_SEASON}) (?:of )?(?:19|20)\d\d\b", re.I)),
     ("explicit", re.compile(r"\b(?:q[1-4]|(?:first|second|third|fourth) quarter(?: of)?) (?:19|20)\d\d\b", re.I)),
     ("explicit", re.compile(r"\b(?:(?:early|mid|late)[- ])?(?:19|20)\d\d\b(?!\s*(?:mg|%|people|participants))", re.I)),
+    # A month named with no year after a preposition ("from July", "in August"): the page's year.
+    ("monthofyear", re.compile(rf"\b(?:from|in|by|until|since|before|after|this|next) {_MONTH}(?![\w.]| \d)", re.I)),
     # A day and month with no year ("on June 4", "by August 11"): placed in the page's year.
     ("dayofyear", re.compile(rf"\b{_MONTH} \d{{1,2}}\b(?!,? (?:19|20)\d\d)", re.I)),
     ("dayofyear", re.compile(rf"\b\d{{1,2}} {_MONTH}\b(?!,? (?:19|20)\d\d)", re.I)),
@@ -62,7 +64,12 @@ def find_times(text: str, doc_date: date | None = None) -> list[TimeExpr]:
         for m in pat.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if kind == "dayofyear":
+            if kind == "monthofyear":
+                first, last = _month_in_page_year(m.group(0), doc_date)
+                if first is None:
+                    continue
+                found.append(TimeExpr(m.start(), m.end(), m.group(0), True, first, last))
+            elif kind == "dayofyear":
                 first, last = _day_in_page_year(m.group(0), doc_date)
                 if first is None:
                     continue
@@ -72,6 +79,17 @@ def find_times(text: str, doc_date: date | None = None) -> list[TimeExpr]:
                 found.append(TimeExpr(m.start(), m.end(), m.group(0), kind == "relative", first, last))
             taken.append((m.start(), m.end()))
     return sorted(found, key=lambda t: t.start)
+
+
+def _month_in_page_year(text: str, doc_date: date | None) -> tuple[date | None, date | None]:
+    """"from July" in a page dated 2023-02-03 is July 2023; without the page's date it is unknown."""
+    if doc_date is None:
+        return None, None
+    month = next((MONTHS[w.rstrip(".")] for w in re.findall(r"[a-z]+\.?", text.lower())
+                  if w.rstrip(".") in MONTHS and w.rstrip(".") not in ("may",)), None)
+    if not month:
+        return None, None
+    return date(doc_date.year, month, 1), date(doc_date.year, month, calendar.monthrange(doc_date.year, month)[1])
 
 
 def _day_in_page_year(text: str, doc_date: date | None) -> tuple[date | None, date | None]:
@@ -120,8 +138,8 @@ def _period(text: str, relative: bool, doc_date: date | None) -> tuple[date | No
 def is_future(t: TimeExpr, doc_date: date | None) -> bool:
     """True when the expression names a time after the document's date (or reads as future)."""
     low = t.text.lower()
-    if t.relative and t.first is not None and doc_date is not None and re.search(r"\d", low):
-        return t.first > doc_date  # a day of the page's year ("by August 11")
+    if t.relative and t.last is not None and doc_date is not None and re.search(rf"\d|\b{_MONTH}", low):
+        return t.last > doc_date  # a day or month of the page's year ("by August 11", "from July")
     if t.relative:
         return bool(re.search(r"\b(?:next|coming|soon|shortly|imminently|within|from now|later this|end of)\b", low))
     if doc_date is None or t.last is None:
