@@ -89,7 +89,16 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
         if side:
             return side == "own"
     side = _look_back(an, ev.sentence, own, rival, paragraph_start, whole_paragraph=False, first=False)
-    return side != "rival"
+    if side:
+        return side == "own"
+    # The page's title ("Australia's first psychedelic clinic opens": a later "psychiatrists have
+    # been authorised" is Australian). A place named elsewhere in the page does not move it.
+    if an.sentences and an.sentences[0] != ev.sentence:
+        first = an.sentences[0]
+        side = _nearest(an.cues_in(first[0], first[1]), own, rival, first[0])
+        if side:
+            return side == "own"
+    return True
 
 
 def _look_back(an: Analysis, sentence: tuple[int, int], own: Collection[str], rival: Collection[str],
