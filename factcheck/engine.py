@@ -9,6 +9,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from pathlib import Path
 
@@ -105,10 +107,21 @@ class Linter:
         chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
         _WORKER_LINTER = self
         ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(jobs) as pool:
-            for reports in pool.imap(_worker_lint, chunks):
-                yield from reports
-        _WORKER_LINTER = None
+        done = 0
+        try:
+            # An executor, not a Pool: when a worker dies (killed, crashed) a Pool waits for its
+            # lost task for ever; the executor says so, and the rest is linted here instead.
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as executor:
+                futures = [executor.submit(_worker_lint, chunk) for chunk in chunks]
+                for future in futures:
+                    reports = future.result()
+                    done += 1
+                    yield from reports
+        except BrokenProcessPool:
+            for chunk in chunks[done:]:
+                yield from self.lint_paths(chunk, jobs=1)
+        finally:
+            _WORKER_LINTER = None
 
     def lint_documents(self, docs: Iterable[Document]) -> Iterator[FileReport]:
         batch: list[Document | FileReport] = []

@@ -93,8 +93,8 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
         return side == "own"
     # The page's title ("Australia's first psychedelic clinic opens": a later "psychiatrists have
     # been authorised" is Australian). A place named elsewhere in the page does not move it.
-    if an.sentences and an.sentences[0] != ev.sentence:
-        first = an.sentences[0]
+    first = an.sentences[0] if an.sentences else None
+    if first and first != ev.sentence and _is_heading(an, first):
         side = _nearest(an.cues_in(first[0], first[1]), own, rival, first[0])
         if side:
             return side == "own"
@@ -118,3 +118,9 @@ def _look_back(an: Analysis, sentence: tuple[int, int], own: Collection[str], ri
         if side:
             return side
     return None
+
+
+def _is_heading(an: Analysis, sentence: tuple[int, int]) -> bool:
+    """A title or heading line: no sentence-final punctuation."""
+    toks = [t for t in an.doc[sentence[0]:sentence[1]] if not t.is_space]
+    return bool(toks) and toks[-1].text not in (".", "!", "?", '"', "”")
