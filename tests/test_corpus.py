@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from corpus_cases import load_cases as _load_cases
-from corpus_cases import spans_of
+from corpus_cases import spans_of, write_cases
 
 CORPUS = Path(__file__).parent / "corpus"
 AS_OF = date(2026, 11, 22)
@@ -48,16 +48,7 @@ def scored(tmp_path_factory: pytest.TempPathFactory) -> dict:
     from factcheck.knowledge import load_pack_cached
 
     cases = load_cases()
-    tmp = tmp_path_factory.mktemp("corpus")
-    files: dict[str, tuple[str, dict, int]] = {}
-    for name, case in cases:
-        published = case.get("published")
-        if isinstance(published, dict):
-            published = published.get("date")
-        head = f"---\ndate: {published}\n---\n" if published else ""
-        path = tmp / f"{name}.md"
-        path.write_text(head + case["text"], encoding="utf-8")
-        files[str(path)] = (name, case, len(head))
+    files = write_cases(CORPUS, tmp_path_factory.mktemp("corpus"))
     linter = Linter(load_pack_cached(), AS_OF)
     reports = {str(Path(r.path)): r for r in linter.lint_paths(sorted(files))}
 

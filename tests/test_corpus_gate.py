@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from corpus_cases import load_cases, spans_of
+from corpus_cases import load_cases, spans_of, write_cases
 
 TESTS = Path(__file__).parent
 AS_OF = date(2026, 11, 22)
@@ -34,15 +34,7 @@ ALL_CORPORA = ["corpus", "corpus_dev", "corpus_dev2", "corpus_holdout", "corpus_
 
 
 def score(folder: Path, linter, tmp: Path) -> dict:  # type: ignore[no-untyped-def]
-    files: dict[str, tuple[str, dict, int]] = {}
-    for name, case in load_cases(folder):
-        published = case.get("published")
-        if isinstance(published, dict):
-            published = published.get("date")
-        head = f"---\ndate: {published}\n---\n" if published else ""
-        path = tmp / f"{name}.md"
-        path.write_text(head + case["text"], encoding="utf-8")
-        files[str(path)] = (name, case, len(head))
+    files = write_cases(folder, tmp)
     caught = missed = on_bad = on_ok = flags_total = 0
     alarms: list[str] = []
     for report in linter.lint_paths(sorted(files)):

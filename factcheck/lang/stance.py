@@ -15,6 +15,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from factcheck.lang.cues import Cue
+from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.timex import TimeExpr, is_future
 
 STANCES = ("done", "pending", "expected", "refused", "negated", "hypothetical", "past-forecast", "current", "none")
@@ -319,8 +320,7 @@ def _past_framed(doc: Doc, words: list[str], cs: int, cue: Cue, inside: list[Cue
         # The parser tells a finite past verb ("analysts predicted approval") from a participle
         # ("a decision expected in August"), where it has read the sentence.
         return tag == "VBD"
-    lemma_like = w[:-1] if w.endswith("ed") and w[:-1] in FORECAST_VERBS else w[:-2] if w.endswith("ed") else w
-    if w.endswith("ed") and (lemma_like in FORECAST_VERBS or w[:-2] in FORECAST_VERBS or w[:-1] in FORECAST_VERBS):
+    if w.endswith("ed") and lemma_of(w) in FORECAST_VERBS:
         # "Analysts predicted approval by 2021": a finite past verb after its subject, with an
         # object; "a decision expected in August" is a participle (passive, present).
         prev = words[cue.start - 1] if cue.start - 1 >= cs else ""
