@@ -24,6 +24,9 @@ SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Values a document may expand to once aliases are followed; the bundled pack's largest file
 # has a few thousand. A "billion laughs" file has billions.
 MAX_EXPANDED_NODES = 1_000_000
+# Nesting a document may have. libyaml refuses deep nesting only from 0.2.6 on, and some PyYAML
+# wheels bundle an older one, so the limit is ours: the same file gets the same answer everywhere.
+MAX_DEPTH = 200
 MERGE_TAG = "tag:yaml.org,2002:merge"
 
 _repr = reprlib.Repr()
@@ -153,9 +156,10 @@ def load_yaml(path: Path) -> Any:
 
 def check_expansion(root: yaml.Node, path: Path | str) -> None:
     """Raise YamlError when following the aliases under `root` would build more than
-    MAX_EXPANDED_NODES values, or when an alias refers to its own ancestor. Iterative, and
-    linear in the number of distinct nodes (each is sized once)."""
+    MAX_EXPANDED_NODES values, nest deeper than MAX_DEPTH, or when an alias refers to its own
+    ancestor. Iterative, and linear in the number of distinct nodes (each is sized once)."""
     size: dict[int, int] = {}
+    height: dict[int, int] = {}
     active: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
@@ -169,6 +173,10 @@ def check_expansion(root: yaml.Node, path: Path | str) -> None:
                 raise YamlError(path, node.start_mark.line + 1,
                                 f"aliases expand to more than {MAX_EXPANDED_NODES:,} values (refused)")
             size[key] = total
+            height[key] = 1 + max((height[id(c)] for c in children), default=0)
+            if height[key] > MAX_DEPTH:
+                raise YamlError(path, node.start_mark.line + 1,
+                                f"invalid YAML: nested too deeply (more than {MAX_DEPTH} levels)")
             continue
         if key in size:
             continue

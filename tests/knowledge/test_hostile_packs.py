@@ -94,6 +94,9 @@ def _config_error(tmp_path: Path, name: str, text: str) -> str:
 def test_hostile_configs(tmp_path: Path) -> None:
     assert "aliases expand" in _config_error(tmp_path, ".factcheck.yaml", "lol:\n" + BOMB + "fail-on: *l8\n")
     assert "invalid YAML" in _config_error(tmp_path, "deep.yaml", "x: " + "[" * 20000 + "]" * 20000)
+    # Deeper than our limit, shallower than libyaml's own (which older builds do not have): the
+    # answer must not depend on the PyYAML wheel the machine happened to install.
+    assert "nested too deeply" in _config_error(tmp_path, "deep2.yaml", "x: " + "[" * 300 + "]" * 300)
     assert "nested too deeply" in _config_error(
         tmp_path, "pyproject.toml", "[tool.factcheck]\nx = " + "[" * 5000 + "]" * 5000 + "\n")
 
