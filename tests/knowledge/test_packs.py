@@ -202,6 +202,7 @@ def test_bundled_packs_do_not_read_each_other(bundled_linter):
 
 def test_unknown_jurisdiction_codes_are_reported(tmp_path: Path) -> None:
     import kindpack
+
     from factcheck.knowledge import check_packs
 
     rule = kindpack.rule("x-zz", "kind: status\nsubject: \"@drugx\"\nevent: approval\nstance: [pending]\njurisdiction: zz\n")
