@@ -63,6 +63,9 @@ TABLE = [
     ("Had the agency approved Drug X, prices would have fallen.", "approval", "hypothetical"),
     ("Critics fear the public will link approval to the minister's reputation.", "approval", "none"),
     ("The label means the agency will move faster when it reviews Drug X.", "review", "none"),
+    ("The maker plans to appeal the decision on Drug X.", "decision", "none"),  # the plan is the appeal
+    ("The agency is about to carry out its review of Drug X.", "review", "expected"),
+    ("Next comes the advisory meeting on Drug X.", "advisory-vote", "expected"),
     # a forecast with a modal of obligation and a time is still a forecast
     ("Drug X should be approved later this year.", "approval", "expected"),
     # history: a past view, a past request, the subject of a past verb, a possessive
