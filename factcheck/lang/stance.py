@@ -81,7 +81,7 @@ LIGHT_VERBS = {"seek", "file", "submit", "apply", "launch", "bring", "start", "b
 ONGOING = {"current", "ongoing", "continuing", "existing", "present", "persistent", "lingering"}
 CONDITIONAL_OPENERS = {"if", "unless", "whether", "before", "until", "till", "once", "should", "lest"}
 REQUIREMENT = {"need", "needs", "needed", "require", "requires", "required", "requirement", "necessary", "must",
-               "condition", "prerequisite"}
+               "condition", "prerequisite", "essential", "crucial", "vital", "advisable", "important"}
 SECTION_DETERMINERS = {"any", "no", "eventual", "possible", "potential", "future", "conditional", "hypothetical"}
 # Nouns an approved-thing adjective describes when it speaks of a product, not a person or place.
 PRODUCT_NOUNS = {"drug", "drugs", "treatment", "treatments", "therapy", "therapies", "medicine", "medicines",
