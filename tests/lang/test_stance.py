@@ -76,6 +76,12 @@ TABLE = [
     ("Last month the maker asked the agency to approve Drug X.", "approval", "past-forecast"),
     ("The maker has asked the agency to approve Drug X.", "approval", "pending"),
     ("The goal of approval by 2021 was missed.", "approval", "past-forecast"),
+    # a legal state and its change, in the event's own words or after a name
+    ("Drug X is now fully legal in Ruritania.", "legalisation", "current"),
+    ("Drug X became legal in Ruritania in 2025.", "legalisation", "done"),
+    ("Ruritania legalized Drug X years ago.", "legalisation", "done"),
+    ("Ruritania quietly went ahead and legalized Drug X.", "legalisation", "done"),
+    ("Ruritania has decriminalized Drug X.", "legalisation", "done"),
     ("The agency's ruling followed a long review.", "decision", "none"),
     # a state held now
     ("The current shortage has forced pharmacies to substitute.", "shortage", "current"),
