@@ -530,7 +530,7 @@ def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None,
         while p > cs and words[p] in ADVERBS:
             p -= 1
         if doc is not None and p >= cs and w.endswith("ed") and words[p] not in ("the", "a", "an", "this", "that") \
-                and ((doc[p].is_title or doc[p].is_upper) and doc[p].is_alpha or p in (name_ends or ())):
+                and (((doc[p].is_title or doc[p].is_upper) and doc[p].is_alpha) or p in (name_ends or ())):
             return "done"  # after a name: "Switzerland legalized it", "New Zealand all legalized"
         if _coordinated_with_past(words, cs, es):
             return "done"  # "Canada went ahead and legalized it"
