@@ -95,7 +95,8 @@ SUBJECTS = {"fda", "agency", "regulators", "regulator", "it", "they", "governmen
             "congress", "dea", "ministry", "commission"}
 PROSPECT_NEAR = 10
 # Verbs that hold a state ("is in shortage", "remains on the list", "stays in Schedule I").
-STATE_VERBS = {"is", "are", "'s", "remains", "remain", "stays", "stay", "was", "were", "remained", "stayed"}
+STATE_VERBS = {"is", "are", "'s", "remains", "remain", "stays", "stay", "was", "were", "remained", "stayed", "become",
+               "becomes", "became"}
 # Words after "expected"/"scheduled" that show a participle ("a decision expected in August"),
 # not a finite past verb with an object ("analysts expected approval").
 PARTICIPLE_FOLLOWERS = {"in", "by", "on", "at", "to", "for", "within", "before", "soon", "shortly", "later", "next",
@@ -496,6 +497,7 @@ def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool
     return bool(any(w in REQUIREMENT for w in words[cs:es]))
 
 
+FIRST_MAKERS = {"became", "become", "becomes", "was", "is", "been", "makes", "made", "make"}
 NAME_LABELS = ("JUR:", "JS:", "TERM:", "ORG:", "ABOUT", "AUTH", "SUBJ:", "RIVAL")
 
 
@@ -504,6 +506,12 @@ def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None,
     """The event held as having happened: "has been approved", "was approved", "received approval",
     "the FDA approved it", "an FDA-approved treatment"."""
     w = words[es]
+    if es - 1 >= cs and words[es - 1] == "to":
+        # "became the first country to legalise it", "makes it the first to approve": a first is
+        # a thing done.
+        back = words[max(cs, es - 7):es - 1]
+        if any(x in ("first", "only") for x in back) and any(x in FIRST_MAKERS for x in back):
+            return "done"
     if doc is not None and doc[es].tag_ == "VBD" and not _aux_before(words, cs, es) == "modal":
         return "done"  # the parser read a finite past verb: "the agency approved it"
     participle = w.endswith("ed") or w in IRREGULAR_PARTICIPLES or words[ee - 1].endswith("ed")
@@ -521,9 +529,12 @@ def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None,
         if aux == "modal":
             return None
         nxt = words[ee] if ee < len(words) else ""
+        product = nxt in PRODUCT_NOUNS or words[ee - 1] in PRODUCT_NOUNS  # "registered treatment"
+        if prev in (",", "and") and product:
+            return "done"  # "a legal, approved medicine"
         if prev == "-" or prev in ("an", "the", "a", "first", "only", "newly", "now", "fully"):
             # attributive: "an FDA-approved drug", "the first approved psychedelic"
-            return "done" if nxt in PRODUCT_NOUNS or prev == "-" else None
+            return "done" if product or prev == "-" else None
         if prev in SUBJECTS:
             return "done"  # a finite past verb after its subject: "the FDA approved it"
         p = es - 1

@@ -82,6 +82,9 @@ TABLE = [
     ("Ruritania legalized Drug X years ago.", "legalisation", "done"),
     ("Ruritania quietly went ahead and legalized Drug X.", "legalisation", "done"),
     ("Ruritania has decriminalized Drug X.", "legalisation", "done"),
+    ("Ruritania became the first country to legalize Drug X.", "legalisation", "done"),
+    ("This makes Ruritania the first country to approve Drug X.", "approval", "done"),
+    ("Drug X is now a legal, approved medicine in Ruritania.", "approval", "done"),
     ("The agency's ruling followed a long review.", "decision", "none"),
     # a state held now
     ("The current shortage has forced pharmacies to substitute.", "shortage", "current"),
