@@ -212,7 +212,9 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
     ev_word = words[es]
     if es - 2 >= cs and words[es - 1] == "to" and words[es - 2] in ("has", "have", "needs", "need", "must") \
             and not negated_between(es - 3, es):
-        out.stance = "pending"  # "the FDA now has to decide"
+        # "the FDA now has to decide" is pending; "the government has to legalise it first" is a
+        # condition.
+        out.stance = "hypothetical" if "first" in words[ee:ce] else "pending"
         return out
     if (_in_hands(words, cs, ce) or _with_authority(words, inside, es, ce)) and not _past_aux(words, cs, es):
         # "the application is now in the FDA's hands"

@@ -69,6 +69,7 @@ TABLE = [
     ("The maker expects to hear back from the agency in August.", "decision", "expected"),
     ("The maker had hoped for approval of Drug X in 2024.", "approval", "past-forecast"),
     ("It is essential to await approval of Drug X.", "approval", "hypothetical"),  # advice
+    ("The catch: the government has to legalize Drug X first.", "legalisation", "hypothetical"),  # a condition
     # a forecast with a modal of obligation and a time is still a forecast
     ("Drug X should be approved later this year.", "approval", "expected"),
     # history: a past view, a past request, the subject of a past verb, a possessive
