@@ -14,6 +14,11 @@ from factcheck.nlp.claims import Claim
 
 WINDOW = 12  # tokens between the name and its title that still read as one phrase
 ORG_LOOKBACK = 2  # sentences before a title that may name its organisation
+# Verbs of leaving a post: told shortly before the name, the term is over.
+DEPARTURES = {"left", "resigned", "departed", "quit", "exited", "ousted", "retired", "stepped", "leaving", "resigning",
+              "departing", "replaced", "succeeded", "removed"}
+DEPARTURE_WINDOW = 12
+YEAR_NEAR = 30  # characters: a year this close to the name, or to the sentence start, dates it
 
 
 class RoleRule:
@@ -56,10 +61,20 @@ class RoleRule:
             words = {t.lower_.strip("-") for t in doc[max(sent[0], check_lo - 2):min(sent[1], hi + 2)]}
             if words & PAST_FRAMING:
                 continue  # "former CEO", "then-chief executive", "was chief executive until"
+            before = {t.lower_ for t in doc[max(sent[0], lo - DEPARTURE_WINDOW):lo]}
+            if before & DEPARTURES:
+                continue  # "five directors resigned, including chair Jane Roe": a departure told
             text = doc[sent[0]:sent[1]].text
-            years = [t.year for t in find_times(text, doc_date) if not t.relative and t.year]
+            base = doc[sent[0]].idx
+            near_lo, near_hi = doc[lo].idx - base - YEAR_NEAR, doc[hi - 1].idx + len(doc[hi - 1]) - base + YEAR_NEAR
+            # A year that frames the sentence ("In 2024, Novo was led by ...") or stands by the
+            # name makes it history; one elsewhere in the sentence ("set up in 2014") does not.
+            span_lo, span_hi = doc[lo].idx - base, doc[hi - 1].idx + len(doc[hi - 1]) - base
+            years = [t.year for t in find_times(text, doc_date) if not t.relative and t.year
+                     and (t.start <= YEAR_NEAR or (near_lo <= t.start <= near_hi
+                                                   and "," not in text[min(t.end, span_lo):max(t.start, span_hi)]))]
             if any(y <= holder.end.year for y in years):
-                continue  # "In 2024, Novo was led by ..." is history
+                continue
             claim = claim_for(an, lo, hi, sent, self.rule)
             claim.since = holder.end
             out.append(claim)
