@@ -18,7 +18,10 @@ ORG_LOOKBACK = 2  # sentences before a title that may name its organisation
 DEPARTURES = {"left", "resigned", "departed", "quit", "exited", "ousted", "retired", "stepped", "leaving", "resigning",
               "departing", "replaced", "succeeded", "removed"}
 DEPARTURE_WINDOW = 12
-YEAR_NEAR = 30  # characters: a year this close to the name, or to the sentence start, dates it
+YEAR_NEAR = 30  # characters: a year this close to the name, in its clause, dates it
+# Words that open a sentence's time frame ("In 2024, ...", "On 5 September 2024 ...", "Back in 2019").
+FRAMING_OPENERS = {"in", "on", "by", "back", "during", "since", "from", "until", "as", "at", "after", "before",
+                   "through", "throughout", "early", "late", "mid", "that", "this", "last"}
 
 
 class RoleRule:
@@ -71,8 +74,7 @@ class RoleRule:
             # name makes it history; one elsewhere in the sentence ("set up in 2014") does not.
             span_lo, span_hi = doc[lo].idx - base, doc[hi - 1].idx + len(doc[hi - 1]) - base
             years = [t.year for t in find_times(text, doc_date) if not t.relative and t.year
-                     and (t.start <= YEAR_NEAR or (near_lo <= t.start <= near_hi
-                                                   and "," not in text[min(t.end, span_lo):max(t.start, span_hi)]))]
+                     and (_frames(text[:t.start]) or "," not in text[min(t.end, span_lo):max(t.start, span_hi)])]
             if any(y <= holder.end.year for y in years):
                 continue
             claim = claim_for(an, lo, hi, sent, self.rule)
@@ -97,3 +99,9 @@ def _gap(a: Cue, b: Cue) -> int:
 def _nearest_holder(role: Cue, holders: list[Cue]) -> Cue:
     """The holder named nearest a title (the one before it wins a tie: "Jane Roe, CEO")."""
     return min(holders, key=lambda h: (_gap(h, role), h.start > role.start))
+
+
+def _frames(head: str) -> bool:
+    """Is the text before a year a short opening time phrase ("In", "On 5 September", "Back in")?"""
+    words = head.split()
+    return not words or (len(words) <= 4 and words[0].lower().strip(",") in FRAMING_OPENERS)
