@@ -18,7 +18,6 @@ ORG_LOOKBACK = 2  # sentences before a title that may name its organisation
 DEPARTURES = {"left", "resigned", "departed", "quit", "exited", "ousted", "retired", "stepped", "leaving", "resigning",
               "departing", "replaced", "succeeded", "removed"}
 DEPARTURE_WINDOW = 12
-YEAR_NEAR = 30  # characters: a year this close to the name, in its clause, dates it
 # Words that open a sentence's time frame ("In 2024, ...", "On 5 September 2024 ...", "Back in 2019").
 FRAMING_OPENERS = {"in", "on", "by", "back", "during", "since", "from", "until", "as", "at", "after", "before",
                    "through", "throughout", "early", "late", "mid", "that", "this", "last"}
@@ -69,9 +68,8 @@ class RoleRule:
                 continue  # "five directors resigned, including chair Jane Roe": a departure told
             text = doc[sent[0]:sent[1]].text
             base = doc[sent[0]].idx
-            near_lo, near_hi = doc[lo].idx - base - YEAR_NEAR, doc[hi - 1].idx + len(doc[hi - 1]) - base + YEAR_NEAR
-            # A year that frames the sentence ("In 2024, Novo was led by ...") or stands by the
-            # name makes it history; one elsewhere in the sentence ("set up in 2014") does not.
+            # A year that frames the sentence ("In 2024, Novo was led by ...") or stands in the
+            # name's clause makes it history; one across a comma ("set up in 2014, ...") does not.
             span_lo, span_hi = doc[lo].idx - base, doc[hi - 1].idx + len(doc[hi - 1]) - base
             years = [t.year for t in find_times(text, doc_date) if not t.relative and t.year
                      and (_frames(text[:t.start]) or "," not in text[min(t.end, span_lo):max(t.start, span_hi)])]
