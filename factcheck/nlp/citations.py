@@ -14,7 +14,7 @@ from factcheck.nlp.speech import _mark_figure_speech, _retraction_noted
 _YEAR_END = r"(?:(?!\d)|(?=\d+(?:\.\d+)?\s?%))"  # a year may be glued to a flattened table's numbers
 CITATION = re.compile(
     r"(?P<author>[A-Z][A-Za-z\u00C0-\u024F'’\-]+)(?:\s+[A-Z]\.?)?\s+(?:et\s+al\.?|and\s+colleagues|and\s+co-?workers|&\s+[A-Z][\w'’\-]+|and\s+[A-Z][\w'’\-]+)"
-    r"(?:'s?|’s?)?\s*,?\s*\(?\s*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3},?\s+)?(?:(?P<year>(?:19|20)\d{2})[a-z]?)?" + _YEAR_END +
+    r"(?:'s?|’s?)?\s*,?\s*\(?\s*(?:in\s+(?=(?:19|20)\d{2}))?(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3},?\s+)?(?:(?P<year>(?:19|20)\d{2})[a-z]?)?" + _YEAR_END +
     r"|\((?P<pauthor>[A-Z][A-Za-z\u00C0-\u024F'’\-]+)(?:\s+et\s+al\.?|\s+and\s+colleagues|\s+(?:&|and)\s+[A-Z][\w'’\-]+)?,?\s+(?P<pyear>(?:19|20)\d{2})[a-z]?[);,]"
     r"|(?<=; )(?P<sauthor>[A-Z][A-Za-z\u00C0-\u024F'’\-]+)(?:\s+et\s+al\.?|\s+and\s+colleagues|\s+(?:&|and)\s+[A-Z][\w'’\-]+)?,?\s+(?P<syear>(?:19|20)\d{2})[a-z]?(?=[);,])"
     r"|(?P<bauthor>[A-Z][A-Za-z\u00C0-\u024F'’\-]+)\s+\((?P<byear>(?:19|20)\d{2})[a-z]?\)"

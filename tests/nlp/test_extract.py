@@ -118,6 +118,7 @@ def test_glued_table_rows(figures) -> None:
     ("MDMA results in Mitchell et al. (2021) were strong.", "Mitchell et al. (2021)", ["mapp1"]),
     ("MDMA results in Mitchell et al. 2023 were strong.", "Mitchell et al. 2023", ["mapp2"]),
     ("MDMA results in Mitchell and colleagues (2023) were strong.", "Mitchell and colleagues (2023)", ["mapp2"]),
+    ("MDMA results from six trials, pooled by Mitchell and colleagues in 2023, were strong.", "Mitchell and colleagues in 2023", ["mapp2"]),
     ("MDMA results (Mitchell 2021) were strong.", "(Mitchell 2021)", ["mapp1"]),
     ("MDMA results (Jerome et al., 2020; Mitchell et al., 2021) differ.", "Mitchell et al., 2021", ["mapp1"]),
     ("MDMA results in Mitchell (2021) were strong.", "Mitchell (2021)", ["mapp1"]),
