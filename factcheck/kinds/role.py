@@ -6,7 +6,7 @@ from datetime import date
 
 from factcheck.kinds.common import PAST_FRAMING, claim_for, sentence_of
 from factcheck.knowledge.model import Rule
-from factcheck.knowledge.rule_kinds import RoleSpec
+from factcheck.knowledge.rule_kinds import Holder, RoleSpec
 from factcheck.lang.cues import Cue
 from factcheck.lang.layer import Analysis
 from factcheck.lang.timex import find_times
@@ -14,6 +14,8 @@ from factcheck.nlp.claims import Claim
 
 WINDOW = 12  # tokens between the name and its title that still read as one phrase
 ORG_LOOKBACK = 2  # sentences before a title that may name its organisation
+# Words that call someone the holder still to come.
+PRE_TERM = {"incoming", "nominee", "nominated", "designate", "elect", "pick", "would-be", "soon-to-be", "presumptive"}
 # Verbs of leaving a post: told shortly before the name, the term is over.
 DEPARTURES = {"left", "resigned", "departed", "quit", "exited", "ousted", "retired", "stepped", "leaving", "resigning",
               "departing", "replaced", "succeeded", "removed"}
@@ -39,7 +41,12 @@ class RoleRule:
         for c in holders:
             holder = self.spec.holders[int(c.label.rsplit(":", 1)[1])]
             if holder.end is None:
-                continue  # the current holder
+                # The current holder, unless called the one still to come ("the incoming health
+                # secretary"): that was true only before the term began.
+                pre = self._pre_term(an, c, roles, holders, holder, doc_date)
+                if pre is not None:
+                    out.append(pre)
+                continue
             sent = sentence_of(an, c.start)
             if sent is None:
                 continue
@@ -79,6 +86,32 @@ class RoleRule:
             claim.since = holder.end
             out.append(claim)
         return out
+
+    def _pre_term(self, an: Analysis, c: Cue, roles: list[Cue], holders: list[Cue], holder: Holder,
+                  doc_date: date | None) -> Claim | None:
+        """"incoming secretary Jane Roe", "CEO-designate Jane Roe", "nominee Jane Roe" after her
+        term began: a claim outdated since its start."""
+        if holder.start is None:
+            return None
+        sent = sentence_of(an, c.start)
+        if sent is None:
+            return None
+        doc = an.doc
+        for r in roles:
+            if not (sent[0] <= r.start < sent[1] and abs(r.start - c.start) <= WINDOW
+                    and _nearest_holder(r, holders).label == c.label):
+                continue
+            lo, hi = min(c.start, r.start), max(c.end, r.end)
+            words = {t.lower_.strip("-") for t in doc[max(sent[0], lo - 3):min(sent[1], hi + 2)]}
+            if words & PRE_TERM:
+                text = doc[sent[0]:sent[1]].text
+                if any(t.last is not None and t.last < holder.start and _frames(text[:t.start])
+                       for t in find_times(text, doc_date)):
+                    return None  # "In January 2025, incoming secretary ...": told as of then
+                claim = claim_for(an, lo, hi, sent, self.rule)
+                claim.since = holder.start
+                return claim
+        return None
 
     def _org_just_before(self, an: Analysis, sent: tuple[int, int]) -> bool:
         """Is the organisation named in one of the two sentences before?"""

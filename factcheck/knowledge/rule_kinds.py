@@ -83,7 +83,8 @@ class Holder:
 
 @dataclass
 class RoleSpec:
-    """Who holds a title, with validity: a person named in the role after their term ended.
+    """Who holds a title, with validity: a person named in the role after their term ended, or
+    called the holder still to come ("incoming", "nominee", "-designate") after it began.
 
     organization: names of the organisation. role: the title's words (CEO, chief executive).
     holders: each with `name`, `aliases`, `from` and `until`.

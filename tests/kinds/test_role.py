@@ -33,6 +33,16 @@ def test_current_holder_or_history_is_not_flagged(hits, text: str):
     assert hits(text, RULE) == []
 
 
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Acme Pharma's incoming CEO John Doe spoke about Drug X.", True),  # his term began in July 2024
+    ("Acme Pharma CEO-designate John Doe spoke about Drug X.", True),
+    ("In June 2024, Acme Pharma's incoming CEO John Doe spoke about Drug X.", False),  # told as of then
+    ("Acme Pharma CEO John Doe spoke about Drug X.", False),
+])
+def test_the_holder_still_to_come_after_the_term_began(hits, text: str, flagged: bool):
+    assert bool(hits(text, RULE)) == flagged
+
+
 def test_role_rules_read_only_documents_about_the_pack(hits):
     # The pack is about Drug X; a page that never names it is none of its business.
     assert hits("Acme Pharma CEO Jane Roe spoke.", RULE) == []
