@@ -18,7 +18,8 @@ ORG_LOOKBACK = 2  # sentences before a title that may name its organisation
 PRE_TERM = {"incoming", "nominee", "nominated", "designate", "elect", "pick", "would-be", "soon-to-be", "presumptive"}
 # Verbs of leaving a post: told shortly before the name, the term is over.
 DEPARTURES = {"left", "resigned", "departed", "quit", "exited", "ousted", "retired", "stepped", "leaving", "resigning",
-              "departing", "replaced", "succeeded", "removed"}
+              "departing", "replaced", "succeeded", "removed", "stepping", "steps", "leaves", "quits", "exits",
+              "walking", "walks", "resigns", "departs"}
 DEPARTURE_WINDOW = 12
 # Words that open a sentence's time frame ("In 2024, ...", "On 5 September 2024 ...", "Back in 2019").
 FRAMING_OPENERS = {"in", "on", "by", "back", "during", "since", "from", "until", "as", "at", "after", "before",
@@ -71,8 +72,9 @@ class RoleRule:
             if words & PAST_FRAMING:
                 continue  # "former CEO", "then-chief executive", "was chief executive until"
             before = {t.lower_ for t in doc[max(sent[0], lo - DEPARTURE_WINDOW):lo]}
-            if before & DEPARTURES:
-                continue  # "five directors resigned, including chair Jane Roe": a departure told
+            after = {t.lower_ for t in doc[hi:min(sent[1], hi + 6)]}
+            if before & DEPARTURES or after & DEPARTURES:
+                continue  # "five directors resigned, including chair Jane Roe", "CEO Jane Roe is stepping down"
             text = doc[sent[0]:sent[1]].text
             base = doc[sent[0]].idx
             # A year that frames the sentence ("In 2024, Novo was led by ...") or stands in the
