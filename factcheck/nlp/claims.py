@@ -23,6 +23,7 @@ class Claim:
     sentence: tuple[int, int]
     rule: Rule | None = None
     quantity: str | None = None
+    quantity_inherited: bool = False  # no cue of its own: the measure of the previous sentence's figure
     unit: str | None = None
     low: float = 0.0
     high: float = 0.0

@@ -102,6 +102,17 @@ def _relative_approx(approx: tuple[float, float], low: float, high: float) -> tu
     return lo, hi
 
 
+def _measure_names(folded: str, pack: Pack) -> list[tuple[int, int]]:
+    """Stretches where a measure's own name holds a number ("lost at least 5% of their weight" is
+    the name of the share reaching 5%): the number there is a threshold, not a figure."""
+    spans: list[tuple[int, int]] = []
+    for q in pack.quantities.values():
+        for cue in q.cues:
+            if any(ch.isdigit() for ch in cue.pattern):
+                spans.extend(m.span() for m in cue.finditer(folded) if m.end() > m.start())
+    return spans
+
+
 def _dedupe(figures: list[Claim]) -> list[Claim]:
     """Keep the longest of overlapping figures ("about 90 minutes" over "90 minutes")."""
     figures.sort(key=lambda c: (c.start, -(c.end - c.start)))
@@ -241,6 +252,9 @@ class FigureFinder:
 
         text = ctx.text
         table = self._table_columns(ctx, raw) if ("\t" in text or "|" in text or "\n  " in text) else {}
+        named = _measure_names(folded, self.pack) if raw else []
+        if named:
+            raw = [c for c in raw if not any(a <= c.start and c.end <= b for a, b in named)]
         figures = _dedupe(raw)
         for i, c in enumerate(figures):
             seg_lo = 0

@@ -347,3 +347,27 @@ def test_time_point_of_something_else_in_the_pointing_sentence(lint) -> None:
     fs = lint("In MAPP1, 67% of the MDMA group no longer met the criteria for PTSD. "
               "This rate is lower than in earlier trials, which followed patients a full year after the last dose.")
     assert all(f.rule != "figure-wrong-timepoint" for f in fs)
+
+
+def test_threshold_in_a_measures_name_is_not_a_figure(lint) -> None:
+    # "lost at least 5% of their weight" names the responders measure (its cue holds the number):
+    # the 5% is a threshold, and the 86.4% before it is the share that reached it.
+    findings = lint("In STEP 1, 86.4% of people on semaglutide lost at least 5% of their weight.")
+    assert [f.text for f in findings if "5%" == f.text.strip() or "at least 5%" in f.text] == []
+    f = on(findings, "86.4%")
+    assert f.verdict == "supported"
+
+
+def test_a_threshold_is_not_read_into_a_result(lint) -> None:
+    # "at least 20%" is a result here (no measure is named by it): it is still a figure.
+    f = on(lint("In STEP 1, people on semaglutide lost at least 20% of their weight on average."), "20%")
+    assert f.verdict == "contradicted"
+
+
+def test_inherited_measure_gives_way_to_the_studys_own_figure(lint) -> None:
+    # The second sentence has no cue of its own: the 20% risk reduction's measure is only a guess,
+    # and 6.5% and 8.0% are SELECT's event rates.
+    findings = lint("In SELECT, semaglutide lowered the risk of cardiovascular death, heart attack or stroke by 20% "
+                    "compared with placebo. Events occurred in 6.5% of people on the drug and 8.0% on placebo.")
+    assert on(findings, "6.5%").verdict == "supported"
+    assert on(findings, "8.0%").verdict == "supported"
