@@ -27,11 +27,14 @@ sources:
 
 
 def manifest(pack_id: str = "test", about: tuple[str, ...] = ("Drug X",), neighbours: tuple[str, ...] = ("Drug Y",),
-             terms: dict[str, list[str]] | None = None, macros: dict[str, str] | None = None) -> str:
+             terms: dict[str, list[str]] | None = None, macros: dict[str, str] | None = None,
+             home: str | None = None) -> str:
     terms = terms if terms is not None else {"drugx": ["Drug X", "DX-1"]}
     lines = ["pack:", f"  id: {pack_id}", f"  title: \"{pack_id} pack\"",
              f"  about: [{', '.join(repr(a) for a in about)}]"]
     lines.append(f"  neighbours: [{', '.join(repr(a) for a in neighbours)}]" if neighbours else "")
+    if home:
+        lines.append(f"  home_jurisdiction: {home}")
     lines.append("terms:")
     for name, phrases in terms.items():
         lines.append(f"  {name}: [{', '.join(repr(p) for p in phrases)}]")

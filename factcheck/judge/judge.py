@@ -46,6 +46,9 @@ class Judge:
         returned, so that config and suppressions can apply before they compete for a span
         (`resolve_overlaps` then picks one per span)."""
         findings: list[Finding] = []
+        # One finding per rule and sentence: "bringing it to market should it be approved" is one
+        # statement for the editor to rewrite, so its two matches become one span.
+        by_sentence: dict[tuple[str, tuple[int, int]], Finding] = {}
         for claim in claims:
             if claim.type == "rule":
                 f = self._rule(claim, doc_date)
@@ -63,6 +66,13 @@ class Judge:
                 continue
             if claim.type != "rule":
                 _downgrade_speech(f, claim)
+            else:
+                key = (f.rule, claim.sentence)
+                prev = by_sentence.get(key)
+                if prev is not None and prev.severity == f.severity:
+                    prev.start, prev.end = min(prev.start, f.start), max(prev.end, f.end)
+                    continue
+                by_sentence[key] = f
             findings.append(f)
         return _resolve_overlaps(findings) if resolve else findings
 

@@ -34,7 +34,7 @@ class KindMatchers:
             # sentence about Wegovy is not about Ozempic. A regulator's name is no subject.
             return rivals | subject_terms
 
-        self.status = [StatusRule(r, rivals_of(r)) for r in typed if isinstance(r.spec, StatusSpec)]
+        self.status = [StatusRule(r, rivals_of(r), pack.home_jurisdiction) for r in typed if isinstance(r.spec, StatusSpec)]
         self.dates = [EventDateRule(r, rivals_of(r)) for r in typed if isinstance(r.spec, EventDateSpec)]
         self.places = [JurisdictionRule(r, rivals_of(r)) for r in typed if isinstance(r.spec, JurisdictionStatusSpec)]
         self.names = [NameRule(r) for r in typed if isinstance(r.spec, NameSpec)]

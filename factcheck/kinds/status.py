@@ -17,10 +17,12 @@ from factcheck.nlp.claims import Claim
 
 
 class StatusRule:
-    def __init__(self, rule: Rule, rivals: set[str]) -> None:
+    def __init__(self, rule: Rule, rivals: set[str], home_jurisdiction: str | None = None) -> None:
         assert isinstance(rule.spec, StatusSpec)
         self.rule = rule
         self.spec = rule.spec
+        # A sentence that names no place is about the pack's home; another country must be named.
+        self.unnamed_place_ok = home_jurisdiction is None or home_jurisdiction == rule.spec.jurisdiction
         self.events = event_labels(rule.id, rule.spec.event)
         self.own = subject_labels(rule.id, rule.spec.subject)
         self.rivals = rivals - self.own
@@ -45,7 +47,8 @@ class StatusRule:
             para = paragraph_start_of.get(ev.sentence[0], 0)
             if not in_scope(an, ev, self.own, self.rivals, para, default=in_domain):
                 continue
-            if self.spec.jurisdiction and not in_jurisdiction(an, ev, self.spec.jurisdiction, para):
+            if self.spec.jurisdiction and not in_jurisdiction(an, ev, self.spec.jurisdiction, para,
+                                                                 default=self.unnamed_place_ok):
                 continue
             if (self.spec.forecast_after or self.spec.forecast_before) and not self._in_window(ev):
                 continue

@@ -13,7 +13,7 @@ from spacy.language import Language
 from factcheck.knowledge.model import Pack
 from factcheck.knowledge.rule_kinds import EventDateSpec, JurisdictionStatusSpec, NameSpec, RoleSpec, StatusSpec
 from factcheck.lang.cues import CueMatcher, generic_cues
-from factcheck.lang.topic import places
+from factcheck.lang.places import places
 
 BUILTIN_EVENTS = {label[3:] for label in generic_cues() if label.startswith("EV:")}
 

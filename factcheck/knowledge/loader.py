@@ -31,7 +31,7 @@ from factcheck.knowledge.model import (
 from factcheck.knowledge.notes import parse_value_text
 from factcheck.knowledge.packs import PackFiles, group
 from factcheck.knowledge.regex_tools import MacroError, expand_macros, nested_quantifier, required_literals
-from factcheck.knowledge.rule_kinds import RULE_KINDS, SPEC_KEYS, parse_spec
+from factcheck.knowledge.rule_kinds import RULE_KINDS, SPEC_KEYS, check_place, parse_spec
 from factcheck.knowledge.yamlload import LineDict, LineList, YamlError, load_yaml, short_repr
 from factcheck.models import KINDS, SEVERITIES
 
@@ -202,7 +202,8 @@ STUDY_KEYS = {"id", "title", "aliases", "citation", "journal", "published", "des
               "n", "registry", "doi", "status", "retracted_on", "notice", "sources", "verified_on", "review_by",
               "values", "note", "notes", "authors", "year"}
 VALUE_KEYS = {"quantity", "value", "min", "max", "unit", "arm", "study", "timepoint", "tolerance", "note", "sources"}
-LEXICON_KEYS = {"topic", "macros", "quantities", "arms", "terms", "about", "neighbours", "exhaustive_units"}
+LEXICON_KEYS = {"topic", "macros", "quantities", "arms", "terms", "about", "neighbours", "exhaustive_units",
+                "home_jurisdiction"}
 TOP_KEYS = {"sources", "claims", "studies", "lexicon", "schema_version"}
 DEFAULT_TOLERANCE = {"percent": 0.5}
 
@@ -222,7 +223,7 @@ class _Raw:
 
 
 MANIFEST_KEYS = {"pack", "terms", "quantities", "arms", "about", "neighbours", "macros", "topic", "schema_version"}
-PACK_KEYS = {"id", "title", "version", "about", "neighbours", "description"}
+PACK_KEYS = {"id", "title", "version", "about", "neighbours", "description", "home_jurisdiction"}
 
 
 def _read_pack(pf: PackFiles, ck: _Checker) -> tuple[_Raw, dict[str, str]]:
@@ -251,7 +252,7 @@ def _read_pack(pf: PackFiles, ck: _Checker) -> tuple[_Raw, dict[str, str]]:
         lex = LineDict({k: v for k, v in data.items() if k in LEXICON_KEYS})
         lex.file, lex.line, lex.key_lines = data.file, data.line, dict(data.key_lines)
         if isinstance(head, LineDict):
-            for key in ("about", "neighbours"):
+            for key in ("about", "neighbours", "home_jurisdiction"):
                 if key in head:
                     lex[key] = head[key]
                     lex.key_lines[key] = head.line_of(key)
@@ -686,9 +687,20 @@ def _build(raw: _Raw, ck: _Checker, as_of: date | None, pack_id: str = "pack") -
         topic = [re.compile(r"(?<![\w-])" + re.escape(a.lower()) + r"(?![\w-])") for a in about]
     pack = Pack(sources, claims, studies, rules, quantities, arms, topic, macros, raw.digest, raw.roots,
                 terms=terms, about=about, neighbours=neighbours, id=pack_id,
-                exhaustive_units=[u for lex in raw.lexicons for u in ck.strings(lex, "exhaustive_units", what="lexicon: ")])
+                exhaustive_units=[u for lex in raw.lexicons for u in ck.strings(lex, "exhaustive_units", what="lexicon: ")],
+                home_jurisdiction=_home_jurisdiction(raw, ck))
     pack.index()
     return pack
+
+
+def _home_jurisdiction(raw: _Raw, ck: _Checker) -> str | None:
+    """The pack's `home_jurisdiction` (a code of factcheck/lang/data/places.yaml), or None."""
+    for lex in raw.lexicons:
+        home = ck.string(lex, "home_jurisdiction", what="lexicon: ")
+        if home:
+            check_place(lex, "home_jurisdiction", home, ck, "lexicon: ")
+            return home
+    return None
 
 
 def check_packs(roots: list[Path], as_of: date | None = None) -> tuple[Pack | None, list[Problem]]:

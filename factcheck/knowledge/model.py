@@ -324,6 +324,9 @@ class Pack:
     # Units whose recorded values are every value a protocol used (a dose or session count the
     # pack does not record is then a protocol error); a pack's own knowledge, not the engine's.
     exhaustive_units: list[str] = field(default_factory=list)
+    # The jurisdiction a sentence naming no place is about (the MDMA pack's FDA rules are US):
+    # a rule for another country then needs that country named. None: any rule may apply.
+    home_jurisdiction: str | None = None
     id: str = "pack"
     title: str = ""
     version: str | None = None

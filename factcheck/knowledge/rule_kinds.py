@@ -172,6 +172,8 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
         if not isinstance(fulfilled, bool):
             ck.error(item, "fulfilled", f"{what}'fulfilled' must be true or false")
             fulfilled = False
+        if jur is not None:
+            check_place(item, "jurisdiction", str(jur), ck, what)
         return StatusSpec(subject, event, stance, str(jur) if jur is not None else None, after, before, fulfilled)
     if kind == "name":
         canonical = item.get("canonical")
@@ -239,3 +241,11 @@ def _strings(item: LineDict, key: str, ck: Any, what: str) -> list[str]:
         return [str(v) for v in value]
     ck.error(item, key, f"{what}'{key}' must be a string or a list of strings")
     return []
+
+
+def check_place(item: LineDict, key: str, code: str, ck: Any, what: str) -> None:
+    """An error unless `code` is a jurisdiction the language layer knows."""
+    from factcheck.lang.places import places  # no spaCy: the data file only
+
+    if code not in places():
+        ck.error(item, key, f"{what}unknown jurisdiction {code!r} (one of {', '.join(sorted(places()))})")

@@ -104,8 +104,10 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
                  for t in find_times(text[s_char:e_char], doc_date)]
         stance = read_stance(doc, sent, clause, ev, in_sent, times, doc_date)
         name = ev.label[3:]
-        if name == "approval" and _of_research(in_sent, clause, ev):
-            name = "research-approval"
+        if name in ("approval", "submission") and _of_research(in_sent, clause, ev, doc):
+            name = f"research-{name}"  # "approved a Phase 3 trial", "applications to study psychedelics"
+        elif name == "advisory-vote" and any(c.label == "LEGIS" and clause[0] <= c.start < clause[1] for c in in_sent):
+            name = "legislative-vote"  # "a House committee is set to vote on the bill"
         events.append(EventMention(name, ev, sent, clause, stance))
     events += _elliptical(doc, cues, sentences, events, doc_date)
     events.sort(key=lambda e: e.cue.start)
@@ -170,11 +172,22 @@ def _longest(cues: list[Cue]) -> list[Cue]:
     return sorted(out, key=lambda c: c.start)
 
 
-def _of_research(cues: list[Cue], clause: tuple[int, int], ev: Cue) -> bool:
+def _of_research(cues: list[Cue], clause: tuple[int, int], ev: Cue, doc: Doc | None = None) -> bool:
     """An approval whose object is a trial, protocol or grant ("approved for a Phase 3 trial",
-    "FDA approval of the study protocol")."""
-    return any(c.label == "RESEARCH" and clause[0] <= c.start < clause[1]
-               and (0 <= c.start - ev.end <= 5 or c.end == ev.start) for c in cues)
+    "FDA approval of the study protocol", "the go-ahead from the DEA to run a trial")."""
+    for c in cues:
+        if c.label != "RESEARCH" or not clause[0] <= c.start < clause[1]:
+            continue
+        if c.end == ev.start:
+            return True
+        between = doc[ev.end:c.start] if doc is not None else None
+        if between is not None and any(t.text in (",", ";") for t in between):
+            continue  # "approve MDMA, designed its trials": the trials are another clause's
+        if 0 <= c.start - ev.end <= 5:
+            return True
+        if between is not None and 0 <= c.start - ev.end <= 9 and any(t.lower_ == "to" for t in between[-4:]):
+            return True  # a purpose: "given the go-ahead by the DEA to run a trial"
+    return False
 
 
 def syntax_enabled() -> bool:

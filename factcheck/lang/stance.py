@@ -44,6 +44,36 @@ IRREGULAR_PARTICIPLES = {"lit", "green-lit", "given", "won", "got", "gotten", "m
 # Verb cues of forecasting whose tense decides between a live forecast and history.
 FORECAST_VERBS = {"expect", "anticipate", "predict", "project", "forecast", "tip", "hope", "slate", "poise", "head",
                   "set", "schedule", "destine", "plan"}
+# Words before "'s" that make it "is" ("it's close"); after a noun it is a possessive ("the
+# agency's ruling").
+IS_CONTRACTORS = {"it", "that", "there", "here", "what", "who", "he", "she", "this", "which", "where", "when", "how",
+                  "everything", "nothing", "something", "one"}
+# Modals that, with "have", look back at what could have been: "approval could have turned the
+# company into ...", "it might have been approved" (a counterfactual, not a forecast).
+COUNTERFACTUAL_MODALS = {"could", "might", "may", "should", "would", "must", "'d"}
+# Past verbs of belief: a "could" under them is a past view ("advocates, who saw MDMA as the
+# first psychedelic that could win approval"), told as history. Speech verbs are not here: "the
+# company said approval could come in August" stays a (reported) forecast.
+PAST_BELIEF = {"saw", "viewed", "regarded", "considered", "thought", "believed", "felt", "imagined", "dreamed",
+               "envisioned", "envisaged", "hoped", "wished"}
+# Modals of obligation: without a time ("should be approved for depression") they argue for the
+# event; with one ("should be approved later this year") they forecast it.
+DEONTIC_MODALS = {"should", "must", "ought"}
+# Words that make a modal forecast without naming a date.
+FORECAST_ADVERBS = {"soon", "shortly", "eventually", "ultimately", "imminently", "finally", "likely", "probably",
+                    "quickly", "sooner"}
+# After a modal, the verbs that still speak of the event itself: "could be approved", "will win
+# approval", "approval could come in 2024". Any other verb takes the modal ("the public will link
+# approval to ...", "approval could transform psychiatry").
+MODAL_CARRIERS = {"be", "been", "have", "become", "get", "see", "reach", "hit", "come", "arrive", "follow", "happen",
+                  "occur", "land", "materialise", "materialize", "move", "head", "go", "take", "bring", "make"}
+# A request in the simple past is a past act ("asked the FDA to approve"); with "has" it is still
+# open ("has asked the FDA to approve").
+PAST_REQUESTS = {"asked", "requested", "sought", "petitioned", "applied"}
+# Subjects after "should", "had", "were" that make an inverted condition.
+INVERSION_SUBJECTS = {"it", "they", "the", "this", "these", "regulators", "authorities"}
+# Adjectives that hold an event noun as a state of now ("the current shortage").
+ONGOING = {"current", "ongoing", "continuing", "existing", "present", "persistent", "lingering"}
 CONDITIONAL_OPENERS = {"if", "unless", "whether", "before", "until", "till", "once", "should", "lest"}
 REQUIREMENT = {"need", "needs", "needed", "require", "requires", "required", "requirement", "necessary", "must",
                "condition", "prerequisite"}
@@ -139,7 +169,8 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
 
     prospects = [c for c in inside if c.label == "ST:expected" and near(c)]
     pendings = [c for c in inside if c.label == "ST:pending" and near(c)]
-    modal = _modal_before(words, cs, es, ce)
+    event_starts = {c.start for c in inside if c.label.startswith("EV:")}
+    modal = _modal_before(words, cs, es, ce, event_starts)
     future_time = [t for t in out.times if is_future(t, doc_date)]
 
     if prospects:
@@ -157,8 +188,9 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         out.cue = cue
         if negated_between(cue.start, es):
             out.stance, out.negated = "negated", True
-        elif _past_aux(words, cs, cue.start):
-            out.stance = "past-forecast"
+        elif _past_aux(words, cs, cue.start) or (words[cue.start] in PAST_REQUESTS
+                                                  and _aux_before(words, cs, cue.start) is None):
+            out.stance = "past-forecast"  # "last month MAPS asked the FDA to approve it": a request told as history
         else:
             out.stance = "pending"
         return out
@@ -190,6 +222,10 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
     if modal:
         if modal == "would":
             out.stance = "hypothetical"
+        elif modal in DEONTIC_MODALS and not future_time and not any(w in FORECAST_ADVERBS for w in words[cs:ce]):
+            out.stance = "hypothetical"  # "ecstasy should be approved for depression": an argument, not a forecast
+        elif modal in ("could", "might") and any(w in PAST_BELIEF for w in words[sent[0]:es]):
+            out.stance = "past-forecast"  # "advocates, who saw it as a drug that could win approval"
         elif negated_between(es - 4, es):
             out.stance, out.negated = "negated", True
         else:
@@ -209,10 +245,20 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         out.stance = "pending"
         return out
     aux = _aux_before(words, cs, es)
+    if aux is None and es - 1 >= cs and words[es - 1] in ONGOING:
+        aux = "present"  # "the current enforcement discretion", "the ongoing shortage"
+    if aux is None:
+        # The event inside the subject of a past verb: "the goal of approval by 2021 was missed".
+        for i in range(ee, min(ce, ee + 8)):
+            if words[i] in (",", ";", "which", "that", "who", "and", "but"):
+                break
+            if words[i] in PAST_BE or words[i] in PAST_PERFECT:
+                aux = "past"
+                break
     if aux != "present":
         # A state held now: "is still in shortage", "remains on the FDA's shortage list".
         for i in range(es - 1, max(cs, es - 7) - 1, -1):
-            if words[i] in STATE_VERBS:
+            if words[i] in STATE_VERBS and (words[i] != "'s" or _is_copula_s(words, i)):
                 aux = "past" if words[i] in PAST_BE else "present"
                 break
             if words[i] in (",", ";", "and", "but", "because", "since"):
@@ -277,6 +323,8 @@ def _aux_before(words: list[str], cs: int, at: int) -> str | None:
     if i < cs:
         return None
     w = words[i]
+    if w == "'s" and not _is_copula_s(words, i):
+        return None  # "the agency's ruling": a possessive
     if w in PRESENT_BE:
         return "present"
     if w in PERFECT:
@@ -286,6 +334,11 @@ def _aux_before(words: list[str], cs: int, at: int) -> str | None:
     if w in FUTURE_MODALS or w in ("would", "can"):
         return "modal"
     return None
+
+
+def _is_copula_s(words: list[str], i: int) -> bool:
+    """Is the "'s" at `i` the verb "is" ("it's close") rather than a possessive ("the FDA's")?"""
+    return i > 0 and words[i - 1] in IS_CONTRACTORS
 
 
 def _past_verb_before(words: list[str], cs: int, es: int) -> bool:
@@ -331,29 +384,30 @@ def _past_framed(doc: Doc, words: list[str], cs: int, cue: Cue, inside: list[Cue
     return False
 
 
-def _modal_before(words: list[str], cs: int, es: int, ce: int | None = None) -> str | None:
+def _modal_before(words: list[str], cs: int, es: int, ce: int | None = None,
+                  event_starts: set[int] | None = None) -> str | None:
     """A modal or future auxiliary governing the event: "will approve", "could be approved",
     "may soon win approval" (up to five words before it, not across another verb group), or
-    right after an event noun that is the subject ("approval could come by 2021")."""
+    right after an event noun that is the subject ("approval could come by 2021").
+    `event_starts`: where other event cues start in the clause ("will approve Wegovy for fatty
+    liver disease": the modal's verb is itself an event)."""
     if ce is not None and not words[es].endswith("ed"):
         for i in range(es + 1, min(ce, es + 4)):
             w = words[i]
-            if w in FUTURE_MODALS and w != "going":
-                return w
-            if w in ("would", "'d"):
-                return "would"
+            if (w in FUTURE_MODALS and w != "going") or w in ("would", "'d"):
+                return _modal_reading(words, i, ce, event_starts)
             if w in (",", ";", "."):
                 break
     for i in range(es - 1, max(cs, es - 6) - 1, -1):
         w = words[i]
-        if w in ("would", "'d") and i + 1 < len(words) and words[i + 1] != "have":
-            return "would"
         if w == "going" and i + 1 < len(words) and words[i + 1] == "to":
             return "past" if i > cs and words[i - 1] in ("was", "were") else "will"
-        if w in FUTURE_MODALS and w != "going":
-            return w
+        if (w in FUTURE_MODALS and w != "going") or w in ("would", "'d"):
+            return _modal_reading(words, i, es, event_starts)
         if w in (".", ",", ";", "and", "but", "by", "with") and i < es - 1:
             return None
+        if w in SUBORDINATORS | {"that", "which", "who", "whenever", "after", "before", "until", "once"} and i < es:
+            return None  # "will move faster when it reviews the drug": the modal is the main clause's
         # Another verb between the modal and the event takes the modal: "should be supervised
         # by licensed therapists" (but "could soon win approval", "may become a legal drug").
         if i < es - 1 and (w.endswith("ed") or w.endswith("ing")) and w not in OBTAIN and w not in (
@@ -362,10 +416,37 @@ def _modal_before(words: list[str], cs: int, es: int, ce: int | None = None) -> 
     return None
 
 
+def _modal_reading(words: list[str], m: int, stop: int, event_starts: set[int] | None = None) -> str | None:
+    """What the modal at `m` does to the event: the modal itself ("will", "could"), "would" for a
+    counterfactual ("could have turned", "might have been"), or None when it governs another
+    verb ("will link approval to ...", "approval could transform psychiatry"). `stop`: the
+    event's first token when the modal comes before it, else the clause end."""
+    w = words[m]
+    j = m + 1
+    while j < min(stop, len(words)) and (words[j] in ADVERBS or words[j] in ("not", "n't", "never")):
+        j += 1
+    nxt = words[j] if j < len(words) else ""
+    if nxt == "have" and w in COUNTERFACTUAL_MODALS:
+        return "would"
+    if w in ("would", "'d"):
+        return "would"
+    if j >= stop and stop <= m + 6 and stop > m:
+        return w  # nothing but adverbs between the modal and the event: "will (soon) approve"
+    if nxt in MODAL_CARRIERS or nxt in OBTAIN or j in (event_starts or ()):
+        return w
+    return None
+
+
 def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool:
     opener = words[cs] if cs < len(words) else ""
     if opener in CONDITIONAL_OPENERS:
         return True
+    # An inverted condition in the clause: "to bring it to market should it be approved", "had
+    # the FDA approved it", "were it to be approved".
+    for i in range(cs, min(len(words) - 1, es + 4)):
+        if words[i] in ("should", "had", "were") and words[i + 1] in INVERSION_SUBJECTS \
+                and (i == cs or words[i - 1] not in ("it", "they", "that", "which", "who", "this", "what")):
+            return True
     # "if the studies succeed, therapists could prescribe it by 2021": the condition ends at its
     # comma and the main clause still forecasts.
     if any(c.label == "HYP" and c.start < es and words[c.start] != "would" and "," not in words[c.start:es]

@@ -10,22 +10,11 @@ takes the sentence away from the pack. The same holds for jurisdictions.
 from __future__ import annotations
 
 from collections.abc import Collection
-from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from factcheck.lang.cues import Cue
 from factcheck.lang.layer import Analysis, EventMention
 
-PLACES_FILE = Path(__file__).parent / "data" / "places.yaml"
 LOOKBACK_SENTENCES = 3
-
-
-@lru_cache(maxsize=1)
-def places() -> dict[str, list[str]]:
-    data = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
-    return {str(k): [str(p) for p in v] for k, v in data.items()}
 
 
 def _nearest(cues: list[Cue], own: Collection[str], rival: Collection[str], at: int) -> str | None:
@@ -77,10 +66,11 @@ def about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at: 
     return n_own >= n_rival
 
 
-def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: int) -> bool:
-    """Is the mention about jurisdiction `code` (or about no jurisdiction in particular)? The
-    place named last before it decides, as for subjects ("MDMA is legal in Australia ... it
-    stays in Schedule 9 there")."""
+def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: int,
+                    default: bool = True) -> bool:
+    """Is the mention about jurisdiction `code`? The place named last before it decides, as for
+    subjects ("MDMA is legal in Australia ... it stays in Schedule 9 there"); when no place is
+    named, `default` (True for the pack's home jurisdiction)."""
     own = {f"JUR:{code}"}
     rival = {c.label for c in an.cues if c.label.startswith("JUR:") and c.label not in own
              and not (code == "us" and c.label == "JUR:us-state")}
@@ -98,7 +88,7 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
         side = _nearest(an.cues_in(first[0], first[1]), own, rival, first[0])
         if side:
             return side == "own"
-    return True
+    return default
 
 
 def _look_back(an: Analysis, sentence: tuple[int, int], own: Collection[str], rival: Collection[str],

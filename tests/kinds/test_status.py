@@ -59,3 +59,33 @@ def test_a_myth_the_text_corrects_is_info(hits):
 def test_not_outdated_before_since(tmp_path):
     early = kindpack.linter_for([kindpack.write_pack(tmp_path / "test")], as_of=kindpack.date(2025, 1, 1))
     assert kindpack.findings(early, "Drug X is expected to be approved soon.", RULE) == []
+
+
+def test_one_finding_per_rule_and_sentence(hits):
+    # Two matches of one rule in one sentence are one statement to rewrite: one span covers both.
+    assert hits("Drug X is expected to be approved soon and is awaiting approval.", RULE) == \
+        [(RULE, "is expected to be approved soon and is awaiting approval", "warning")]
+
+
+AU_RULE = kindpack.rule("x-au-pending", """\
+kind: status
+subject: "@drugx"
+event: approval
+stance: [expected, pending]
+jurisdiction: au
+""", flagged="Australia is expected to approve Drug X soon.")
+
+
+@pytest.mark.parametrize(("home", "text", "flagged"), [
+    ("us", "Drug X could be approved soon.", False),  # no place named: the pack's home, not Australia
+    ("us", "In Australia, Drug X could be approved soon.", True),
+    ("us", "Australia\n\nDrug X could be approved soon.", True),  # the page's heading names it
+    ("us", "The FDA says Drug X could be approved soon.", False),  # another country's regulator
+    (None, "Drug X could be approved soon.", True),  # a pack with no home: any place may be meant
+])
+def test_a_country_rule_needs_its_country_named_unless_it_is_home(tmp_path, home, text, flagged):
+    claims = "claims:\n" + kindpack.claim("x-au", "Drug X was approved in Australia in 2025.", AU_RULE)
+    root = kindpack.write_pack(tmp_path / "test", {"claims/pack.yaml": kindpack.manifest(home=home),
+                                                   "claims/c.yaml": claims})
+    found = kindpack.findings(kindpack.linter_for([root]), text, "test/x-au-pending")
+    assert bool(found) == flagged, found

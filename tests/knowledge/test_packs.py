@@ -198,3 +198,18 @@ def test_bundled_packs_do_not_read_each_other(bundled_linter):
 
     assert packs("MDMA-assisted therapy is expected to win FDA approval next year.") == {"mdma"}
     assert "mdma" not in packs("Semaglutide is expected to win FDA approval next year.")
+
+
+def test_unknown_jurisdiction_codes_are_reported(tmp_path: Path) -> None:
+    import kindpack
+
+    from factcheck.knowledge import check_packs
+
+    rule = kindpack.rule("x-zz", "kind: status\nsubject: \"@drugx\"\nevent: approval\nstance: [pending]\njurisdiction: zz\n")
+    root = kindpack.write_pack(tmp_path / "test", {
+        "claims/pack.yaml": kindpack.manifest(home="atlantis"),
+        "claims/c.yaml": "claims:\n" + kindpack.claim("x", "Drug X was approved.", rule)})
+    _, problems = check_packs([root])
+    text = [str(p) for p in problems if p.level == "error"]
+    assert any("pack.yaml" in t and "unknown jurisdiction 'atlantis'" in t for t in text), text
+    assert any("c.yaml" in t and "unknown jurisdiction 'zz'" in t for t in text), text

@@ -55,7 +55,24 @@ TABLE = [
     ("In 2022, approval of Drug X seemed imminent.", "approval", "past-forecast"),
     ("Back then, investors anticipated approval of Drug X.", "approval", "past-forecast"),
     ("Drug X was then expected to win approval within the year.", "approval", "past-forecast"),
+    # not a forecast: counterfactual, argument, inverted condition, a modal of another verb
+    ("Approval could have turned the maker into a giant.", "approval", "hypothetical"),
+    ("Drug X might have been approved with better data.", "approval", "hypothetical"),
+    ("Campaigners argue that Drug X should be approved for anxiety.", "approval", "hypothetical"),
+    ("The maker plans to sell Drug X widely should it be approved.", "approval", "hypothetical"),
+    ("Had the agency approved Drug X, prices would have fallen.", "approval", "hypothetical"),
+    ("Critics fear the public will link approval to the minister's reputation.", "approval", "none"),
+    ("The label means the agency will move faster when it reviews Drug X.", "review", "none"),
+    # a forecast with a modal of obligation and a time is still a forecast
+    ("Drug X should be approved later this year.", "approval", "expected"),
+    # history: a past view, a past request, the subject of a past verb, a possessive
+    ("Fans, who saw Drug X as a pill that could win the agency's blessing, were let down.", "approval", "past-forecast"),
+    ("Last month the maker asked the agency to approve Drug X.", "approval", "past-forecast"),
+    ("The maker has asked the agency to approve Drug X.", "approval", "pending"),
+    ("The goal of approval by 2021 was missed.", "approval", "past-forecast"),
+    ("The agency's ruling followed a long review.", "decision", "none"),
     # a state held now
+    ("The current shortage has forced pharmacies to substitute.", "shortage", "current"),
     ("Drug X is in short supply.", "shortage", "current"),
     ("Drug X remains in short supply across the country.", "shortage", "current"),
 ]
@@ -152,3 +169,18 @@ def test_elliptical_pronoun_takes_the_event_of_the_sentence_before(analyse_text)
     an = analyse_text("What about approval? It is expected soon.")
     assert [e.stance.stance for e in an.events][-1] == "expected"
     assert an.events[-1].event == "approval" and an.doc[an.events[-1].cue.start].text == "It"
+
+
+@pytest.mark.parametrize(("sentence", "cue", "event"), [
+    ("The agency gave the go-ahead for large Phase 3 clinical trials of Drug X.", "go-ahead", "research-approval"),
+    ("Researchers were given the go-ahead by the agency to run a trial of Drug X.", "go-ahead", "research-approval"),
+    ("The ministry has asked for applications to study Drug X.", "applications", "research-submission"),
+    ("The maker, which is asking the agency to approve Drug X, designed its trials poorly.", "approve", "approval"),
+    ("A House committee is set to vote this week on the bill.", "vote", "legislative-vote"),
+    ("The agency's advisory committee is set to vote on Drug X.", "advisory committee", "advisory-vote"),
+])
+def test_what_an_event_is_about(analyse_text, sentence: str, cue: str, event: str):
+    # A trial or grant approved is not the product approved; lawmakers voting are no expert panel.
+    an = analyse_text(sentence)
+    found = {an.doc[e.cue.start:e.cue.end].text: e.event for e in an.events}
+    assert found.get(cue) == event, found

@@ -6,7 +6,8 @@ import pytest
 
 from factcheck.lang.cues import CueMatcher, generic_cues
 from factcheck.lang.layer import analyse
-from factcheck.lang.topic import about, in_jurisdiction, in_scope, places
+from factcheck.lang.places import places
+from factcheck.lang.topic import about, in_jurisdiction, in_scope
 
 OWN, RIVAL = {"ABOUT"}, {"RIVAL"}
 

@@ -1,0 +1,20 @@
+"""Jurisdiction codes and the names that point to each (data/places.yaml).
+
+Kept apart from the topic logic so that the pack loader can check a rule's `jurisdiction:` code
+without importing spaCy."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+PLACES_FILE = Path(__file__).parent / "data" / "places.yaml"
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, list[str]]:
+    """Code -> names and regulators ("au" -> Australia, TGA, ...)."""
+    data = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
+    return {str(k): [str(p) for p in v] for k, v in data.items()}
