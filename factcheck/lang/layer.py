@@ -104,6 +104,9 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
                  for t in find_times(text[s_char:e_char], doc_date)]
         stance = read_stance(doc, sent, clause, ev, in_sent, times, doc_date)
         name = ev.label[3:]
+        if name == "approval" and any(c.label == "PRACT" and c.start == ev.end for c in in_sent) \
+                and doc[ev.end - 1].lower_.endswith("ed"):
+            continue  # "state-licensed pharmacies", "licensed therapists": who may act, not an approval
         if name in ("approval", "submission") and _of_research(in_sent, clause, ev, doc):
             name = f"research-{name}"  # "approved a Phase 3 trial", "applications to study psychedelics"
         elif name == "advisory-vote" and any(c.label == "LEGIS" and clause[0] <= c.start < clause[1] for c in in_sent):

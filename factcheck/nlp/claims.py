@@ -24,6 +24,7 @@ class Claim:
     rule: Rule | None = None
     quantity: str | None = None
     quantity_inherited: bool = False  # no cue of its own: the measure of the previous sentence's figure
+    other_quantities: list[str] = field(default_factory=list)  # other measures its clause names too
     unit: str | None = None
     low: float = 0.0
     high: float = 0.0
