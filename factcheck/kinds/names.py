@@ -1,5 +1,7 @@
-"""Kind `name`: a registered name printed wrong ("Federal Drug Administration"), or an acronym
-spelled out as something else ("the FDA (Food and Drug Agency)")."""
+"""Kind `name`: a registered name printed wrong ("Federal Drug Administration"), an acronym
+spelled out as something else ("the FDA (Food and Drug Agency)"), the name followed by another
+acronym ("the Department of Health and Human Services (DHS)"), or a coined one-word alias
+misspelt by one letter ("Lycos" for "Lykos", listed in the rule's `wrong` forms or not)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from factcheck.kinds.common import claim_for, sentence_of
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import NameSpec
 from factcheck.lang.layer import Analysis
+from factcheck.lang.lemmas import is_known_word
 from factcheck.nlp.claims import Claim
 
 
@@ -21,6 +24,10 @@ class NameRule:
         assert isinstance(rule.spec, NameSpec)
         self.rule, self.spec = rule, rule.spec
         self.accepted = {_norm(n) for n in [self.spec.canonical, *self.spec.aliases]}
+        # A one-word alias that is no English word is a coined name ("Lykos"): a one-letter
+        # misspelling of it is the name printed wrong. (Words of longer names, such as
+        # "Therapeutic", are too close to ordinary words.)
+        self.coined = {a for a in self.spec.aliases if re.fullmatch(r"[A-Z][a-z]{4,}", a) and not is_known_word(a)}
 
     def claims(self, an: Analysis) -> list[Claim]:
         out: list[Claim] = []
@@ -34,6 +41,36 @@ class NameRule:
                 span = self._expansion(an, c.start, c.end)
                 if span is not None:
                     out.append(claim_for(an, span[0], span[1], sent, self.rule))
+            elif c.label == f"NAME:canonical:{self.rule.id}" and self.spec.acronym:
+                span = self._other_acronym(an, c.end)
+                if span is not None:
+                    out.append(claim_for(an, c.start, span[1], sent, self.rule))
+        if self.coined:
+            out.extend(self._misspelt(an))
+        return out
+
+    def _other_acronym(self, an: Analysis, end: int) -> tuple[int, int] | None:
+        """"NAME (ACR)" where ACR is an acronym but not this name's."""
+        doc = an.doc
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            acr = doc[end + 1].text
+            if 2 <= len(acr) <= 6 and acr.isupper() and acr.isalpha() and acr != self.spec.acronym:
+                return end + 1, end + 3
+        return None
+
+    def _misspelt(self, an: Analysis) -> list[Claim]:
+        out: list[Claim] = []
+        wrong_label = f"NAME:wrong:{self.rule.id}"
+        wrong_starts = {c.start for c in an.cues if c.label == wrong_label}
+        for tok in an.doc:
+            text = tok.text
+            if not (text[:1].isupper() and len(text) >= 4 and text[1:].islower()) or text in self.coined:
+                continue
+            if tok.i in wrong_starts or not any(_one_edit(text, w) for w in self.coined) or is_known_word(text):
+                continue
+            sent = sentence_of(an, tok.i)
+            if sent is not None:
+                out.append(claim_for(an, tok.i, tok.i + 1, sent, self.rule))
         return out
 
     def _expansion(self, an: Analysis, start: int, end: int) -> tuple[int, int] | None:
@@ -70,3 +107,16 @@ class NameRule:
         if initials != (self.spec.acronym or "").lower():
             return None  # a different thing in brackets, not an expansion of this acronym
         return s, e
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are `a` and `b` one substitution, insertion, deletion or swap of neighbours apart?"""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1:]

@@ -174,11 +174,35 @@ def _span(an: Analysis, ev: EventMention) -> tuple[int, int]:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is not None:
                 end = max(end, span.end)
+    # A comment on the event right after its clause carries the forecast: "approval, which could
+    # come within 12 months", "the ruling draws near, expected by August 11".
+    end = max(end, _trailing_comment(an, ev, end))
     return start, end
 
 
 # Openers that put a sentence in the time before a date ("Before March 2024, ...").
 FRAMING_OPENERS = {"before", "until", "till", "prior to", "up to", "up until"}
+
+
+# Words that open a comment on the event after a comma.
+TRAILING_OPENERS = {"which", "expected", "due", "scheduled", "slated", "set", "likely", "anticipated", "possibly",
+                    "perhaps", "probably"}
+
+
+def _trailing_comment(an: Analysis, ev: EventMention, end: int) -> int:
+    """The end of ", which could come ..." / ", expected by ..." following the event's clause or
+    the event itself (up to the next comma or the sentence end), or `end` when there is none."""
+    doc = an.doc
+    s_end = ev.sentence[1]
+    for at in sorted({ev.cue.end, end, ev.clause[1]}):
+        if at + 1 < s_end and doc[at].text == "," and doc[at + 1].lower_ in TRAILING_OPENERS:
+            k = at + 2
+            while k < s_end and doc[k].text not in (",", ";", ".", "—", "?", "!"):
+                k += 1
+            if k - at <= 14:
+                return k
+    return end
+
 
 VERB_GROUP = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "'ll", "would",
               "could", "may", "might", "should", "shall", "can", "now", "soon", "still", "already", "finally",

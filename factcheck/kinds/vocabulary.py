@@ -57,6 +57,8 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
                 lists[f"NAME:wrong:{rule.id}"] = spec.wrong
             if spec.acronym:
                 lists[f"NAME:acronym:{rule.id}"] = [spec.acronym]
+                # The name itself, so that an acronym printed after it can be checked ("(DHS)").
+                lists[f"NAME:canonical:{rule.id}"] = [spec.canonical, *spec.aliases]
         elif isinstance(spec, RoleSpec):
             lists[f"ORG:{rule.id}"] = spec.organization
             lists[f"ROLE:{rule.id}"] = spec.role

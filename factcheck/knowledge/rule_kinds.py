@@ -52,8 +52,9 @@ class NameSpec:
     """A registered name: its canonical form, accepted aliases and known wrong forms.
 
     canonical: the name as registered. acronym: its short form (an expansion written next to the
-    acronym must be the canonical one). aliases: other accepted names. wrong: forms seen in print
-    that are wrong.
+    acronym must be the canonical one, and an acronym in brackets after the name must be this
+    one). aliases: other accepted names; a one-word alias that is no English word ("Lykos") is
+    also caught misspelt by one letter ("Lycos"). wrong: forms seen in print that are wrong.
     """
 
     canonical: str

@@ -11,7 +11,7 @@ import bisect
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from factcheck.lang.clauses import clause_bounds
 from factcheck.lang.cues import Cue, CueMatcher
@@ -186,11 +186,25 @@ def _of_research(cues: list[Cue], clause: tuple[int, int], ev: Cue, doc: Doc | N
         between = doc[ev.end:c.start] if doc is not None else None
         if between is not None and any(t.text in (",", ";") for t in between):
             continue  # "approve MDMA, designed its trials": the trials are another clause's
-        if 0 <= c.start - ev.end <= 5:
+        if 0 <= c.start - ev.end <= 5 and between is not None and all(_object_word(t) for t in between):
+            return True  # "approval for a Phase 3 trial", "approved the study" (not "approval looks likely after trials")
+        if 0 <= c.start - ev.end <= 5 and between is None:
             return True
         if between is not None and 0 <= c.start - ev.end <= 9 and any(t.lower_ == "to" for t in between[-4:]):
             return True  # a purpose: "given the go-ahead by the DEA to run a trial"
     return False
+
+
+# Words that may stand between an approval and the research it is of: prepositions, determiners,
+# numbers and the adjectives of a trial ("the go-ahead for two large Phase 3 clinical trials").
+OBJECT_WORDS = {"for", "of", "to", "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these",
+                "two", "three", "four", "several", "large", "larger", "small", "new", "further", "additional",
+                "another", "more", "pivotal", "phase", "clinical", "human", "first", "second", "third", "final",
+                "late-stage", "early-stage", "randomized", "randomised", "controlled", "-", "in", "on", "us", "u.s."}
+
+
+def _object_word(t: Token) -> bool:
+    return t.lower_ in OBJECT_WORDS or t.like_num or t.is_upper or t.is_title
 
 
 def syntax_enabled() -> bool:

@@ -42,6 +42,12 @@ def lemma_of(word: str) -> str:
     return _table().get(low, _table().get(word, low)).lower()
 
 
+def is_known_word(word: str) -> bool:
+    """Does the English lemma table know this word (as a form or a lemma)?"""
+    low = word.lower()
+    return low in _table() or low in _reverse()
+
+
 def forms_of(lemma: str) -> tuple[str, ...]:
     """Every known surface form of a lemma, itself included, lower case."""
     low = lemma.lower()

@@ -78,11 +78,16 @@ INVERSION_SUBJECTS = {"it", "they", "the", "this", "these", "regulators", "autho
 TIME_PREPOSITIONS = {"during", "amid", "after", "since", "throughout", "before", "despite", "through", "until"}
 # Verbs right after an event noun that hold it as a state of now ("the shortage continues").
 STATE_AFTER = {"continues", "persists", "remains", "lingers", "drags", "deepens", "worsens", "grows", "spreads"}
+# Verbs whose object is the event itself ("about to carry out its review", "set to deliver a
+# ruling", "plans to seek approval"): a forecast of the verb is a forecast of the event.
+LIGHT_VERBS = {"seek", "file", "submit", "apply", "launch", "bring", "start", "begin", "carry", "conduct", "hold",
+               "issue", "deliver", "render", "announce", "complete", "finish", "finalise", "finalize", "publish",
+               "release", "hand", "convene", "schedule", "make", "reach"}
 # Adjectives that hold an event noun as a state of now ("the current shortage").
 ONGOING = {"current", "ongoing", "continuing", "existing", "present", "persistent", "lingering"}
 CONDITIONAL_OPENERS = {"if", "unless", "whether", "before", "until", "till", "once", "should", "lest"}
 REQUIREMENT = {"need", "needs", "needed", "require", "requires", "required", "requirement", "necessary", "must",
-               "condition", "prerequisite"}
+               "condition", "prerequisite", "essential", "crucial", "vital", "advisable", "important"}
 SECTION_DETERMINERS = {"any", "no", "eventual", "possible", "potential", "future", "conditional", "hypothetical"}
 # Nouns an approved-thing adjective describes when it speaks of a product, not a person or place.
 PRODUCT_NOUNS = {"drug", "drugs", "treatment", "treatments", "therapy", "therapies", "medicine", "medicines",
@@ -203,9 +208,10 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
             out.stance = "ended"
         return out
 
-    prospects = [c for c in inside if c.label == "ST:expected" and near(c)]
-    pendings = [c for c in inside if c.label == "ST:pending" and near(c)]
     event_starts = {c.start for c in inside if c.label.startswith("EV:")}
+    prospects = [c for c in inside if c.label == "ST:expected" and near(c)
+                 and _governs(words, c, es, event_starts)]
+    pendings = [c for c in inside if c.label == "ST:pending" and near(c)]
     modal = _modal_before(words, cs, es, ce, event_starts)
     future_time = [t for t in out.times if is_future(t, doc_date)]
 
@@ -493,6 +499,19 @@ def _modal_before(words: list[str], cs: int, es: int, ce: int | None = None,
                 "being", "getting", "becoming", "expected", "anticipated", "predicted", "projected", "tipped"):
             return None
     return None
+
+
+def _governs(words: list[str], cue: Cue, es: int, event_starts: set[int]) -> bool:
+    """Does a forecasting cue ending in "to" ("plans to", "aims to") reach the event after it?
+    "plans to seek approval", "hopes to win approval" yes; "plans to appeal the decision" no
+    (the plan is the appeal)."""
+    if words[cue.end - 1] != "to" or cue.end > es:
+        return True
+    j = cue.end
+    while j < es and words[j] in ADVERBS:
+        j += 1
+    return j == es or words[j] in MODAL_CARRIERS or words[j] in OBTAIN or j in event_starts \
+        or lemma_of(words[j]) in LIGHT_VERBS
 
 
 def _modal_reading(words: list[str], m: int, stop: int, event_starts: set[int] | None = None) -> str | None:

@@ -5,6 +5,7 @@ Every sentence names Drug X, what the test pack is about: name rules read only s
 
 from __future__ import annotations
 
+import kindpack
 import pytest
 
 RULE = "test/board-name"
@@ -30,3 +31,32 @@ def test_wrong_name_is_flagged(hits, text: str, span: str):
 ])
 def test_right_names_are_not_flagged(hits, text: str):
     assert hits(text, RULE) == []
+
+
+def test_the_name_followed_by_another_acronym_is_flagged(hits):
+    assert hits("The Federal Medicines Board (FMA) met about Drug X.", RULE) == \
+        [(RULE, "The Federal Medicines Board (FMA)", "warning")]  # the alias "the ..." is the longest match
+
+
+MAKER = kindpack.rule("maker-name", """\
+kind: name
+canonical: Zykora Pharma
+aliases: [Zykora]
+wrong: [Zykora Pharmaceuticals]
+""", verdict="contradicted", since="null", flagged="Zykora Pharmaceuticals makes Drug X.")
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Zykorra makes Drug X.", "Zykorra"),  # one letter added
+    ("Drug X comes from Zykra.", "Zykra"),  # one letter dropped
+    ("Drug X comes from Zyokra.", "Zyokra"),  # two letters swapped
+    ("Zykora makes Drug X.", None),
+    ("Drug X is made by Zykora Pharma.", None),
+    ("Drug X is from Zagora.", None),  # two letters apart: another name
+    ("Zykorra makes widgets.", None),  # a page that is not about Drug X is not read
+])
+def test_a_coined_name_misspelt_by_one_letter_is_flagged(tmp_path, text: str, flagged: str | None):
+    claims = "claims:\n" + kindpack.claim("maker", "Drug X is made by Zykora Pharma.", MAKER, kind="organization")
+    root = kindpack.write_pack(tmp_path / "test", {"claims/c.yaml": claims})
+    found = [f.text for f in kindpack.findings(kindpack.linter_for([root]), text, "test/maker-name")]
+    assert found == ([flagged] if flagged else []), found

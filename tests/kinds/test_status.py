@@ -89,3 +89,12 @@ def test_a_country_rule_needs_its_country_named_unless_it_is_home(tmp_path, home
                                                    "claims/c.yaml": claims})
     found = kindpack.findings(kindpack.linter_for([root]), text, "test/x-au-pending")
     assert bool(found) == flagged, found
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Drug X awaits approval, which could come within the next 12 months.",
+     "awaits approval, which could come within the next 12 months"),
+    ("Approval of Drug X draws near, expected by August.", "Approval of Drug X draws near, expected by August"),
+])
+def test_a_comment_after_the_event_is_part_of_the_statement(hits, text: str, span: str):
+    assert [h[1] for h in hits(text, RULE)] == [span]

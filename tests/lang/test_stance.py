@@ -63,6 +63,12 @@ TABLE = [
     ("Had the agency approved Drug X, prices would have fallen.", "approval", "hypothetical"),
     ("Critics fear the public will link approval to the minister's reputation.", "approval", "none"),
     ("The label means the agency will move faster when it reviews Drug X.", "review", "none"),
+    ("The maker plans to appeal the decision on Drug X.", "decision", "none"),  # the plan is the appeal
+    ("The agency is about to carry out its review of Drug X.", "review", "expected"),
+    ("Next comes the advisory meeting on Drug X.", "advisory-vote", "expected"),
+    ("The maker expects to hear back from the agency in August.", "decision", "expected"),
+    ("The maker had hoped for approval of Drug X in 2024.", "approval", "past-forecast"),
+    ("It is essential to await approval of Drug X.", "approval", "hypothetical"),  # advice
     # a forecast with a modal of obligation and a time is still a forecast
     ("Drug X should be approved later this year.", "approval", "expected"),
     # history: a past view, a past request, the subject of a past verb, a possessive
@@ -176,6 +182,7 @@ def test_elliptical_pronoun_takes_the_event_of_the_sentence_before(analyse_text)
     ("Researchers were given the go-ahead by the agency to run a trial of Drug X.", "go-ahead", "research-approval"),
     ("The ministry has asked for applications to study Drug X.", "applications", "research-submission"),
     ("The maker, which is asking the agency to approve Drug X, designed its trials poorly.", "approve", "approval"),
+    ("Approval looks likely after two positive trials of Drug X.", "Approval", "approval"),
     ("A House committee is set to vote this week on the bill.", "vote", "legislative-vote"),
     ("The agency's advisory committee is set to vote on Drug X.", "advisory committee", "advisory-vote"),
 ])
