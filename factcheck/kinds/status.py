@@ -138,13 +138,13 @@ class StatusRule:
 
 
 def _generic(an: Analysis, ev: EventMention, own: set[str]) -> bool:
-    """The event's clause, or the words just before it, name an indefinite subject ("a drug that
-    is in shortage") and not the rule's own."""
-    lo = max(ev.sentence[0], ev.clause[0] - 6)
+    """The event's clause names an indefinite subject, or its relative clause hangs on one ("a
+    drug that is in shortage"), and not the rule's own subject."""
+    lo = max(ev.sentence[0], ev.clause[0] - 3)
     cues = an.cues_in(lo, ev.clause[1])
     if any(c.label in own and c.start >= ev.clause[0] for c in cues):
         return False
-    return any(c.label == "GENERIC" and c.end <= ev.cue.start for c in cues)
+    return any(c.label == "GENERIC" and ev.clause[0] - 1 <= c.end <= ev.cue.start for c in cues)
 
 
 def _regulatory(an: Analysis, ev: EventMention) -> bool:

@@ -138,7 +138,6 @@ class FigureAttacher:
             before = [f for f in figures[:i] if f.unit == c.unit and f.quantity and prev[0] <= f.start < prev[1]]
             if before:
                 c.quantity = before[-1].quantity
-                c.quantity_inherited = True
 
     def _arm(self, ctx: Context, claim: Claim, segment: tuple[int, int]) -> str | None:
         if not self.pack.arms:

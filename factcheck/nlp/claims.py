@@ -23,7 +23,6 @@ class Claim:
     sentence: tuple[int, int]
     rule: Rule | None = None
     quantity: str | None = None
-    quantity_inherited: bool = False  # no cue of its own: the measure of the previous sentence's figure
     other_quantities: list[str] = field(default_factory=list)  # other measures its clause names too
     unit: str | None = None
     low: float = 0.0

@@ -364,10 +364,31 @@ def test_a_threshold_is_not_read_into_a_result(lint) -> None:
     assert f.verdict == "contradicted"
 
 
-def test_inherited_measure_gives_way_to_the_studys_own_figure(lint) -> None:
-    # The second sentence has no cue of its own: the 20% risk reduction's measure is only a guess,
-    # and 6.5% and 8.0% are SELECT's event rates.
+def test_event_rates_after_a_risk_reduction_are_the_studys_event_rates(lint) -> None:
+    # "Events occurred in" names SELECT's event-rate measure: 6.5% and 8.0% are those rates, not
+    # risk reductions carried over from the sentence before.
     findings = lint("In SELECT, semaglutide lowered the risk of cardiovascular death, heart attack or stroke by 20% "
                     "compared with placebo. Events occurred in 6.5% of people on the drug and 8.0% on placebo.")
     assert on(findings, "6.5%").verdict == "supported"
     assert on(findings, "8.0%").verdict == "supported"
+
+
+def test_a_clause_naming_two_measures_is_read_as_the_one_its_figure_matches(lint) -> None:
+    # The nearest cue is the risk reduction's, but the clause also names the event rate, which
+    # SELECT recorded as 6.5%.
+    f = on(lint("In SELECT, the primary endpoint, major adverse cardiovascular events, hit 6.5% of patients on "
+                "semaglutide."), "6.5%")
+    assert f.verdict == "supported"
+
+
+def test_a_figure_takes_no_cue_from_the_next_figures_lead_in(lint) -> None:
+    # "major cardiovascular events" leads into the 20%: the 28% (heart attacks alone) is no MACE figure.
+    findings = lint("In SELECT, heart attacks fell by 28% and major cardiovascular events by 20%.")
+    assert [f for f in findings if f.text == "28%" and f.verdict == "contradicted"] == []
+    assert on(lint("In SELECT, heart attacks fell by 28% and major cardiovascular events by 40%."), "40%").verdict == \
+        "contradicted"
+
+
+def test_a_share_of_participants_by_sex_is_no_outcome(lint) -> None:
+    findings = lint("In SELECT, 72% of participants were men, and cardiovascular events were 20% lower with semaglutide.")
+    assert [f for f in findings if f.text == "72%"] == []
