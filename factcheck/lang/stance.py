@@ -76,6 +76,10 @@ PAST_REQUESTS = {"asked", "requested", "sought", "petitioned", "applied"}
 INVERSION_SUBJECTS = {"it", "they", "the", "this", "these", "regulators", "authorities"}
 # Prepositions that make an event noun a time, not a subject ("copies made during the shortage now face ...").
 TIME_PREPOSITIONS = {"during", "amid", "after", "since", "throughout", "before", "despite", "through", "until"}
+# Prepositions whose object is a state that holds when the clause's verb does ("pharmacies can
+# compound because of the shortage"; "copies made during the shortage" takes "made").
+STATE_PREPOSITIONS = {("because", "of"), ("due", "to"), ("owing", "to"), ("amid",), ("during",), ("given",),
+                      ("under",)}
 # Verbs right after an event noun that hold it as a state of now ("the shortage continues").
 STATE_AFTER = {"continues", "persists", "remains", "lingers", "drags", "deepens", "worsens", "grows", "spreads"}
 # Verbs whose object is the event itself ("about to carry out its review", "set to deliver a
@@ -293,6 +297,12 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         aux = "present"  # "the shortage continues", "the shortages now reach Ozempic too"
     if aux is None and es - 1 >= cs and words[es - 1] in ONGOING:
         aux = "present"  # "the current enforcement discretion", "the ongoing shortage"
+    if aux is None and _state_preposition(words, cs, es):
+        # "because of the shortage, pharmacies can ...", "allowed to compound during the grace
+        # period": the state holds when the clause's own verb does.
+        aux = _clause_tense(words, cs, ce if ce < sent[1] and words[cs] not in ("because", "due", "owing", "amid",
+                                                                                   "during", "given")
+                            else sent[1], es)
     if aux is None:
         # The event inside the subject of a past verb: "the goal of approval by 2021 was missed".
         for i in range(ee, min(ce, ee + 8)):
@@ -355,6 +365,46 @@ def _ended_cue(doc: Doc, words: list[str], inside: list[Cue], event: Cue, times:
         if best is None or gap < abs(best.start - event.start):
             best = c
     return best
+
+
+def _state_preposition(words: list[str], cs: int, es: int) -> bool:
+    """A state preposition governs the event noun, with at most a determiner, a possessive and an
+    adjective or two between ("because of the national shortage", "during the FDA's grace period")."""
+    for i in range(max(cs, es - 6), es):
+        for prep in STATE_PREPOSITIONS:
+            if tuple(words[i:i + len(prep)]) == prep and es - (i + len(prep)) <= 4 \
+                    and not any(w in (",", ";", ".") for w in words[i:es]):
+                return True
+    return False
+
+
+def _clause_tense(words: list[str], cs: int, ce: int, es: int) -> str | None:
+    """The tense of the clause's finite verb: the nearest auxiliary or copula before the event
+    (after a relative pronoun, the relative clause's own), else the first after it (up to `ce`;
+    for an opening phrase such as "Because of the shortage," the sentence's end)."""
+    for i in range(es - 1, cs - 1, -1):
+        w = words[i]
+        if w in ("who", "which", "that") or (w.endswith("ed") and i > cs and words[i - 1] in ("who", "which", "that")):
+            return None  # "pharmacists who worked during the shortage": the relative clause's own verb
+        t = _tense_of(words, i)
+        if t:
+            return t
+    for i in range(es + 1, ce):
+        t = _tense_of(words, i)
+        if t:
+            return t
+    return None
+
+
+def _tense_of(words: list[str], i: int) -> str | None:
+    w = words[i]
+    if w == "'s" and not _is_copula_s(words, i):
+        return None  # a possessive
+    if w in PRESENT_BE or w in PERFECT or w in ("can", "may", "must", "remains", "remain", "continue", "continues"):
+        return "present"
+    if w in PAST_BE or w in PAST_PERFECT or w in ("could", "did"):
+        return "past"
+    return None
 
 
 def _words(doc: Doc) -> list[str]:

@@ -239,3 +239,16 @@ def test_an_approval_word_before_a_practitioner_is_no_approval(analyse_text):
     assert [e.event for e in an.events if e.event == "approval"] == []
     an = analyse_text("Drug X is a licensed medicine.")
     assert [e.event for e in an.events] == ["approval"]
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    # A state a preposition governs holds when the clause's own verb does.
+    ("Because of the national shortage of Drug X, pharmacies are permitted to copy it.", "current"),
+    ("Pharmacies can copy Drug X during the agency's shortage listing.", "current"),
+    ("Pharmacies could copy Drug X during the shortage.", "past-forecast"),
+    ("Pharmacists who worked during the shortage now face new rules.", "none"),  # the relative clause's verb
+    # Plain English for a shortage.
+    ("Supplies of Drug X are limited, and Drug X is hard to find.", "current"),
+])
+def test_a_state_under_a_preposition_or_in_plain_words(stance_of, sentence: str, stance: str):
+    assert stance_of(sentence, "shortage").stance == stance
