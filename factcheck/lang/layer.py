@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Token
 
 from factcheck.lang.clauses import clause_bounds
 from factcheck.lang.cues import Cue, CueMatcher
-from factcheck.lang.stance import Stance, read_stance
+from factcheck.lang.lemmas import lemma_of
+from factcheck.lang.stance import FORECAST_VERBS, Stance, read_stance
 from factcheck.lang.timex import find_times
 
 
@@ -141,6 +142,8 @@ def _elliptical(doc: Doc, cues: list[Cue], sentences: list[tuple[int, int]], eve
             j -= 1
         if j < 0 or doc[j].lower_.replace("’", "'") not in ANAPHORIC_SUBJECTS:
             continue
+        if j == c.start - 1 and doc[c.start].lower_.endswith(("s", "ed")) and lemma_of(doc[c.start].lower_) in FORECAST_VERBS:
+            continue  # "the demand it expects": the pronoun is who expects, not the event
         k = bisect.bisect_right(sent_starts, c.start) - 1
         sent = sentences[k] if 0 <= k < len(sentences) and c.start < sentences[k][1] else None
         if sent is None:

@@ -68,7 +68,8 @@ FORECAST_ADVERBS = {"soon", "shortly", "eventually", "ultimately", "imminently",
 # approval", "approval could come in 2024". Any other verb takes the modal ("the public will link
 # approval to ...", "approval could transform psychiatry").
 MODAL_CARRIERS = {"be", "been", "have", "become", "get", "see", "reach", "hit", "come", "arrive", "follow", "happen",
-                  "occur", "land", "materialise", "materialize", "move", "head", "go", "take", "bring", "make"}
+                  "occur", "land", "materialise", "materialize", "move", "head", "go", "take", "bring", "make",
+                  "keep", "continue", "remain", "stay"}  # "will keep evaluating": the event goes on
 # A request in the simple past is a past act ("asked the FDA to approve"); with "has" it is still
 # open ("has asked the FDA to approve").
 PAST_REQUESTS = {"asked", "requested", "sought", "petitioned", "applied"}

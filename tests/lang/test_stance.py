@@ -252,3 +252,13 @@ def test_an_approval_word_before_a_practitioner_is_no_approval(analyse_text):
 ])
 def test_a_state_under_a_preposition_or_in_plain_words(stance_of, sentence: str, stance: str):
     assert stance_of(sentence, "shortage").stance == stance
+
+
+def test_a_modal_that_keeps_the_event_going_forecasts_it(stance_of):
+    assert stance_of("The agency will keep reviewing Drug X.", "review").stance == "expected"
+
+
+def test_a_pronoun_that_expects_is_no_elliptical_forecast(analyse_text):
+    # "the demand it expects": "it" is the company, not an event from the sentence before.
+    an = analyse_text("The shortage of Drug X ended. The maker can now meet the demand it expects.")
+    assert [e.stance.stance for e in an.events if e.event == "shortage"] == ["ended"]
