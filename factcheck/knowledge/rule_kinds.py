@@ -72,7 +72,8 @@ class EventDateSpec:
     stated date is wrong when it does not fall inside it at the precision the text gives.
     end: true when `date` is when the event or state ended ("the shortage was resolved in
     February 2025"): only mentions the language layer reads as ended are compared.
-    jurisdiction, topic: as for `status`.
+    jurisdiction: as for `status`. topic: as for `status`, read in the clause that gives the date
+    (or its sentence, when that clause does not name the subject).
     """
 
     subject: list[str]
