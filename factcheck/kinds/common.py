@@ -12,7 +12,7 @@ from factcheck.nlp.claims import Claim
 # Words that put a person, title or state in the past.
 PAST_FRAMING = {"former", "formerly", "ex", "then", "then-", "previous", "previously", "past", "once", "was", "were",
                 "had", "until", "till", "retired", "stepped", "left", "departed", "succeeded", "replaced", "ousted",
-                "resigned", "earlier", "late", "back", "ago", "became"}
+                "resigned", "resign", "earlier", "late", "back", "ago", "became"}
 
 
 def claim_for(an: Analysis, start: int, end: int, sentence: tuple[int, int], rule: Rule) -> Claim:

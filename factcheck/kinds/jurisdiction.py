@@ -45,7 +45,9 @@ class JurisdictionRule:
                 continue
             start, end = _span(an, ev)
             claim = claim_for(an, min(start, place.start), max(end, place.end), ev.sentence, self.rule)
-            claim.attributed = ev.stance.attributed
+            # As for status claims: someone's words, a quotation or a myth being corrected.
+            claim.attributed = ev.stance.attributed or ev.stance.quoted or ev.stance.meta
+            claim.attribution = None if ev.stance.meta else ev.stance.attribution
             if state.since:
                 claim.since = state.since
             out.append(claim)

@@ -7,12 +7,13 @@ from datetime import date
 from factcheck.kinds.common import PAST_FRAMING, claim_for, sentence_of
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import RoleSpec
+from factcheck.lang.cues import Cue
 from factcheck.lang.layer import Analysis
 from factcheck.lang.timex import find_times
 from factcheck.nlp.claims import Claim
 
 WINDOW = 12  # tokens between the name and its title that still read as one phrase
-ORG_LOOKBACK = 2  # sentences back in the paragraph where "the company's chief executive" finds its company
+ORG_LOOKBACK = 2  # sentences before a title that may name its organisation
 # Words that tell of a handover: the person named is leaving the title, not holding it.
 HANDOVER = {"outgoing", "departing", "succeeding", "succeeds", "replacing", "replaces", "predecessor", "exit",
             "exiting", "handing", "hands"}
@@ -23,34 +24,39 @@ class RoleRule:
         assert isinstance(rule.spec, RoleSpec)
         self.rule, self.spec = rule, rule.spec
 
-    def claims(self, an: Analysis, doc_date: date | None, para_of: dict[int, int] | None = None) -> list[Claim]:
+    def claims(self, an: Analysis, doc_date: date | None) -> list[Claim]:
         out: list[Claim] = []
         doc = an.doc
         rid = self.rule.id
         roles = [c for c in an.cues if c.label == f"ROLE:{rid}"]
         if not roles:
             return out
-        for c in an.cues:
-            if not c.label.startswith(f"HOLDER:{rid}:"):
-                continue
+        holders = [c for c in an.cues if c.label.startswith(f"HOLDER:{rid}:")]
+        for c in holders:
             holder = self.spec.holders[int(c.label.rsplit(":", 1)[1])]
             if holder.end is None:
                 continue  # the current holder
             sent = sentence_of(an, c.start)
             if sent is None:
                 continue
-            near_roles = [r for r in roles if sent[0] <= r.start < sent[1] and abs(r.start - c.start) <= WINDOW]
+            # A title belongs to the name nearest it: in "led CEO Jane Roe to resign, with John Doe
+            # taking over", "CEO" is Roe's, not Doe's.
+            near_roles = [r for r in roles if sent[0] <= r.start < sent[1] and abs(r.start - c.start) <= WINDOW
+                          and _nearest_holder(r, holders).label == c.label]
             if not near_roles:
                 continue
             orgs = [o for o in an.cues if o.label == f"ORG:{rid}" and sent[0] <= o.start < sent[1]]
-            if not orgs and self.spec.organization and not self._company_named_before(an, sent, c, para_of):
-                continue
+            if not orgs and self.spec.organization and not self._org_just_before(an, sent):
+                continue  # "CEO Jane Roe said ..." right after a sentence naming the company counts
             if self._successor_named(an, sent, holder):
                 continue  # "X will take over as chief executive from Y": a handover, told as such
             role = min(near_roles, key=lambda r: abs(r.start - c.start))
             lo, hi = min(c.start, role.start), max(c.end, role.end)
             # "Former Acme Pharma CEO Jane Roe": the past word may stand before the organisation.
-            near_orgs = [o for o in orgs if o.end <= lo and lo - o.end <= 2]
+            # Not across a comma: in "Resilient, the former Lykos, still run by Jane Roe" "former"
+            # is the company's.
+            near_orgs = [o for o in orgs if o.end <= lo and lo - o.end <= 2
+                         and not any(t.text in (",", ";", "(", ")") for t in doc[o.end:lo])]
             check_lo = min([lo, *[o.start for o in near_orgs]])
             words = {t.lower_.strip("-") for t in doc[max(sent[0], check_lo - 2):min(sent[1], hi + 2)]}
             if words & (PAST_FRAMING | HANDOVER):
@@ -66,24 +72,26 @@ class RoleRule:
 
     def _successor_named(self, an: Analysis, sent: tuple[int, int], holder) -> bool:  # type: ignore[no-untyped-def]
         """A later holder of the title named in the same sentence: the sentence tells of the handover."""
-        rid = self.rule.id
-        for c in an.cues_in(*sent, prefix=f"HOLDER:{rid}:"):
+        for c in an.cues_in(*sent, prefix=f"HOLDER:{self.rule.id}:"):
             other = self.spec.holders[int(c.label.rsplit(":", 1)[1])]
             if other is not holder and other.start and holder.end and other.start >= holder.end:
                 return True
         return False
 
-    def _company_named_before(self, an: Analysis, sent: tuple[int, int], at, para_of) -> bool:  # type: ignore[no-untyped-def]
-        """"The company's chief executive, Lars ..." after a sentence naming the company: the
-        organisation is the one named in the sentences just before, in the same paragraph."""
-        if not any(a.label == "ANA" and abs(a.start - at.start) <= WINDOW for a in an.cues_in(*sent)):
-            return False
+    def _org_just_before(self, an: Analysis, sent: tuple[int, int]) -> bool:
+        """Is the organisation named in one of the two sentences before?"""
         idx = an.sentence_index(sent)
-        para = (para_of or {}).get(sent[0], 0)
-        for back in range(idx - 1, max(-1, idx - 1 - ORG_LOOKBACK), -1):
-            s = an.sentences[back]
-            if s[0] < para:
-                break
-            if an.cues_in(*s, prefix=f"ORG:{self.rule.id}"):
+        label = f"ORG:{self.rule.id}"
+        for s in an.sentences[max(0, idx - ORG_LOOKBACK):idx]:
+            if any(c.label == label for c in an.cues_in(s[0], s[1])):
                 return True
         return False
+
+
+def _gap(a: Cue, b: Cue) -> int:
+    return b.start - a.end if a.end <= b.start else a.start - b.end if b.end <= a.start else 0
+
+
+def _nearest_holder(role: Cue, holders: list[Cue]) -> Cue:
+    """The holder named nearest a title (the one before it wins a tie: "Jane Roe, CEO")."""
+    return min(holders, key=lambda h: (_gap(h, role), h.start > role.start))

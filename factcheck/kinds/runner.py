@@ -70,7 +70,7 @@ class KindMatchers:
                 out.extend(prule.claims(an, para_of))
         if in_domain:
             for rrule in self.roles:
-                out.extend(rrule.claims(an, doc_date, para_of))
+                out.extend(rrule.claims(an, doc_date))
         if in_domain:
             for nrule in self.names:
                 out.extend(nrule.claims(an))

@@ -52,8 +52,15 @@ def forms_of(lemma: str) -> tuple[str, ...]:
     """Every known surface form of a lemma, itself included, lower case."""
     low = lemma.lower()
     forms = set(_reverse().get(low, ()))
+    if not forms and low.endswith(VERB_SUFFIXES):
+        # The table lacks some US spellings ("decriminalize"): a verb in -ize/-ise/-ate inflects
+        # regularly.
+        forms = {low + "s", low + "d", low[:-1] + "ing"}
     forms.add(low)
     return tuple(sorted(forms))
+
+
+VERB_SUFFIXES = ("ize", "ise", "ate")
 
 
 def build(out: Path = DATA) -> None:

@@ -41,6 +41,8 @@ OBTAIN = {"receive", "received", "receives", "receiving", "win", "won", "wins", 
           "clinched", "achieve", "achieved", "award", "awarded", "issue", "issued"}
 OBTAIN_DONE = {"received", "won", "gained", "got", "gotten", "secured", "obtained", "earned", "landed", "granted",
                "gave", "given", "clinched", "achieved", "awarded", "issued"}
+IRREGULAR_PAST = {"went", "made", "took", "came", "gave", "got", "set", "put", "held", "met", "ran", "began", "chose",
+                  "wrote", "told", "said", "won", "sent", "brought"}
 IRREGULAR_PARTICIPLES = {"lit", "green-lit", "given", "won", "got", "gotten", "made", "become", "done", "set", "struck",
                          "overturned"}
 # Verb cues of forecasting whose tense decides between a live forecast and history.
@@ -118,7 +120,8 @@ TIME_NOUNS = {"year", "month", "quarter", "week", "day", "decade", "summer", "wi
               "season", "term", "period", "january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december"}
 # Verbs that hold a state ("is in shortage", "remains on the list", "stays in Schedule I").
-STATE_VERBS = {"is", "are", "'s", "remains", "remain", "stays", "stay", "was", "were", "remained", "stayed"}
+STATE_VERBS = {"is", "are", "'s", "remains", "remain", "stays", "stay", "was", "were", "remained", "stayed", "become",
+               "becomes", "became"}
 # Words after "expected"/"scheduled" that show a participle ("a decision expected in August"),
 # not a finite past verb with an object ("analysts expected approval").
 PARTICIPLE_FOLLOWERS = {"in", "by", "on", "at", "to", "for", "within", "before", "soon", "shortly", "later", "next",
@@ -250,7 +253,9 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
     ev_word = words[es]
     if es - 2 >= cs and words[es - 1] == "to" and words[es - 2] in ("has", "have", "needs", "need", "must") \
             and not negated_between(es - 3, es):
-        out.stance = "pending"  # "the FDA now has to decide"
+        # "the FDA now has to decide" is pending; "the government has to legalise it first" is a
+        # condition.
+        out.stance = "hypothetical" if "first" in words[ee:ce] else "pending"
         return out
     if (_in_hands(words, cs, ce) or _with_authority(words, inside, es, ce)) and not _past_aux(words, cs, es):
         # "the application is now in the FDA's hands"
@@ -282,7 +287,16 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
             and words[ee - 1] != "date":  # "with a target date of August 11" states the schedule
         out.stance = "negated" if negated_between(es, es) else "expected"
         return out
-    done = _done(words, cs, es, ee, doc)
+    if words[es] in PRESENT_BE and ee - es > 1 and not negated_between(es, ee):
+        # The event's own words hold the state: "is legal", "now legal".
+        out.stance = "current"
+        return out
+    if words[es] in ("became", "was", "were") and ee - es > 1 and not negated_between(es, ee):
+        out.stance = "done"  # "became legal", "was legalised"
+        return out
+    # Where names end (places, subjects, authorities): a past verb right after one is finite.
+    name_ends = {c.end - 1 for c in inside if c.label.startswith(NAME_LABELS)}
+    done = _done(words, cs, es, ee, doc, name_ends)
     if done:
         out.stance = "negated" if negated_between(es, es) or done == "negated" else "done"
         out.negated = out.stance == "negated"
@@ -626,10 +640,21 @@ def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool
     return bool(any(w in REQUIREMENT for w in words[cs:es]))
 
 
-def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None) -> str | None:
+FIRST_MAKERS = {"became", "become", "becomes", "was", "is", "been", "makes", "made", "make"}
+NAME_LABELS = ("JUR:", "JS:", "TERM:", "ORG:", "ABOUT", "AUTH", "SUBJ:", "RIVAL")
+
+
+def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None,
+          name_ends: set[int] | None = None) -> str | None:
     """The event held as having happened: "has been approved", "was approved", "received approval",
     "the FDA approved it", "an FDA-approved treatment"."""
     w = words[es]
+    if es - 1 >= cs and words[es - 1] == "to":
+        # "became the first country to legalise it", "makes it the first to approve": a first is
+        # a thing done.
+        back = words[max(cs, es - 7):es - 1]
+        if any(x in ("first", "only") for x in back) and any(x in FIRST_MAKERS for x in back):
+            return "done"
     if doc is not None and doc[es].tag_ == "VBD" and not _aux_before(words, cs, es) == "modal":
         return "done"  # the parser read a finite past verb: "the agency approved it"
     participle = w.endswith("ed") or w in IRREGULAR_PARTICIPLES or words[ee - 1].endswith("ed")
@@ -647,11 +672,22 @@ def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None) -
         if aux == "modal":
             return None
         nxt = words[ee] if ee < len(words) else ""
+        product = nxt in PRODUCT_NOUNS or words[ee - 1] in PRODUCT_NOUNS  # "registered treatment"
+        if prev in (",", "and") and product:
+            return "done"  # "a legal, approved medicine"
         if prev == "-" or prev in ("an", "the", "a", "first", "only", "newly", "now", "fully"):
             # attributive: "an FDA-approved drug", "the first approved psychedelic"
-            return "done" if nxt in PRODUCT_NOUNS or prev == "-" else None
+            return "done" if product or prev == "-" else None
         if prev in SUBJECTS:
             return "done"  # a finite past verb after its subject: "the FDA approved it"
+        p = es - 1
+        while p > cs and words[p] in ADVERBS:
+            p -= 1
+        if doc is not None and p >= cs and w.endswith("ed") and words[p] not in ("the", "a", "an", "this", "that") \
+                and (((doc[p].is_title or doc[p].is_upper) and doc[p].is_alpha) or p in (name_ends or ())):
+            return "done"  # after a name: "Switzerland legalized it", "New Zealand all legalized"
+        if _coordinated_with_past(words, cs, es):
+            return "done"  # "Canada went ahead and legalized it"
         return None
     # A participle with its agent: "approved by the FDA last year", "cleared by regulators".
     if participle and ee < len(words) and words[ee] == "by":
@@ -668,6 +704,21 @@ def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None) -
                 return None if aux == "modal" else "done"
             return None
     return None
+
+
+def _coordinated_with_past(words: list[str], cs: int, es: int) -> bool:
+    """Is the participle-looking verb at `es` the second of two past verbs ("went ahead and
+    legalized", "met and voted")? Adverbs between are skipped."""
+    i = es - 1
+    while i >= cs and words[i] in ADVERBS:
+        i -= 1
+    if i < cs or words[i] not in ("and", "then"):
+        return False
+    for j in range(i - 1, max(cs, i - 4) - 1, -1):
+        w = words[j]
+        if w in IRREGULAR_PAST or (w.endswith("ed") and _aux_before(words, cs, j) is None and j > cs):
+            return True
+    return False
 
 
 def _framing_year(doc: Doc, cs: int, times: list[TimeExpr]) -> int | None:
@@ -722,7 +773,8 @@ def _subject_before(doc: Doc, start: int, at: int) -> str | None:
         t = doc[i]
         if t.is_punct and t.text not in ("'s", "'"):
             break
-        if t.lower_ in ("that", "which", "it", "is", "are", "was", "were", "be", "to", "will", "would", "and"):
+        if t.lower_ in ("that", "which", "it", "is", "are", "was", "were", "be", "to", "will", "would", "and", "after",
+                        "for", "in", "on", "with", "from", "by", "of", "at", "before", "under", "over"):
             if not toks:
                 return None
             break

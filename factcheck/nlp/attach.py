@@ -29,6 +29,9 @@ NEW_STUDY = re.compile(
     r"[\s*_#>-]*(?:(?:meanwhile|separately|elsewhere|in addition|also|and|but),?\s+)?"
     r"(?:a|an|another|one|a second|a third|a separate|a different)\s+(?:[\w-]+\s+){0,3}?(?:pilot|trial|study|experiment)\b"
 )
+# A study of its own told of in the sentence: "All 19 took part in this follow-up" is not the
+# figure of the study cited before.
+FOLLOW_UP = re.compile(r"\b(?:this|the|a|its) (?:[\w-]+ ){0,2}(?:follow-?up|extension|sub-?study|substudy|survey|re-?analysis)\b")
 SIDE_CLAUSE = re.compile(r"\b(?:while|whereas|unlike|alongside|besides|outside of|separate from)\b")
 
 
@@ -207,6 +210,8 @@ class FigureAttacher:
                 return
         if NEW_STUDY.match(ctx.folded, s0, claim.start):
             return  # "A pilot of couples therapy involved six couples": not the study named before
+        if FOLLOW_UP.search(ctx.folded, s0, s1):
+            return
         prev = ctx.previous_sentence(claim.start)
         if prev:
             p_c = [c for c in citations if prev[0] <= c.start < prev[1] and c.studies]

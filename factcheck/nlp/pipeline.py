@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import numpy
 import spacy
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from factcheck.kinds import KindMatchers
 from factcheck.knowledge.model import Pack
+from factcheck.lang.cues import generic_cues
 from factcheck.nlp.candidates import CandidateLayer
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.extract import Context, Extractor
@@ -41,6 +43,13 @@ _ABBR_THEN_SENTENCE = re.compile(
 )
 
 _RESEARCH = re.compile(r"\b(?:pilot|study|studies|trial|trials|experiment|cohort|investigators|researchers)\b")
+
+
+@lru_cache(maxsize=1)
+def _nonclinical() -> re.Pattern[str]:
+    """Words of use outside medicine (the language layer's `nonclinical_use` list)."""
+    words = generic_cues()["NONCLIN"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True)) + r")\b")
 
 
 def _around(ctx: Context, sentence: tuple[int, int]) -> tuple[int, int]:
@@ -125,6 +134,10 @@ class ClaimsComponent:
                       paragraphs=doc.user_data.get("paragraphs") or [0])
         claims = self.extractor.extract(ctx)
         in_domain = not self.pack.topic or any(t.search(ctx.folded) for t in self.pack.topic)
+        exhaustive = set(self.pack.exhaustive_units)
+        # A dose or duration told of recreational use is no protocol's: not a claim the pack checks.
+        claims = [c for c in claims if not (c.type == "figure" and not c.studies and c.unit in exhaustive
+                                            and _nonclinical().search(ctx.folded, *c.sentence))]
         for c in claims:
             if c.type == "figure" and not c.studies:
                 # A figure from a study the text describes but the pack does not know ("a pilot in

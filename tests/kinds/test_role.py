@@ -10,6 +10,8 @@ RULE = "test/acme-ceo"
 @pytest.mark.parametrize(("text", "span"), [
     ("Acme Pharma CEO Jane Roe spoke about Drug X.", "CEO Jane Roe"),
     ("Jane Roe, the chief executive of Acme, praised Drug X.", "Jane Roe, the chief executive"),
+    # the organisation named in the sentence before
+    ("Acme Pharma makes Drug X. CEO Jane Roe spoke about it.", "CEO Jane Roe"),
 ])
 def test_former_holder_named_as_current(hits, text: str, span: str):
     assert hits(text, RULE) == [(RULE, span, "info")]
@@ -21,6 +23,8 @@ def test_former_holder_named_as_current(hits, text: str, span: str):
     "In 2023, Acme Pharma CEO Jane Roe spoke about Drug X.",  # dated inside her term
     "Jane Roe, a chemist, praised Drug X.",  # no title near the name
     "Beta Labs CEO Jane Roe praised Drug X.",  # another organisation
+    # the title is the nearer name's: Doe's, not Roe's
+    "At Acme the change made John Doe CEO, with Jane Roe staying on as an adviser on Drug X.",
 ])
 def test_current_holder_or_history_is_not_flagged(hits, text: str):
     assert hits(text, RULE) == []

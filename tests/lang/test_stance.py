@@ -69,6 +69,7 @@ TABLE = [
     ("The maker expects to hear back from the agency in August.", "decision", "expected"),
     ("The maker had hoped for approval of Drug X in 2024.", "approval", "past-forecast"),
     ("It is essential to await approval of Drug X.", "approval", "hypothetical"),  # advice
+    ("The catch: the government has to legalize Drug X first.", "legalisation", "hypothetical"),  # a condition
     # a forecast with a modal of obligation and a time is still a forecast
     ("Drug X should be approved later this year.", "approval", "expected"),
     # history: a past view, a past request, the subject of a past verb, a possessive
@@ -76,6 +77,15 @@ TABLE = [
     ("Last month the maker asked the agency to approve Drug X.", "approval", "past-forecast"),
     ("The maker has asked the agency to approve Drug X.", "approval", "pending"),
     ("The goal of approval by 2021 was missed.", "approval", "past-forecast"),
+    # a legal state and its change, in the event's own words or after a name
+    ("Drug X is now fully legal in Ruritania.", "legalisation", "current"),
+    ("Drug X became legal in Ruritania in 2025.", "legalisation", "done"),
+    ("Ruritania legalized Drug X years ago.", "legalisation", "done"),
+    ("Ruritania quietly went ahead and legalized Drug X.", "legalisation", "done"),
+    ("Ruritania has decriminalized Drug X.", "legalisation", "done"),
+    ("Ruritania became the first country to legalize Drug X.", "legalisation", "done"),
+    ("This makes Ruritania the first country to approve Drug X.", "approval", "done"),
+    ("Drug X is now a legal, approved medicine in Ruritania.", "approval", "done"),
     ("The agency's ruling followed a long review.", "decision", "none"),
     # a state held now
     ("The current shortage has forced pharmacies to substitute.", "shortage", "current"),

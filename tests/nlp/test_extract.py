@@ -68,6 +68,7 @@ def test_labels_are_not_counts(figures, text) -> None:
     ("MDMA produces effects that last 8 hours, which is why the sessions are so long.", "8 hours", "effect-duration", None),
     ("MDMA sessions lasted about 8 hours, although subjective effects last around four hours.", "8 hours", "dosing-session-length", None),
     ("MDMA sessions lasted about 8 hours, although subjective effects last around four hours.", "four hours", "effect-duration", None),
+    ("A dose of MDMA gives a journey of about four hours.", "four hours", "effect-duration", None),
 ])
 def test_measure_and_arm(figures, text, covering, quantity, arm) -> None:
     c = one(figures, text, covering)
@@ -96,6 +97,11 @@ def test_cue_in_previous_sentence_is_inherited(figures) -> None:
 def test_study_attachment(figures, text, covering, studies, how) -> None:
     c = one(figures, text, covering)
     assert sorted(c.studies) == studies and c.study_how == how
+
+
+def test_a_follow_up_of_its_own_is_not_the_study_cited_before(figures) -> None:
+    text = "MDMA results (Mitchell et al., 2021) are in. All 40 participants who took MDMA joined this long-term follow-up."
+    assert one(figures, text, "40 participants").studies == []
 
 
 def test_glued_table_rows(figures) -> None:
