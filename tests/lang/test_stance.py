@@ -66,6 +66,8 @@ TABLE = [
     ("The maker plans to appeal the decision on Drug X.", "decision", "none"),  # the plan is the appeal
     ("The agency is about to carry out its review of Drug X.", "review", "expected"),
     ("Next comes the advisory meeting on Drug X.", "advisory-vote", "expected"),
+    ("First comes the advisory meeting on Drug X.", "advisory-vote", "expected"),
+    ("The minister wants to approve Drug X.", "approval", "expected"),
     ("The maker expects to hear back from the agency in August.", "decision", "expected"),
     ("The maker had hoped for approval of Drug X in 2024.", "approval", "past-forecast"),
     ("It is essential to await approval of Drug X.", "approval", "hypothetical"),  # advice
