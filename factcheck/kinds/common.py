@@ -40,13 +40,29 @@ def _names_subject(an: Analysis, span: tuple[int, int], own: Collection[str]) ->
     return any(c.label in own for c in an.cues_in(*span))
 
 
-def blocked_here(an: Analysis, rule: Rule, ev: EventMention, own: Collection[str]) -> bool:
+def blocked_here(an: Analysis, rule: Rule, ev: EventMention, own: Collection[str],
+                 paragraph_start: int | None = None) -> bool:
     """The rule's `unless` phrases in the event's clause, or in its sentence when the clause does
     not name the subject itself ("Wegovy can now be prescribed to teens; the FDA approved the new
-    use in December 2022": the second clause is about the teens' approval too)."""
+    use in December 2022": the second clause is about the teens' approval too), or, when the
+    sentence does not name it either, in the sentence of its paragraph it borrows the subject from
+    ("... cleared oral Wegovy. The company has also applied in Europe": the pill's application)."""
     if blocked(an, rule, *ev.clause):
         return True
-    return not _names_subject(an, ev.clause, own) and blocked(an, rule, *ev.sentence)
+    if _names_subject(an, ev.clause, own):
+        return False
+    if blocked(an, rule, *ev.sentence):
+        return True
+    if paragraph_start is None or _names_subject(an, ev.sentence, own):
+        return False
+    idx = an.sentence_index(ev.sentence)
+    for back in range(idx - 1, max(-1, idx - 1 - TOPIC_LOOKBACK), -1):
+        s = an.sentences[back]
+        if s[0] < paragraph_start:
+            break
+        if _names_subject(an, s, own):
+            return blocked(an, rule, *s)
+    return False
 
 
 def names_topic(an: Analysis, rule: Rule, ev: EventMention, own: Collection[str], paragraph_start: int,

@@ -28,7 +28,7 @@ class JurisdictionRule:
         for ev in an.events:
             if f"EV:{ev.event}" not in self.events or ev.stance.question:
                 continue
-            if blocked_here(an, self.rule, ev, self.own):
+            if blocked_here(an, self.rule, ev, self.own, para_of.get(ev.sentence[0], 0)):
                 continue
             places = [c for c in an.cues_in(*ev.sentence) if c.label.startswith(f"JS:{self.rule.id}:")]
             if not places:

@@ -49,7 +49,7 @@ class StatusRule:
             para = paragraph_start_of.get(ev.sentence[0], 0)
             if not in_scope(an, ev, self.own, self.rivals, para, default=in_domain):
                 continue
-            if blocked_here(an, self.rule, ev, self.own) or not names_topic(an, self.rule, ev, self.own, para):
+            if blocked_here(an, self.rule, ev, self.own, para) or not names_topic(an, self.rule, ev, self.own, para):
                 continue
             if _generic(an, ev, self.own):
                 continue  # "pharmacies may copy a drug that is in shortage": a rule of law, not this drug's state

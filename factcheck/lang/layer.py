@@ -84,7 +84,7 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
     events: list[EventMention] = []
     ev_cues = _longest([c for c in cues if c.label.startswith("EV:")])
     if not ev_cues:
-        return Analysis(doc, cues, events, sentences)
+        return Analysis(doc, cues, _waiting_on_authority(doc, cues, sentences, events), sentences)
     if syntax if syntax is not None else syntax_enabled():
         _parse_candidates(doc, sentences, ev_cues)
     text = doc.text
@@ -114,6 +114,7 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
             name = "legislative-vote"  # "a House committee is set to vote on the bill"
         events.append(EventMention(name, ev, sent, clause, stance))
     events += _elliptical(doc, cues, sentences, events, doc_date)
+    events += _waiting_on_authority(doc, cues, sentences, events)
     events.sort(key=lambda e: e.cue.start)
     return Analysis(doc, cues, events, sentences)
 
@@ -165,6 +166,32 @@ def _elliptical(doc: Doc, cues: list[Cue], sentences: list[tuple[int, int]], eve
         stance = read_stance(doc, sent, clause, anchor, in_sent, times, doc_date)
         if stance.stance in ("expected", "negated", "past-forecast"):
             out.append(EventMention(ref.event, anchor, sent, clause, stance))
+    return out
+
+
+WAITING = ("wait", "waits", "waiting", "waited", "await", "awaits", "awaiting", "awaited")
+
+
+def _waiting_on_authority(doc: Doc, cues: list[Cue], sentences: list[tuple[int, int]],
+                          events: list[EventMention]) -> list[EventMention]:
+    """"The maker is waiting on the FDA for a pill version": waiting for a regulator, with no event
+    word in the clause, is waiting for its decision."""
+    out: list[EventMention] = []
+    for c in cues:
+        if c.label != "ST:pending" or doc[c.start].lower_ not in WAITING:
+            continue
+        if not any((a.label == "AUTH" or a.label.startswith("JUR:")) and c.end <= a.start <= c.end + 3 for a in cues):
+            continue
+        sent = next((s for s in sentences if s[0] <= c.start < s[1]), None)
+        if sent is None:
+            continue
+        in_sent = [x for x in cues if sent[0] <= x.start < sent[1]]
+        clause = clause_bounds(doc, sent[0], sent[1], in_sent, c.start)
+        if any(x.label.startswith("EV:") and clause[0] <= x.start < clause[1] for x in in_sent):
+            continue  # the clause names the event itself ("waiting for FDA approval")
+        words = [t.lower_ for t in doc[max(clause[0], c.start - 4):c.start]]
+        stance = Stance("past-forecast" if any(w in ("was", "were", "had") for w in words) else "pending", cue=c)
+        out.append(EventMention("decision", Cue("EV:decision", c.start, c.end), sent, clause, stance))
     return out
 
 

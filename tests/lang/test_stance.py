@@ -274,3 +274,11 @@ def test_a_pronoun_that_expects_is_no_elliptical_forecast(analyse_text):
     # "the demand it expects": "it" is the company, not an event from the sentence before.
     an = analyse_text("The shortage of Drug X ended. The maker can now meet the demand it expects.")
     assert [e.stance.stance for e in an.events if e.event == "shortage"] == ["ended"]
+
+
+def test_waiting_on_a_regulator_is_waiting_for_its_decision(analyse_text):
+    an = analyse_text("The maker of Drug X is waiting on the agency.")
+    assert [(e.event, e.stance.stance) for e in an.events] == [("decision", "pending")]
+    # The clause names the event itself: no second, implicit one.
+    an = analyse_text("The maker is waiting for the agency to approve Drug X.")
+    assert [(e.event, e.stance.stance) for e in an.events] == [("approval", "pending")]
