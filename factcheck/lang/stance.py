@@ -370,6 +370,8 @@ def _ended_cue(doc: Doc, words: list[str], inside: list[Cue], event: Cue, times:
                 continue
         else:
             continue
+        if w in ("end", "ends", "ended", "ending") and c.end < len(words) and words[c.end] == "up":
+            continue  # "end up becoming legal": a result, not an end
         if w in ("end", "ends", "ended") and c.end + 1 < len(words) and words[c.end] == "of" \
                 and (words[c.end + 1] in TIME_NOUNS or words[c.end + 1].isdigit()
                      or (words[c.end + 1] == "the" and c.end + 2 < len(words) and words[c.end + 2] in TIME_NOUNS)):

@@ -282,3 +282,7 @@ def test_waiting_on_a_regulator_is_waiting_for_its_decision(analyse_text):
     # The clause names the event itself: no second, implicit one.
     an = analyse_text("The maker is waiting for the agency to approve Drug X.")
     assert [(e.event, e.stance.stance) for e in an.events] == [("approval", "pending")]
+
+
+def test_end_up_is_no_end(stance_of):
+    assert stance_of("Advocates expect Drug X to end up becoming legal by 2030.", "legalisation").stance == "expected"
