@@ -17,6 +17,14 @@ ORG_LOOKBACK = 2  # sentences before a title that may name its organisation
 # Words that tell of a handover: the person named is leaving the title, not holding it.
 HANDOVER = {"outgoing", "departing", "succeeding", "succeeds", "replacing", "replaces", "predecessor", "exit",
             "exiting", "handing", "hands"}
+# Verbs of leaving a post: told shortly before the name, the term is over.
+DEPARTURES = {"left", "resigned", "departed", "quit", "exited", "ousted", "retired", "stepped", "leaving", "resigning",
+              "departing", "replaced", "succeeded", "removed"}
+DEPARTURE_WINDOW = 12
+YEAR_NEAR = 30  # characters: a year this close to the name, in its clause, dates it
+# Words that open a sentence's time frame ("In 2024, ...", "On 5 September 2024 ...", "Back in 2019").
+FRAMING_OPENERS = {"in", "on", "by", "back", "during", "since", "from", "until", "as", "at", "after", "before",
+                   "through", "throughout", "early", "late", "mid", "that", "this", "last"}
 
 
 class RoleRule:
@@ -61,10 +69,19 @@ class RoleRule:
             words = {t.lower_.strip("-") for t in doc[max(sent[0], check_lo - 2):min(sent[1], hi + 2)]}
             if words & (PAST_FRAMING | HANDOVER):
                 continue  # "former CEO", "then-chief executive", "was chief executive until", "outgoing CEO"
+            before = {t.lower_ for t in doc[max(sent[0], lo - DEPARTURE_WINDOW):lo]}
+            if before & DEPARTURES:
+                continue  # "five directors resigned, including chair Jane Roe": a departure told
             text = doc[sent[0]:sent[1]].text
-            years = [t.year for t in find_times(text, doc_date) if not t.relative and t.year]
+            base = doc[sent[0]].idx
+            near_lo, near_hi = doc[lo].idx - base - YEAR_NEAR, doc[hi - 1].idx + len(doc[hi - 1]) - base + YEAR_NEAR
+            # A year that frames the sentence ("In 2024, Novo was led by ...") or stands by the
+            # name makes it history; one elsewhere in the sentence ("set up in 2014") does not.
+            span_lo, span_hi = doc[lo].idx - base, doc[hi - 1].idx + len(doc[hi - 1]) - base
+            years = [t.year for t in find_times(text, doc_date) if not t.relative and t.year
+                     and (_frames(text[:t.start]) or "," not in text[min(t.end, span_lo):max(t.start, span_hi)])]
             if any(y <= holder.end.year for y in years):
-                continue  # "In 2024, Novo was led by ..." is history
+                continue
             claim = claim_for(an, lo, hi, sent, self.rule)
             claim.since = holder.end
             out.append(claim)
@@ -95,3 +112,9 @@ def _gap(a: Cue, b: Cue) -> int:
 def _nearest_holder(role: Cue, holders: list[Cue]) -> Cue:
     """The holder named nearest a title (the one before it wins a tie: "Jane Roe, CEO")."""
     return min(holders, key=lambda h: (_gap(h, role), h.start > role.start))
+
+
+def _frames(head: str) -> bool:
+    """Is the text before a year a short opening time phrase ("In", "On 5 September", "Back in")?"""
+    words = head.split()
+    return not words or (len(words) <= 4 and words[0].lower().strip(",") in FRAMING_OPENERS)

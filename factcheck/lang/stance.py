@@ -228,7 +228,7 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         out.cue = cue
         if negated_between(cue.start, es):
             out.stance, out.negated = "negated", True
-        elif _past_framed(doc, words, cs, cue, inside):
+        elif _past_framed(doc, words, cs, cue, inside, ce):
             out.stance = "past-forecast"
         else:
             out.stance = "expected"
@@ -510,13 +510,23 @@ def _past_aux(words: list[str], cs: int, at: int) -> bool:
     return _aux_before(words, cs, at) == "past"
 
 
-def _past_framed(doc: Doc, words: list[str], cs: int, cue: Cue, inside: list[Cue]) -> bool:
-    """A forecast told as history: "approval was expected", "seemed close", "analysts predicted"."""
+def _past_framed(doc: Doc, words: list[str], cs: int, cue: Cue, inside: list[Cue], ce: int | None = None) -> bool:
+    """A forecast told as history: "approval was expected", "seemed close", "analysts predicted",
+    "the goal of approval by 2021 was missed"."""
     if any(c.label == "ST:past" for c in inside):
         return True
     aux = _aux_before(words, cs, cue.start)
     if aux == "past":
         return True
+    if aux is None and ce is not None and words[cue.start] in ("goal", "goals", "aim", "aims", "target"):
+        # A forecast named as a noun is history when its clause's verb is: "the goal ... was missed".
+        for i in range(cue.end, min(ce, cue.end + 12)):
+            if words[i] in (",", ";", "which", "that", "who", "but"):
+                break
+            if words[i] in PAST_BE or words[i] in PAST_PERFECT:
+                return True
+            if words[i] in PRESENT_BE or words[i] in PERFECT:
+                break
     if aux in ("present", "perfect", "modal"):
         return False
     w = words[cue.start]

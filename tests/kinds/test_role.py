@@ -12,6 +12,8 @@ RULE = "test/acme-ceo"
     ("Jane Roe, the chief executive of Acme, praised Drug X.", "Jane Roe, the chief executive"),
     # the organisation named in the sentence before
     ("Acme Pharma makes Drug X. CEO Jane Roe spoke about it.", "CEO Jane Roe"),
+    # a year in another clause does not date the title
+    ("Drug X came out in 2019, and Acme Pharma CEO Jane Roe spoke about it.", "CEO Jane Roe"),
 ])
 def test_former_holder_named_as_current(hits, text: str, span: str):
     assert hits(text, RULE) == [(RULE, span, "info")]
@@ -25,6 +27,7 @@ def test_former_holder_named_as_current(hits, text: str, span: str):
     "Beta Labs CEO Jane Roe praised Drug X.",  # another organisation
     # the title is the nearer name's: Doe's, not Roe's
     "At Acme the change made John Doe CEO, with Jane Roe staying on as an adviser on Drug X.",
+    "Three Acme directors resigned over Drug X, including CEO Jane Roe.",  # a departure told
 ])
 def test_current_holder_or_history_is_not_flagged(hits, text: str):
     assert hits(text, RULE) == []
