@@ -27,7 +27,7 @@ GATES = [
     ("corpus_dev", 0.88, 0.97),
     ("corpus_dev2", 0.82, 0.95),
     ("corpus_real/dev", 0.48, 0.90),
-    ("corpus_glp1_dev", 0.60, 0.85),
+    ("corpus_glp1_dev", 0.70, 0.95),  # 69 cases since 2026-12-06 (57 new): measured 0.732 / 1.000
 ]
 ALL_CORPORA = ["corpus", "corpus_dev", "corpus_dev2", "corpus_holdout", "corpus_holdout2", "corpus_real/dev",
                "corpus_real/sealed", "corpus_real/offtopic", "corpus_glp1", "corpus_glp1_dev"]

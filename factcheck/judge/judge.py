@@ -257,6 +257,13 @@ class Judge:
                                       f"{stated} is the {ARM_WORDS.get(v.arm or '', v.arm)} arm's figure for '{label}' in {self._study_name(v)}, not the {ARM_WORDS.get(claim.arm or '', claim.arm)} arm's" + _was(right, self._names) + ".",
                                       v, right)
             other_measure = [v for v in same_unit if in_studies(v) and agrees(v) and arm_ok(v)]
+            if other_measure and other_measure[0].quantity in claim.other_quantities:
+                # The clause names that other measure too ("major adverse cardiovascular events
+                # occurred in 6.5%"): the study's own figure for it is the reading.
+                v = other_measure[0]
+                return self._builtin("supported", claim, f"Agrees with the database: {self._describe(v)}.",
+                                     fact=self._describe(v), suggestion=None, sources=self._sources(v),
+                                     kind=claim.kind)
             if other_measure:
                 v = other_measure[0]
                 right = [w for w in cands if arm_ok(w)]

@@ -3,8 +3,10 @@ statement as history ("former", "then", "until", a year before the fact changed)
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from factcheck.knowledge.model import Rule
-from factcheck.lang.layer import Analysis
+from factcheck.lang.layer import Analysis, EventMention
 from factcheck.nlp.claims import Claim
 
 # Words that put a person, title or state in the past.
@@ -29,3 +31,67 @@ def blocked(an: Analysis, rule: Rule, start: int, end: int) -> bool:
     """A rule's own `unless` phrases in the span: the statement is about something else."""
     label = f"UNLESS:{rule.id}"
     return any(c.label == label for c in an.cues_in(start, end))
+
+
+TOPIC_LOOKBACK = 2  # sentences back in the paragraph a topic may be borrowed from
+
+
+def _names_subject(an: Analysis, span: tuple[int, int], own: Collection[str]) -> bool:
+    return any(c.label in own for c in an.cues_in(*span))
+
+
+def blocked_here(an: Analysis, rule: Rule, ev: EventMention, own: Collection[str],
+                 paragraph_start: int | None = None) -> bool:
+    """The rule's `unless` phrases in the event's clause, or in its sentence when the clause does
+    not name the subject itself ("Wegovy can now be prescribed to teens; the FDA approved the new
+    use in December 2022": the second clause is about the teens' approval too), or, when the
+    sentence does not name it either, in the sentence of its paragraph it borrows the subject from
+    ("... cleared oral Wegovy. The company has also applied in Europe": the pill's application)."""
+    if blocked(an, rule, *ev.clause):
+        return True
+    if _names_subject(an, ev.clause, own):
+        return False
+    if blocked(an, rule, *ev.sentence):
+        return True
+    if paragraph_start is None or _names_subject(an, ev.sentence, own):
+        return False
+    idx = an.sentence_index(ev.sentence)
+    for back in range(idx - 1, max(-1, idx - 1 - TOPIC_LOOKBACK), -1):
+        s = an.sentences[back]
+        if s[0] < paragraph_start:
+            break
+        if _names_subject(an, s, own):
+            return blocked(an, rule, *s)
+    return False
+
+
+def names_topic(an: Analysis, rule: Rule, ev: EventMention, own: Collection[str], paragraph_start: int,
+                whole_sentence: bool = True, look_back: bool = True) -> bool:
+    """Does the statement name one of the rule's `topic` phrases (what the event is for)? Always
+    true for a rule without a topic. Read in the event's clause; in its sentence when the clause
+    does not name the subject (or, `whole_sentence`, even when it does); and, when the sentence
+    does not name the subject either, in the sentences before it in its paragraph ("... a higher
+    risk of suicidal thoughts. The agency will keep evaluating the evidence"), unless `look_back`
+    is off (a date belongs to its own sentence's event)."""
+    topic = getattr(rule.spec, "topic", None)
+    if not topic:
+        return True
+    label = f"TOPIC:rule:{rule.id}"
+    if any(c.label == label for c in an.cues_in(*ev.clause)):
+        return True
+    if _names_subject(an, ev.clause, own):
+        # The clause names its subject: another clause's topic is another statement's ("Wegovy
+        # was first approved in 2021 for adults; the label was extended to teens in 2022").
+        return whole_sentence and any(c.label == label for c in an.cues_in(*ev.sentence))
+    if any(c.label == label for c in an.cues_in(*ev.sentence)):
+        return True
+    if _names_subject(an, ev.sentence, own) or not look_back:
+        return False
+    idx = an.sentence_index(ev.sentence)
+    for back in range(idx - 1, max(-1, idx - 1 - TOPIC_LOOKBACK), -1):
+        s = an.sentences[back]
+        if s[0] < paragraph_start:
+            break
+        if any(c.label == label for c in an.cues_in(*s)):
+            return True
+    return False

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from factcheck.kinds.common import blocked, claim_for
+from factcheck.kinds.common import blocked_here, claim_for, names_topic
 from factcheck.kinds.vocabulary import event_labels, subject_labels
 from factcheck.knowledge.model import PartialDate, Rule
 from factcheck.knowledge.rule_kinds import EventDateSpec
 from factcheck.lang.layer import Analysis
-from factcheck.lang.topic import in_scope
+from factcheck.lang.topic import in_jurisdiction, in_scope
 from factcheck.nlp.claims import Claim
 
-# Readings in which a date is not the date of the event: forecasts, conditions, refusals.
-NOT_A_DATE_OF_IT = {"expected", "pending", "hypothetical", "negated", "past-forecast"}
+# Readings in which a date is not the date of the event: forecasts, conditions, refusals, and
+# the event's end (a rule about when it ended reads only those).
+NOT_A_DATE_OF_IT = {"expected", "pending", "hypothetical", "negated", "past-forecast", "ended"}
+# Words before the event that make a "since" date the bound of a span, not the event's date ("the
+# first drug approved since 2014").
+SUPERLATIVES = {"first", "only", "last", "latest", "newest", "largest", "biggest"}
 
 
 def _period(d: date) -> tuple[date, date]:
@@ -31,9 +35,11 @@ ATTACH_TOKENS = 8  # a date further from its event than this is another event's 
 
 
 class EventDateRule:
-    def __init__(self, rule: Rule, rivals: set[str]) -> None:
+    def __init__(self, rule: Rule, rivals: set[str], home_jurisdiction: str | None = None) -> None:
         assert isinstance(rule.spec, EventDateSpec)
         self.rule, self.spec = rule, rule.spec
+        # As for `status`: a sentence that names no place is about the pack's home.
+        self.unnamed_place_ok = home_jurisdiction is None or home_jurisdiction == rule.spec.jurisdiction
         self.events = event_labels(rule.id, rule.spec.event)
         self.own = subject_labels(rule.id, rule.spec.subject)
         self.rivals = rivals - self.own
@@ -54,6 +60,15 @@ class EventDateRule:
                    and c.label != "EV:submission" and c.label not in ev_labels]
         return not between
 
+    def _span_bound(self, an: Analysis, ev, t) -> bool:  # type: ignore[no-untyped-def]
+        """"the first drug approved since 2014": the date bounds a span with no such event; it is
+        not the date of this one."""
+        doc = an.doc
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or span.start == 0 or doc[span.start - 1].lower_ != "since":
+            return False
+        return any(doc[i].lower_ in SUPERLATIVES for i in range(max(ev.clause[0], ev.cue.start - 12), ev.cue.start))
+
     def claims(self, an: Analysis, para_of: dict[int, int], in_domain: bool) -> list[Claim]:
         if self.spec.date is None:
             return []
@@ -61,11 +76,19 @@ class EventDateRule:
         out: list[Claim] = []
         doc = an.doc
         for ev in an.events:
-            if f"EV:{ev.event}" not in self.events or ev.stance.stance in NOT_A_DATE_OF_IT or ev.stance.question:
+            if f"EV:{ev.event}" not in self.events or ev.stance.question:
                 continue
-            if blocked(an, self.rule, *ev.clause):
+            if (ev.stance.stance != "ended") if self.spec.end else (ev.stance.stance in NOT_A_DATE_OF_IT):
                 continue
-            if not in_scope(an, ev, self.own, self.rivals, para_of.get(ev.sentence[0], 0), default=False):
+            if blocked_here(an, self.rule, ev, self.own):
+                continue
+            para = para_of.get(ev.sentence[0], 0)
+            if not in_scope(an, ev, self.own, self.rivals, para, default=False):
+                continue
+            if not names_topic(an, self.rule, ev, self.own, para, whole_sentence=False, look_back=False):
+                continue
+            if self.spec.jurisdiction and not in_jurisdiction(an, ev, self.spec.jurisdiction, para,
+                                                                 default=self.unnamed_place_ok):
                 continue
             c0, c1 = doc[ev.clause[0]].idx, doc[ev.clause[1] - 1].idx + len(doc[ev.clause[1] - 1])
             times = [t for t in ev.stance.times if not t.relative and t.first and c0 <= t.start < c1]
@@ -76,7 +99,7 @@ class EventDateRule:
                     continue
             ev_char = doc[ev.cue.start].idx
             t = min(times, key=lambda t: abs(t.start - ev_char))
-            if not self._attached(an, ev, t):
+            if not self._attached(an, ev, t) or self._span_bound(an, ev, t):
                 continue
             if t.last < true_first or t.first > true_last:  # no overlap at the text's precision
                 span = doc.char_span(min(t.start, ev_char), max(t.end, doc[ev.cue.end - 1].idx + len(doc[ev.cue.end - 1])),
@@ -84,6 +107,7 @@ class EventDateRule:
                 if span is None:
                     continue
                 claim = claim_for(an, span.start, span.end, ev.sentence, self.rule)
-                claim.attributed = ev.stance.attributed
+                # "the agency said the shortage was over in 2023": saying so was the act itself.
+                claim.attributed = ev.stance.quoted if self.spec.end else ev.stance.attributed
                 out.append(claim)
         return out

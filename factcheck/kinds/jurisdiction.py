@@ -3,7 +3,7 @@ record says otherwise ("Wegovy is still not approved in Europe")."""
 
 from __future__ import annotations
 
-from factcheck.kinds.common import blocked, claim_for
+from factcheck.kinds.common import blocked_here, claim_for, names_topic
 from factcheck.kinds.status import _span
 from factcheck.kinds.vocabulary import event_labels, subject_labels
 from factcheck.knowledge.model import Rule
@@ -28,12 +28,14 @@ class JurisdictionRule:
         for ev in an.events:
             if f"EV:{ev.event}" not in self.events or ev.stance.question:
                 continue
-            if blocked(an, self.rule, *ev.clause):
+            if blocked_here(an, self.rule, ev, self.own, para_of.get(ev.sentence[0], 0)):
                 continue
             places = [c for c in an.cues_in(*ev.sentence) if c.label.startswith(f"JS:{self.rule.id}:")]
             if not places:
                 continue
             if not in_scope(an, ev, self.own, self.rivals, para_of.get(ev.sentence[0], 0)):
+                continue
+            if not names_topic(an, self.rule, ev, self.own, para_of.get(ev.sentence[0], 0)):
                 continue
             place = min(places, key=lambda c: abs(c.start - ev.cue.start))
             state = self.spec.jurisdictions[int(place.label.rsplit(":", 1)[1])]

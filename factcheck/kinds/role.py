@@ -16,6 +16,9 @@ WINDOW = 12  # tokens between the name and its title that still read as one phra
 ORG_LOOKBACK = 2  # sentences before a title that may name its organisation
 # Words that call someone the holder still to come.
 PRE_TERM = {"incoming", "nominee", "nominated", "designate", "elect", "pick", "would-be", "soon-to-be", "presumptive"}
+# Words that tell of a handover: the person named is leaving the title, not holding it.
+HANDOVER = {"outgoing", "departing", "succeeding", "succeeds", "replacing", "replaces", "predecessor", "exit",
+            "exiting", "handing", "hands"}
 # Verbs of leaving a post: told shortly before the name, the term is over.
 DEPARTURES = {"left", "resigned", "departed", "quit", "exited", "ousted", "retired", "stepped", "leaving", "resigning",
               "departing", "replaced", "succeeded", "removed", "stepping", "steps", "leaves", "quits", "exits",
@@ -60,6 +63,8 @@ class RoleRule:
             orgs = [o for o in an.cues if o.label == f"ORG:{rid}" and sent[0] <= o.start < sent[1]]
             if not orgs and self.spec.organization and not self._org_just_before(an, sent):
                 continue  # "CEO Jane Roe said ..." right after a sentence naming the company counts
+            if self._successor_named(an, sent, holder):
+                continue  # "X will take over as chief executive from Y": a handover, told as such
             role = min(near_roles, key=lambda r: abs(r.start - c.start))
             lo, hi = min(c.start, role.start), max(c.end, role.end)
             # "Former Acme Pharma CEO Jane Roe": the past word may stand before the organisation.
@@ -69,8 +74,8 @@ class RoleRule:
                          and not any(t.text in (",", ";", "(", ")") for t in doc[o.end:lo])]
             check_lo = min([lo, *[o.start for o in near_orgs]])
             words = {t.lower_.strip("-") for t in doc[max(sent[0], check_lo - 2):min(sent[1], hi + 2)]}
-            if words & PAST_FRAMING:
-                continue  # "former CEO", "then-chief executive", "was chief executive until"
+            if words & (PAST_FRAMING | HANDOVER):
+                continue  # "former CEO", "then-chief executive", "was chief executive until", "outgoing CEO"
             before = {t.lower_ for t in doc[max(sent[0], lo - DEPARTURE_WINDOW):lo]}
             after = {t.lower_ for t in doc[hi:min(sent[1], hi + 6)]}
             if before & DEPARTURES or after & DEPARTURES:
@@ -114,6 +119,14 @@ class RoleRule:
                 claim.since = holder.start
                 return claim
         return None
+
+    def _successor_named(self, an: Analysis, sent: tuple[int, int], holder) -> bool:  # type: ignore[no-untyped-def]
+        """A later holder of the title named in the same sentence: the sentence tells of the handover."""
+        for c in an.cues_in(*sent, prefix=f"HOLDER:{self.rule.id}:"):
+            other = self.spec.holders[int(c.label.rsplit(":", 1)[1])]
+            if other is not holder and other.start and holder.end and other.start >= holder.end:
+                return True
+        return False
 
     def _org_just_before(self, an: Analysis, sent: tuple[int, int]) -> bool:
         """Is the organisation named in one of the two sentences before?"""

@@ -35,7 +35,7 @@ class KindMatchers:
             return rivals | subject_terms
 
         self.status = [StatusRule(r, rivals_of(r), pack.home_jurisdiction) for r in typed if isinstance(r.spec, StatusSpec)]
-        self.dates = [EventDateRule(r, rivals_of(r)) for r in typed if isinstance(r.spec, EventDateSpec)]
+        self.dates = [EventDateRule(r, rivals_of(r), pack.home_jurisdiction) for r in typed if isinstance(r.spec, EventDateSpec)]
         self.places = [JurisdictionRule(r, rivals_of(r)) for r in typed if isinstance(r.spec, JurisdictionStatusSpec)]
         self.names = [NameRule(r) for r in typed if isinstance(r.spec, NameSpec)]
         self.roles = [RoleRule(r) for r in typed if isinstance(r.spec, RoleSpec)]

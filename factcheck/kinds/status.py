@@ -8,10 +8,12 @@ earlier: heading, paragraph, document) and, if the rule names one, its jurisdict
 
 from __future__ import annotations
 
+from factcheck.kinds.common import blocked_here, names_topic
 from factcheck.kinds.vocabulary import event_labels, subject_labels
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import StatusSpec
 from factcheck.lang.layer import Analysis, EventMention
+from factcheck.lang.timex import find_times
 from factcheck.lang.topic import in_jurisdiction, in_scope
 from factcheck.nlp.claims import Claim
 
@@ -47,11 +49,17 @@ class StatusRule:
             para = paragraph_start_of.get(ev.sentence[0], 0)
             if not in_scope(an, ev, self.own, self.rivals, para, default=in_domain):
                 continue
+            if blocked_here(an, self.rule, ev, self.own, para) or not names_topic(an, self.rule, ev, self.own, para):
+                continue
+            if _generic(an, ev, self.own):
+                continue  # "pharmacies may copy a drug that is in shortage": a rule of law, not this drug's state
             if self.spec.jurisdiction and not in_jurisdiction(an, ev, self.spec.jurisdiction, para,
                                                                  default=self.unnamed_place_ok):
                 continue
             if (self.spec.forecast_after or self.spec.forecast_before) and not self._in_window(ev):
                 continue
+            if self._framed_before_change(an, ev):
+                continue  # "Before March 2024, Wegovy was not approved to cut heart risk": true history
             if ev.stance.stance in ("expected", "pending") and self._refusal_told_before(an, ev, paragraph_start_of):
                 continue  # after the text itself told of the refusal, a forecast is a new one
             span = _span(an, ev)
@@ -64,6 +72,27 @@ class StatusRule:
                 claim.outcome_noted = self._outcome_nearby(an, ev, para, paragraph_start_of)
             out.append(claim)
         return out
+
+    def _framed_before_change(self, an: Analysis, ev: EventMention) -> bool:
+        """The sentence opens with "Before <time>" or "Until <time>" (or says "until <time>" right
+        after the event), and that time is no later than the day the statement became wrong."""
+        since = self.rule.since
+        if since is None:
+            return False
+        doc = an.doc
+        text = doc[ev.sentence[0]:ev.sentence[1]].text
+        base = doc[ev.sentence[0]].idx
+        ev_char = doc[ev.cue.end - 1].idx + len(doc[ev.cue.end - 1]) - base
+        for t in find_times(text, None):
+            if t.first is None or t.first > _last_day(since):
+                continue
+            head = text[:t.start].strip().lower()
+            if head in FRAMING_OPENERS:
+                return True
+            between = text[ev_char:t.start].strip().lower()
+            if t.start >= ev_char and between.split()[-1:] in (["until"], ["till"], ["before"]) and len(between.split()) <= 4:
+                return True
+        return False
 
     @property
     def windowed(self) -> bool:
@@ -108,6 +137,16 @@ class StatusRule:
         return False
 
 
+def _generic(an: Analysis, ev: EventMention, own: set[str]) -> bool:
+    """The event's clause names an indefinite subject, or its relative clause hangs on one ("a
+    drug that is in shortage"), and not the rule's own subject."""
+    lo = max(ev.sentence[0], ev.clause[0] - 3)
+    cues = an.cues_in(lo, ev.clause[1])
+    if any(c.label in own and c.start >= ev.clause[0] for c in cues):
+        return False
+    return any(c.label == "GENERIC" and ev.clause[0] - 1 <= c.end <= ev.cue.start for c in cues)
+
+
 def _regulatory(an: Analysis, ev: EventMention) -> bool:
     """A review or decision is a regulator's when the sentence names one, an authority, or an
     application before it."""
@@ -139,6 +178,10 @@ def _span(an: Analysis, ev: EventMention) -> tuple[int, int]:
     # come within 12 months", "the ruling draws near, expected by August 11".
     end = max(end, _trailing_comment(an, ev, end))
     return start, end
+
+
+# Openers that put a sentence in the time before a date ("Before March 2024, ...").
+FRAMING_OPENERS = {"before", "until", "till", "prior to", "up to", "up until"}
 
 
 # Words that open a comment on the event after a comma.

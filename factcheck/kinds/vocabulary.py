@@ -47,6 +47,8 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
             inline_subjects = [s for s in spec.subject if not s.startswith("@")]
             if inline_subjects:
                 lists[f"SUBJ:rule:{rule.id}"] = inline_subjects
+            if spec.topic:
+                lists[f"TOPIC:rule:{rule.id}"] = spec.topic
             if isinstance(spec, JurisdictionStatusSpec):
                 for i, state in enumerate(spec.jurisdictions):
                     lists[f"JS:{rule.id}:{i}"] = state.names

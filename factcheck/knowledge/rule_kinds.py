@@ -25,6 +25,9 @@ class StatusSpec:
     advisory-vote, rescheduling, legalisation, launch, designation, submission, shortage) or phrases.
     stance: which readings are wrong: done, pending, expected, refused, negated, current.
     jurisdiction: the rule applies unless another jurisdiction is what the sentence is about.
+    topic: phrases of which the sentence must name one: what the event is for (an indication, a
+    label section), when the rule is about one use among several ("approved to cut heart risk").
+    A sentence that borrows its subject from the one before may borrow its topic from it too.
     forecast: {after, before}: only statements naming a time in this window (optional).
     fulfilled: true when `since` is the day the forecast event itself happened (a filing): a
     forecast whose named time holds that day came true and is not reported.
@@ -41,6 +44,7 @@ class StatusSpec:
     # `since` is the day the forecast event itself happened (a filing): a forecast whose window
     # holds that day came true and is no finding.
     fulfilled: bool = False
+    topic: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -66,11 +70,18 @@ class EventDateSpec:
     subject: who or what (`@term` lists or phrases). event: built-in event classes or phrases.
     date: the true date at the precision writers are judged on (YYYY, YYYY-MM or YYYY-MM-DD); a
     stated date is wrong when it does not fall inside it at the precision the text gives.
+    end: true when `date` is when the event or state ended ("the shortage was resolved in
+    February 2025"): only mentions the language layer reads as ended are compared.
+    jurisdiction: as for `status`. topic: as for `status`, read in the clause that gives the date
+    (or its sentence, when that clause does not name the subject).
     """
 
     subject: list[str]
     event: list[str]
     date: date | None = None
+    end: bool = False
+    jurisdiction: str | None = None
+    topic: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -107,13 +118,14 @@ class JurisdictionStatusSpec:
     """A legal or regulatory state per country or state: a statement that a place has (or has
     not) done the event when the record says otherwise.
 
-    subject, event: as for `status`. jurisdictions: each with `names`, `status` (done | not) and
-    `since`.
+    subject, event, topic: as for `status`. jurisdictions: each with `names`, `status` (done |
+    not) and `since`.
     """
 
     subject: list[str]
     event: list[str]
     jurisdictions: list[JurisdictionState] = field(default_factory=list)
+    topic: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -140,7 +152,7 @@ KIND_DOCS: dict[str, Any] = {
 }
 RULE_KINDS = tuple(KIND_DOCS)
 SPEC_KEYS = {"fulfilled", "forecast", "subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "date",
-             "organization", "role", "holders", "jurisdictions", "study", "quantity"}
+             "organization", "role", "holders", "jurisdictions", "study", "quantity", "topic", "end"}
 
 
 def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, list[str]],
@@ -176,7 +188,8 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
             fulfilled = False
         if jur is not None:
             check_place(item, "jurisdiction", str(jur), ck, what)
-        return StatusSpec(subject, event, stance, str(jur) if jur is not None else None, after, before, fulfilled)
+        return StatusSpec(subject, event, stance, str(jur) if jur is not None else None, after, before, fulfilled,
+                          _strings(item, "topic", ck, what))
     if kind == "name":
         canonical = item.get("canonical")
         if not isinstance(canonical, str) or not canonical.strip():
@@ -194,7 +207,15 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
         when = ck.when(item, "date", what=what)
         if when is None and "date" not in item:
             ck.error(item, "date", f"{what}an event-date rule needs 'date' (YYYY, YYYY-MM or YYYY-MM-DD)")
-        return EventDateSpec(subject, event, when)
+        end = item.get("end", False)
+        if not isinstance(end, bool):
+            ck.error(item, "end", f"{what}'end' must be true or false")
+            end = False
+        jur = item.get("jurisdiction")
+        if jur is not None:
+            check_place(item, "jurisdiction", str(jur), ck, what)
+        return EventDateSpec(subject, event, when, end, str(jur) if jur is not None else None,
+                             _strings(item, "topic", ck, what))
     if kind == "role":
         holders = []
         for h in item.get("holders") or []:
@@ -218,7 +239,7 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
             if status not in ("done", "not"):
                 ck.error(j, "status", f"{what}jurisdiction status must be 'done' or 'not', got {status!r}")
             states.append(JurisdictionState(_strings(j, "names", ck, what), status, ck.when(j, "since", what=what)))
-        return JurisdictionStatusSpec(subject, _strings(item, "event", ck, what), states)
+        return JurisdictionStatusSpec(subject, _strings(item, "event", ck, what), states, _strings(item, "topic", ck, what))
     if kind == "figure":
         study, quantity = item.get("study"), item.get("quantity")
         if not isinstance(study, str) or not isinstance(quantity, str):

@@ -25,7 +25,8 @@ CUES_FILE = Path(__file__).parent / "data" / "cues.yaml"
 # A phrase whose words all inflect could expand to hundreds of variants; no cue needs more.
 MAX_VARIANTS = 64
 # Lists of nouns, names and function words: matched as written (a "grant" is not "granted").
-FIXED_LABELS = ("RESEARCH", "LEGIS", "NONCLIN", "ANA", "AUTH", "META", "BAR", "SUB", "NEG", "MODAL", "HYP")
+FIXED_LABELS = ("RESEARCH", "LEGIS", "NONCLIN", "PRACT", "GENERIC", "ANA", "AUTH", "META", "BAR", "SUB", "NEG",
+                "MODAL", "HYP")
 FIXED_WORDS = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "does", "did", "will", "would", "can",
                "could", "may", "might", "should", "shall", "must"}
 
@@ -50,7 +51,8 @@ def generic_cues() -> dict[str, list[str]]:
         out[f"ST:{stance}"] = [str(p) for p in phrases]
     for key, label in (("modals", "MODAL"), ("hypothetical", "HYP"), ("negators", "NEG"), ("attribution", "ATTR"),
                        ("hedges", "HEDGE"), ("clause_barriers", "BAR"), ("subordinators", "SUB"),
-                       ("anaphors", "ANA"), ("research_objects", "RESEARCH"), ("legislatures", "LEGIS"), ("authorities", "AUTH"),
+                       ("anaphors", "ANA"), ("research_objects", "RESEARCH"), ("legislatures", "LEGIS"),
+                       ("practitioners", "PRACT"), ("generic_subjects", "GENERIC"), ("authorities", "AUTH"),
                        ("meta", "META"), ("nonclinical_use", "NONCLIN")):
         out[label] = [str(p) for p in data[key]]
     return out

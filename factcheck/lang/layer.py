@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Token
 
 from factcheck.lang.clauses import clause_bounds
 from factcheck.lang.cues import Cue, CueMatcher
-from factcheck.lang.stance import Stance, read_stance
+from factcheck.lang.lemmas import lemma_of
+from factcheck.lang.stance import FORECAST_VERBS, Stance, read_stance
 from factcheck.lang.timex import find_times
 
 
@@ -83,7 +84,7 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
     events: list[EventMention] = []
     ev_cues = _longest([c for c in cues if c.label.startswith("EV:")])
     if not ev_cues:
-        return Analysis(doc, cues, events, sentences)
+        return Analysis(doc, cues, _waiting_on_authority(doc, cues, sentences, events), sentences)
     if syntax if syntax is not None else syntax_enabled():
         _parse_candidates(doc, sentences, ev_cues)
     text = doc.text
@@ -104,12 +105,16 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
                  for t in find_times(text[s_char:e_char], doc_date)]
         stance = read_stance(doc, sent, clause, ev, in_sent, times, doc_date)
         name = ev.label[3:]
+        if name == "approval" and any(c.label == "PRACT" and c.start == ev.end for c in in_sent) \
+                and doc[ev.end - 1].lower_.endswith("ed"):
+            continue  # "state-licensed pharmacies", "licensed therapists": who may act, not an approval
         if name in ("approval", "submission") and _of_research(in_sent, clause, ev, doc):
             name = f"research-{name}"  # "approved a Phase 3 trial", "applications to study psychedelics"
         elif name == "advisory-vote" and any(c.label == "LEGIS" and clause[0] <= c.start < clause[1] for c in in_sent):
             name = "legislative-vote"  # "a House committee is set to vote on the bill"
         events.append(EventMention(name, ev, sent, clause, stance))
     events += _elliptical(doc, cues, sentences, events, doc_date)
+    events += _waiting_on_authority(doc, cues, sentences, events)
     events.sort(key=lambda e: e.cue.start)
     return Analysis(doc, cues, events, sentences)
 
@@ -138,6 +143,8 @@ def _elliptical(doc: Doc, cues: list[Cue], sentences: list[tuple[int, int]], eve
             j -= 1
         if j < 0 or doc[j].lower_.replace("’", "'") not in ANAPHORIC_SUBJECTS:
             continue
+        if j == c.start - 1 and doc[c.start].lower_.endswith(("s", "ed")) and lemma_of(doc[c.start].lower_) in FORECAST_VERBS:
+            continue  # "the demand it expects": the pronoun is who expects, not the event
         k = bisect.bisect_right(sent_starts, c.start) - 1
         sent = sentences[k] if 0 <= k < len(sentences) and c.start < sentences[k][1] else None
         if sent is None:
@@ -159,6 +166,32 @@ def _elliptical(doc: Doc, cues: list[Cue], sentences: list[tuple[int, int]], eve
         stance = read_stance(doc, sent, clause, anchor, in_sent, times, doc_date)
         if stance.stance in ("expected", "negated", "past-forecast"):
             out.append(EventMention(ref.event, anchor, sent, clause, stance))
+    return out
+
+
+WAITING = ("wait", "waits", "waiting", "waited", "await", "awaits", "awaiting", "awaited")
+
+
+def _waiting_on_authority(doc: Doc, cues: list[Cue], sentences: list[tuple[int, int]],
+                          events: list[EventMention]) -> list[EventMention]:
+    """"The maker is waiting on the FDA for a pill version": waiting for a regulator, with no event
+    word in the clause, is waiting for its decision."""
+    out: list[EventMention] = []
+    for c in cues:
+        if c.label != "ST:pending" or doc[c.start].lower_ not in WAITING:
+            continue
+        if not any((a.label == "AUTH" or a.label.startswith("JUR:")) and c.end <= a.start <= c.end + 3 for a in cues):
+            continue
+        sent = next((s for s in sentences if s[0] <= c.start < s[1]), None)
+        if sent is None:
+            continue
+        in_sent = [x for x in cues if sent[0] <= x.start < sent[1]]
+        clause = clause_bounds(doc, sent[0], sent[1], in_sent, c.start)
+        if any(x.label.startswith("EV:") and clause[0] <= x.start < clause[1] for x in in_sent):
+            continue  # the clause names the event itself ("waiting for FDA approval")
+        words = [t.lower_ for t in doc[max(clause[0], c.start - 4):c.start]]
+        stance = Stance("past-forecast" if any(w in ("was", "were", "had") for w in words) else "pending", cue=c)
+        out.append(EventMention("decision", Cue("EV:decision", c.start, c.end), sent, clause, stance))
     return out
 
 

@@ -18,7 +18,8 @@ from factcheck.lang.cues import Cue
 from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.timex import TimeExpr, is_future
 
-STANCES = ("done", "pending", "expected", "refused", "negated", "hypothetical", "past-forecast", "current", "none")
+STANCES = ("done", "pending", "expected", "refused", "negated", "hypothetical", "past-forecast", "current", "ended",
+           "none")
 
 INTERROGATIVES = {"is", "are", "was", "were", "will", "would", "can", "could", "should", "does", "do", "did", "has",
                   "have", "what", "when", "why", "how", "who", "which", "where", "whether", "may", "might", "shall"}
@@ -42,7 +43,8 @@ OBTAIN_DONE = {"received", "won", "gained", "got", "gotten", "secured", "obtaine
                "gave", "given", "clinched", "achieved", "awarded", "issued"}
 IRREGULAR_PAST = {"went", "made", "took", "came", "gave", "got", "set", "put", "held", "met", "ran", "began", "chose",
                   "wrote", "told", "said", "won", "sent", "brought"}
-IRREGULAR_PARTICIPLES = {"lit", "green-lit", "given", "won", "got", "gotten", "made", "become", "done", "set"}
+IRREGULAR_PARTICIPLES = {"lit", "green-lit", "given", "won", "got", "gotten", "made", "become", "done", "set", "struck",
+                         "overturned"}
 # Verb cues of forecasting whose tense decides between a live forecast and history.
 FORECAST_VERBS = {"expect", "anticipate", "predict", "project", "forecast", "tip", "hope", "slate", "poise", "head",
                   "set", "schedule", "destine", "plan"}
@@ -68,12 +70,21 @@ FORECAST_ADVERBS = {"soon", "shortly", "eventually", "ultimately", "imminently",
 # approval", "approval could come in 2024". Any other verb takes the modal ("the public will link
 # approval to ...", "approval could transform psychiatry").
 MODAL_CARRIERS = {"be", "been", "have", "become", "get", "see", "reach", "hit", "come", "arrive", "follow", "happen",
-                  "occur", "land", "materialise", "materialize", "move", "head", "go", "take", "bring", "make"}
+                  "occur", "land", "materialise", "materialize", "move", "head", "go", "take", "bring", "make",
+                  "keep", "continue", "remain", "stay"}  # "will keep evaluating": the event goes on
 # A request in the simple past is a past act ("asked the FDA to approve"); with "has" it is still
 # open ("has asked the FDA to approve").
 PAST_REQUESTS = {"asked", "requested", "sought", "petitioned", "applied"}
 # Subjects after "should", "had", "were" that make an inverted condition.
 INVERSION_SUBJECTS = {"it", "they", "the", "this", "these", "regulators", "authorities"}
+# Prepositions that make an event noun a time, not a subject ("copies made during the shortage now face ...").
+TIME_PREPOSITIONS = {"during", "amid", "after", "since", "throughout", "before", "despite", "through", "until"}
+# Prepositions whose object is a state that holds when the clause's verb does ("pharmacies can
+# compound because of the shortage"; "copies made during the shortage" takes "made").
+STATE_PREPOSITIONS = {("because", "of"), ("due", "to"), ("owing", "to"), ("amid",), ("during",), ("given",),
+                      ("under",)}
+# Verbs right after an event noun that hold it as a state of now ("the shortage continues").
+STATE_AFTER = {"continues", "persists", "remains", "lingers", "drags", "deepens", "worsens", "grows", "spreads"}
 # Verbs whose object is the event itself ("about to carry out its review", "set to deliver a
 # ruling", "plans to seek approval"): a forecast of the verb is a forecast of the event.
 LIGHT_VERBS = {"seek", "file", "submit", "apply", "launch", "bring", "start", "begin", "carry", "conduct", "hold",
@@ -92,8 +103,22 @@ PRODUCT_NOUNS = {"drug", "drugs", "treatment", "treatments", "therapy", "therapi
 # Words that can be the subject right before a finite past verb ("the FDA approved", "regulators approved").
 SUBJECTS = {"fda", "agency", "regulators", "regulator", "it", "they", "government", "authorities", "who", "which",
             "that", "tga", "ema", "mhra", "canada", "australia", "panel", "committee", "officials", "state",
-            "congress", "dea", "ministry", "commission"}
+            "congress", "dea", "ministry", "commission", "court", "judge", "justices", "lawmakers"}
 PROSPECT_NEAR = 10
+# An end cue reads as the event's end only this close to it: after it ("the shortage, listed since
+# 2022, has ended") or before it ("off the shortage list", "the end of the shortage").
+ENDED_AFTER = 12
+ENDED_BEFORE = 4
+# "over" ends a state only after it ("the shortage is over"; "concerns over the shortage" are
+# about it), and only where its clause stops or turns: "is over in the US", "was declared over,".
+OVER_FOLLOWERS = {".", ",", ";", ":", "!", "?", ")", "—", "–", "-", "and", "but", "in", "on", "as", "at", "for",
+                  "now", "already", "after", "since", "by", "when", "yet", "according", "\n"}
+# "off" ends a listing only before it ("came off the shortage list"), never as "off-label".
+ENDED_BEFORE_ONLY = {"off", "removed", "remove", "removes", "removing", "removal"}
+# "the end of the year": a time, not the end of the event.
+TIME_NOUNS = {"year", "month", "quarter", "week", "day", "decade", "summer", "winter", "spring", "autumn", "fall",
+              "season", "term", "period", "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december"}
 # Verbs that hold a state ("is in shortage", "remains on the list", "stays in Schedule I").
 STATE_VERBS = {"is", "are", "'s", "remains", "remain", "stays", "stay", "was", "were", "remained", "stayed", "become",
                "becomes", "became"}
@@ -171,8 +196,24 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
 
     # Conditional or counterfactual frames: "if approved", "before approval could be considered",
     # "approval would require another trial", "any approval".
+    if _still_required(words, cs, es):
+        out.stance = "negated" if negated_between(es, es) else "pending"  # "still needs final authorisation"
+        return out
     if _hypothetical(words, cs, es, inside):
         out.stance = "hypothetical"
+        return out
+
+    # Ended: "the shortage is over", "came off the shortage list", "the grace period expired".
+    ended = _ended_cue(doc, words, inside, event, out.times)
+    if ended is not None:
+        out.cue = ended
+        prospect = any(c.label in ("ST:expected", "ST:pending") and abs(c.start - ended.start) <= 4 for c in inside)
+        lead = words[max(cs, ended.start - 2):ended.start]
+        if negated_between(min(es, ended.start), max(es, ended.start)) or prospect \
+                or any(w in FUTURE_MODALS or w in ("to", "would") for w in lead):
+            out.stance = "current"  # "the shortage is not over yet", "is expected to end soon": it still holds
+        else:
+            out.stance = "ended"
         return out
 
     event_starts = {c.start for c in inside if c.label.startswith("EV:")}
@@ -265,8 +306,18 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         out.stance = "pending"
         return out
     aux = _aux_before(words, cs, es)
+    if aux is None and ee < ce and (words[ee] in STATE_AFTER or (words[ee] in ("now", "still", "currently")
+                                                                and ee + 1 < ce and words[ee + 1].isalpha())) \
+            and not any(w in TIME_PREPOSITIONS for w in words[max(cs, es - 3):es]):
+        aux = "present"  # "the shortage continues", "the shortages now reach Ozempic too"
     if aux is None and es - 1 >= cs and words[es - 1] in ONGOING:
         aux = "present"  # "the current enforcement discretion", "the ongoing shortage"
+    if aux is None and _state_preposition(words, cs, es):
+        # "because of the shortage, pharmacies can ...", "allowed to compound during the grace
+        # period": the state holds when the clause's own verb does.
+        aux = _clause_tense(words, cs, ce if ce < sent[1] and words[cs] not in ("because", "due", "owing", "amid",
+                                                                                   "during", "given")
+                            else sent[1], es)
     if aux is None:
         # The event inside the subject of a past verb: "the goal of approval by 2021 was missed".
         for i in range(ee, min(ce, ee + 8)):
@@ -281,6 +332,9 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
             if words[i] in STATE_VERBS and (words[i] != "'s" or _is_copula_s(words, i)):
                 aux = "past" if words[i] in PAST_BE else "present"
                 break
+            if words[i] == "been" and i - 1 >= cs and words[i - 1] in PERFECT:
+                aux = "present"  # "have been on the shortage list since 2022": it still holds
+                break
             if words[i] in (",", ";", "and", "but", "because", "since"):
                 break
     if aux == "past":
@@ -290,6 +344,84 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
     elif negated_between(es, es):
         out.stance, out.negated = "negated", True
     return out
+
+
+def _ended_cue(doc: Doc, words: list[str], inside: list[Cue], event: Cue, times: list[TimeExpr]) -> Cue | None:
+    """The end cue that speaks of this event, if any: close after it, or just before it, not part
+    of a time ("by the end of the year") and with no other event between them."""
+    best: Cue | None = None
+    for c in inside:
+        if c.label != "ST:ended":
+            continue
+        w = words[c.start]
+        if c.start >= event.end:
+            gap = c.start - event.end
+            if gap > ENDED_AFTER or w in ENDED_BEFORE_ONLY:
+                continue
+            if w == "over" and c.end < len(words) and words[c.end] not in OVER_FOLLOWERS \
+                    and not doc[c.end].is_space:
+                continue
+            if any(o.label.startswith("EV:") and (event.end <= o.start < c.start
+                                                   or c.end <= o.start <= c.end + ENDED_BEFORE) for o in inside):
+                continue  # another event's end: "approvals that ended ...", "struck down the order ending the shortage"
+        elif c.end <= event.start:
+            gap = event.start - c.end
+            if gap > ENDED_BEFORE or w == "over":
+                continue
+        else:
+            continue
+        if w in ("end", "ends", "ended", "ending") and c.end < len(words) and words[c.end] == "up":
+            continue  # "end up becoming legal": a result, not an end
+        if w in ("end", "ends", "ended") and c.end + 1 < len(words) and words[c.end] == "of" \
+                and (words[c.end + 1] in TIME_NOUNS or words[c.end + 1].isdigit()
+                     or (words[c.end + 1] == "the" and c.end + 2 < len(words) and words[c.end + 2] in TIME_NOUNS)):
+            continue  # "the end of the year", "the end of 2024"
+        char = doc[c.start].idx
+        if any(t.start <= char < t.end for t in times):
+            continue
+        if best is None or gap < abs(best.start - event.start):
+            best = c
+    return best
+
+
+def _state_preposition(words: list[str], cs: int, es: int) -> bool:
+    """A state preposition governs the event noun, with at most a determiner, a possessive and an
+    adjective or two between ("because of the national shortage", "during the FDA's grace period")."""
+    for i in range(max(cs, es - 6), es):
+        for prep in STATE_PREPOSITIONS:
+            if tuple(words[i:i + len(prep)]) == prep and es - (i + len(prep)) <= 4 \
+                    and not any(w in (",", ";", ".") for w in words[i:es]):
+                return True
+    return False
+
+
+def _clause_tense(words: list[str], cs: int, ce: int, es: int) -> str | None:
+    """The tense of the clause's finite verb: the nearest auxiliary or copula before the event
+    (after a relative pronoun, the relative clause's own), else the first after it (up to `ce`;
+    for an opening phrase such as "Because of the shortage," the sentence's end)."""
+    for i in range(es - 1, cs - 1, -1):
+        w = words[i]
+        if w in ("who", "which", "that") or (w.endswith("ed") and i > cs and words[i - 1] in ("who", "which", "that")):
+            return None  # "pharmacists who worked during the shortage": the relative clause's own verb
+        t = _tense_of(words, i)
+        if t:
+            return t
+    for i in range(es + 1, ce):
+        t = _tense_of(words, i)
+        if t:
+            return t
+    return None
+
+
+def _tense_of(words: list[str], i: int) -> str | None:
+    w = words[i]
+    if w == "'s" and not _is_copula_s(words, i):
+        return None  # a possessive
+    if w in PRESENT_BE or w in PERFECT or w in ("can", "may", "must", "remains", "remain", "continue", "continues"):
+        return "present"
+    if w in PAST_BE or w in PAST_PERFECT or w in ("could", "did"):
+        return "past"
+    return None
 
 
 def _words(doc: Doc) -> list[str]:
@@ -471,6 +603,8 @@ def _modal_reading(words: list[str], m: int, stop: int, event_starts: set[int] |
     nxt = words[j] if j < len(words) else ""
     if nxt == "have" and w in COUNTERFACTUAL_MODALS:
         return "would"
+    if w in ("may", "can") and m + 1 < len(words) and words[m + 1] == "now":
+        return None  # "it may now be prescribed": a permission held now, not a forecast
     if w in ("would", "'d"):
         return "would"
     if j >= stop and stop <= m + 6 and stop > m:
@@ -478,6 +612,15 @@ def _modal_reading(words: list[str], m: int, stop: int, event_starts: set[int] |
     if nxt in MODAL_CARRIERS or nxt in OBTAIN or j in (event_starts or ()):
         return w
     return None
+
+
+def _still_required(words: list[str], cs: int, es: int) -> bool:
+    """"still needs final authorisation", "has yet to need"... : a requirement held as still open
+    is the event pending, not a condition ("approval would require another trial")."""
+    for i in range(max(cs, es - 5), es):
+        if words[i] in REQUIREMENT and i - 1 >= cs and words[i - 1] in ("still", "yet"):
+            return True
+    return False
 
 
 def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool:

@@ -51,9 +51,11 @@ class FigureAttacher:
     units: dict[str, list]
 
     def _quantity(self, ctx: Context, claim: Claim, cue_window: tuple[int, int] | None,
-                  segment: tuple[int, int]) -> None:
+                  segment: tuple[int, int], theirs: tuple[int, int] | None = None) -> None:
         """Pick the measure whose cue stands nearest the figure, within its clause and segment.
-        Units that convert (hours/minutes) compete too; the figure is converted to the winner's unit."""
+        Units that convert (hours/minutes) compete too; the figure is converted to the winner's unit.
+        `theirs`: the stretch that leads into the next figure; its cues are that figure's, also
+        when the whole clause is searched."""
         unit = claim.unit or ""
         candidates = list(self.units.get(unit, []))
         for (a, b), _f in CONVERT.items():
@@ -79,12 +81,15 @@ class FigureAttacher:
         for lo, hi, limit in regions:
             best: tuple[int, int, int, str] | None = None
             converted: tuple[int, int, int, str] | None = None
+            named: set[str] = set()  # every measure of the figure's unit whose cue the region holds
             region = folded[lo:hi]
             for q in candidates:
                 for cue in q.cues:
                     for m in cue.finditer(region):
                         pos, end = lo + m.start(), lo + m.end()
                         if limit is not None and pos >= limit - len("sessions"):
+                            continue
+                        if theirs is not None and theirs[0] <= pos and end <= theirs[1]:
                             continue
                         if pos < claim.end and end > claim.start and q.unit == unit and unit in ("mg", "mg/kg"):
                             gap = 0
@@ -105,8 +110,10 @@ class FigureAttacher:
                         if q.unit != unit:
                             if converted is None or key[:3] > converted[:3]:
                                 converted = key
-                        elif best is None or key[:3] > best[:3]:
-                            best = key
+                        else:
+                            named.add(q.id)
+                            if best is None or key[:3] > best[:3]:
+                                best = key
             # A measure in another unit wins only with a more specific cue than any in the
             # figure's own unit ("integration session lasts three hours" vs "sessions last").
             if converted is not None and (best is None or converted[2] > best[2]):
@@ -114,6 +121,7 @@ class FigureAttacher:
             if best is not None:
                 q = self.pack.quantities[best[3]]
                 claim.quantity = q.id
+                claim.other_quantities = sorted(named - {q.id})
                 if q.unit != unit and (unit, q.unit) in CONVERT:
                     f = CONVERT[(unit, q.unit)]
                     claim.low, claim.high = claim.low * f, claim.high * f

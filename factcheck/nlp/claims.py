@@ -23,6 +23,7 @@ class Claim:
     sentence: tuple[int, int]
     rule: Rule | None = None
     quantity: str | None = None
+    other_quantities: list[str] = field(default_factory=list)  # other measures its clause names too
     unit: str | None = None
     low: float = 0.0
     high: float = 0.0

@@ -102,6 +102,26 @@ def _relative_approx(approx: tuple[float, float], low: float, high: float) -> tu
     return lo, hi
 
 
+# A share of the people studied by sex or race ("72% of participants were men", "74.1% female"):
+# who took part, not an outcome.
+DEMOGRAPHIC = re.compile(
+    r"\s*(?:of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:participants|patients|people|adults|subjects|volunteers|"
+    r"enrollees|those enrolled)\s+)?(?:were\s+|was\s+|are\s+)?(?:women|men|female|male|white|black|hispanic|"
+    r"latino|latina|asian)\b"
+)
+
+
+def _measure_names(folded: str, pack: Pack) -> list[tuple[int, int]]:
+    """Stretches where a measure's own name holds a number ("lost at least 5% of their weight" is
+    the name of the share reaching 5%): the number there is a threshold, not a figure."""
+    spans: list[tuple[int, int]] = []
+    for q in pack.quantities.values():
+        for cue in q.cues:
+            if any(ch.isdigit() for ch in cue.pattern):
+                spans.extend(m.span() for m in cue.finditer(folded) if m.end() > m.start())
+    return spans
+
+
 def _dedupe(figures: list[Claim]) -> list[Claim]:
     """Keep the longest of overlapping figures ("about 90 minutes" over "90 minutes")."""
     figures.sort(key=lambda c: (c.start, -(c.end - c.start)))
@@ -241,6 +261,10 @@ class FigureFinder:
 
         text = ctx.text
         table = self._table_columns(ctx, raw) if ("\t" in text or "|" in text or "\n  " in text) else {}
+        named = _measure_names(folded, self.pack) if raw else []
+        if named:
+            raw = [c for c in raw if not any(a <= c.start and c.end <= b for a, b in named)]
+        raw = [c for c in raw if c.unit != "percent" or not DEMOGRAPHIC.match(folded, c.end)]
         figures = _dedupe(raw)
         for i, c in enumerate(figures):
             seg_lo = 0
@@ -251,6 +275,13 @@ class FigureFinder:
                 t = TAIL_END.search(folded, prev.end, c.start)
                 seg_lo = t.start() if t else prev.end
             seg_hi = figures[i + 1].start if i + 1 < len(figures) and figures[i + 1].start >= c.end else len(folded)
+            # The words between a comparison or conjunction and the next figure are that figure's
+            # own ("heart attacks fell by 28% and major cardiovascular events by 20%").
+            theirs: tuple[int, int] | None = None
+            if seg_hi < len(folded):
+                t_next = TAIL_END.search(folded, c.end, seg_hi)
+                if t_next is not None:
+                    theirs = (t_next.start(), seg_hi)
             window = windows.get(id(c))
             if window is not None:
                 # The type may also stand just before the count ("each followed by three ..."),
@@ -259,7 +290,7 @@ class FigureFinder:
                 cuts = [m.end() for m in LIST_BREAK.finditer(folded, lo, c.start)]
                 window = (cuts[-1] if cuts else lo, window[1])
             if c.quantity is None:
-                self._quantity(ctx, c, window, (seg_lo, seg_hi))
+                self._quantity(ctx, c, window, (seg_lo, seg_hi), theirs)
             c.arm = self._arm(ctx, c, (seg_lo, seg_hi))
             if c.unit in ("mg", "mg/kg"):
                 hi = min(seg_hi, c.sentence[1], c.end + 25)

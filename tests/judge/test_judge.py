@@ -347,3 +347,48 @@ def test_time_point_of_something_else_in_the_pointing_sentence(lint) -> None:
     fs = lint("In MAPP1, 67% of the MDMA group no longer met the criteria for PTSD. "
               "This rate is lower than in earlier trials, which followed patients a full year after the last dose.")
     assert all(f.rule != "figure-wrong-timepoint" for f in fs)
+
+
+def test_threshold_in_a_measures_name_is_not_a_figure(lint) -> None:
+    # "lost at least 5% of their weight" names the responders measure (its cue holds the number):
+    # the 5% is a threshold, and the 86.4% before it is the share that reached it.
+    findings = lint("In STEP 1, 86.4% of people on semaglutide lost at least 5% of their weight.")
+    assert [f.text for f in findings if "5%" == f.text.strip() or "at least 5%" in f.text] == []
+    f = on(findings, "86.4%")
+    assert f.verdict == "supported"
+
+
+def test_a_threshold_is_not_read_into_a_result(lint) -> None:
+    # "at least 20%" is a result here (no measure is named by it): it is still a figure.
+    f = on(lint("In STEP 1, people on semaglutide lost at least 20% of their weight on average."), "20%")
+    assert f.verdict == "contradicted"
+
+
+def test_event_rates_after_a_risk_reduction_are_the_studys_event_rates(lint) -> None:
+    # "Events occurred in" names SELECT's event-rate measure: 6.5% and 8.0% are those rates, not
+    # risk reductions carried over from the sentence before.
+    findings = lint("In SELECT, semaglutide lowered the risk of cardiovascular death, heart attack or stroke by 20% "
+                    "compared with placebo. Events occurred in 6.5% of people on the drug and 8.0% on placebo.")
+    assert on(findings, "6.5%").verdict == "supported"
+    assert on(findings, "8.0%").verdict == "supported"
+
+
+def test_a_clause_naming_two_measures_is_read_as_the_one_its_figure_matches(lint) -> None:
+    # The nearest cue is the risk reduction's, but the clause also names the event rate, which
+    # SELECT recorded as 6.5%.
+    f = on(lint("In SELECT, the primary endpoint, major adverse cardiovascular events, hit 6.5% of patients on "
+                "semaglutide."), "6.5%")
+    assert f.verdict == "supported"
+
+
+def test_a_figure_takes_no_cue_from_the_next_figures_lead_in(lint) -> None:
+    # "major cardiovascular events" leads into the 20%: the 28% (heart attacks alone) is no MACE figure.
+    findings = lint("In SELECT, heart attacks fell by 28% and major cardiovascular events by 20%.")
+    assert [f for f in findings if f.text == "28%" and f.verdict == "contradicted"] == []
+    assert on(lint("In SELECT, heart attacks fell by 28% and major cardiovascular events by 40%."), "40%").verdict == \
+        "contradicted"
+
+
+def test_a_share_of_participants_by_sex_is_no_outcome(lint) -> None:
+    findings = lint("In SELECT, 72% of participants were men, and cardiovascular events were 20% lower with semaglutide.")
+    assert [f for f in findings if f.text == "72%"] == []

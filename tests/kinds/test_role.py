@@ -46,3 +46,20 @@ def test_the_holder_still_to_come_after_the_term_began(hits, text: str, flagged:
 def test_role_rules_read_only_documents_about_the_pack(hits):
     # The pack is about Drug X; a page that never names it is none of its business.
     assert hits("Acme Pharma CEO Jane Roe spoke.", RULE) == []
+
+
+@pytest.mark.parametrize("text", [
+    # A handover told as such: the successor is named in the same sentence.
+    "Acme Pharma said John Doe will become chief executive on Monday, taking over from Jane Roe, who made Drug X.",
+    "Outgoing Acme CEO Jane Roe thanked the team behind Drug X.",
+])
+def test_a_handover_is_not_a_former_holder_named_as_current(hits, text: str):
+    assert hits(text, RULE) == []
+
+
+def test_the_company_named_in_the_sentence_before(hits):
+    # "The company's chief executive" finds its company in the paragraph's previous sentence.
+    text = "Acme Pharma expects Drug X to sell well. The company's chief executive, Jane Roe, said so."
+    assert hits(text, RULE) == [(RULE, "chief executive, Jane Roe", "info")]
+    # Without a company before it, the title belongs to nobody the rule knows.
+    assert hits("Drug X sells well. The company's chief executive, Jane Roe, said so.", RULE) == []

@@ -203,3 +203,86 @@ def test_what_an_event_is_about(analyse_text, sentence: str, cue: str, event: st
     an = analyse_text(sentence)
     found = {an.doc[e.cue.start:e.cue.end].text: e.event for e in an.events}
     assert found.get(cue) == event, found
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    # Ended: after the event ("is over", "has ended", "was resolved") or just before it ("off the list").
+    ("The Drug X shortage is over.", "ended"),
+    ("The agency declared the Drug X shortage over in May.", "ended"),
+    ("The Drug X shortage, first listed in 2023, has ended.", "ended"),
+    ("Drug X came off the shortage list in May.", "ended"),
+    ("The agency removed Drug X from the shortage list.", "ended"),
+    ("The agency found the shortage of Drug X resolved.", "ended"),
+    # Not ended: negated or still to come, so the state holds now.
+    ("The Drug X shortage is not over yet.", "current"),
+    ("The Drug X shortage is expected to end soon.", "current"),
+    # "over" before the event, "end" as a time: no end of this event.
+    ("Concerns over the Drug X shortage grew.", "none"),
+    # Held now: perfect of a state, or a state verb right after the event noun.
+    ("Drug X has been on the shortage list since 2023.", "current"),
+    ("The Drug X shortage continues.", "current"),
+    ("Pharmacists who worked during the shortage now face new rules.", "none"),
+])
+def test_a_state_ended_or_held(stance_of, sentence: str, stance: str):
+    assert stance_of(sentence, "shortage").stance == stance
+
+
+def test_an_end_of_a_time_is_not_the_events_end(stance_of):
+    assert stance_of("The agency expects a decision by the end of the year.", "decision").stance == "expected"
+
+
+def test_an_end_word_before_another_event_is_that_events(analyse_text):
+    an = analyse_text("A judge struck down the agency's order ending the Drug X shortage.")
+    assert [e.stance.stance for e in an.events if e.event == "shortage"] == ["ended"]
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Drug X still needs final approval from the agency.", "pending"),  # a requirement still open
+    ("Drug X needs approval before it can be sold.", "hypothetical"),  # a condition, not a state
+    ("Drug X may now be prescribed to teens.", "none"),  # a permission held now, not a forecast
+    ("Drug X may soon be prescribed to teens.", "expected"),
+])
+def test_requirements_and_permissions(stance_of, sentence: str, stance: str):
+    assert stance_of(sentence).stance == stance
+
+
+def test_an_approval_word_before_a_practitioner_is_no_approval(analyse_text):
+    an = analyse_text("State-licensed pharmacies and licensed therapists may handle Drug X.")
+    assert [e.event for e in an.events if e.event == "approval"] == []
+    an = analyse_text("Drug X is a licensed medicine.")
+    assert [e.event for e in an.events] == ["approval"]
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    # A state a preposition governs holds when the clause's own verb does.
+    ("Because of the national shortage of Drug X, pharmacies are permitted to copy it.", "current"),
+    ("Pharmacies can copy Drug X during the agency's shortage listing.", "current"),
+    ("Pharmacies could copy Drug X during the shortage.", "past-forecast"),
+    ("Pharmacists who worked during the shortage now face new rules.", "none"),  # the relative clause's verb
+    # Plain English for a shortage.
+    ("Supplies of Drug X are limited, and Drug X is hard to find.", "current"),
+])
+def test_a_state_under_a_preposition_or_in_plain_words(stance_of, sentence: str, stance: str):
+    assert stance_of(sentence, "shortage").stance == stance
+
+
+def test_a_modal_that_keeps_the_event_going_forecasts_it(stance_of):
+    assert stance_of("The agency will keep reviewing Drug X.", "review").stance == "expected"
+
+
+def test_a_pronoun_that_expects_is_no_elliptical_forecast(analyse_text):
+    # "the demand it expects": "it" is the company, not an event from the sentence before.
+    an = analyse_text("The shortage of Drug X ended. The maker can now meet the demand it expects.")
+    assert [e.stance.stance for e in an.events if e.event == "shortage"] == ["ended"]
+
+
+def test_waiting_on_a_regulator_is_waiting_for_its_decision(analyse_text):
+    an = analyse_text("The maker of Drug X is waiting on the agency.")
+    assert [(e.event, e.stance.stance) for e in an.events] == [("decision", "pending")]
+    # The clause names the event itself: no second, implicit one.
+    an = analyse_text("The maker is waiting for the agency to approve Drug X.")
+    assert [(e.event, e.stance.stance) for e in an.events] == [("approval", "pending")]
+
+
+def test_end_up_is_no_end(stance_of):
+    assert stance_of("Advocates expect Drug X to end up becoming legal by 2030.", "legalisation").stance == "expected"
