@@ -754,6 +754,8 @@ def _attribution(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
         prev_word = doc[c.start - 1].lower_ if c.start > sent[0] else ""
         if prev_word in NOUN_MARKERS:
             continue  # "shows great promise", "a plan", "the hope": a noun, not a report
+        if c.start > sent[0] and doc[c.start].is_title:
+            continue  # a name, not a verb: "the United States", "Notes"
         # A forecasting verb right next to the event is the stance, not a report ("approval is expected").
         if c.start >= clause[0] and c.end <= clause[1] and abs(c.start - event.start) <= 2 and word != "says":
             prev = doc[c.start - 1].lower_ if c.start > 0 else ""

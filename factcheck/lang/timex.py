@@ -33,6 +33,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("explicit", re.compile(rf"\b\d{{1,2}} {_MONTH},? (?:19|20)\d\d\b", re.I)),
     ("explicit", re.compile(rf"\b(?:(?:early|mid|late|the end of|the start of|the first half of|the second half of)[- ])?(?:{_MONTH}|{_SEASON}) (?:of )?(?:19|20)\d\d\b", re.I)),
     ("explicit", re.compile(r"\b(?:q[1-4]|(?:first|second|third|fourth) quarter(?: of)?) (?:19|20)\d\d\b", re.I)),
+    ("decade", re.compile(r"\b(?:(?:early|mid|late)[- ])?(?:19|20)\d0s\b", re.I)),
     ("explicit", re.compile(r"\b(?:(?:early|mid|late)[- ])?(?:19|20)\d\d\b(?!\s*(?:mg|%|people|participants))", re.I)),
     # A month named with no year after a preposition ("from July", "in August"): the page's year.
     ("monthofyear", re.compile(rf"\b(?:from|in|by|until|since|before|after|this|next) {_MONTH}(?![\w.]| \d)", re.I)),
@@ -69,6 +70,13 @@ def find_times(text: str, doc_date: date | None = None) -> list[TimeExpr]:
                 if first is None:
                     continue
                 found.append(TimeExpr(m.start(), m.end(), m.group(0), True, first, last))
+            elif kind == "decade":
+                # "the 1970s": the ten years (a part of them for "early", "mid", "late")
+                y = int(re.search(r"(?:19|20)\d0", m.group(0)).group(0))  # type: ignore[union-attr]
+                low = m.group(0).lower()
+                lo, hi = (y, y + 3) if low.startswith("early") else (y + 3, y + 6) if low.startswith("mid") \
+                    else (y + 6, y + 9) if low.startswith("late") else (y, y + 9)
+                found.append(TimeExpr(m.start(), m.end(), m.group(0), False, date(lo, 1, 1), date(hi, 12, 31)))
             elif kind == "dayofyear":
                 first, last = _day_in_page_year(m.group(0), doc_date)
                 if first is None:

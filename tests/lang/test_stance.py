@@ -152,6 +152,7 @@ SPEAKERS = [
     ("Many expect approval of Drug X soon.", True, "Many", False, False),
     ("According to the maker, approval is expected soon.", True, "the maker", False, False),
     ("Approval of Drug X is expected next year.", False, None, False, False),
+    ("Approval of Drug X in the United States is expected next year.", False, None, False, False),  # "States" is a name
     ('"Approval is expected next year," a spokesperson said.', False, None, True, None),
     ("Myth: Drug X is expected to be approved this year.", False, None, None, True),
 ]

@@ -24,6 +24,8 @@ def only(text: str, doc_date: date | None = DOC):
     ("It happened in Feb. 2024.", "Feb. 2024", date(2024, 2, 1), date(2024, 2, 29)),
     ("It happened in late 2019.", "late 2019", date(2019, 1, 1), date(2019, 12, 31)),
     ("It happened in 2021.", "2021", date(2021, 1, 1), date(2021, 12, 31)),
+    ("It happened in the 1970s.", "1970s", date(1970, 1, 1), date(1979, 12, 31)),
+    ("It happened in the late 1980s.", "late 1980s", date(1986, 1, 1), date(1989, 12, 31)),
 ])
 def test_explicit_dates_and_their_period(text: str, span: str, first: date, last: date):
     t = only(text)
