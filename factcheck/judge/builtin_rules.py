@@ -24,6 +24,11 @@ BUILTIN_RULES: dict[str, BuiltinRule] = {r.id: r for r in [
                 "The text cites a study whose paper has been retracted. Readers take a citation as support; a "
                 "retracted paper no longer supports anything. Remove the citation or say that it was retracted, "
                 "when and why."),
+    BuiltinRule("citation-wrong-journal", "citation", "contradicted", "warning",
+                "Names the wrong journal for a study",
+                "The text names a journal for a study it cites or describes (by author and year, or by phase "
+                "and year), and the study appeared in another journal ('Nature' for a paper in 'Nature "
+                "Medicine'). A reader who looks it up will not find it there."),
     BuiltinRule("figure-retracted", "trial-statistic", "retracted", "error",
                 "Quotes a figure from a retracted publication",
                 "A figure attached to a retracted study. The figure may still be printed in the paper, but the "

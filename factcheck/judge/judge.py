@@ -7,6 +7,7 @@ outdated statement was already outdated when written.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -189,6 +190,13 @@ class Judge:
             f.since = s.retracted_on.isoformat() if s.retracted_on else None
             return f
         s = studies[0]
+        if claim.journal and len(studies) == 1 and s.journal and not _same_journal(claim.journal, s.journal):
+            f = self._builtin("citation-wrong-journal", claim,
+                              f"{s.label} appeared in {s.journal}, not in {claim.journal}.",
+                              fact=f"{s.title} ({s.journal}).", suggestion=f"Write {s.journal}.",
+                              sources=self.pack.source_refs(s.sources))
+            f.claim_id = s.id
+            return f
         if len(studies) == 1:
             return self._builtin("supported", claim, f"Cites {s.name}, a study in the database.", fact=s.title,
                                  suggestion=None, sources=self.pack.source_refs(s.sources), kind="citation")
@@ -547,3 +555,11 @@ def _resolve_overlaps(findings: list[Finding]) -> list[Finding]:
             kept.append(f)
     kept.sort(key=lambda f: (f.start, f.end, f.rule))
     return kept
+
+
+def _same_journal(named: str, recorded: str) -> bool:
+    """"Lancet Psychiatry" is "The Lancet Psychiatry"; "Nature" is not "Nature Medicine"."""
+    def norm(j: str) -> str:
+        return " ".join(w for w in re.sub(r"[^a-z0-9 ]+", " ", j.lower()).split() if w != "the")
+
+    return norm(named) == norm(recorded)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.knowledge.model import Pack
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.context import Context
 from factcheck.nlp.normalize import fold
@@ -28,12 +29,24 @@ def _author_key(name: str) -> str:
     return fold(name).replace("'", "").replace("’", "").replace("-", "").strip()
 
 
+# "published ... in the journal Nature", "appeared in the journal Science": the journal a text names
+# for a study it describes. The word "journal" is required: a bare "in Nature" is often no citation.
+JOURNAL_NAMED = re.compile(
+    r"\bin (?:the )?(?:(?:medical|scientific|peer[- ]reviewed|prestigious) )?journal (?P<j>(?:The )?[A-Z][\w&-]*"
+    r"(?: (?:of |and |for |in )?[A-Z][\w&-]*){0,5})")
+PHASE_NAMED = re.compile(r"\bphase[- ]?(?P<p>3|iii|three|2|ii|two)\b", re.I)
+PHASE_NUMBER = {"3": "3", "iii": "3", "three": "3", "2": "2", "ii": "2", "two": "2"}
+YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
 class CitationFinder:
     """Finds citations of known studies (mixed into Extractor)."""
 
+    pack: Pack
     alias_study: dict[str, str]
     alias_re: re.Pattern[str] | None
     by_author: dict[str, list[tuple[int | None, str]]]
+    by_phase: dict[str, list[str]]
 
     # -- citations and study aliases -------------------------------------------------------------
     def _citations(self, ctx: Context) -> list[Claim]:
@@ -78,8 +91,28 @@ class CitationFinder:
                 out.append(Claim(type="citation", kind="citation", start=m.start(), end=m.end(),
                                  sentence=ctx.sentence_of(m.start()), studies=[sid],
                                  citation=ctx.text[m.start() : m.end()]))
+        out.extend(self._journals_named(ctx, out))
         out.sort(key=lambda c: c.start)
         for c in out:
             c.retraction_noted = _retraction_noted(ctx, c)
             _mark_figure_speech(ctx, c)
+        return out
+
+    def _journals_named(self, ctx: Context, cited: list[Claim]) -> list[Claim]:
+        """A journal named for a study, which the sentence cites or describes by phase and year
+        ("In May 2021 it published phase-three results in the journal Nature")."""
+        out: list[Claim] = []
+        for m in JOURNAL_NAMED.finditer(ctx.text):
+            sent = ctx.sentence_of(m.start())
+            studies = {sid for c in cited if c.sentence == sent and len(c.studies) == 1 for sid in c.studies}
+            if not studies:
+                phases = {PHASE_NUMBER[p.group("p").lower()] for p in PHASE_NAMED.finditer(ctx.text, sent[0], sent[1])}
+                years = {int(y) for y in YEAR_ANY.findall(ctx.text, sent[0], sent[1])}
+                if len(phases) == 1 and years:
+                    studies = {sid for sid in self.by_phase.get(phases.pop(), [])
+                               if self.pack.studies[sid].year in years}
+            if len(studies) != 1:
+                continue
+            out.append(Claim(type="citation", kind="citation", start=m.start("j"), end=m.end("j"), sentence=sent,
+                             studies=list(studies), citation=m.group("j"), journal=m.group("j")))
         return out

@@ -54,6 +54,7 @@ class Claim:
     timepoint_only: bool = False
     dated_year: int | None = None
     retraction_noted: bool = False
+    journal: str | None = None  # the journal a citation names ("in the journal Nature")
     role: str | None = None
     relative_time: str | None = None  # "next year", "currently": read against the page's date  # for doses: "initial", "supplement" or "total"  # a citation whose retraction the text itself mentions  # an explicit past anchor for the whole clause ("In 2023, ...")
 

@@ -392,3 +392,25 @@ def test_a_figure_takes_no_cue_from_the_next_figures_lead_in(lint) -> None:
 def test_a_share_of_participants_by_sex_is_no_outcome(lint) -> None:
     findings = lint("In SELECT, 72% of participants were men, and cardiovascular events were 20% lower with semaglutide.")
     assert [f for f in findings if f.text == "72%"] == []
+
+
+@pytest.mark.parametrize(("text", "journal", "rule"), [
+    # described by phase and year, the journal named for it
+    ("MDMA news: in 2021 the group published its phase 3 results in the journal Nature.", "Nature",
+     "citation-wrong-journal"),
+    # cited by author and year in the same sentence
+    ("Mitchell et al. (2021) reported the MDMA results in the journal Science.", "Science", "citation-wrong-journal"),
+    ("Mitchell et al. (2021) reported the MDMA results in the journal Nature Medicine.", "Nature Medicine", "supported"),
+])
+def test_the_journal_named_for_a_study(lint, text: str, journal: str, rule: str) -> None:
+    f = on(lint(text), journal)
+    assert f.rule == rule
+    if rule == "citation-wrong-journal":
+        assert "Nature Medicine" in f.message and f.severity == "warning"
+
+
+def test_journal_names_compare_without_the_article() -> None:
+    from factcheck.judge.judge import _same_journal
+
+    assert _same_journal("Lancet Psychiatry", "The Lancet Psychiatry")
+    assert not _same_journal("Nature", "Nature Medicine")
