@@ -669,7 +669,8 @@ def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None,
             return "done"
     if doc is not None and doc[es].tag_ == "VBD" and not _aux_before(words, cs, es) == "modal":
         return "done"  # the parser read a finite past verb: "the agency approved it"
-    participle = w.endswith("ed") or w in IRREGULAR_PARTICIPLES or words[ee - 1].endswith("ed")
+    participle = w.endswith("ed") or w in IRREGULAR_PARTICIPLES or words[ee - 1].endswith("ed") \
+        or words[ee - 1] in IRREGULAR_PARTICIPLES  # "first made"
     if participle:
         prev = words[es - 1] if es - 1 >= cs else ""
         if prev == "to":

@@ -88,6 +88,7 @@ TABLE = [
     ("Ruritania became the first country to legalize Drug X.", "legalisation", "done"),
     ("This makes Ruritania the first country to approve Drug X.", "approval", "done"),
     ("Drug X is now a legal, approved medicine in Ruritania.", "approval", "done"),
+    ("Drug X was green lit in Ruritania.", "approval", "done"),  # a phrase ending in an irregular participle
     ("The agency's ruling followed a long review.", "decision", "none"),
     # a state held now
     ("The current shortage has forced pharmacies to substitute.", "shortage", "current"),
