@@ -68,6 +68,7 @@ TABLE = [
     ("Next comes the advisory meeting on Drug X.", "advisory-vote", "expected"),
     ("First comes the advisory meeting on Drug X.", "advisory-vote", "expected"),
     ("The minister wants to approve Drug X.", "approval", "expected"),
+    ("Patients will soon have access to Drug X.", "approval", "expected"),
     ("The maker expects to hear back from the agency in August.", "decision", "expected"),
     ("The maker had hoped for approval of Drug X in 2024.", "approval", "past-forecast"),
     ("It is essential to await approval of Drug X.", "approval", "hypothetical"),  # advice
