@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from factcheck.lang.clauses import clause_bounds
 from factcheck.lang.cues import Cue, CueMatcher
 from factcheck.lang.stance import Stance, read_stance
+from factcheck.lang.text import doc_text
 from factcheck.lang.timex import find_times
 
 
@@ -86,7 +87,7 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         return Analysis(doc, cues, events, sentences)
     if syntax if syntax is not None else syntax_enabled():
         _parse_candidates(doc, sentences, ev_cues)
-    text = doc.text
+    text = doc_text(doc)
     cue_starts = [c.start for c in cues]
     si = 0
     for ev in ev_cues:
@@ -121,7 +122,7 @@ def _elliptical(doc: Doc, cues: list[Cue], sentences: list[tuple[int, int]], eve
     approved (although it's close)", "As for approval? It is coming soon." The pronoun stands for
     the event, which takes the stance of its own clause."""
     out: list[EventMention] = []
-    text = doc.text
+    text = doc_text(doc)
     sent_starts = [s[0] for s in sentences]
     events = sorted(events, key=lambda e: e.cue.start)
     event_starts = [e.cue.start for e in events]

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from factcheck.lang.cues import Cue
 from factcheck.lang.lemmas import lemma_of
+from factcheck.lang.text import doc_text
 from factcheck.lang.timex import TimeExpr, is_future
 
 STANCES = ("done", "pending", "expected", "refused", "negated", "hypothetical", "past-forecast", "current", "none")
@@ -434,7 +435,7 @@ def _framing_year(doc: Doc, cs: int, times: list[TimeExpr]) -> int | None:
     if not times:
         return None
     t = times[0]
-    head = doc.text[doc[cs].idx:t.start].strip().lower()
+    head = doc_text(doc)[doc[cs].idx:t.start].strip().lower()
     if head in ("", "in", "back in", "as of", "during", "throughout", "until", "through", "at the end of",
                 "at the start of", "in early", "in late", "in mid", "since") and not t.relative:
         return t.year

@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span
 
 from factcheck.kinds import KindMatchers
 from factcheck.knowledge.model import Pack
+from factcheck.lang.text import KEY as TEXT_KEY
+from factcheck.lang.text import doc_text
 from factcheck.nlp.candidates import CandidateLayer
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.extract import Context, Extractor
@@ -58,13 +60,7 @@ if not Span.has_extension("claim"):
     Span.set_extension("claim", default=None)
 
 
-def _text_of(doc: Doc) -> str:
-    """doc.text joins every token each time it is read; read it once per document."""
-    text = doc.user_data.get("factcheck_text")
-    if text is None:
-        text = doc.text
-        doc.user_data["factcheck_text"] = text
-    return text
+_text_of = doc_text  # doc.text joins every token each time it is read; read it once per document
 
 
 @Language.component("factcheck_breaks")
@@ -171,7 +167,7 @@ class _TextKeepingTokenizer:
 
     def __call__(self, text: str) -> Doc:
         doc = self.tokenizer(text)  # type: ignore[operator]
-        doc.user_data["factcheck_text"] = text
+        doc.user_data[TEXT_KEY] = text
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
