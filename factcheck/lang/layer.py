@@ -11,13 +11,15 @@ import bisect
 from dataclasses import dataclass
 from datetime import date
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from factcheck.lang.clauses import clause_bounds
 from factcheck.lang.cues import Cue, CueMatcher
 from factcheck.lang.stance import Stance, read_stance
 from factcheck.lang.text import doc_text
-from factcheck.lang.timex import find_times
+from factcheck.lang.timex import TimeExpr, find_times
 
 
 @dataclass
@@ -72,7 +74,8 @@ class Analysis:
 
 
 def sentences_of(doc: Doc) -> list[tuple[int, int]]:
-    starts = [t.i for t in doc if t.is_sent_start] if doc.has_annotation("SENT_START") else [0]
+    # The SENT_START column read as one array: iterating the Doc makes a Token object per token.
+    starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if doc.has_annotation("SENT_START") else [0]
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     return [(s, e) for s, e in zip(starts, [*starts[1:], len(doc)]) if e > s]
@@ -100,9 +103,7 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         hi = bisect.bisect_left(cue_starts, sent[1])
         in_sent = cues[lo:hi]
         clause = clause_bounds(doc, sent[0], sent[1], in_sent, ev.start)
-        s_char, e_char = doc[sent[0]].idx, doc[sent[1] - 1].idx + len(doc[sent[1] - 1])
-        times = [t.__class__(t.start + s_char, t.end + s_char, t.text, t.relative, t.first, t.last)
-                 for t in find_times(text[s_char:e_char], doc_date)]
+        times = _sentence_times(doc, text, sent, doc_date)
         stance = read_stance(doc, sent, clause, ev, in_sent, times, doc_date)
         name = ev.label[3:]
         if name == "approval" and _of_research(in_sent, clause, ev):
@@ -152,13 +153,23 @@ def _elliptical(doc: Doc, cues: list[Cue], sentences: list[tuple[int, int]], eve
         clause = clause_bounds(doc, sent[0], sent[1], in_sent, j)
         if any(x.label.startswith("EV:") and clause[0] <= x.start < clause[1] for x in in_sent):
             continue  # the clause names its own event ("it plans to submit"): nothing to carry over
-        s_char, e_char = doc[sent[0]].idx, doc[sent[1] - 1].idx + len(doc[sent[1] - 1])
-        times = [t.__class__(t.start + s_char, t.end + s_char, t.text, t.relative, t.first, t.last)
-                 for t in find_times(text[s_char:e_char], doc_date)]
+        times = _sentence_times(doc, text, sent, doc_date)
         stance = read_stance(doc, sent, clause, anchor, in_sent, times, doc_date)
         if stance.stance in ("expected", "negated", "past-forecast"):
             out.append(EventMention(ref.event, anchor, sent, clause, stance))
     return out
+
+
+def _sentence_times(doc: Doc, text: str, sent: tuple[int, int], doc_date: date | None) -> list[TimeExpr]:
+    """The time expressions of a sentence, at document offsets; read once per sentence and Doc (a
+    sentence with several event cues, and every pack, reads the same times)."""
+    s_char, e_char = doc[sent[0]].idx, doc[sent[1] - 1].idx + len(doc[sent[1] - 1])
+    memo = doc.user_data.setdefault("factcheck_times", {})
+    key = (s_char, e_char, doc_date)
+    if key not in memo:
+        memo[key] = tuple(TimeExpr(t.start + s_char, t.end + s_char, t.text, t.relative, t.first, t.last)
+                          for t in find_times(text[s_char:e_char], doc_date))
+    return list(memo[key])
 
 
 def _longest(cues: list[Cue]) -> list[Cue]:

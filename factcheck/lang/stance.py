@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from factcheck.lang.cues import Cue
@@ -231,7 +232,15 @@ def _words(doc: Doc) -> list[str]:
     """Lower-case token texts with curly apostrophes straightened ("it’s" reads as "it's"), once per Doc."""
     cached = doc.user_data.get("factcheck_words")
     if cached is None or len(cached) != len(doc):
-        cached = [t.lower_.replace("’", "'") for t in doc]
+        # Read as one column of string ids: iterating the Doc makes a Token object per token.
+        strings = doc.vocab.strings
+        memo: dict[int, str] = {}
+        cached = []
+        for h in doc.to_array(LOWER).tolist():
+            w = memo.get(h)
+            if w is None:
+                w = memo[h] = strings[h].replace("’", "'")
+            cached.append(w)
         doc.user_data["factcheck_words"] = cached
     return cached
 
