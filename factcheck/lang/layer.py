@@ -81,7 +81,10 @@ def sentences_of(doc: Doc) -> list[tuple[int, int]]:
     return [(s, e) for s, e in zip(starts, [*starts[1:], len(doc)]) if e > s]
 
 
-def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool | None = None) -> Analysis:
+def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool | None = None,
+            stances: bool = True) -> Analysis:
+    """Cues, sentences and event mentions; with `stances=False` no event mentions (the cues and
+    sentences alone: what a caller that only asks what a passage is about needs)."""
     cues = sorted(matcher(doc), key=lambda c: (c.start, -c.end))
     sentences = sentences_of(doc)
     events: list[EventMention] = []
@@ -90,6 +93,8 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         return Analysis(doc, cues, events, sentences)
     if syntax if syntax is not None else syntax_enabled():
         _parse_candidates(doc, sentences, ev_cues)
+    if not stances:
+        return Analysis(doc, cues, events, sentences)
     text = doc_text(doc)
     cue_starts = [c.start for c in cues]
     si = 0
