@@ -38,6 +38,16 @@ def _in_clause(norm: str, subjects: list[tuple[int, int]], s: int, e: int) -> bo
     return False
 
 
+def _absent_patterns(rule: Rule, norm: str) -> set[int]:
+    """The patterns of the rule that cannot match this sentence: none of their literals is in it.
+    Only on ASCII text with ASCII literals, where a case-insensitive match is a lower-case one
+    (Unicode case folding lets "s" match "ſ", which no substring test would see)."""
+    if not rule.pattern_triggers or not norm.isascii():
+        return set()
+    return {i for i, lits in enumerate(rule.pattern_triggers)
+            if lits is not None and all(lit.isascii() and lit not in norm for lit in lits)}
+
+
 class RuleMatcher:
     """Matches the pack's pattern rules and frames (mixed into Extractor)."""
 
@@ -96,7 +106,10 @@ class RuleMatcher:
     def _match_rule(self, rule: Rule, ctx: Context, sent: tuple[int, int], norm: str, offsets: list[int]) -> list[Claim]:
         out: list[Claim] = []
         seen: set[tuple[int, int]] = set()
-        for pattern in rule.patterns:
+        skip = _absent_patterns(rule, norm)
+        for i, pattern in enumerate(rule.patterns):
+            if i in skip:
+                continue
             for m in pattern.finditer(norm):
                 if m.end() == m.start():
                     continue
