@@ -5,6 +5,7 @@ windows every part of the extractor shares.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 
@@ -19,6 +20,17 @@ class Context:
     trigger_sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     present_triggers: set[str] | None = None
     table_notes: dict[int, tuple[int, int] | None] = field(default_factory=dict)
+    # Whole-text scans of module-level patterns, by pattern and text: every pack's extractor reads
+    # the same document, so the pipeline hands all of them one dict per Doc.
+    scans: dict[tuple[re.Pattern[str], bool], list[re.Match[str]]] = field(default_factory=dict)
+
+    def scan(self, pattern: re.Pattern[str], folded: bool = True) -> list[re.Match[str]]:
+        """`pattern.finditer` over the folded text (or the text), run once per document."""
+        key = (pattern, folded)
+        found = self.scans.get(key)
+        if found is None:
+            found = self.scans[key] = list(pattern.finditer(self.folded if folded else self.text))
+        return found
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sent_starts, offset) - 1

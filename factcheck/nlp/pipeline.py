@@ -117,8 +117,13 @@ class ClaimsComponent:
         if not starts or starts[0] != 0:
             starts.insert(0, 0)
         text = _text_of(doc)
-        ctx = Context(text=text, folded=fold(text), sent_starts=starts,
-                      paragraphs=doc.user_data.get("paragraphs") or [0])
+        folded = doc.user_data.get("factcheck_folded")
+        if folded is None:
+            folded = doc.user_data["factcheck_folded"] = fold(text)
+        # One folded text and one set of pattern scans per Doc, shared by every pack's component.
+        ctx = Context(text=text, folded=folded, sent_starts=starts,
+                      paragraphs=doc.user_data.get("paragraphs") or [0],
+                      scans=doc.user_data.setdefault("factcheck_scans", {}))
         claims = self.extractor.extract(ctx)
         in_domain = not self.pack.topic or any(t.search(ctx.folded) for t in self.pack.topic)
         for c in claims:
