@@ -98,10 +98,10 @@ class CandidateLayer:
             docs = [Doc(nlp.vocab, words=[t.text for t in doc[s:e]], spaces=[bool(t.whitespace_) for t in doc[s:e]])
                     for s, e in picked]
             for (s, e), scored in zip(picked, nlp.pipe(docs)):
-                text = scored.text
                 score = scored.cats.get("CANDIDATE", 0.0)
                 if score < self.threshold:
                     continue
+                text = scored.text  # joined from the tokens: only for the sentences kept
                 # Scope after scoring: most candidates stop at the threshold, and `about` costs more.
                 if not about(an, (s, e), (s, e), s, own, rival, para_of.get(s, 0), default=True):
                     continue
