@@ -9,12 +9,14 @@ Doc whatever the number of phrases (see research/perf-baseline.md).
 from __future__ import annotations
 
 import itertools
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -55,9 +57,30 @@ def generic_cues() -> dict[str, list[str]]:
     return out
 
 
+# Tokenizations already made, per pipeline: every pack's matcher holds the same generic cue lists,
+# and a phrase's spelling tokenizes the same each time. Keyed weakly by the Language, and by its
+# tokenizer object, so another pipeline (other special cases) never reads these.
+_TOKENS: weakref.WeakKeyDictionary[Language, dict[tuple[int, str], tuple[tuple[str, ...], tuple[int, ...]]]] = \
+    weakref.WeakKeyDictionary()
+
+
+def _tokens(nlp: Language, text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The token texts of `text` as the pipeline's tokenizer splits it, and their LOWER ids."""
+    try:
+        memo = _TOKENS.setdefault(nlp, {})
+    except TypeError:  # a Language that cannot be weakly referenced: no memo
+        memo = {}
+    key = (id(nlp.tokenizer), text)
+    found = memo.get(key)
+    if found is None:
+        doc = nlp.make_doc(text)
+        found = memo[key] = (tuple(t.text for t in doc), tuple(int(x) for x in doc.to_array(LOWER)) if len(doc) else ())
+    return found
+
+
 def variants(phrase: str, tokenize: Language) -> list[str]:
     """Every inflected spelling of a phrase (each word through its lemma's forms)."""
-    words = [t.text for t in tokenize.make_doc(phrase)]
+    words = list(_tokens(tokenize, phrase)[0])
     # Auxiliaries keep their tense as written ("has until" must not match "had until").
     options = [forms_of(w) if w.isalpha() and len(w) > 2 and w.lower() not in FIXED_WORDS else (w.lower(),)
                for w in words]
@@ -88,7 +111,11 @@ class CueMatcher:
                 for v in forms:
                     if v.lower() not in seen:
                         seen.add(v.lower())
-                        docs.append(nlp.make_doc(v))
+                        # The phrase's LOWER ids, which is what the matcher reads of a pattern Doc
+                        # (a Doc would be checked for five kinds of annotation on every add).
+                        ids = _tokens(nlp, v)[1]
+                        if ids:
+                            docs.append(list(ids))
             if docs:
                 self.matcher.add(label, docs)
                 self.labels[nlp.vocab.strings[label]] = label
