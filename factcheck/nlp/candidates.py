@@ -15,7 +15,7 @@ import os
 import re
 import time
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -41,6 +41,30 @@ def enabled() -> bool:
     return os.environ.get("FACTCHECK_CANDIDATES", "1") != "0"
 
 
+class _NoTokenizer:
+    """The candidate models never tokenize: they score Docs rebuilt from the pipeline's tokens."""
+
+    def __call__(self, text: str) -> Doc:
+        raise RuntimeError("the candidate models score Docs built from the pipeline's tokens")
+
+
+def _no_tokenizer() -> Callable[[Language], _NoTokenizer]:
+    return lambda nlp: _NoTokenizer()
+
+
+def load_model(path: Path) -> Language:
+    """A candidate model without its tokenizer: spaCy would build the default English tokenizer and
+    then read the saved one (two thirds of the load). The bag-of-words classifier reads only the
+    tokens' spellings (ORTH), so the scores are the same (tests/nlp/test_candidates.py)."""
+    import spacy
+    from spacy.util import registry
+
+    if "factcheck.no_tokenizer.v1" not in registry.tokenizers:
+        registry.tokenizers.register("factcheck.no_tokenizer.v1", func=_no_tokenizer)
+    return spacy.load(path, exclude=["tokenizer"],
+                      config={"nlp": {"tokenizer": {"@tokenizers": "factcheck.no_tokenizer.v1"}}})
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS)
 
@@ -64,9 +88,7 @@ class CandidateLayer:
 
     def model(self) -> Language:
         if self._nlp is None:
-            import spacy
-
-            self._nlp = spacy.load(self.path)
+            self._nlp = load_model(self.path)
             self.threshold = float(self._nlp.meta.get("factcheck", {}).get("threshold", 0.5))
         return self._nlp
 
