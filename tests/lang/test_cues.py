@@ -92,3 +92,20 @@ def test_phrases_added_as_token_ids_match_as_pattern_docs_did(nlp, generic_match
     want = [(nlp.vocab.strings[m], s, e) for m, s, e in reference(doc)]
     assert [(c.label, c.start, c.end) for c in generic_matcher(doc)] == want
     assert len(want) > 20
+
+
+def test_phrase_tokens_are_cached_on_disk_by_their_inputs(nlp, tmp_path):
+    from factcheck.lang.cues import cached_keywords, keywords
+
+    lists = {"EV:approval": ["approve", "green light"], "ABOUT": ["Drug X"]}
+    fixed = FIXED_LABELS
+    built = keywords(nlp, lists, True, fixed)
+    assert cached_keywords(nlp, lists, True, fixed, tmp_path) == built
+    (entry,) = tmp_path.glob("cues-*.pickle")
+    assert cached_keywords(nlp, lists, True, fixed, tmp_path) == built  # read back
+    other = {**lists, "ABOUT": ["Drug Z"]}
+    assert cached_keywords(nlp, other, True, fixed, tmp_path) == keywords(nlp, other, True, fixed)
+    assert len(list(tmp_path.glob("cues-*.pickle"))) == 2
+    entry.write_bytes(b"not a pickle")
+    assert cached_keywords(nlp, lists, True, fixed, tmp_path) == built  # a bad entry is rebuilt
+    assert CueMatcher(nlp, lists, cache=tmp_path)(nlp("It won the green light."))[0].label == "EV:approval"
