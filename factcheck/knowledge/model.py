@@ -303,6 +303,9 @@ class Quantity:
     label: str
     unit: str
     cues: list[re.Pattern[str]]
+    # For each cue, the literals one of which its every match contains (None: none derived);
+    # empty when not computed (every cue is tried).
+    cue_triggers: list[list[str] | None] = field(default_factory=list)
 
 
 @dataclass

@@ -78,7 +78,7 @@ class FigureAttacher:
             converted: tuple[int, int, int, str] | None = None
             region = folded[lo:hi]
             for q in candidates:
-                for cue in q.cues:
+                for cue in ctx.live_cues(q):
                     for m in cue.finditer(region):
                         pos, end = lo + m.start(), lo + m.end()
                         if limit is not None and pos >= limit - len("sessions"):

@@ -26,6 +26,7 @@ from factcheck.knowledge.model import Pack, Rule
 from factcheck.lang.layer import Analysis
 from factcheck.lang.topic import about
 from factcheck.nlp.claims import Claim
+from factcheck.nlp.literals import live_patterns
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models" / "candidates"
 NEAREST = 5  # examples whose rule kinds vote for a candidate's kind
@@ -101,6 +102,8 @@ class CandidateLayer:
         STATS["sentences"] += len(an.sentences)
         taken = [(c.start, c.end) for c in existing]
         ev_starts = sorted(c.start for c in an.cues if c.label.startswith("EV:"))
+        # Only the quantity cues whose literals the document holds can match one of its sentences.
+        quantity_cues = [c for q in self.pack.quantities.values() for c in live_patterns(q.cues, q.cue_triggers, folded)]
         picked: list[tuple[int, int]] = []
         for s, e in an.sentences:
             cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
@@ -109,7 +112,7 @@ class CandidateLayer:
             i = bisect.bisect_left(ev_starts, s)
             has_event = i < len(ev_starts) and ev_starts[i] < e
             if not has_event and not (_DIGIT.search(folded, cs, ce) and any(q.search(folded, cs, ce)
-                                                                              for q in self.quantity_cues)):
+                                                                              for q in quantity_cues)):
                 continue
             picked.append((s, e))
         out: list[Claim] = []

@@ -9,6 +9,7 @@ import re
 from factcheck.knowledge.model import Frame, Rule
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.context import Context, _lookback
+from factcheck.nlp.literals import CASE_TRAPS, may_match
 from factcheck.nlp.normalize import collapse
 from factcheck.nlp.speech import (
     CLAUSE_BREAK,
@@ -39,13 +40,11 @@ def _in_clause(norm: str, subjects: list[tuple[int, int]], s: int, e: int) -> bo
 
 
 def _absent_patterns(rule: Rule, norm: str) -> set[int]:
-    """The patterns of the rule that cannot match this sentence: none of their literals is in it.
-    Only on ASCII text with ASCII literals, where a case-insensitive match is a lower-case one
-    (Unicode case folding lets "s" match "ſ", which no substring test would see)."""
-    if not rule.pattern_triggers or not norm.isascii():
+    """The patterns of the rule that cannot match this sentence (lower-case): none of their
+    literals is in it (factcheck/nlp/literals.py)."""
+    if not rule.pattern_triggers or any(c in norm for c in CASE_TRAPS):
         return set()
-    return {i for i, lits in enumerate(rule.pattern_triggers)
-            if lits is not None and all(lit.isascii() and lit not in norm for lit in lits)}
+    return {i for i, lits in enumerate(rule.pattern_triggers) if not may_match(lits, norm)}
 
 
 class RuleMatcher:
