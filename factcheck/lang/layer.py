@@ -8,7 +8,7 @@ prefilter), and returns one `EventMention` per event cue with its clause and sta
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy
@@ -107,9 +107,7 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         lo = bisect.bisect_left(cue_starts, sent[0])
         hi = bisect.bisect_left(cue_starts, sent[1])
         in_sent = cues[lo:hi]
-        clause = clause_bounds(doc, sent[0], sent[1], in_sent, ev.start)
-        times = _sentence_times(doc, text, sent, doc_date)
-        stance = read_stance(doc, sent, clause, ev, in_sent, times, doc_date)
+        clause, stance = _clause_and_stance(doc, text, sent, ev, in_sent, doc_date)
         name = ev.label[3:]
         if name == "approval" and _of_research(in_sent, clause, ev):
             name = "research-approval"
@@ -163,6 +161,30 @@ def _elliptical(doc: Doc, cues: list[Cue], sentences: list[tuple[int, int]], eve
         if stance.stance in ("expected", "negated", "past-forecast"):
             out.append(EventMention(ref.event, anchor, sent, clause, stance))
     return out
+
+
+# The cue labels the clause and stance readers look at (lang/clauses.py, lang/stance.py), besides
+# the event's own position: all generic ("ST:" stances, "JUR:" places), so every pack's matcher
+# finds the same ones in a sentence.
+_STANCE_LABELS = frozenset({"HEDGE", "META", "ATTR", "NEG", "AUTH", "HYP", "BAR", "SUB"})
+
+
+def _clause_and_stance(doc: Doc, text: str, sent: tuple[int, int], ev: Cue, in_sent: list[Cue],
+                       doc_date: date | None) -> tuple[tuple[int, int], Stance]:
+    """The clause and stance of an event cue, read once per Doc for every pack whose matcher finds
+    the same event with the same generic cues around it (another pack gets a copy of the Stance)."""
+    key = (sent, ev.start, ev.end, doc_date,
+           tuple((c.label, c.start, c.end) for c in in_sent
+                 if c.label in _STANCE_LABELS or c.label.startswith(("ST:", "JUR:"))))
+    memo = doc.user_data.setdefault("factcheck_stances", {})
+    found = memo.get(key)
+    if found is not None:
+        clause, stance = found
+        return clause, replace(stance, times=list(stance.times))
+    clause = clause_bounds(doc, sent[0], sent[1], in_sent, ev.start)
+    stance = read_stance(doc, sent, clause, ev, in_sent, _sentence_times(doc, text, sent, doc_date), doc_date)
+    memo[key] = (clause, replace(stance, times=list(stance.times)))
+    return clause, stance
 
 
 def _sentence_times(doc: Doc, text: str, sent: tuple[int, int], doc_date: date | None) -> list[TimeExpr]:
