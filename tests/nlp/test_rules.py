@@ -3,11 +3,11 @@ from types import SimpleNamespace
 
 from factcheck.knowledge import load_pack_cached
 from factcheck.nlp.normalize import collapse, fold
-from factcheck.nlp.rules import _absent_patterns
+from factcheck.nlp.rules import _absent_patterns, pattern_checks
 
 
 def _rule(*triggers):
-    return SimpleNamespace(pattern_triggers=list(triggers))
+    return pattern_checks(SimpleNamespace(pattern_triggers=list(triggers)))  # type: ignore[arg-type]
 
 
 def test_a_pattern_is_skipped_only_when_none_of_its_literals_is_there():
