@@ -67,5 +67,5 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
             lists[f"UNLESS:{rule.id}"] = rule.unless_words
     fixed = ("TERM:", "JUR:", "ABOUT", "RIVAL", "NAME:", "ORG:", "HOLDER:", "JS:", "SUBJ:", "UNLESS:")
     # The phrases' tokens are kept beside the compiled pack, under the same switch.
-    cache = None if os.environ.get("FACTCHECK_NO_PACK_CACHE") else cache_folder()
+    cache = None if os.environ.get("FACTCHECK_NO_PACK_CACHE") else cache_folder() / "cues"
     return CueMatcher(nlp, lists, fixed=fixed, cache=cache)
