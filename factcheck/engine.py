@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -31,6 +33,15 @@ PARALLEL_MIN_FILES = 8  # below this, starting workers costs more than it saves
 _WORKER_LINTER: Linter | None = None
 
 
+def _worker_init() -> None:
+    """A forked worker gets the default SIGTERM action back. It inherits the CLI's handler, which
+    raises SystemExit to unwind the parent; in a worker that exception was sent back as the task's
+    result, so when one worker died the executor's terminate() of the others did not stop them: a
+    survivor blocked for ever writing that result to a pipe no longer read, and Python's executor
+    spun at full CPU waiting for it to exit (an intermittent hang of `lint --jobs`)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _worker_lint(paths: list[str]) -> list[FileReport]:
     assert _WORKER_LINTER is not None
     return list(_WORKER_LINTER.lint_paths(paths, jobs=1))
@@ -40,6 +51,15 @@ def _internal_error(exc: BaseException) -> str:
     """One line for a file that could not be checked because of a bug: exit 2, not a crash."""
     detail = " ".join(str(exc).split())[:200]
     return f"could not be checked: internal error ({type(exc).__name__}: {detail})"
+
+
+def _how_it_ended(exitcode: int) -> str:
+    if exitcode < 0:
+        try:
+            return f"killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            return f"killed by signal {-exitcode}"
+    return f"exit code {exitcode}"
 
 
 def default_jobs() -> int:
@@ -108,16 +128,26 @@ class Linter:
         _WORKER_LINTER = self
         ctx = multiprocessing.get_context("fork")
         done = 0
+        workers: list = []
         try:
             # An executor, not a Pool: when a worker dies (killed, crashed) a Pool waits for its
             # lost task for ever; the executor says so, and the rest is linted here instead.
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as executor:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init) as executor:
                 futures = [executor.submit(_worker_lint, chunk) for chunk in chunks]
+                workers = list((getattr(executor, "_processes", None) or {}).values())
                 for future in futures:
                     reports = future.result()
                     done += 1
                     yield from reports
         except BrokenProcessPool:
+            # Say so (and how the worker ended): the output stays complete, but a worker killed
+            # by something else on the machine is worth knowing about.
+            codes = [p.exitcode for p in workers if p.exitcode not in (None, 0)]
+            # The pool stops the other workers with SIGTERM: name the first cause when it is another.
+            first = [c for c in codes if c != -signal.SIGTERM] or codes
+            ends = ", ".join(_how_it_ended(c) for c in first) or "unknown"
+            print(f"factcheck: a worker process stopped ({ends}); the remaining files are linted in the main process",
+                  file=sys.stderr)
             for chunk in chunks[done:]:
                 yield from self.lint_paths(chunk, jobs=1)
         finally:

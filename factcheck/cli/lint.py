@@ -16,6 +16,7 @@ import click
 
 from factcheck.cli.common import DateParam, die, run_settings
 from factcheck.config import DEFAULT_FAIL_ON, Config, apply_config
+from factcheck.gc_tuning import long_lived
 from factcheck.models import SEVERITY_RANK, FileReport, RunInfo, Summary
 from factcheck.report import FORMATS, get_reporter
 from factcheck.report.output import AtomicOutput, render_statistics
@@ -74,7 +75,8 @@ def lint(paths: tuple[str, ...], fmt: str, as_of: date | None, fail_on: str | No
     from factcheck.documents.reader import read_capped
     from factcheck.inputs import expand
 
-    settings = run_settings(config_path, packs, as_of, bundled=not no_bundled)
+    with long_lived():  # the config and the compiled pack live as long as the run
+        settings = run_settings(config_path, packs, as_of, bundled=not no_bundled)
     cfg, as_of, pack, rules = settings.config, settings.as_of, settings.pack, settings.rules
     fail_on = fail_on or cfg.fail_on or DEFAULT_FAIL_ON
     baseline = _load_baseline(baseline_path)
@@ -197,10 +199,11 @@ class _LazyLinter:
 
 
 def _new_linter(pack, as_of: date, show_supported: bool, policy):  # type: ignore[no-untyped-def]
-    from factcheck.engine import Linter
+    with long_lived():  # spaCy and the pipeline live as long as the run (and its forked workers)
+        from factcheck.engine import Linter
 
-    # The policy gets each source inside the engine; reports need not carry it (nor workers send it).
-    return Linter(pack, as_of, show_supported=show_supported, keep_source=False, policy=policy)
+        # The policy gets each source inside the engine; reports need not carry it (nor workers send it).
+        return Linter(pack, as_of, show_supported=show_supported, keep_source=False, policy=policy)
 
 
 def _default_jobs() -> int:

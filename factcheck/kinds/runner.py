@@ -49,7 +49,8 @@ class KindMatchers:
                others: list[Claim] | None = None, in_domain: bool = True) -> tuple[list[Claim], list[Claim]]:
         """The typed rules' claims, and of `others` (figures, citations, pattern rules) those whose
         passage is about the pack: a dose in a sentence about psilocybin is not an MDMA dose."""
-        an = analyse(doc, self.matcher, doc_date)
+        # Out of the pack's domain no rule reads an event, so their stances are not worked out.
+        an = analyse(doc, self.matcher, doc_date, stances=in_domain)
         para_of = _paragraph_starts(doc, an.sentences, paragraphs)
         # Kept for the candidate layer, which reads the same cues after the rules have run.
         self.last_analysis, self.last_paragraphs = an, para_of

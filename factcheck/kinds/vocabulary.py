@@ -8,9 +8,12 @@ inline.
 
 from __future__ import annotations
 
+import os
+
 from spacy.language import Language
 
 from factcheck.knowledge.model import Pack
+from factcheck.knowledge.pack_cache import cache_folder
 from factcheck.knowledge.rule_kinds import EventDateSpec, JurisdictionStatusSpec, NameSpec, RoleSpec, StatusSpec
 from factcheck.lang.cues import CueMatcher, generic_cues
 from factcheck.lang.places import places
@@ -67,4 +70,6 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
         if rule.unless_words:
             lists[f"UNLESS:{rule.id}"] = rule.unless_words
     fixed = ("TERM:", "JUR:", "ABOUT", "RIVAL", "NAME:", "ORG:", "HOLDER:", "JS:", "SUBJ:", "UNLESS:")
-    return CueMatcher(nlp, lists, fixed=fixed)
+    # The phrases' tokens are kept beside the compiled pack, under the same switch.
+    cache = None if os.environ.get("FACTCHECK_NO_PACK_CACHE") else cache_folder() / "cues"
+    return CueMatcher(nlp, lists, fixed=fixed, cache=cache)

@@ -370,7 +370,8 @@ def _lexicon(raw: _Raw, ck: _Checker) -> tuple[dict[str, str], dict[str, Quantit
             pat = _compile(cue, macros, ck, q, "cues", what)
             if pat:
                 cues.append(pat)
-        quantities[qid] = Quantity(qid, ck.string(q, "label", what=what) or qid, unit, cues)
+        quantities[qid] = Quantity(qid, ck.string(q, "label", what=what) or qid, unit, cues,
+                                   [required_literals(c.pattern) for c in cues])
     arms_c: dict[str, list[re.Pattern[str]]] = {}
     for arm, (cues, node) in arm_src.items():
         arms_c[arm] = [p for c in cues if (p := _compile(c, macros, ck, node, arm, f"arm {arm}: "))]
@@ -474,9 +475,13 @@ def _rules(node: LineDict, claim_id: str, kind: str, macros: dict[str, str], ck:
                 continue
             pats.append(cp)
             srcs.append(p)
-        # A rule is tried on sentences holding a literal of one of its patterns or frame events.
-        for cp in pats + (frame.event if frame else []):
+        # A rule is tried on sentences holding a literal of one of its patterns or frame events;
+        # there, each pattern only when one of its own literals is in the sentence.
+        pattern_triggers: list[list[str] | None] = []
+        for i, cp in enumerate(pats + (frame.event if frame else [])):
             lits = required_literals(cp.pattern)
+            if i < len(pats):
+                pattern_triggers.append(lits)
             if lits is None:
                 always = True
             else:
@@ -516,6 +521,7 @@ def _rules(node: LineDict, claim_id: str, kind: str, macros: dict[str, str], ck:
             context_scope=ck.enum(item, "context_scope", SCOPES, default="document", what=what) or "document",
             negatable=negatable,
             triggers=None if always or not triggers else sorted(triggers),
+            pattern_triggers=pattern_triggers,
             examples_flagged=flagged, examples_accepted=accepted,
             examples_pending_flagged=pending.get("pending_flagged", []) if isinstance(examples, LineDict) else [],
             examples_pending_accepted=pending.get("pending_accepted", []) if isinstance(examples, LineDict) else [],

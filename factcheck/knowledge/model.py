@@ -235,6 +235,9 @@ class Rule:
     examples_pending_accepted: list[str] = field(default_factory=list)
     # Pattern rules: `unless` as the pack wrote it ({macro} unexpanded), for `explain` and rule pages.
     unless_sources: list[str] = field(default_factory=list)
+    # Pattern rules: for each of `patterns`, the literals one of which its every match contains
+    # (lower-case; None when none can be derived). Empty when not computed: every pattern is tried.
+    pattern_triggers: list[list[str] | None] = field(default_factory=list)
 
 
 @dataclass
@@ -300,6 +303,9 @@ class Quantity:
     label: str
     unit: str
     cues: list[re.Pattern[str]]
+    # For each cue, the literals one of which its every match contains (None: none derived);
+    # empty when not computed (every cue is tried).
+    cue_triggers: list[list[str] | None] = field(default_factory=list)
 
 
 @dataclass

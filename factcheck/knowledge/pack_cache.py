@@ -22,6 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from factcheck.gc_tuning import paused
+
 FORMAT = "1"
 
 
@@ -111,7 +113,9 @@ def load_or_build(roots: list[Path], build: Callable[[], Any]) -> Any:
         return build()
     entry = cache_folder() / f"{key}.pickle"
     try:
-        with open(entry, "rb") as fh:
+        # Unpickling makes tens of thousands of objects; automatic collections meanwhile would
+        # walk the whole heap (spaCy's included) several times over for nothing.
+        with open(entry, "rb") as fh, paused():
             return pickle.load(fh)
     except FileNotFoundError:
         pass

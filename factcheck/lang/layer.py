@@ -8,16 +8,19 @@ prefilter), and returns one `EventMention` per event cue with its clause and sta
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from factcheck.lang.clauses import clause_bounds
 from factcheck.lang.cues import Cue, CueMatcher
 from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.stance import FORECAST_VERBS, Stance, read_stance
-from factcheck.lang.timex import find_times
+from factcheck.lang.text import doc_text
+from factcheck.lang.timex import TimeExpr, find_times
 
 
 @dataclass
@@ -72,13 +75,17 @@ class Analysis:
 
 
 def sentences_of(doc: Doc) -> list[tuple[int, int]]:
-    starts = [t.i for t in doc if t.is_sent_start] if doc.has_annotation("SENT_START") else [0]
+    # The SENT_START column read as one array: iterating the Doc makes a Token object per token.
+    starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if doc.has_annotation("SENT_START") else [0]
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     return [(s, e) for s, e in zip(starts, [*starts[1:], len(doc)]) if e > s]
 
 
-def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool | None = None) -> Analysis:
+def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool | None = None,
+            stances: bool = True) -> Analysis:
+    """Cues, sentences and event mentions; with `stances=False` no event mentions (the cues and
+    sentences alone: what a caller that only asks what a passage is about needs)."""
     cues = sorted(matcher(doc), key=lambda c: (c.start, -c.end))
     sentences = sentences_of(doc)
     events: list[EventMention] = []
@@ -87,7 +94,9 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         return Analysis(doc, cues, _waiting_on_authority(doc, cues, sentences, events), sentences)
     if syntax if syntax is not None else syntax_enabled():
         _parse_candidates(doc, sentences, ev_cues)
-    text = doc.text
+    if not stances:
+        return Analysis(doc, cues, events, sentences)
+    text = doc_text(doc)
     cue_starts = [c.start for c in cues]
     si = 0
     for ev in ev_cues:
@@ -99,11 +108,7 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         lo = bisect.bisect_left(cue_starts, sent[0])
         hi = bisect.bisect_left(cue_starts, sent[1])
         in_sent = cues[lo:hi]
-        clause = clause_bounds(doc, sent[0], sent[1], in_sent, ev.start)
-        s_char, e_char = doc[sent[0]].idx, doc[sent[1] - 1].idx + len(doc[sent[1] - 1])
-        times = [t.__class__(t.start + s_char, t.end + s_char, t.text, t.relative, t.first, t.last)
-                 for t in find_times(text[s_char:e_char], doc_date)]
-        stance = read_stance(doc, sent, clause, ev, in_sent, times, doc_date)
+        clause, stance = _clause_and_stance(doc, text, sent, ev, in_sent, doc_date)
         name = ev.label[3:]
         if name == "approval" and any(c.label == "PRACT" and c.start == ev.end for c in in_sent) \
                 and doc[ev.end - 1].lower_.endswith("ed"):
@@ -128,7 +133,7 @@ def _elliptical(doc: Doc, cues: list[Cue], sentences: list[tuple[int, int]], eve
     approved (although it's close)", "As for approval? It is coming soon." The pronoun stands for
     the event, which takes the stance of its own clause."""
     out: list[EventMention] = []
-    text = doc.text
+    text = doc_text(doc)
     sent_starts = [s[0] for s in sentences]
     events = sorted(events, key=lambda e: e.cue.start)
     event_starts = [e.cue.start for e in events]
@@ -160,9 +165,7 @@ def _elliptical(doc: Doc, cues: list[Cue], sentences: list[tuple[int, int]], eve
         clause = clause_bounds(doc, sent[0], sent[1], in_sent, j)
         if any(x.label.startswith("EV:") and clause[0] <= x.start < clause[1] for x in in_sent):
             continue  # the clause names its own event ("it plans to submit"): nothing to carry over
-        s_char, e_char = doc[sent[0]].idx, doc[sent[1] - 1].idx + len(doc[sent[1] - 1])
-        times = [t.__class__(t.start + s_char, t.end + s_char, t.text, t.relative, t.first, t.last)
-                 for t in find_times(text[s_char:e_char], doc_date)]
+        times = _sentence_times(doc, text, sent, doc_date)
         stance = read_stance(doc, sent, clause, anchor, in_sent, times, doc_date)
         if stance.stance in ("expected", "negated", "past-forecast"):
             out.append(EventMention(ref.event, anchor, sent, clause, stance))
@@ -193,6 +196,45 @@ def _waiting_on_authority(doc: Doc, cues: list[Cue], sentences: list[tuple[int, 
         stance = Stance("past-forecast" if any(w in ("was", "were", "had") for w in words) else "pending", cue=c)
         out.append(EventMention("decision", Cue("EV:decision", c.start, c.end), sent, clause, stance))
     return out
+
+
+# The cue labels the clause and stance readers look at (lang/clauses.py, lang/stance.py), besides
+# the event's own position. Most are generic ("ST:" stances, "JUR:" places), so every pack's
+# matcher finds the same ones; events and names (other event cues, subjects, places a rule lists)
+# are read too and may be a pack's own, so they are part of the key: a reading is shared only
+# where it cannot differ.
+_STANCE_LABELS = frozenset({"HEDGE", "META", "ATTR", "NEG", "AUTH", "HYP", "BAR", "SUB", "ABOUT", "RIVAL"})
+_STANCE_PREFIXES = ("ST:", "JUR:", "EV:", "JS:", "TERM:", "ORG:", "SUBJ:")
+
+
+def _clause_and_stance(doc: Doc, text: str, sent: tuple[int, int], ev: Cue, in_sent: list[Cue],
+                       doc_date: date | None) -> tuple[tuple[int, int], Stance]:
+    """The clause and stance of an event cue, read once per Doc for every pack whose matcher finds
+    the same event with the same generic cues around it (another pack gets a copy of the Stance)."""
+    key = (sent, ev.start, ev.end, doc_date,
+           tuple((c.label, c.start, c.end) for c in in_sent
+                 if c.label in _STANCE_LABELS or c.label.startswith(_STANCE_PREFIXES)))
+    memo = doc.user_data.setdefault("factcheck_stances", {})
+    found = memo.get(key)
+    if found is not None:
+        clause, stance = found
+        return clause, replace(stance, times=list(stance.times))
+    clause = clause_bounds(doc, sent[0], sent[1], in_sent, ev.start)
+    stance = read_stance(doc, sent, clause, ev, in_sent, _sentence_times(doc, text, sent, doc_date), doc_date)
+    memo[key] = (clause, replace(stance, times=list(stance.times)))
+    return clause, stance
+
+
+def _sentence_times(doc: Doc, text: str, sent: tuple[int, int], doc_date: date | None) -> list[TimeExpr]:
+    """The time expressions of a sentence, at document offsets; read once per sentence and Doc (a
+    sentence with several event cues, and every pack, reads the same times)."""
+    s_char, e_char = doc[sent[0]].idx, doc[sent[1] - 1].idx + len(doc[sent[1] - 1])
+    memo = doc.user_data.setdefault("factcheck_times", {})
+    key = (s_char, e_char, doc_date)
+    if key not in memo:
+        memo[key] = tuple(TimeExpr(t.start + s_char, t.end + s_char, t.text, t.relative, t.first, t.last)
+                          for t in find_times(text[s_char:e_char], doc_date))
+    return list(memo[key])
 
 
 def _longest(cues: list[Cue]) -> list[Cue]:

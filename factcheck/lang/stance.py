@@ -12,10 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from factcheck.lang.cues import Cue
 from factcheck.lang.lemmas import lemma_of
+from factcheck.lang.text import doc_text
 from factcheck.lang.timex import TimeExpr, is_future
 
 STANCES = ("done", "pending", "expected", "refused", "negated", "hypothetical", "past-forecast", "current", "ended",
@@ -428,7 +430,15 @@ def _words(doc: Doc) -> list[str]:
     """Lower-case token texts with curly apostrophes straightened ("it’s" reads as "it's"), once per Doc."""
     cached = doc.user_data.get("factcheck_words")
     if cached is None or len(cached) != len(doc):
-        cached = [t.lower_.replace("’", "'") for t in doc]
+        # Read as one column of string ids: iterating the Doc makes a Token object per token.
+        strings = doc.vocab.strings
+        memo: dict[int, str] = {}
+        cached = []
+        for h in doc.to_array(LOWER).tolist():
+            w = memo.get(h)
+            if w is None:
+                w = memo[h] = strings[h].replace("’", "'")
+            cached.append(w)
         doc.user_data["factcheck_words"] = cached
     return cached
 
@@ -739,7 +749,7 @@ def _framing_year(doc: Doc, cs: int, times: list[TimeExpr]) -> int | None:
     if not times:
         return None
     t = times[0]
-    head = doc.text[doc[cs].idx:t.start].strip().lower()
+    head = doc_text(doc)[doc[cs].idx:t.start].strip().lower()
     if head in ("", "in", "back in", "as of", "during", "throughout", "until", "through", "at the end of",
                 "at the start of", "in early", "in late", "in mid", "since") and not t.relative:
         return t.year

@@ -84,7 +84,7 @@ class FigureAttacher:
             named: set[str] = set()  # every measure of the figure's unit whose cue the region holds
             region = folded[lo:hi]
             for q in candidates:
-                for cue in q.cues:
+                for cue in ctx.live_cues(q):
                     for m in cue.finditer(region):
                         pos, end = lo + m.start(), lo + m.end()
                         if limit is not None and pos >= limit - len("sessions"):

@@ -15,7 +15,7 @@ import os
 import re
 import time
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -26,6 +26,7 @@ from factcheck.knowledge.model import Pack, Rule
 from factcheck.lang.layer import Analysis
 from factcheck.lang.topic import about
 from factcheck.nlp.claims import Claim
+from factcheck.nlp.literals import live_patterns
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models" / "candidates"
 NEAREST = 5  # examples whose rule kinds vote for a candidate's kind
@@ -39,6 +40,30 @@ STATS = {"sentences": 0, "candidates": 0, "proposed": 0, "seconds": 0.0}
 def enabled() -> bool:
     """On by default; FACTCHECK_CANDIDATES=0 turns it off (the ablation in docs/models.md)."""
     return os.environ.get("FACTCHECK_CANDIDATES", "1") != "0"
+
+
+class _NoTokenizer:
+    """The candidate models never tokenize: they score Docs rebuilt from the pipeline's tokens."""
+
+    def __call__(self, text: str) -> Doc:
+        raise RuntimeError("the candidate models score Docs built from the pipeline's tokens")
+
+
+def _no_tokenizer() -> Callable[[Language], _NoTokenizer]:
+    return lambda nlp: _NoTokenizer()
+
+
+def load_model(path: Path) -> Language:
+    """A candidate model without its tokenizer: spaCy would build the default English tokenizer and
+    then read the saved one (two thirds of the load). The bag-of-words classifier reads only the
+    tokens' spellings (ORTH), so the scores are the same (tests/nlp/test_candidates.py)."""
+    import spacy
+    from spacy.util import registry
+
+    if "factcheck.no_tokenizer.v1" not in registry.tokenizers:
+        registry.tokenizers.register("factcheck.no_tokenizer.v1", func=_no_tokenizer)
+    return spacy.load(path, exclude=["tokenizer"],
+                      config={"nlp": {"tokenizer": {"@tokenizers": "factcheck.no_tokenizer.v1"}}})
 
 
 def _words(text: str) -> frozenset[str]:
@@ -64,9 +89,7 @@ class CandidateLayer:
 
     def model(self) -> Language:
         if self._nlp is None:
-            import spacy
-
-            self._nlp = spacy.load(self.path)
+            self._nlp = load_model(self.path)
             self.threshold = float(self._nlp.meta.get("factcheck", {}).get("threshold", 0.5))
         return self._nlp
 
@@ -79,6 +102,8 @@ class CandidateLayer:
         STATS["sentences"] += len(an.sentences)
         taken = [(c.start, c.end) for c in existing]
         ev_starts = sorted(c.start for c in an.cues if c.label.startswith("EV:"))
+        # Only the quantity cues whose literals the document holds can match one of its sentences.
+        quantity_cues = [c for q in self.pack.quantities.values() for c in live_patterns(q.cues, q.cue_triggers, folded)]
         picked: list[tuple[int, int]] = []
         for s, e in an.sentences:
             cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
@@ -87,7 +112,7 @@ class CandidateLayer:
             i = bisect.bisect_left(ev_starts, s)
             has_event = i < len(ev_starts) and ev_starts[i] < e
             if not has_event and not (_DIGIT.search(folded, cs, ce) and any(q.search(folded, cs, ce)
-                                                                              for q in self.quantity_cues)):
+                                                                              for q in quantity_cues)):
                 continue
             picked.append((s, e))
         out: list[Claim] = []
@@ -98,10 +123,10 @@ class CandidateLayer:
             docs = [Doc(nlp.vocab, words=[t.text for t in doc[s:e]], spaces=[bool(t.whitespace_) for t in doc[s:e]])
                     for s, e in picked]
             for (s, e), scored in zip(picked, nlp.pipe(docs)):
-                text = scored.text
                 score = scored.cats.get("CANDIDATE", 0.0)
                 if score < self.threshold:
                     continue
+                text = scored.text  # joined from the tokens: only for the sentences kept
                 # Scope after scoring: most candidates stop at the threshold, and `about` costs more.
                 if not about(an, (s, e), (s, e), s, own, rival, para_of.get(s, 0), default=True):
                     continue

@@ -51,7 +51,7 @@ class CitationFinder:
     # -- citations and study aliases -------------------------------------------------------------
     def _citations(self, ctx: Context) -> list[Claim]:
         out: list[Claim] = []
-        for m in CITATION.finditer(ctx.text):
+        for m in ctx.scan(CITATION, folded=False):
             author = (m.group("author") or m.group("pauthor") or m.group("sauthor") or m.group("bauthor")
                       or m.group("xauthor"))
             year = m.group("year") or m.group("pyear") or m.group("syear") or m.group("byear") or m.group("xyear")

@@ -5,7 +5,11 @@ windows every part of the extractor shares.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
+
+from factcheck.knowledge.model import Quantity
+from factcheck.nlp.literals import live_patterns
 
 
 @dataclass
@@ -19,6 +23,27 @@ class Context:
     trigger_sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     present_triggers: set[str] | None = None
     table_notes: dict[int, tuple[int, int] | None] = field(default_factory=dict)
+    # Whole-text scans of module-level patterns, by pattern and text: every pack's extractor reads
+    # the same document, so the pipeline hands all of them one dict per Doc.
+    scans: dict[tuple[re.Pattern[str], bool], list[re.Match[str]]] = field(default_factory=dict)
+
+    # A quantity's cues that may match in this document, by the quantity object (live_cues).
+    live: dict[int, list[re.Pattern[str]]] = field(default_factory=dict)
+
+    def live_cues(self, quantity: Quantity) -> list[re.Pattern[str]]:
+        """The quantity's cues, less those none of whose literals the folded text holds."""
+        found = self.live.get(id(quantity))
+        if found is None:
+            found = self.live[id(quantity)] = live_patterns(quantity.cues, quantity.cue_triggers, self.folded)
+        return found
+
+    def scan(self, pattern: re.Pattern[str], folded: bool = True) -> list[re.Match[str]]:
+        """`pattern.finditer` over the folded text (or the text), run once per document."""
+        key = (pattern, folded)
+        found = self.scans.get(key)
+        if found is None:
+            found = self.scans[key] = list(pattern.finditer(self.folded if folded else self.text))
+        return found
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sent_starts, offset) - 1

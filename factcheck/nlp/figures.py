@@ -189,7 +189,7 @@ class FigureFinder:
             return folded.rfind(word, 0, start), APPROX[word]
 
         if "%" in folded or "percent" in folded or "per cent" in folded:
-            for m in PERCENT.finditer(folded):
+            for m in ctx.scan(PERCENT):
                 a = float(m.group("a"))
                 b = float(m.group("b")) if m.group("b") else a
                 if a > 100 and not m.group("b"):
@@ -198,22 +198,22 @@ class FigureFinder:
                 start, approx = approx_of(m.start("a"))
                 figure(start, m.end(), "percent", a, b, approx)
             if "percent" in folded or "per cent" in folded:
-                for m in PERCENT_WORDS.finditer(folded):
+                for m in ctx.scan(PERCENT_WORDS):
                     v = to_number(m.group("a"))
                     if v is not None:
                         start, approx = approx_of(m.start())
                         figure(start, m.end(), "percent", v, v, approx)
         if FRACTION_HINT.search(folded):
-            for m in FRACTION.finditer(folded):
+            for m in ctx.scan(FRACTION):
                 v = FRACTIONS[m.group("f")]
                 start, extra = approx_of(m.start())
                 figure(start, m.end("f"), "percent", v, v, (-1.5 + extra[0], 1.5 + extra[1]))
-        for m in SHARE.finditer(folded):
+        for m in ctx.scan(SHARE):
             a, b = to_number(m.group("a")), to_number(m.group("b"))
             if a is not None and b and a <= b:
                 pct = 100.0 * a / b
                 figure(m.start(), m.end(), "percent", pct, pct, (-0.6, 0.6))
-        for m in AMOUNT.finditer(folded):
+        for m in ctx.scan(AMOUNT):
             a = to_number(m.group("a"))
             b = to_number(m.group("b")) if m.group("b") else None
             if a is None:
@@ -225,7 +225,7 @@ class FigureFinder:
             if m.group("sd") and b is None:
                 b = a  # "4.2 ± 1.3 hours" states the mean
             figure(start, m.end(), unit, a, b if b is not None else a, approx)
-        for m in SAMPLE.finditer(folded):
+        for m in ctx.scan(SAMPLE):
             if m.group("a") and _is_label(folded, m.start()):
                 continue
             n = to_number(m.group("n") or m.group("a") or "")
@@ -235,25 +235,25 @@ class FigureFinder:
             figure(start, m.end(), "count", n, n, approx,
                    quantity="sample-size" if "sample-size" in self.pack.quantities else None)
         if "study-sites" in self.pack.quantities and SITES_HINT.search(folded):
-            for m in SITES.finditer(folded):
+            for m in ctx.scan(SITES):
                 n = to_number(m.group("a"))
                 if n is not None and n >= 1 and not _is_label(folded, m.start()):
                     start, approx = approx_of(m.start())
                     figure(start, m.end(), "count", n, n, approx, quantity="study-sites")
         if "session" in folded or "appointment" in folded:
-            for m in SESSIONS.finditer(folded):
+            for m in ctx.scan(SESSIONS):
                 n = to_number(m.group("a"))
                 if n is None or _is_label(folded, m.start()):
                     continue
                 c = figure(m.start(), m.end(), "sessions", n, n)
                 windows[id(c)] = (m.start("mid"), m.end())  # the type words between count and "sessions"
         if "effect size" in folded or "d " in folded or "d=" in folded or "hedges" in folded:
-            for m in EFFECT.finditer(folded):
+            for m in ctx.scan(EFFECT):
                 g = "a" if m.group("a") else "e"
                 v = float(m.group(g))
                 figure(m.start(g), m.end(g), "d", abs(v), abs(v))
         if "point" in folded:
-            for m in POINTS.finditer(folded):
+            for m in ctx.scan(POINTS):
                 v = to_number(m.group("a").lstrip("-"))
                 if v is not None:
                     start, approx = approx_of(m.start("a"))
@@ -332,7 +332,7 @@ class FigureFinder:
         outcomes = [c for c in figures if c.unit in ("percent", "points", "d")]
         if not outcomes:
             return out
-        for m in ANAPHOR.finditer(folded):
+        for m in ctx.scan(ANAPHOR):
             sent = ctx.sentence_of(m.start())
             if folded[sent[0]:m.start()].strip(" \n*_#-") not in ("", "but", "and", "however,", "yet"):
                 continue

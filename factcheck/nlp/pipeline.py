@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-import numpy
 import spacy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
@@ -20,10 +19,13 @@ from spacy.tokens import Doc, Span
 from factcheck.kinds import KindMatchers
 from factcheck.knowledge.model import Pack
 from factcheck.lang.cues import generic_cues
+from factcheck.lang.text import KEY as TEXT_KEY
+from factcheck.lang.text import doc_text
 from factcheck.nlp.candidates import CandidateLayer
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.extract import Context, Extractor
 from factcheck.nlp.normalize import fold
+from factcheck.nlp.sentences import set_sentence_starts
 
 # Abbreviations that end in a period but do not end a sentence.
 ABBREVIATIONS = ["al.", "approx.", "e.g.", "i.e.", "etc.", "Fig.", "fig.", "No.", "no.", "Vol.", "vol.", "pp.",
@@ -67,45 +69,21 @@ if not Span.has_extension("claim"):
     Span.set_extension("claim", default=None)
 
 
-def _text_of(doc: Doc) -> str:
-    """doc.text joins every token each time it is read; read it once per document."""
-    text = doc.user_data.get("factcheck_text")
-    if text is None:
-        text = doc.text
-        doc.user_data["factcheck_text"] = text
-    return text
+_text_of = doc_text  # doc.text joins every token each time it is read; read it once per document
 
 
-@Language.component("factcheck_breaks")
-def factcheck_breaks(doc: Doc) -> Doc:
-    """Start a sentence at every hard break the document format knows (heading, list item, row),
-    and never after an abbreviation the tokenizer kept whole."""
+@Language.component("factcheck_sentences")
+def factcheck_sentences(doc: Doc) -> Doc:
+    """Sentence starts: spaCy's sentencizer rule, then a start at every hard break the document
+    format knows (heading, list item, row), and never after an abbreviation the tokenizer kept
+    whole or on a list item's number (factcheck/nlp/sentences.py: whole columns, no per-token
+    assignment)."""
     text = _text_of(doc)
     breaks = list(doc.user_data.get("breaks") or [])
     if "." in text:
         breaks.extend(m.end() for m in _ABBR_THEN_SENTENCE.finditer(text))
     joins = [m.end() for m in _ITEM_NUMBER.finditer(text)] if "." in text or ")" in text else []
-    if (not breaks and not joins) or len(doc) == 0:
-        return doc
-    arr = doc.to_array([IDX, SENT_START])
-    idx = arr[:, 0]
-    if joins:
-        for p in numpy.searchsorted(idx, numpy.asarray(joins, dtype=idx.dtype), side="left"):
-            # Through an opening quote or bracket to the item's first word.
-            for tok in doc[int(p) : int(p) + 3]:
-                if tok.i > 0:
-                    tok.is_sent_start = False
-                if tok.is_alpha or tok.is_digit:
-                    break
-    positions = numpy.searchsorted(idx, numpy.asarray(breaks, dtype=idx.dtype), side="left")
-    for p in set(int(x) for x in positions):
-        if 0 < p < len(doc):
-            tok = doc[p]
-            # Whitespace tokens cannot start a sentence usefully; move to the next word.
-            while tok.is_space and tok.i + 1 < len(doc):
-                tok = doc[tok.i + 1]
-            tok.is_sent_start = True
-    return doc
+    return set_sentence_starts(doc, breaks, joins)
 
 
 @Language.factory("factcheck_claims", default_config={"pack_key": ""})
@@ -130,8 +108,13 @@ class ClaimsComponent:
         if not starts or starts[0] != 0:
             starts.insert(0, 0)
         text = _text_of(doc)
-        ctx = Context(text=text, folded=fold(text), sent_starts=starts,
-                      paragraphs=doc.user_data.get("paragraphs") or [0])
+        folded = doc.user_data.get("factcheck_folded")
+        if folded is None:
+            folded = doc.user_data["factcheck_folded"] = fold(text)
+        # One folded text and one set of pattern scans per Doc, shared by every pack's component.
+        ctx = Context(text=text, folded=folded, sent_starts=starts,
+                      paragraphs=doc.user_data.get("paragraphs") or [0],
+                      scans=doc.user_data.setdefault("factcheck_scans", {}))
         claims = self.extractor.extract(ctx)
         in_domain = not self.pack.topic or any(t.search(ctx.folded) for t in self.pack.topic)
         exhaustive = set(self.pack.exhaustive_units)
@@ -184,7 +167,7 @@ class _TextKeepingTokenizer:
 
     def __call__(self, text: str) -> Doc:
         doc = self.tokenizer(text)  # type: ignore[operator]
-        doc.user_data["factcheck_text"] = text
+        doc.user_data[TEXT_KEY] = text
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
@@ -200,8 +183,7 @@ def build_pipeline(pack: Pack) -> Language:
     for abbr in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
     nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)  # type: ignore[assignment]
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("factcheck_breaks")
+    nlp.add_pipe("factcheck_sentences")
     for sub in pack.packs:
         # Other packs' subjects are this pack's rivals: a passage about them is not its business.
         rivals = [a for other in pack.packs if other is not sub for a in other.about]

@@ -9,6 +9,7 @@ import re
 from factcheck.knowledge.model import Frame, Rule
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.context import Context, _lookback
+from factcheck.nlp.literals import CASE_TRAPS
 from factcheck.nlp.normalize import collapse
 from factcheck.nlp.speech import (
     CLAUSE_BREAK,
@@ -38,10 +39,25 @@ def _in_clause(norm: str, subjects: list[tuple[int, int]], s: int, e: int) -> bo
     return False
 
 
+def pattern_checks(rule: Rule) -> list[tuple[int, tuple[str, ...]]]:
+    """The rule's patterns a substring test can rule out (factcheck/nlp/literals.py): each one's
+    index and its literals, worked out once per pack."""
+    return [(i, tuple(lits)) for i, lits in enumerate(rule.pattern_triggers)
+            if lits and all(lit.isascii() for lit in lits)]
+
+
+def _absent_patterns(checks: list[tuple[int, tuple[str, ...]]], norm: str) -> set[int]:
+    """The patterns that cannot match this sentence (lower-case): none of their literals is in it."""
+    if not checks or any(c in norm for c in CASE_TRAPS):
+        return set()
+    return {i for i, lits in checks if not any(lit in norm for lit in lits)}
+
+
 class RuleMatcher:
     """Matches the pack's pattern rules and frames (mixed into Extractor)."""
 
     rules: list[Rule]
+    pattern_checks: dict[str, list[tuple[int, tuple[str, ...]]]]
     rule_triggers: dict[str, frozenset[str]]
     all_triggers: frozenset[str]
 
@@ -96,7 +112,10 @@ class RuleMatcher:
     def _match_rule(self, rule: Rule, ctx: Context, sent: tuple[int, int], norm: str, offsets: list[int]) -> list[Claim]:
         out: list[Claim] = []
         seen: set[tuple[int, int]] = set()
-        for pattern in rule.patterns:
+        skip = _absent_patterns(self.pattern_checks[rule.id], norm)
+        for i, pattern in enumerate(rule.patterns):
+            if i in skip:
+                continue
             for m in pattern.finditer(norm):
                 if m.end() == m.start():
                     continue

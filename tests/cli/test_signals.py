@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -68,3 +69,28 @@ def test_sigterm_stops_the_workers(tmp_path: Path) -> None:
              and "Z" not in (Path(f"/proc/{k}/stat").read_text().rsplit(")", 1)[1].split()[0])]
     assert alive == []
     assert not list(tmp_path.glob(".r.json.*.tmp"))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX only")
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_a_worker_killed_mid_run_costs_no_output(tmp_path: Path, sig: signal.Signals) -> None:
+    """One worker killed from outside: the run neither hangs (the survivors used to turn the pool's
+    SIGTERM into a result nobody read) nor stops; the rest is linted in process, in order."""
+    proc = _start(tmp_path, "2")
+    kids = _wait_for_workers(proc, 2)
+    time.sleep(1.0)
+    os.kill(sorted(kids)[0], sig)
+    try:
+        _, err = proc.communicate(timeout=240)
+    except subprocess.TimeoutExpired:
+        for pid in [proc.pid, *_children(proc.pid)]:
+            os.kill(pid, signal.SIGKILL)
+        proc.communicate()
+        pytest.fail("the run hung after one of its workers was killed")
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    names = [Path(f["path"]).name for f in report["files"]]
+    assert names == sorted(names) and len(names) == 1500
+    assert len({len(f["findings"]) for f in report["files"]}) == 1  # the same article, the same findings
+    assert proc.returncode == 1, err.decode()[-2000:]
+    if b"worker process stopped" in err:  # unless the worker had already finished its share
+        assert signal.Signals(sig).name.encode() in err

@@ -134,3 +134,10 @@ def test_text_after_a_deeply_nested_list_is_prose():
     assert "Drug X is approved." in _prose(src)
     for deep in (">" * 100_000 + " x\n", "".join("  " * i + "- item\n" for i in range(500))):
         _prose(deep)  # no RecursionError
+
+
+def test_blanking_keeps_newlines_and_length():
+    from factcheck.documents.markdown import _NOT_NEWLINE, _blank
+
+    for text in ["", "\n", "x", "a\r\nb\n\n\x0bc\u2028d\x85e\n", "# Title\n\n| a | b |\n|---|---|\n", "é😀\n\n  \t"]:
+        assert _blank(text) == _NOT_NEWLINE.sub(" ", text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.lang.cues import Cue, CueMatcher, generic_cues, variants
+from factcheck.lang.cues import FIXED_LABELS, Cue, CueMatcher, generic_cues, variants
 from factcheck.lang.layer import _longest
 
 
@@ -66,3 +66,46 @@ def test_longest_keeps_separate_cues(matcher, nlp):
     both = _longest(sorted(matcher(doc), key=lambda c: c.start))
     assert [(c.label, doc[c.start:c.end].text) for c in both] == [
         ("EV:approval", "green light"), ("EV:light", "light"), ("EV:light", "light")]
+
+
+def test_phrases_added_as_token_ids_match_as_pattern_docs_did(nlp, generic_matcher):
+    """The matcher is given each phrase's LOWER ids, not a Doc; matches and their order stay."""
+    from spacy.matcher import PhraseMatcher
+
+
+    lists = dict(generic_cues())
+    lists["ABOUT"] = ["Drug X"]
+    lists["RIVAL"] = ["Drug Y"]
+    reference = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for label, phrases in lists.items():
+        docs, seen = [], set()
+        for phrase in phrases:
+            fixed = label in FIXED_LABELS or label.startswith(("TERM:", "JUR:", "ABOUT", "RIVAL"))
+            for v in [phrase] if fixed else [phrase, *variants(phrase, nlp)[1:]]:
+                if v.lower() not in seen:
+                    seen.add(v.lower())
+                    docs.append(nlp.make_doc(v))
+        reference.add(label, docs)
+    text = ("Drug X is not yet approved, but approval is expected next year, analysts say. The agency may "
+            "green-light it; Drug Y was authorised in the U.S. and approved by regulators in 2024. " * 3)
+    doc = nlp(text)
+    want = [(nlp.vocab.strings[m], s, e) for m, s, e in reference(doc)]
+    assert [(c.label, c.start, c.end) for c in generic_matcher(doc)] == want
+    assert len(want) > 20
+
+
+def test_phrase_tokens_are_cached_on_disk_by_their_inputs(nlp, tmp_path):
+    from factcheck.lang.cues import cached_keywords, keywords
+
+    lists = {"EV:approval": ["approve", "green light"], "ABOUT": ["Drug X"]}
+    fixed = FIXED_LABELS
+    built = keywords(nlp, lists, True, fixed)
+    assert cached_keywords(nlp, lists, True, fixed, tmp_path) == built
+    (entry,) = tmp_path.glob("cues-*.pickle")
+    assert cached_keywords(nlp, lists, True, fixed, tmp_path) == built  # read back
+    other = {**lists, "ABOUT": ["Drug Z"]}
+    assert cached_keywords(nlp, other, True, fixed, tmp_path) == keywords(nlp, other, True, fixed)
+    assert len(list(tmp_path.glob("cues-*.pickle"))) == 2
+    entry.write_bytes(b"not a pickle")
+    assert cached_keywords(nlp, lists, True, fixed, tmp_path) == built  # a bad entry is rebuilt
+    assert CueMatcher(nlp, lists, cache=tmp_path)(nlp("It won the green light."))[0].label == "EV:approval"

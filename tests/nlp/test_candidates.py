@@ -92,3 +92,21 @@ def test_training_script_refuses_sealed_corpora():
         with pytest.raises(SystemExit):
             train._check_not_sealed(root / sealed)
     train._check_not_sealed(root / "tests" / "corpus_dev2")
+
+
+def test_loading_without_the_tokenizer_scores_the_same():
+    import spacy
+    from spacy.tokens import Doc
+
+    pack = load_pack_cached()
+    sentences = [s for sub in pack.packs for r in sub.rules.values() for s in r.examples_flagged + r.examples_accepted]
+    assert len(sentences) > 100
+    for pid in ("mdma", "glp1"):
+        full = spacy.load(candidates.MODELS_DIR / pid)
+        bare = candidates.load_model(candidates.MODELS_DIR / pid)
+        assert bare.meta == full.meta
+        for sentence in sentences:
+            words = [t.text for t in full.make_doc(sentence)]
+            a = full(Doc(full.vocab, words=words)).cats
+            b = bare(Doc(bare.vocab, words=words)).cats
+            assert a == b, sentence

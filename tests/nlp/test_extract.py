@@ -257,3 +257,19 @@ def test_sample_size_takes_its_approximation(figures) -> None:
     assert lo == 100 and hi > 104
     c = one(figures, "MAPP2 enrolled 104 participants.", "104 participants")
     assert c.bounds == (104.0, 104.0)
+
+
+def test_a_documents_pattern_scans_are_run_once_and_shared():
+    from factcheck.nlp.citations import CITATION
+    from factcheck.nlp.context import Context
+    from factcheck.nlp.figures import PERCENT
+    from factcheck.nlp.normalize import fold
+
+    text = "In Mitchell et al. 2021, 67% of 90 participants no longer met the criteria."
+    shared: dict = {}
+    first = Context(text=text, folded=fold(text), sent_starts=[0], paragraphs=[0], scans=shared)
+    second = Context(text=text, folded=fold(text), sent_starts=[0], paragraphs=[0], scans=shared)
+    found = first.scan(PERCENT)
+    assert [m.group(0) for m in found] == [m.group(0) for m in PERCENT.finditer(fold(text))] == ["67%"]
+    assert second.scan(PERCENT) is found
+    assert [m.group("author") for m in second.scan(CITATION, folded=False)] == ["Mitchell"]

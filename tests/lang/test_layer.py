@@ -1,0 +1,34 @@
+from factcheck.lang.layer import analyse, sentences_of
+
+TEXT = "Drug X is not yet approved. Approval is expected next year, analysts say."
+
+
+def test_without_stances_the_cues_and_sentences_are_the_same(nlp, generic_matcher):
+    full = analyse(nlp(TEXT), generic_matcher, None, syntax=False)
+    bare = analyse(nlp(TEXT), generic_matcher, None, syntax=False, stances=False)
+    assert full.events and not bare.events
+    assert bare.cues == full.cues
+    assert bare.sentences == full.sentences
+
+
+def test_sentences_follow_the_sentence_starts(nlp):
+    doc = nlp(TEXT)
+    assert sentences_of(doc) == [(s.start, s.end) for s in doc.sents]
+    assert sentences_of(nlp.make_doc(TEXT)) == [(0, len(nlp.make_doc(TEXT)))]
+
+
+def test_two_packs_read_each_events_stance_once_and_alike(nlp):
+    from factcheck.lang.cues import CueMatcher, generic_cues
+
+    one = CueMatcher(nlp, {**generic_cues(), "ABOUT": ["Drug X"]})
+    two = CueMatcher(nlp, {**generic_cues(), "ABOUT": ["Drug Y"], "TERM:brand": ["Brandix"]})
+    doc = nlp("Drug X is not yet approved. Brandix approval is expected next year, analysts say. "
+              "Drug Y was approved in 2024.")
+    first = analyse(doc, one, None, syntax=False)
+    read = len(doc.user_data["factcheck_stances"])
+    second = analyse(doc, two, None, syntax=False)
+    assert len(doc.user_data["factcheck_stances"]) == read  # nothing read again
+    assert [(e.event, e.clause, e.stance) for e in first.events] == [(e.event, e.clause, e.stance) for e in second.events]
+    assert all(a.stance is not b.stance for a, b in zip(first.events, second.events))  # each pack its own copy
+    alone = analyse(nlp(doc.text), two, None, syntax=False)
+    assert [e.stance for e in alone.events] == [e.stance for e in second.events]

@@ -1,0 +1,45 @@
+import re
+
+from factcheck.knowledge import load_pack_cached
+from factcheck.nlp.literals import CASE_TRAPS, live_patterns, may_match
+from factcheck.nlp.normalize import fold
+
+
+def test_a_pattern_may_match_when_one_of_its_literals_is_there():
+    assert may_match(["approv", "legal"], "it was approved")
+    assert not may_match(["approv", "legal"], "nothing here")
+    assert may_match(None, "anything")
+    assert may_match(["caf\u00e9"], "plain text")  # a non-ASCII literal is never ruled out
+
+
+def test_the_case_traps_are_the_only_lower_case_letters_that_match_other_ascii_letters():
+    # Every character that a case-insensitive ASCII letter matches, other than the letter itself,
+    # is either upper case (gone from folded text) or one of the traps.
+    traps = set()
+    for cp in [*range(0x80, 0x2000), 0x212A]:
+        c = chr(cp)
+        for a in "abcdefghijklmnopqrstuvwxyz":
+            if c.lower() == c and re.fullmatch(a, c, re.IGNORECASE):
+                traps.add(c)
+    assert traps == set(CASE_TRAPS)
+
+
+def test_live_patterns_keep_order_and_give_up_on_traps():
+    a, b, c = re.compile("x"), re.compile("y"), re.compile("z")
+    assert live_patterns([a, b, c], [["lost"], ["weight"], None], "weight loss") == [b, c]
+    assert live_patterns([a, b, c], [["lost"], ["weight"], None], "weight lo\u017ft") == [a, b, c]
+    assert live_patterns([a, b], [], "anything") == [a, b]  # not computed: every pattern
+
+
+def test_every_quantity_cue_that_matches_a_pack_example_holds_one_of_its_literals():
+    checked = 0
+    for sub in load_pack_cached().packs:
+        texts = [fold(s) for r in sub.rules.values() for s in r.examples_flagged + r.examples_accepted]
+        for q in sub.quantities.values():
+            assert len(q.cue_triggers) == len(q.cues)
+            for cue, lits in zip(q.cues, q.cue_triggers):
+                for text in texts:
+                    if cue.search(text):
+                        assert may_match(lits, text), (q.id, cue.pattern)
+                        checked += 1
+    assert checked > 20
