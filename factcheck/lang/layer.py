@@ -199,12 +199,10 @@ def _waiting_on_authority(doc: Doc, cues: list[Cue], sentences: list[tuple[int, 
 
 
 # The cue labels the clause and stance readers look at (lang/clauses.py, lang/stance.py), besides
-# the event's own position. Most are generic ("ST:" stances, "JUR:" places), so every pack's
-# matcher finds the same ones; events and names (other event cues, subjects, places a rule lists)
-# are read too and may be a pack's own, so they are part of the key: a reading is shared only
-# where it cannot differ.
-_STANCE_LABELS = frozenset({"HEDGE", "META", "ATTR", "NEG", "AUTH", "HYP", "BAR", "SUB", "ABOUT", "RIVAL"})
-_STANCE_PREFIXES = ("ST:", "JUR:", "EV:", "JS:", "TERM:", "ORG:", "SUBJ:")
+# the event's own position: all generic ("ST:" stances, "JUR:" places, the shared "EV:" events),
+# so every pack's matcher finds the same ones in a sentence and one reading serves every pack.
+_STANCE_LABELS = frozenset({"HEDGE", "META", "ATTR", "NEG", "AUTH", "HYP", "BAR", "SUB"})
+_STANCE_PREFIXES = ("ST:", "JUR:", "EV:")
 
 
 def _clause_and_stance(doc: Doc, text: str, sent: tuple[int, int], ev: Cue, in_sent: list[Cue],
@@ -213,7 +211,8 @@ def _clause_and_stance(doc: Doc, text: str, sent: tuple[int, int], ev: Cue, in_s
     the same event with the same generic cues around it (another pack gets a copy of the Stance)."""
     key = (sent, ev.start, ev.end, doc_date,
            tuple((c.label, c.start, c.end) for c in in_sent
-                 if c.label in _STANCE_LABELS or c.label.startswith(_STANCE_PREFIXES)))
+                 if c.label in _STANCE_LABELS or (c.label.startswith(_STANCE_PREFIXES)
+                                                  and not c.label.startswith("EV:rule:"))))
     memo = doc.user_data.setdefault("factcheck_stances", {})
     found = memo.get(key)
     if found is not None:

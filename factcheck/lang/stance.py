@@ -218,7 +218,7 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
             out.stance = "ended"
         return out
 
-    event_starts = {c.start for c in inside if c.label.startswith("EV:")}
+    event_starts = {c.start for c in inside if _generic_event(c)}
     prospects = [c for c in inside if c.label == "ST:expected" and near(c)
                  and _governs(words, c, es, event_starts)]
     pendings = [c for c in inside if c.label == "ST:pending" and near(c)]
@@ -363,7 +363,7 @@ def _ended_cue(doc: Doc, words: list[str], inside: list[Cue], event: Cue, times:
             if w == "over" and c.end < len(words) and words[c.end] not in OVER_FOLLOWERS \
                     and not doc[c.end].is_space:
                 continue
-            if any(o.label.startswith("EV:") and (event.end <= o.start < c.start
+            if any(_generic_event(o) and (event.end <= o.start < c.start
                                                    or c.end <= o.start <= c.end + ENDED_BEFORE) for o in inside):
                 continue  # another event's end: "approvals that ended ...", "struck down the order ending the shortage"
         elif c.end <= event.start:
@@ -663,7 +663,14 @@ def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool
 
 
 FIRST_MAKERS = {"became", "become", "becomes", "was", "is", "been", "makes", "made", "make"}
-NAME_LABELS = ("JUR:", "JS:", "TERM:", "ORG:", "ABOUT", "AUTH", "SUBJ:", "RIVAL")
+# Names a past verb may follow ("Switzerland legalized it"): places and authorities, which every
+# pack's matcher finds alike (a pack's own terms would make one sentence read two ways).
+NAME_LABELS = ("JUR:", "AUTH")
+
+
+def _generic_event(c: Cue) -> bool:
+    """An event cue of the shared vocabulary (not a phrase one pack's rule lists inline)."""
+    return c.label.startswith("EV:") and not c.label.startswith("EV:rule:")
 
 
 def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None,
