@@ -3,7 +3,7 @@ statement as history ("former", "then", "until", a year before the fact changed)
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from factcheck.knowledge.model import Rule
 from factcheck.lang.layer import Analysis, EventMention
@@ -55,14 +55,20 @@ def blocked_here(an: Analysis, rule: Rule, ev: EventMention, own: Collection[str
         return True
     if paragraph_start is None or _names_subject(an, ev.sentence, own):
         return False
-    idx = an.sentence_index(ev.sentence)
-    for back in range(idx - 1, max(-1, idx - 1 - TOPIC_LOOKBACK), -1):
-        s = an.sentences[back]
-        if s[0] < paragraph_start:
-            break
+    for s in _earlier_in_paragraph(an, ev.sentence, paragraph_start):
         if _names_subject(an, s, own):
             return blocked(an, rule, *s)
     return False
+
+
+def _earlier_in_paragraph(an: Analysis, sentence: tuple[int, int], paragraph_start: int) -> Iterator[tuple[int, int]]:
+    """The few sentences before `sentence` in its paragraph, nearest first."""
+    idx = an.sentence_index(sentence)
+    for back in range(idx - 1, max(-1, idx - 1 - TOPIC_LOOKBACK), -1):
+        s = an.sentences[back]
+        if s[0] < paragraph_start:
+            return
+        yield s
 
 
 def names_topic(an: Analysis, rule: Rule, ev: EventMention, own: Collection[str], paragraph_start: int,
@@ -87,11 +93,5 @@ def names_topic(an: Analysis, rule: Rule, ev: EventMention, own: Collection[str]
         return True
     if _names_subject(an, ev.sentence, own) or not look_back:
         return False
-    idx = an.sentence_index(ev.sentence)
-    for back in range(idx - 1, max(-1, idx - 1 - TOPIC_LOOKBACK), -1):
-        s = an.sentences[back]
-        if s[0] < paragraph_start:
-            break
-        if any(c.label == label for c in an.cues_in(*s)):
-            return True
-    return False
+    return any(any(c.label == label for c in an.cues_in(*s))
+               for s in _earlier_in_paragraph(an, ev.sentence, paragraph_start))
