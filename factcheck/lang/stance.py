@@ -15,6 +15,8 @@ from datetime import date
 from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
+from factcheck.lang.attribution import SUBORDINATORS, in_quotes, speaker_of
+from factcheck.lang.copulas import PAST_BE, PRESENT_BE
 from factcheck.lang.cues import Cue
 from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.text import doc_text
@@ -25,9 +27,6 @@ STANCES = ("done", "pending", "expected", "refused", "negated", "hypothetical", 
 
 INTERROGATIVES = {"is", "are", "was", "were", "will", "would", "can", "could", "should", "does", "do", "did", "has",
                   "have", "what", "when", "why", "how", "who", "which", "where", "whether", "may", "might", "shall"}
-PRESENT_BE = {"is", "are", "am", "'s", "remains", "remain", "stays", "stay", "seems", "seem", "looks", "look",
-              "appears", "appear", "sits", "sit", "becomes", "become", "now", "feels", "sounds"}
-PAST_BE = {"was", "were", "seemed", "looked", "appeared", "remained", "stayed", "became", "sat", "felt", "sounded"}
 PERFECT = {"has", "have", "'ve"}
 PAST_PERFECT = {"had", "'d"}
 FUTURE_MODALS = {"will", "'ll", "shall", "could", "may", "might", "should", "wo", "going", "gonna"}
@@ -164,8 +163,8 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
     out.hedged = any(c.label == "HEDGE" for c in inside)
     out.times = [t for t in times if doc[cs].idx <= t.start < doc[ce - 1].idx + len(doc[ce - 1])]
     out.framing_year = _framing_year(doc, cs, out.times)
-    _attribution(doc, sent, clause, event, cues, out)
-    out.quoted = _in_quotes(doc, sent, event.start)
+    out.attributed, out.attribution = speaker_of(doc, sent, clause, event, cues)
+    out.quoted = in_quotes(doc, sent, event.start)
     out.meta = any(c.label == "META" for c in cues if sent[0] <= c.start < sent[1])
     if (out.attributed or out.quoted) and out.framing_year is None:
         # "“We are close to approval,” the CEO said in 2023": the report's own date frames it.
@@ -761,84 +760,3 @@ def _framing_year(doc: Doc, cs: int, times: list[TimeExpr]) -> int | None:
                 "at the start of", "in early", "in late", "in mid", "since") and not t.relative:
         return t.year
     return None
-
-
-def _attribution(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event: Cue, cues: list[Cue],
-                 out: Stance) -> None:
-    """Is the statement someone's (`says`, `according to`, `analysts expect`)? Who?"""
-    attrs = [c for c in cues if c.label == "ATTR" and sent[0] <= c.start < sent[1]]
-    for c in attrs:
-        word = doc[c.start].lower_
-        prev_word = doc[c.start - 1].lower_ if c.start > sent[0] else ""
-        if prev_word in NOUN_MARKERS:
-            continue  # "shows great promise", "a plan", "the hope": a noun, not a report
-        if c.start > sent[0] and doc[c.start].is_title:
-            continue  # a name, not a verb: "the United States", "Notes"
-        # A forecasting verb right next to the event is the stance, not a report ("approval is expected").
-        if c.start >= clause[0] and c.end <= clause[1] and abs(c.start - event.start) <= 2 and word != "says":
-            prev = doc[c.start - 1].lower_ if c.start > 0 else ""
-            if prev in PRESENT_BE | PAST_BE | {"be", "been", "widely", "now", "generally"}:
-                continue
-        if c.start == event.end and word not in ("says", "said"):
-            continue  # a participle after the event noun is its stance: "a decision expected in August"
-        subject = _subject_before(doc, sent[0], c.start)
-        if c.label == "ATTR" and doc[c.start:c.end].text.lower().startswith("according"):
-            # "according to the maker, ...": the speaker ends at the first punctuation mark.
-            stop = next((i for i in range(c.end, min(c.end + 4, sent[1])) if doc[i].is_punct), min(c.end + 4, sent[1]))
-            subject = doc[c.end:stop].text
-        if subject or doc[c.start:c.end].text.lower().startswith("according"):
-            out.attributed = True
-            out.attribution = subject
-            return
-
-
-NOUN_MARKERS = {"a", "an", "the", "its", "their", "his", "her", "our", "great", "much", "some", "this", "that",
-                "no", "any", "big", "high", "early", "initial", "new", "strong"}
-SUBORDINATORS = {"while", "although", "though", "if", "because", "since", "as", "when", "whereas", "unless"}
-
-
-def _subject_before(doc: Doc, start: int, at: int) -> str | None:
-    """The words naming who speaks, just before a reporting verb ("Lykos says", "analysts expect")."""
-    toks = []
-    i = at - 1
-    while i >= start and len(toks) < 6:
-        t = doc[i]
-        if t.is_punct and t.text not in ("'s", "'"):
-            break
-        if t.lower_ in ("that", "which", "it", "is", "are", "was", "were", "be", "to", "will", "would", "and", "after",
-                        "for", "in", "on", "with", "from", "by", "of", "at", "before", "under", "over"):
-            if not toks:
-                return None
-            break
-        toks.append(t)
-        i -= 1
-    if not toks:
-        return None
-    text = " ".join(t.text for t in reversed(toks)).strip()
-    first = toks[-1]
-    if first.lower_ in SUBORDINATORS:
-        return None
-    if first.is_lower and first.lower_ not in ("analysts", "experts", "observers", "advocates", "researchers",
-                                                  "investors", "officials", "insiders", "supporters", "critics",
-                                                  "scientists", "doctors", "clinicians", "the", "many", "some",
-                                                  "most", "industry", "company", "regulators", "proponents"):
-        return None
-    return text
-
-
-OPEN_QUOTES = {"“", "‘", "«"}
-CLOSE_QUOTES = {"”", "’", "»"}
-
-
-def _in_quotes(doc: Doc, sent: tuple[int, int], at: int) -> bool:
-    """Is token `at` inside quotation marks opened in its sentence?"""
-    depth = 0
-    straight = 0
-    for t in doc[sent[0]:at]:
-        if t.text in OPEN_QUOTES:
-            depth += 1
-        elif t.text in CLOSE_QUOTES and depth:
-            depth -= 1
-        elif t.text == '"':
-            straight += 1
-    return depth > 0 or straight % 2 == 1
