@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from packtexts import write_files  # tests/ is on sys.path, as for the kind tests' own imports
+
 AS_OF = date(2026, 6, 1)
 
 SOURCES = """\
@@ -166,11 +168,7 @@ def write_pack(root: Path, files: dict[str, str] | None = None, pack_id: str = "
     """Write a pack with every typed kind under `root`; `files` replace or add files."""
     texts = {"claims/pack.yaml": manifest(pack_id), "sources/s.yaml": SOURCES, "claims/c.yaml": all_kinds_claims()}
     texts.update(files or {})
-    for rel, text in texts.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
+    return write_files(root, texts)
 
 
 def linter_for(roots: list[Path], as_of: date = AS_OF, **kwargs):

@@ -74,6 +74,11 @@ def write_pack(root: Path, files: dict[str, str] | None = None, studies: bool = 
     texts = {"claims/pack.yaml": MANIFEST, "sources/s.yaml": SOURCES, "claims/lexicon.yaml": LEXICON,
              "claims/c.yaml": CLAIMS + (STUDIES if studies else "")}
     texts.update(files or {})
+    return write_files(root, texts)
+
+
+def write_files(root: Path, texts: dict[str, str]) -> Path:
+    """Write {relative path: text} under `root` (folders made as needed); return `root`."""
     for rel, text in texts.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
