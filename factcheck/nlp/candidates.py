@@ -27,6 +27,8 @@ from factcheck.lang.layer import Analysis
 from factcheck.lang.topic import about
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.literals import live_patterns
+from factcheck.nlp.spans import Coverage as _Coverage
+from factcheck.nlp.spans import token_columns
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models" / "candidates"
 NEAREST = 5  # examples whose rule kinds vote for a candidate's kind
@@ -100,14 +102,15 @@ class CandidateLayer:
             return []
         t0 = time.perf_counter()
         STATS["sentences"] += len(an.sentences)
-        taken = [(c.start, c.end) for c in existing]
+        covered = _Coverage((c.start, c.end) for c in existing)
         ev_starts = sorted(c.start for c in an.cues if c.label.startswith("EV:"))
         # Only the quantity cues whose literals the document holds can match one of its sentences.
         quantity_cues = [c for q in self.pack.quantities.values() for c in live_patterns(q.cues, q.cue_triggers, folded)]
+        cols = token_columns(doc)
         picked: list[tuple[int, int]] = []
         for s, e in an.sentences:
-            cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-            if any(a < ce and cs < b for a, b in taken):
+            cs, ce = cols.start(s), cols.end(e - 1)
+            if covered.overlaps(cs, ce):
                 continue
             i = bisect.bisect_left(ev_starts, s)
             has_event = i < len(ev_starts) and ev_starts[i] < e
@@ -120,8 +123,7 @@ class CandidateLayer:
             STATS["candidates"] += len(picked)
             nlp = self.model()
             # The sentence's own tokens, rebuilt in the model's vocabulary: no second tokenization.
-            docs = [Doc(nlp.vocab, words=[t.text for t in doc[s:e]], spaces=[bool(t.whitespace_) for t in doc[s:e]])
-                    for s, e in picked]
+            docs = [Doc(nlp.vocab, words=cols.words(s, e), spaces=cols.spaces(s, e)) for s, e in picked]
             for (s, e), scored in zip(picked, nlp.pipe(docs)):
                 score = scored.cats.get("CANDIDATE", 0.0)
                 if score < self.threshold:
