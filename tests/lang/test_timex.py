@@ -77,3 +77,18 @@ def test_is_future(text: str, future: bool):
 
 def test_explicit_date_without_a_document_date_is_not_future():
     assert is_future(only("It should happen in 2099."), None) is False
+
+
+def test_literal_gate_changes_no_result(monkeypatch):
+    """Patterns are skipped on text without their required literals; the times found are exactly
+    those of searching with every pattern (also with the case traps and upper case)."""
+    from factcheck.lang import timex
+
+    texts = ["Approval is EXPECTED by the end of next year.", "The FDA decided in June 2024, soon after.",
+             "Results came in the late 1990s and in Q3 2021.", "Nothing here but words.",
+             "A decision is due on AUGUST 11, within weeks.", "Launch ſoon in ſpring 2025?",
+             "Two years ago, and again last month.", "By 12 March, or from July."]
+    gated = [timex.find_times(t, date(2024, 5, 20)) for t in texts]
+    monkeypatch.setattr(timex, "_LITERALS", [None] * len(timex._PATTERNS))
+    assert gated == [timex.find_times(t, date(2024, 5, 20)) for t in texts]
+    assert any(gated)
