@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from factcheck.kinds.common import claim_for, sentence_of
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import NameSpec
 from factcheck.lang.layer import Analysis
 from factcheck.lang.lemmas import is_known_word
 from factcheck.nlp.claims import Claim
+from factcheck.nlp.spans import token_columns
 
 
 def _norm(text: str) -> str:
@@ -62,15 +65,16 @@ class NameRule:
         out: list[Claim] = []
         wrong_label = f"NAME:wrong:{self.rule.id}"
         wrong_starts = {c.start for c in an.cues if c.label == wrong_label}
-        for tok in an.doc:
-            text = tok.text
-            if not (text[:1].isupper() and len(text) >= 4 and text[1:].islower()) or text in self.coined:
+        # One edit changes a length by one at most: only words that long can be a misspelling.
+        lengths = {len(w) + d for w in self.coined for d in (-1, 0, 1)}
+        for i, text in _title_words(an.doc):
+            if text in self.coined or len(text) not in lengths:
                 continue
-            if tok.i in wrong_starts or not any(_one_edit(text, w) for w in self.coined) or is_known_word(text):
+            if i in wrong_starts or not any(_one_edit(text, w) for w in self.coined) or is_known_word(text):
                 continue
-            sent = sentence_of(an, tok.i)
+            sent = sentence_of(an, i)
             if sent is not None:
-                out.append(claim_for(an, tok.i, tok.i + 1, sent, self.rule))
+                out.append(claim_for(an, i, i + 1, sent, self.rule))
         return out
 
     def _expansion(self, an: Analysis, start: int, end: int) -> tuple[int, int] | None:
@@ -107,6 +111,27 @@ class NameRule:
         if initials != (self.spec.acronym or "").lower():
             return None  # a different thing in brackets, not an expansion of this acronym
         return s, e
+
+
+def _title_words(doc: Doc) -> list[tuple[int, str]]:
+    """The tokens spelt like a name ("Lycos": a capital, then at least three lower-case letters),
+    with their index; read once per Doc from the token columns for every name rule of every pack
+    (a Token object per token per rule cost as much as the rest of the kind)."""
+    found = doc.user_data.get(_TITLE_KEY)
+    if found is None:
+        cols = token_columns(doc)
+        text = cols.text
+        found = []
+        for i, (a, n) in enumerate(zip(cols.idx, cols.length)):
+            if n >= 4 and text[a].isupper():
+                word = text[a : a + n]
+                if word[1:].islower():
+                    found.append((i, word))
+        doc.user_data[_TITLE_KEY] = found
+    return found
+
+
+_TITLE_KEY = "factcheck_title_words"
 
 
 def _one_edit(a: str, b: str) -> bool:
