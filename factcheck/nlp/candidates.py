@@ -26,7 +26,7 @@ from factcheck.knowledge.model import Pack, Rule
 from factcheck.lang.layer import Analysis
 from factcheck.lang.topic import about
 from factcheck.nlp.claims import Claim
-from factcheck.nlp.literals import live_patterns
+from factcheck.nlp.literals import literal_index, live_patterns
 from factcheck.nlp.spans import Coverage as _Coverage
 from factcheck.nlp.spans import token_columns
 
@@ -105,7 +105,9 @@ class CandidateLayer:
         covered = _Coverage((c.start, c.end) for c in existing)
         ev_starts = sorted(c.start for c in an.cues if c.label.startswith("EV:"))
         # Only the quantity cues whose literals the document holds can match one of its sentences.
-        quantity_cues = [c for q in self.pack.quantities.values() for c in live_patterns(q.cues, q.cue_triggers, folded)]
+        index = literal_index(doc.user_data, folded)
+        quantity_cues = [c for q in self.pack.quantities.values()
+                         for c in live_patterns(q.cues, q.cue_triggers, folded, index)]
         cols = token_columns(doc)
         picked: list[tuple[int, int]] = []
         for s, e in an.sentences:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.knowledge.model import Quantity
-from factcheck.nlp.literals import live_patterns
+from factcheck.nlp.literals import TextLiterals, literal_index, live_patterns
 
 
 @dataclass
@@ -29,12 +29,20 @@ class Context:
 
     # A quantity's cues that may match in this document, by the quantity object (live_cues).
     live: dict[int, list[re.Pattern[str]]] = field(default_factory=dict)
+    # Where the folded text's literal index is kept: the pipeline hands every pack the Doc's
+    # user_data, so the index is built once per document.
+    store: dict[str, object] = field(default_factory=dict)
+
+    def literals(self) -> TextLiterals:
+        """`lit in folded` for many literals (factcheck/nlp/literals.py)."""
+        return literal_index(self.store, self.folded)
 
     def live_cues(self, quantity: Quantity) -> list[re.Pattern[str]]:
         """The quantity's cues, less those none of whose literals the folded text holds."""
         found = self.live.get(id(quantity))
         if found is None:
-            found = self.live[id(quantity)] = live_patterns(quantity.cues, quantity.cue_triggers, self.folded)
+            found = self.live[id(quantity)] = live_patterns(quantity.cues, quantity.cue_triggers, self.folded,
+                                                             self.literals())
         return found
 
     def scan(self, pattern: re.Pattern[str], folded: bool = True) -> list[re.Match[str]]:

@@ -9,7 +9,8 @@ except for two lower-case letters Unicode case folding equates with ASCII ones (
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import MutableMapping, Sequence
 from typing import TypeVar
 
 CASE_TRAPS = ("\u017f", "\u0131")  # long s, dotless i
@@ -17,15 +18,60 @@ CASE_TRAPS = ("\u017f", "\u0131")  # long s, dotless i
 P = TypeVar("P")
 
 
-def may_match(literals: Sequence[str] | None, text: str) -> bool:
+_RUN = re.compile(r"[a-z0-9]+")
+
+
+class TextLiterals:
+    """`lit in text` for the many literals asked of one document (every trigger of every rule,
+    every cue of every quantity, for each pack), answered from the text's distinct words.
+
+    A literal made only of ASCII lower-case letters and digits occurs in the text exactly when it
+    occurs inside one maximal run of such characters, so it is looked up in the set of distinct
+    runs (a whole word) or searched in those runs joined, which is a fraction of the text's
+    length; any other literal is searched in the text itself. Answers are kept per literal."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = set(_RUN.findall(text))
+        self.joined = "\x00".join(self.words)
+        self.known: dict[str, bool] = {}
+
+    def has(self, lit: str) -> bool:
+        found = self.known.get(lit)
+        if found is None:
+            if _RUN.fullmatch(lit):
+                found = lit in self.words or lit in self.joined
+            else:
+                found = lit in self.text
+            self.known[lit] = found
+        return found
+
+
+_INDEX_KEY = "factcheck_text_literals"
+
+
+def literal_index(store: MutableMapping[str, object], text: str) -> TextLiterals:
+    """The TextLiterals of `text`, kept in `store` (a Doc's user_data: both packs read one)."""
+    index = store.get(_INDEX_KEY)
+    if not isinstance(index, TextLiterals) or index.text is not text:
+        index = TextLiterals(text)
+        store[_INDEX_KEY] = index
+    return index
+
+
+def may_match(literals: Sequence[str] | None, text: str, index: TextLiterals | None = None) -> bool:
     """False only when no literal of the pattern is in `text` (lower-case, without CASE_TRAPS)."""
     if literals is None or not all(lit.isascii() for lit in literals):
         return True
+    if index is not None:
+        return any(index.has(lit) for lit in literals)
     return any(lit in text for lit in literals)
 
 
-def live_patterns(patterns: Sequence[P], literals: Sequence[Sequence[str] | None], text: str) -> list[P]:
-    """The patterns that may match somewhere in `text` (lower-case), in their order."""
+def live_patterns(patterns: Sequence[P], literals: Sequence[Sequence[str] | None], text: str,
+                  index: TextLiterals | None = None) -> list[P]:
+    """The patterns that may match somewhere in `text` (lower-case), in their order; `index`, when
+    given, is `text`'s TextLiterals."""
     if len(literals) != len(patterns) or any(c in text for c in CASE_TRAPS):
         return list(patterns)
-    return [p for p, lits in zip(patterns, literals) if may_match(lits, text)]
+    return [p for p, lits in zip(patterns, literals) if may_match(lits, text, index)]

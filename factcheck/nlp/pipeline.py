@@ -114,7 +114,7 @@ class ClaimsComponent:
         # One folded text and one set of pattern scans per Doc, shared by every pack's component.
         ctx = Context(text=text, folded=folded, sent_starts=starts,
                       paragraphs=doc.user_data.get("paragraphs") or [0],
-                      scans=doc.user_data.setdefault("factcheck_scans", {}))
+                      scans=doc.user_data.setdefault("factcheck_scans", {}), store=doc.user_data)
         claims = self.extractor.extract(ctx)
         in_domain = not self.pack.topic or any(t.search(ctx.folded) for t in self.pack.topic)
         exhaustive = set(self.pack.exhaustive_units)

@@ -90,7 +90,8 @@ class RuleMatcher:
         if present is None:
             # One membership test per distinct trigger per document; most rules then drop out
             # with a set operation.
-            present = ctx.present_triggers = {t for t in self.all_triggers if t in folded}
+            index = ctx.literals()
+            present = ctx.present_triggers = {t for t in self.all_triggers if index.has(t)}
         hits = self.rule_triggers[rule.id] & present
         if not hits:
             return []

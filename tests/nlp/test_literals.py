@@ -43,3 +43,15 @@ def test_every_quantity_cue_that_matches_a_pack_example_holds_one_of_its_literal
                         assert may_match(lits, text), (q.id, cue.pattern)
                         checked += 1
     assert checked > 20
+
+
+def test_text_literals_answer_as_a_substring_search_does():
+    """Whole words, parts of words, literals across a space or with punctuation, absent ones."""
+    from factcheck.nlp.literals import TextLiterals
+
+    text = "the fda approved mdma-assisted therapy in 2024; n = 90 (phase 3), 67% no longer met criteria."
+    index = TextLiterals(text)
+    for lit in ["approv", "approved", "fda approved", "mdma-assisted", "assist", "2024", "024", "n = 90", "67%",
+                "phase 3", "criteria.", "legal", "approval", "x", "", "therapyin", "ed mdma"]:
+        assert index.has(lit) is (lit in text), lit
+        assert index.has(lit) is (lit in text), lit  # the kept answer too
