@@ -25,10 +25,11 @@ class TokenColumns:
     """Start offset, length and trailing space of every token of a Doc, as plain lists."""
 
     def __init__(self, doc: Doc) -> None:
-        arr = doc.to_array([IDX, LENGTH, SPACY]).tolist() if len(doc) else []
-        self.idx = [row[0] for row in arr]
-        self.length = [row[1] for row in arr]
-        self.space = [bool(row[2]) for row in arr]
+        arr = doc.to_array([IDX, LENGTH, SPACY])
+        # Whole columns to lists: a Python loop over rows cost as much as the Token objects did.
+        self.idx: list[int] = arr[:, 0].tolist() if len(doc) else []
+        self.length: list[int] = arr[:, 1].tolist() if len(doc) else []
+        self.space: list[bool] = arr[:, 2].astype(bool).tolist() if len(doc) else []
         self.text = doc_text(doc)
 
     def start(self, i: int) -> int:
