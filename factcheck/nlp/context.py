@@ -33,6 +33,15 @@ class Context:
     # user_data, so the index is built once per document.
     store: dict[str, object] = field(default_factory=dict)
 
+    def names_topic(self, topic: list[re.Pattern[str]]) -> bool:
+        """Does the folded text match one of a pack's topic patterns? Asked twice per pack (the
+        extractor and the component decide "in domain" from it): searched once per document."""
+        key = f"factcheck_topic_{id(topic)}"  # the pack's list: alive as long as the Doc's run
+        found = self.store.get(key)
+        if found is None:
+            found = self.store[key] = any(t.search(self.folded) for t in topic)
+        return bool(found)
+
     def literals(self) -> TextLiterals:
         """`lit in folded` for many literals (factcheck/nlp/literals.py)."""
         return literal_index(self.store, self.folded)

@@ -74,7 +74,7 @@ class Extractor(RuleMatcher, CitationFinder, FigureFinder, FigureAttacher, Table
         citations = self._citations(ctx)
         # A document is about the pack's topic when it names it, or cites a study the pack knows
         # (a table of "Mitchell et al. 2021" rows need not say "MDMA").
-        in_domain = (not self.pack.topic or any(t.search(ctx.folded) for t in self.pack.topic)
+        in_domain = (not self.pack.topic or ctx.names_topic(self.pack.topic)
                      or any(c.studies for c in citations))
         claims: list[Claim] = []
         claims.extend(self._rules(ctx, in_domain))

@@ -116,7 +116,7 @@ class ClaimsComponent:
                       paragraphs=doc.user_data.get("paragraphs") or [0],
                       scans=doc.user_data.setdefault("factcheck_scans", {}), store=doc.user_data)
         claims = self.extractor.extract(ctx)
-        in_domain = not self.pack.topic or any(t.search(ctx.folded) for t in self.pack.topic)
+        in_domain = not self.pack.topic or ctx.names_topic(self.pack.topic)
         exhaustive = set(self.pack.exhaustive_units)
         # A dose or duration told of recreational use is no protocol's: not a claim the pack checks.
         claims = [c for c in claims if not (c.type == "figure" and not c.studies and c.unit in exhaustive
