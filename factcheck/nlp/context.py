@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from factcheck.knowledge.model import Quantity
 from factcheck.nlp.literals import TextLiterals, literal_index, live_patterns
+from factcheck.nlp.numscan import number_starts, scan_at
 
 
 @dataclass
@@ -60,6 +61,18 @@ class Context:
         found = self.scans.get(key)
         if found is None:
             found = self.scans[key] = list(pattern.finditer(self.folded if folded else self.text))
+        return found
+
+    def scan_numbers(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """`scan(pattern)` for a pattern whose matches start at a number (factcheck/nlp/numscan.py):
+        the same matches, tried only where a number starts."""
+        key = (pattern, True)
+        found = self.scans.get(key)
+        if found is None:
+            starts = self.store.get("factcheck_number_starts")
+            if not isinstance(starts, list):
+                starts = self.store["factcheck_number_starts"] = number_starts(self.folded)
+            found = self.scans[key] = scan_at(pattern, self.folded, starts)
         return found
 
     def sentence_of(self, offset: int) -> tuple[int, int]:

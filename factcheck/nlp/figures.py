@@ -189,7 +189,7 @@ class FigureFinder:
             return folded.rfind(word, 0, start), APPROX[word]
 
         if "%" in folded or "percent" in folded or "per cent" in folded:
-            for m in ctx.scan(PERCENT):
+            for m in ctx.scan_numbers(PERCENT):
                 a = float(m.group("a"))
                 b = float(m.group("b")) if m.group("b") else a
                 if a > 100 and not m.group("b"):
@@ -208,12 +208,12 @@ class FigureFinder:
                 v = FRACTIONS[m.group("f")]
                 start, extra = approx_of(m.start())
                 figure(start, m.end("f"), "percent", v, v, (-1.5 + extra[0], 1.5 + extra[1]))
-        for m in ctx.scan(SHARE):
+        for m in ctx.scan_numbers(SHARE):
             a, b = to_number(m.group("a")), to_number(m.group("b"))
             if a is not None and b and a <= b:
                 pct = 100.0 * a / b
                 figure(m.start(), m.end(), "percent", pct, pct, (-0.6, 0.6))
-        for m in ctx.scan(AMOUNT):
+        for m in ctx.scan_numbers(AMOUNT):
             a = to_number(m.group("a"))
             b = to_number(m.group("b")) if m.group("b") else None
             if a is None:
@@ -225,7 +225,7 @@ class FigureFinder:
             if m.group("sd") and b is None:
                 b = a  # "4.2 ± 1.3 hours" states the mean
             figure(start, m.end(), unit, a, b if b is not None else a, approx)
-        for m in ctx.scan(SAMPLE):
+        for m in ctx.scan_numbers(SAMPLE):
             if m.group("a") and _is_label(folded, m.start()):
                 continue
             n = to_number(m.group("n") or m.group("a") or "")
@@ -235,13 +235,13 @@ class FigureFinder:
             figure(start, m.end(), "count", n, n, approx,
                    quantity="sample-size" if "sample-size" in self.pack.quantities else None)
         if "study-sites" in self.pack.quantities and SITES_HINT.search(folded):
-            for m in ctx.scan(SITES):
+            for m in ctx.scan_numbers(SITES):
                 n = to_number(m.group("a"))
                 if n is not None and n >= 1 and not _is_label(folded, m.start()):
                     start, approx = approx_of(m.start())
                     figure(start, m.end(), "count", n, n, approx, quantity="study-sites")
         if "session" in folded or "appointment" in folded:
-            for m in ctx.scan(SESSIONS):
+            for m in ctx.scan_numbers(SESSIONS):
                 n = to_number(m.group("a"))
                 if n is None or _is_label(folded, m.start()):
                     continue
@@ -253,7 +253,7 @@ class FigureFinder:
                 v = float(m.group(g))
                 figure(m.start(g), m.end(g), "d", abs(v), abs(v))
         if "point" in folded:
-            for m in ctx.scan(POINTS):
+            for m in ctx.scan_numbers(POINTS):
                 v = to_number(m.group("a").lstrip("-"))
                 if v is not None:
                     start, approx = approx_of(m.start("a"))

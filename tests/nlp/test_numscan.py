@@ -1,0 +1,44 @@
+import random
+from pathlib import Path
+
+import pytest
+
+from factcheck.nlp import figures
+from factcheck.nlp.normalize import fold
+from factcheck.nlp.numscan import number_starts, scan_at
+
+PATTERNS = [figures.PERCENT, figures.SHARE, figures.AMOUNT, figures.SAMPLE, figures.SITES, figures.SESSIONS,
+            figures.POINTS]
+TRICKY = [
+    "n = 90 and n=12; n\t= 7 adults, an = sign", "-5 points, a -12-point drop, 3-4 points", "x5% and 5.5% to 7 percent",
+    "twenty-one participants, a hundred patients, often ten sessions, someone's two-thirds", "١٢ patients and ５ mg",
+    "1,200 people at 14 sites; 120 mg/kg then 40 mg 2 hours later", "9 of 12 patients; nine out of ten adults",
+    "v1.2.3 hours", "", "n", "-", "...5 mg", "3 preparatory, 3 dosing and 9 integration sessions",
+]
+
+
+def _same(pattern, text: str) -> None:
+    expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in scan_at(pattern, text, number_starts(text))] == expected
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=lambda p: p.pattern[:30])
+def test_scanning_at_number_starts_finds_what_finditer_finds(pattern):
+    rng = random.Random(3)
+    pieces = [w for t in TRICKY for w in t.split(" ")] + ["\n", "\n\n", "  ", "%", "mg", "weeks", "of", "(n = 4)"]
+    texts = [fold(t) for t in TRICKY]
+    texts += [fold(" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))) for _ in range(300)]
+    for text in texts:
+        _same(pattern, text)
+
+
+def test_the_same_on_the_example_corpora():
+    root = Path(__file__).resolve().parents[1]
+    # The development corpora only (never the sealed ones).
+    files = [f for d in ("corpus", "corpus_dev", "corpus_dev2", "corpus_glp1_dev", "corpus_real/dev")
+             for f in sorted((root / d).glob("*.yaml"))]
+    assert len(files) > 50
+    for path in files:
+        text = fold(path.read_text(encoding="utf-8"))
+        for pattern in PATTERNS:
+            _same(pattern, text)
