@@ -15,7 +15,7 @@ import os
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -26,7 +26,7 @@ from factcheck.knowledge.model import Pack, Rule
 from factcheck.lang.layer import Analysis
 from factcheck.lang.topic import about
 from factcheck.nlp.claims import Claim
-from factcheck.nlp.literals import literal_index, live_patterns
+from factcheck.nlp.literals import CASE_TRAPS, TextLiterals, literal_index, live_patterns, may_match
 from factcheck.nlp.spans import Coverage as _Coverage
 from factcheck.nlp.spans import token_columns
 
@@ -72,6 +72,15 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS)
 
 
+def _any_cue(cues: list[tuple[re.Pattern[str], Sequence[str] | None]], folded: str, start: int, end: int) -> bool:
+    """Does one of the cues match in folded[start:end]? A cue none of whose literals the sentence
+    holds is not searched (the document-level prefilter, per sentence: most sentences with a
+    digit name no measure)."""
+    sentence = folded[start:end]
+    trap = any(c in sentence for c in CASE_TRAPS)
+    return any(q.search(folded, start, end) for q, lits in cues if trap or may_match(lits, sentence))
+
+
 class CandidateLayer:
     """One pack's classifier, loaded on first use (most documents never reach it)."""
 
@@ -106,8 +115,7 @@ class CandidateLayer:
         ev_starts = sorted(c.start for c in an.cues if c.label.startswith("EV:"))
         # Only the quantity cues whose literals the document holds can match one of its sentences.
         index = literal_index(doc.user_data, folded)
-        quantity_cues = [c for q in self.pack.quantities.values()
-                         for c in live_patterns(q.cues, q.cue_triggers, folded, index)]
+        quantity_cues = self._live_cues(folded, index)
         cols = token_columns(doc)
         picked: list[tuple[int, int]] = []
         for s, e in an.sentences:
@@ -116,8 +124,7 @@ class CandidateLayer:
                 continue
             i = bisect.bisect_left(ev_starts, s)
             has_event = i < len(ev_starts) and ev_starts[i] < e
-            if not has_event and not (_DIGIT.search(folded, cs, ce) and any(q.search(folded, cs, ce)
-                                                                              for q in quantity_cues)):
+            if not has_event and not (_DIGIT.search(folded, cs, ce) and _any_cue(quantity_cues, folded, cs, ce)):
                 continue
             picked.append((s, e))
         out: list[Claim] = []
@@ -141,6 +148,15 @@ class CandidateLayer:
                                  pack=self.pack.id))
         STATS["proposed"] += len(out)
         STATS["seconds"] += time.perf_counter() - t0
+        return out
+
+    def _live_cues(self, folded: str, index: TextLiterals) -> list[tuple[re.Pattern[str], Sequence[str] | None]]:
+        """The quantity cues that may match in the document, each with its required literals."""
+        out: list[tuple[re.Pattern[str], Sequence[str] | None]] = []
+        for q in self.pack.quantities.values():
+            lits = list(q.cue_triggers) if len(q.cue_triggers) == len(q.cues) else [None] * len(q.cues)
+            live = {id(c) for c in live_patterns(q.cues, q.cue_triggers, folded, index)}
+            out.extend((c, lit) for c, lit in zip(q.cues, lits) if id(c) in live)
         return out
 
     def kind_of(self, text: str, events: set[str] | None = None) -> tuple[str, Rule | None]:
