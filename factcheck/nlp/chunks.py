@@ -25,6 +25,11 @@ _SLOW_RUN = re.compile(r"(?<![^\w\s])[^\w\s]{16,}|(?<!\S)\S{256,}")
 
 def calm_symbols(text: str) -> str:
     """The text with runs of 16+ symbols and words of 256+ characters blanked; same length."""
+    # Both runs lie inside a stretch of 16+ non-space characters. Ordinary prose has none, and
+    # `str.split` (the same whitespace as `\s`) tells so faster than the substitution, which tries
+    # its look-behinds at every character.
+    if max(map(len, text.split()), default=0) < 16:
+        return text
     return _SLOW_RUN.sub(lambda m: " " * len(m.group(0)), text)
 
 

@@ -68,3 +68,15 @@ def test_symbol_runs_are_blanked_for_the_tokenizer(test_linter):
     assert time.perf_counter() - t < 5  # was over 40 s: quadratic in spaCy and in CITATION
     assert [f.rule for f in report.findings] and text[report.findings[0].start :].startswith("close")
     assert split_for_nlp("a -- b ---------------- c", [0], [0])[0].text == "a -- b " + " " * 16 + " c"
+
+
+def test_calm_symbols_skips_only_text_without_long_runs():
+    """The shortcut (no stretch of 16+ non-space characters) gives what the substitution gives."""
+    from factcheck.nlp.chunks import _SLOW_RUN, calm_symbols
+
+    def slow(t: str) -> str:
+        return _SLOW_RUN.sub(lambda m: " " * len(m.group(0)), t)
+
+    for text in ["plain words only", "a " * 5 + "#" * 16, "x" * 300, "ab\u00a0" + "-" * 15, "-" * 15 + "\u2003-",
+                 "see https://example.com/a/long/path?x=1 here", "\u3000".join(["=" * 10] * 3), "", "=" * 15 + "a"]:
+        assert calm_symbols(text) == slow(text), text
