@@ -31,10 +31,14 @@ class NameRule:
         # misspelling of it is the name printed wrong. (Words of longer names, such as
         # "Therapeutic", are too close to ordinary words.)
         self.coined = {a for a in self.spec.aliases if re.fullmatch(r"[A-Z][a-z]{4,}", a) and not is_known_word(a)}
+        self.labels = {f"NAME:{what}:{rule.id}" for what in ("wrong", "acronym", "canonical")}
 
     def claims(self, an: Analysis) -> list[Claim]:
         out: list[Claim] = []
+        mine = self.labels
         for c in an.cues:
+            if c.label not in mine:
+                continue  # most cues are no name of this rule's: their sentence is not looked up
             sent = sentence_of(an, c.start)
             if sent is None:
                 continue
