@@ -59,11 +59,21 @@ def about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at: 
         side = _nearest(an.cues_in(first[0], first[1]), own, rival, first[1])
         if side:
             return side == "own"
-    n_own = sum(1 for c in an.cues if c.label in own)
-    n_rival = sum(1 for c in an.cues if c.label in rival)
+    n_own, n_rival = _counts(an, own, rival)
     if n_own == n_rival == 0:
         return default
     return n_own >= n_rival
+
+
+def _counts(an: Analysis, own: Collection[str], rival: Collection[str]) -> tuple[int, int]:
+    """How often the document names `own` and `rival`: counted once per Analysis and pair of label
+    sets (every claim that falls through to the whole document asked it of every cue)."""
+    memo: dict[tuple[frozenset[str], frozenset[str]], tuple[int, int]] = an.__dict__.setdefault("_topic_counts", {})
+    key = (frozenset(own), frozenset(rival))
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = (sum(1 for c in an.cues if c.label in own), sum(1 for c in an.cues if c.label in rival))
+    return found
 
 
 def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: int,
