@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.knowledge.model import Quantity
-from factcheck.nlp.literals import TextLiterals, literal_index, live_patterns
+from factcheck.nlp.literals import TextLiterals, literal_index, live_patterns, pattern_literals
 from factcheck.nlp.numscan import number_starts, scan_at
 
 
@@ -40,7 +40,9 @@ class Context:
         key = f"factcheck_topic_{id(topic)}"  # the pack's list: alive as long as the Doc's run
         found = self.store.get(key)
         if found is None:
-            found = self.store[key] = any(t.search(self.folded) for t in topic)
+            # A pattern none of whose required literals the text holds is not searched.
+            live = live_patterns(topic, [pattern_literals(t) for t in topic], self.folded, self.literals())
+            found = self.store[key] = any(t.search(self.folded) for t in live)
         return bool(found)
 
     def literals(self) -> TextLiterals:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import MutableMapping, Sequence
+from functools import lru_cache
 from typing import TypeVar
+
+from factcheck.knowledge.regex_tools import required_literals
 
 CASE_TRAPS = ("\u017f", "\u0131")  # long s, dotless i
 
@@ -19,6 +22,14 @@ P = TypeVar("P")
 
 
 _RUN = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=4096)
+def pattern_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The required literals of a compiled pattern the pack does not store them for (its topic
+    patterns), worked out once per process."""
+    found = required_literals(pattern.pattern)
+    return tuple(found) if found else None
 
 
 class TextLiterals:

@@ -55,3 +55,13 @@ def test_text_literals_answer_as_a_substring_search_does():
                 "phase 3", "criteria.", "legal", "approval", "x", "", "therapyin", "ed mdma"]:
         assert index.has(lit) is (lit in text), lit
         assert index.has(lit) is (lit in text), lit  # the kept answer too
+
+
+def test_pattern_literals_of_a_compiled_pattern():
+    import re
+
+    from factcheck.nlp.literals import pattern_literals
+
+    assert pattern_literals(re.compile(r"(?<![\w-])wegovy(?![\w-])")) == ("wegovy",)
+    assert pattern_literals(re.compile(r"\b(?:mdma|ecstasy)\b", re.I)) == ("ecstasy", "mdma")
+    assert pattern_literals(re.compile(r"\d+")) is None
