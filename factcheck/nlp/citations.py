@@ -10,6 +10,7 @@ from factcheck.knowledge.model import Pack
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.context import Context
 from factcheck.nlp.normalize import fold
+from factcheck.nlp.numscan import scan_at
 from factcheck.nlp.speech import _mark_figure_speech, _retraction_noted
 
 _YEAR_END = r"(?:(?!\d)|(?=\d+(?:\.\d+)?\s?%))"  # a year may be glued to a flattened table's numbers
@@ -84,7 +85,7 @@ class CitationFinder:
                              citation=" ".join(ctx.text[start:end].split())))
         if self.alias_re is not None:
             taken = [(c.start, c.end) for c in out]
-            for m in self.alias_re.finditer(ctx.folded):
+            for m in self._alias_matches(ctx):
                 if any(s <= m.start() < e for s, e in taken):
                     continue
                 sid = self.alias_study[m.group(0)]
@@ -98,10 +99,29 @@ class CitationFinder:
             _mark_figure_speech(ctx, c)
         return out
 
+    def _alias_matches(self, ctx: Context) -> list[re.Match[str]]:
+        """`alias_re.finditer(folded)`, tried only where one of the aliases the document holds
+        starts (factcheck/nlp/numscan.py's `scan_at`): the alternation of every alias, behind a
+        look-behind, was tried at every character of every document."""
+        assert self.alias_re is not None
+        folded, index = ctx.folded, ctx.literals()
+        if "" in self.alias_study:  # an empty alias matches everywhere: scan_at needs non-empty matches
+            return list(self.alias_re.finditer(folded))
+        starts: set[int] = set()
+        for alias in self.alias_study:
+            if index.has(alias):
+                i = folded.find(alias)
+                while i >= 0:
+                    starts.add(i)
+                    i = folded.find(alias, i + 1)
+        return scan_at(self.alias_re, folded, sorted(starts))
+
     def _journals_named(self, ctx: Context, cited: list[Claim]) -> list[Claim]:
         """A journal named for a study, which the sentence cites or describes by phase and year
         ("In May 2021 it published phase-three results in the journal Nature")."""
         out: list[Claim] = []
+        if "journal" not in ctx.text:
+            return out  # every match spells "journal" (the pattern is case-sensitive)
         for m in JOURNAL_NAMED.finditer(ctx.text):
             sent = ctx.sentence_of(m.start())
             studies = {sid for c in cited if c.sentence == sent and len(c.studies) == 1 for sid in c.studies}

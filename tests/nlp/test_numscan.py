@@ -42,3 +42,22 @@ def test_the_same_on_the_example_corpora():
         text = fold(path.read_text(encoding="utf-8"))
         for pattern in PATTERNS:
             _same(pattern, text)
+
+
+def test_study_aliases_found_where_finditer_finds_them():
+    """The citation finder's alias scan (tried where a present alias starts) against finditer."""
+    from factcheck.knowledge import load_pack_cached
+    from factcheck.nlp.context import Context
+    from factcheck.nlp.extract import Extractor
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [f.read_text(encoding="utf-8") for d in ("corpus", "corpus_dev", "corpus_real/dev")
+             for f in sorted((root / d).glob("*.yaml"))]
+    texts += ["MAPP1 and mapp2 (NCT04077437) in the MAPP1-extension; mapp1mapp2", ""]
+    for sub in load_pack_cached().packs:
+        ex = Extractor(sub)
+        if ex.alias_re is None:
+            continue
+        for text in texts:
+            ctx = Context(text=text, folded=fold(text), sent_starts=[0], paragraphs=[0])
+            assert [m.span() for m in ex._alias_matches(ctx)] == [m.span() for m in ex.alias_re.finditer(ctx.folded)]
