@@ -13,6 +13,7 @@ from factcheck.kinds.vocabulary import event_labels, subject_labels
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import StatusSpec
 from factcheck.lang.layer import Analysis, EventMention
+from factcheck.lang.places import country_of
 from factcheck.lang.timex import find_times
 from factcheck.lang.topic import in_jurisdiction, in_scope
 from factcheck.nlp.claims import Claim
@@ -24,7 +25,7 @@ class StatusRule:
         self.rule = rule
         self.spec = rule.spec
         # A sentence that names no place is about the pack's home; another country must be named.
-        self.unnamed_place_ok = home_jurisdiction is None or home_jurisdiction == rule.spec.jurisdiction
+        self.unnamed_place_ok = home_jurisdiction is None or home_jurisdiction == country_of(rule.spec.jurisdiction)
         self.events = event_labels(rule.id, rule.spec.event)
         self.own = subject_labels(rule.id, rule.spec.subject)
         self.rivals = rivals - self.own

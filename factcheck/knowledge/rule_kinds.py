@@ -24,7 +24,8 @@ class StatusSpec:
     event: built-in event classes of the language layer (approval, decision, review,
     advisory-vote, rescheduling, legalisation, launch, designation, submission, shortage) or phrases.
     stance: which readings are wrong: done, pending, expected, refused, negated, current.
-    jurisdiction: the rule applies unless another jurisdiction is what the sentence is about.
+    jurisdiction: the rule applies unless another jurisdiction is what the sentence is about
+    (`us-federal`: US federal law, where a sentence naming a US state is about that state).
     topic: phrases of which the sentence must name one: what the event is for (an indication, a
     label section), when the rule is about one use among several ("approved to cut heart risk").
     A sentence that borrows its subject from the one before may borrow its topic from it too.
@@ -268,7 +269,7 @@ def _strings(item: LineDict, key: str, ck: Any, what: str) -> list[str]:
 
 def check_place(item: LineDict, key: str, code: str, ck: Any, what: str) -> None:
     """An error unless `code` is a jurisdiction the language layer knows."""
-    from factcheck.lang.places import places  # no spaCy: the data file only
+    from factcheck.lang.places import jurisdiction_codes  # no spaCy: the data file only
 
-    if code not in places():
-        ck.error(item, key, f"{what}unknown jurisdiction {code!r} (one of {', '.join(sorted(places()))})")
+    if code not in jurisdiction_codes():
+        ck.error(item, key, f"{what}unknown jurisdiction {code!r} (one of {', '.join(sorted(jurisdiction_codes()))})")

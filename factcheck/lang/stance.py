@@ -20,6 +20,7 @@ from factcheck.lang.copulas import PAST_BE, PRESENT_BE
 from factcheck.lang.cues import Cue
 from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.text import doc_text
+from factcheck.lang.timex import MONTHS as MONTH_WORDS
 from factcheck.lang.timex import TimeExpr, is_future
 
 STANCES = ("done", "pending", "expected", "refused", "negated", "hypothetical", "past-forecast", "current", "ended",
@@ -104,7 +105,8 @@ PRODUCT_NOUNS = {"drug", "drugs", "treatment", "treatments", "therapy", "therapi
 # Words that can be the subject right before a finite past verb ("the FDA approved", "regulators approved").
 SUBJECTS = {"fda", "agency", "regulators", "regulator", "it", "they", "government", "authorities", "who", "which",
             "that", "tga", "ema", "mhra", "canada", "australia", "panel", "committee", "officials", "state",
-            "congress", "dea", "ministry", "commission", "court", "judge", "justices", "lawmakers"}
+            "congress", "dea", "ministry", "commission", "court", "judge", "justices", "lawmakers", "order",
+            "president", "administration"}
 PROSPECT_NEAR = 10
 # An end cue reads as the event's end only this close to it: after it ("the shortage, listed since
 # 2022, has ended") or before it ("off the shortage list", "the end of the shortage").
@@ -327,7 +329,9 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
             if words[i] in PAST_BE or words[i] in PAST_PERFECT:
                 aux = "past"
                 break
-    if aux != "present":
+    # An infinitive of purpose takes no tense from the verb before it: "are lobbying to reschedule it".
+    infinitive = es - 1 >= cs and words[es - 1] == "to"
+    if aux != "present" and not infinitive:
         # A state held now: "is still in shortage", "remains on the FDA's shortage list".
         for i in range(es - 1, max(cs, es - 7) - 1, -1):
             if words[i] in STATE_VERBS and (words[i] != "'s" or _is_copula_s(words, i)):
@@ -632,6 +636,23 @@ def _still_required(words: list[str], cs: int, es: int) -> bool:
     return False
 
 
+MID_CLAUSE_CONDITIONS = {"if", "unless", "once", "whether"}
+
+
+def _condition_opens_before(words: list[str], cs: int, es: int) -> bool:
+    """A condition opened inside the clause, right before the event with its own subject: "would
+    allow prescribing once the drug is rescheduled". Adverbial "once" ("was once legal") has no
+    subject after it."""
+    for i in range(es - 2, max(cs, es - 7) - 1, -1):
+        w = words[i]
+        if w in (",", ";"):
+            return False
+        if w in MID_CLAUSE_CONDITIONS and words[i + 1] not in ADVERBS \
+                and words[i + 1] not in PRESENT_BE | PAST_BE | PERFECT:
+            return True
+    return False
+
+
 def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool:
     opener = words[cs] if cs < len(words) else ""
     if opener in CONDITIONAL_OPENERS:
@@ -646,6 +667,8 @@ def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool
     # comma and the main clause still forecasts.
     if any(c.label == "HYP" and c.start < es and words[c.start] != "would" and "," not in words[c.start:es]
            for c in inside):
+        return True
+    if _condition_opens_before(words, cs, es):
         return True
     before = words[max(cs, es - 4):es]
     if es - 2 >= cs and words[es - 1] == "to" and words[es - 2] in ("has", "have", "needs", "need", "must"):
@@ -709,6 +732,9 @@ def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None,
             return "done" if product or prev == "-" else None
         if prev in SUBJECTS:
             return "done"  # a finite past verb after its subject: "the FDA approved it"
+        if doc is not None and w.endswith("ed") and _object_follows(doc, words, ee) and prev.isalpha() \
+                and prev not in ("the", "a", "an", "this", "that", "its", "their"):
+            return "done"  # a past verb with its object: "the order on mental illness rescheduled MDMA"
         p = es - 1
         while p > cs and words[p] in ADVERBS:
             p -= 1
@@ -733,6 +759,25 @@ def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None,
                 return None if aux == "modal" else "done"
             return None
     return None
+
+
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+OBJECT_STARTS = {"the", "a", "an", "it", "them", "its", "their", "this", "these", "those"}
+
+
+def _object_follows(doc: Doc, words: list[str], at: int) -> bool:
+    """Does a direct object start at `at`? A participle never takes one ("a drug approved last
+    year", "treatments approved this month" carry a time, not an object)."""
+    if at >= len(words):
+        return False
+    tok = doc[at]
+    if tok.is_alpha and ((tok.is_upper and len(tok) > 1) or (tok.is_title and at > 0 and not doc[at - 1].is_title)) \
+            and words[at] not in MONTH_WORDS and words[at] not in WEEKDAYS:
+        return True  # "rescheduled MDMA", "approved Wegovy" (not a headline's capitals)
+    ahead = words[at + 1:at + 3]
+    if any(x in TIME_NOUNS or x in MONTH_WORDS or x.isdigit() for x in ahead):
+        return False
+    return words[at] in OBJECT_STARTS
 
 
 def _coordinated_with_past(words: list[str], cs: int, es: int) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Collection
 
 from factcheck.lang.cues import Cue
 from factcheck.lang.layer import Analysis, EventMention
+from factcheck.lang.places import FEDERAL_LEVELS
 
 LOOKBACK_SENTENCES = 3
 
@@ -71,9 +72,10 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
     """Is the mention about jurisdiction `code`? The place named last before it decides, as for
     subjects ("MDMA is legal in Australia ... it stays in Schedule 9 there"); when no place is
     named, `default` (True for the pack's home jurisdiction)."""
-    own = {f"JUR:{code}"}
+    country, states = FEDERAL_LEVELS.get(code, (code, None))
+    own = {f"JUR:{country}"}
     rival = {c.label for c in an.cues if c.label.startswith("JUR:") and c.label not in own
-             and not (code == "us" and c.label == "JUR:us-state")}
+             and not (country == "us" and states is None and c.label == "JUR:us-state")}
     for start, end in (ev.clause, ev.sentence):
         side = _nearest(an.cues_in(start, end), own, rival, ev.cue.start)
         if side:

@@ -87,10 +87,22 @@ TABLE = [
     ("Ruritania quietly went ahead and legalized Drug X.", "legalisation", "done"),
     ("Ruritania has decriminalized Drug X.", "legalisation", "done"),
     ("Ruritania became the first country to legalize Drug X.", "legalisation", "done"),
+    # a past verb with its object after any noun: finite, not a participle
+    ("A decree on public health legalized Drug X in the spring.", "legalisation", "done"),
+    ("The new statute decriminalized it outright.", "legalisation", "done"),
+    # a condition opened inside the clause
+    ("Clinics may open once the capital legalizes Drug X.", "legalisation", "hypothetical"),
+    ("Sales would start if the ministry approves Drug X.", "approval", "hypothetical"),
+    # an infinitive of purpose takes no tense from the verb before it
+    ("Campaigners are pushing to legalize Drug X.", "legalisation", "none"),
+    # "once" as an adverb opens no condition
+    ("Drug X was once legalized in Ruritania.", "legalisation", "done"),
+    ("Drug X, a drug approved Tuesday, sells well.", "approval", "none"),
     ("This makes Ruritania the first country to approve Drug X.", "approval", "done"),
     ("Drug X is now a legal, approved medicine in Ruritania.", "approval", "done"),
     ("Drug X was green lit in Ruritania.", "approval", "done"),  # a phrase ending in an irregular participle
     ("The agency's ruling followed a long review.", "decision", "none"),
+    ("Drug X, a drug approved last year, sells well.", "approval", "none"),  # a participle with a time, not an object
     # a state held now
     ("The current shortage has forced pharmacies to substitute.", "shortage", "current"),
     ("Drug X is in short supply.", "shortage", "current"),

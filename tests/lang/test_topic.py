@@ -102,6 +102,13 @@ def test_jurisdiction_named_in_the_sentence(read):
     assert jurisdiction(read, "The U.S. regulator approved Drug X.", "us")
 
 
+def test_federal_level_treats_a_named_state_as_another_jurisdiction(read):
+    text = "Colorado legalized Drug X last year."
+    assert jurisdiction(read, text, "us")  # a state leaves a federal fact (an FDA approval) in force
+    assert not jurisdiction(read, text, "us-federal")  # but a state law is not federal law
+    assert jurisdiction(read, "Congress legalized Drug X last year.", "us-federal")
+
+
 def test_no_place_named_means_any_jurisdiction(read):
     assert jurisdiction(read, "Drug X is approved.", "us")
 
