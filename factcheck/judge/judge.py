@@ -215,6 +215,19 @@ class Judge:
 
         values = pack.values_for(q)
         studies = claim.studies
+        if claim.study_how in PHASE_GUESSES and (len(studies) > 1 or claim.study_how == "description") \
+                and claim.unit in OUTCOME_UNITS:
+            # A phase names several studies; a result that only retracted ones among them reported
+            # is theirs ("pooled phase 2 data: 54% lost the diagnosis"). Not a dose: a protocol
+            # the retracted paper describes was still the protocol.
+            reported = {v.study for v in values if v.study in studies and agrees(v) and _arm_ok(claim.arm, v.arm)}
+            if not reported and not approx:
+                # "54% went into remission": the retracted paper's figure for another measure.
+                reported = {v.study for v in self._unit_values(claim.unit or "") if v.study in studies and agrees(v)}
+            if reported and all(pack.studies[sid].status == "retracted" for sid in reported):
+                studies = sorted(reported)
+            elif claim.study_how == "description":
+                studies = []  # a design alone names no study the figure can be held to
         retracted = [sid for sid in studies if pack.studies[sid].status == "retracted"]
         if studies and len(retracted) == len(studies):
             s = pack.studies[retracted[0]]
@@ -484,6 +497,10 @@ def _was(right: list[Value], names: dict[str, str]) -> str:
         v.describe() + (f" ({ARM_WORDS.get(v.arm, v.arm)} arm)" if v.arm and v.arm != "all" else "") for v in right[:3]))
     who = names.get(right[0].study or "", "the database")
     return f"; {who} reported {said}"
+
+
+# How a figure's study was guessed from a phase or a design alone (nlp/attach.py): several may fit.
+PHASE_GUESSES = ("phase", "previous sentence phase", "description")
 
 
 def _agrees(v: Value, claim: Claim) -> bool:

@@ -32,6 +32,10 @@ NEW_STUDY = re.compile(
 # A study of its own told of in the sentence: "All 19 took part in this follow-up" is not the
 # figure of the study cited before.
 FOLLOW_UP = re.compile(r"\b(?:this|the|a|its) (?:[\w-]+ ){0,2}(?:follow-?up|extension|sub-?study|substudy|survey|re-?analysis)\b")
+# A study described by its design rather than named ("a pooled analysis", "the long-term
+# follow-up"): each cue is read in the text and in the studies' recorded `design`.
+DESIGN_CUES = (re.compile(r"\bpooled\b"), re.compile(r"\blong[- ]term follow[- ]?up\b"))
+OWN_FOLLOW_UP = re.compile(r"\b(?:this|its|their|our) (?:[\w-]+ ){0,2}(?:follow-?up|extension|sub-?study|substudy|survey)\b")
 SIDE_CLAUSE = re.compile(r"\b(?:while|whereas|unlike|alongside|besides|outside of|separate from)\b")
 
 
@@ -41,6 +45,14 @@ def _side_clause(folded: str, s0: int, m: re.Match[str], claim: Claim) -> bool:
     # "While Phase 3 research continues, up to 50 patients ...": the phase sits in a side clause
     # that a comma closes before the figure.
     return bool(SIDE_CLAUSE.search(folded, s0, m.start())) and "," in folded[m.end():claim.start]
+
+
+def _sentence_before(ctx: Context, start: int) -> tuple[int, int] | None:
+    """The sentence with words before the one starting at `start` (paragraph breaks skipped)."""
+    prev = ctx.previous_sentence(start)
+    while prev is not None and not ctx.folded[prev[0]:prev[1]].strip():
+        prev = ctx.previous_sentence(prev[0])
+    return prev
 
 
 class FigureAttacher:
@@ -181,6 +193,21 @@ class FigureAttacher:
         if tp is not None:
             claim.timepoint_weeks, claim.timepoint_anchor = tp
 
+    def _retracted_measure(self, claim: Claim) -> bool:
+        """A percentage with no measure of its own, told of a study guessed from its phase or
+        design: when only retracted studies among them recorded that exact figure, it is theirs
+        and measures what they measured. Sets the claim's quantity and studies."""
+        if claim.study_how not in ("phase", "previous sentence phase", "description") or claim.approx != (0.0, 0.0):
+            return False
+        hits = [v for sid in claim.studies for v in self.pack.studies[sid].values
+                if v.unit == "percent" and v.low - v.tolerance <= claim.low <= v.high + v.tolerance
+                and claim.low == claim.high]
+        if not hits or any(self.pack.studies[v.study].status != "retracted" for v in hits):
+            return False
+        claim.quantity = hits[0].quantity
+        claim.studies = sorted({v.study for v in hits})
+        return True
+
     def _attach(self, claim: Claim, ctx: Context, citations: list[Claim]) -> None:
         """Which study a figure belongs to: a citation in its sentence, a phase named in it, a
         citation in the previous sentence, then the last one earlier in the paragraph."""
@@ -208,6 +235,12 @@ class FigureAttacher:
                         return
                 claim.studies, claim.study_how = studies, "phase"
                 return
+        described = self._described(ctx, claim)
+        if described:
+            # "A pooled analysis found 54%" (or the text just before describes one): the studies of
+            # that design are the candidates; the judge keeps them only if a retracted one reported it.
+            claim.studies, claim.study_how = described, "description"
+            return
         if NEW_STUDY.match(ctx.folded, s0, claim.start):
             return  # "A pilot of couples therapy involved six couples": not the study named before
         if FOLLOW_UP.search(ctx.folded, s0, s1):
@@ -231,3 +264,30 @@ class FigureAttacher:
         para = [c for c in citations if p0 <= c.start < claim.start and c.studies]
         if para:
             claim.studies, claim.study_how, claim.citation = list(para[-1].studies), "paragraph", para[-1].citation
+            return
+        # A phase named earlier in the paragraph is a weaker guess: held, like a description, only
+        # when a retracted study of that phase settles it.
+        p_ph = {PHASE_OF[m.group("p")] for m in PHASE.finditer(ctx.folded, p0, s0)}
+        if len(p_ph) == 1 and not OWN_STUDY_CUE.search(ctx.folded, s0, s1):
+            phase = p_ph.pop()
+            if phase in self.by_phase:
+                claim.studies, claim.study_how = list(self.by_phase[phase]), "description"
+
+    def _described(self, ctx: Context, claim: Claim) -> list[str]:
+        """Studies whose recorded design the text describes ("a pooled analysis", "the long-term
+        follow-up"), in the figure's sentence or, when that sentence names no study of its own,
+        earlier in its paragraph or in the sentence just before it."""
+        s0, s1 = claim.sentence
+        if OWN_FOLLOW_UP.search(ctx.folded, s0, s1):
+            return []  # "All 40 joined this long-term follow-up": a study of the text's own
+        spans = [(s0, s1)]
+        if not OWN_STUDY_CUE.search(ctx.folded, s0, s1):
+            told = _sentence_before(ctx, s0)
+            p0 = ctx.paragraph_of(claim.start)[0]
+            spans.append((min(p0, told[0]) if told else p0, s0))
+        for cue in DESIGN_CUES:
+            if any(cue.search(ctx.folded, a, b) for a, b in spans):
+                found = [sid for sid, st in self.pack.studies.items() if st.design and cue.search(st.design.lower())]
+                if found:
+                    return found
+        return []

@@ -30,7 +30,7 @@ class Claim:
     approx: tuple[float, float] = (0.0, 0.0)
     arm: str | None = None
     studies: list[str] = field(default_factory=list)  # candidate studies it is attached to
-    study_how: str | None = None  # "sentence", "previous sentence", "paragraph", "phase", "table row"
+    study_how: str | None = None  # "sentence", "previous sentence", "paragraph", "phase", "description", "table row"
     phase: str | None = None
     citation: str | None = None  # the citation text as written
     negated: bool = False

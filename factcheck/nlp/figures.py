@@ -312,8 +312,15 @@ class FigureFinder:
         out: list[Claim] = []
         for c in figures:
             if c.quantity is None:
-                continue
-            self._attach(c, ctx, citations)
+                if c.unit != "percent":
+                    continue
+                # No measure named ("54% recovered"): kept only when the study it is told of is a
+                # guess that a retracted study's own figure settles.
+                self._attach(c, ctx, citations)
+                if not self._retracted_measure(c):
+                    continue
+            else:
+                self._attach(c, ctx, citations)
             c.retraction_noted = _retraction_noted(ctx, c)
             out.append(c)
         out.extend(glued)

@@ -185,6 +185,32 @@ def test_retracted_figure(lint) -> None:
     assert f.rule == "figure-retracted" and f.severity == "error"
 
 
+@pytest.mark.parametrize(("text", "figure", "study"), [
+    # the phase names several studies; only the retracted pooled paper reported the figure
+    ("Across the phase II studies of MDMA, 54.2% lost their PTSD diagnosis.", "54.2%", "Mithoefer"),
+    # described by its design, no phase named
+    ("In a pooled analysis of MDMA therapy, 54% no longer had PTSD.", "54%", "Mithoefer"),
+    # the design told in the paragraph before, across a paragraph break
+    ("A new pooled look at MDMA therapy came out this week.\n\n"
+     "The share without PTSD rose from 56 percent at treatment exit to 67 percent a year later.", "56 percent", "Jerome"),
+    # no measure named: the exact figure of the retracted study settles it
+    ("MAPS's phase 2 research on MDMA found that 54 percent of patients recovered.", "54 percent", "Mithoefer"),
+])
+def test_figure_of_a_retracted_study_described_not_named(lint, text: str, figure: str, study: str) -> None:
+    f = on(lint(text), figure)
+    assert f.rule == "figure-retracted" and study in f.message
+
+
+@pytest.mark.parametrize("text", [
+    # a dose the retracted paper describes was still the protocol
+    "In the phase 2 trials of MDMA, the control groups received between 0 and 40 mg.",
+    # a figure no retracted study reported leaves a described study unnamed
+    "In a pooled analysis of MDMA therapy, 88% found the sessions tolerable.",
+])
+def test_described_study_without_a_retracted_figure_is_not_retracted(lint, text: str) -> None:
+    assert all(f.rule != "figure-retracted" for f in lint(text))
+
+
 def test_retracted_figure_quoted_with_its_retraction(lint) -> None:
     fs = lint("A follow-up of MDMA therapy by Jerome et al. (2020) found 67% no longer met PTSD criteria. "
               "That analysis was retracted in 2024.")
