@@ -274,6 +274,11 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
     if ev_word.endswith("ing") and es > cs and _aux_before(words, cs, es) in ("present", "perfect"):
         out.stance = "negated" if negated_between(es, es) else "pending"
         return out
+    if es - 1 >= cs and words[es - 1] in ONGOING and not negated_between(es - 1, es):
+        # "ongoing phase 3 trials will report next year": the trials run now, whatever follows; an
+        # ongoing review is a decision still to come.
+        out.stance = "pending" if event.label in PROCESS_EVENTS else "current"
+        return out
     if modal:
         if modal == "would":
             out.stance = "hypothetical"
@@ -313,6 +318,11 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
                                                                 and ee + 1 < ce and words[ee + 1].isalpha())) \
             and not any(w in TIME_PREPOSITIONS for w in words[max(cs, es - 3):es]):
         aux = "present"  # "the shortage continues", "the shortages now reach Ozempic too"
+    if aux is None and _progressive_after(words, ee, ce):
+        if event.label in PROCESS_EVENTS:
+            out.stance = "pending"  # "the agency's review of the drug is ongoing"
+            return out
+        aux = "present"  # "the phase 3 study of the drug is still enrolling"
     if aux is None and es - 1 >= cs and words[es - 1] in ONGOING:
         aux = "present"  # "the current enforcement discretion", "the ongoing shortage"
     if aux is None and _state_preposition(words, cs, es):
@@ -338,6 +348,9 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
                 aux = "past" if words[i] in PAST_BE else "present"
                 break
             if words[i] == "been" and i - 1 >= cs and words[i - 1] in PERFECT:
+                nxt = words[i + 1] if i + 1 < len(words) else ""
+                if nxt.endswith("ed") or nxt in IRREGULAR_PARTICIPLES:
+                    break  # "has been tested in two trials": a thing done, not a state held
                 aux = "present"  # "have been on the shortage list since 2022": it still holds
                 break
             if words[i] in (",", ";", "and", "but", "because", "since"):
@@ -762,6 +775,35 @@ def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None,
 
 
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+IN_PROGRESS = {"underway", "ongoing", "under", "in"}
+# Events that are steps towards a decision: in progress, they are pending, not a state held.
+PROCESS_EVENTS = {"EV:review", "EV:decision", "EV:submission", "EV:approval", "EV:advisory-vote"}
+
+
+def _progressive_after(words: list[str], ee: int, ce: int) -> bool:
+    """The event's phrase is the subject of a present progressive or an "under way" state, past its
+    head noun and a short "of ..." phrase: "the study of the drug is still enrolling", "trials are
+    under way"."""
+    i = ee
+    while i < min(ce, ee + 6) and words[i] not in ("is", "are"):
+        if not words[i].isalnum() or words[i] in ("and", "that", "which", "who", "but") or words[i].endswith("ed"):
+            return False  # the phrase ends before any verb of its own
+        i += 1
+    if i >= ce or words[i] not in ("is", "are"):
+        return False
+    i += 1
+    while i < ce and words[i] in ADVERBS:
+        i += 1
+    if i >= ce:
+        return False
+    w = words[i]
+    if w == "in":
+        return i + 1 < ce and words[i + 1] == "progress"
+    if w == "under":
+        return i + 1 < ce and words[i + 1] == "way"
+    return w in IN_PROGRESS or (w.endswith("ing") and w not in ("being", "going"))
+
+
 OBJECT_STARTS = {"the", "a", "an", "it", "them", "its", "their", "this", "these", "those"}
 
 

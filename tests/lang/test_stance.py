@@ -107,6 +107,14 @@ TABLE = [
     ("The current shortage has forced pharmacies to substitute.", "shortage", "current"),
     ("Drug X is in short supply.", "shortage", "current"),
     ("Drug X remains in short supply across the country.", "shortage", "current"),
+    # an "ongoing" event holds now, whatever the sentence forecasts about it
+    ("The ongoing shortage of Drug X will ease next spring.", "shortage", "current"),
+    # the event's phrase as subject of a present progressive or "under way"
+    ("The review of Drug X by the agency is continuing.", "review", "pending"),  # a step to a decision
+    ("The agency's ongoing review of Drug X has drawn criticism.", "review", "pending"),
+    ("The shortage of Drug X is under way.", "shortage", "current"),
+    # a perfect passive is a thing done, not a state held
+    ("Drug X has been reviewed twice.", "review", "done"),
 ]
 
 
