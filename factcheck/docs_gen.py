@@ -83,7 +83,7 @@ def _doc(obj: Any) -> str:
 # Slots the loader (rule_kinds.parse_spec) reports as missing although the dataclass has a default.
 REQUIRED = {("EventDateSpec", "date"), ("RoleSpec", "holders")}
 # ... and those it reads as optional although the dataclass has no default.
-OPTIONAL = {("Holder", "aliases"), ("Holder", "start"), ("Holder", "end"), ("JurisdictionState", "status"),
+OPTIONAL = {("Holder", "aliases"), ("Holder", "start"), ("Holder", "end"), ("Holder", "never"), ("JurisdictionState", "status"),
             ("JurisdictionState", "since")}
 # The nested mappings have no docstring of their own: their slots in a few words.
 NESTED_DOCS = {
@@ -91,6 +91,7 @@ NESTED_DOCS = {
     ("Holder", "aliases"): "other ways the person is named",
     ("Holder", "start"): "when the term began",
     ("Holder", "end"): "when the term ended (leave out for the current holder)",
+    ("Holder", "never"): "true for someone often named in the title who never held it (no `from` or `until`)",
     ("JurisdictionState", "names"): "names of the country, state or regulator",
     ("JurisdictionState", "status"): "`done` (approved or legal there; the default) or `not` (not approved, "
                                      "prohibited)",

@@ -91,6 +91,7 @@ class Holder:
     aliases: list[str]
     start: date | None
     end: date | None
+    never: bool = False
 
 
 @dataclass
@@ -99,7 +100,8 @@ class RoleSpec:
     called the holder still to come ("incoming", "nominee", "-designate") after it began.
 
     organization: names of the organisation. role: the title's words (CEO, chief executive).
-    holders: each with `name`, `aliases`, `from` and `until`.
+    holders: each with `name`, `aliases`, `from` and `until`, or `never: true` for someone often
+    named in the title who never held it.
     """
 
     organization: list[str]
@@ -223,8 +225,14 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
             if not isinstance(h, LineDict) or not isinstance(h.get("name"), str):
                 ck.error(item, "holders", f"{what}each holder needs a 'name'")
                 continue
+            never = h.get("never", False)
+            if not isinstance(never, bool):
+                ck.error(h, "never", f"{what}'never' must be true or false")
+                never = False
+            if never and (h.get("from") is not None or h.get("until") is not None):
+                ck.error(h, "never", f"{what}a holder who never held the title has no 'from' or 'until'")
             holders.append(Holder(h["name"], _strings(h, "aliases", ck, what), ck.when(h, "from", what=what),
-                                  ck.when(h, "until", what=what)))
+                                  ck.when(h, "until", what=what), never))
         if not holders:
             ck.error(item, "holders", f"{what}a role rule needs 'holders'")
         return RoleSpec(_strings(item, "organization", ck, what), _strings(item, "role", ck, what), holders)
