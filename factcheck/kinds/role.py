@@ -66,7 +66,7 @@ class RoleRule:
             # A title belongs to the name nearest it: in "led CEO Jane Roe to resign, with John Doe
             # taking over", "CEO" is Roe's, not Doe's.
             near_roles = [r for r in roles if sent[0] <= r.start < sent[1] and abs(r.start - c.start) <= WINDOW
-                          and _nearest_holder(r, holders).label == c.label]
+                          and _nearest_holder(r, holders).label == c.label and _one_clause(an, r, c)]
             if not near_roles:
                 continue
             orgs = [o for o in an.cues if o.label == f"ORG:{rid}" and sent[0] <= o.start < sent[1]]
@@ -87,8 +87,11 @@ class RoleRule:
                 continue  # "former CEO", "then-chief executive", "was chief executive until", "outgoing CEO"
             before = {t.lower_ for t in doc[max(sent[0], lo - DEPARTURE_WINDOW):lo]}
             after = {t.lower_ for t in doc[hi:min(sent[1], hi + 6)]}
-            if before & DEPARTURES or after & DEPARTURES:
-                continue  # "five directors resigned, including chair Jane Roe", "CEO Jane Roe is stepping down"
+            between = {t.lower_ for t in doc[lo:hi]}
+            if before & DEPARTURES or after & DEPARTURES or between & DEPARTURES:
+                # "five directors resigned, including chair Jane Roe", "CEO Jane Roe is stepping
+                # down", "Jane Roe is leaving the board"
+                continue
             text = doc[sent[0]:sent[1]].text
             base = doc[sent[0]].idx
             # A year that frames the sentence ("In 2024, Novo was led by ...") or stands in the
@@ -136,7 +139,7 @@ class RoleRule:
         if sent is None:
             return None
         near = [r for r in roles if sent[0] <= r.start < sent[1] and abs(r.start - c.start) <= WINDOW
-                and _nearest_holder(r, holders).label == c.label]
+                and _nearest_holder(r, holders).label == c.label and _one_clause(an, r, c)]
         if not near:
             return None
         if self.spec.organization and not any(o.label == f"ORG:{self.rule.id}" for o in an.cues_in(*sent)) \
@@ -172,6 +175,12 @@ class RoleRule:
             if any(c.label == label for c in an.cues_in(s[0], s[1])):
                 return True
         return False
+
+
+def _one_clause(an: Analysis, a: Cue, b: Cue) -> bool:
+    """No semicolon, colon or dash between two cues: "Jane Roe spoke; the board met" are two statements."""
+    lo, hi = min(a.end, b.end), max(a.start, b.start)
+    return not any(t.text in (";", ":", "—", "–") for t in an.doc[lo:hi])
 
 
 def _gap(a: Cue, b: Cue) -> int:

@@ -28,6 +28,7 @@ def test_former_holder_named_as_current(hits, text: str, span: str):
     # the title is the nearer name's: Doe's, not Roe's
     "At Acme the change made John Doe CEO, with Jane Roe staying on as an adviser on Drug X.",
     "Three Acme directors resigned over Drug X, including CEO Jane Roe.",  # a departure told
+    "Jane Roe is leaving her post as Acme's chief executive, the maker of Drug X says.",  # told between
 ])
 def test_current_holder_or_history_is_not_flagged(hits, text: str):
     assert hits(text, RULE) == []
