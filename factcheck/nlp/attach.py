@@ -35,6 +35,8 @@ FOLLOW_UP = re.compile(r"\b(?:this|the|a|its) (?:[\w-]+ ){0,2}(?:follow-?up|exte
 # A study described by its design rather than named ("a pooled analysis", "the long-term
 # follow-up"): each cue is read in the text and in the studies' recorded `design`.
 DESIGN_CUES = (re.compile(r"\bpooled\b"), re.compile(r"\blong[- ]term follow[- ]?up\b"))
+# What may stand between a figure and the study it belongs to: "0.7 in MAPP2", "67% (MAPP1)".
+FIGURE_OF = re.compile(r"\s*(?:\(|in|for|from|of|by)\s+(?:the\s+)?|\s*\(\s*")
 OWN_FOLLOW_UP = re.compile(r"\b(?:this|its|their|our) (?:[\w-]+ ){0,2}(?:follow-?up|extension|sub-?study|substudy|survey)\b")
 SIDE_CLAUSE = re.compile(r"\b(?:while|whereas|unlike|alongside|besides|outside of|separate from)\b")
 
@@ -215,7 +217,10 @@ class FigureAttacher:
         in_sentence = [c for c in citations if s0 <= c.start < s1 and c.studies]
         if in_sentence:
             before = [c for c in in_sentence if c.start <= claim.start]
-            pick = before[-1] if before else in_sentence[0]
+            # "d = 0.91 in MAPP1 and d = 0.7 in MAPP2": a study named right after the figure is its own.
+            right_after = [c for c in in_sentence if c.start >= claim.end
+                           and FIGURE_OF.fullmatch(ctx.folded, claim.end, c.start)]
+            pick = right_after[0] if right_after else before[-1] if before else in_sentence[0]
             claim.studies, claim.study_how, claim.citation = list(pick.studies), "sentence", pick.citation
             return
         # Not a phase named in a side clause ("10 sites, while Phase 3 research continues").
