@@ -32,6 +32,8 @@ NEW_STUDY = re.compile(
 # A study of its own told of in the sentence: "All 19 took part in this follow-up" is not the
 # figure of the study cited before.
 FOLLOW_UP = re.compile(r"\b(?:this|the|a|its) (?:[\w-]+ ){0,2}(?:follow-?up|extension|sub-?study|substudy|survey|re-?analysis)\b")
+# "phase 3 trials", "phase iii studies": the phase's studies named together, in the plural.
+PLURAL_TRIALS = re.compile(r"\s+(?:clinical\s+|mdma\s+|pivotal\s+)?(?:trials|studies)\b")
 SIDE_CLAUSE = re.compile(r"\b(?:while|whereas|unlike|alongside|besides|outside of|separate from)\b")
 
 
@@ -200,6 +202,11 @@ class FigureAttacher:
             if phase in self.by_phase:
                 studies = list(self.by_phase[phase])
                 years = {int(y) for y in YEAR.findall(ctx.folded, s0, s1)}
+                plural = len(studies) > 1 and bool(PLURAL_TRIALS.match(ctx.folded, m.end()))
+                if years and plural and sum(self.pack.studies[sid].year in years for sid in studies) == 1:
+                    # "filed in 2023, citing Phase 3 trials ...": trials in the plural are not the
+                    # one study of a year the sentence names for something else.
+                    years = set()
                 if years:
                     # "Pooled phase 2 | 2019 | 103": the year says which of the phase's studies,
                     # or that it is none the database files under that phase.
@@ -207,6 +214,7 @@ class FigureAttacher:
                     if not studies:
                         return
                 claim.studies, claim.study_how = studies, "phase"
+                claim.each_study = plural and len(studies) > 1
                 return
         if NEW_STUDY.match(ctx.folded, s0, claim.start):
             return  # "A pilot of couples therapy involved six couples": not the study named before
