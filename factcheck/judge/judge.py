@@ -263,6 +263,14 @@ class Judge:
             clash = self._timepoint_clash(claim, good)
             if clash is not None:
                 return clash
+            short = self._bound_short_of(claim, cands, arm_ok)
+            if short:
+                label = pack.quantities[q].label if q in pack.quantities else q
+                right = [v for v in cands if v.study in short and arm_ok(v)]
+                return self._mismatch("figure-wrong-value", claim,
+                                      f"A figure of at least {_stated(claim)} for '{label}' holds in {self._studies_name([s for s in studies if s not in short])} "
+                                      f"but not in {self._studies_name(short)}, which the text names with it.",
+                                      None, right)
             return self._builtin("supported", claim, f"Agrees with the database: {self._describe(good[0])}.",
                                  fact=self._describe(good[0]), suggestion=None, sources=self._sources(good[0]),
                                  kind=claim.kind)
@@ -332,6 +340,19 @@ class Judge:
                 f.severity, f.lowered = "info", True
             return f
         return self._unsupported(claim, label, stated)
+
+    @staticmethod
+    def _bound_short_of(claim: Claim, cands: list[Value], arm_ok) -> list[str]:  # type: ignore[no-untyped-def]
+        """A lower bound ("more than 70%", "over 80%") stated of several studies together: those
+        of them whose recorded values for the measure all fall below it."""
+        if not claim.each_study or len(claim.studies) < 2 or claim.approx[0] != 0.0 or claim.approx[1] <= 0.0:
+            return []
+        short = []
+        for sid in claim.studies:
+            own = [v for v in cands if v.study == sid and arm_ok(v)]
+            if own and all(v.high + v.tolerance < claim.low for v in own):
+                short.append(sid)
+        return short
 
     def _unit_values(self, unit: str) -> list[Value]:
         """All recorded values in one unit (built once; the pack does not change during a run)."""

@@ -49,6 +49,12 @@ class StatusSpec:
 
 
 @dataclass
+class FormerName:
+    names: list[str]
+    end: date | None
+
+
+@dataclass
 class NameSpec:
     """A registered name: its canonical form, accepted aliases and known wrong forms.
 
@@ -56,12 +62,16 @@ class NameSpec:
     acronym must be the canonical one, and an acronym in brackets after the name must be this
     one). aliases: other accepted names; a one-word alias that is no English word ("Lykos") is
     also caught misspelt by one letter ("Lycos"). wrong: forms seen in print that are wrong.
+    former: names the bearer had before, each with `names` and `until`: a former name given as
+    the current one ("X, now called OLD", "OLD (formerly OLDER)", "Today OLD is ...", "we at OLD")
+    is outdated since its `until`.
     """
 
     canonical: str
     acronym: str | None = None
     aliases: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    former: list[FormerName] = field(default_factory=list)
 
 
 @dataclass
@@ -154,7 +164,7 @@ KIND_DOCS: dict[str, Any] = {
     "figure": FigureSpec,
 }
 RULE_KINDS = tuple(KIND_DOCS)
-SPEC_KEYS = {"fulfilled", "forecast", "subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "date",
+SPEC_KEYS = {"fulfilled", "forecast", "subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "former", "date",
              "organization", "role", "holders", "jurisdictions", "study", "quantity", "topic", "end"}
 
 
@@ -199,8 +209,17 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
             ck.error(item, "canonical", f"{what}a name rule needs 'canonical'")
             canonical = ""
         acronym = item.get("acronym")
+        former = []
+        for f in item.get("former") or []:
+            if not isinstance(f, LineDict) or not _strings(f, "names", ck, what):
+                ck.error(item, "former", f"{what}each former name needs 'names'")
+                continue
+            until = ck.when(f, "until", what=what)
+            if until is None:
+                ck.error(item, "former", f"{what}each former name needs 'until' (YYYY, YYYY-MM or YYYY-MM-DD)")
+            former.append(FormerName(_strings(f, "names", ck, what), until))
         return NameSpec(canonical, str(acronym) if acronym else None, _strings(item, "aliases", ck, what),
-                        _strings(item, "wrong", ck, what))
+                        _strings(item, "wrong", ck, what), former)
     if kind == "event-date":
         subject = _strings(item, "subject", ck, what)
         _check_terms(item, subject, terms, ck, what)

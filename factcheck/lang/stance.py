@@ -708,6 +708,14 @@ def _generic_event(c: Cue) -> bool:
     return c.label.startswith("EV:") and not c.label.startswith("EV:rule:")
 
 
+def _irregular_past(word: str) -> bool:
+    """A past form the lemma table knows that is neither "-ed" nor a present or "-ing" form
+    ("spun", "held", "led"): the table maps it to another lemma."""
+    if word.endswith(("s", "ing")) or word in PAST_BE or word in PRESENT_BE or not word.isalpha():
+        return False
+    return lemma_of(word) not in (word, "be")
+
+
 def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None,
           name_ends: set[int] | None = None) -> str | None:
     """The event held as having happened: "has been approved", "was approved", "received approval",
@@ -722,7 +730,7 @@ def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None,
     if doc is not None and doc[es].tag_ == "VBD" and not _aux_before(words, cs, es) == "modal":
         return "done"  # the parser read a finite past verb: "the agency approved it"
     participle = w.endswith("ed") or w in IRREGULAR_PARTICIPLES or words[ee - 1].endswith("ed") \
-        or words[ee - 1] in IRREGULAR_PARTICIPLES  # "first made"
+        or words[ee - 1] in IRREGULAR_PARTICIPLES or _irregular_past(w)  # "first made", "was spun off"
     if participle:
         prev = words[es - 1] if es - 1 >= cs else ""
         if prev == "to":

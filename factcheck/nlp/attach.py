@@ -38,6 +38,8 @@ DESIGN_CUES = (re.compile(r"\bpooled\b"), re.compile(r"\blong[- ]term follow[- ]
 # What may stand between a figure and the study it belongs to: "0.7 in MAPP2", "67% (MAPP1)".
 FIGURE_OF = re.compile(r"\s*(?:\(|in|for|from|of|by)\s+(?:the\s+)?|\s*\(\s*")
 OWN_FOLLOW_UP = re.compile(r"\b(?:this|its|their|our) (?:[\w-]+ ){0,2}(?:follow-?up|extension|sub-?study|substudy|survey)\b")
+# "phase 3 trials", "phase iii studies": the phase's studies named together, in the plural.
+PLURAL_TRIALS = re.compile(r"\s+(?:clinical\s+|mdma\s+|pivotal\s+)?(?:trials|studies)\b")
 SIDE_CLAUSE = re.compile(r"\b(?:while|whereas|unlike|alongside|besides|outside of|separate from)\b")
 
 
@@ -232,6 +234,11 @@ class FigureAttacher:
             if phase in self.by_phase:
                 studies = list(self.by_phase[phase])
                 years = {int(y) for y in YEAR.findall(ctx.folded, s0, s1)}
+                plural = len(studies) > 1 and bool(PLURAL_TRIALS.match(ctx.folded, m.end()))
+                if years and plural and sum(self.pack.studies[sid].year in years for sid in studies) == 1:
+                    # "filed in 2023, citing Phase 3 trials ...": trials in the plural are not the
+                    # one study of a year the sentence names for something else.
+                    years = set()
                 if years:
                     # "Pooled phase 2 | 2019 | 103": the year says which of the phase's studies,
                     # or that it is none the database files under that phase.
@@ -239,6 +246,7 @@ class FigureAttacher:
                     if not studies:
                         return
                 claim.studies, claim.study_how = studies, "phase"
+                claim.each_study = plural and len(studies) > 1
                 return
         described = self._described(ctx, claim)
         if described:

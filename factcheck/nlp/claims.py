@@ -32,6 +32,9 @@ class Claim:
     studies: list[str] = field(default_factory=list)  # candidate studies it is attached to
     study_how: str | None = None  # "sentence", "previous sentence", "paragraph", "phase", "description", "table row"
     phase: str | None = None
+    # The figure is stated of every study it is attached to ("Phase 3 trials in which more than
+    # 70% ..."): a bound must then hold in each, not in one of them.
+    each_study: bool = False
     citation: str | None = None  # the citation text as written
     negated: bool = False
     attributed: bool = False

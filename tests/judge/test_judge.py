@@ -440,3 +440,17 @@ def test_journal_names_compare_without_the_article() -> None:
 
     assert _same_journal("Lancet Psychiatry", "The Lancet Psychiatry")
     assert not _same_journal("Nature", "Nature Medicine")
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # A lower bound stated of the Phase 3 trials together must hold in each of them.
+    ("Lykos filed in Dec. 2023, citing Phase 3 trials in which more than 70% of participants no longer met PTSD criteria.", True),
+    ("In the Phase 3 trials, more than 60% of MDMA participants no longer met PTSD criteria.", False),
+    ("In its first Phase 3 trial, more than 60% of MDMA participants no longer met PTSD criteria.", False),
+    ("In one Phase 3 trial, 71% of MDMA participants no longer met PTSD criteria.", False),  # one of them, not each
+])
+def test_a_bound_stated_of_several_trials_must_hold_in_each(lint, text: str, flagged: bool) -> None:
+    wrong = [f for f in lint(text) if f.rule == "figure-wrong-value"]
+    assert bool(wrong) is flagged, [(f.rule, f.text, f.message) for f in lint(text)]
+    if flagged:
+        assert "MAPP1" in wrong[0].message and "holds in MAPP2" in wrong[0].message

@@ -309,3 +309,13 @@ def test_waiting_on_a_regulator_is_waiting_for_its_decision(analyse_text):
 
 def test_end_up_is_no_end(stance_of):
     assert stance_of("Advocates expect Drug X to end up becoming legal by 2030.", "legalisation").stance == "expected"
+
+
+@pytest.mark.parametrize(("word", "past"), [
+    ("spun", True), ("held", True), ("led", True),  # the lemma table maps them to another lemma
+    ("approves", False), ("approving", False), ("spin", False), ("was", False), ("is", False),
+])
+def test_an_irregular_past_form_is_read_from_the_lemma_table(word: str, past: bool):
+    from factcheck.lang.stance import _irregular_past
+
+    assert _irregular_past(word) is past

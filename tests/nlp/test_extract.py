@@ -273,3 +273,10 @@ def test_a_documents_pattern_scans_are_run_once_and_shared():
     assert [m.group(0) for m in found] == [m.group(0) for m in PERCENT.finditer(fold(text))] == ["67%"]
     assert second.scan(PERCENT) is found
     assert [m.group("author") for m in second.scan(CITATION, folded=False)] == ["Mitchell"]
+
+
+def test_trials_in_the_plural_are_each_of_the_phase_whatever_year_the_sentence_names(figures) -> None:
+    c = one(figures, "Lykos filed in Dec. 2023, citing Phase 3 trials in which 71% no longer met PTSD criteria.", "71%")
+    assert sorted(c.studies) == ["mapp1", "mapp2"] and c.study_how == "phase" and c.each_study
+    c = one(figures, "The 2021 Phase 3 trial found that 67% no longer met PTSD criteria.", "67%")
+    assert c.studies == ["mapp1"] and not c.each_study
