@@ -242,6 +242,11 @@ class Judge:
                 f.severity = "info"
                 f.message = f"Quotes a figure from {s.label} together with its retraction ({when})."
             return f
+        if claim.unit in OUTCOME_UNITS:
+            # A retracted study's results never confirm a figure or set its time point (its protocol,
+            # a dose, still describes what was done).
+            values = [v for v in values if v.study is None or pack.studies[v.study].status != "retracted"]
+            studies = [sid for sid in studies if pack.studies[sid].status != "retracted"]
 
         def arm_ok(v: Value) -> bool:
             return _arm_ok(claim.arm, v.arm)
@@ -323,9 +328,11 @@ class Judge:
         # No study named: another measure's figure is evidence only when stated exactly (trial
         # outcomes are many and close together); a duration or dose of another measure is
         # evidence as stated ("the drug works for around eight hours": 8 hours is the session).
-        if (claim.unit in OUTCOME_UNITS and not approx) or claim.unit in SPAN_UNITS:
+        # A fraction ("two-thirds") is as exact as writers get.
+        narrow = claim.approx[1] - claim.approx[0] <= FRACTION_SPREAD
+        if (claim.unit in OUTCOME_UNITS and narrow) or claim.unit in SPAN_UNITS:
             other_measure = [v for v in same_unit if agrees(v) and arm_ok(v)]
-            if other_measure and values:
+            if other_measure and (values or not pack.quantities[q].reported):
                 v = other_measure[0]
                 return self._mismatch("figure-wrong-measure", claim,
                                       f"{stated} is {self._figure_of(v)} for '{self._label(v)}', not for '{label}'.",
@@ -520,6 +527,9 @@ def _was(right: list[Value], names: dict[str, str]) -> str:
     return f"; {who} reported {said}"
 
 
+# The widest reading a stated figure may have and still count as exact evidence of another
+# measure ("two-thirds" reads 66.7 +/- 1.5).
+FRACTION_SPREAD = 3.0
 # How a figure's study was guessed from a phase or a design alone (nlp/attach.py): several may fit.
 PHASE_GUESSES = ("phase", "previous sentence phase", "description")
 

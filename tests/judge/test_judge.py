@@ -211,6 +211,27 @@ def test_described_study_without_a_retracted_figure_is_not_retracted(lint, text:
     assert all(f.rule != "figure-retracted" for f in lint(text))
 
 
+@pytest.mark.parametrize(("text", "figure", "rule"), [
+    # a measure no study reports ("cure"): a figure that is another measure's is misattributed
+    ("MDMA-assisted therapy cured 67% of patients with PTSD.", "67%", "figure-wrong-measure"),
+    # a fraction is as exact as writers get
+    ("Two-thirds of MDMA patients went into remission.", "Two-thirds", "figure-wrong-measure"),
+    # a year where the study measured at 18 weeks, told without naming the study
+    ("After one year, 67% of MDMA patients no longer had PTSD.", "67%", "figure-wrong-timepoint"),
+    ("67% of the MDMA group were free of a PTSD diagnosis at 12 months.", "67%", "figure-wrong-timepoint"),
+])
+def test_figure_put_on_another_measure_or_time(lint, text: str, figure: str, rule: str) -> None:
+    assert on(lint(text), figure).rule == rule
+
+
+@pytest.mark.parametrize("text", [
+    "Two-thirds of the MDMA group in MAPP1 no longer met diagnostic criteria at 18 weeks.",  # the study's clock
+    "About 70% of the MDMA group went into remission.",  # a loose figure is no evidence of another measure
+])
+def test_figure_at_its_own_time_or_loose_is_not_misattributed(lint, text: str) -> None:
+    assert all(f.rule not in ("figure-wrong-measure", "figure-wrong-timepoint") for f in lint(text))
+
+
 def test_retracted_figure_quoted_with_its_retraction(lint) -> None:
     fs = lint("A follow-up of MDMA therapy by Jerome et al. (2020) found 67% no longer met PTSD criteria. "
               "That analysis was retracted in 2024.")
