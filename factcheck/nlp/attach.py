@@ -98,7 +98,7 @@ class FigureAttacher:
             best: tuple[int, int, int, str] | None = None
             converted: tuple[int, int, int, str] | None = None
             named: set[str] = set()  # every measure of the figure's unit whose cue the region holds
-            region = folded[lo:hi]
+            region = ctx.flat[lo:hi]
             for q in candidates:
                 for cue in ctx.live_cues(q):
                     for m in cue.finditer(region):

@@ -29,12 +29,21 @@ class Context:
 
     # A quantity's cues that may match in this document, by the quantity object (live_cues).
     live: dict[int, list[re.Pattern[str]]] = field(default_factory=dict)
+    _flat: str | None = None
+
+    @property
+    def flat(self) -> str:
+        """The folded text with line breaks as spaces (same length): a measure's words wrapped
+        across lines ("clinically\nmeaningful") still name it."""
+        if self._flat is None:
+            self._flat = self.folded.replace("\n", " ")
+        return self._flat
 
     def live_cues(self, quantity: Quantity) -> list[re.Pattern[str]]:
-        """The quantity's cues, less those none of whose literals the folded text holds."""
+        """The quantity's cues, less those none of whose literals the text holds."""
         found = self.live.get(id(quantity))
         if found is None:
-            found = self.live[id(quantity)] = live_patterns(quantity.cues, quantity.cue_triggers, self.folded)
+            found = self.live[id(quantity)] = live_patterns(quantity.cues, quantity.cue_triggers, self.flat)
         return found
 
     def scan(self, pattern: re.Pattern[str], folded: bool = True) -> list[re.Match[str]]:
