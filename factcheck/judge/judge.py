@@ -272,8 +272,9 @@ class Judge:
             if short:
                 label = pack.quantities[q].label if q in pack.quantities else q
                 right = [v for v in cands if v.study in short and arm_ok(v)]
+                what = f"A figure of at least {_stated(claim)}" if claim.approx[1] > 0.0 else _stated(claim)
                 return self._mismatch("figure-wrong-value", claim,
-                                      f"A figure of at least {_stated(claim)} for '{label}' holds in {self._studies_name([s for s in studies if s not in short])} "
+                                      f"{what} for '{label}' holds in {self._studies_name([s for s in studies if s not in short])} "
                                       f"but not in {self._studies_name(short)}, which the text names with it.",
                                       None, right)
             return self._builtin("supported", claim, f"Agrees with the database: {self._describe(good[0])}.",
@@ -350,14 +351,19 @@ class Judge:
 
     @staticmethod
     def _bound_short_of(claim: Claim, cands: list[Value], arm_ok) -> list[str]:  # type: ignore[no-untyped-def]
-        """A lower bound ("more than 70%", "over 80%") stated of several studies together: those
-        of them whose recorded values for the measure all fall below it."""
-        if not claim.each_study or len(claim.studies) < 2 or claim.approx[0] != 0.0 or claim.approx[1] <= 0.0:
+        """A figure stated of several studies together ("both phase 3 trials showed d = 0.91") or a
+        lower bound ("more than 70%"): those of the studies whose recorded values for the measure
+        all miss it (fall below the bound; differ from the exact figure)."""
+        exact = claim.approx == (0.0, 0.0) and claim.each_exact
+        lower = claim.approx[0] == 0.0 and claim.approx[1] > 0.0
+        if not claim.each_study or len(claim.studies) < 2 or not (exact or lower):
             return []
         short = []
         for sid in claim.studies:
             own = [v for v in cands if v.study == sid and arm_ok(v)]
-            if own and all(v.high + v.tolerance < claim.low for v in own):
+            if lower and own and all(v.high + v.tolerance < claim.low for v in own):
+                short.append(sid)
+            elif exact and own and not any(_agrees(v, claim) for v in own):
                 short.append(sid)
         return short
 

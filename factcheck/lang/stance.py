@@ -41,6 +41,7 @@ OBTAIN = {"receive", "received", "receives", "receiving", "win", "won", "wins", 
           "obtained", "obtains", "obtaining", "earn", "earned", "earns", "earning", "land", "landed", "lands",
           "landing", "grant", "granted", "grants", "granting", "give", "gave", "given", "gives", "giving", "clinch",
           "clinched", "achieve", "achieved", "award", "awarded", "issue", "issued"}
+OBTAIN_REACH = 8
 OBTAIN_DONE = {"received", "won", "gained", "got", "gotten", "secured", "obtained", "earned", "landed", "granted",
                "gave", "given", "clinched", "achieved", "awarded", "issued"}
 IRREGULAR_PAST = {"went", "made", "took", "came", "gave", "got", "set", "put", "held", "met", "ran", "began", "chose",
@@ -772,8 +773,11 @@ def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None,
     for i in range(es - 1, max(cs, es - 4) - 1, -1):
         if words[i] in ("since", "following", "after", "post"):
             return "done"
-    # An event noun obtained: "received approval", "won the green light", "got the nod".
-    for i in range(es - 1, max(cs, es - 5) - 1, -1):
+    # An event noun obtained: "received approval", "won the green light", "got the nod", "landed
+    # one of the agency's new vouchers" (not across a comma or a new clause).
+    for i in range(es - 1, max(cs, es - OBTAIN_REACH) - 1, -1):
+        if words[i] in (",", ";", "and", "but", "which", "that", "who", "while"):
+            break
         if words[i] in OBTAIN:
             if words[i] in OBTAIN_DONE:
                 aux = _aux_before(words, cs, i)

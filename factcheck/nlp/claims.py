@@ -35,6 +35,7 @@ class Claim:
     # The figure is stated of every study it is attached to ("Phase 3 trials in which more than
     # 70% ..."): a bound must then hold in each, not in one of them.
     each_study: bool = False
+    each_exact: bool = False  # ... and an exact figure is said of each ("both trials showed 0.91")
     citation: str | None = None  # the citation text as written
     negated: bool = False
     attributed: bool = False

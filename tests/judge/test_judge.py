@@ -475,3 +475,11 @@ def test_a_bound_stated_of_several_trials_must_hold_in_each(lint, text: str, fla
     assert bool(wrong) is flagged, [(f.rule, f.text, f.message) for f in lint(text)]
     if flagged:
         assert "MAPP1" in wrong[0].message and "holds in MAPP2" in wrong[0].message
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Both phase 3 MDMA trials showed an effect size of 0.91.", True),  # MAPP2 reported 0.7
+    ("The phase 3 trials of MDMA enrolled 90 and 104 people.", False),  # a list, one figure each
+])
+def test_exact_figure_said_of_each_trial(lint, text: str, flagged: bool) -> None:
+    assert any(f.rule == "figure-wrong-value" for f in lint(text)) == flagged

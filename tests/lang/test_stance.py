@@ -16,6 +16,7 @@ TABLE = [
     ("Drug X was approved by the agency in 2025.", "approval", "done"),
     ("Drug X received approval in March 2025.", "approval", "done"),
     ("Drug X won approval in 2024.", "approval", "done"),
+    ("The maker secured one of the agency's rare approvals for Drug X.", "approval", "done"),  # "one of" between
     ("Since its approval, Drug X has sold well.", "approval", "done"),
     ("The agency approved the capsule for sale.", "approval", "done"),
     ("Drug X is an approved treatment.", "approval", "done"),
