@@ -32,6 +32,9 @@ class StatusSpec:
     forecast: {after, before}: only statements naming a time in this window (optional).
     fulfilled: true when `since` is the day the forecast event itself happened (a filing): a
     forecast whose named time holds that day came true and is not reported.
+    unless_scope: where the rule's `unless` phrases are looked for: `clause` (the default) or
+    `sentence`, when the words that make a statement right may follow it after a semicolon ("has
+    not rejected it; it issued a complete response letter").
     """
 
     subject: list[str]
@@ -46,6 +49,7 @@ class StatusSpec:
     # holds that day came true and is no finding.
     fulfilled: bool = False
     topic: list[str] = field(default_factory=list)
+    unless_scope: str = "clause"
 
 
 @dataclass
@@ -164,7 +168,8 @@ KIND_DOCS: dict[str, Any] = {
     "figure": FigureSpec,
 }
 RULE_KINDS = tuple(KIND_DOCS)
-SPEC_KEYS = {"fulfilled", "forecast", "subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "former", "date",
+UNLESS_SCOPES = ("clause", "sentence")
+SPEC_KEYS = {"unless_scope", "fulfilled", "forecast", "subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "former", "date",
              "organization", "role", "holders", "jurisdictions", "study", "quantity", "topic", "end"}
 
 
@@ -201,8 +206,12 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
             fulfilled = False
         if jur is not None:
             check_place(item, "jurisdiction", str(jur), ck, what)
+        scope = item.get("unless_scope", "clause")
+        if scope not in UNLESS_SCOPES:
+            ck.error(item, "unless_scope", f"{what}unknown unless_scope {scope!r} (one of {', '.join(UNLESS_SCOPES)})")
+            scope = "clause"
         return StatusSpec(subject, event, stance, str(jur) if jur is not None else None, after, before, fulfilled,
-                          _strings(item, "topic", ck, what))
+                          _strings(item, "topic", ck, what), scope)
     if kind == "name":
         canonical = item.get("canonical")
         if not isinstance(canonical, str) or not canonical.strip():

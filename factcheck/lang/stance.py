@@ -168,7 +168,8 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
     out.framing_year = _framing_year(doc, cs, out.times)
     out.attributed, out.attribution = speaker_of(doc, sent, clause, event, cues)
     out.quoted = in_quotes(doc, sent, event.start)
-    out.meta = any(c.label == "META" for c in cues if sent[0] <= c.start < sent[1])
+    out.meta = any(c.label == "META" and not _asserting_opener(doc, c, sent, event)
+                   for c in cues if sent[0] <= c.start < sent[1])
     if (out.attributed or out.quoted) and out.framing_year is None:
         # "“We are close to approval,” the CEO said in 2023": the report's own date frames it.
         reports = [doc[c.end - 1].idx + len(doc[c.end - 1]) for c in cues
@@ -221,8 +222,9 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         return out
 
     event_starts = {c.start for c in inside if _generic_event(c)}
+    # "taking longer than planned", "sooner than expected": a comparison, not a forecast.
     prospects = [c for c in inside if c.label == "ST:expected" and near(c)
-                 and _governs(words, c, es, event_starts)]
+                 and _governs(words, c, es, event_starts) and not (c.start > 0 and words[c.start - 1] == "than")]
     pendings = [c for c in inside if c.label == "ST:pending" and near(c)]
     modal = _modal_before(words, cs, es, ce, event_starts)
     future_time = [t for t in out.times if is_future(t, doc_date)]
@@ -704,6 +706,13 @@ FIRST_MAKERS = {"became", "become", "becomes", "was", "is", "been", "makes", "ma
 NAME_LABELS = ("JUR:", "AUTH")
 
 
+def _asserting_opener(doc: Doc, c: Cue, sent: tuple[int, int], event: Cue) -> bool:
+    """"Contrary to some reports, the FDA has not rejected it": the opening phrase names what is
+    corrected; what follows its comma is the writer's own statement."""
+    return c.start == sent[0] and doc[c.start].lower_ == "contrary" \
+        and any(t.text == "," for t in doc[c.end:event.start])
+
+
 def _generic_event(c: Cue) -> bool:
     """An event cue of the shared vocabulary (not a phrase one pack's rule lists inline)."""
     return c.label.startswith("EV:") and not c.label.startswith("EV:rule:")
@@ -804,7 +813,7 @@ def _progressive_after(words: list[str], ee: int, ce: int) -> bool:
     if i >= ce or words[i] not in ("is", "are"):
         return False
     i += 1
-    while i < ce and words[i] in ADVERBS:
+    while i < ce and (words[i] in ADVERBS or words[i].endswith("ly")):  # "is simply taking longer"
         i += 1
     if i >= ce:
         return False

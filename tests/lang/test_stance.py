@@ -112,6 +112,8 @@ TABLE = [
     ("The ongoing shortage of Drug X will ease next spring.", "shortage", "current"),
     # the event's phrase as subject of a present progressive or "under way"
     ("The review of Drug X by the agency is continuing.", "review", "pending"),  # a step to a decision
+    # "than planned" compares; it forecasts nothing
+    ("The review of Drug X is simply taking longer than planned.", "review", "pending"),
     ("The agency's ongoing review of Drug X has drawn criticism.", "review", "pending"),
     ("The shortage of Drug X is under way.", "shortage", "current"),
     # a perfect passive is a thing done, not a state held
@@ -320,3 +322,8 @@ def test_an_irregular_past_form_is_read_from_the_lemma_table(word: str, past: bo
     from factcheck.lang.stance import _irregular_past
 
     assert _irregular_past(word) is past
+
+
+def test_a_contrary_opener_frames_the_writers_own_statement(stance_of):
+    assert not stance_of("Contrary to some reports, the agency has not approved Drug X.").meta
+    assert stance_of("It is a myth that the agency approved Drug X.").meta
