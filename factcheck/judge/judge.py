@@ -254,6 +254,15 @@ class Judge:
         def in_studies(v: Value) -> bool:
             return not studies or v.study in studies
 
+        if claim.combined and len(studies) > 1:
+            # "a combined 194 participants": the sum of each study's own figure, or nothing said.
+            per = [[v for v in values if v.study == sid and arm_ok(v)] for sid in studies]
+            if all(len(p) == 1 for p in per) and abs(sum(p[0].low for p in per) - claim.low) <= 0.5 \
+                    and claim.low == claim.high:
+                return self._builtin("supported", claim, f"Agrees with the database: the sum over {self._studies_name(studies)}.",
+                                     fact="; ".join(self._describe(p[0]) for p in per), suggestion=None,
+                                     sources=self._sources(per[0][0]), kind=claim.kind)
+            return None
         cands = [v for v in values if in_studies(v)]
         good = [v for v in cands if agrees(v) and arm_ok(v)]
         if not cands and studies:

@@ -37,6 +37,8 @@ FOLLOW_UP = re.compile(r"\b(?:this|the|a|its) (?:[\w-]+ ){0,2}(?:follow-?up|exte
 DESIGN_CUES = (re.compile(r"\bpooled\b"), re.compile(r"\blong[- ]term follow[- ]?up\b"))
 # What may stand between a figure and the study it belongs to: "0.7 in MAPP2", "67% (MAPP1)".
 FIGURE_OF = re.compile(r"\s*(?:\(|in|for|from|of|by)\s+(?:the\s+)?|\s*\(\s*")
+# "a combined 194 participants", "104 in total": a sum over the trials, not each one's figure.
+COMBINED = re.compile(r"\b(?:combined|total|totall?ing|altogether|in all|together|overall|pooled)\b")
 DISTRIBUTIVE = re.compile(r"\b(?:both|each|every|all|either|same|alike|across|consistently)\b")
 OWN_FOLLOW_UP = re.compile(r"\b(?:this|its|their|our) (?:[\w-]+ ){0,2}(?:follow-?up|extension|sub-?study|substudy|survey)\b")
 # "phase 3 trials", "phase iii studies": the phase's studies named together, in the plural.
@@ -250,7 +252,10 @@ class FigureAttacher:
                 claim.each_study = plural and len(studies) > 1
                 # An exact figure is held against each trial only when the text says it is each's
                 # ("both trials showed d = 0.91"), not in a list ("enrolled 90 and 104").
-                claim.each_exact = claim.each_study and bool(DISTRIBUTIVE.search(ctx.folded, s0, s1))
+                claim.combined = claim.each_study and bool(COMBINED.search(ctx.folded, max(s0, claim.start - 25),
+                                                                          min(s1, claim.end + 15)))
+                claim.each_exact = claim.each_study and not claim.combined \
+                    and bool(DISTRIBUTIVE.search(ctx.folded, s0, s1))
                 return
         described = self._described(ctx, claim)
         if described:

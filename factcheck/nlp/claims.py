@@ -36,6 +36,7 @@ class Claim:
     # 70% ..."): a bound must then hold in each, not in one of them.
     each_study: bool = False
     each_exact: bool = False  # ... and an exact figure is said of each ("both trials showed 0.91")
+    combined: bool = False  # ... or it is their sum ("a combined 194 participants")
     citation: str | None = None  # the citation text as written
     negated: bool = False
     attributed: bool = False
