@@ -307,7 +307,7 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         return out
     # Where names end (places, subjects, authorities): a past verb right after one is finite.
     name_ends = {c.end - 1 for c in inside if c.label.startswith(NAME_LABELS)}
-    done = _done(words, cs, es, ee, doc, name_ends)
+    done = _done(words, cs, es, ee, doc, name_ends) or _moved_into(words, cs, es, ee, doc, name_ends)
     if done:
         out.stance = "negated" if negated_between(es, es) or done == "negated" else "done"
         out.negated = out.stance == "negated"
@@ -797,6 +797,7 @@ def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None,
 
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 IN_PROGRESS = {"underway", "ongoing", "under", "in"}
+ROMAN = {"i", "ii", "iii", "iv", "v", "vi"}
 # Events that are steps towards a decision: in progress, they are pending, not a state held.
 PROCESS_EVENTS = {"EV:review", "EV:decision", "EV:submission", "EV:approval", "EV:advisory-vote"}
 
@@ -841,6 +842,42 @@ def _object_follows(doc: Doc, words: list[str], at: int) -> bool:
     if any(x in TIME_NOUNS or x in MONTH_WORDS or x.isdigit() for x in ahead):
         return False
     return words[at] in OBJECT_STARTS
+
+
+def _moved_into(words: list[str], cs: int, es: int, ee: int, doc: Doc | None, name_ends: set[int]) -> str | None:
+    """A state reached by a verb done to something: "shifted the drug into Schedule III", "has been
+    moved down to the list". The verb must be finite or have its auxiliary; an -ing form or an
+    infinitive before it ("recommended moving it to ...", "lobbying to shift it to ...") is not."""
+    i = es - 1
+    determiner = i >= cs and words[i] in ("the", "a", "an")
+    if determiner:
+        i -= 1  # "moved it to the shortage list"
+    if i < cs or words[i] not in ("into", "to", "onto"):
+        return None
+    # After a bare "to", only a name or a numbered list ("to Schedule III", "to schedule 3") is a
+    # place reached; "lobbied the agency to approve it" is an infinitive.
+    named = (doc is not None and doc[es].is_title) or words[ee - 1].isdigit() or words[ee - 1] in ROMAN
+    if words[i] == "to" and not determiner and not named:
+        return None
+    i -= 1
+    if i >= cs and words[i] in ("down", "back", "up"):
+        i -= 1
+    for j in range(i, max(cs, i - 4) - 1, -1):
+        w = words[j]
+        if w.endswith("ing") or w == "to" or w in (",", ";"):
+            return None
+        if w.endswith("s") and j > cs and words[j - 1] in SUBJECTS and w not in PRESENT_BE:
+            return "done"  # a reporting present after its subject: "an executive order moves it down to ..."
+        if not (w.endswith("ed") or w in IRREGULAR_PARTICIPLES or w in IRREGULAR_PAST):
+            continue
+        aux = _aux_before(words, cs, j)
+        if aux in ("perfect", "past", "present"):
+            return "done"
+        if aux is None and j > cs and (words[j - 1] in SUBJECTS or j - 1 in name_ends
+                                       or (doc is not None and doc[j - 1].is_title and doc[j - 1].is_alpha)):
+            return "done"
+        return None
+    return None
 
 
 def _coordinated_with_past(words: list[str], cs: int, es: int) -> bool:

@@ -17,6 +17,9 @@ TABLE = [
     ("Drug X received approval in March 2025.", "approval", "done"),
     ("Drug X won approval in 2024.", "approval", "done"),
     ("The maker secured one of the agency's rare approvals for Drug X.", "approval", "done"),  # "one of" between
+    # a state reached by a verb done to something
+    ("The agency has moved Drug X to the shortage list.", "shortage", "done"),
+    ("The regulator put Drug X onto the shortage list last week.", "shortage", "done"),
     ("Since its approval, Drug X has sold well.", "approval", "done"),
     ("The agency approved the capsule for sale.", "approval", "done"),
     ("Drug X is an approved treatment.", "approval", "done"),
@@ -327,3 +330,8 @@ def test_an_irregular_past_form_is_read_from_the_lemma_table(word: str, past: bo
 def test_a_contrary_opener_frames_the_writers_own_statement(stance_of):
     assert not stance_of("Contrary to some reports, the agency has not approved Drug X.").meta
     assert stance_of("It is a myth that the agency approved Drug X.").meta
+
+
+def test_an_infinitive_after_to_is_no_place_reached(stance_of):
+    # "lobbied the agency to approve": the approval is asked for, not reached
+    assert stance_of("Patients have lobbied the agency to approve Drug X.").stance != "done"
