@@ -191,6 +191,8 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
                 continue
             if lo - 6 <= c.start <= hi and not _harmless_negation(words, c):
                 return True
+            if words[c.start] in NEG_QUANTIFIERS and cs <= c.start < lo:
+                return True  # a negative subject: "none of ibogaine, psilocybin or MDMA is legalised"
         return False
 
     # Refused: "declined to approve", "rejected the application", "a complete response letter".
@@ -797,6 +799,7 @@ def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None,
 
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 IN_PROGRESS = {"underway", "ongoing", "under", "in"}
+NEG_QUANTIFIERS = {"none", "nothing", "nobody", "neither"}
 ROMAN = {"i", "ii", "iii", "iv", "v", "vi"}
 # Events that are steps towards a decision: in progress, they are pending, not a state held.
 PROCESS_EVENTS = {"EV:review", "EV:decision", "EV:submission", "EV:approval", "EV:advisory-vote"}

@@ -101,6 +101,9 @@ TABLE = [
     ("Campaigners are pushing to legalize Drug X.", "legalisation", "none"),
     # "once" as an adverb opens no condition
     ("Drug X was once legalized in Ruritania.", "legalisation", "done"),
+    # a negative subject negates the statement, however long the list it heads
+    ("None of Drug X, Drug Y, Drug Z or Drug W is legalized anywhere.", "legalisation", "negated"),
+    ("Nothing becomes legal overnight under the new decree.", "legalisation", "negated"),
     ("Drug X, a drug approved Tuesday, sells well.", "approval", "none"),
     ("This makes Ruritania the first country to approve Drug X.", "approval", "done"),
     ("Drug X is now a legal, approved medicine in Ruritania.", "approval", "done"),

@@ -60,6 +60,14 @@ def test_subject_earlier_in_the_paragraph(read):
     assert not scope(read, "Drug Y has had a long road. Approval is expected next year.")
 
 
+def test_a_rival_listed_with_the_subject_does_not_take_it_away(read):
+    # said of each item of the list, the subject included
+    assert scope(read, "Regulators plan to approve psychedelics like Drug Y and Drug X next year.")
+    assert scope(read, "Regulators plan to approve Drug Y as well as Drug X next year.")
+    # a rival named apart from the subject still decides
+    assert not scope(read, "Drug X is old news; regulators plan to approve Drug Y next year.")
+
+
 def test_a_rival_named_more_recently_takes_the_sentence_away(read):
     text = "Drug X has had a long road. Drug Y is a different story. Approval is expected next year."
     assert not scope(read, text)
