@@ -811,6 +811,8 @@ def _progressive_after(words: list[str], ee: int, ce: int) -> bool:
     under way"."""
     i = ee
     while i < min(ce, ee + 6) and words[i] not in ("is", "are"):
+        if words[i] in ("now", "still", "currently") and _in_progress_at(words, i + 1, ce):
+            return True  # without a verb: "the Phase 3 trials now under way in three countries"
         if not words[i].isalnum() or words[i] in ("and", "that", "which", "who", "but") or words[i].endswith("ed"):
             return False  # the phrase ends before any verb of its own
         i += 1
@@ -819,6 +821,13 @@ def _progressive_after(words: list[str], ee: int, ce: int) -> bool:
     i += 1
     while i < ce and (words[i] in ADVERBS or words[i].endswith("ly")):  # "is simply taking longer"
         i += 1
+    if i < ce and words[i].endswith("ing") and words[i] not in ("being", "going"):
+        return True
+    return _in_progress_at(words, i, ce)
+
+
+def _in_progress_at(words: list[str], i: int, ce: int) -> bool:
+    """"under way", "underway", "ongoing", "in progress" at token `i`."""
     if i >= ce:
         return False
     w = words[i]
@@ -826,7 +835,7 @@ def _progressive_after(words: list[str], ee: int, ce: int) -> bool:
         return i + 1 < ce and words[i + 1] == "progress"
     if w == "under":
         return i + 1 < ce and words[i + 1] == "way"
-    return w in IN_PROGRESS or (w.endswith("ing") and w not in ("being", "going"))
+    return w in IN_PROGRESS
 
 
 OBJECT_STARTS = {"the", "a", "an", "it", "them", "its", "their", "this", "these", "those"}

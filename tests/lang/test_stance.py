@@ -122,6 +122,7 @@ TABLE = [
     ("The review of Drug X is simply taking longer than planned.", "review", "pending"),
     ("The agency's ongoing review of Drug X has drawn criticism.", "review", "pending"),
     ("The shortage of Drug X is under way.", "shortage", "current"),
+    ("The shortage of Drug X now under way in three countries worries doctors.", "shortage", "current"),
     # a perfect passive is a thing done, not a state held
     ("Drug X has been reviewed twice.", "review", "done"),
 ]
