@@ -57,8 +57,10 @@ class EventDateRule:
             return False
         # An application or filing named as the object ("turned down the application in 2023") is
         # no event of its own here.
-        between = [c for c in an.cues_in(lo, hi) if c.label.startswith("EV:") and c.start >= lo
-                   and c.label != "EV:submission" and c.label not in ev_labels]
+        # Only the shared event classes count: another rule's own words ("grant" for vouchers) name
+        # no event of their own here.
+        between = [c for c in an.cues_in(lo, hi) if c.label.startswith("EV:") and not c.label.startswith("EV:rule:")
+                   and c.start >= lo and c.label != "EV:submission" and c.label not in ev_labels]
         return not between
 
     def _span_bound(self, an: Analysis, ev, t) -> bool:  # type: ignore[no-untyped-def]
