@@ -129,3 +129,9 @@ def test_unknown_unless_scope_is_an_error(tmp_path):
         "claims/c.yaml": "claims:\n" + kindpack.claim("x", "Drug X was approved.", rule)})
     _, problems = check_packs([root])
     assert any("unknown unless_scope 'paragraph'" in str(p) for p in problems if p.level == "error")
+
+
+def test_an_indefinite_subject_with_a_relative_clause_is_no_claim(hits):
+    # any such product, not Drug X's own state
+    assert hits("The law covers only a Drug X capsule that is expected to be approved soon.", RULE) == []
+    assert hits("Drug X is expected to be approved soon.", RULE)  # the same words about the drug itself
