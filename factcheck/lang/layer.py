@@ -18,9 +18,10 @@ from spacy.tokens import Doc, Token
 from factcheck.lang.clauses import clause_bounds
 from factcheck.lang.cues import Cue, CueMatcher
 from factcheck.lang.lemmas import lemma_of
-from factcheck.lang.stance import FORECAST_VERBS, Stance, read_stance
+from factcheck.lang.stance import Stance, read_stance
 from factcheck.lang.text import doc_text
 from factcheck.lang.timex import TimeExpr, find_times
+from factcheck.lang.wordsets import FORECAST_VERBS
 
 
 @dataclass

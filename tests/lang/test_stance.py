@@ -321,16 +321,6 @@ def test_end_up_is_no_end(stance_of):
     assert stance_of("Advocates expect Drug X to end up becoming legal by 2030.", "legalisation").stance == "expected"
 
 
-@pytest.mark.parametrize(("word", "past"), [
-    ("spun", True), ("held", True), ("led", True),  # the lemma table maps them to another lemma
-    ("approves", False), ("approving", False), ("spin", False), ("was", False), ("is", False),
-])
-def test_an_irregular_past_form_is_read_from_the_lemma_table(word: str, past: bool):
-    from factcheck.lang.stance import _irregular_past
-
-    assert _irregular_past(word) is past
-
-
 def test_a_contrary_opener_frames_the_writers_own_statement(stance_of):
     assert not stance_of("Contrary to some reports, the agency has not approved Drug X.").meta
     assert stance_of("It is a myth that the agency approved Drug X.").meta
