@@ -246,9 +246,9 @@ def _moved_into(words: list[str], cs: int, es: int, ee: int, doc: Doc | None, na
         i -= 1  # "moved it to the shortage list"
     if i < cs or words[i] not in ("into", "to", "onto"):
         return None
-    # After a bare "to", only a name or a numbered list ("to Schedule III", "to schedule 3") is a
-    # place reached; "lobbied the agency to approve it" is an infinitive.
-    named = (doc is not None and doc[es].is_title) or words[ee - 1].isdigit() or words[ee - 1] in ROMAN
+    # After a bare "to", only a numbered list ("to Schedule III", "to schedule 3") is a place
+    # reached; "lobbied the agency to approve it", "Passed 1344 to Legalize MDMA" are infinitives.
+    named = ee - es > 1 and (words[ee - 1].isdigit() or words[ee - 1] in ROMAN)
     if words[i] == "to" and not determiner and not named:
         return None
     i -= 1

@@ -121,6 +121,14 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
                 return True  # a negative subject: "none of ibogaine, psilocybin or MDMA is legalised"
         return False
 
+    # "post-approval studies", "pre-approval access": a time relative to the event, not the event.
+    if es - 2 >= cs and words[es - 1] == "-" and words[es - 2] in ("post", "pre"):
+        out.stance = "hypothetical"
+        return out
+    # A change told as "from X to Y" ("From Prohibited to Prescribed"): X is the state left behind.
+    if es - 1 >= cs and words[es - 1] == "from" and "to" in words[ee:min(ce, ee + 4)]:
+        out.stance = "ended"
+        return out
     # Refused: "declined to approve", "rejected the application", "a complete response letter".
     refused = [c for c in inside if c.label == "ST:refused" and near(c, 12)]
     if refused and not negated_between(refused[0].start, refused[0].start):
@@ -195,8 +203,10 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         # "the application is now in the FDA's hands"
         out.stance = "negated" if negated_between(es, es) else "pending"
         return out
-    if "under" in words[max(cs, es - 3):es] and not _past_aux(words, cs, words.index("under", max(cs, es - 3), es)):
-        # "under FDA review", "under priority review"
+    if "under" in words[max(cs, es - 3):es] and not _past_aux(words, cs, words.index("under", max(cs, es - 3), es)) \
+            and not doc[es].is_title:
+        # "under FDA review", "under priority review"; not a scheme named under which things happen
+        # ("granted approval under the Authorised Prescriber Scheme")
         out.stance = "negated" if negated_between(es, es) else "pending"
         return out
     if es - 1 >= cs and words[es - 1] == "being" and not _past_aux(words, cs, es - 1):

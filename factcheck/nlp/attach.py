@@ -35,6 +35,8 @@ FOLLOW_UP = re.compile(r"\b(?:this|the|a|its) (?:[\w-]+ ){0,2}(?:follow-?up|exte
 # A study described by its design rather than named ("a pooled analysis", "the long-term
 # follow-up"): each cue is read in the text and in the studies' recorded `design`.
 DESIGN_CUES = (re.compile(r"\bpooled\b"), re.compile(r"\blong[- ]term follow[- ]?up\b"))
+# A measure named after "than" is what the figure is compared with, not what it measures.
+COMPARED = re.compile(r"\bthan (?:a |an |the |one |each )?(?:[\w-]+ ){0,2}$")
 # What may stand between a figure and the study it belongs to: "0.7 in MAPP2", "67% (MAPP1)".
 FIGURE_OF = re.compile(r"\s*(?:\(|in|for|from|of|by)\s+(?:the\s+)?|\s*\(\s*")
 # "a combined 194 participants", "104 in total": a sum over the trials, not each one's figure.
@@ -106,6 +108,8 @@ class FigureAttacher:
                 for cue in ctx.live_cues(q):
                     for m in cue.finditer(region):
                         pos, end = lo + m.start(), lo + m.end()
+                        if COMPARED.search(ctx.flat, max(lo, pos - 20), pos):
+                            continue  # "lasted nine hours, longer than a dosing session": what it is compared with
                         if limit is not None and pos >= limit - len("sessions"):
                             continue
                         if theirs is not None and theirs[0] <= pos and end <= theirs[1]:

@@ -101,6 +101,12 @@ TABLE = [
     ("Campaigners are pushing to legalize Drug X.", "legalisation", "none"),
     # "once" as an adverb opens no condition
     ("Drug X was once legalized in Ruritania.", "legalisation", "done"),
+    # "from X to Y": X is the state left behind
+    ("From approval to withdrawal: the story of Drug X", "approval", "ended"),
+    # a time relative to the event is not the event
+    ("Questions could be settled with data gathered post-approval.", "approval", "hypothetical"),
+    # an infinitive of purpose in a headline is no place reached
+    ("Committee Passed Bill 12 to Legalize Drug X", "legalisation", "none"),
     # a negative subject negates the statement, however long the list it heads
     ("None of Drug X, Drug Y, Drug Z or Drug W is legalized anywhere.", "legalisation", "negated"),
     ("Nothing becomes legal overnight under the new decree.", "legalisation", "negated"),
@@ -329,3 +335,13 @@ def test_a_contrary_opener_frames_the_writers_own_statement(stance_of):
 def test_an_infinitive_after_to_is_no_place_reached(stance_of):
     # "lobbied the agency to approve": the approval is asked for, not reached
     assert stance_of("Patients have lobbied the agency to approve Drug X.").stance != "done"
+
+
+def test_a_named_scheme_after_under_is_no_pending_review(stance_of):
+    st = stance_of("Patients get Drug X from doctors granted approval under the Special Access Scheme.", "approval")
+    assert st.stance != "pending"
+
+
+def test_met_in_the_passive_is_no_meeting(analyse_text):
+    an = analyse_text("The agency's requests could be met with existing data.")
+    assert not [e for e in an.events if e.event == "advisory-vote"]

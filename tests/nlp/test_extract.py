@@ -291,3 +291,8 @@ def test_a_study_named_right_after_the_figure_is_its_own(figures) -> None:
     text = "The MDMA effect size was d = 0.91 in MAPP1 and d = 0.7 in MAPP2."
     assert one(figures, text, "0.7").studies == ["mapp2"]
     assert one(figures, text, "0.91").studies == ["mapp1"]
+
+
+def test_a_measure_named_after_than_is_what_the_figure_is_compared_with(figures) -> None:
+    text = "The MDMA hearing lasted nine hours, hardly longer than an MDMA dosing session."
+    assert all(c.quantity != "dosing-session-length" for t, c in figures(text))
