@@ -20,13 +20,13 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from factcheck.knowledge.rule_kinds import KIND_DOCS, Holder, JurisdictionState
+from factcheck.knowledge.rule_kinds import KIND_DOCS, FormerName, Holder, JurisdictionState
 
 REFERENCE_PATH = "docs/rule-kinds.md"
 
 # YAML names of fields whose Python names differ (`from` is a Python keyword).
 # Keyed by class name; a dotted name is a key inside a mapping (`forecast: {after: ...}`).
-YAML_NAMES = {("Holder", "start"): "from", ("Holder", "end"): "until",
+YAML_NAMES = {("Holder", "start"): "from", ("Holder", "end"): "until", ("FormerName", "end"): "until",
               ("StatusSpec", "forecast_after"): "forecast.after", ("StatusSpec", "forecast_before"): "forecast.before"}
 
 
@@ -34,7 +34,7 @@ def yaml_name(cls: type, field_name: str) -> str:
     """The name an editor writes in YAML for a dataclass field."""
     return YAML_NAMES.get((cls.__name__, field_name), field_name)
 # The nested mappings some slots hold, documented under their slot.
-NESTED = {"holders": Holder, "jurisdictions": JurisdictionState}
+NESTED = {"holders": Holder, "jurisdictions": JurisdictionState, "former": FormerName}
 
 # Editor's words for the field types of the kind dataclasses.
 TYPE_WORDS = {
@@ -44,6 +44,7 @@ TYPE_WORDS = {
     "date | None": "a date: YYYY, YYYY-MM or YYYY-MM-DD",
     "list[Holder]": "a list of holders (below)",
     "list[JurisdictionState]": "a list of jurisdictions (below)",
+    "list[FormerName]": "a list of former names (below)",
 }
 
 # Keys every rule may carry, whatever its kind (loader.RULE_KEYS minus the kind slots). A test
@@ -81,9 +82,9 @@ def _doc(obj: Any) -> str:
 
 
 # Slots the loader (rule_kinds.parse_spec) reports as missing although the dataclass has a default.
-REQUIRED = {("EventDateSpec", "date"), ("RoleSpec", "holders")}
+REQUIRED = {("EventDateSpec", "date"), ("RoleSpec", "holders"), ("FormerName", "end")}
 # ... and those it reads as optional although the dataclass has no default.
-OPTIONAL = {("Holder", "aliases"), ("Holder", "start"), ("Holder", "end"), ("JurisdictionState", "status"),
+OPTIONAL = {("Holder", "aliases"), ("Holder", "start"), ("Holder", "end"), ("Holder", "never"), ("JurisdictionState", "status"),
             ("JurisdictionState", "since")}
 # The nested mappings have no docstring of their own: their slots in a few words.
 NESTED_DOCS = {
@@ -91,10 +92,13 @@ NESTED_DOCS = {
     ("Holder", "aliases"): "other ways the person is named",
     ("Holder", "start"): "when the term began",
     ("Holder", "end"): "when the term ended (leave out for the current holder)",
+    ("Holder", "never"): "true for someone often named in the title who never held it (no `from` or `until`)",
     ("JurisdictionState", "names"): "names of the country, state or regulator",
     ("JurisdictionState", "status"): "`done` (approved or legal there; the default) or `not` (not approved, "
                                      "prohibited)",
     ("JurisdictionState", "since"): "since when the status holds",
+    ("FormerName", "names"): "the former name and its short forms",
+    ("FormerName", "end"): "when the bearer stopped using it (the rename)",
 }
 PATTERN_SLOTS = ("patterns", "frame", "unless", "context", "context_scope", "negatable")
 _SLOT_LABEL = re.compile(r"(?<![\w`-])((?:[a-z_]+, )*[a-z_]+): ")
@@ -230,6 +234,9 @@ def spec_lines(pack: Any, rule: Any) -> list[str]:
                 span = f"from {_iso(h.start) or '?'}" + (f" until {_iso(h.end)}" if h.end else " (current)")
                 aka = f" (also: {', '.join(h.aliases)})" if h.aliases else ""
                 out.append(f"- holder: {h.name}{aka}, {span}")
+        elif f.name == "former":
+            for fn in value:
+                out.append(f"- former name: {', '.join(fn.names)}, until {_iso(fn.end) or '?'}")
         elif f.name == "jurisdictions":
             for j in value:
                 state = "done" if j.status == "done" else "not done"

@@ -129,20 +129,29 @@ class Linter:
         ctx = multiprocessing.get_context("fork")
         done = 0
         workers: list = []
+        # An executor, not a Pool: when a worker dies (killed, crashed) a Pool waits for its lost
+        # task for ever; the executor says so, and the rest is linted here instead.
+        executor = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init)
         try:
-            # An executor, not a Pool: when a worker dies (killed, crashed) a Pool waits for its
-            # lost task for ever; the executor says so, and the rest is linted here instead.
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init) as executor:
-                futures = [executor.submit(_worker_lint, chunk) for chunk in chunks]
-                workers = list((getattr(executor, "_processes", None) or {}).values())
-                for future in futures:
-                    reports = future.result()
-                    done += 1
-                    yield from reports
+            futures = [executor.submit(_worker_lint, chunk) for chunk in chunks]
+            workers = list((getattr(executor, "_processes", None) or {}).values())
+            for future in futures:
+                reports = future.result()
+                done += 1
+                yield from reports
+            executor.shutdown(wait=True)
         except BrokenProcessPool:
+            # The executor stops the survivors with SIGTERM and waits for them; one that has not yet
+            # reached its initializer (or is blocked on a queue lock the dead worker held) may never
+            # act on it. Their work is redone here anyway: stop them for sure (after reading how the
+            # dead one ended).
+            codes = [p.exitcode for p in workers if p.exitcode not in (None, 0)]
+            for p in workers:
+                if p.is_alive():
+                    p.kill()
+            executor.shutdown(wait=True, cancel_futures=True)
             # Say so (and how the worker ended): the output stays complete, but a worker killed
             # by something else on the machine is worth knowing about.
-            codes = [p.exitcode for p in workers if p.exitcode not in (None, 0)]
             # The pool stops the other workers with SIGTERM: name the first cause when it is another.
             first = [c for c in codes if c != -signal.SIGTERM] or codes
             ends = ", ".join(_how_it_ended(c) for c in first) or "unknown"
@@ -150,6 +159,13 @@ class Linter:
                   file=sys.stderr)
             for chunk in chunks[done:]:
                 yield from self.lint_paths(chunk, jobs=1)
+        except BaseException:
+            # Interrupted (Ctrl-C, SIGTERM, a consumer that stopped reading): no worker outlives the run.
+            for p in workers:
+                if p.is_alive():
+                    p.kill()
+            executor.shutdown(wait=False, cancel_futures=True)
+            raise
         finally:
             _WORKER_LINTER = None
 

@@ -117,6 +117,7 @@ role: [CEO, chief executive]
 holders:
   - {name: Jane Roe, aliases: [Roe], from: 2015-01-01, until: 2024-06-30}
   - {name: John Doe, aliases: [Doe], from: 2024-07-01}
+  - {name: Max Mole, aliases: [Mole], never: true}
 """, since="2024-07-01", severity="info", flagged="Acme Pharma CEO Jane Roe spoke.")
 
 NAME = rule("board-name", """\

@@ -215,6 +215,19 @@ class Judge:
 
         values = pack.values_for(q)
         studies = claim.studies
+        if claim.study_how in PHASE_GUESSES and (len(studies) > 1 or claim.study_how == "description") \
+                and claim.unit in OUTCOME_UNITS:
+            # A phase names several studies; a result that only retracted ones among them reported
+            # is theirs ("pooled phase 2 data: 54% lost the diagnosis"). Not a dose: a protocol
+            # the retracted paper describes was still the protocol.
+            reported = {v.study for v in values if v.study in studies and agrees(v) and _arm_ok(claim.arm, v.arm)}
+            if not reported and not approx:
+                # "54% went into remission": the retracted paper's figure for another measure.
+                reported = {v.study for v in self._unit_values(claim.unit or "") if v.study in studies and agrees(v)}
+            if reported and all(pack.studies[sid].status == "retracted" for sid in reported):
+                studies = sorted(reported)
+            elif claim.study_how == "description":
+                studies = []  # a design alone names no study the figure can be held to
         retracted = [sid for sid in studies if pack.studies[sid].status == "retracted"]
         if studies and len(retracted) == len(studies):
             s = pack.studies[retracted[0]]
@@ -229,6 +242,11 @@ class Judge:
                 f.severity = "info"
                 f.message = f"Quotes a figure from {s.label} together with its retraction ({when})."
             return f
+        if claim.unit in OUTCOME_UNITS:
+            # A retracted study's results never confirm a figure or set its time point (its protocol,
+            # a dose, still describes what was done).
+            values = [v for v in values if v.study is None or pack.studies[v.study].status != "retracted"]
+            studies = [sid for sid in studies if pack.studies[sid].status != "retracted"]
 
         def arm_ok(v: Value) -> bool:
             return _arm_ok(claim.arm, v.arm)
@@ -236,6 +254,15 @@ class Judge:
         def in_studies(v: Value) -> bool:
             return not studies or v.study in studies
 
+        if claim.combined and len(studies) > 1:
+            # "a combined 194 participants": the sum of each study's own figure, or nothing said.
+            per = [[v for v in values if v.study == sid and arm_ok(v)] for sid in studies]
+            if all(len(p) == 1 for p in per) and abs(sum(p[0].low for p in per) - claim.low) <= 0.5 \
+                    and claim.low == claim.high:
+                return self._builtin("supported", claim, f"Agrees with the database: the sum over {self._studies_name(studies)}.",
+                                     fact="; ".join(self._describe(p[0]) for p in per), suggestion=None,
+                                     sources=self._sources(per[0][0]), kind=claim.kind)
+            return None
         cands = [v for v in values if in_studies(v)]
         good = [v for v in cands if agrees(v) and arm_ok(v)]
         if not cands and studies:
@@ -250,6 +277,15 @@ class Judge:
             clash = self._timepoint_clash(claim, good)
             if clash is not None:
                 return clash
+            short = self._bound_short_of(claim, cands, arm_ok)
+            if short:
+                label = pack.quantities[q].label if q in pack.quantities else q
+                right = [v for v in cands if v.study in short and arm_ok(v)]
+                what = f"A figure of at least {_stated(claim)}" if claim.approx[1] > 0.0 else _stated(claim)
+                return self._mismatch("figure-wrong-value", claim,
+                                      f"{what} for '{label}' holds in {self._studies_name([s for s in studies if s not in short])} "
+                                      f"but not in {self._studies_name(short)}, which the text names with it.",
+                                      None, right)
             return self._builtin("supported", claim, f"Agrees with the database: {self._describe(good[0])}.",
                                  fact=self._describe(good[0]), suggestion=None, sources=self._sources(good[0]),
                                  kind=claim.kind)
@@ -302,9 +338,11 @@ class Judge:
         # No study named: another measure's figure is evidence only when stated exactly (trial
         # outcomes are many and close together); a duration or dose of another measure is
         # evidence as stated ("the drug works for around eight hours": 8 hours is the session).
-        if (claim.unit in OUTCOME_UNITS and not approx) or claim.unit in SPAN_UNITS:
+        # A fraction ("two-thirds") is as exact as writers get.
+        narrow = claim.approx[1] - claim.approx[0] <= FRACTION_SPREAD
+        if (claim.unit in OUTCOME_UNITS and narrow) or claim.unit in SPAN_UNITS:
             other_measure = [v for v in same_unit if agrees(v) and arm_ok(v)]
-            if other_measure and values:
+            if other_measure and (values or not pack.quantities[q].reported):
                 v = other_measure[0]
                 return self._mismatch("figure-wrong-measure", claim,
                                       f"{stated} is {self._figure_of(v)} for '{self._label(v)}', not for '{label}'.",
@@ -319,6 +357,24 @@ class Judge:
                 f.severity, f.lowered = "info", True
             return f
         return self._unsupported(claim, label, stated)
+
+    @staticmethod
+    def _bound_short_of(claim: Claim, cands: list[Value], arm_ok) -> list[str]:  # type: ignore[no-untyped-def]
+        """A figure stated of several studies together ("both phase 3 trials showed d = 0.91") or a
+        lower bound ("more than 70%"): those of the studies whose recorded values for the measure
+        all miss it (fall below the bound; differ from the exact figure)."""
+        exact = claim.approx == (0.0, 0.0) and claim.each_exact
+        lower = claim.approx[0] == 0.0 and claim.approx[1] > 0.0
+        if not claim.each_study or len(claim.studies) < 2 or not (exact or lower):
+            return []
+        short = []
+        for sid in claim.studies:
+            own = [v for v in cands if v.study == sid and arm_ok(v)]
+            if lower and own and all(v.high + v.tolerance < claim.low for v in own):
+                short.append(sid)
+            elif exact and own and not any(_agrees(v, claim) for v in own):
+                short.append(sid)
+        return short
 
     def _unit_values(self, unit: str) -> list[Value]:
         """All recorded values in one unit (built once; the pack does not change during a run)."""
@@ -484,6 +540,13 @@ def _was(right: list[Value], names: dict[str, str]) -> str:
         v.describe() + (f" ({ARM_WORDS.get(v.arm, v.arm)} arm)" if v.arm and v.arm != "all" else "") for v in right[:3]))
     who = names.get(right[0].study or "", "the database")
     return f"; {who} reported {said}"
+
+
+# The widest reading a stated figure may have and still count as exact evidence of another
+# measure ("two-thirds" reads 66.7 +/- 1.5).
+FRACTION_SPREAD = 3.0
+# How a figure's study was guessed from a phase or a design alone (nlp/attach.py): several may fit.
+PHASE_GUESSES = ("phase", "previous sentence phase", "description")
 
 
 def _agrees(v: Value, claim: Claim) -> bool:

@@ -49,6 +49,8 @@ def blocked_here(an: Analysis, rule: Rule, ev: EventMention, own: Collection[str
     ("... cleared oral Wegovy. The company has also applied in Europe": the pill's application)."""
     if blocked(an, rule, *ev.clause):
         return True
+    if getattr(rule.spec, "unless_scope", "clause") == "sentence" and blocked(an, rule, *ev.sentence):
+        return True
     if _names_subject(an, ev.clause, own):
         return False
     if blocked(an, rule, *ev.sentence):

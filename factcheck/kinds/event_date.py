@@ -14,6 +14,7 @@ from factcheck.kinds.vocabulary import event_labels, subject_labels
 from factcheck.knowledge.model import PartialDate, Rule
 from factcheck.knowledge.rule_kinds import EventDateSpec
 from factcheck.lang.layer import Analysis
+from factcheck.lang.places import country_of
 from factcheck.lang.topic import in_jurisdiction, in_scope
 from factcheck.nlp.claims import Claim
 
@@ -39,7 +40,7 @@ class EventDateRule:
         assert isinstance(rule.spec, EventDateSpec)
         self.rule, self.spec = rule, rule.spec
         # As for `status`: a sentence that names no place is about the pack's home.
-        self.unnamed_place_ok = home_jurisdiction is None or home_jurisdiction == rule.spec.jurisdiction
+        self.unnamed_place_ok = home_jurisdiction is None or home_jurisdiction == country_of(rule.spec.jurisdiction)
         self.events = event_labels(rule.id, rule.spec.event)
         self.own = subject_labels(rule.id, rule.spec.subject)
         self.rivals = rivals - self.own
@@ -56,8 +57,10 @@ class EventDateRule:
             return False
         # An application or filing named as the object ("turned down the application in 2023") is
         # no event of its own here.
-        between = [c for c in an.cues_in(lo, hi) if c.label.startswith("EV:") and c.start >= lo
-                   and c.label != "EV:submission" and c.label not in ev_labels]
+        # Only the shared event classes count: another rule's own words ("grant" for vouchers) name
+        # no event of their own here.
+        between = [c for c in an.cues_in(lo, hi) if c.label.startswith("EV:") and not c.label.startswith("EV:rule:")
+                   and c.start >= lo and c.label != "EV:submission" and c.label not in ev_labels]
         return not between
 
     def _span_bound(self, an: Analysis, ev, t) -> bool:  # type: ignore[no-untyped-def]

@@ -1,7 +1,8 @@
 """Kind `name`: a registered name printed wrong ("Federal Drug Administration"), an acronym
 spelled out as something else ("the FDA (Food and Drug Agency)"), the name followed by another
 acronym ("the Department of Health and Human Services (DHS)"), or a coined one-word alias
-misspelt by one letter ("Lycos" for "Lykos", listed in the rule's `wrong` forms or not)."""
+misspelt by one letter ("Lycos" for "Lykos", listed in the rule's `wrong` forms or not), or a
+former name given as the current one ("MAPS PBC, now called Lykos" after Lykos was renamed)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from factcheck.kinds.common import claim_for, sentence_of
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import NameSpec
 from factcheck.lang.layer import Analysis
-from factcheck.lang.lemmas import is_known_word
+from factcheck.lang.lemmas import is_known_word, lemma_of
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.spans import token_columns
 
@@ -54,7 +55,46 @@ class NameRule:
                     out.append(claim_for(an, c.start, span[1], sent, self.rule))
         if self.coined:
             out.extend(self._misspelt(an))
+        if self.spec.former:
+            out.extend(self._former_as_current(an))
         return out
+
+    def _former_as_current(self, an: Analysis) -> list[Claim]:
+        """A former name written as the bearer's name today. Left alone: a sentence that also
+        gives the current name ("Resilient, formerly Lykos"), and history ("then called Lykos")."""
+        out: list[Claim] = []
+        prefix = f"NAME:former:{self.rule.id}:"
+        current = f"NAME:canonical:{self.rule.id}"
+        for c in an.cues:
+            if not c.label.startswith(prefix):
+                continue
+            sent = sentence_of(an, c.start)
+            if sent is None or any(o.label == current for o in an.cues_in(*sent)):
+                continue
+            index = int(c.label[len(prefix):])
+            if not (_now_named(an, c.start, sent) or self._named_before(an, c.end, index, sent)
+                    or _today_subject(an, c.start, c.end, sent) or _first_person_at(an, c.start, c.end, sent)):
+                continue
+            claim = claim_for(an, c.start, c.end, sent, self.rule)
+            claim.since = self.spec.former[index].end
+            out.append(claim)
+        return out
+
+    def _named_before(self, an: Analysis, end: int, index: int, sent: tuple[int, int]) -> bool:
+        """"OLD (formerly OLDER)", "OLD, previously known as OLDER": OLD given as the current
+        name of what was once OLDER."""
+        doc = an.doc
+        k = end
+        while k < sent[1] and k - end < 2 and doc[k].text in ("(", ",", "—", "–"):
+            k += 1
+        if k >= sent[1] or doc[k].lower_ not in RENAMED_FROM:
+            return False
+        k += 1
+        while k < sent[1] and doc[k].lower_ in NAMING_WORDS:
+            k += 1
+        prefix = f"NAME:former:{self.rule.id}:"
+        return any(o.start == k and o.label.startswith(prefix) and o.label != f"{prefix}{index}"
+                   for o in an.cues_in(k, sent[1]))
 
     def _other_acronym(self, an: Analysis, end: int) -> tuple[int, int] | None:
         """"NAME (ACR)" where ACR is an acronym but not this name's."""
@@ -136,6 +176,67 @@ def _title_words(doc: Doc) -> list[tuple[int, str]]:
 
 
 _TITLE_KEY = "factcheck_title_words"
+
+
+# "now called", "now known as", "now renamed", "which is now": the words between "now" and a name.
+NAMING_WORDS = {"called", "named", "known", "as", "renamed", "rebranded", "operating", "trading", "styled", "is",
+                "the", "company", "firm"}
+NAMING_VERBS = {"called", "named", "known", "renamed", "rebranded", "operating", "trading", "styled"}
+NOW_WORDS = {"now", "today", "currently", "presently", "nowadays"}
+RENAMED_FROM = {"formerly", "previously", "originally", "once", "earlier"}
+HISTORY_WORDS = {"then", "later", "since", "subsequently", "eventually", "briefly", "until"}
+FIRST_PERSON = {"we", "us", "our"}
+
+
+def _now_named(an: Analysis, start: int, sent: tuple[int, int]) -> bool:
+    """"MAPS PBC, now renamed OLD", "(now OLD)", "the developer, today known as OLD"."""
+    doc = an.doc
+    k = start - 1
+    while k >= sent[0] and start - k <= 4 and doc[k].lower_ in NAMING_WORDS:
+        k -= 1
+    if k < sent[0] or doc[k].lower_ not in NOW_WORDS:
+        return False
+    # "later Lykos and now ..." names a history; "until now" is no present.
+    if k - 1 >= sent[0] and doc[k - 1].lower_ in HISTORY_WORDS:
+        return False
+    # A naming verb ("now called"), or "now" set off as an aside on an earlier name ("X (now OLD)",
+    # "X, now OLD", "X, which is now OLD"); a bare "Today OLD ..." is read as a clause opener.
+    named = any(doc[i].lower_ in NAMING_VERBS for i in range(k + 1, start))
+    return named or (k - 1 >= sent[0] and doc[k - 1].lower_ in ("(", ",", "—", "–", "is", "are"))
+
+
+def _today_subject(an: Analysis, start: int, end: int, sent: tuple[int, int]) -> bool:
+    """"Today OLD is ...", "Now, OLD has ...": a clause opened by a word for the present, with the
+    former name as its subject and a verb in the present tense."""
+    doc = an.doc
+    k = start - 1
+    if k >= sent[0] and doc[k].text == ",":
+        k -= 1
+    if k < sent[0] or doc[k].lower_ not in NOW_WORDS or (k > sent[0] and doc[k - 1].text not in (",", ";", ":", "—")):
+        return False
+    return end < sent[1] and _present_verb(doc[end].text)
+
+
+def _first_person_at(an: Analysis, start: int, end: int, sent: tuple[int, int]) -> bool:
+    """"We at OLD have ...", "here at OLD we ...": the bearer speaking of itself under the name,
+    outside quotation marks (a quoted remark is the speaker's words on the day)."""
+    doc = an.doc
+    if start - 1 < sent[0] or doc[start - 1].lower_ != "at":
+        return False
+    before = start - 2 >= sent[0] and doc[start - 2].lower_ in FIRST_PERSON | {"here"}
+    after = end + 1 < sent[1] and doc[end].text == "," and doc[end + 1].lower_ in FIRST_PERSON
+    if not (before or after):
+        return False
+    return not any(doc[i].text in ('"', "“", "”") for i in range(sent[0], sent[1]))
+
+
+def _present_verb(word: str) -> bool:
+    """A verb in the present tense, third person ("is", "has", "remains", "operates")."""
+    low = word.lower()
+    if low in ("is", "has", "'s", "are", "have"):
+        return True
+    lemma = lemma_of(low)
+    return lemma != low and low in (lemma + "s", lemma + "es", lemma[:-1] + "ies")
 
 
 def _one_edit(a: str, b: str) -> bool:

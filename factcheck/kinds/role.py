@@ -24,6 +24,10 @@ DEPARTURES = {"left", "resigned", "departed", "quit", "exited", "ousted", "retir
               "departing", "replaced", "succeeded", "removed", "stepping", "steps", "leaves", "quits", "exits",
               "walking", "walks", "resigns", "departs"}
 DEPARTURE_WINDOW = 12
+NEGATIONS = {"not", "never", "n't", "neither", "nor"}
+# Words that may stand between a title and the name it introduces.
+APPOSITION = {",", "is", "was", "as", "the", "a", "an", "of", "at", "'s", "’s", "now", "still", "new", "current",
+              "interim", "became", "named", "officer"}
 # Words that open a sentence's time frame ("In 2024, ...", "On 5 September 2024 ...", "Back in 2019").
 FRAMING_OPENERS = {"in", "on", "by", "back", "during", "since", "from", "until", "as", "at", "after", "before",
                    "through", "throughout", "early", "late", "mid", "that", "this", "last"}
@@ -44,6 +48,11 @@ class RoleRule:
         holders = [c for c in an.cues if c.label.startswith(f"HOLDER:{rid}:")]
         for c in holders:
             holder = self.spec.holders[int(c.label.rsplit(":", 1)[1])]
+            if holder.never:
+                claim = self._never_held(an, c, roles, holders)
+                if claim is not None:
+                    out.append(claim)
+                continue
             if holder.end is None:
                 # The current holder, unless called the one still to come ("the incoming health
                 # secretary"): that was true only before the term began.
@@ -57,7 +66,7 @@ class RoleRule:
             # A title belongs to the name nearest it: in "led CEO Jane Roe to resign, with John Doe
             # taking over", "CEO" is Roe's, not Doe's.
             near_roles = [r for r in roles if sent[0] <= r.start < sent[1] and abs(r.start - c.start) <= WINDOW
-                          and _nearest_holder(r, holders).label == c.label]
+                          and _nearest_holder(r, holders).label == c.label and _one_clause(an, r, c)]
             if not near_roles:
                 continue
             orgs = [o for o in an.cues if o.label == f"ORG:{rid}" and sent[0] <= o.start < sent[1]]
@@ -78,8 +87,11 @@ class RoleRule:
                 continue  # "former CEO", "then-chief executive", "was chief executive until", "outgoing CEO"
             before = {t.lower_ for t in doc[max(sent[0], lo - DEPARTURE_WINDOW):lo]}
             after = {t.lower_ for t in doc[hi:min(sent[1], hi + 6)]}
-            if before & DEPARTURES or after & DEPARTURES:
-                continue  # "five directors resigned, including chair Jane Roe", "CEO Jane Roe is stepping down"
+            between = {t.lower_ for t in doc[lo:hi]}
+            if before & DEPARTURES or after & DEPARTURES or between & DEPARTURES:
+                # "five directors resigned, including chair Jane Roe", "CEO Jane Roe is stepping
+                # down", "Jane Roe is leaving the board"
+                continue
             text = doc[sent[0]:sent[1]].text
             base = doc[sent[0]].idx
             # A year that frames the sentence ("In 2024, Novo was led by ...") or stands in the
@@ -120,6 +132,33 @@ class RoleRule:
                 return claim
         return None
 
+    def _never_held(self, an: Analysis, c: Cue, roles: list[Cue], holders: list[Cue]) -> Claim | None:
+        """Someone named in a title they never held ("CFO Jane Roe, the chief executive"): wrong at
+        any time, "former" included, unless the sentence denies it."""
+        sent = sentence_of(an, c.start)
+        if sent is None:
+            return None
+        near = [r for r in roles if sent[0] <= r.start < sent[1] and abs(r.start - c.start) <= WINDOW
+                and _nearest_holder(r, holders).label == c.label and _one_clause(an, r, c)]
+        if not near:
+            return None
+        if self.spec.organization and not any(o.label == f"ORG:{self.rule.id}" for o in an.cues_in(*sent)) \
+                and not self._org_just_before(an, sent):
+            return None
+        role = min(near, key=lambda r: abs(r.start - c.start))
+        if role.end <= c.start and not self._appositive(an, role.end, c.start):
+            return None  # "the CEO spoke after Jane Roe presented": the title is someone else's
+        lo, hi = min(c.start, role.start), max(c.end, role.end)
+        if any(t.lower_ in NEGATIONS for t in an.doc[max(sent[0], lo - 3):hi]):
+            return None  # "Jane Roe was never chief executive"
+        return claim_for(an, lo, hi, sent, self.rule)
+
+    def _appositive(self, an: Analysis, start: int, end: int) -> bool:
+        """Do the tokens between a title and the name after it only join the two ("CEO Jane Roe",
+        "chief executive of Acme, Jane Roe", "the CEO is Jane Roe")?"""
+        org = {i for o in an.cues_in(start, end) if o.label == f"ORG:{self.rule.id}" for i in range(o.start, o.end)}
+        return all(i in org or an.doc[i].lower_ in APPOSITION for i in range(start, end))
+
     def _successor_named(self, an: Analysis, sent: tuple[int, int], holder) -> bool:  # type: ignore[no-untyped-def]
         """A later holder of the title named in the same sentence: the sentence tells of the handover."""
         for c in an.cues_in(*sent, prefix=f"HOLDER:{self.rule.id}:"):
@@ -136,6 +175,12 @@ class RoleRule:
             if any(c.label == label for c in an.cues_in(s[0], s[1])):
                 return True
         return False
+
+
+def _one_clause(an: Analysis, a: Cue, b: Cue) -> bool:
+    """No semicolon, colon or dash between two cues: "Jane Roe spoke; the board met" are two statements."""
+    lo, hi = min(a.end, b.end), max(a.start, b.start)
+    return not any(t.text in (";", ":", "—", "–") for t in an.doc[lo:hi])
 
 
 def _gap(a: Cue, b: Cue) -> int:

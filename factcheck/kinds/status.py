@@ -13,6 +13,7 @@ from factcheck.kinds.vocabulary import event_labels, subject_labels
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import StatusSpec
 from factcheck.lang.layer import Analysis, EventMention
+from factcheck.lang.places import country_of
 from factcheck.lang.timex import find_times
 from factcheck.lang.topic import in_jurisdiction, in_scope
 from factcheck.nlp.claims import Claim
@@ -24,7 +25,7 @@ class StatusRule:
         self.rule = rule
         self.spec = rule.spec
         # A sentence that names no place is about the pack's home; another country must be named.
-        self.unnamed_place_ok = home_jurisdiction is None or home_jurisdiction == rule.spec.jurisdiction
+        self.unnamed_place_ok = home_jurisdiction is None or home_jurisdiction == country_of(rule.spec.jurisdiction)
         self.events = event_labels(rule.id, rule.spec.event)
         self.own = subject_labels(rule.id, rule.spec.subject)
         self.rivals = rivals - self.own
@@ -140,11 +141,28 @@ class StatusRule:
 def _generic(an: Analysis, ev: EventMention, own: set[str]) -> bool:
     """The event's clause names an indefinite subject, or its relative clause hangs on one ("a
     drug that is in shortage"), and not the rule's own subject."""
+    if _indefinite_antecedent(an, ev, own):
+        return True
     lo = max(ev.sentence[0], ev.clause[0] - 3)
     cues = an.cues_in(lo, ev.clause[1])
     if any(c.label in own and c.start >= ev.clause[0] for c in cues):
         return False
     return any(c.label == "GENERIC" and ev.clause[0] - 1 <= c.end <= ev.cue.start for c in cues)
+
+
+def _indefinite_antecedent(an: Analysis, ev: EventMention, own: set[str]) -> bool:
+    """The event sits in a relative clause on an indefinite mention of the subject: "the law covers
+    only an MDMA medicine that the FDA has approved" speaks of any such medicine, not of one."""
+    doc = an.doc
+    for c in an.cues_in(ev.sentence[0], ev.cue.start):
+        if c.label not in own or c.start == ev.sentence[0]:
+            continue
+        if doc[c.start - 1].lower_ not in ("a", "an", "any"):
+            continue
+        rel = next((t.i for t in doc[c.end:ev.cue.start] if t.lower_ in ("that", "which", "whose")), None)
+        if rel is not None and rel - c.end <= 2:
+            return True
+    return False
 
 
 def _regulatory(an: Analysis, ev: EventMention) -> bool:

@@ -58,10 +58,14 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
         elif isinstance(spec, NameSpec):
             if spec.wrong:
                 lists[f"NAME:wrong:{rule.id}"] = spec.wrong
+            if spec.acronym or spec.former:
+                # The name itself, so that an acronym printed after it can be checked ("(DHS)"),
+                # and so that a sentence giving the current name beside a former one is left alone.
+                lists[f"NAME:canonical:{rule.id}"] = [spec.canonical, *spec.aliases]
             if spec.acronym:
                 lists[f"NAME:acronym:{rule.id}"] = [spec.acronym]
-                # The name itself, so that an acronym printed after it can be checked ("(DHS)").
-                lists[f"NAME:canonical:{rule.id}"] = [spec.canonical, *spec.aliases]
+            for i, fn in enumerate(spec.former):
+                lists[f"NAME:former:{rule.id}:{i}"] = fn.names
         elif isinstance(spec, RoleSpec):
             lists[f"ORG:{rule.id}"] = spec.organization
             lists[f"ROLE:{rule.id}"] = spec.role

@@ -370,8 +370,12 @@ def _lexicon(raw: _Raw, ck: _Checker) -> tuple[dict[str, str], dict[str, Quantit
             pat = _compile(cue, macros, ck, q, "cues", what)
             if pat:
                 cues.append(pat)
+        reported = q.get("reported", True)
+        if not isinstance(reported, bool):
+            ck.error(q, "reported", f"{what}'reported' must be true or false")
+            reported = True
         quantities[qid] = Quantity(qid, ck.string(q, "label", what=what) or qid, unit, cues,
-                                   [required_literals(c.pattern) for c in cues])
+                                   [required_literals(c.pattern) for c in cues], reported)
     arms_c: dict[str, list[re.Pattern[str]]] = {}
     for arm, (cues, node) in arm_src.items():
         arms_c[arm] = [p for c in cues if (p := _compile(c, macros, ck, node, arm, f"arm {arm}: "))]

@@ -306,6 +306,9 @@ class Quantity:
     # For each cue, the literals one of which its every match contains (None: none derived);
     # empty when not computed (every cue is tried).
     cue_triggers: list[list[str] | None] = field(default_factory=list)
+    # False for a measure no study reports ("cure rate"): a figure told of it that equals another
+    # measure's recorded figure is that figure put on the wrong measure.
+    reported: bool = True
 
 
 @dataclass

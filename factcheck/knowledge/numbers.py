@@ -53,7 +53,7 @@ TIMEPOINT = re.compile(
     r"(?:\s+(?:later|after|post|following|from|since|past)(?:\s+(?:the\s+)?(?P<anchor>baseline|enrol\w*|randomi[sz]ation|"
     r"(?:the\s+)?(?:end\s+of\s+)?(?:treatment|therapy)|(?:the\s+)?(?:last|final|third)\s+(?:\w+\s+)?(?:sessions?|doses?)|"
     r"dosing|the\s+study))?)"
-    r"|\bat\s+(?:the\s+)?(?P<n2>{NUM})[- ](?P<u2>day|week|month|year)\b"
+    r"|\bat\s+(?:the\s+)?(?P<n2>{NUM})[- ](?P<u2>days?|weeks?|months?|years?)\b"
     # "after one year", "after 18 weeks": counted from the start of the study.
     r"|\b(?:after|following)\s+(?:(?:about|around|roughly|some|more than|over|nearly|almost|at least)\s+)?"
     r"(?P<n3>{NUM}|a|an)\s+(?:full\s+|whole\s+)?(?P<u3>weeks?|months?|years?)\b(?!\s+(?:of|on|in)\b)"
@@ -84,7 +84,9 @@ def _timepoint_of(m: re.Match[str]) -> tuple[float, str] | None:
     if m.group("u") and not (m.group(0).split()[-1] in ("later",) or m.group("anchor") or re.search(r"\b(?:after|post|following|from|since|past)\b", m.group(0))):
         return None  # "a 12-week course" is a length, not a time point
     anchor = m.group("anchor") or ""
-    where = "baseline" if m.group("n3") or re.match(r"baseline|enrol|randomi", anchor) else "treatment"
+    # "at 18 weeks" counts on the study's clock; "at the 12-month follow-up" from the end of treatment.
+    study_clock = bool(m.group("n2")) and not m.string[m.end():m.end() + 12].lstrip(" -").startswith("follow")
+    where = "baseline" if m.group("n3") or study_clock or re.match(r"baseline|enrol|randomi", anchor) else "treatment"
     return value * WEEKS_PER[unit], where
 
 

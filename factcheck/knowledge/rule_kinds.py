@@ -24,13 +24,17 @@ class StatusSpec:
     event: built-in event classes of the language layer (approval, decision, review,
     advisory-vote, rescheduling, legalisation, launch, designation, submission, shortage) or phrases.
     stance: which readings are wrong: done, pending, expected, refused, negated, current.
-    jurisdiction: the rule applies unless another jurisdiction is what the sentence is about.
+    jurisdiction: the rule applies unless another jurisdiction is what the sentence is about
+    (`us-federal`: US federal law, where a sentence naming a US state is about that state).
     topic: phrases of which the sentence must name one: what the event is for (an indication, a
     label section), when the rule is about one use among several ("approved to cut heart risk").
     A sentence that borrows its subject from the one before may borrow its topic from it too.
     forecast: {after, before}: only statements naming a time in this window (optional).
     fulfilled: true when `since` is the day the forecast event itself happened (a filing): a
     forecast whose named time holds that day came true and is not reported.
+    unless_scope: where the rule's `unless` phrases are looked for: `clause` (the default) or
+    `sentence`, when the words that make a statement right may follow it after a semicolon ("has
+    not rejected it; it issued a complete response letter").
     """
 
     subject: list[str]
@@ -45,6 +49,13 @@ class StatusSpec:
     # holds that day came true and is no finding.
     fulfilled: bool = False
     topic: list[str] = field(default_factory=list)
+    unless_scope: str = "clause"
+
+
+@dataclass
+class FormerName:
+    names: list[str]
+    end: date | None
 
 
 @dataclass
@@ -55,12 +66,16 @@ class NameSpec:
     acronym must be the canonical one, and an acronym in brackets after the name must be this
     one). aliases: other accepted names; a one-word alias that is no English word ("Lykos") is
     also caught misspelt by one letter ("Lycos"). wrong: forms seen in print that are wrong.
+    former: names the bearer had before, each with `names` and `until`: a former name given as
+    the current one ("X, now called OLD", "OLD (formerly OLDER)", "Today OLD is ...", "we at OLD")
+    is outdated since its `until`.
     """
 
     canonical: str
     acronym: str | None = None
     aliases: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    former: list[FormerName] = field(default_factory=list)
 
 
 @dataclass
@@ -90,6 +105,7 @@ class Holder:
     aliases: list[str]
     start: date | None
     end: date | None
+    never: bool = False
 
 
 @dataclass
@@ -98,7 +114,8 @@ class RoleSpec:
     called the holder still to come ("incoming", "nominee", "-designate") after it began.
 
     organization: names of the organisation. role: the title's words (CEO, chief executive).
-    holders: each with `name`, `aliases`, `from` and `until`.
+    holders: each with `name`, `aliases`, `from` and `until`, or `never: true` for someone often
+    named in the title who never held it.
     """
 
     organization: list[str]
@@ -151,7 +168,8 @@ KIND_DOCS: dict[str, Any] = {
     "figure": FigureSpec,
 }
 RULE_KINDS = tuple(KIND_DOCS)
-SPEC_KEYS = {"fulfilled", "forecast", "subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "date",
+UNLESS_SCOPES = ("clause", "sentence")
+SPEC_KEYS = {"unless_scope", "fulfilled", "forecast", "subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "former", "date",
              "organization", "role", "holders", "jurisdictions", "study", "quantity", "topic", "end"}
 
 
@@ -188,16 +206,29 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
             fulfilled = False
         if jur is not None:
             check_place(item, "jurisdiction", str(jur), ck, what)
+        scope = item.get("unless_scope", "clause")
+        if scope not in UNLESS_SCOPES:
+            ck.error(item, "unless_scope", f"{what}unknown unless_scope {scope!r} (one of {', '.join(UNLESS_SCOPES)})")
+            scope = "clause"
         return StatusSpec(subject, event, stance, str(jur) if jur is not None else None, after, before, fulfilled,
-                          _strings(item, "topic", ck, what))
+                          _strings(item, "topic", ck, what), scope)
     if kind == "name":
         canonical = item.get("canonical")
         if not isinstance(canonical, str) or not canonical.strip():
             ck.error(item, "canonical", f"{what}a name rule needs 'canonical'")
             canonical = ""
         acronym = item.get("acronym")
+        former = []
+        for f in item.get("former") or []:
+            if not isinstance(f, LineDict) or not _strings(f, "names", ck, what):
+                ck.error(item, "former", f"{what}each former name needs 'names'")
+                continue
+            until = ck.when(f, "until", what=what)
+            if until is None:
+                ck.error(item, "former", f"{what}each former name needs 'until' (YYYY, YYYY-MM or YYYY-MM-DD)")
+            former.append(FormerName(_strings(f, "names", ck, what), until))
         return NameSpec(canonical, str(acronym) if acronym else None, _strings(item, "aliases", ck, what),
-                        _strings(item, "wrong", ck, what))
+                        _strings(item, "wrong", ck, what), former)
     if kind == "event-date":
         subject = _strings(item, "subject", ck, what)
         _check_terms(item, subject, terms, ck, what)
@@ -222,8 +253,14 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
             if not isinstance(h, LineDict) or not isinstance(h.get("name"), str):
                 ck.error(item, "holders", f"{what}each holder needs a 'name'")
                 continue
+            never = h.get("never", False)
+            if not isinstance(never, bool):
+                ck.error(h, "never", f"{what}'never' must be true or false")
+                never = False
+            if never and (h.get("from") is not None or h.get("until") is not None):
+                ck.error(h, "never", f"{what}a holder who never held the title has no 'from' or 'until'")
             holders.append(Holder(h["name"], _strings(h, "aliases", ck, what), ck.when(h, "from", what=what),
-                                  ck.when(h, "until", what=what)))
+                                  ck.when(h, "until", what=what), never))
         if not holders:
             ck.error(item, "holders", f"{what}a role rule needs 'holders'")
         return RoleSpec(_strings(item, "organization", ck, what), _strings(item, "role", ck, what), holders)
@@ -268,7 +305,7 @@ def _strings(item: LineDict, key: str, ck: Any, what: str) -> list[str]:
 
 def check_place(item: LineDict, key: str, code: str, ck: Any, what: str) -> None:
     """An error unless `code` is a jurisdiction the language layer knows."""
-    from factcheck.lang.places import places  # no spaCy: the data file only
+    from factcheck.lang.places import jurisdiction_codes  # no spaCy: the data file only
 
-    if code not in places():
-        ck.error(item, key, f"{what}unknown jurisdiction {code!r} (one of {', '.join(sorted(places()))})")
+    if code not in jurisdiction_codes():
+        ck.error(item, key, f"{what}unknown jurisdiction {code!r} (one of {', '.join(sorted(jurisdiction_codes()))})")

@@ -18,9 +18,10 @@ from spacy.tokens import Doc, Token
 from factcheck.lang.clauses import clause_bounds
 from factcheck.lang.cues import Cue, CueMatcher
 from factcheck.lang.lemmas import lemma_of
-from factcheck.lang.stance import FORECAST_VERBS, Stance, read_stance
+from factcheck.lang.stance import Stance, read_stance
 from factcheck.lang.text import doc_text
 from factcheck.lang.timex import TimeExpr, find_times
+from factcheck.lang.wordsets import FORECAST_VERBS
 
 
 @dataclass
@@ -117,6 +118,9 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
             name = f"research-{name}"  # "approved a Phase 3 trial", "applications to study psychedelics"
         elif name == "advisory-vote" and any(c.label == "LEGIS" and clause[0] <= c.start < clause[1] for c in in_sent):
             name = "legislative-vote"  # "a House committee is set to vote on the bill"
+        elif name == "advisory-vote" and ev.end - ev.start == 1 and doc[ev.start].lower_ in ("met", "meet") \
+                and ev.start > sent[0] and doc[ev.start - 1].lower_ in ("be", "been", "being", "is", "are", "was", "were"):
+            continue  # "the agency's requests could be met": satisfied, not a committee meeting
         events.append(EventMention(name, ev, sent, clause, stance))
     events += _elliptical(doc, cues, sentences, events, doc_date)
     events += _waiting_on_authority(doc, cues, sentences, events)

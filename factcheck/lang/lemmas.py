@@ -52,6 +52,13 @@ def forms_of(lemma: str) -> tuple[str, ...]:
     """Every known surface form of a lemma, itself included, lower case."""
     low = lemma.lower()
     forms = set(_reverse().get(low, ()))
+    if not forms and " " not in low:
+        # A prefixed verb the table lacks ("deschedule") inflects as its stem does ("scheduled").
+        for prefix in VERB_PREFIXES:
+            stem = low[len(prefix):]
+            if low.startswith(prefix) and len(stem) > 3 and _reverse().get(stem):
+                forms = {prefix + f for f in _reverse()[stem]}
+                break
     if not forms and low.endswith(VERB_SUFFIXES):
         # The table lacks some US spellings ("decriminalize"): a verb in -ize/-ise/-ate inflects
         # regularly.
@@ -61,6 +68,7 @@ def forms_of(lemma: str) -> tuple[str, ...]:
 
 
 VERB_SUFFIXES = ("ize", "ise", "ate")
+VERB_PREFIXES = ("re", "de", "un", "dis", "mis", "pre", "over")
 
 
 def build(out: Path = DATA) -> None:

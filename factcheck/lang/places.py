@@ -18,3 +18,18 @@ def places() -> dict[str, list[str]]:
     """Code -> names and regulators ("au" -> Australia, TGA, ...)."""
     data = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
     return {str(k): [str(p) for p in v] for k, v in data.items()}
+
+
+# A federation's own level: under `us-federal` a sentence that names a US state is about that
+# state ("Colorado legalized it"), while under `us` a state name leaves a federal fact in force.
+FEDERAL_LEVELS = {"us-federal": ("us", "us-state")}
+
+
+def jurisdiction_codes() -> set[str]:
+    """Every code a rule may name."""
+    return set(places()) | set(FEDERAL_LEVELS)
+
+
+def country_of(code: str | None) -> str | None:
+    """The country a code belongs to (`us-federal` -> `us`)."""
+    return FEDERAL_LEVELS[code][0] if code in FEDERAL_LEVELS else code

@@ -15,118 +15,47 @@ from datetime import date
 from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
-from factcheck.lang.attribution import SUBORDINATORS, in_quotes, speaker_of
+from factcheck.lang.aspect import (
+    _aux_before,
+    _clause_tense,
+    _done,
+    _is_copula_s,
+    _moved_into,
+    _past_aux,
+    _past_verb_before,
+    _progressive_after,
+)
+from factcheck.lang.attribution import in_quotes, speaker_of
 from factcheck.lang.copulas import PAST_BE, PRESENT_BE
 from factcheck.lang.cues import Cue
-from factcheck.lang.lemmas import lemma_of
+from factcheck.lang.modality import _governs, _hypothetical, _modal_before, _past_framed, _still_required
 from factcheck.lang.text import doc_text
 from factcheck.lang.timex import TimeExpr, is_future
-
-STANCES = ("done", "pending", "expected", "refused", "negated", "hypothetical", "past-forecast", "current", "ended",
-           "none")
-
-INTERROGATIVES = {"is", "are", "was", "were", "will", "would", "can", "could", "should", "does", "do", "did", "has",
-                  "have", "what", "when", "why", "how", "who", "which", "where", "whether", "may", "might", "shall"}
-PERFECT = {"has", "have", "'ve"}
-PAST_PERFECT = {"had", "'d"}
-FUTURE_MODALS = {"will", "'ll", "shall", "could", "may", "might", "should", "wo", "going", "gonna"}
-ADVERBS = {"currently", "presently", "actively", "now", "finally", "officially", "already", "just", "recently", "fully", "formally", "quietly", "also",
-           "still", "soon", "widely", "generally", "increasingly", "very", "so", "quite", "pretty", "really",
-           "likely", "probably", "almost", "nearly", "all", "but", "well", "eventually", "ultimately", "once",
-           "reportedly", "apparently", "indeed", "then", "first", "even", "being", "getting", "broadly"}
-# Verbs that take an event noun as something obtained ("received approval", "won the green light").
-OBTAIN = {"receive", "received", "receives", "receiving", "win", "won", "wins", "winning", "gain", "gained", "gains",
-          "gaining", "get", "got", "gets", "getting", "gotten", "secure", "secured", "secures", "securing", "obtain",
-          "obtained", "obtains", "obtaining", "earn", "earned", "earns", "earning", "land", "landed", "lands",
-          "landing", "grant", "granted", "grants", "granting", "give", "gave", "given", "gives", "giving", "clinch",
-          "clinched", "achieve", "achieved", "award", "awarded", "issue", "issued"}
-OBTAIN_DONE = {"received", "won", "gained", "got", "gotten", "secured", "obtained", "earned", "landed", "granted",
-               "gave", "given", "clinched", "achieved", "awarded", "issued"}
-IRREGULAR_PAST = {"went", "made", "took", "came", "gave", "got", "set", "put", "held", "met", "ran", "began", "chose",
-                  "wrote", "told", "said", "won", "sent", "brought"}
-IRREGULAR_PARTICIPLES = {"lit", "green-lit", "given", "won", "got", "gotten", "made", "become", "done", "set", "struck",
-                         "overturned"}
-# Verb cues of forecasting whose tense decides between a live forecast and history.
-FORECAST_VERBS = {"expect", "anticipate", "predict", "project", "forecast", "tip", "hope", "slate", "poise", "head",
-                  "set", "schedule", "destine", "plan"}
-# Words before "'s" that make it "is" ("it's close"); after a noun it is a possessive ("the
-# agency's ruling").
-IS_CONTRACTORS = {"it", "that", "there", "here", "what", "who", "he", "she", "this", "which", "where", "when", "how",
-                  "everything", "nothing", "something", "one"}
-# Modals that, with "have", look back at what could have been: "approval could have turned the
-# company into ...", "it might have been approved" (a counterfactual, not a forecast).
-COUNTERFACTUAL_MODALS = {"could", "might", "may", "should", "would", "must", "'d"}
-# Past verbs of belief: a "could" under them is a past view ("advocates, who saw MDMA as the
-# first psychedelic that could win approval"), told as history. Speech verbs are not here: "the
-# company said approval could come in August" stays a (reported) forecast.
-PAST_BELIEF = {"saw", "viewed", "regarded", "considered", "thought", "believed", "felt", "imagined", "dreamed",
-               "envisioned", "envisaged", "hoped", "wished"}
-# Modals of obligation: without a time ("should be approved for depression") they argue for the
-# event; with one ("should be approved later this year") they forecast it.
-DEONTIC_MODALS = {"should", "must", "ought"}
-# Words that make a modal forecast without naming a date.
-FORECAST_ADVERBS = {"soon", "shortly", "eventually", "ultimately", "imminently", "finally", "likely", "probably",
-                    "quickly", "sooner"}
-# After a modal, the verbs that still speak of the event itself: "could be approved", "will win
-# approval", "approval could come in 2024". Any other verb takes the modal ("the public will link
-# approval to ...", "approval could transform psychiatry").
-MODAL_CARRIERS = {"be", "been", "have", "become", "get", "see", "reach", "hit", "come", "arrive", "follow", "happen",
-                  "occur", "land", "materialise", "materialize", "move", "head", "go", "take", "bring", "make",
-                  "keep", "continue", "remain", "stay"}  # "will keep evaluating": the event goes on
-# A request in the simple past is a past act ("asked the FDA to approve"); with "has" it is still
-# open ("has asked the FDA to approve").
-PAST_REQUESTS = {"asked", "requested", "sought", "petitioned", "applied"}
-# Subjects after "should", "had", "were" that make an inverted condition.
-INVERSION_SUBJECTS = {"it", "they", "the", "this", "these", "regulators", "authorities"}
-# Prepositions that make an event noun a time, not a subject ("copies made during the shortage now face ...").
-TIME_PREPOSITIONS = {"during", "amid", "after", "since", "throughout", "before", "despite", "through", "until"}
-# Prepositions whose object is a state that holds when the clause's verb does ("pharmacies can
-# compound because of the shortage"; "copies made during the shortage" takes "made").
-STATE_PREPOSITIONS = {("because", "of"), ("due", "to"), ("owing", "to"), ("amid",), ("during",), ("given",),
-                      ("under",)}
-# Verbs right after an event noun that hold it as a state of now ("the shortage continues").
-STATE_AFTER = {"continues", "persists", "remains", "lingers", "drags", "deepens", "worsens", "grows", "spreads"}
-# Verbs whose object is the event itself ("about to carry out its review", "set to deliver a
-# ruling", "plans to seek approval"): a forecast of the verb is a forecast of the event.
-LIGHT_VERBS = {"seek", "file", "submit", "apply", "launch", "bring", "start", "begin", "carry", "conduct", "hold",
-               "issue", "deliver", "render", "announce", "complete", "finish", "finalise", "finalize", "publish",
-               "release", "hand", "convene", "schedule", "make", "reach"}
-# Adjectives that hold an event noun as a state of now ("the current shortage").
-ONGOING = {"current", "ongoing", "continuing", "existing", "present", "persistent", "lingering"}
-CONDITIONAL_OPENERS = {"if", "unless", "whether", "before", "until", "till", "once", "should", "lest"}
-REQUIREMENT = {"need", "needs", "needed", "require", "requires", "required", "requirement", "necessary", "must",
-               "condition", "prerequisite", "essential", "crucial", "vital", "advisable", "important"}
-SECTION_DETERMINERS = {"any", "no", "eventual", "possible", "potential", "future", "conditional", "hypothetical"}
-# Nouns an approved-thing adjective describes when it speaks of a product, not a person or place.
-PRODUCT_NOUNS = {"drug", "drugs", "treatment", "treatments", "therapy", "therapies", "medicine", "medicines",
-                 "medication", "medications", "psychedelic", "psychedelics", "product", "option", "options", "use",
-                 "indication", "capsule", "capsules", "compound", "version", "form"}
-# Words that can be the subject right before a finite past verb ("the FDA approved", "regulators approved").
-SUBJECTS = {"fda", "agency", "regulators", "regulator", "it", "they", "government", "authorities", "who", "which",
-            "that", "tga", "ema", "mhra", "canada", "australia", "panel", "committee", "officials", "state",
-            "congress", "dea", "ministry", "commission", "court", "judge", "justices", "lawmakers"}
-PROSPECT_NEAR = 10
-# An end cue reads as the event's end only this close to it: after it ("the shortage, listed since
-# 2022, has ended") or before it ("off the shortage list", "the end of the shortage").
-ENDED_AFTER = 12
-ENDED_BEFORE = 4
-# "over" ends a state only after it ("the shortage is over"; "concerns over the shortage" are
-# about it), and only where its clause stops or turns: "is over in the US", "was declared over,".
-OVER_FOLLOWERS = {".", ",", ";", ":", "!", "?", ")", "—", "–", "-", "and", "but", "in", "on", "as", "at", "for",
-                  "now", "already", "after", "since", "by", "when", "yet", "according", "\n"}
-# "off" ends a listing only before it ("came off the shortage list"), never as "off-label".
-ENDED_BEFORE_ONLY = {"off", "removed", "remove", "removes", "removing", "removal"}
-# "the end of the year": a time, not the end of the event.
-TIME_NOUNS = {"year", "month", "quarter", "week", "day", "decade", "summer", "winter", "spring", "autumn", "fall",
-              "season", "term", "period", "january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december"}
-# Verbs that hold a state ("is in shortage", "remains on the list", "stays in Schedule I").
-STATE_VERBS = {"is", "are", "'s", "remains", "remain", "stays", "stay", "was", "were", "remained", "stayed", "become",
-               "becomes", "became"}
-# Words after "expected"/"scheduled" that show a participle ("a decision expected in August"),
-# not a finite past verb with an object ("analysts expected approval").
-PARTICIPLE_FOLLOWERS = {"in", "by", "on", "at", "to", "for", "within", "before", "soon", "shortly", "later", "next",
-                        "this", "early", "mid", "late", "around", "sometime", "as", "imminently", ",", ".", ";", ")"}  # tokens between an event and a stance cue that still read as one statement
+from factcheck.lang.wordsets import (
+    DEONTIC_MODALS,
+    ENDED_AFTER,
+    ENDED_BEFORE,
+    ENDED_BEFORE_ONLY,
+    FORECAST_ADVERBS,
+    FUTURE_MODALS,
+    INTERROGATIVES,
+    IRREGULAR_PARTICIPLES,
+    NAME_LABELS,
+    NEG_QUANTIFIERS,
+    ONGOING,
+    OVER_FOLLOWERS,
+    PAST_BELIEF,
+    PAST_PERFECT,
+    PAST_REQUESTS,
+    PERFECT,
+    PROCESS_EVENTS,
+    PROSPECT_NEAR,
+    STATE_AFTER,
+    STATE_PREPOSITIONS,
+    STATE_VERBS,
+    TIME_NOUNS,
+    TIME_PREPOSITIONS,
+)
 
 
 @dataclass
@@ -165,7 +94,8 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
     out.framing_year = _framing_year(doc, cs, out.times)
     out.attributed, out.attribution = speaker_of(doc, sent, clause, event, cues)
     out.quoted = in_quotes(doc, sent, event.start)
-    out.meta = any(c.label == "META" for c in cues if sent[0] <= c.start < sent[1])
+    out.meta = any(c.label == "META" and not _asserting_opener(doc, c, sent, event)
+                   for c in cues if sent[0] <= c.start < sent[1])
     if (out.attributed or out.quoted) and out.framing_year is None:
         # "“We are close to approval,” the CEO said in 2023": the report's own date frames it.
         reports = [doc[c.end - 1].idx + len(doc[c.end - 1]) for c in cues
@@ -187,8 +117,18 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
                 continue
             if lo - 6 <= c.start <= hi and not _harmless_negation(words, c):
                 return True
+            if words[c.start] in NEG_QUANTIFIERS and cs <= c.start < lo:
+                return True  # a negative subject: "none of ibogaine, psilocybin or MDMA is legalised"
         return False
 
+    # "post-approval studies", "pre-approval access": a time relative to the event, not the event.
+    if es - 2 >= cs and words[es - 1] == "-" and words[es - 2] in ("post", "pre"):
+        out.stance = "hypothetical"
+        return out
+    # A change told as "from X to Y" ("From Prohibited to Prescribed"): X is the state left behind.
+    if es - 1 >= cs and words[es - 1] == "from" and "to" in words[ee:min(ce, ee + 4)]:
+        out.stance = "ended"
+        return out
     # Refused: "declined to approve", "rejected the application", "a complete response letter".
     refused = [c for c in inside if c.label == "ST:refused" and near(c, 12)]
     if refused and not negated_between(refused[0].start, refused[0].start):
@@ -218,8 +158,9 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         return out
 
     event_starts = {c.start for c in inside if _generic_event(c)}
+    # "taking longer than planned", "sooner than expected": a comparison, not a forecast.
     prospects = [c for c in inside if c.label == "ST:expected" and near(c)
-                 and _governs(words, c, es, event_starts)]
+                 and _governs(words, c, es, event_starts) and not (c.start > 0 and words[c.start - 1] == "than")]
     pendings = [c for c in inside if c.label == "ST:pending" and near(c)]
     modal = _modal_before(words, cs, es, ce, event_starts)
     future_time = [t for t in out.times if is_future(t, doc_date)]
@@ -262,8 +203,10 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         # "the application is now in the FDA's hands"
         out.stance = "negated" if negated_between(es, es) else "pending"
         return out
-    if "under" in words[max(cs, es - 3):es] and not _past_aux(words, cs, words.index("under", max(cs, es - 3), es)):
-        # "under FDA review", "under priority review"
+    if "under" in words[max(cs, es - 3):es] and not _past_aux(words, cs, words.index("under", max(cs, es - 3), es)) \
+            and not doc[es].is_title:
+        # "under FDA review", "under priority review"; not a scheme named under which things happen
+        # ("granted approval under the Authorised Prescriber Scheme")
         out.stance = "negated" if negated_between(es, es) else "pending"
         return out
     if es - 1 >= cs and words[es - 1] == "being" and not _past_aux(words, cs, es - 1):
@@ -271,6 +214,11 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         return out
     if ev_word.endswith("ing") and es > cs and _aux_before(words, cs, es) in ("present", "perfect"):
         out.stance = "negated" if negated_between(es, es) else "pending"
+        return out
+    if es - 1 >= cs and words[es - 1] in ONGOING and not negated_between(es - 1, es):
+        # "ongoing phase 3 trials will report next year": the trials run now, whatever follows; an
+        # ongoing review is a decision still to come.
+        out.stance = "pending" if event.label in PROCESS_EVENTS else "current"
         return out
     if modal:
         if modal == "would":
@@ -297,7 +245,7 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         return out
     # Where names end (places, subjects, authorities): a past verb right after one is finite.
     name_ends = {c.end - 1 for c in inside if c.label.startswith(NAME_LABELS)}
-    done = _done(words, cs, es, ee, doc, name_ends)
+    done = _done(words, cs, es, ee, doc, name_ends) or _moved_into(words, cs, es, ee, doc, name_ends)
     if done:
         out.stance = "negated" if negated_between(es, es) or done == "negated" else "done"
         out.negated = out.stance == "negated"
@@ -311,6 +259,11 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
                                                                 and ee + 1 < ce and words[ee + 1].isalpha())) \
             and not any(w in TIME_PREPOSITIONS for w in words[max(cs, es - 3):es]):
         aux = "present"  # "the shortage continues", "the shortages now reach Ozempic too"
+    if aux is None and _progressive_after(words, ee, ce):
+        if event.label in PROCESS_EVENTS:
+            out.stance = "pending"  # "the agency's review of the drug is ongoing"
+            return out
+        aux = "present"  # "the phase 3 study of the drug is still enrolling"
     if aux is None and es - 1 >= cs and words[es - 1] in ONGOING:
         aux = "present"  # "the current enforcement discretion", "the ongoing shortage"
     if aux is None and _state_preposition(words, cs, es):
@@ -327,13 +280,18 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
             if words[i] in PAST_BE or words[i] in PAST_PERFECT:
                 aux = "past"
                 break
-    if aux != "present":
+    # An infinitive of purpose takes no tense from the verb before it: "are lobbying to reschedule it".
+    infinitive = es - 1 >= cs and words[es - 1] == "to"
+    if aux != "present" and not infinitive:
         # A state held now: "is still in shortage", "remains on the FDA's shortage list".
         for i in range(es - 1, max(cs, es - 7) - 1, -1):
             if words[i] in STATE_VERBS and (words[i] != "'s" or _is_copula_s(words, i)):
                 aux = "past" if words[i] in PAST_BE else "present"
                 break
             if words[i] == "been" and i - 1 >= cs and words[i - 1] in PERFECT:
+                nxt = words[i + 1] if i + 1 < len(words) else ""
+                if nxt.endswith("ed") or nxt in IRREGULAR_PARTICIPLES:
+                    break  # "has been tested in two trials": a thing done, not a state held
                 aux = "present"  # "have been on the shortage list since 2022": it still holds
                 break
             if words[i] in (",", ";", "and", "but", "because", "since"):
@@ -396,35 +354,6 @@ def _state_preposition(words: list[str], cs: int, es: int) -> bool:
     return False
 
 
-def _clause_tense(words: list[str], cs: int, ce: int, es: int) -> str | None:
-    """The tense of the clause's finite verb: the nearest auxiliary or copula before the event
-    (after a relative pronoun, the relative clause's own), else the first after it (up to `ce`;
-    for an opening phrase such as "Because of the shortage," the sentence's end)."""
-    for i in range(es - 1, cs - 1, -1):
-        w = words[i]
-        if w in ("who", "which", "that") or (w.endswith("ed") and i > cs and words[i - 1] in ("who", "which", "that")):
-            return None  # "pharmacists who worked during the shortage": the relative clause's own verb
-        t = _tense_of(words, i)
-        if t:
-            return t
-    for i in range(es + 1, ce):
-        t = _tense_of(words, i)
-        if t:
-            return t
-    return None
-
-
-def _tense_of(words: list[str], i: int) -> str | None:
-    w = words[i]
-    if w == "'s" and not _is_copula_s(words, i):
-        return None  # a possessive
-    if w in PRESENT_BE or w in PERFECT or w in ("can", "may", "must", "remains", "remain", "continue", "continues"):
-        return "present"
-    if w in PAST_BE or w in PAST_PERFECT or w in ("could", "did"):
-        return "past"
-    return None
-
-
 def _words(doc: Doc) -> list[str]:
     """Lower-case token texts with curly apostrophes straightened ("it’s" reads as "it's"), once per Doc."""
     cached = doc.user_data.get("factcheck_words")
@@ -468,286 +397,16 @@ def _harmless_negation(words: list[str], c: Cue) -> bool:
     return False
 
 
-def _aux_before(words: list[str], cs: int, at: int) -> str | None:
-    """The tense of the auxiliary or copula governing the word at `at`, skipping adverbs."""
-    i = at - 1
-    while i >= cs and (words[i] in ADVERBS or words[i] in ("not", "n't", "never", "been", "be", "being", "to")):
-        if words[i] == "been":
-            j = i - 1
-            while j >= cs and words[j] in ADVERBS | {"not", "n't", "never"}:
-                j -= 1
-            if j >= cs and words[j] in PERFECT:
-                return "perfect"
-            if j >= cs and words[j] in PAST_PERFECT:
-                return "past"
-        i -= 1
-    if i < cs:
-        return None
-    w = words[i]
-    if w == "'s" and not _is_copula_s(words, i):
-        return None  # "the agency's ruling": a possessive
-    if w in PRESENT_BE:
-        return "present"
-    if w in PERFECT:
-        return "perfect"
-    if w in PAST_BE or w in PAST_PERFECT:
-        return "past"
-    if w in FUTURE_MODALS or w in ("would", "can"):
-        return "modal"
-    return None
-
-
-def _is_copula_s(words: list[str], i: int) -> bool:
-    """Is the "'s" at `i` the verb "is" ("it's close") rather than a possessive ("the FDA's")?"""
-    return i > 0 and words[i - 1] in IS_CONTRACTORS
-
-
-def _past_verb_before(words: list[str], cs: int, es: int) -> bool:
-    """A finite past verb earlier in the clause ("the agency granted ... and set a target date of
-    August 11"): the date is part of a reported past act, not a forecast."""
-    for i in range(cs, es):
-        w = words[i]
-        if w in OBTAIN_DONE or w in ("set", "announced", "said", "told", "named", "gave", "scheduled", "accepted",
-                                     "filed", "submitted", "made", "began", "started", "opened", "listed"):
-            prev = words[i - 1] if i > cs else ""
-            if prev not in ("is", "are", "be", "been", "being", "to", "will", "'ll", "could", "may", "might"):
-                return True
-    return False
-
-
-def _past_aux(words: list[str], cs: int, at: int) -> bool:
-    return _aux_before(words, cs, at) == "past"
-
-
-def _past_framed(doc: Doc, words: list[str], cs: int, cue: Cue, inside: list[Cue], ce: int | None = None) -> bool:
-    """A forecast told as history: "approval was expected", "seemed close", "analysts predicted",
-    "the goal of approval by 2021 was missed"."""
-    if any(c.label == "ST:past" for c in inside):
-        return True
-    aux = _aux_before(words, cs, cue.start)
-    if aux == "past":
-        return True
-    if aux is None and ce is not None and words[cue.start] in ("goal", "goals", "aim", "aims", "target"):
-        # A forecast named as a noun is history when its clause's verb is: "the goal ... was missed".
-        for i in range(cue.end, min(ce, cue.end + 12)):
-            if words[i] in (",", ";", "which", "that", "who", "but"):
-                break
-            if words[i] in PAST_BE or words[i] in PAST_PERFECT:
-                return True
-            if words[i] in PRESENT_BE or words[i] in PERFECT:
-                break
-    if aux in ("present", "perfect", "modal"):
-        return False
-    w = words[cue.start]
-    tag = doc[cue.start].tag_
-    if tag in ("VBD", "VBN") and w.endswith("ed"):
-        # The parser tells a finite past verb ("analysts predicted approval") from a participle
-        # ("a decision expected in August"), where it has read the sentence.
-        return tag == "VBD"
-    if w.endswith("ed") and lemma_of(w) in FORECAST_VERBS:
-        # "Analysts predicted approval by 2021": a finite past verb after its subject, with an
-        # object; "a decision expected in August" is a participle (passive, present).
-        prev = words[cue.start - 1] if cue.start - 1 >= cs else ""
-        nxt = words[cue.end] if cue.end < len(words) else ""
-        if nxt in PARTICIPLE_FOLLOWERS:
-            return False
-        return prev not in ("is", "are", "'s", "be", "been", "being", "widely", "generally", "now") and cue.start > cs
-    return False
-
-
-def _modal_before(words: list[str], cs: int, es: int, ce: int | None = None,
-                  event_starts: set[int] | None = None) -> str | None:
-    """A modal or future auxiliary governing the event: "will approve", "could be approved",
-    "may soon win approval" (up to five words before it, not across another verb group), or
-    right after an event noun that is the subject ("approval could come by 2021").
-    `event_starts`: where other event cues start in the clause ("will approve Wegovy for fatty
-    liver disease": the modal's verb is itself an event)."""
-    if ce is not None and not words[es].endswith("ed"):
-        for i in range(es + 1, min(ce, es + 4)):
-            w = words[i]
-            if (w in FUTURE_MODALS and w != "going") or w in ("would", "'d"):
-                return _modal_reading(words, i, ce, event_starts)
-            if w in (",", ";", "."):
-                break
-    for i in range(es - 1, max(cs, es - 6) - 1, -1):
-        w = words[i]
-        if w == "going" and i + 1 < len(words) and words[i + 1] == "to":
-            return "past" if i > cs and words[i - 1] in ("was", "were") else "will"
-        if (w in FUTURE_MODALS and w != "going") or w in ("would", "'d"):
-            return _modal_reading(words, i, es, event_starts)
-        if w in (".", ",", ";", "and", "but", "by", "with") and i < es - 1:
-            return None
-        if w in SUBORDINATORS | {"that", "which", "who", "whenever", "after", "before", "until", "once"} and i < es:
-            return None  # "will move faster when it reviews the drug": the modal is the main clause's
-        # Another verb between the modal and the event takes the modal: "should be supervised
-        # by licensed therapists" (but "could soon win approval", "may become a legal drug").
-        if i < es - 1 and (w.endswith("ed") or w.endswith("ing")) and w not in OBTAIN and w not in (
-                "being", "getting", "becoming", "expected", "anticipated", "predicted", "projected", "tipped"):
-            return None
-    return None
-
-
-def _governs(words: list[str], cue: Cue, es: int, event_starts: set[int]) -> bool:
-    """Does a forecasting cue ending in "to" ("plans to", "aims to") reach the event after it?
-    "plans to seek approval", "hopes to win approval" yes; "plans to appeal the decision" no
-    (the plan is the appeal)."""
-    if words[cue.end - 1] != "to" or cue.end > es:
-        return True
-    j = cue.end
-    while j < es and words[j] in ADVERBS:
-        j += 1
-    return j == es or words[j] in MODAL_CARRIERS or words[j] in OBTAIN or j in event_starts \
-        or lemma_of(words[j]) in LIGHT_VERBS
-
-
-def _modal_reading(words: list[str], m: int, stop: int, event_starts: set[int] | None = None) -> str | None:
-    """What the modal at `m` does to the event: the modal itself ("will", "could"), "would" for a
-    counterfactual ("could have turned", "might have been"), or None when it governs another
-    verb ("will link approval to ...", "approval could transform psychiatry"). `stop`: the
-    event's first token when the modal comes before it, else the clause end."""
-    w = words[m]
-    j = m + 1
-    while j < min(stop, len(words)) and (words[j] in ADVERBS or words[j] in ("not", "n't", "never")):
-        j += 1
-    nxt = words[j] if j < len(words) else ""
-    if nxt == "have" and w in COUNTERFACTUAL_MODALS:
-        return "would"
-    if w in ("may", "can") and m + 1 < len(words) and words[m + 1] == "now":
-        return None  # "it may now be prescribed": a permission held now, not a forecast
-    if w in ("would", "'d"):
-        return "would"
-    if j >= stop and stop <= m + 6 and stop > m:
-        return w  # nothing but adverbs between the modal and the event: "will (soon) approve"
-    if nxt in MODAL_CARRIERS or nxt in OBTAIN or j in (event_starts or ()):
-        return w
-    return None
-
-
-def _still_required(words: list[str], cs: int, es: int) -> bool:
-    """"still needs final authorisation", "has yet to need"... : a requirement held as still open
-    is the event pending, not a condition ("approval would require another trial")."""
-    for i in range(max(cs, es - 5), es):
-        if words[i] in REQUIREMENT and i - 1 >= cs and words[i - 1] in ("still", "yet"):
-            return True
-    return False
-
-
-def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool:
-    opener = words[cs] if cs < len(words) else ""
-    if opener in CONDITIONAL_OPENERS:
-        return True
-    # An inverted condition in the clause: "to bring it to market should it be approved", "had
-    # the FDA approved it", "were it to be approved".
-    for i in range(cs, min(len(words) - 1, es + 4)):
-        if words[i] in ("should", "had", "were") and words[i + 1] in INVERSION_SUBJECTS \
-                and (i == cs or words[i - 1] not in ("it", "they", "that", "which", "who", "this", "what")):
-            return True
-    # "if the studies succeed, therapists could prescribe it by 2021": the condition ends at its
-    # comma and the main clause still forecasts.
-    if any(c.label == "HYP" and c.start < es and words[c.start] != "would" and "," not in words[c.start:es]
-           for c in inside):
-        return True
-    before = words[max(cs, es - 4):es]
-    if es - 2 >= cs and words[es - 1] == "to" and words[es - 2] in ("has", "have", "needs", "need", "must"):
-        return False  # an obligation to act ("the FDA now has to decide") is pending, not hypothetical
-    if any(w in REQUIREMENT for w in before) or any(w in SECTION_DETERMINERS for w in words[max(cs, es - 2):es]):
-        return True
-    # "before approval", "until approval", "without approval", "for approval" after a requirement
-    if es - 1 >= cs and words[es - 1] in ("before", "until", "till", "pending", "without"):
-        return True
-    # "approval of any treatment", "approval for no drug"
-    if any(w in ("any", "no") for w in words[es + 1:es + 4]) and "of" in words[es + 1:es + 3]:
-        return True
-    return bool(any(w in REQUIREMENT for w in words[cs:es]))
-
-
-FIRST_MAKERS = {"became", "become", "becomes", "was", "is", "been", "makes", "made", "make"}
-# Names a past verb may follow ("Switzerland legalized it"): places and authorities, which every
-# pack's matcher finds alike (a pack's own terms would make one sentence read two ways).
-NAME_LABELS = ("JUR:", "AUTH")
+def _asserting_opener(doc: Doc, c: Cue, sent: tuple[int, int], event: Cue) -> bool:
+    """"Contrary to some reports, the FDA has not rejected it": the opening phrase names what is
+    corrected; what follows its comma is the writer's own statement."""
+    return c.start == sent[0] and doc[c.start].lower_ == "contrary" \
+        and any(t.text == "," for t in doc[c.end:event.start])
 
 
 def _generic_event(c: Cue) -> bool:
     """An event cue of the shared vocabulary (not a phrase one pack's rule lists inline)."""
     return c.label.startswith("EV:") and not c.label.startswith("EV:rule:")
-
-
-def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None,
-          name_ends: set[int] | None = None) -> str | None:
-    """The event held as having happened: "has been approved", "was approved", "received approval",
-    "the FDA approved it", "an FDA-approved treatment"."""
-    w = words[es]
-    if es - 1 >= cs and words[es - 1] == "to":
-        # "became the first country to legalise it", "makes it the first to approve": a first is
-        # a thing done.
-        back = words[max(cs, es - 7):es - 1]
-        if any(x in ("first", "only") for x in back) and any(x in FIRST_MAKERS for x in back):
-            return "done"
-    if doc is not None and doc[es].tag_ == "VBD" and not _aux_before(words, cs, es) == "modal":
-        return "done"  # the parser read a finite past verb: "the agency approved it"
-    participle = w.endswith("ed") or w in IRREGULAR_PARTICIPLES or words[ee - 1].endswith("ed") \
-        or words[ee - 1] in IRREGULAR_PARTICIPLES  # "first made"
-    if participle:
-        prev = words[es - 1] if es - 1 >= cs else ""
-        if prev == "to":
-            return None
-        if ee < len(words) and words[ee] == "by" and prev in (",", "(", "—", "-", "and", "now", "recently"):
-            return "done"  # "MDMA therapy, approved by the FDA last year, ..."
-        aux = _aux_before(words, cs, es)
-        if aux in ("perfect", "past"):
-            return "done"
-        if aux == "present":
-            return "done"
-        if aux == "modal":
-            return None
-        nxt = words[ee] if ee < len(words) else ""
-        product = nxt in PRODUCT_NOUNS or words[ee - 1] in PRODUCT_NOUNS  # "registered treatment"
-        if prev in (",", "and") and product:
-            return "done"  # "a legal, approved medicine"
-        if prev == "-" or prev in ("an", "the", "a", "first", "only", "newly", "now", "fully"):
-            # attributive: "an FDA-approved drug", "the first approved psychedelic"
-            return "done" if product or prev == "-" else None
-        if prev in SUBJECTS:
-            return "done"  # a finite past verb after its subject: "the FDA approved it"
-        p = es - 1
-        while p > cs and words[p] in ADVERBS:
-            p -= 1
-        if doc is not None and p >= cs and w.endswith("ed") and words[p] not in ("the", "a", "an", "this", "that") \
-                and (((doc[p].is_title or doc[p].is_upper) and doc[p].is_alpha) or p in (name_ends or ())):
-            return "done"  # after a name: "Switzerland legalized it", "New Zealand all legalized"
-        if _coordinated_with_past(words, cs, es):
-            return "done"  # "Canada went ahead and legalized it"
-        return None
-    # A participle with its agent: "approved by the FDA last year", "cleared by regulators".
-    if participle and ee < len(words) and words[ee] == "by":
-        return "done"
-    # Presupposed: "since its approval", "following FDA approval", "after the FDA's approval".
-    for i in range(es - 1, max(cs, es - 4) - 1, -1):
-        if words[i] in ("since", "following", "after", "post"):
-            return "done"
-    # An event noun obtained: "received approval", "won the green light", "got the nod".
-    for i in range(es - 1, max(cs, es - 5) - 1, -1):
-        if words[i] in OBTAIN:
-            if words[i] in OBTAIN_DONE:
-                aux = _aux_before(words, cs, i)
-                return None if aux == "modal" else "done"
-            return None
-    return None
-
-
-def _coordinated_with_past(words: list[str], cs: int, es: int) -> bool:
-    """Is the participle-looking verb at `es` the second of two past verbs ("went ahead and
-    legalized", "met and voted")? Adverbs between are skipped."""
-    i = es - 1
-    while i >= cs and words[i] in ADVERBS:
-        i -= 1
-    if i < cs or words[i] not in ("and", "then"):
-        return False
-    for j in range(i - 1, max(cs, i - 4) - 1, -1):
-        w = words[j]
-        if w in IRREGULAR_PAST or (w.endswith("ed") and _aux_before(words, cs, j) is None and j > cs):
-            return True
-    return False
 
 
 def _framing_year(doc: Doc, cs: int, times: list[TimeExpr]) -> int | None:

@@ -11,15 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from spacy.tokens import Doc
+
 from factcheck.lang.cues import Cue
 from factcheck.lang.layer import Analysis, EventMention
+from factcheck.lang.places import FEDERAL_LEVELS
 
 LOOKBACK_SENTENCES = 3
 
 
-def _nearest(cues: list[Cue], own: Collection[str], rival: Collection[str], at: int) -> str | None:
-    """'own' or 'rival', whichever cue is closest to token `at` (before it wins a tie)."""
+def _nearest(cues: list[Cue], own: Collection[str], rival: Collection[str], at: int,
+             doc: Doc | None = None) -> str | None:
+    """'own' or 'rival', whichever cue is closest to token `at` (before it wins a tie). With the
+    Doc, a rival listed together with an own subject ("psychedelics like LSD and ecstasy") does
+    not take the statement away: it is said of each of them."""
     best: tuple[int, int, str] | None = None
+    best_cue: Cue | None = None
     for c in cues:
         side = "own" if c.label in own else "rival" if c.label in rival else None
         if side is None:
@@ -27,8 +34,32 @@ def _nearest(cues: list[Cue], own: Collection[str], rival: Collection[str], at: 
         dist = at - c.end if c.end <= at else c.start - at
         key = (abs(dist), 0 if c.start < at else 1, side)
         if best is None or key < best:
-            best = key
-    return best[2] if best else None
+            best, best_cue = key, c
+    if best is None:
+        return None
+    if best[2] == "rival" and doc is not None and best_cue is not None and _listed_with_own(doc, cues, best_cue, own, rival):
+        return "own"
+    return best[2]
+
+
+LIST_JOINERS = {",", "and", "or", "&", "plus", "as", "well", "nor"}
+
+
+def _listed_with_own(doc: Doc, cues: list[Cue], start: Cue, own: Collection[str], rival: Collection[str]) -> bool:
+    """Is `start` one item of a list ("LSD, psilocybin and MDMA") that also names an own subject?"""
+    subjects = sorted((c for c in cues if c.label in own or c.label in rival), key=lambda c: c.start)
+    i = next(k for k, c in enumerate(subjects) if c is start)
+    for step in (1, -1):
+        j = i
+        while 0 <= j + step < len(subjects):
+            a, b = (subjects[j], subjects[j + step]) if step == 1 else (subjects[j + step], subjects[j])
+            gap = doc[a.end:b.start]
+            if a.end > b.start or len(gap) > 3 or any(t.lower_ not in LIST_JOINERS for t in gap):
+                break
+            j += step
+            if subjects[j].label in own:
+                return True
+    return False
 
 
 def in_scope(an: Analysis, ev: EventMention, own: Collection[str], rival: Collection[str],
@@ -42,10 +73,10 @@ def about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at: 
     """Is the passage at token `at` about `own`? The subject named nearest decides: in the
     clause, the sentence, earlier in the paragraph and the few sentences before, the title, then
     which the document names more often; `default` when it names neither."""
-    side = _nearest(an.cues_in(*clause), own, rival, at)
+    side = _nearest(an.cues_in(*clause), own, rival, at, an.doc)
     if side:
         return side == "own"
-    side = _nearest(an.cues_in(*sentence), own, rival, at)
+    side = _nearest(an.cues_in(*sentence), own, rival, at, an.doc)
     if side:
         return side == "own"
     # Earlier in the paragraph, then the few sentences before it (headings, lead-ins); a sentence
@@ -81,9 +112,10 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
     """Is the mention about jurisdiction `code`? The place named last before it decides, as for
     subjects ("MDMA is legal in Australia ... it stays in Schedule 9 there"); when no place is
     named, `default` (True for the pack's home jurisdiction)."""
-    own = {f"JUR:{code}"}
+    country, states = FEDERAL_LEVELS.get(code, (code, None))
+    own = {f"JUR:{country}"}
     rival = {c.label for c in an.cues if c.label.startswith("JUR:") and c.label not in own
-             and not (code == "us" and c.label == "JUR:us-state")}
+             and not (country == "us" and states is None and c.label == "JUR:us-state")}
     for start, end in (ev.clause, ev.sentence):
         side = _nearest(an.cues_in(start, end), own, rival, ev.cue.start)
         if side:

@@ -32,6 +32,19 @@ NEW_STUDY = re.compile(
 # A study of its own told of in the sentence: "All 19 took part in this follow-up" is not the
 # figure of the study cited before.
 FOLLOW_UP = re.compile(r"\b(?:this|the|a|its) (?:[\w-]+ ){0,2}(?:follow-?up|extension|sub-?study|substudy|survey|re-?analysis)\b")
+# A study described by its design rather than named ("a pooled analysis", "the long-term
+# follow-up"): each cue is read in the text and in the studies' recorded `design`.
+DESIGN_CUES = (re.compile(r"\bpooled\b"), re.compile(r"\blong[- ]term follow[- ]?up\b"))
+# A measure named after "than" is what the figure is compared with, not what it measures.
+COMPARED = re.compile(r"\bthan (?:a |an |the |one |each )?(?:[\w-]+ ){0,2}$")
+# What may stand between a figure and the study it belongs to: "0.7 in MAPP2", "67% (MAPP1)".
+FIGURE_OF = re.compile(r"\s*(?:\(|in|for|from|of|by)\s+(?:the\s+)?|\s*\(\s*")
+# "a combined 194 participants", "104 in total": a sum over the trials, not each one's figure.
+COMBINED = re.compile(r"\b(?:combined|total|totall?ing|altogether|in all|together|overall|pooled)\b")
+DISTRIBUTIVE = re.compile(r"\b(?:both|each|every|all|either|same|alike|across|consistently)\b")
+OWN_FOLLOW_UP = re.compile(r"\b(?:this|its|their|our) (?:[\w-]+ ){0,2}(?:follow-?up|extension|sub-?study|substudy|survey)\b")
+# "phase 3 trials", "phase iii studies": the phase's studies named together, in the plural.
+PLURAL_TRIALS = re.compile(r"\s+(?:clinical\s+|mdma\s+|pivotal\s+)?(?:trials|studies)\b")
 SIDE_CLAUSE = re.compile(r"\b(?:while|whereas|unlike|alongside|besides|outside of|separate from)\b")
 
 
@@ -41,6 +54,14 @@ def _side_clause(folded: str, s0: int, m: re.Match[str], claim: Claim) -> bool:
     # "While Phase 3 research continues, up to 50 patients ...": the phase sits in a side clause
     # that a comma closes before the figure.
     return bool(SIDE_CLAUSE.search(folded, s0, m.start())) and "," in folded[m.end():claim.start]
+
+
+def _sentence_before(ctx: Context, start: int) -> tuple[int, int] | None:
+    """The sentence with words before the one starting at `start` (paragraph breaks skipped)."""
+    prev = ctx.previous_sentence(start)
+    while prev is not None and not ctx.folded[prev[0]:prev[1]].strip():
+        prev = ctx.previous_sentence(prev[0])
+    return prev
 
 
 class FigureAttacher:
@@ -82,11 +103,13 @@ class FigureAttacher:
             best: tuple[int, int, int, str] | None = None
             converted: tuple[int, int, int, str] | None = None
             named: set[str] = set()  # every measure of the figure's unit whose cue the region holds
-            region = folded[lo:hi]
+            region = ctx.flat[lo:hi]
             for q in candidates:
                 for cue in ctx.live_cues(q):
                     for m in cue.finditer(region):
                         pos, end = lo + m.start(), lo + m.end()
+                        if COMPARED.search(ctx.flat, max(lo, pos - 20), pos):
+                            continue  # "lasted nine hours, longer than a dosing session": what it is compared with
                         if limit is not None and pos >= limit - len("sessions"):
                             continue
                         if theirs is not None and theirs[0] <= pos and end <= theirs[1]:
@@ -181,6 +204,21 @@ class FigureAttacher:
         if tp is not None:
             claim.timepoint_weeks, claim.timepoint_anchor = tp
 
+    def _retracted_measure(self, claim: Claim) -> bool:
+        """A percentage with no measure of its own, told of a study guessed from its phase or
+        design: when only retracted studies among them recorded that exact figure, it is theirs
+        and measures what they measured. Sets the claim's quantity and studies."""
+        if claim.study_how not in ("phase", "previous sentence phase", "description") or claim.approx != (0.0, 0.0):
+            return False
+        hits = [v for sid in claim.studies for v in self.pack.studies[sid].values
+                if v.unit == "percent" and v.low - v.tolerance <= claim.low <= v.high + v.tolerance
+                and claim.low == claim.high]
+        if not hits or any(self.pack.studies[v.study].status != "retracted" for v in hits):
+            return False
+        claim.quantity = hits[0].quantity
+        claim.studies = sorted({v.study for v in hits})
+        return True
+
     def _attach(self, claim: Claim, ctx: Context, citations: list[Claim]) -> None:
         """Which study a figure belongs to: a citation in its sentence, a phase named in it, a
         citation in the previous sentence, then the last one earlier in the paragraph."""
@@ -188,7 +226,10 @@ class FigureAttacher:
         in_sentence = [c for c in citations if s0 <= c.start < s1 and c.studies]
         if in_sentence:
             before = [c for c in in_sentence if c.start <= claim.start]
-            pick = before[-1] if before else in_sentence[0]
+            # "d = 0.91 in MAPP1 and d = 0.7 in MAPP2": a study named right after the figure is its own.
+            right_after = [c for c in in_sentence if c.start >= claim.end
+                           and FIGURE_OF.fullmatch(ctx.folded, claim.end, c.start)]
+            pick = right_after[0] if right_after else before[-1] if before else in_sentence[0]
             claim.studies, claim.study_how, claim.citation = list(pick.studies), "sentence", pick.citation
             return
         # Not a phase named in a side clause ("10 sites, while Phase 3 research continues").
@@ -200,6 +241,11 @@ class FigureAttacher:
             if phase in self.by_phase:
                 studies = list(self.by_phase[phase])
                 years = {int(y) for y in YEAR.findall(ctx.folded, s0, s1)}
+                plural = len(studies) > 1 and bool(PLURAL_TRIALS.match(ctx.folded, m.end()))
+                if years and plural and sum(self.pack.studies[sid].year in years for sid in studies) == 1:
+                    # "filed in 2023, citing Phase 3 trials ...": trials in the plural are not the
+                    # one study of a year the sentence names for something else.
+                    years = set()
                 if years:
                     # "Pooled phase 2 | 2019 | 103": the year says which of the phase's studies,
                     # or that it is none the database files under that phase.
@@ -207,7 +253,20 @@ class FigureAttacher:
                     if not studies:
                         return
                 claim.studies, claim.study_how = studies, "phase"
+                claim.each_study = plural and len(studies) > 1
+                # An exact figure is held against each trial only when the text says it is each's
+                # ("both trials showed d = 0.91"), not in a list ("enrolled 90 and 104").
+                claim.combined = claim.each_study and bool(COMBINED.search(ctx.folded, max(s0, claim.start - 25),
+                                                                          min(s1, claim.end + 15)))
+                claim.each_exact = claim.each_study and not claim.combined \
+                    and bool(DISTRIBUTIVE.search(ctx.folded, s0, s1))
                 return
+        described = self._described(ctx, claim)
+        if described:
+            # "A pooled analysis found 54%" (or the text just before describes one): the studies of
+            # that design are the candidates; the judge keeps them only if a retracted one reported it.
+            claim.studies, claim.study_how = described, "description"
+            return
         if NEW_STUDY.match(ctx.folded, s0, claim.start):
             return  # "A pilot of couples therapy involved six couples": not the study named before
         if FOLLOW_UP.search(ctx.folded, s0, s1):
@@ -231,3 +290,30 @@ class FigureAttacher:
         para = [c for c in citations if p0 <= c.start < claim.start and c.studies]
         if para:
             claim.studies, claim.study_how, claim.citation = list(para[-1].studies), "paragraph", para[-1].citation
+            return
+        # A phase named earlier in the paragraph is a weaker guess: held, like a description, only
+        # when a retracted study of that phase settles it.
+        p_ph = {PHASE_OF[m.group("p")] for m in PHASE.finditer(ctx.folded, p0, s0)}
+        if len(p_ph) == 1 and not OWN_STUDY_CUE.search(ctx.folded, s0, s1):
+            phase = p_ph.pop()
+            if phase in self.by_phase:
+                claim.studies, claim.study_how = list(self.by_phase[phase]), "description"
+
+    def _described(self, ctx: Context, claim: Claim) -> list[str]:
+        """Studies whose recorded design the text describes ("a pooled analysis", "the long-term
+        follow-up"), in the figure's sentence or, when that sentence names no study of its own,
+        earlier in its paragraph or in the sentence just before it."""
+        s0, s1 = claim.sentence
+        if OWN_FOLLOW_UP.search(ctx.folded, s0, s1):
+            return []  # "All 40 joined this long-term follow-up": a study of the text's own
+        spans = [(s0, s1)]
+        if not OWN_STUDY_CUE.search(ctx.folded, s0, s1):
+            told = _sentence_before(ctx, s0)
+            p0 = ctx.paragraph_of(claim.start)[0]
+            spans.append((min(p0, told[0]) if told else p0, s0))
+        for cue in DESIGN_CUES:
+            if any(cue.search(ctx.folded, a, b) for a, b in spans):
+                found = [sid for sid, st in self.pack.studies.items() if st.design and cue.search(st.design.lower())]
+                if found:
+                    return found
+        return []

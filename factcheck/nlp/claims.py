@@ -30,8 +30,13 @@ class Claim:
     approx: tuple[float, float] = (0.0, 0.0)
     arm: str | None = None
     studies: list[str] = field(default_factory=list)  # candidate studies it is attached to
-    study_how: str | None = None  # "sentence", "previous sentence", "paragraph", "phase", "table row"
+    study_how: str | None = None  # "sentence", "previous sentence", "paragraph", "phase", "description", "table row"
     phase: str | None = None
+    # The figure is stated of every study it is attached to ("Phase 3 trials in which more than
+    # 70% ..."): a bound must then hold in each, not in one of them.
+    each_study: bool = False
+    each_exact: bool = False  # ... and an exact figure is said of each ("both trials showed 0.91")
+    combined: bool = False  # ... or it is their sum ("a combined 194 participants")
     citation: str | None = None  # the citation text as written
     negated: bool = False
     attributed: bool = False

@@ -48,12 +48,23 @@ class Context:
     def literals(self) -> TextLiterals:
         """`lit in folded` for many literals (factcheck/nlp/literals.py)."""
         return literal_index(self.store, self.folded)
+    _flat: str | None = None
+
+    @property
+    def flat(self) -> str:
+        """The folded text with line breaks as spaces (same length): a measure's words wrapped
+        across lines ("clinically\nmeaningful") still name it."""
+        if self._flat is None:
+            self._flat = self.folded.replace("\n", " ")
+        return self._flat
 
     def live_cues(self, quantity: Quantity) -> list[re.Pattern[str]]:
-        """The quantity's cues, less those none of whose literals the folded text holds."""
+        """The quantity's cues, less those none of whose literals the text holds."""
         found = self.live.get(id(quantity))
         if found is None:
-            found = self.live[id(quantity)] = live_patterns(quantity.cues, quantity.cue_triggers, self.folded,
+            # Literals have no whitespace (required_literals splits on it), so the index of the
+            # folded text answers for the flat text too.
+            found = self.live[id(quantity)] = live_patterns(quantity.cues, quantity.cue_triggers, self.flat,
                                                              self.literals())
         return found
 

@@ -74,6 +74,7 @@ UNIT_OF = {"mg": "mg", "milligram": "mg", "milligrams": "mg", "mg/kg": "mg/kg", 
            "hr": "hours", "hrs": "hours", "h": "hours", "minute": "minutes", "minutes": "minutes", "min": "minutes",
            "mins": "minutes", "week": "weeks", "weeks": "weeks", "month": "months", "months": "months"}
 TIME_POINT_AFTER = re.compile(r"\s+(?:after|later|post|following|before|from|since|ago|earlier|apart|into)\b")
+TIME_UNITS = ("days", "weeks", "months", "years")
 FRACTION_HINT = re.compile(r"half|third|quarter| in (?:ten|three|five)| out of ")
 SITES_HINT = re.compile(r"\bsites?\b|clinics|cent(?:er|re)s|locations")
 LIST_BREAK = re.compile(r"[,;]|\band\b")
@@ -297,7 +298,9 @@ class FigureFinder:
                 tail = TAIL_END.search(folded, c.end, hi)
                 lo = max(seg_lo, c.sentence[0], c.start - 40)
                 c.role = dose_role_near(folded[lo:tail.start() if tail else hi], c.start - lo)
-            self._timepoint(ctx, c, (seg_lo, seg_hi))
+            # A duration right after the figure ("at 12 months") is its time point, not the next figure.
+            later = [f for f in figures[i + 1:] if f.start >= c.end and f.unit not in TIME_UNITS]
+            self._timepoint(ctx, c, (seg_lo, later[0].start if later else len(folded)))
         self._inherit(ctx, figures)
         for c in figures:
             header = table.get(c.start)
@@ -312,8 +315,15 @@ class FigureFinder:
         out: list[Claim] = []
         for c in figures:
             if c.quantity is None:
-                continue
-            self._attach(c, ctx, citations)
+                if c.unit != "percent":
+                    continue
+                # No measure named ("54% recovered"): kept only when the study it is told of is a
+                # guess that a retracted study's own figure settles.
+                self._attach(c, ctx, citations)
+                if not self._retracted_measure(c):
+                    continue
+            else:
+                self._attach(c, ctx, citations)
             c.retraction_noted = _retraction_noted(ctx, c)
             out.append(c)
         out.extend(glued)

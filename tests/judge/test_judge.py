@@ -185,6 +185,53 @@ def test_retracted_figure(lint) -> None:
     assert f.rule == "figure-retracted" and f.severity == "error"
 
 
+@pytest.mark.parametrize(("text", "figure", "study"), [
+    # the phase names several studies; only the retracted pooled paper reported the figure
+    ("Across the phase II studies of MDMA, 54.2% lost their PTSD diagnosis.", "54.2%", "Mithoefer"),
+    # described by its design, no phase named
+    ("In a pooled analysis of MDMA therapy, 54% no longer had PTSD.", "54%", "Mithoefer"),
+    # the design told in the paragraph before, across a paragraph break
+    ("A new pooled look at MDMA therapy came out this week.\n\n"
+     "The share without PTSD rose from 56 percent at treatment exit to 67 percent a year later.", "56 percent", "Jerome"),
+    # no measure named: the exact figure of the retracted study settles it
+    ("MAPS's phase 2 research on MDMA found that 54 percent of patients recovered.", "54 percent", "Mithoefer"),
+])
+def test_figure_of_a_retracted_study_described_not_named(lint, text: str, figure: str, study: str) -> None:
+    f = on(lint(text), figure)
+    assert f.rule == "figure-retracted" and study in f.message
+
+
+@pytest.mark.parametrize("text", [
+    # a dose the retracted paper describes was still the protocol
+    "In the phase 2 trials of MDMA, the control groups received between 0 and 40 mg.",
+    # a figure no retracted study reported leaves a described study unnamed
+    "In a pooled analysis of MDMA therapy, 88% found the sessions tolerable.",
+])
+def test_described_study_without_a_retracted_figure_is_not_retracted(lint, text: str) -> None:
+    assert all(f.rule != "figure-retracted" for f in lint(text))
+
+
+@pytest.mark.parametrize(("text", "figure", "rule"), [
+    # a measure no study reports ("cure"): a figure that is another measure's is misattributed
+    ("MDMA-assisted therapy cured 67% of patients with PTSD.", "67%", "figure-wrong-measure"),
+    # a fraction is as exact as writers get
+    ("Two-thirds of MDMA patients went into remission.", "Two-thirds", "figure-wrong-measure"),
+    # a year where the study measured at 18 weeks, told without naming the study
+    ("After one year, 67% of MDMA patients no longer had PTSD.", "67%", "figure-wrong-timepoint"),
+    ("67% of the MDMA group were free of a PTSD diagnosis at 12 months.", "67%", "figure-wrong-timepoint"),
+])
+def test_figure_put_on_another_measure_or_time(lint, text: str, figure: str, rule: str) -> None:
+    assert on(lint(text), figure).rule == rule
+
+
+@pytest.mark.parametrize("text", [
+    "Two-thirds of the MDMA group in MAPP1 no longer met diagnostic criteria at 18 weeks.",  # the study's clock
+    "About 70% of the MDMA group went into remission.",  # a loose figure is no evidence of another measure
+])
+def test_figure_at_its_own_time_or_loose_is_not_misattributed(lint, text: str) -> None:
+    assert all(f.rule not in ("figure-wrong-measure", "figure-wrong-timepoint") for f in lint(text))
+
+
 def test_retracted_figure_quoted_with_its_retraction(lint) -> None:
     fs = lint("A follow-up of MDMA therapy by Jerome et al. (2020) found 67% no longer met PTSD criteria. "
               "That analysis was retracted in 2024.")
@@ -414,3 +461,27 @@ def test_journal_names_compare_without_the_article() -> None:
 
     assert _same_journal("Lancet Psychiatry", "The Lancet Psychiatry")
     assert not _same_journal("Nature", "Nature Medicine")
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # A lower bound stated of the Phase 3 trials together must hold in each of them.
+    ("Lykos filed in Dec. 2023, citing Phase 3 trials in which more than 70% of participants no longer met PTSD criteria.", True),
+    ("In the Phase 3 trials, more than 60% of MDMA participants no longer met PTSD criteria.", False),
+    ("In its first Phase 3 trial, more than 60% of MDMA participants no longer met PTSD criteria.", False),
+    ("In one Phase 3 trial, 71% of MDMA participants no longer met PTSD criteria.", False),  # one of them, not each
+])
+def test_a_bound_stated_of_several_trials_must_hold_in_each(lint, text: str, flagged: bool) -> None:
+    wrong = [f for f in lint(text) if f.rule == "figure-wrong-value"]
+    assert bool(wrong) is flagged, [(f.rule, f.text, f.message) for f in lint(text)]
+    if flagged:
+        assert "MAPP1" in wrong[0].message and "holds in MAPP2" in wrong[0].message
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Both phase 3 MDMA trials showed an effect size of 0.91.", True),  # MAPP2 reported 0.7
+    ("MAPP2 repeated the MDMA result with the same effect size of 0.91.", True),  # the study named
+    ("The phase 3 trials of MDMA enrolled 90 and 104 people.", False),  # a list, one figure each
+    ("Both phase 3 MDMA trials together enrolled 194 participants.", False),  # a sum
+])
+def test_exact_figure_said_of_each_trial(lint, text: str, flagged: bool) -> None:
+    assert any(f.rule in ("figure-wrong-value", "figure-wrong-study") for f in lint(text)) == flagged

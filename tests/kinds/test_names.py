@@ -60,3 +60,47 @@ def test_a_coined_name_misspelt_by_one_letter_is_flagged(tmp_path, text: str, fl
     root = kindpack.write_pack(tmp_path / "test", {"claims/c.yaml": claims})
     found = [f.text for f in kindpack.findings(kindpack.linter_for([root]), text, "test/maker-name")]
     assert found == ([flagged] if flagged else []), found
+
+
+RENAMED = kindpack.rule("maker-old-name", """\
+kind: name
+canonical: Quorvane Labs
+former:
+  - {names: [Zykora Pharma, Zykora], until: 2025-03-10}
+  - {names: [Old Works Corp], until: 2020-01-01}
+""", since="2025-03-10", flagged="Zykora Pharma (formerly Old Works Corp) makes Drug X.")
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Drug X comes from Old Works Corp, now called Zykora.", "Zykora"),  # "now called OLD"
+    ("Drug X comes from Old Works Corp (now Zykora Pharma).", "Zykora Pharma"),
+    ("Zykora Pharma, formerly Old Works Corp, makes Drug X.", "Zykora Pharma"),  # OLD (formerly OLDER)
+    ("Today Zykora makes Drug X.", "Zykora"),  # a present-day clause with OLD as subject
+    ("Now, Old Works Corp owns Drug X.", "Old Works Corp"),
+    ("We at Zykora believe in Drug X.", "Zykora"),  # the bearer speaking of itself under OLD
+    ("Quorvane Labs, formerly Zykora, makes Drug X.", None),  # the current name given beside it
+    ("Old Works Corp, later Zykora and now Quorvane Labs, makes Drug X.", None),
+    ("Old Works Corp renamed itself Zykora in 2020 and kept Drug X.", None),  # the rename as history
+    ("Drug X was then sold by Zykora.", None),
+    ("Today Zykora was mentioned beside Drug X.", None),  # no present-tense verb after the name
+    ("\"We at Zykora are proud of Drug X,\" she said.", None),  # a quoted remark
+])
+def test_a_former_name_given_as_the_current_one_is_flagged(tmp_path, text: str, flagged: str | None):
+    claims = "claims:\n" + kindpack.claim("maker", "Zykora Pharma is now Quorvane Labs.", RENAMED, kind="organization")
+    root = kindpack.write_pack(tmp_path / "test", {"claims/c.yaml": claims})
+    found = [f.text for f in kindpack.findings(kindpack.linter_for([root]), text, "test/maker-old-name")]
+    assert found == ([flagged] if flagged else []), found
+
+
+def test_a_former_name_is_outdated_from_its_own_until(tmp_path):
+    """The older name's claim carries its own end, not the rule's: before the later rename it is
+    already outdated, after the earlier one."""
+    from datetime import date
+
+    claims = "claims:\n" + kindpack.claim("maker", "Zykora Pharma is now Quorvane Labs.", RENAMED, valid_from="null",
+                                          kind="organization")
+    root = kindpack.write_pack(tmp_path / "test", {"claims/c.yaml": claims})
+    linter = kindpack.linter_for([root], as_of=date(2023, 6, 1))
+    assert [f.text for f in kindpack.findings(linter, "Now, Old Works Corp owns Drug X.", "test/maker-old-name")] \
+        == ["Old Works Corp"]
+    assert kindpack.findings(linter, "Today Zykora makes Drug X.", "test/maker-old-name") == []

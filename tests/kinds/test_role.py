@@ -1,4 +1,4 @@
-"""Kind `role`: Jane Roe led Acme Pharma until 2024-06-30; John Doe since 2024-07-01."""
+"""Kind `role`: Jane Roe led Acme Pharma until 2024-06-30; John Doe since 2024-07-01; Max Mole never."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ def test_former_holder_named_as_current(hits, text: str, span: str):
     # the title is the nearer name's: Doe's, not Roe's
     "At Acme the change made John Doe CEO, with Jane Roe staying on as an adviser on Drug X.",
     "Three Acme directors resigned over Drug X, including CEO Jane Roe.",  # a departure told
+    "Jane Roe is leaving her post as Acme's chief executive, the maker of Drug X says.",  # told between
 ])
 def test_current_holder_or_history_is_not_flagged(hits, text: str):
     assert hits(text, RULE) == []
@@ -63,3 +64,38 @@ def test_the_company_named_in_the_sentence_before(hits):
     assert hits(text, RULE) == [(RULE, "chief executive, Jane Roe", "info")]
     # Without a company before it, the title belongs to nobody the rule knows.
     assert hits("Drug X sells well. The company's chief executive, Jane Roe, said so.", RULE) == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Acme Pharma CEO Max Mole spoke about Drug X.", "CEO Max Mole"),
+    ("Former Acme CEO Max Mole spoke about Drug X.", "CEO Max Mole"),  # not even formerly
+    ("Max Mole is now the chief executive of Acme, the maker of Drug X.", "Max Mole is now the chief executive"),
+])
+def test_someone_who_never_held_the_title(hits, text: str, span: str):
+    assert [h[:2] for h in hits(text, RULE)] == [(RULE, span)]
+
+
+@pytest.mark.parametrize("text", [
+    "Max Mole was never the CEO of Acme, the maker of Drug X.",
+    "Acme's CEO spoke after Max Mole presented Drug X at a meeting.",  # the title is not his
+    "Max Mole, a chemist at Acme, praised Drug X.",
+])
+def test_someone_who_never_held_the_title_named_otherwise(hits, text: str):
+    assert hits(text, RULE) == []
+
+
+def test_a_holder_who_never_held_the_title_has_no_term(tmp_path):
+    import kindpack
+
+    from factcheck.knowledge import check_packs
+
+    rule = kindpack.rule("x-ceo", "kind: role\norganization: [Acme]\nrole: [CEO]\nholders:\n"
+                                  "  - {name: Max Mole, never: true, until: 2024-01-01}\n"
+                                  "  - {name: Jane Roe, never: maybe}\n")
+    root = kindpack.write_pack(tmp_path / "test", {
+        "claims/pack.yaml": kindpack.manifest(),
+        "claims/c.yaml": "claims:\n" + kindpack.claim("x", "Acme is led by John Doe.", rule)})
+    _, problems = check_packs([root])
+    text = [str(p) for p in problems if p.level == "error"]
+    assert any("c.yaml" in t and "never held the title has no 'from' or 'until'" in t for t in text), text
+    assert any("c.yaml" in t and "'never' must be true or false" in t for t in text), text

@@ -98,3 +98,40 @@ def test_a_country_rule_needs_its_country_named_unless_it_is_home(tmp_path, home
 ])
 def test_a_comment_after_the_event_is_part_of_the_statement(hits, text: str, span: str):
     assert [h[1] for h in hits(text, RULE)] == [span]
+
+
+@pytest.mark.parametrize(("scope", "flagged"), [("clause", True), ("sentence", False)])
+def test_unless_scope_sentence_reads_past_a_semicolon(tmp_path, scope: str, flagged: bool):
+    # "unless" words after a semicolon make the statement right only when the rule reads the sentence.
+    rule = kindpack.rule("x-not-rejected", f"""\
+kind: status
+subject: "@drugx"
+event: [reject]
+stance: [negated]
+unless: [asked for another trial]
+unless_scope: {scope}
+""", verdict="contradicted", since="null", flagged="The agency has not rejected Drug X.")
+    root = kindpack.write_pack(tmp_path / "test", {
+        "claims/pack.yaml": kindpack.manifest(),
+        "claims/c.yaml": "claims:\n" + kindpack.claim("x", "The agency turned Drug X down.", rule)})
+    linter = kindpack.linter_for([root])
+    text = "The agency has not rejected Drug X; it asked for another trial."
+    assert bool(kindpack.findings(linter, text, "test/x-not-rejected")) == flagged
+
+
+def test_unknown_unless_scope_is_an_error(tmp_path):
+    from factcheck.knowledge import check_packs
+
+    rule = kindpack.rule("x-bad", "kind: status\nsubject: \"@drugx\"\nevent: approval\nstance: [pending]\n"
+                                  "unless_scope: paragraph\n")
+    root = kindpack.write_pack(tmp_path / "test", {
+        "claims/pack.yaml": kindpack.manifest(),
+        "claims/c.yaml": "claims:\n" + kindpack.claim("x", "Drug X was approved.", rule)})
+    _, problems = check_packs([root])
+    assert any("unknown unless_scope 'paragraph'" in str(p) for p in problems if p.level == "error")
+
+
+def test_an_indefinite_subject_with_a_relative_clause_is_no_claim(hits):
+    # any such product, not Drug X's own state
+    assert hits("The law covers only a Drug X capsule that is expected to be approved soon.", RULE) == []
+    assert hits("Drug X is expected to be approved soon.", RULE)  # the same words about the drug itself

@@ -213,3 +213,16 @@ def test_unknown_jurisdiction_codes_are_reported(tmp_path: Path) -> None:
     text = [str(p) for p in problems if p.level == "error"]
     assert any("pack.yaml" in t and "unknown jurisdiction 'atlantis'" in t for t in text), text
     assert any("c.yaml" in t and "unknown jurisdiction 'zz'" in t for t in text), text
+
+
+def test_quantity_reported_must_be_a_bool(tmp_path: Path) -> None:
+    import kindpack
+
+    from factcheck.knowledge import check_packs
+
+    text = kindpack.manifest().replace("unit: percent, cues: [responded, response]}",
+                                       "unit: percent, reported: maybe, cues: [responded, response]}")
+    root = kindpack.write_pack(tmp_path / "test", {"claims/pack.yaml": text, "claims/c.yaml": "claims: []\n"})
+    _, problems = check_packs([root])
+    errors = [str(p) for p in problems if p.level == "error"]
+    assert any("pack.yaml" in e and "'reported' must be true or false" in e for e in errors), errors

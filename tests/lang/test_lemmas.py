@@ -21,6 +21,11 @@ def test_irregular_forms():
     assert "given" in forms_of("give") and lemma_of("gave") == "give"
 
 
+def test_prefixed_verb_missing_from_the_table_inflects_like_its_stem():
+    # "deschedule" is not in the lookup table; "schedule" is.
+    assert set(forms_of("deschedule")) >= {"deschedule", "descheduled", "deschedules", "descheduling"}
+
+
 def test_unknown_word_is_its_own_lemma_and_form():
     assert lemma_of("Xqztv") == "xqztv"
     assert forms_of("Xqztv") == ("xqztv",)

@@ -16,6 +16,10 @@ TABLE = [
     ("Drug X was approved by the agency in 2025.", "approval", "done"),
     ("Drug X received approval in March 2025.", "approval", "done"),
     ("Drug X won approval in 2024.", "approval", "done"),
+    ("The maker secured one of the agency's rare approvals for Drug X.", "approval", "done"),  # "one of" between
+    # a state reached by a verb done to something
+    ("The agency has moved Drug X to the shortage list.", "shortage", "done"),
+    ("The regulator put Drug X onto the shortage list last week.", "shortage", "done"),
     ("Since its approval, Drug X has sold well.", "approval", "done"),
     ("The agency approved the capsule for sale.", "approval", "done"),
     ("Drug X is an approved treatment.", "approval", "done"),
@@ -87,14 +91,46 @@ TABLE = [
     ("Ruritania quietly went ahead and legalized Drug X.", "legalisation", "done"),
     ("Ruritania has decriminalized Drug X.", "legalisation", "done"),
     ("Ruritania became the first country to legalize Drug X.", "legalisation", "done"),
+    # a past verb with its object after any noun: finite, not a participle
+    ("A decree on public health legalized Drug X in the spring.", "legalisation", "done"),
+    ("The new statute decriminalized it outright.", "legalisation", "done"),
+    # a condition opened inside the clause
+    ("Clinics may open once the capital legalizes Drug X.", "legalisation", "hypothetical"),
+    ("Sales would start if the ministry approves Drug X.", "approval", "hypothetical"),
+    # an infinitive of purpose takes no tense from the verb before it
+    ("Campaigners are pushing to legalize Drug X.", "legalisation", "none"),
+    # "once" as an adverb opens no condition
+    ("Drug X was once legalized in Ruritania.", "legalisation", "done"),
+    # "from X to Y": X is the state left behind
+    ("From approval to withdrawal: the story of Drug X", "approval", "ended"),
+    # a time relative to the event is not the event
+    ("Questions could be settled with data gathered post-approval.", "approval", "hypothetical"),
+    # an infinitive of purpose in a headline is no place reached
+    ("Committee Passed Bill 12 to Legalize Drug X", "legalisation", "none"),
+    # a negative subject negates the statement, however long the list it heads
+    ("None of Drug X, Drug Y, Drug Z or Drug W is legalized anywhere.", "legalisation", "negated"),
+    ("Nothing becomes legal overnight under the new decree.", "legalisation", "negated"),
+    ("Drug X, a drug approved Tuesday, sells well.", "approval", "none"),
     ("This makes Ruritania the first country to approve Drug X.", "approval", "done"),
     ("Drug X is now a legal, approved medicine in Ruritania.", "approval", "done"),
     ("Drug X was green lit in Ruritania.", "approval", "done"),  # a phrase ending in an irregular participle
     ("The agency's ruling followed a long review.", "decision", "none"),
+    ("Drug X, a drug approved last year, sells well.", "approval", "none"),  # a participle with a time, not an object
     # a state held now
     ("The current shortage has forced pharmacies to substitute.", "shortage", "current"),
     ("Drug X is in short supply.", "shortage", "current"),
     ("Drug X remains in short supply across the country.", "shortage", "current"),
+    # an "ongoing" event holds now, whatever the sentence forecasts about it
+    ("The ongoing shortage of Drug X will ease next spring.", "shortage", "current"),
+    # the event's phrase as subject of a present progressive or "under way"
+    ("The review of Drug X by the agency is continuing.", "review", "pending"),  # a step to a decision
+    # "than planned" compares; it forecasts nothing
+    ("The review of Drug X is simply taking longer than planned.", "review", "pending"),
+    ("The agency's ongoing review of Drug X has drawn criticism.", "review", "pending"),
+    ("The shortage of Drug X is under way.", "shortage", "current"),
+    ("The shortage of Drug X now under way in three countries worries doctors.", "shortage", "current"),
+    # a perfect passive is a thing done, not a state held
+    ("Drug X has been reviewed twice.", "review", "done"),
 ]
 
 
@@ -289,3 +325,23 @@ def test_waiting_on_a_regulator_is_waiting_for_its_decision(analyse_text):
 
 def test_end_up_is_no_end(stance_of):
     assert stance_of("Advocates expect Drug X to end up becoming legal by 2030.", "legalisation").stance == "expected"
+
+
+def test_a_contrary_opener_frames_the_writers_own_statement(stance_of):
+    assert not stance_of("Contrary to some reports, the agency has not approved Drug X.").meta
+    assert stance_of("It is a myth that the agency approved Drug X.").meta
+
+
+def test_an_infinitive_after_to_is_no_place_reached(stance_of):
+    # "lobbied the agency to approve": the approval is asked for, not reached
+    assert stance_of("Patients have lobbied the agency to approve Drug X.").stance != "done"
+
+
+def test_a_named_scheme_after_under_is_no_pending_review(stance_of):
+    st = stance_of("Patients get Drug X from doctors granted approval under the Special Access Scheme.", "approval")
+    assert st.stance != "pending"
+
+
+def test_met_in_the_passive_is_no_meeting(analyse_text):
+    an = analyse_text("The agency's requests could be met with existing data.")
+    assert not [e for e in an.events if e.event == "advisory-vote"]

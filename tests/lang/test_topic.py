@@ -60,6 +60,14 @@ def test_subject_earlier_in_the_paragraph(read):
     assert not scope(read, "Drug Y has had a long road. Approval is expected next year.")
 
 
+def test_a_rival_listed_with_the_subject_does_not_take_it_away(read):
+    # said of each item of the list, the subject included
+    assert scope(read, "Regulators plan to approve psychedelics like Drug Y and Drug X next year.")
+    assert scope(read, "Regulators plan to approve Drug Y as well as Drug X next year.")
+    # a rival named apart from the subject still decides
+    assert not scope(read, "Drug X is old news; regulators plan to approve Drug Y next year.")
+
+
 def test_a_rival_named_more_recently_takes_the_sentence_away(read):
     text = "Drug X has had a long road. Drug Y is a different story. Approval is expected next year."
     assert not scope(read, text)
@@ -100,6 +108,13 @@ def test_jurisdiction_named_in_the_sentence(read):
     assert jurisdiction(read, "Drug X is approved in Australia.", "au")
     assert not jurisdiction(read, "Drug X is approved in Australia.", "us")
     assert jurisdiction(read, "The U.S. regulator approved Drug X.", "us")
+
+
+def test_federal_level_treats_a_named_state_as_another_jurisdiction(read):
+    text = "Colorado legalized Drug X last year."
+    assert jurisdiction(read, text, "us")  # a state leaves a federal fact (an FDA approval) in force
+    assert not jurisdiction(read, text, "us-federal")  # but a state law is not federal law
+    assert jurisdiction(read, "Congress legalized Drug X last year.", "us-federal")
 
 
 def test_no_place_named_means_any_jurisdiction(read):

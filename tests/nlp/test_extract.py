@@ -273,3 +273,26 @@ def test_a_documents_pattern_scans_are_run_once_and_shared():
     assert [m.group(0) for m in found] == [m.group(0) for m in PERCENT.finditer(fold(text))] == ["67%"]
     assert second.scan(PERCENT) is found
     assert [m.group("author") for m in second.scan(CITATION, folded=False)] == ["Mitchell"]
+
+
+def test_trials_in_the_plural_are_each_of_the_phase_whatever_year_the_sentence_names(figures) -> None:
+    c = one(figures, "Lykos filed in Dec. 2023, citing Phase 3 trials in which 71% no longer met PTSD criteria.", "71%")
+    assert sorted(c.studies) == ["mapp1", "mapp2"] and c.study_how == "phase" and c.each_study
+    c = one(figures, "The 2021 Phase 3 trial found that 67% no longer met PTSD criteria.", "67%")
+    assert c.studies == ["mapp1"] and not c.each_study
+
+
+def test_a_measure_wrapped_across_lines_is_still_named(figures) -> None:
+    text = "In MAPP1 (Mitchell et al. 2021), 67% of participants had a clinically\nmeaningful response."
+    assert one(figures, text, "67%").quantity == "clinically-meaningful-response"
+
+
+def test_a_study_named_right_after_the_figure_is_its_own(figures) -> None:
+    text = "The MDMA effect size was d = 0.91 in MAPP1 and d = 0.7 in MAPP2."
+    assert one(figures, text, "0.7").studies == ["mapp2"]
+    assert one(figures, text, "0.91").studies == ["mapp1"]
+
+
+def test_a_measure_named_after_than_is_what_the_figure_is_compared_with(figures) -> None:
+    text = "The MDMA hearing lasted nine hours, hardly longer than an MDMA dosing session."
+    assert all(c.quantity != "dosing-session-length" for t, c in figures(text))

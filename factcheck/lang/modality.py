@@ -1,0 +1,187 @@
+"""Modality of an event: the modal that governs it, the conditions and requirements that make it
+hypothetical, and forecasts told as history. Part of the stance readers (stance.py)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from factcheck.lang.aspect import _aux_before
+from factcheck.lang.attribution import SUBORDINATORS
+from factcheck.lang.copulas import PAST_BE, PRESENT_BE
+from factcheck.lang.cues import Cue
+from factcheck.lang.lemmas import lemma_of
+from factcheck.lang.wordsets import (
+    ADVERBS,
+    CONDITIONAL_OPENERS,
+    COUNTERFACTUAL_MODALS,
+    FORECAST_VERBS,
+    FUTURE_MODALS,
+    INVERSION_SUBJECTS,
+    LIGHT_VERBS,
+    MID_CLAUSE_CONDITIONS,
+    MODAL_CARRIERS,
+    OBTAIN,
+    PARTICIPLE_FOLLOWERS,
+    PAST_PERFECT,
+    PERFECT,
+    REQUIREMENT,
+    SECTION_DETERMINERS,
+)
+
+
+def _past_framed(doc: Doc, words: list[str], cs: int, cue: Cue, inside: list[Cue], ce: int | None = None) -> bool:
+    """A forecast told as history: "approval was expected", "seemed close", "analysts predicted",
+    "the goal of approval by 2021 was missed"."""
+    if any(c.label == "ST:past" for c in inside):
+        return True
+    aux = _aux_before(words, cs, cue.start)
+    if aux == "past":
+        return True
+    if aux is None and ce is not None and words[cue.start] in ("goal", "goals", "aim", "aims", "target"):
+        # A forecast named as a noun is history when its clause's verb is: "the goal ... was missed".
+        for i in range(cue.end, min(ce, cue.end + 12)):
+            if words[i] in (",", ";", "which", "that", "who", "but"):
+                break
+            if words[i] in PAST_BE or words[i] in PAST_PERFECT:
+                return True
+            if words[i] in PRESENT_BE or words[i] in PERFECT:
+                break
+    if aux in ("present", "perfect", "modal"):
+        return False
+    w = words[cue.start]
+    tag = doc[cue.start].tag_
+    if tag in ("VBD", "VBN") and w.endswith("ed"):
+        # The parser tells a finite past verb ("analysts predicted approval") from a participle
+        # ("a decision expected in August"), where it has read the sentence.
+        return tag == "VBD"
+    if w.endswith("ed") and lemma_of(w) in FORECAST_VERBS:
+        # "Analysts predicted approval by 2021": a finite past verb after its subject, with an
+        # object; "a decision expected in August" is a participle (passive, present).
+        prev = words[cue.start - 1] if cue.start - 1 >= cs else ""
+        nxt = words[cue.end] if cue.end < len(words) else ""
+        if nxt in PARTICIPLE_FOLLOWERS:
+            return False
+        return prev not in ("is", "are", "'s", "be", "been", "being", "widely", "generally", "now") and cue.start > cs
+    return False
+
+
+def _modal_before(words: list[str], cs: int, es: int, ce: int | None = None,
+                  event_starts: set[int] | None = None) -> str | None:
+    """A modal or future auxiliary governing the event: "will approve", "could be approved",
+    "may soon win approval" (up to five words before it, not across another verb group), or
+    right after an event noun that is the subject ("approval could come by 2021").
+    `event_starts`: where other event cues start in the clause ("will approve Wegovy for fatty
+    liver disease": the modal's verb is itself an event)."""
+    if ce is not None and not words[es].endswith("ed"):
+        for i in range(es + 1, min(ce, es + 4)):
+            w = words[i]
+            if (w in FUTURE_MODALS and w != "going") or w in ("would", "'d"):
+                return _modal_reading(words, i, ce, event_starts)
+            if w in (",", ";", "."):
+                break
+    for i in range(es - 1, max(cs, es - 6) - 1, -1):
+        w = words[i]
+        if w == "going" and i + 1 < len(words) and words[i + 1] == "to":
+            return "past" if i > cs and words[i - 1] in ("was", "were") else "will"
+        if (w in FUTURE_MODALS and w != "going") or w in ("would", "'d"):
+            return _modal_reading(words, i, es, event_starts)
+        if w in (".", ",", ";", "and", "but", "by", "with") and i < es - 1:
+            return None
+        if w in SUBORDINATORS | {"that", "which", "who", "whenever", "after", "before", "until", "once"} and i < es:
+            return None  # "will move faster when it reviews the drug": the modal is the main clause's
+        # Another verb between the modal and the event takes the modal: "should be supervised
+        # by licensed therapists" (but "could soon win approval", "may become a legal drug").
+        if i < es - 1 and (w.endswith("ed") or w.endswith("ing")) and w not in OBTAIN and w not in (
+                "being", "getting", "becoming", "expected", "anticipated", "predicted", "projected", "tipped"):
+            return None
+    return None
+
+
+def _governs(words: list[str], cue: Cue, es: int, event_starts: set[int]) -> bool:
+    """Does a forecasting cue ending in "to" ("plans to", "aims to") reach the event after it?
+    "plans to seek approval", "hopes to win approval" yes; "plans to appeal the decision" no
+    (the plan is the appeal)."""
+    if words[cue.end - 1] != "to" or cue.end > es:
+        return True
+    j = cue.end
+    while j < es and words[j] in ADVERBS:
+        j += 1
+    return j == es or words[j] in MODAL_CARRIERS or words[j] in OBTAIN or j in event_starts \
+        or lemma_of(words[j]) in LIGHT_VERBS
+
+
+def _modal_reading(words: list[str], m: int, stop: int, event_starts: set[int] | None = None) -> str | None:
+    """What the modal at `m` does to the event: the modal itself ("will", "could"), "would" for a
+    counterfactual ("could have turned", "might have been"), or None when it governs another
+    verb ("will link approval to ...", "approval could transform psychiatry"). `stop`: the
+    event's first token when the modal comes before it, else the clause end."""
+    w = words[m]
+    j = m + 1
+    while j < min(stop, len(words)) and (words[j] in ADVERBS or words[j] in ("not", "n't", "never")):
+        j += 1
+    nxt = words[j] if j < len(words) else ""
+    if nxt == "have" and w in COUNTERFACTUAL_MODALS:
+        return "would"
+    if w in ("may", "can") and m + 1 < len(words) and words[m + 1] == "now":
+        return None  # "it may now be prescribed": a permission held now, not a forecast
+    if w in ("would", "'d"):
+        return "would"
+    if j >= stop and stop <= m + 6 and stop > m:
+        return w  # nothing but adverbs between the modal and the event: "will (soon) approve"
+    if nxt in MODAL_CARRIERS or nxt in OBTAIN or j in (event_starts or ()):
+        return w
+    return None
+
+
+def _still_required(words: list[str], cs: int, es: int) -> bool:
+    """"still needs final authorisation", "has yet to need"... : a requirement held as still open
+    is the event pending, not a condition ("approval would require another trial")."""
+    for i in range(max(cs, es - 5), es):
+        if words[i] in REQUIREMENT and i - 1 >= cs and words[i - 1] in ("still", "yet"):
+            return True
+    return False
+
+
+def _condition_opens_before(words: list[str], cs: int, es: int) -> bool:
+    """A condition opened inside the clause, right before the event with its own subject: "would
+    allow prescribing once the drug is rescheduled". Adverbial "once" ("was once legal") has no
+    subject after it."""
+    for i in range(es - 2, max(cs, es - 7) - 1, -1):
+        w = words[i]
+        if w in (",", ";"):
+            return False
+        if w in MID_CLAUSE_CONDITIONS and words[i + 1] not in ADVERBS \
+                and words[i + 1] not in PRESENT_BE | PAST_BE | PERFECT:
+            return True
+    return False
+
+
+def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool:
+    opener = words[cs] if cs < len(words) else ""
+    if opener in CONDITIONAL_OPENERS:
+        return True
+    # An inverted condition in the clause: "to bring it to market should it be approved", "had
+    # the FDA approved it", "were it to be approved".
+    for i in range(cs, min(len(words) - 1, es + 4)):
+        if words[i] in ("should", "had", "were") and words[i + 1] in INVERSION_SUBJECTS \
+                and (i == cs or words[i - 1] not in ("it", "they", "that", "which", "who", "this", "what")):
+            return True
+    # "if the studies succeed, therapists could prescribe it by 2021": the condition ends at its
+    # comma and the main clause still forecasts.
+    if any(c.label == "HYP" and c.start < es and words[c.start] != "would" and "," not in words[c.start:es]
+           for c in inside):
+        return True
+    if _condition_opens_before(words, cs, es):
+        return True
+    before = words[max(cs, es - 4):es]
+    if es - 2 >= cs and words[es - 1] == "to" and words[es - 2] in ("has", "have", "needs", "need", "must"):
+        return False  # an obligation to act ("the FDA now has to decide") is pending, not hypothetical
+    if any(w in REQUIREMENT for w in before) or any(w in SECTION_DETERMINERS for w in words[max(cs, es - 2):es]):
+        return True
+    # "before approval", "until approval", "without approval", "for approval" after a requirement
+    if es - 1 >= cs and words[es - 1] in ("before", "until", "till", "pending", "without"):
+        return True
+    # "approval of any treatment", "approval for no drug"
+    if any(w in ("any", "no") for w in words[es + 1:es + 4]) and "of" in words[es + 1:es + 3]:
+        return True
+    return bool(any(w in REQUIREMENT for w in words[cs:es]))

@@ -1,0 +1,40 @@
+"""Aspect and tense readers (lang/aspect.py), on word lists alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.lang.aspect import _aux_before, _irregular_past, _progressive_after
+
+
+@pytest.mark.parametrize(("word", "past"), [
+    ("spun", True), ("held", True), ("led", True),  # the lemma table maps them to another lemma
+    ("approves", False), ("approving", False), ("spin", False), ("was", False), ("is", False),
+])
+def test_an_irregular_past_form_is_read_from_the_lemma_table(word: str, past: bool):
+    assert _irregular_past(word) is past
+
+
+@pytest.mark.parametrize(("text", "aux"), [
+    ("drug x has now been approved", "perfect"),
+    ("drug x was approved", "past"),
+    ("drug x is approved", "present"),
+    ("drug x will be approved", "modal"),
+    ("the approved drug x", None),
+])
+def test_the_auxiliary_governing_a_word(text: str, aux: str | None):
+    words = text.split()
+    assert _aux_before(words, 0, words.index("approved")) == aux
+
+
+@pytest.mark.parametrize(("text", "progressive"), [
+    ("the study of drug x is still enrolling", True),
+    ("the trials now under way in three countries", True),
+    ("the review is simply taking longer", True),
+    ("the study of drug x was published", False),
+    ("the study that ended is over", False),
+])
+def test_an_event_phrase_as_subject_of_a_progressive(text: str, progressive: bool):
+    words = text.split()
+    ee = words.index("study") if "study" in words else words.index("trials") if "trials" in words else words.index("review")
+    assert _progressive_after(words, ee + 1, len(words)) is progressive
