@@ -38,6 +38,7 @@ from factcheck.lang.wordsets import (
     ENDED_BEFORE_ONLY,
     FORECAST_ADVERBS,
     FUTURE_MODALS,
+    HABITUAL,
     INTERROGATIVES,
     IRREGULAR_PARTICIPLES,
     NAME_LABELS,
@@ -53,6 +54,7 @@ from factcheck.lang.wordsets import (
     STATE_AFTER,
     STATE_PREPOSITIONS,
     STATE_VERBS,
+    SUBJECTS,
     TIME_NOUNS,
     TIME_PREPOSITIONS,
 )
@@ -249,6 +251,13 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
     if done:
         out.stance = "negated" if negated_between(es, es) or done == "negated" else "done"
         out.negated = out.stance == "negated"
+        return out
+    # A step towards a decision in the present, right after its maker: "FDA weighs new application",
+    # "the agency considers the request" (news present: under way now).
+    if event.label in ("EV:review", "EV:decision") and words[es].endswith("s") and es - 1 >= cs \
+            and (words[es - 1] in SUBJECTS or es - 1 in name_ends) and not negated_between(es, es) \
+            and not any(w in HABITUAL for w in words[cs:ce]):  # "the FDA reviews applications every year"
+        out.stance = "pending"
         return out
     # "has yet to decide", "is yet to rule": still to come.
     if any(words[i] == "yet" and i + 1 < len(words) and words[i + 1] == "to" for i in range(max(cs, es - 4), es)):

@@ -121,3 +121,6 @@ ROMAN = {"i", "ii", "iii", "iv", "v", "vi"}
 # Events that are steps towards a decision: in progress, they are pending, not a state held.
 PROCESS_EVENTS = {"EV:review", "EV:decision", "EV:submission", "EV:approval", "EV:advisory-vote"}
 OBJECT_STARTS = {"the", "a", "an", "it", "them", "its", "their", "this", "these", "those"}
+# Words that make a present tense habitual ("the agency reviews applications every year"), not news.
+HABITUAL = {"every", "each", "usually", "typically", "often", "routinely", "generally", "normally", "always",
+            "hundreds", "thousands", "many", "most", "all"}

@@ -103,6 +103,11 @@ TABLE = [
     ("Drug X was once legalized in Ruritania.", "legalisation", "done"),
     # "from X to Y": X is the state left behind
     ("From approval to withdrawal: the story of Drug X", "approval", "ended"),
+    # news present of a step towards a decision: under way now; a habitual present is not
+    ("Agency weighs new application for Drug X", "review", "pending"),
+    ("The agency reviews hundreds of applications every year.", "review", "none"),
+    # "may be used to treat" is a passive, not the habitual past "used to"
+    ("The agency is expected to rule on whether Drug X may be used to treat pain.", "decision", "expected"),
     # a time relative to the event is not the event
     ("Questions could be settled with data gathered post-approval.", "approval", "hypothetical"),
     # an infinitive of purpose in a headline is no place reached
