@@ -55,6 +55,7 @@ from factcheck.lang.wordsets import (
     STATE_PREPOSITIONS,
     STATE_VERBS,
     SUBJECTS,
+    TIME_CLAUSE_OPENERS,
     TIME_NOUNS,
     TIME_PREPOSITIONS,
 )
@@ -256,7 +257,8 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
     # "the agency considers the request" (news present: under way now).
     if event.label in ("EV:review", "EV:decision") and words[es].endswith("s") and es - 1 >= cs \
             and (words[es - 1] in SUBJECTS or es - 1 in name_ends) and not negated_between(es, es) \
-            and not any(w in HABITUAL for w in words[cs:ce]):  # "the FDA reviews applications every year"
+            and not any(w in HABITUAL for w in words[cs:ce]) \
+            and not (es - 2 >= cs and words[es - 2] in TIME_CLAUSE_OPENERS):  # "every year"; "when it reviews"
         out.stance = "pending"
         return out
     # "has yet to decide", "is yet to rule": still to come.

@@ -124,3 +124,5 @@ OBJECT_STARTS = {"the", "a", "an", "it", "them", "its", "their", "this", "these"
 # Words that make a present tense habitual ("the agency reviews applications every year"), not news.
 HABITUAL = {"every", "each", "usually", "typically", "often", "routinely", "generally", "normally", "always",
             "hundreds", "thousands", "many", "most", "all"}
+# Openers of a time or condition clause: the verb after them tells when, not what is happening.
+TIME_CLAUSE_OPENERS = {"when", "whenever", "if", "once", "after", "before", "until", "as", "while", "unless"}
