@@ -32,6 +32,7 @@ from factcheck.lang.modality import _governs, _hypothetical, _modal_before, _pas
 from factcheck.lang.text import doc_text
 from factcheck.lang.timex import TimeExpr, is_future
 from factcheck.lang.wordsets import (
+    DECLARE_TO,
     DEONTIC_MODALS,
     ENDED_AFTER,
     ENDED_BEFORE,
@@ -41,6 +42,10 @@ from factcheck.lang.wordsets import (
     HABITUAL,
     INTERROGATIVES,
     IRREGULAR_PARTICIPLES,
+    LISTING_BASE,
+    LISTING_GO_ON,
+    LISTING_NEAR,
+    LISTING_PRESENT,
     NAME_LABELS,
     NEG_QUANTIFIERS,
     ONGOING,
@@ -154,7 +159,8 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         prospect = any(c.label in ("ST:expected", "ST:pending") and abs(c.start - ended.start) <= 4 for c in inside)
         lead = words[max(cs, ended.start - 2):ended.start]
         if negated_between(min(es, ended.start), max(es, ended.start)) or prospect \
-                or any(w in FUTURE_MODALS or w in ("to", "would") for w in lead):
+                or (any(w in FUTURE_MODALS or w in ("to", "would") for w in lead)
+                    and not _declared_to(words, cs, ended.start)):
             out.stance = "current"  # "the shortage is not over yet", "is expected to end soon": it still holds
         else:
             out.stance = "ended"
@@ -277,6 +283,8 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         aux = "present"  # "the phase 3 study of the drug is still enrolling"
     if aux is None and es - 1 >= cs and words[es - 1] in ONGOING:
         aux = "present"  # "the current enforcement discretion", "the ongoing shortage"
+    if aux is None and event.label not in PROCESS_EVENTS and _listed_now(words, cs, es):
+        aux = "present"  # "the FDA still lists Ozempic in its shortage database"
     if aux is None and _state_preposition(words, cs, es):
         # "because of the shortage, pharmacies can ...", "allowed to compound during the grace
         # period": the state holds when the clause's own verb does.
@@ -352,6 +360,31 @@ def _ended_cue(doc: Doc, words: list[str], inside: list[Cue], event: Cue, times:
         if best is None or gap < abs(best.start - event.start):
             best = c
     return best
+
+
+def _declared_to(words: list[str], cs: int, end_at: int) -> bool:
+    """A declaring verb before "to ... over/resolved" pronounces the end ("declared the shortage to
+    be over"), unless a modal or "to" governs the verb itself ("will declare it to be over")."""
+    for i in range(end_at - 1, max(cs, end_at - 14) - 1, -1):
+        if words[i] in (";", "but", "because", "since"):
+            return False
+        if words[i] in DECLARE_TO:
+            return not any(w in FUTURE_MODALS or w in ("to", "would") for w in words[max(cs, i - 2):i])
+    return False
+
+
+def _listed_now(words: list[str], cs: int, es: int) -> bool:
+    """A listing verb of now governs the event noun: "still lists Ozempic in its shortage database",
+    "continues to list these drugs in shortage"."""
+    for i in range(es - 1, max(cs, es - LISTING_NEAR) - 1, -1):
+        w = words[i]
+        if w in (",", ";", "because", "since", "but", "which", "that", "who", "if", "when"):
+            return False
+        if w in LISTING_PRESENT:
+            return True
+        if w in LISTING_BASE:
+            return any(x in LISTING_GO_ON for x in words[max(cs, i - 3):i])
+    return False
 
 
 def _state_preposition(words: list[str], cs: int, es: int) -> bool:

@@ -257,9 +257,17 @@ def test_what_an_event_is_about(analyse_text, sentence: str, cue: str, event: st
     ("Drug X came off the shortage list in May.", "ended"),
     ("The agency removed Drug X from the shortage list.", "ended"),
     ("The agency found the shortage of Drug X resolved.", "ended"),
+    # A declaring verb before "to ... over": the end pronounced, not a prospect.
+    ("The agency declared the shortage of Drug X, sold under two brands, to be over.", "ended"),
+    ("The FDA changed the shortage status of Drug X to resolved.", "ended"),
     # Not ended: negated or still to come, so the state holds now.
     ("The Drug X shortage is not over yet.", "current"),
     ("The Drug X shortage is expected to end soon.", "current"),
+    ("The Drug X shortage is set to end next month.", "current"),
+    ("The agency will declare the Drug X shortage to be over.", "current"),
+    # A listing verb of now holds the state it lists.
+    ("The FDA still lists several doses of Drug X and its sister brand in its drug shortage database.", "current"),
+    ("The agency continues to list Drug X in shortage.", "current"),
     # "over" before the event, "end" as a time: no end of this event.
     ("Concerns over the Drug X shortage grew.", "none"),
     # Held now: perfect of a state, or a state verb right after the event noun.
