@@ -175,6 +175,9 @@ def _regulatory(an: Analysis, ev: EventMention) -> bool:
 
     if names_one(*ev.sentence):
         return True
+    doc = an.doc
+    if not any(doc[k].lower_ == "under" for k in range(max(ev.sentence[0], ev.cue.start - 3), ev.cue.start)):
+        return False  # only a bare "under review" borrows the regulator from the sentence before
     i = an.sentence_index(ev.sentence)
     if i > 0 and an.sentences[i] == ev.sentence:
         before = an.sentences[i - 1]

@@ -380,6 +380,8 @@ def _listed_now(words: list[str], cs: int, es: int) -> bool:
         w = words[i]
         if w in (",", ";", "because", "since", "but", "which", "that", "who", "if", "when"):
             return False
+        if w in ("available", "resolved", "ended", "over"):
+            return False  # "every dose now shows as available in the shortage database"
         if w in LISTING_PRESENT:
             return True
         if w in LISTING_BASE:

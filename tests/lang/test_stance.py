@@ -125,6 +125,7 @@ TABLE = [
     ("The current shortage has forced pharmacies to substitute.", "shortage", "current"),
     ("Drug X is in short supply.", "shortage", "current"),
     ("Drug X remains in short supply across the country.", "shortage", "current"),
+    ("Every dose of Drug X now shows as available in the agency's shortage database.", "shortage", "none"),
     # an "ongoing" event holds now, whatever the sentence forecasts about it
     ("The ongoing shortage of Drug X will ease next spring.", "shortage", "current"),
     # the event's phrase as subject of a present progressive or "under way"
