@@ -136,6 +136,8 @@ def _modal_reading(words: list[str], m: int, stop: int, event_starts: set[int] |
         return w  # nothing but adverbs between the modal and the event: "will (soon) approve"
     if nxt in MODAL_CARRIERS or nxt in OBTAIN or j in (event_starts or ()):
         return w
+    if lemma_of(nxt) in LIGHT_VERBS and m < stop <= j + 5:
+        return w  # a verb whose object is the event: "will hold a public advisory committee meeting"
     return None
 
 

@@ -138,7 +138,7 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         out.stance = "ended"
         return out
     # Refused: "declined to approve", "rejected the application", "a complete response letter".
-    refused = [c for c in inside if c.label == "ST:refused" and near(c, 12)]
+    refused = [c for c in inside if c.label == "ST:refused" and near(c, 12) and not _alternative(words, event, c)]
     if refused and not negated_between(refused[0].start, refused[0].start):
         out.stance, out.cue = "refused", refused[0]
         return out
@@ -360,6 +360,12 @@ def _ended_cue(doc: Doc, words: list[str], inside: list[Cue], event: Cue, times:
         if best is None or gap < abs(best.start - event.start):
             best = c
     return best
+
+
+def _alternative(words: list[str], event: Cue, c: Cue) -> bool:
+    """"set to approve or deny it": the refusal is the other outcome of a decision still to come."""
+    between = words[event.end:c.start] if c.start >= event.end else words[c.end:event.start]
+    return between in (["or"], [",", "or"], ["or", "to"])
 
 
 def _declared_to(words: list[str], cs: int, end_at: int) -> bool:

@@ -103,6 +103,10 @@ TABLE = [
     ("Drug X was once legalized in Ruritania.", "legalisation", "done"),
     # "from X to Y": X is the state left behind
     ("From approval to withdrawal: the story of Drug X", "approval", "ended"),
+    # a verb whose object is the event carries the modal: "will hold a meeting"
+    ("The agency will hold a public advisory committee meeting on Drug X.", "advisory-vote", "expected"),
+    # "approve or deny": a decision to come, not a refusal
+    ("The agency is set to approve or deny Drug X by August.", "approval", "expected"),
     # news present of a step towards a decision: under way now; a habitual present is not
     ("Agency weighs new application for Drug X", "review", "pending"),
     ("The agency reviews hundreds of applications every year.", "review", "none"),
