@@ -77,3 +77,17 @@ def test_is_future(text: str, future: bool):
 
 def test_explicit_date_without_a_document_date_is_not_future():
     assert is_future(only("It should happen in 2099."), None) is False
+
+
+def test_months_and_weeks_about_the_page_date_are_resolved():
+    from datetime import date
+
+    from factcheck.lang.timex import find_times
+
+    page = date(2025, 3, 10)  # a Monday
+    got = {t.text.lower(): (t.first, t.last) for t in find_times("Last month, next month and last week.", page)}
+    assert got["last month"] == (date(2025, 2, 1), date(2025, 2, 28))
+    assert got["next month"] == (date(2025, 4, 1), date(2025, 4, 30))
+    first, last = got["last week"]
+    assert first <= date(2025, 3, 3) and last >= date(2025, 3, 9) and last <= page
+    assert all(t.first is None for t in find_times("Last month.", None))  # no page date, no period
