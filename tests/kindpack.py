@@ -94,6 +94,13 @@ event: approval
 stance: [negated, expected, pending]
 """, flagged="Drug X is expected to be approved soon.")
 
+REVIEW = rule("x-under-review", """\
+kind: status
+subject: "@drugx"
+event: review
+stance: [pending]
+""", flagged="The agency is reviewing Drug X.")
+
 EVENT_DATE = rule("x-approval-date", """\
 kind: event-date
 subject: "@drugx"
@@ -154,7 +161,7 @@ studies:
 
 def all_kinds_claims() -> str:
     return "claims:\n" + "".join([
-        claim("x-approved", "Drug X was approved in March 2025.", STATUS + EVENT_DATE),
+        claim("x-approved", "Drug X was approved in March 2025.", STATUS + REVIEW + EVENT_DATE),
         claim("x-places-record", "Drug X is approved in Canada and not in Japan.", JURISDICTION),
         claim("acme-leader", "John Doe has led Acme Pharma since July 2024.", ROLE, valid_from="2024-07-01",
               kind="organization"),

@@ -167,9 +167,22 @@ def _indefinite_antecedent(an: Analysis, ev: EventMention, own: set[str]) -> boo
 
 def _regulatory(an: Analysis, ev: EventMention) -> bool:
     """A review or decision is a regulator's when the sentence names one, an authority, or an
-    application before it."""
-    return any(c.label == "AUTH" or c.label.startswith("JUR:") or c.label == "EV:submission"
-               for c in an.cues_in(ev.sentence[0], ev.sentence[1]))
+    application before it, or when the sentence before names the regulator ("The FDA approved
+    Mounjaro on Friday. Tirzepatide is also under review for weight management.")."""
+    def names_one(start: int, end: int) -> bool:
+        return any(c.label == "AUTH" or c.label.startswith("JUR:") or c.label == "EV:submission"
+                   for c in an.cues_in(start, end))
+
+    if names_one(*ev.sentence):
+        return True
+    doc = an.doc
+    if not any(doc[k].lower_ == "under" for k in range(max(ev.sentence[0], ev.cue.start - 3), ev.cue.start)):
+        return False  # only a bare "under review" borrows the regulator from the sentence before
+    i = an.sentence_index(ev.sentence)
+    if i > 0 and an.sentences[i] == ev.sentence:
+        before = an.sentences[i - 1]
+        return any(c.label == "AUTH" or c.label.startswith("JUR:") for c in an.cues_in(*before))
+    return False
 
 
 def _span(an: Analysis, ev: EventMention) -> tuple[int, int]:

@@ -32,7 +32,7 @@ from factcheck.lang.wordsets import (
 def _past_framed(doc: Doc, words: list[str], cs: int, cue: Cue, inside: list[Cue], ce: int | None = None) -> bool:
     """A forecast told as history: "approval was expected", "seemed close", "analysts predicted",
     "the goal of approval by 2021 was missed"."""
-    if any(c.label == "ST:past" for c in inside):
+    if any(c.label == "ST:past" and not _passive_used(words, c) for c in inside):
         return True
     aux = _aux_before(words, cs, cue.start)
     if aux == "past":
@@ -63,6 +63,12 @@ def _past_framed(doc: Doc, words: list[str], cs: int, cue: Cue, inside: list[Cue
             return False
         return prev not in ("is", "are", "'s", "be", "been", "being", "widely", "generally", "now") and cue.start > cs
     return False
+
+
+def _passive_used(words: list[str], c: Cue) -> bool:
+    """"may be used to treat PTSD" is a passive of "use", not the habitual past "used to"."""
+    return words[c.start] == "used" and c.start > 0 and words[c.start - 1] in ("be", "been", "being", "is", "are",
+                                                                               "was", "were")
 
 
 def _modal_before(words: list[str], cs: int, es: int, ce: int | None = None,
@@ -130,6 +136,8 @@ def _modal_reading(words: list[str], m: int, stop: int, event_starts: set[int] |
         return w  # nothing but adverbs between the modal and the event: "will (soon) approve"
     if nxt in MODAL_CARRIERS or nxt in OBTAIN or j in (event_starts or ()):
         return w
+    if lemma_of(nxt) in LIGHT_VERBS and m < stop <= j + 5:
+        return w  # a verb whose object is the event: "will hold a public advisory committee meeting"
     return None
 
 

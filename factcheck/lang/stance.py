@@ -32,14 +32,20 @@ from factcheck.lang.modality import _governs, _hypothetical, _modal_before, _pas
 from factcheck.lang.text import doc_text
 from factcheck.lang.timex import TimeExpr, is_future
 from factcheck.lang.wordsets import (
+    DECLARE_TO,
     DEONTIC_MODALS,
     ENDED_AFTER,
     ENDED_BEFORE,
     ENDED_BEFORE_ONLY,
     FORECAST_ADVERBS,
     FUTURE_MODALS,
+    HABITUAL,
     INTERROGATIVES,
     IRREGULAR_PARTICIPLES,
+    LISTING_BASE,
+    LISTING_GO_ON,
+    LISTING_NEAR,
+    LISTING_PRESENT,
     NAME_LABELS,
     NEG_QUANTIFIERS,
     ONGOING,
@@ -53,6 +59,8 @@ from factcheck.lang.wordsets import (
     STATE_AFTER,
     STATE_PREPOSITIONS,
     STATE_VERBS,
+    SUBJECTS,
+    TIME_CLAUSE_OPENERS,
     TIME_NOUNS,
     TIME_PREPOSITIONS,
 )
@@ -130,7 +138,7 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         out.stance = "ended"
         return out
     # Refused: "declined to approve", "rejected the application", "a complete response letter".
-    refused = [c for c in inside if c.label == "ST:refused" and near(c, 12)]
+    refused = [c for c in inside if c.label == "ST:refused" and near(c, 12) and not _alternative(words, event, c)]
     if refused and not negated_between(refused[0].start, refused[0].start):
         out.stance, out.cue = "refused", refused[0]
         return out
@@ -151,7 +159,8 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         prospect = any(c.label in ("ST:expected", "ST:pending") and abs(c.start - ended.start) <= 4 for c in inside)
         lead = words[max(cs, ended.start - 2):ended.start]
         if negated_between(min(es, ended.start), max(es, ended.start)) or prospect \
-                or any(w in FUTURE_MODALS or w in ("to", "would") for w in lead):
+                or (any(w in FUTURE_MODALS or w in ("to", "would") for w in lead)
+                    and not _declared_to(words, cs, ended.start)):
             out.stance = "current"  # "the shortage is not over yet", "is expected to end soon": it still holds
         else:
             out.stance = "ended"
@@ -250,6 +259,14 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         out.stance = "negated" if negated_between(es, es) or done == "negated" else "done"
         out.negated = out.stance == "negated"
         return out
+    # A step towards a decision in the present, right after its maker: "FDA weighs new application",
+    # "the agency considers the request" (news present: under way now).
+    if event.label in ("EV:review", "EV:decision") and words[es].endswith("s") and es - 1 >= cs \
+            and (words[es - 1] in SUBJECTS or es - 1 in name_ends) and not negated_between(es, es) \
+            and not any(w in HABITUAL for w in words[cs:ce]) \
+            and not (es - 2 >= cs and words[es - 2] in TIME_CLAUSE_OPENERS):  # "every year"; "when it reviews"
+        out.stance = "pending"
+        return out
     # "has yet to decide", "is yet to rule": still to come.
     if any(words[i] == "yet" and i + 1 < len(words) and words[i + 1] == "to" for i in range(max(cs, es - 4), es)):
         out.stance = "pending"
@@ -266,6 +283,8 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         aux = "present"  # "the phase 3 study of the drug is still enrolling"
     if aux is None and es - 1 >= cs and words[es - 1] in ONGOING:
         aux = "present"  # "the current enforcement discretion", "the ongoing shortage"
+    if aux is None and event.label not in PROCESS_EVENTS and _listed_now(words, cs, es):
+        aux = "present"  # "the FDA still lists Ozempic in its shortage database"
     if aux is None and _state_preposition(words, cs, es):
         # "because of the shortage, pharmacies can ...", "allowed to compound during the grace
         # period": the state holds when the clause's own verb does.
@@ -341,6 +360,39 @@ def _ended_cue(doc: Doc, words: list[str], inside: list[Cue], event: Cue, times:
         if best is None or gap < abs(best.start - event.start):
             best = c
     return best
+
+
+def _alternative(words: list[str], event: Cue, c: Cue) -> bool:
+    """"set to approve or deny it": the refusal is the other outcome of a decision still to come."""
+    between = words[event.end:c.start] if c.start >= event.end else words[c.end:event.start]
+    return between in (["or"], [",", "or"], ["or", "to"])
+
+
+def _declared_to(words: list[str], cs: int, end_at: int) -> bool:
+    """A declaring verb before "to ... over/resolved" pronounces the end ("declared the shortage to
+    be over"), unless a modal or "to" governs the verb itself ("will declare it to be over")."""
+    for i in range(end_at - 1, max(cs, end_at - 14) - 1, -1):
+        if words[i] in (";", "but", "because", "since"):
+            return False
+        if words[i] in DECLARE_TO:
+            return not any(w in FUTURE_MODALS or w in ("to", "would") for w in words[max(cs, i - 2):i])
+    return False
+
+
+def _listed_now(words: list[str], cs: int, es: int) -> bool:
+    """A listing verb of now governs the event noun: "still lists Ozempic in its shortage database",
+    "continues to list these drugs in shortage"."""
+    for i in range(es - 1, max(cs, es - LISTING_NEAR) - 1, -1):
+        w = words[i]
+        if w in (",", ";", "because", "since", "but", "which", "that", "who", "if", "when"):
+            return False
+        if w in ("available", "resolved", "ended", "over"):
+            return False  # "every dose now shows as available in the shortage database"
+        if w in LISTING_PRESENT:
+            return True
+        if w in LISTING_BASE:
+            return any(x in LISTING_GO_ON for x in words[max(cs, i - 3):i])
+    return False
 
 
 def _state_preposition(words: list[str], cs: int, es: int) -> bool:

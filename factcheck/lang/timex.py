@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from factcheck.knowledge.regex_tools import required_literals
 from factcheck.nlp.literals import CASE_TRAPS
@@ -147,6 +147,18 @@ def _period(text: str, relative: bool, doc_date: date | None) -> tuple[date | No
             return date(y, 1, 1), date(y, 12, 31)
         if re.search(r"\blast year\b", low):
             return date(y - 1, 1, 1), date(y - 1, 12, 31)
+        # Months and weeks about the page's date: "last month" is the calendar month before it,
+        # "last week" the seven days before the page's week (a day either side for loose use).
+        shift = {"last": -1, "this past": -1, "this": 0, "next": 1}
+        m = re.fullmatch(r"(last|this past|this|next) (month|week)", low.strip())
+        if m:
+            if m.group(2) == "month":
+                k = doc_date.year * 12 + doc_date.month - 1 + shift[m.group(1)]
+                yy, mm = divmod(k, 12)
+                return date(yy, mm + 1, 1), date(yy, mm + 1, calendar.monthrange(yy, mm + 1)[1])
+            monday = doc_date - timedelta(days=doc_date.weekday())
+            start = monday + timedelta(weeks=shift[m.group(1)])
+            return start - timedelta(days=1), start + timedelta(days=7)
         return None, None
     years = re.findall(r"(?:19|20)\d\d", low)
     if not years:

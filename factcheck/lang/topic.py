@@ -31,6 +31,8 @@ def _nearest(cues: list[Cue], own: Collection[str], rival: Collection[str], at: 
         side = "own" if c.label in own else "rival" if c.label in rival else None
         if side is None:
             continue
+        if side == "own" and doc is not None and _likeness(doc, c):
+            continue  # "its MDMA-like compound" is another compound
         dist = at - c.end if c.end <= at else c.start - at
         key = (abs(dist), 0 if c.start < at else 1, side)
         if best is None or key < best:
@@ -40,6 +42,14 @@ def _nearest(cues: list[Cue], own: Collection[str], rival: Collection[str], at: 
     if best[2] == "rival" and doc is not None and best_cue is not None and _listed_with_own(doc, cues, best_cue, own, rival):
         return "own"
     return best[2]
+
+
+LIKENESS = {"like", "related", "style", "type", "derived", "based", "inspired"}
+
+
+def _likeness(doc: Doc, c: Cue) -> bool:
+    """A subject word used to name something else by its likeness ("MDMA-like", "MDMA-related")."""
+    return c.end + 1 < len(doc) and doc[c.end].text == "-" and doc[c.end + 1].lower_ in LIKENESS
 
 
 LIST_JOINERS = {",", "and", "or", "&", "plus", "as", "well", "nor"}

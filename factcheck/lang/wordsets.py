@@ -96,6 +96,18 @@ ENDED_BEFORE = 4
 # about it), and only where its clause stops or turns: "is over in the US", "was declared over,".
 OVER_FOLLOWERS = {".", ",", ";", ":", "!", "?", ")", "—", "–", "-", "and", "but", "in", "on", "as", "at", "for",
                   "now", "already", "after", "since", "by", "when", "yet", "according", "\n"}
+# Verbs that pronounce a state's end with "to" before the end word: "declared the shortage to be
+# over", "changed its status to resolved". A past or present declaration, not a prospect ("is set to
+# end"); a modal or "to" right before the verb makes it a prospect again ("will declare it to be over").
+DECLARE_TO = {"declared", "declares", "deemed", "deems", "found", "finds", "considered", "considers", "judged",
+              "judges", "pronounced", "pronounces", "changed", "changes", "updated", "updates", "revised",
+              "revises", "moved", "moves", "switched", "switches"}
+# A listing verb of now holds the state it lists: "the FDA still lists Ozempic in its shortage
+# database", "continues to list these drugs in shortage", "keeps both on the shortage list".
+LISTING_PRESENT = {"lists", "keeps", "includes", "shows", "carries"}
+LISTING_BASE = {"list", "keep", "include", "show", "carry"}
+LISTING_GO_ON = {"continues", "continue", "still"}
+LISTING_NEAR = 20
 # "off" ends a listing only before it ("came off the shortage list"), never as "off-label".
 ENDED_BEFORE_ONLY = {"off", "removed", "remove", "removes", "removing", "removal"}
 # "the end of the year": a time, not the end of the event.
@@ -121,3 +133,8 @@ ROMAN = {"i", "ii", "iii", "iv", "v", "vi"}
 # Events that are steps towards a decision: in progress, they are pending, not a state held.
 PROCESS_EVENTS = {"EV:review", "EV:decision", "EV:submission", "EV:approval", "EV:advisory-vote"}
 OBJECT_STARTS = {"the", "a", "an", "it", "them", "its", "their", "this", "these", "those"}
+# Words that make a present tense habitual ("the agency reviews applications every year"), not news.
+HABITUAL = {"every", "each", "usually", "typically", "often", "routinely", "generally", "normally", "always",
+            "hundreds", "thousands", "many", "most", "all"}
+# Openers of a time or condition clause: the verb after them tells when, not what is happening.
+TIME_CLAUSE_OPENERS = {"when", "whenever", "if", "once", "after", "before", "until", "as", "while", "unless"}

@@ -35,6 +35,15 @@ def test_subject_named_in_an_earlier_sentence(hits):
         [(RULE, "Approval is expected next year", "warning")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A bare "under review" is a regulator's when the sentence before names the regulator.
+    ("The agency approved Drug Z on Friday. Drug X is also under review.", [("test/x-under-review", "under review")]),
+    ("Researchers published a paper. Drug X is also under review.", []),  # no regulator: not a review to flag
+])
+def test_a_review_is_the_regulators_when_the_sentence_before_names_it(hits, text: str, expected: list):
+    assert [(r, s) for r, s, _ in hits(text, "test/x-under-review")] == expected
+
+
 def test_a_term_alone_does_not_bring_a_page_into_the_pack(hits):
     # DX-1 is one of the rule's subject terms, but the pack is about "Drug X": a page that never
     # names it is out of the pack's domain.

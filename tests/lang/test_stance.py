@@ -103,6 +103,15 @@ TABLE = [
     ("Drug X was once legalized in Ruritania.", "legalisation", "done"),
     # "from X to Y": X is the state left behind
     ("From approval to withdrawal: the story of Drug X", "approval", "ended"),
+    # a verb whose object is the event carries the modal: "will hold a meeting"
+    ("The agency will hold a public advisory committee meeting on Drug X.", "advisory-vote", "expected"),
+    # "approve or deny": a decision to come, not a refusal
+    ("The agency is set to approve or deny Drug X by August.", "approval", "expected"),
+    # news present of a step towards a decision: under way now; a habitual present is not
+    ("Agency weighs new application for Drug X", "review", "pending"),
+    ("The agency reviews hundreds of applications every year.", "review", "none"),
+    # "may be used to treat" is a passive, not the habitual past "used to"
+    ("The agency is expected to rule on whether Drug X may be used to treat pain.", "decision", "expected"),
     # a time relative to the event is not the event
     ("Questions could be settled with data gathered post-approval.", "approval", "hypothetical"),
     # an infinitive of purpose in a headline is no place reached
@@ -120,6 +129,7 @@ TABLE = [
     ("The current shortage has forced pharmacies to substitute.", "shortage", "current"),
     ("Drug X is in short supply.", "shortage", "current"),
     ("Drug X remains in short supply across the country.", "shortage", "current"),
+    ("Every dose of Drug X now shows as available in the agency's shortage database.", "shortage", "none"),
     # an "ongoing" event holds now, whatever the sentence forecasts about it
     ("The ongoing shortage of Drug X will ease next spring.", "shortage", "current"),
     # the event's phrase as subject of a present progressive or "under way"
@@ -252,9 +262,17 @@ def test_what_an_event_is_about(analyse_text, sentence: str, cue: str, event: st
     ("Drug X came off the shortage list in May.", "ended"),
     ("The agency removed Drug X from the shortage list.", "ended"),
     ("The agency found the shortage of Drug X resolved.", "ended"),
+    # A declaring verb before "to ... over": the end pronounced, not a prospect.
+    ("The agency declared the shortage of Drug X, sold under two brands, to be over.", "ended"),
+    ("The FDA changed the shortage status of Drug X to resolved.", "ended"),
     # Not ended: negated or still to come, so the state holds now.
     ("The Drug X shortage is not over yet.", "current"),
     ("The Drug X shortage is expected to end soon.", "current"),
+    ("The Drug X shortage is set to end next month.", "current"),
+    ("The agency will declare the Drug X shortage to be over.", "current"),
+    # A listing verb of now holds the state it lists.
+    ("The FDA still lists several doses of Drug X and its sister brand in its drug shortage database.", "current"),
+    ("The agency continues to list Drug X in shortage.", "current"),
     # "over" before the event, "end" as a time: no end of this event.
     ("Concerns over the Drug X shortage grew.", "none"),
     # Held now: perfect of a state, or a state verb right after the event noun.

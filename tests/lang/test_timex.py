@@ -92,3 +92,17 @@ def test_literal_gate_changes_no_result(monkeypatch):
     monkeypatch.setattr(timex, "_LITERALS", [None] * len(timex._PATTERNS))
     assert gated == [timex.find_times(t, date(2024, 5, 20)) for t in texts]
     assert any(gated)
+
+
+def test_months_and_weeks_about_the_page_date_are_resolved():
+    from datetime import date
+
+    from factcheck.lang.timex import find_times
+
+    page = date(2025, 3, 10)  # a Monday
+    got = {t.text.lower(): (t.first, t.last) for t in find_times("Last month, next month and last week.", page)}
+    assert got["last month"] == (date(2025, 2, 1), date(2025, 2, 28))
+    assert got["next month"] == (date(2025, 4, 1), date(2025, 4, 30))
+    first, last = got["last week"]
+    assert first <= date(2025, 3, 3) and last >= date(2025, 3, 9) and last <= page
+    assert all(t.first is None for t in find_times("Last month.", None))  # no page date, no period

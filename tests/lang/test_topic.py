@@ -68,6 +68,10 @@ def test_a_rival_listed_with_the_subject_does_not_take_it_away(read):
     assert not scope(read, "Drug X is old news; regulators plan to approve Drug Y next year.")
 
 
+def test_a_subject_word_naming_something_by_likeness_is_not_the_subject(read):
+    assert not scope(read, "Drug Y will get a fast review of its Drug X-like compound.")
+
+
 def test_a_rival_named_more_recently_takes_the_sentence_away(read):
     text = "Drug X has had a long road. Drug Y is a different story. Approval is expected next year."
     assert not scope(read, text)
