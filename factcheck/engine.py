@@ -33,6 +33,9 @@ PARALLEL_MIN_FILES = 8  # below this, starting workers costs more than it saves
 _WORKER_LINTER: Linter | None = None
 
 
+SURVIVOR_GRACE = 10.0  # seconds a surviving worker gets to act on the executor's SIGTERM
+
+
 def _worker_init() -> None:
     """A forked worker gets the default SIGTERM action back. It inherits the CLI's handler, which
     raises SystemExit to unwind the parent; in a worker that exception was sent back as the task's
@@ -143,13 +146,15 @@ class Linter:
         except BrokenProcessPool:
             # The executor stops the survivors with SIGTERM and waits for them; one that has not yet
             # reached its initializer (or is blocked on a queue lock the dead worker held) may never
-            # act on it. Their work is redone here anyway: stop them for sure (after reading how the
-            # dead one ended).
-            codes = [p.exitcode for p in workers if p.exitcode not in (None, 0)]
+            # act on it. Their work is redone here anyway: after a grace period, stop them for sure.
+            for p in workers:
+                p.join(timeout=SURVIVOR_GRACE)  # the executor's SIGTERM stops them, as a rule
             for p in workers:
                 if p.is_alive():
                     p.kill()
             executor.shutdown(wait=True, cancel_futures=True)
+            # Exit codes are known once the executor has waited for every worker.
+            codes = [p.exitcode for p in workers if p.exitcode not in (None, 0)]
             # Say so (and how the worker ended): the output stays complete, but a worker killed
             # by something else on the machine is worth knowing about.
             # The pool stops the other workers with SIGTERM: name the first cause when it is another.

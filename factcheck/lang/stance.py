@@ -125,8 +125,10 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
                 continue
             if lo - 6 <= c.start <= hi and not _harmless_negation(words, c):
                 return True
-            if words[c.start] in NEG_QUANTIFIERS and cs <= c.start < lo:
-                return True  # a negative subject: "none of ibogaine, psilocybin or MDMA is legalised"
+            if (words[c.start] in NEG_QUANTIFIERS and cs <= c.start < lo) or (words[c.start] == "no" and c.start == cs):
+                # a negative subject: "none of ibogaine, psilocybin or MDMA is legalised", "No
+                # psychedelic-based therapy has so far won approval"
+                return True
         return False
 
     # "post-approval studies", "pre-approval access": a time relative to the event, not the event.

@@ -119,6 +119,7 @@ TABLE = [
     # a negative subject negates the statement, however long the list it heads
     ("None of Drug X, Drug Y, Drug Z or Drug W is legalized anywhere.", "legalisation", "negated"),
     ("Nothing becomes legal overnight under the new decree.", "legalisation", "negated"),
+    ("No therapy built on a psychedelic has so far won approval in Ruritania.", "approval", "negated"),
     ("Drug X, a drug approved Tuesday, sells well.", "approval", "none"),
     ("This makes Ruritania the first country to approve Drug X.", "approval", "done"),
     ("Drug X is now a legal, approved medicine in Ruritania.", "approval", "done"),
