@@ -30,10 +30,10 @@ from factcheck.knowledge.model import (
 )
 from factcheck.knowledge.notes import parse_value_text
 from factcheck.knowledge.packs import PackFiles, group
-from factcheck.knowledge.regex_tools import MacroError, expand_macros, nested_quantifier, required_literals
 from factcheck.knowledge.rule_kinds import RULE_KINDS, SPEC_KEYS, check_place, parse_spec
 from factcheck.knowledge.yamlload import LineDict, LineList, YamlError, load_yaml, short_repr
 from factcheck.models import KINDS, SEVERITIES
+from factcheck.regex_tools import MacroError, expand_macros, nested_quantifier, required_literals
 
 SOURCE_KINDS = ("regulator", "peer-reviewed", "press-release", "news", "registry", "report", "law-firm", "other")
 RULE_VERDICTS = ("outdated", "contradicted", "retracted")

@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from factcheck.knowledge.regex_tools import required_literals
-from factcheck.nlp.literals import CASE_TRAPS
+from factcheck.regex_tools import CASE_TRAPS, required_literals
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -47,7 +46,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 # Literals of which every match of each pattern holds one, lower-cased (the pack's rule
-# prefilter, knowledge/regex_tools.py): a sentence without any of them is not searched with that
+# prefilter, regex_tools.py): a sentence without any of them is not searched with that
 # pattern. Most sentences an event is read in name no month, season or year, and the seventeen
 # case-insensitive searches per sentence were a twentieth of lint time.
 _LITERALS: list[tuple[str, ...] | None] = [

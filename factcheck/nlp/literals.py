@@ -1,6 +1,6 @@
 """Skipping a pattern where it cannot match: none of its required literals is in the text.
 
-The literals come with the compiled pack (`knowledge.regex_tools.required_literals`, computed once
+The literals come with the compiled pack (`regex_tools.required_literals`, computed once
 per pack build): every match of the pattern contains one of them, lower-cased. On lower-case text
 (the folded text of a document) a case-insensitive match of an ASCII literal is a plain substring,
 except for two lower-case letters Unicode case folding equates with ASCII ones ("ſ" matches "s",
@@ -14,9 +14,7 @@ from collections.abc import MutableMapping, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
-from factcheck.knowledge.regex_tools import required_literals
-
-CASE_TRAPS = ("\u017f", "\u0131")  # long s, dotless i
+from factcheck.regex_tools import CASE_TRAPS, required_literals
 
 P = TypeVar("P")
 

@@ -13,8 +13,8 @@ import pytest
 from packtexts import CLAIMS, LEXICON, line_of
 
 from factcheck.knowledge import check_packs
-from factcheck.knowledge.regex_tools import nested_quantifier
 from factcheck.knowledge.yamlload import YamlError, load_yaml
+from factcheck.regex_tools import nested_quantifier
 
 AS_OF = date(2026, 11, 23)
 BOMB = "".join(f"  - &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]\n" if i else "  - &l0 [lol, lol]\n"

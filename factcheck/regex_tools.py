@@ -8,12 +8,19 @@ Also the guards a user pack needs: a macro expansion cap (macros that each doubl
 one would expand exponentially) and `nested_quantifier`, which refuses the patterns whose
 matching time can explode on ordinary text (`(a+)+$`, `(\w+\s?)+$`): Python's `re` has no
 time limit, so such a pattern is refused when the pack loads.
+
+It stands on the ground floor: the pack loader, the extractor's prefilters and the language
+layer's time patterns all use it.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+
+# Characters whose case folding makes a lower-case literal test unsafe (long s, dotless i): a text
+# holding one skips the literal prefilters.
+CASE_TRAPS = ("\u017f", "\u0131")
 
 # The regex parser is internal to the stdlib: `re._parser`/`re._constants` since 3.11, the
 # (deprecated there) `sre_parse`/`sre_constants` modules on 3.10. Same data structures.
