@@ -89,7 +89,8 @@ def pack_key(roots: list[Path]) -> str:
 
     h = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version}".encode())
     code = Path(__file__).resolve().parent
-    for path in sorted(code.glob("*.py")):
+    # The loader's code, and the regex tools it compiles patterns with (they sit one floor down).
+    for path in [*sorted(code.glob("*.py")), code.parent / "regex_tools.py"]:
         st = path.stat()
         h.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns};".encode())
     for root in roots:
