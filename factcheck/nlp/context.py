@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from factcheck.knowledge.model import Quantity
 from factcheck.nlp.literals import TextLiterals, literal_index, live_patterns, pattern_literals
@@ -48,15 +49,11 @@ class Context:
     def literals(self) -> TextLiterals:
         """`lit in folded` for many literals (factcheck/nlp/literals.py)."""
         return literal_index(self.store, self.folded)
-    _flat: str | None = None
-
-    @property
+    @cached_property
     def flat(self) -> str:
         """The folded text with line breaks as spaces (same length): a measure's words wrapped
         across lines ("clinically\nmeaningful") still name it."""
-        if self._flat is None:
-            self._flat = self.folded.replace("\n", " ")
-        return self._flat
+        return self.folded.replace("\n", " ")
 
     def live_cues(self, quantity: Quantity) -> list[re.Pattern[str]]:
         """The quantity's cues, less those none of whose literals the text holds."""
