@@ -14,7 +14,7 @@ from datetime import date
 from factcheck.judge.builtin_rules import BUILTIN_RULES
 from factcheck.knowledge.model import Pack, Value
 from factcheck.models import SEVERITY_RANK, Finding
-from factcheck.nlp.claims import Claim
+from factcheck.nlp.claims import GUESSED_STUDY, Claim
 
 # Doses and session counts are given as sets ("80 or 120 mg" recorded as 80-120): one stated number
 # agrees with a recorded range only at its ends.
@@ -215,7 +215,7 @@ class Judge:
 
         values = pack.values_for(q)
         studies = claim.studies
-        if claim.study_how in PHASE_GUESSES and (len(studies) > 1 or claim.study_how == "description") \
+        if claim.study_how in GUESSED_STUDY and (len(studies) > 1 or claim.study_how == "description") \
                 and claim.unit in OUTCOME_UNITS:
             # A phase names several studies; a result that only retracted ones among them reported
             # is theirs ("pooled phase 2 data: 54% lost the diagnosis"). Not a dose: a protocol
@@ -545,8 +545,6 @@ def _was(right: list[Value], names: dict[str, str]) -> str:
 # The widest reading a stated figure may have and still count as exact evidence of another
 # measure ("two-thirds" reads 66.7 +/- 1.5).
 FRACTION_SPREAD = 3.0
-# How a figure's study was guessed from a phase or a design alone (nlp/attach.py): several may fit.
-PHASE_GUESSES = ("phase", "previous sentence phase", "description")
 
 
 def _agrees(v: Value, claim: Claim) -> bool:

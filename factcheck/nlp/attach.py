@@ -8,7 +8,7 @@ import re
 
 from factcheck.knowledge.model import Pack
 from factcheck.knowledge.numbers import parse_timepoint
-from factcheck.nlp.claims import Claim
+from factcheck.nlp.claims import GUESSED_STUDY, Claim
 from factcheck.nlp.context import Context, _clause
 
 PHASE = re.compile(r"\bphase[- ]?(?P<p>3|iii|three|2|ii|two|1|i)\b")
@@ -208,11 +208,10 @@ class FigureAttacher:
         """A percentage with no measure of its own, told of a study guessed from its phase or
         design: when only retracted studies among them recorded that exact figure, it is theirs
         and measures what they measured. Sets the claim's quantity and studies."""
-        if claim.study_how not in ("phase", "previous sentence phase", "description") or claim.approx != (0.0, 0.0):
+        if claim.study_how not in GUESSED_STUDY or claim.approx != (0.0, 0.0) or claim.low != claim.high:
             return False
         hits = [v for sid in claim.studies for v in self.pack.studies[sid].values
-                if v.unit == "percent" and v.low - v.tolerance <= claim.low <= v.high + v.tolerance
-                and claim.low == claim.high]
+                if v.unit == "percent" and v.matches(claim.low, claim.high)]
         if not hits or any(self.pack.studies[v.study].status != "retracted" for v in hits):
             return False
         claim.quantity = hits[0].quantity

@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 
 from factcheck.knowledge.model import Rule
 
+# How a figure's study was guessed from a phase or a described design alone: several studies may
+# fit, and the judge narrows them (a retracted study's own figure settles it).
+GUESSED_STUDY = ("phase", "previous sentence phase", "description")
+
 
 @dataclass
 class Claim:
