@@ -165,8 +165,11 @@ class CandidateLayer:
         examples nearest the sentence (word overlap), and the nearest example's rule; `other` when
         no example shares a word."""
         if events:
+            low = text.lower()
+            # A rule about one topic ("the bid for control") reads only sentences that name it.
             by_event = [r for r in self.pack.rules.values() if r.check == "status"
-                        and events & {f"EV:{ev}" for ev in getattr(r.spec, "event", [])}]
+                        and events & {f"EV:{ev}" for ev in getattr(r.spec, "event", [])}
+                        and (not r.spec.topic or any(t.lower() in low for t in r.spec.topic))]
             if by_event:
                 counts = Counter(r.kind for r in by_event)
                 kind = counts.most_common(1)[0][0]

@@ -110,3 +110,11 @@ def test_loading_without_the_tokenizer_scores_the_same():
             a = full(Doc(full.vocab, words=words)).cats
             b = bare(Doc(bare.vocab, words=words)).cats
             assert a == b, sentence
+
+
+def test_a_pointer_names_no_rule_whose_topic_the_sentence_lacks():
+    layer = candidates.CandidateLayer(next(p for p in load_pack_cached().packs if p.id == "mdma"))
+    _kind, rule = layer.kind_of("MDMA-assisted therapy is being examined by researchers for couples.", {"EV:review"})
+    assert rule is None or "bid" not in rule.summary  # the bid-for-control rule needs its topic named
+    _kind, rule = layer.kind_of("The Lykos board will review the Gracias bid next week.", {"EV:review"})
+    assert rule is not None and rule.id == "mdma/gracias-bid-undecided"
