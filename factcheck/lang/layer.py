@@ -118,15 +118,20 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
             name = f"research-{name}"  # "approved a Phase 3 trial", "applications to study psychedelics"
         elif name == "advisory-vote" and any(c.label == "LEGIS" and clause[0] <= c.start < clause[1] for c in in_sent):
             name = "legislative-vote"  # "a House committee is set to vote on the bill"
-        elif name == "advisory-vote" and ev.end - ev.start == 1 and doc[ev.start].lower_ in ("met", "meet") \
-                and ev.start > sent[0] and doc[ev.start - 1].lower_ in ("be", "been", "being", "is", "are", "was", "were"):
-            continue  # "the agency's requests could be met": satisfied, not a committee meeting
+        elif name == "advisory-vote" and ev.end - ev.start == 1 and doc[ev.start].lower_ in ("met", "meet", "meets") \
+                and ((ev.start > sent[0] and doc[ev.start - 1].lower_ in ("be", "been", "being", "is", "are", "was", "were"))
+                     or any(t.lower_ in MET_OBJECTS for t in doc[ev.end:min(sent[1], ev.end + 3)])):
+            continue  # "requests could be met", "no longer met criteria": satisfied, not a committee meeting
         events.append(EventMention(name, ev, sent, clause, stance))
     events += _elliptical(doc, cues, sentences, events, doc_date)
     events += _waiting_on_authority(doc, cues, sentences, events)
     events.sort(key=lambda e: e.cue.start)
     return Analysis(doc, cues, events, sentences)
 
+
+# What is "met" when nothing is convened: criteria, a goal, an endpoint.
+MET_OBJECTS = {"criteria", "criterion", "requirement", "requirements", "endpoint", "endpoints", "goal", "goals",
+               "standard", "standards", "expectations", "threshold", "thresholds", "target", "targets", "diagnostic"}
 
 ANAPHORIC_SUBJECTS = {"it", "it's", "that", "this", "that's", "this's"}
 

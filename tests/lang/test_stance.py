@@ -361,6 +361,9 @@ def test_a_named_scheme_after_under_is_no_pending_review(stance_of):
     assert st.stance != "pending"
 
 
-def test_met_in_the_passive_is_no_meeting(analyse_text):
-    an = analyse_text("The agency's requests could be met with existing data.")
-    assert not [e for e in an.events if e.event == "advisory-vote"]
+@pytest.mark.parametrize("text", [
+    "The agency's requests could be met with existing data.",
+    "Two thirds of patients no longer met criteria for the disorder.",
+])
+def test_met_in_the_passive_or_with_criteria_is_no_meeting(analyse_text, text: str):
+    assert not [e for e in analyse_text(text).events if e.event == "advisory-vote"]
