@@ -457,7 +457,7 @@ def test_the_journal_named_for_a_study(lint, text: str, journal: str, rule: str)
 
 
 def test_journal_names_compare_without_the_article() -> None:
-    from factcheck.judge.judge import _same_journal
+    from factcheck.judge.citations import _same_journal
 
     assert _same_journal("Lancet Psychiatry", "The Lancet Psychiatry")
     assert not _same_journal("Nature", "Nature Medicine")
