@@ -32,6 +32,10 @@ def _period(d: date) -> tuple[date, date]:
     return d, d
 
 
+# Between a subject and its event: "MAPS was founded", "Lykos, first incorporated".
+SUBJECT_TO_EVENT = {"was", "were", "is", "has", "have", "had", "been", "being", ",", "first", "originally", "itself",
+                    "officially", "formally", "later", "then"}
+PASSIVE_MARKERS = {"was", "were", "is", "been", "being", ","}
 ATTACH_TOKENS = 8  # a date further from its event than this is another event's date
 
 
@@ -61,7 +65,14 @@ class EventDateRule:
         # no event of their own here.
         between = [c for c in an.cues_in(lo, hi) if c.label.startswith("EV:") and not c.label.startswith("EV:rule:")
                    and c.start >= lo and c.label != "EV:submission" and c.label not in ev_labels]
-        return not between
+        if between:
+            return False
+        # A date before this event that closes another one ("founded in 1986 and set up X in
+        # 2014"): it is that event's date.
+        if span.end <= ev.cue.start:
+            return not any(c.label.startswith("EV:") and c.start != ev.cue.start and span.start - 4 <= c.end <= span.start
+                           for c in an.cues_in(max(0, span.start - 8), span.start))
+        return True
 
     def _span_bound(self, an: Analysis, ev, t) -> bool:  # type: ignore[no-untyped-def]
         """"the first drug approved since 2014": the date bounds a span with no such event; it is
@@ -71,6 +82,22 @@ class EventDateRule:
         if span is None or span.start == 0 or doc[span.start - 1].lower_ != "since":
             return False
         return any(doc[i].lower_ in SUPERLATIVES for i in range(max(ev.clause[0], ev.cue.start - 12), ev.cue.start))
+
+    def _other_name_as_subject(self, an: Analysis, ev) -> bool:  # type: ignore[no-untyped-def]
+        """A name right before the event that is none of the rule's subjects: "MAPS was founded in
+        1986 and set up Lykos" dates MAPS's founding, not Lykos's."""
+        doc = an.doc
+        k = ev.cue.start - 1
+        while k >= ev.clause[0] and ev.cue.start - k <= 3 and doc[k].lower_ in SUBJECT_TO_EVENT:
+            k -= 1
+        # Only a passive or an aside names the thing the event happened to ("MAPS was founded",
+        # "MAPS, founded in"); in the active the name before is the actor ("the FDA approved it").
+        if k < ev.clause[0] or not any(doc[i].lower_ in PASSIVE_MARKERS for i in range(k + 1, ev.cue.start)):
+            return False
+        tok = doc[k]
+        if not (tok.is_title or tok.is_upper) or not tok.is_alpha or tok.is_stop:
+            return False
+        return not any(c.start <= k < c.end for c in an.cues_in(max(0, k - 6), k + 1) if c.label in self.own)
 
     def claims(self, an: Analysis, para_of: dict[int, int], in_domain: bool) -> list[Claim]:
         if self.spec.date is None:
@@ -89,6 +116,8 @@ class EventDateRule:
             if not in_scope(an, ev, self.own, self.rivals, para, default=False):
                 continue
             if not names_topic(an, self.rule, ev, self.own, para, whole_sentence=False, look_back=False):
+                continue
+            if self._other_name_as_subject(an, ev):
                 continue
             if self.spec.jurisdiction and not in_jurisdiction(an, ev, self.spec.jurisdiction, para,
                                                                  default=self.unnamed_place_ok):

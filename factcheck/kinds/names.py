@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from factcheck.kinds.common import claim_for, sentence_of
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import NameSpec
+from factcheck.lang.cues import Cue
 from factcheck.lang.layer import Analysis
 from factcheck.lang.lemmas import is_known_word, lemma_of
 from factcheck.nlp.claims import Claim
@@ -35,6 +36,8 @@ class NameRule:
         self.labels = {f"NAME:{what}:{rule.id}" for what in ("wrong", "acronym", "canonical")}
 
     def claims(self, an: Analysis) -> list[Claim]:
+        if self.spec.not_former:
+            return self._not_former(an)
         out: list[Claim] = []
         mine = self.labels
         for c in an.cues:
@@ -78,6 +81,31 @@ class NameRule:
             claim = claim_for(an, c.start, c.end, sent, self.rule)
             claim.since = self.spec.former[index].end
             out.append(claim)
+        return out
+
+    def _not_former(self, an: Analysis) -> list[Claim]:
+        """Another body's name given as the bearer's former name: "BEARER (formerly X)", "BEARER,
+        previously known as the X", "X, now BEARER", "X renamed itself BEARER"."""
+        out: list[Claim] = []
+        label = f"NAME:notformer:{self.rule.id}"
+        bearer = f"NAME:canonical:{self.rule.id}"
+        for c in an.cues:
+            if c.label != label:
+                continue
+            sent = sentence_of(an, c.start)
+            if sent is None or _inside_longer_name(an, c):
+                continue  # "MAPS" inside "MAPS PBC" is the bearer's own name
+            names = [o for o in an.cues_in(*sent) if o.label == bearer]
+            start = _renamed_from_before(an, c.start, sent, {o.end for o in names})
+            if start is not None:
+                out.append(claim_for(an, start, c.end, sent, self.rule))
+                continue
+            longest: dict[int, int] = {}
+            for o in names:
+                longest[o.start] = max(o.end, longest.get(o.start, 0))
+            end = _renamed_to_after(an, c.end, sent, longest)
+            if end is not None:
+                out.append(claim_for(an, c.start, end, sent, self.rule))
         return out
 
     def _named_before(self, an: Analysis, end: int, index: int, sent: tuple[int, int]) -> bool:
@@ -186,6 +214,44 @@ NOW_WORDS = {"now", "today", "currently", "presently", "nowadays"}
 RENAMED_FROM = {"formerly", "previously", "originally", "once", "earlier"}
 HISTORY_WORDS = {"then", "later", "since", "subsequently", "eventually", "briefly", "until"}
 FIRST_PERSON = {"we", "us", "our"}
+
+
+RENAMED_TO = {"renamed", "rebranded", "became", "becoming", "reborn"}
+
+
+def _inside_longer_name(an: Analysis, c: Cue) -> bool:
+    return any(o.label.startswith("NAME:") and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+               for o in an.cues_in(max(0, c.start - 6), c.end + 6))
+
+
+def _renamed_from_before(an: Analysis, start: int, sent: tuple[int, int], bearer_ends: set[int]) -> int | None:
+    """"BEARER (formerly [known as] [the] X": the token where "formerly" stands, when a bearer name
+    ends just before it."""
+    doc = an.doc
+    k = start - 1
+    while k >= sent[0] and start - k <= 4 and doc[k].lower_ in NAMING_WORDS:
+        k -= 1
+    if k < sent[0] or doc[k].lower_ not in RENAMED_FROM:
+        return None
+    j = k
+    while j - 1 >= sent[0] and k - j < 2 and doc[j - 1].text in ("(", ",", "—", "–"):
+        j -= 1
+    return k if j in bearer_ends else None
+
+
+def _renamed_to_after(an: Analysis, end: int, sent: tuple[int, int], bearer_spans: dict[int, int]) -> int | None:
+    """"X, now [called] BEARER", "X (now BEARER)", "X renamed itself BEARER", "X became BEARER":
+    the end of the bearer's name."""
+    doc = an.doc
+    k = end
+    while k < sent[1] and k - end < 2 and doc[k].text in ("(", ",", "—", "–"):
+        k += 1
+    if k >= sent[1] or doc[k].lower_ not in NOW_WORDS | RENAMED_TO:
+        return None
+    k += 1
+    while k < sent[1] and (doc[k].lower_ in NAMING_WORDS or doc[k].lower_ in ("itself", "its", "name", "to")):
+        k += 1
+    return bearer_spans.get(k)
 
 
 def _now_named(an: Analysis, start: int, sent: tuple[int, int]) -> bool:

@@ -58,7 +58,9 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
         elif isinstance(spec, NameSpec):
             if spec.wrong:
                 lists[f"NAME:wrong:{rule.id}"] = spec.wrong
-            if spec.acronym or spec.former:
+            if spec.not_former:
+                lists[f"NAME:notformer:{rule.id}"] = spec.not_former
+            if spec.acronym or spec.former or spec.not_former:
                 # The name itself, so that an acronym printed after it can be checked ("(DHS)"),
                 # and so that a sentence giving the current name beside a former one is left alone.
                 lists[f"NAME:canonical:{rule.id}"] = [spec.canonical, *spec.aliases]

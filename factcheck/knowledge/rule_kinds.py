@@ -68,7 +68,11 @@ class NameSpec:
     also caught misspelt by one letter ("Lycos"). wrong: forms seen in print that are wrong.
     former: names the bearer had before, each with `names` and `until`: a former name given as
     the current one ("X, now called OLD", "OLD (formerly OLDER)", "Today OLD is ...", "we at OLD")
-    is outdated since its `until`.
+    is outdated since its `until`. not_former: names of OTHER bodies that print gives as the
+    bearer's former name ("Lykos, formerly MAPS" when it was MAPS's subsidiary MAPS PBC): "BEARER
+    (formerly X)", "BEARER, previously known as X", "X, now BEARER", "X renamed itself BEARER" is
+    wrong, BEARER being the canonical name, an alias or a former name. A rule with `not_former`
+    checks only that.
     """
 
     canonical: str
@@ -76,6 +80,7 @@ class NameSpec:
     aliases: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
     former: list[FormerName] = field(default_factory=list)
+    not_former: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -169,7 +174,7 @@ KIND_DOCS: dict[str, Any] = {
 }
 RULE_KINDS = tuple(KIND_DOCS)
 UNLESS_SCOPES = ("clause", "sentence")
-SPEC_KEYS = {"unless_scope", "fulfilled", "forecast", "subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "former", "date",
+SPEC_KEYS = {"unless_scope", "fulfilled", "forecast", "subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "former", "not_former", "date",
              "organization", "role", "holders", "jurisdictions", "study", "quantity", "topic", "end"}
 
 
@@ -228,7 +233,7 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
                 ck.error(item, "former", f"{what}each former name needs 'until' (YYYY, YYYY-MM or YYYY-MM-DD)")
             former.append(FormerName(_strings(f, "names", ck, what), until))
         return NameSpec(canonical, str(acronym) if acronym else None, _strings(item, "aliases", ck, what),
-                        _strings(item, "wrong", ck, what), former)
+                        _strings(item, "wrong", ck, what), former, _strings(item, "not_former", ck, what))
     if kind == "event-date":
         subject = _strings(item, "subject", ck, what)
         _check_terms(item, subject, terms, ck, what)

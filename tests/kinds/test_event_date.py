@@ -24,6 +24,10 @@ def test_wrong_date_is_an_error(hits, text: str, span: str):
     "Drug X was expected to be approved in 2023.",  # a forecast, not the date of the event
     "If approved in 2023, Drug X would have been first.",
     "Was Drug X approved in 2023?",
+    # Another name is what the passive is about: Zykora's date, not Drug X's.
+    "Zykora was approved in 2023 and approved Drug X in March 2025.",
+    # A date that closes an earlier event is that event's date.
+    "Drug X was reviewed in 2023 and approved soon after.",
 ])
 def test_fitting_or_other_dates_are_not_flagged(hits, text: str):
     assert hits(text, RULE) == []

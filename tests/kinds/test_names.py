@@ -104,3 +104,29 @@ def test_a_former_name_is_outdated_from_its_own_until(tmp_path):
     assert [f.text for f in kindpack.findings(linter, "Now, Old Works Corp owns Drug X.", "test/maker-old-name")] \
         == ["Old Works Corp"]
     assert kindpack.findings(linter, "Today Zykora makes Drug X.", "test/maker-old-name") == []
+
+
+NOT_FORMER = kindpack.rule("maker-not-formerly-foundation", """\
+kind: name
+canonical: Zykora Pharma
+aliases: [Zykora, Zykora Trust Labs]
+not_former: [Zykora Trust, Society for Drug X Research]
+""", verdict="contradicted", since="null", flagged="Zykora Pharma (formerly Zykora Trust) makes Drug X.")
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Zykora Pharma, formerly known as the Society for Drug X Research, makes Drug X.",
+     "formerly known as the Society for Drug X Research"),
+    ("Zykora (previously Zykora Trust) makes Drug X.", "previously Zykora Trust"),
+    ("The Society for Drug X Research, now Zykora Pharma, makes Drug X.", "Society for Drug X Research, now Zykora Pharma"),
+    ("In 2020 Zykora Trust renamed itself Zykora Pharma and kept Drug X.", "Zykora Trust renamed itself Zykora Pharma"),
+    ("Zykora Pharma, formerly Zykora Trust Labs, makes Drug X.", None),  # the bearer's own earlier name
+    ("Zykora Trust Labs, now Zykora Pharma, makes Drug X.", None),  # "Zykora Trust" inside a longer name
+    ("Zykora Trust, the charity, set up Zykora Pharma to make Drug X.", None),  # two bodies, no rename
+    ("Zykora Trust still funds research on Drug X.", None),
+])
+def test_another_bodys_name_given_as_the_former_name_is_flagged(tmp_path, text: str, flagged: str | None):
+    claims = "claims:\n" + kindpack.claim("maker", "Zykora Pharma was Zykora Trust Labs.", NOT_FORMER, kind="organization")
+    root = kindpack.write_pack(tmp_path / "test", {"claims/c.yaml": claims})
+    found = [f.text for f in kindpack.findings(kindpack.linter_for([root]), text, "test/maker-not-formerly-foundation")]
+    assert found == ([flagged] if flagged else []), found
