@@ -28,9 +28,10 @@ from factcheck.lang.aspect import (
 from factcheck.lang.attribution import in_quotes, speaker_of
 from factcheck.lang.copulas import PAST_BE, PRESENT_BE
 from factcheck.lang.cues import Cue
+from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.modality import _governs, _hypothetical, _modal_before, _past_framed, _still_required
 from factcheck.lang.text import doc_text
-from factcheck.lang.timex import TimeExpr, is_future
+from factcheck.lang.timex import MONTHS, TimeExpr, is_future, names_a_day
 from factcheck.lang.wordsets import (
     DECLARE_TO,
     DEONTIC_MODALS,
@@ -247,6 +248,10 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
             and words[ee - 1] != "date":  # "with a target date of August 11" states the schedule
         out.stance = "negated" if negated_between(es, es) else "expected"
         return out
+    if _scheduled_present(words, cs, ce, es, ee, out.times, doc_date):
+        # "On June 4 the committee meets": a timetable in the present tense is a thing to come.
+        out.stance = "negated" if negated_between(es, es) else "expected"
+        return out
     if words[es] in PRESENT_BE and ee - es > 1 and not negated_between(es, ee):
         # The event's own words hold the state: "is legal", "now legal".
         out.stance = "current"
@@ -324,6 +329,25 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
     elif negated_between(es, es):
         out.stance, out.negated = "negated", True
     return out
+
+
+def _scheduled_present(words: list[str], cs: int, ce: int, es: int, ee: int, times: list[TimeExpr],
+                       doc_date: date | None) -> bool:
+    """An event verb in the simple present (3rd person) with a day of a month in its clause that
+    is not before the page's date: "On June 4 the panel meets", "the agency rules on August 11"."""
+    if ee - es != 1 or es == cs or not words[es].endswith("s") or _aux_before(words, cs, es) is not None:
+        return False
+    lemma = lemma_of(words[es])
+    if lemma == words[es] or (lemma + "s" != words[es] and lemma + "es" != words[es]):
+        return False  # not a verb form ("meetings", "news")
+    if words[es - 1] in ("the", "a", "an", "its", "their", "his", "her", "this", "that"):
+        return False  # a noun after a determiner
+    if any(w in HABITUAL for w in words[cs:ce]):
+        return False  # "meets every June 4": a habit, not a timetable
+    if doc_date is None:  # the layer places no yearless day without the page's date
+        return any(words[i] in MONTHS and (words[i + 1].isdigit() and len(words[i + 1]) <= 2)
+                   for i in range(cs, ce - 1))
+    return any(names_a_day(t) and t.last is not None and t.last >= doc_date for t in times)
 
 
 def _ended_cue(doc: Doc, words: list[str], inside: list[Cue], event: Cue, times: list[TimeExpr]) -> Cue | None:

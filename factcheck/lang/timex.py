@@ -183,3 +183,11 @@ def is_future(t: TimeExpr, doc_date: date | None) -> bool:
     if doc_date is None or t.last is None:
         return False
     return t.last > doc_date
+
+
+_DAY_OF_MONTH = re.compile(rf"\b{_MONTH} \d{{1,2}}\b|\b\d{{1,2}} {_MONTH}", re.I)
+
+
+def names_a_day(t: TimeExpr) -> bool:
+    """"June 4", "4 June 2024": the expression names a day of a month (a timetable's precision)."""
+    return bool(_DAY_OF_MONTH.search(t.text))

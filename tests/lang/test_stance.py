@@ -6,6 +6,8 @@ is taken from a corpus or a pack's rule examples.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 # (sentence, event class, expected stance)
@@ -367,3 +369,17 @@ def test_a_named_scheme_after_under_is_no_pending_review(stance_of):
 ])
 def test_met_in_the_passive_or_with_criteria_is_no_meeting(analyse_text, text: str):
     assert not [e for e in analyse_text(text).events if e.event == "advisory-vote"]
+
+
+PAGE_DATE = date(2026, 6, 1)  # the fixtures' page date
+
+
+@pytest.mark.parametrize(("sentence", "doc_date", "stance"), [
+    ("On June 12 the panel meets to weigh Drug X.", PAGE_DATE, "expected"),  # a day after the page's date
+    ("On June 12 the panel meets to weigh Drug X.", None, "expected"),  # no page date: read as a timetable
+    ("On May 12 the panel meets to weigh Drug X.", PAGE_DATE, "none"),  # before the page's date: a story told
+    ("The panel meets every June 12 to weigh drugs such as Drug X.", None, "none"),  # a habit
+    ("The panel meets to weigh Drug X.", PAGE_DATE, "none"),  # no day named
+])
+def test_a_timetable_in_the_present_tense_is_to_come(stance_of, sentence: str, doc_date, stance: str):
+    assert stance_of(sentence, "advisory-vote", doc_date=doc_date).stance == stance
