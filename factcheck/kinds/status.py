@@ -207,7 +207,11 @@ def _span(an: Analysis, ev: EventMention) -> tuple[int, int]:
                 end = max(end, span.end)
     # A comment on the event right after its clause carries the forecast: "approval, which could
     # come within 12 months", "the ruling draws near, expected by August 11".
-    end = max(end, _trailing_comment(an, ev, end))
+    # Not a relative clause about another noun: "plans to appeal the decision, which asks for
+    # another trial" (but "seek approval, which might come within a year" is about the event).
+    trailing, opener, comma = _trailing_comment(an, ev, end)
+    if opener not in RELATIVES or comma == ev.cue.end:
+        end = max(end, trailing)
     return start, end
 
 
@@ -220,9 +224,10 @@ TRAILING_OPENERS = {"which", "expected", "due", "scheduled", "slated", "set", "l
                     "perhaps", "probably"}
 
 
-def _trailing_comment(an: Analysis, ev: EventMention, end: int) -> int:
+def _trailing_comment(an: Analysis, ev: EventMention, end: int) -> tuple[int, str, int]:
     """The end of ", which could come ..." / ", expected by ..." following the event's clause or
-    the event itself (up to the next comma or the sentence end), or `end` when there is none."""
+    the event itself (up to the next comma or the sentence end), with its opening word and where
+    its comma stands; or `end`, "" and -1 when there is none."""
     doc = an.doc
     s_end = ev.sentence[1]
     for at in sorted({ev.cue.end, end, ev.clause[1]}):
@@ -231,10 +236,11 @@ def _trailing_comment(an: Analysis, ev: EventMention, end: int) -> int:
             while k < s_end and doc[k].text not in (",", ";", ".", "—", "?", "!"):
                 k += 1
             if k - at <= 14:
-                return k
-    return end
+                return k, doc[at + 1].lower_, at
+    return end, "", -1
 
 
+RELATIVES = {"which", "who", "that", "whose"}
 VERB_GROUP = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "'ll", "would",
               "could", "may", "might", "should", "shall", "can", "now", "soon", "still", "already", "finally",
               "widely", "likely", "very", "on", "the", "a", "an", "to", "set", "just", "not", "yet", "get", "gets",

@@ -141,7 +141,8 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         out.stance = "ended"
         return out
     # Refused: "declined to approve", "rejected the application", "a complete response letter".
-    refused = [c for c in inside if c.label == "ST:refused" and near(c, 12) and not _alternative(words, event, c)]
+    refused = [c for c in inside if c.label == "ST:refused" and near(c, 12) and not _alternative(words, event, c)
+               and not _object_of(words, event, c)]
     if refused and not negated_between(refused[0].start, refused[0].start):
         out.stance, out.cue = "refused", refused[0]
         return out
@@ -386,6 +387,14 @@ def _ended_cue(doc: Doc, words: list[str], inside: list[Cue], event: Cue, times:
         if best is None or gap < abs(best.start - event.start):
             best = c
     return best
+
+
+def _object_of(words: list[str], event: Cue, c: Cue) -> bool:
+    """The refusal is what the event acts on: "appeal the FDA's rejection", "contest its denial"."""
+    between = words[event.end:c.start]
+    return c.start >= event.end and len(between) <= 3 and all(
+        w in ("the", "a", "this", "that", "its", "their", "his", "her", "'s", "fda", "agency", "agency's", "fda's",
+              "regulator's") for w in between)
 
 
 def _alternative(words: list[str], event: Cue, c: Cue) -> bool:

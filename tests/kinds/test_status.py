@@ -104,6 +104,8 @@ def test_a_country_rule_needs_its_country_named_unless_it_is_home(tmp_path, home
     ("Drug X awaits approval, which could come within the next 12 months.",
      "awaits approval, which could come within the next 12 months"),
     ("Approval of Drug X draws near, expected by August.", "Approval of Drug X draws near, expected by August"),
+    # A relative clause on another noun is not part of it.
+    ("The maker of Drug X is seeking approval from the agency, which asks for more data.", "is seeking approval"),
 ])
 def test_a_comment_after_the_event_is_part_of_the_statement(hits, text: str, span: str):
     assert [h[1] for h in hits(text, RULE)] == [span]

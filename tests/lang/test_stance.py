@@ -383,3 +383,9 @@ PAGE_DATE = date(2026, 6, 1)  # the fixtures' page date
 ])
 def test_a_timetable_in_the_present_tense_is_to_come(stance_of, sentence: str, doc_date, stance: str):
     assert stance_of(sentence, "advisory-vote", doc_date=doc_date).stance == stance
+
+
+def test_a_refusal_the_event_acts_on_is_not_its_stance(stance_of):
+    """"review the agency's rejection": the rejection is the object, the review is still to come."""
+    assert stance_of("The maker wants a court to review the agency's rejection of Drug X.", "review").stance != "refused"
+    assert stance_of("The agency's decision to reject Drug X came in May.", "decision").stance == "refused"
