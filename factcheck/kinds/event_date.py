@@ -7,7 +7,7 @@ December 2017; "in late 2017" is not).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from factcheck.kinds.common import blocked_here, claim_for, names_topic
 from factcheck.kinds.vocabulary import event_labels, subject_labels
@@ -26,10 +26,15 @@ NOT_A_DATE_OF_IT = {"expected", "pending", "hypothetical", "negated", "past-fore
 SUPERLATIVES = {"first", "only", "last", "latest", "newest", "largest", "biggest"}
 
 
+# A day given for an event often is the day it was announced or reported, a day or two after the
+# act ("approved on Friday" in Monday's paper): a day that close is not a wrong date.
+DAY_TOLERANCE = timedelta(days=3)
+
+
 def _period(d: date) -> tuple[date, date]:
     if isinstance(d, PartialDate):
         return d.first, d.last
-    return d, d
+    return d - DAY_TOLERANCE, d + DAY_TOLERANCE
 
 
 # Between a subject and its event: "MAPS was founded", "Lykos, first incorporated".

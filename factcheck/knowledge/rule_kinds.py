@@ -89,7 +89,8 @@ class EventDateSpec:
 
     subject: who or what (`@term` lists or phrases). event: built-in event classes or phrases.
     date: the true date at the precision writers are judged on (YYYY, YYYY-MM or YYYY-MM-DD); a
-    stated date is wrong when it does not fall inside it at the precision the text gives.
+    stated date is wrong when it does not fall inside it at the precision the text gives (a full
+    day allows three days either side: reports often give the day of the announcement).
     end: true when `date` is when the event or state ended ("the shortage was resolved in
     February 2025"): only mentions the language layer reads as ended are compared.
     jurisdiction: as for `status`. topic: as for `status`, read in the clause that gives the date

@@ -52,9 +52,27 @@ def _adverbial(doc: Doc, i: int, sent_start: int) -> bool:
     if w == ":" and i + 1 < len(doc) and sum(1 for t in doc[i + 1:i + 5] if not (t.is_punct or t.is_space)) <= 2 \
             and (i + 4 >= len(doc) or doc[i + 1:i + 5][-1].is_sent_start or any(t.is_punct for t in doc[i + 1:i + 5])):
         return True  # a fact box's "FDA decision: pending" reads as one statement
+    if w in ("(", ")") and _short_aside(doc, i, sent_start):
+        return True  # a name's gloss: "approved Zepbound (tirzepatide) on November 8"
     if w == "but" and prev == "all":
         return True  # "all but certain"
     if w != "yet":
         return False
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
     return prev in ("not", "n't", "has", "have", "had", "is", "are", "was", "were", "as", "never") or nxt == "to"
+
+
+ASIDE_TOKENS = 4
+
+
+def _short_aside(doc: Doc, i: int, sent_start: int) -> bool:
+    """A bracket around a few words that hold no verb-like cue of their own: a gloss, not a clause."""
+    if doc[i].text == "(":
+        close = next((k for k in range(i + 1, min(len(doc), i + ASIDE_TOKENS + 2)) if doc[k].text == ")"), None)
+        inner = doc[i + 1:close] if close is not None else None
+    else:
+        open_ = next((k for k in range(i - 1, max(sent_start, i - ASIDE_TOKENS - 1) - 1, -1) if doc[k].text == "("), None)
+        inner = doc[open_ + 1:i] if open_ is not None else None
+    # No verb in it: "(approved in 2025)" is a clause of its own.
+    return inner is not None and 0 < len(inner) <= ASIDE_TOKENS and all(
+        (not t.is_punct or t.text in ("-", ".", "&")) and not t.lower_.endswith(("ed", "ing")) for t in inner)

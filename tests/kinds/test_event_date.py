@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import kindpack
 import pytest
 
 RULE = "test/x-approval-date"
@@ -31,3 +32,24 @@ def test_wrong_date_is_an_error(hits, text: str, span: str):
 ])
 def test_fitting_or_other_dates_are_not_flagged(hits, text: str):
     assert hits(text, RULE) == []
+
+
+DAY_RULE = kindpack.rule("x-approval-day", """\
+kind: event-date
+subject: "@drugx"
+event: approval
+date: "2025-03-10"
+""", verdict="contradicted", since="null", severity="error", flagged="Drug X was approved on March 20, 2025.")
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Drug X was approved on March 20, 2025.", True),
+    ("Drug X was approved on March 12, 2025.", False),  # a report's day, two days after the act
+    ("Drug X was approved in March 2025.", False),  # the text's own precision
+    ("Drug X was approved in April 2025.", True),
+])
+def test_a_day_is_judged_with_a_few_days_for_the_announcement(tmp_path, text: str, flagged: bool):
+    claims = "claims:\n" + kindpack.claim("x-day", "Drug X was approved on 10 March 2025.", DAY_RULE)
+    root = kindpack.write_pack(tmp_path / "test", {"claims/c.yaml": claims})
+    found = kindpack.findings(kindpack.linter_for([root]), text, "test/x-approval-day")
+    assert bool(found) == flagged, found

@@ -28,6 +28,8 @@ def clause_of(nlp, generic_matcher):
     ("Drug Y failed — Drug X is expected soon.", "expected", "Drug X is expected soon."),
     ("Drug Y needs another trial, while Drug X is expected soon.", "expected", "Drug X is expected soon."),
     ("Drug X (approved in 2025) sells well.", "approved", "approved in 2025"),
+    # A short gloss in brackets is no clause of its own.
+    ("The agency approved Drug X (xamotide) on May 8, 2025.", "approved", "The agency approved Drug X (xamotide) on May 8, 2025."),
 ])
 def test_barriers_cut_a_sentence(clause_of, text: str, word: str, clause: str):
     assert clause_of(text, word) == clause
