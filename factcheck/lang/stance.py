@@ -38,9 +38,11 @@ from factcheck.lang.wordsets import (
     ENDED_AFTER,
     ENDED_BEFORE,
     ENDED_BEFORE_ONLY,
+    EXPERIENCE_VERBS,
     FORECAST_ADVERBS,
     FUTURE_MODALS,
     HABITUAL,
+    HELD_IN,
     INTERROGATIVES,
     IRREGULAR_PARTICIPLES,
     LISTING_BASE,
@@ -284,6 +286,14 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
                                                                 and ee + 1 < ce and words[ee + 1].isalpha())) \
             and not any(w in TIME_PREPOSITIONS for w in words[max(cs, es - 3):es]):
         aux = "present"  # "the shortage continues", "the shortages now reach Ozempic too"
+    if aux is None and _state_after_phrase(words, ee, ce) \
+            and not any(w in TIME_PREPOSITIONS for w in words[max(cs, es - 3):es]):
+        aux = "present"  # "the shortage of the diabetes drug drags on"
+    if aux is None and es - 1 >= cs and (words[es - 1] in EXPERIENCE_VERBS
+                                         or (words[es - 1] in HELD_IN and es - 2 >= cs
+                                             and words[es - 2] in ("still", "now", "currently"))
+                                         or (words[es] in HELD_IN and words[es - 1] in ("still", "currently"))):
+        aux = "present"  # "patients face shortages", "still on backorder", "now in short supply"
     if aux is None and _progressive_after(words, ee, ce):
         if event.label in PROCESS_EVENTS:
             out.stance = "pending"  # "the agency's review of the drug is ongoing"
@@ -330,6 +340,18 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
     elif negated_between(es, es):
         out.stance, out.negated = "negated", True
     return out
+
+
+def _state_after_phrase(words: list[str], ee: int, ce: int) -> bool:
+    """A state verb after the event's "of ..." phrase: "the shortage of the diabetes drug drags on"."""
+    if ee >= ce or words[ee] != "of":
+        return False
+    for i in range(ee + 1, min(ce, ee + 7)):
+        if words[i] in STATE_AFTER:
+            return True
+        if not words[i].isalnum() or words[i] in ("and", "that", "which", "who", "but", "is", "are", "was", "were"):
+            return False
+    return False
 
 
 def _scheduled_present(words: list[str], cs: int, ce: int, es: int, ee: int, times: list[TimeExpr],

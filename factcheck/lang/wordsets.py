@@ -67,6 +67,11 @@ STATE_PREPOSITIONS = {("because", "of"), ("due", "to"), ("owing", "to"), ("amid"
                       ("under",)}
 # Verbs right after an event noun that hold it as a state of now ("the shortage continues").
 STATE_AFTER = {"continues", "persists", "remains", "lingers", "drags", "deepens", "worsens", "grows", "spreads"}
+# Present verbs whose object is a state someone is in ("pharmacies face shortages"), and the
+# prepositions of a state held ("still on backorder", "now in short supply": HELD_IN).
+EXPERIENCE_VERBS = {"face", "faces", "experience", "experiences", "endure", "endures", "suffer", "suffers", "report",
+                    "reports"}
+HELD_IN = {"on", "in", "under"}
 # Verbs whose object is the event itself ("about to carry out its review", "set to deliver a
 # ruling", "plans to seek approval"): a forecast of the verb is a forecast of the event.
 LIGHT_VERBS = {"seek", "file", "submit", "apply", "launch", "bring", "start", "begin", "carry", "conduct", "hold",

@@ -389,3 +389,14 @@ def test_a_refusal_the_event_acts_on_is_not_its_stance(stance_of):
     """"review the agency's rejection": the rejection is the object, the review is still to come."""
     assert stance_of("The maker wants a court to review the agency's rejection of Drug X.", "review").stance != "refused"
     assert stance_of("The agency's decision to reject Drug X came in May.", "decision").stance == "refused"
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("The shortage of the tablets for Drug X drags on.", "current"),  # a state verb after "of ..."
+    ("Pharmacies face shortages of Drug X.", "current"),  # a present verb of experiencing it
+    ("Drug X still on backorder", "current"),  # a headline with no verb
+    ("Drug X still in short supply", "current"),
+    ("In 2023 pharmacies faced shortages of Drug X.", "none"),  # the past tense tells a story
+])
+def test_a_state_held_now_without_a_copula(stance_of, sentence: str, stance: str):
+    assert stance_of(sentence, "shortage").stance == stance
