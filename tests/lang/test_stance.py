@@ -144,6 +144,9 @@ TABLE = [
     ("The shortage of Drug X now under way in three countries worries doctors.", "shortage", "current"),
     # a perfect passive is a thing done, not a state held
     ("Drug X has been reviewed twice.", "review", "done"),
+    # a medicine said not to exist is an approval said not to have happened
+    ("There is no medicine that treats the cause of the illness Drug X targets.", "approval", "negated"),
+    ("So far no approved treatment has been shown to do what Drug X does.", "approval", "negated"),
 ]
 
 
