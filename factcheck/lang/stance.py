@@ -19,6 +19,7 @@ from factcheck.lang.aspect import (
     _aux_before,
     _clause_tense,
     _done,
+    _irregular_past,
     _is_copula_s,
     _moved_into,
     _past_aux,
@@ -33,6 +34,7 @@ from factcheck.lang.modality import _governs, _hypothetical, _modal_before, _pas
 from factcheck.lang.text import doc_text
 from factcheck.lang.timex import MONTHS, TimeExpr, is_future, names_a_day
 from factcheck.lang.wordsets import (
+    AWAITING,
     DECLARE_TO,
     DEONTIC_MODALS,
     ENDED_AFTER,
@@ -149,6 +151,12 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         out.stance, out.cue = "refused", refused[0]
         return out
 
+    # Preparing for the event: "ahead of the FDA's possible approval", "in the run-up to the
+    # August 11 decision", "the pending approval of ...": a thing still to come, however hedged.
+    if _awaited(words, cs, es) and not _past_aux(words, cs, es) and not _past_verb_before(words, cs, es) \
+            and not _simple_past_before(words, cs, es):
+        out.stance = "negated" if negated_between(es, es) else "expected"
+        return out
     # Conditional or counterfactual frames: "if approved", "before approval could be considered",
     # "approval would require another trial", "any approval".
     if _still_required(words, cs, es):
@@ -164,6 +172,10 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         out.cue = ended
         prospect = any(c.label in ("ST:expected", "ST:pending") and abs(c.start - ended.start) <= 4 for c in inside)
         lead = words[max(cs, ended.start - 2):ended.start]
+        # "completing the trials now under way": an end still being worked towards.
+        # ("the order ending the shortage" did end it: a participle after its noun.)
+        prospect = prospect or (ended.start < es and words[ended.start].endswith("ing")
+                                and (ended.start == cs or words[ended.start - 1] in ("for", "toward", "towards", "of")))
         if negated_between(min(es, ended.start), max(es, ended.start)) or prospect \
                 or (any(w in FUTURE_MODALS or w in ("to", "would") for w in lead)
                     and not _declared_to(words, cs, ended.start)):
@@ -354,6 +366,28 @@ def _state_after_phrase(words: list[str], ee: int, ce: int) -> bool:
     return False
 
 
+def _awaited(words: list[str], cs: int, es: int) -> bool:
+    """The event after "ahead of", "in the run-up to", "in anticipation of", "preparing for", or
+    "the pending" (a determiner, then "pending": not "pending approval, it cannot be sold")."""
+    before = words[max(cs, es - 8):es]
+    text = " ".join(before).replace(" - ", "-")  # "run-up" is three tokens
+    if any(f" {p} " in f" {text} " for p in AWAITING) and not any(w in (",", ";", "and", "but") for w in before[-4:]):
+        return True
+    return es - 2 >= cs and words[es - 1] == "pending" and words[es - 2] in ("the", "a", "its", "their", "an")
+
+
+def _simple_past_before(words: list[str], cs: int, es: int) -> bool:
+    """A verb in the simple past earlier in the clause ("staff worked in the run-up to the
+    decision"): the clause tells history. A participle after an auxiliary ("have flared") is not."""
+    for i in range(cs + 1, es):
+        w = words[i]
+        if (w.endswith("ed") and len(w) > 4) or _irregular_past(w):
+            if words[i - 1] not in ("has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "the", "a",
+                                    "an", "to", "'s", "its", "their"):
+                return True
+    return False
+
+
 def _scheduled_present(words: list[str], cs: int, ce: int, es: int, ee: int, times: list[TimeExpr],
                        doc_date: date | None) -> bool:
     """An event verb in the simple present (3rd person) with a day of a month in its clause that
@@ -380,6 +414,9 @@ def _ended_cue(doc: Doc, words: list[str], inside: list[Cue], event: Cue, times:
     for c in inside:
         if c.label != "ST:ended":
             continue
+        if any(o.label == "ST:expected" and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+               for o in inside):
+            continue  # part of a forecast's cue: "the finish line" is no end
         w = words[c.start]
         if c.start >= event.end:
             gap = c.start - event.end

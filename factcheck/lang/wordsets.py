@@ -143,3 +143,6 @@ HABITUAL = {"every", "each", "usually", "typically", "often", "routinely", "gene
             "hundreds", "thousands", "many", "most", "all"}
 # Openers of a time or condition clause: the verb after them tells when, not what is happening.
 TIME_CLAUSE_OPENERS = {"when", "whenever", "if", "once", "after", "before", "until", "as", "while", "unless"}
+# Before an event still to come: "ahead of the decision", "in the run-up to approval".
+AWAITING = ("ahead of", "run-up to", "runup to", "lead-up to", "leadup to", "in anticipation of", "in preparation for",
+            "preparing for", "prepare for", "prepares for", "getting ready for", "gearing up for")

@@ -403,3 +403,20 @@ def test_a_refusal_the_event_acts_on_is_not_its_stance(stance_of):
 ])
 def test_a_state_held_now_without_a_copula(stance_of, sentence: str, stance: str):
     assert stance_of(sentence, "shortage").stance == stance
+
+
+@pytest.mark.parametrize(("sentence", "event", "stance"), [
+    # preparing for the event: still to come, however hedged
+    ("The clinics are getting ready ahead of the agency's possible approval of Drug X.", "approval", "expected"),
+    ("Tempers have flared in the run-up to the decision on Drug X.", "decision", "expected"),
+    ("Doctors fought over the pending approval of Drug X.", "approval", "hypothetical"),  # told in the past
+    ("Pharmacies wait for the pending approval of Drug X.", "approval", "expected"),
+    # "finish" and "complete" end a thing; a gerund at the clause's start is still working towards it
+    ("The shortage of Drug X is not finished yet.", "shortage", "current"),
+    ("The agency has completed its review of Drug X.", "review", "ended"),
+    ("The agency nears the finish line for approval of Drug X.", "approval", "expected"),  # part of a forecast cue
+    # an intention
+    ("The maker is committed to seeking approval of Drug X.", "approval", "expected"),
+])
+def test_awaited_finished_and_intended(stance_of, sentence: str, event: str, stance: str):
+    assert stance_of(sentence, event).stance == stance
