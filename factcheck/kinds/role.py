@@ -13,7 +13,7 @@ from factcheck.lang.timex import find_times
 from factcheck.nlp.claims import Claim
 
 WINDOW = 12  # tokens between the name and its title that still read as one phrase
-ORG_LOOKBACK = 2  # sentences before a title that may name its organisation
+ORG_LOOKBACK = 3  # sentences before a title that may name its organisation (a dateline is one)
 # Words that call someone the holder still to come.
 PRE_TERM = {"incoming", "nominee", "nominated", "designate", "elect", "pick", "would-be", "soon-to-be", "presumptive"}
 # Words that tell of a handover: the person named is leaving the title, not holding it.
@@ -24,6 +24,7 @@ DEPARTURES = {"left", "resigned", "departed", "quit", "exited", "ousted", "retir
               "departing", "replaced", "succeeded", "removed", "stepping", "steps", "leaves", "quits", "exits",
               "walking", "walks", "resigns", "departs"}
 DEPARTURE_WINDOW = 12
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "two", "three", "four", "five", "several", "other"}
 NEGATIONS = {"not", "never", "n't", "neither", "nor"}
 # Words that may stand between a title and the name it introduces.
 APPOSITION = {",", "is", "was", "as", "the", "a", "an", "of", "at", "'s", "’s", "now", "still", "new", "current",
@@ -65,7 +66,9 @@ class RoleRule:
                 continue
             # A title belongs to the name nearest it: in "led CEO Jane Roe to resign, with John Doe
             # taking over", "CEO" is Roe's, not Doe's.
-            near_roles = [r for r in roles if sent[0] <= r.start < sent[1] and abs(r.start - c.start) <= WINDOW
+            orgs_here = [o for o in an.cues if o.label == f"ORG:{rid}" and sent[0] <= o.start < sent[1]]
+            near_roles = [r for r in roles if sent[0] <= r.start < sent[1]
+                          and _distance(r, c, orgs_here) <= WINDOW
                           and _nearest_holder(r, holders).label == c.label and _one_clause(an, r, c)]
             if not near_roles:
                 continue
@@ -86,7 +89,9 @@ class RoleRule:
             if words & (PAST_FRAMING | HANDOVER):
                 continue  # "former CEO", "then-chief executive", "was chief executive until", "outgoing CEO"
             before = {t.lower_ for t in doc[max(sent[0], lo - DEPARTURE_WINDOW):lo]}
-            after = {t.lower_ for t in doc[hi:min(sent[1], hi + 6)]}
+            # "thanked the departing directors": a departure word after a determiner is another's.
+            after = {t.lower_ for t in doc[hi:min(sent[1], hi + 6)]
+                     if t.i == 0 or doc[t.i - 1].lower_ not in DETERMINERS}
             between = {t.lower_ for t in doc[lo:hi]}
             if before & DEPARTURES or after & DEPARTURES or between & DEPARTURES:
                 # "five directors resigned, including chair Jane Roe", "CEO Jane Roe is stepping
@@ -181,6 +186,14 @@ def _one_clause(an: Analysis, a: Cue, b: Cue) -> bool:
     """No semicolon, colon or dash between two cues: "Jane Roe spoke; the board met" are two statements."""
     lo, hi = min(a.end, b.end), max(a.start, b.start)
     return not any(t.text in (";", ":", "—", "–") for t in an.doc[lo:hi])
+
+
+def _distance(role: Cue, holder: Cue, orgs: list[Cue]) -> int:
+    """Tokens between a title and a name, an organisation's name between them counting as one word
+    ("Jane Roe, who started the Society for Drug X Research and is its director")."""
+    lo, hi = min(role.start, holder.start), max(role.start, holder.start)
+    inside = sum(o.end - o.start - 1 for o in orgs if lo <= o.start and o.end <= hi)
+    return hi - lo - inside
 
 
 def _gap(a: Cue, b: Cue) -> int:
