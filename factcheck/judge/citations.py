@@ -24,8 +24,10 @@ class CitationJudge(JudgeBase):
             fact = f"{s.label} ({s.journal or 'journal'}) was retracted on {when}."
             if s.notice:
                 fact += f" Notice: {s.notice}"
+            # A study the text describes rather than names: say which one the description fits.
+            verb = f"Describes {s.label} ('{claim.citation}')" if claim.study_how == "description" else f"Cites {s.label}"
             f = self._builtin("citation-retracted", claim,
-                              f"Cites {s.label}, which was retracted on {when}.", fact=fact,
+                              f"{verb}, which was retracted on {when}.", fact=fact,
                               suggestion="Remove the citation and the findings that rest on it, or state that the paper was retracted and why.",
                               sources=self.pack.source_refs(s.sources))
             f.claim_id = s.id

@@ -15,6 +15,7 @@ OUTCOME_UNITS = {"percent", "d", "points"}
 # Durations are often given as a span around the real one ("6 to 8 hours"); a span that includes
 # the recorded value agrees. Doses are not: "75 to 125 mg" is a claim about the dose range.
 SPAN_UNITS = {"hours", "minutes", "weeks", "months"}
+DOSE_UNITS = {"mg", "mg/kg"}
 COMPATIBLE_ARMS = {("placebo", "control"), ("control", "placebo"), ("mdma", "active"), ("active", "mdma")}
 
 
@@ -45,7 +46,9 @@ class FigureJudge(JudgeBase):
             elif claim.study_how == "description":
                 studies = []  # a design alone names no study the figure can be held to
         retracted = [sid for sid in studies if pack.studies[sid].status == "retracted"]
-        if studies and len(retracted) == len(studies):
+        # A dose is not withdrawn with the paper: it describes what the trials gave, which stays
+        # true ("active doses of 75-125 mg" in the retracted pooled analysis).
+        if studies and len(retracted) == len(studies) and claim.unit not in DOSE_UNITS:
             s = pack.studies[retracted[0]]
             when = s.retracted_on.isoformat() if s.retracted_on else "an unknown date"
             f = self._builtin("figure-retracted", claim,

@@ -148,6 +148,11 @@ def _downgrade_speech(f: Finding, claim: Claim) -> None:
     assertion, so a problem found in it is information for the editor, not a flag."""
     if f.verdict in ("supported", "unsupported") or not (claim.attributed or claim.question):
         return
+    if claim.type == "citation" and claim.attribution and not claim.question and f.verdict == "retracted":
+        # "MAPS said it had published its long-term follow-up": a retracted paper presented to the
+        # reader stays a flag whoever presents it, as an overtaken forecast does.
+        f.message = f"Attributed to {claim.attribution}; the text still presents the paper. " + f.message
+        return
     f.severity = "info"
     f.lowered = True
     lead = "Question" if claim.question else "Attributed, quoted or corrected statement"

@@ -9,6 +9,7 @@ import re
 from factcheck.knowledge.model import Pack
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.context import Context
+from factcheck.nlp.described import Described, described_citations
 from factcheck.nlp.normalize import fold
 from factcheck.nlp.numscan import scan_at
 from factcheck.nlp.speech import _mark_figure_speech, _retraction_noted
@@ -48,6 +49,7 @@ class CitationFinder:
     alias_re: re.Pattern[str] | None
     by_author: dict[str, list[tuple[int | None, str]]]
     by_phase: dict[str, list[str]]
+    design_features: dict[str, Described]
 
     # -- citations and study aliases -------------------------------------------------------------
     def _citations(self, ctx: Context) -> list[Claim]:
@@ -93,6 +95,7 @@ class CitationFinder:
                                  sentence=ctx.sentence_of(m.start()), studies=[sid],
                                  citation=ctx.text[m.start() : m.end()]))
         out.extend(self._journals_named(ctx, out))
+        out.extend(described_citations(ctx, self.design_features, out))
         out.sort(key=lambda c: c.start)
         for c in out:
             c.retraction_noted = _retraction_noted(ctx, c)

@@ -136,6 +136,11 @@ def _mark_figure_speech(ctx: Context, claim: Claim) -> None:
     as for pack rules (the folded text keeps offsets, so no mapping is needed)."""
     s0, s1 = claim.sentence
     _mark_speech(claim, ctx.folded[s0:s1], claim.start - s0, claim.end - s0)
+    if claim.attribution and claim.attribution != "a source":
+        # The speaker as printed ("MAPS", not "maps"): folding keeps offsets, so find it there.
+        at = ctx.folded.rfind(claim.attribution, s0, claim.start)
+        if at >= 0:
+            claim.attribution = ctx.text[at:at + len(claim.attribution)]
 
 
 def _relative_time(norm: str, start: int, end: int) -> str | None:

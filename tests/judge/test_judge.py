@@ -485,3 +485,21 @@ def test_a_bound_stated_of_several_trials_must_hold_in_each(lint, text: str, fla
 ])
 def test_exact_figure_said_of_each_trial(lint, text: str, flagged: bool) -> None:
     assert any(f.rule in ("figure-wrong-value", "figure-wrong-study") for f in lint(text)) == flagged
+
+
+def test_a_dose_from_a_retracted_paper_is_not_withdrawn(lint) -> None:
+    """The pooled analysis was retracted, but the doses the trials gave are still what they gave."""
+    fs = lint("Mithoefer et al. 2019 pooled six phase 2 trials; active MDMA doses ran from 75 to 125 mg.")
+    assert all(f.rule != "figure-retracted" for f in fs if "mg" in f.text), [(f.rule, f.text) for f in fs]
+
+
+def test_a_retracted_paper_presented_by_a_speaker_stays_a_flag(lint) -> None:
+    f = on(lint("Last week the sponsor said it had published Mithoefer et al. 2019 on MDMA."), "Mithoefer et al. 2019")
+    assert f.rule == "citation-retracted" and f.severity == "error" and f.message.startswith("Attributed to")
+    f = on(lint("Did Mithoefer et al. 2019 on MDMA hold up?"), "Mithoefer et al. 2019")
+    assert f.severity == "info"  # a question is still no assertion
+
+
+def test_a_described_retracted_study_is_named_in_the_message(lint) -> None:
+    f = on(lint("Researchers pooled the results of six phase 2 trials of MDMA therapy."), "pooled")
+    assert f.rule == "citation-retracted" and f.message.startswith("Describes Mithoefer")
