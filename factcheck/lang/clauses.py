@@ -13,6 +13,8 @@ from spacy.tokens import Doc
 from factcheck.lang.cues import Cue
 
 COORDINATORS = {"and", "or", "so", "but", "yet", "nor"}
+RELATIVES = {"which", "who", "whom", "whose"}
+ASIDE_REACH = 15  # tokens a relative aside may run before its closing comma
 OPENERS = {"if", "unless", "when", "whenever", "once", "after", "before", "until", "although", "though", "while",
            "because", "since", "as", "whether"}
 
@@ -27,6 +29,12 @@ def clause_bounds(doc: Doc, sent_start: int, sent_end: int, cues: list[Cue], at:
             nxt = doc[i + 1]
             if (i + 1) in subs or nxt.lower_ in COORDINATORS:
                 cuts.add(i)
+            if nxt.lower_ in RELATIVES:
+                # ", which would open it to Wegovy, is expected ...": the aside ends at its comma,
+                # and the main clause goes on after it.
+                close = next((k for k in range(i + 2, min(sent_end, i + 2 + ASIDE_REACH)) if doc[k].text == ","), None)
+                if close is not None:
+                    cuts.add(close)
     # A sentence that opens with a subordinate clause ("If all goes to plan, ...", "After the
     # FDA said no, ...") ends it at the first comma.
     if doc[sent_start].lower_ in OPENERS:

@@ -33,7 +33,7 @@ CACHE_FORMAT = "1"
 MAX_VARIANTS = 64
 # Lists of nouns, names and function words: matched as written (a "grant" is not "granted").
 FIXED_LABELS = ("RESEARCH", "LEGIS", "NONCLIN", "PRACT", "GENERIC", "ANA", "AUTH", "META", "BAR", "SUB", "NEG",
-                "MODAL", "HYP")
+                "MODAL", "HYP", "NOTEV")
 FIXED_WORDS = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "does", "did", "will", "would", "can",
                "could", "may", "might", "should", "shall", "must"}
 
@@ -60,7 +60,7 @@ def generic_cues() -> dict[str, list[str]]:
                        ("hedges", "HEDGE"), ("clause_barriers", "BAR"), ("subordinators", "SUB"),
                        ("anaphors", "ANA"), ("research_objects", "RESEARCH"), ("legislatures", "LEGIS"),
                        ("practitioners", "PRACT"), ("generic_subjects", "GENERIC"), ("authorities", "AUTH"),
-                       ("meta", "META"), ("nonclinical_use", "NONCLIN")):
+                       ("meta", "META"), ("nonclinical_use", "NONCLIN"), ("not_events", "NOTEV")):
         out[label] = [str(p) for p in data[key]]
     return out
 

@@ -90,7 +90,9 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
     cues = sorted(matcher(doc), key=lambda c: (c.start, -c.end))
     sentences = sentences_of(doc)
     events: list[EventMention] = []
-    ev_cues = _longest([c for c in cues if c.label.startswith("EV:")])
+    not_events = [c for c in cues if c.label == "NOTEV"]
+    ev_cues = _longest([c for c in cues if c.label.startswith("EV:")
+                        and not any(n.start <= c.start and c.end <= n.end for n in not_events)])
     if not ev_cues:
         return Analysis(doc, cues, _waiting_on_authority(doc, cues, sentences, events), sentences)
     if syntax if syntax is not None else syntax_enabled():

@@ -128,7 +128,8 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         for c in inside:
             if c.label != "NEG":
                 continue
-            if lo - 6 <= c.start <= hi and not _harmless_negation(words, c):
+            if lo - 6 <= c.start <= hi and not _harmless_negation(words, c) \
+                    and not _reduced_relative(words, c, es):
                 return True
             if (words[c.start] in NEG_QUANTIFIERS and cs <= c.start < lo) or (words[c.start] == "no" and c.start == cs):
                 # a negative subject: "none of ibogaine, psilocybin or MDMA is legalised", "No
@@ -446,6 +447,22 @@ def _ended_cue(doc: Doc, words: list[str], inside: list[Cue], event: Cue, times:
         if best is None or gap < abs(best.start - event.start):
             best = c
     return best
+
+
+# Words before a participle that make it part of a verb group or an agent's act, not a noun's
+# description: "has not been approved", "not yet approved", "is not FDA approved".
+NOT_A_NOUN = {"be", "been", "being", "is", "are", "was", "were", "not", "yet", "never", "get", "got", "gets", "have",
+              "has", "had", "fda", "agency", "regulators", "officially", "formally", "fully", "still", "ever"}
+
+
+def _reduced_relative(words: list[str], neg: Cue, es: int) -> bool:
+    """"did not pay for Wegovy prescribed for obesity": the participle describes the noun before
+    it, behind a preposition the negated verb governs; the negation is that verb's."""
+    if neg.end >= es or not (words[es].endswith("ed") or words[es] in IRREGULAR_PARTICIPLES):
+        return False
+    between = words[neg.end:es - 1]
+    return any(w in ("for", "to", "of", "with", "on") for w in between) and words[es - 1].isalpha() \
+        and words[es - 1] not in NOT_A_NOUN
 
 
 def _object_of(words: list[str], event: Cue, c: Cue) -> bool:

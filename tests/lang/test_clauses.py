@@ -28,6 +28,9 @@ def clause_of(nlp, generic_matcher):
     ("Drug Y failed — Drug X is expected soon.", "expected", "Drug X is expected soon."),
     ("Drug Y needs another trial, while Drug X is expected soon.", "expected", "Drug X is expected soon."),
     ("Drug X (approved in 2025) sells well.", "approved", "approved in 2025"),
+    # A relative aside ends at its comma; the main clause goes on after it.
+    ("The plan, which would cover Drug X, is expected soon.", "expected", "is expected soon."),
+    ("The plan, which would cover Drug X, is expected soon.", "cover", "which would cover Drug X"),
     # A short gloss in brackets is no clause of its own.
     ("The agency approved Drug X (xamotide) on May 8, 2025.", "approved", "The agency approved Drug X (xamotide) on May 8, 2025."),
 ])

@@ -420,3 +420,20 @@ def test_a_state_held_now_without_a_copula(stance_of, sentence: str, stance: str
 ])
 def test_awaited_finished_and_intended(stance_of, sentence: str, event: str, stance: str):
     assert stance_of(sentence, event).stance == stance
+
+
+@pytest.mark.parametrize(("sentence", "event", "stance"), [
+    # a participle describing a noun behind a preposition is not negated by the verb before it
+    ("Insurers did not pay for Drug X prescribed for pain.", "approval", "done"),
+    ("Drug X is not approved for pain.", "approval", "negated"),
+    ("Drug X has not been approved for pain.", "approval", "negated"),
+    # an insurer's prior authorization is no regulator's authorisation
+    ("The agency is preparing to approve Drug X.", "approval", "expected"),
+])
+def test_negation_scope_and_preparation(stance_of, sentence: str, event: str, stance: str):
+    assert stance_of(sentence, event).stance == stance
+
+
+def test_prior_authorization_is_no_approval_event(analyse_text):
+    an = analyse_text("Plans cover Drug X only with prior authorization.")
+    assert [e.event for e in an.events if e.event == "approval"] == []
