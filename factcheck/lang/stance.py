@@ -147,7 +147,7 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         return out
     # Refused: "declined to approve", "rejected the application", "a complete response letter".
     refused = [c for c in inside if c.label == "ST:refused" and near(c, 12) and not _alternative(words, event, c)
-               and not _object_of(words, event, c)]
+               and not _object_of(words, event, c) and not _subject_of(words, event, c)]
     if refused and not negated_between(refused[0].start, refused[0].start):
         out.stance, out.cue = "refused", refused[0]
         return out
@@ -415,9 +415,9 @@ def _ended_cue(doc: Doc, words: list[str], inside: list[Cue], event: Cue, times:
     for c in inside:
         if c.label != "ST:ended":
             continue
-        if any(o.label == "ST:expected" and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
-               for o in inside):
-            continue  # part of a forecast's cue: "the finish line" is no end
+        if any(o.label in ("ST:expected", "ST:refused") and o.start <= c.start and c.end <= o.end
+               and o.end - o.start > c.end - c.start for o in inside):
+            continue  # part of a longer cue: "the finish line", "a complete response letter" is no end
         w = words[c.start]
         if c.start >= event.end:
             gap = c.start - event.end
@@ -463,6 +463,13 @@ def _reduced_relative(words: list[str], neg: Cue, es: int) -> bool:
     between = words[neg.end:es - 1]
     return any(w in ("for", "to", "of", "with", "on") for w in between) and words[es - 1].isalpha() \
         and words[es - 1] not in NOT_A_NOUN
+
+
+def _subject_of(words: list[str], event: Cue, c: Cue) -> bool:
+    """The refusal is what the event is said of: "complete response letters are never made
+    public", "a rejection letter is sent to the sponsor in confidence"."""
+    return c.end <= event.start and any(w in ("is", "are", "was", "were", "remain", "remains", "stay", "stays")
+                                        for w in words[c.end:event.start])
 
 
 def _object_of(words: list[str], event: Cue, c: Cue) -> bool:

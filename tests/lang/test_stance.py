@@ -437,3 +437,9 @@ def test_negation_scope_and_preparation(stance_of, sentence: str, event: str, st
 def test_prior_authorization_is_no_approval_event(analyse_text):
     an = analyse_text("Plans cover Drug X only with prior authorization.")
     assert [e.event for e in an.events if e.event == "approval"] == []
+
+
+def test_a_refusal_the_event_is_said_of_is_not_its_stance(stance_of):
+    """"rejection letters are never approved for release": the letter is the subject."""
+    st = stance_of("Rejection letters for Drug X are seldom approved for release.", "approval")
+    assert st.stance == "negated"  # "seldom" negates; the refusal noun is what it is said of
