@@ -19,7 +19,6 @@ from factcheck.lang.aspect import (
     _aux_before,
     _clause_tense,
     _done,
-    _irregular_past,
     _is_copula_s,
     _moved_into,
     _past_aux,
@@ -377,15 +376,23 @@ def _awaited(words: list[str], cs: int, es: int) -> bool:
     return es - 2 >= cs and words[es - 1] == "pending" and words[es - 2] in ("the", "a", "its", "their", "an")
 
 
+# Common irregular simple pasts (the lemma table also maps comparatives such as "better").
+IRREGULAR_PASTS = {"said", "told", "went", "came", "took", "saw", "gave", "spoke", "wrote", "met", "won", "got", "left",
+                   "sent", "kept", "became", "brought", "thought", "found", "felt", "fought", "grew", "knew", "rose", "fell"}
+
+
 def _simple_past_before(words: list[str], cs: int, es: int) -> bool:
     """A verb in the simple past earlier in the clause ("staff worked in the run-up to the
     decision"): the clause tells history. A participle after an auxiliary ("have flared") is not."""
     for i in range(cs + 1, es):
         w = words[i]
-        if (w.endswith("ed") and len(w) > 4) or _irregular_past(w):
-            if words[i - 1] not in ("has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "the", "a",
-                                    "an", "to", "'s", "its", "their"):
-                return True
+        if (w.endswith("ed") and len(w) > 4) or w in IRREGULAR_PARTICIPLES or w in IRREGULAR_PASTS:
+            if words[i - 1] in ("the", "a", "an", "to", "'s", "its", "their"):
+                continue  # an adjective or an infinitive
+            if any(x in ("has", "have", "is", "are", "be", "been", "being", "will", "would")
+                   for x in words[max(cs, i - 3):i]):
+                continue  # a participle after an auxiliary: "have at times turned"
+            return True
     return False
 
 

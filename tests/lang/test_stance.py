@@ -409,6 +409,9 @@ def test_a_state_held_now_without_a_copula(stance_of, sentence: str, stance: str
     # preparing for the event: still to come, however hedged
     ("The clinics are getting ready ahead of the agency's possible approval of Drug X.", "approval", "expected"),
     ("Tempers have flared in the run-up to the decision on Drug X.", "decision", "expected"),
+    ("Talks over the need for something better have at times turned sour ahead of the decision on Drug X.",
+     "decision", "expected"),  # a participle after "have", and a comparative, tell no history
+    ("Staff worked hard in the run-up to the decision on Drug X.", "decision", "none"),  # a simple past does
     ("Doctors fought over the pending approval of Drug X.", "approval", "hypothetical"),  # told in the past
     ("Pharmacies wait for the pending approval of Drug X.", "approval", "expected"),
     # "finish" and "complete" end a thing; a gerund at the clause's start is still working towards it
