@@ -157,6 +157,11 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
             and not _simple_past_before(words, cs, es):
         out.stance = "negated" if negated_between(es, es) else "expected"
         return out
+    # An open question someone is to settle: "the FDA must decide whether it can be prescribed",
+    # "on their outcome hangs the question of whether the FDA will let it be used".
+    if _question_to_settle(words, cs, es) and not _past_aux(words, cs, es):
+        out.stance = "pending"
+        return out
     # Conditional or counterfactual frames: "if approved", "before approval could be considered",
     # "approval would require another trial", "any approval".
     if _still_required(words, cs, es):
@@ -366,6 +371,20 @@ def _state_after_phrase(words: list[str], ee: int, ce: int) -> bool:
     return False
 
 
+# Words that make a "whether" an open question someone is to settle, not a condition.
+SETTLING = {"decide", "decides", "deciding", "question", "questions", "settle", "settles", "settling", "determine",
+            "determines", "determining", "rule", "rules", "ruling", "weigh", "weighs", "weighing", "consider",
+            "considers", "considering", "judge", "judges", "assess", "assesses", "assessing"}
+
+
+def _question_to_settle(words: list[str], cs: int, es: int) -> bool:
+    """"whether" before the event, right after a word for deciding or an open question."""
+    for i in range(max(cs, es - 10), es):
+        if words[i] == "whether" and any(w in SETTLING for w in words[max(cs, i - 3):i]):
+            return True
+    return False
+
+
 def _awaited(words: list[str], cs: int, es: int) -> bool:
     """The event after "ahead of", "in the run-up to", "in anticipation of", "preparing for", or
     "the pending" (a determiner, then "pending": not "pending approval, it cannot be sold")."""
@@ -557,9 +576,13 @@ def _with_authority(words: list[str], inside: list[Cue], es: int, ce: int) -> bo
 
 
 def _in_hands(words: list[str], cs: int, ce: int) -> bool:
-    """"in the agency's hands", "in regulators' hands": pending with whoever holds it."""
+    """"in the agency's hands", "in regulators' hands", "up to the FDA to decide": pending with
+    whoever holds it."""
     for i in range(cs, ce):
         if words[i] == "in" and "hands" in words[i + 1:min(ce, i + 6)]:
+            return True
+        if words[i] == "up" and i + 1 < ce and words[i + 1] == "to" and "to" in words[i + 2:min(ce, i + 7)] \
+                and i - 1 >= cs and words[i - 1] in ("be", "is", "now", "entirely", "all", "rests"):
             return True
     return False
 

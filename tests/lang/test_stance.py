@@ -446,3 +446,14 @@ def test_a_refusal_the_event_is_said_of_is_not_its_stance(stance_of):
     """"rejection letters are never approved for release": the letter is the subject."""
     st = stance_of("Rejection letters for Drug X are seldom approved for release.", "approval")
     assert st.stance == "negated"  # "seldom" negates; the refusal noun is what it is said of
+
+
+@pytest.mark.parametrize(("sentence", "event", "stance"), [
+    # an open question someone is to settle is pending, not a condition
+    ("It is up to the agency to decide whether Drug X can be prescribed.", "approval", "pending"),
+    ("Much hangs on the question of whether the agency will approve Drug X.", "approval", "pending"),
+    ("It will be up to the agency to decide on Drug X.", "decision", "pending"),
+    ("If the agency approves Drug X, prices will fall.", "approval", "hypothetical"),  # still a condition
+])
+def test_open_questions_are_pending(stance_of, sentence: str, event: str, stance: str):
+    assert stance_of(sentence, event).stance == stance
