@@ -90,6 +90,26 @@ class Stance:
 def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event: Cue, cues: list[Cue],
                 times: list[TimeExpr], doc_date: date | None) -> Stance:
     """The stance of `event` (a cue inside `clause`, inside sentence `sent`)."""
+    out = _read_stance(doc, sent, clause, event, cues, times, doc_date)
+    if event.label == "EV:shortage" and out.stance in ("done", "pending", "none") and _state_in_present(doc, clause, event):
+        # A shortage told by its own predicate in the present is a state held now: "Mounjaro is
+        # backordered", "patients are struggling to find it", "supplies remain tight".
+        out.stance = "current"
+    return out
+
+
+def _state_in_present(doc: Doc, clause: tuple[int, int], event: Cue) -> bool:
+    words = [t.lower_ for t in doc[event.start:event.end]]
+    before = [t.lower_ for t in doc[max(clause[0], event.start - 2):event.start]]
+    if any(w in ("remain", "remains", "is", "are") for w in words):
+        return True
+    head = words[0]
+    return (head.endswith(("ed", "ing")) and any(w in ("is", "are", "remain", "remains", "still") for w in before)
+            and not any(w in ("was", "were", "had", "been") for w in before))
+
+
+def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event: Cue, cues: list[Cue],
+                 times: list[TimeExpr], doc_date: date | None) -> Stance:
     cs, ce = clause
     inside = [c for c in cues if cs <= c.start and c.end <= ce and c is not event]
     words = _words(doc)

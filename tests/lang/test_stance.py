@@ -457,3 +457,13 @@ def test_a_refusal_the_event_is_said_of_is_not_its_stance(stance_of):
 ])
 def test_open_questions_are_pending(stance_of, sentence: str, event: str, stance: str):
     assert stance_of(sentence, event).stance == stance
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Drug X supplies remain tight, pharmacists say.", "current"),
+    ("Drug X is backordered at many pharmacies.", "current"),
+    ("Patients are struggling to find Drug X.", "current"),
+    ("Drug X was backordered in 2023.", "done"),  # told in the past
+])
+def test_a_shortage_told_by_its_own_predicate(stance_of, sentence: str, stance: str):
+    assert stance_of(sentence, "shortage").stance == stance
