@@ -272,6 +272,16 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
         # ongoing review is a decision still to come.
         out.stance = "pending" if event.label in PROCESS_EVENTS else "current"
         return out
+    ability = _ability(words, cs, es)
+    if modal is None and ability is not None:
+        # "doctors can prescribe it", "it can be prescribed": a permission held now; in a purpose
+        # clause after a future ("will move into Schedule 8 so that it can be prescribed"), to come.
+        if _purpose_after_future(words, sent[0], es):
+            out.stance = "expected"
+        else:
+            out.stance = "negated" if ability == "cannot" or negated_between(es - 3, es) else "current"
+        out.negated = out.stance == "negated"
+        return out
     if modal:
         if modal == "would":
             out.stance = "hypothetical"
@@ -395,6 +405,26 @@ def _state_after_phrase(words: list[str], ee: int, ce: int) -> bool:
 SETTLING = {"decide", "decides", "deciding", "question", "questions", "settle", "settles", "settling", "determine",
             "determines", "determining", "rule", "rules", "ruling", "weigh", "weighs", "weighing", "consider",
             "considers", "considering", "judge", "judges", "assess", "assesses", "assessing"}
+
+
+def _ability(words: list[str], cs: int, es: int) -> str | None:
+    """"can"/"cannot" right before the event or its passive ("can be prescribed", "can now
+    prescribe"): "can" or "cannot"; None otherwise."""
+    for i in range(es - 1, max(cs, es - 4) - 1, -1):
+        w = words[i]
+        if w in ("can", "cannot", "ca"):  # "ca" is the tokenizer's "ca|n't"
+            return "cannot" if w == "cannot" or (i + 1 < es and words[i + 1] in ("n't", "not")) else "can"
+        if w not in ("be", "now", "legally", "already", "also", "only", "still", "n't", "not", "officially"):
+            return None
+    return None
+
+
+def _purpose_after_future(words: list[str], s0: int, es: int) -> bool:
+    """The event is in a purpose ("so that", "allowing") after a main clause in the future."""
+    at = next((i for i in range(es - 1, s0 - 1, -1) if words[i] in ("so", "allowing", "letting", "enabling")), None)
+    if at is None or (words[at] == "so" and (at + 1 >= es or words[at + 1] != "that") and (at == s0 or words[at - 1] != ",")):
+        return False
+    return any(w in ("will", "'ll", "shall") for w in words[s0:at]) or "come" in words[s0:s0 + 2]
 
 
 def _question_to_settle(words: list[str], cs: int, es: int) -> bool:

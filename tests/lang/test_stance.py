@@ -467,3 +467,12 @@ def test_open_questions_are_pending(stance_of, sentence: str, event: str, stance
 ])
 def test_a_shortage_told_by_its_own_predicate(stance_of, sentence: str, stance: str):
     assert stance_of(sentence, "shortage").stance == stance
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Doctors can prescribe Drug X.", "current"),  # a permission held now
+    ("Doctors cannot prescribe Drug X outside trials.", "negated"),
+    ("The rules will change next month so that Drug X can be prescribed.", "expected"),  # a purpose after a future
+])
+def test_can_is_a_permission_held_now(stance_of, sentence: str, stance: str):
+    assert stance_of(sentence, "approval").stance == stance
