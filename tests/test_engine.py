@@ -139,3 +139,17 @@ def _boom_on(name):
         return read_document(path)
 
     return read
+
+
+def test_a_front_matter_date_reads_the_page_as_the_published_argument_does():
+    """Front matter is blanked to keep offsets; its blank lines must not hide the page's title,
+    which names the drug a later paragraph leaves unnamed."""
+    from factcheck.knowledge import load_pack_cached
+
+    linter = Linter(load_pack_cached(), date(2026, 11, 22))
+    body = ("Maker warns of Wegovy supply gap\n\nThe maker said a plant that fills its pens had stopped work.\n\n"
+            "Shares fell on the news.\n\nThe drugmaker expects the shortfall to be resolved next year.\n")
+    dated = linter.lint_text("---\ndate: 2021-12-18\n---\n" + body, "a.md", "markdown")
+    given = linter.lint_text(body, "a.md", "markdown", published=date(2021, 12, 18))
+    assert [f.rule for f in dated.findings] == [f.rule for f in given.findings]
+    assert "glp1/semaglutide-shortage-current" in [f.rule for f in dated.findings]

@@ -95,8 +95,8 @@ def about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at: 
     if side:
         return side == "own"
     # The document as a whole: its first sentence (title) or, failing that, which it names more.
-    if an.sentences:
-        first = an.sentences[0]
+    first = _title(an)
+    if first is not None:
         side = _nearest(an.cues_in(first[0], first[1]), own, rival, first[1])
         if side:
             return side == "own"
@@ -135,7 +135,7 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
         return side == "own"
     # The page's title ("Australia's first psychedelic clinic opens": a later "psychiatrists have
     # been authorised" is Australian). A place named elsewhere in the page does not move it.
-    first = an.sentences[0] if an.sentences else None
+    first = _title(an)
     if first and first != ev.sentence and _is_heading(an, first):
         side = _nearest(an.cues_in(first[0], first[1]), own, rival, first[0])
         if side:
@@ -159,6 +159,14 @@ def _look_back(an: Analysis, sentence: tuple[int, int], own: Collection[str], ri
         side = _nearest(an.cues_in(s[0], s[1]), own, rival, s[0] if first else s[1])
         if side:
             return side
+    return None
+
+
+def _title(an: Analysis) -> tuple[int, int] | None:
+    """The first sentence with words: a blanked front matter before the title is no title."""
+    for s in an.sentences[:4]:
+        if any(not t.is_space for t in an.doc[s[0]:s[1]]):
+            return s
     return None
 
 
