@@ -193,6 +193,8 @@ def _distance(role: Cue, holder: Cue, orgs: list[Cue]) -> int:
     ("Jane Roe, who started the Society for Drug X Research and is its director")."""
     lo, hi = min(role.start, holder.start), max(role.start, holder.start)
     inside = sum(o.end - o.start - 1 for o in orgs if lo <= o.start and o.end <= hi)
+    # A bracketed acronym after the name ("(MAPS)") and a degree after the person ("Ph.D.") add nothing.
+    inside += sum(1 for o in orgs if lo <= o.start - 1 and o.end + 1 <= hi and o.end - o.start == 1) * 2
     return hi - lo - inside
 
 

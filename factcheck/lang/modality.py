@@ -61,7 +61,9 @@ def _past_framed(doc: Doc, words: list[str], cs: int, cue: Cue, inside: list[Cue
         nxt = words[cue.end] if cue.end < len(words) else ""
         if nxt in PARTICIPLE_FOLLOWERS:
             return False
-        return prev not in ("is", "are", "'s", "be", "been", "being", "widely", "generally", "now") and cue.start > cs
+        # An attributive participle after a determiner ("the expected approval") is no past verb.
+        return prev not in ("is", "are", "'s", "be", "been", "being", "widely", "generally", "now", "the", "a", "an",
+                            "its", "their", "this", "much", "long", "widely-expected") and cue.start > cs
     return False
 
 

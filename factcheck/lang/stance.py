@@ -245,7 +245,8 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     # In progress: "the agency is weighing the request", "regulators are reviewing it", "the
     # filing is being evaluated".
     ev_word = words[es]
-    if es - 2 >= cs and words[es - 1] == "to" and words[es - 2] in ("has", "have", "needs", "need", "must") \
+    if es - 2 >= cs and words[es - 1] == "to" and (words[es - 2] in ("has", "have", "needs", "need", "must")
+                                                  or _time_allowed(words, cs, es)) \
             and not negated_between(es - 3, es):
         # "the FDA now has to decide" is pending; "the government has to legalise it first" is a
         # condition.
@@ -425,6 +426,14 @@ def _purpose_after_future(words: list[str], s0: int, es: int) -> bool:
     if at is None or (words[at] == "so" and (at + 1 >= es or words[at + 1] != "that") and (at == s0 or words[at - 1] != ",")):
         return False
     return any(w in ("will", "'ll", "shall") for w in words[s0:at]) or "come" in words[s0:s0 + 2]
+
+
+def _time_allowed(words: list[str], cs: int, es: int) -> bool:
+    """"has 60 days to review", "have until August to decide": a deadline still running."""
+    for i in range(max(cs, es - 5), es - 2):
+        if words[i] in ("has", "have") and any(w in ("days", "weeks", "months", "until", "till") for w in words[i + 1:es - 1]):
+            return True
+    return False
 
 
 def _question_to_settle(words: list[str], cs: int, es: int) -> bool:

@@ -16,7 +16,7 @@ RULE = "test/acme-ceo"
     ("Drug X came out in 2019, and Acme Pharma CEO Jane Roe spoke about it.", "CEO Jane Roe"),
     # the organisation's name between name and title counts as one word
     ("Drug X owes much to Jane Roe, who set up the firm Acme Pharma and is still its chief executive.",
-     "Roe, who set up the firm Acme Pharma and is still its chief executive"),  # the alias "Roe" is the nearer name
+     "Jane Roe, who set up the firm Acme Pharma and is still its chief executive"),
     # the organisation named three sentences before (a dateline is a sentence of its own)
     ("BOSTON, Mass. Acme Pharma said its Drug X works. The data are new. CEO Jane Roe spoke.", "CEO Jane Roe"),
     # a departure word after a determiner is another's: "the departing directors"
