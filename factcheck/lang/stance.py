@@ -248,9 +248,10 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     if es - 2 >= cs and words[es - 1] == "to" and (words[es - 2] in ("has", "have", "needs", "need", "must")
                                                   or _time_allowed(words, cs, es)) \
             and not negated_between(es - 3, es):
-        # "the FDA now has to decide" is pending; "the government has to legalise it first" is a
-        # condition.
-        out.stance = "hypothetical" if "first" in words[ee:ce] else "pending"
+        # "the FDA now has to decide" is pending; "the government has to legalise it first" and
+        # "the FDA would have to approve it" are conditions.
+        would = es - 3 >= cs and words[es - 3] in ("would", "'d", "might", "could")
+        out.stance = "hypothetical" if "first" in words[ee:ce] or would else "pending"
         return out
     if (_in_hands(words, cs, ce) or _with_authority(words, inside, es, ce)) and not _past_aux(words, cs, es):
         # "the application is now in the FDA's hands"

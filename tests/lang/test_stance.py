@@ -482,6 +482,7 @@ def test_can_is_a_permission_held_now(stance_of, sentence: str, stance: str):
     ("The expected approval of Drug X is only three months away.", "approval", "expected"),  # attributive
     ("Analysts expected approval of Drug X by 2021.", "approval", "past-forecast"),  # a finite past verb
     ("The agency has 60 days to review the filing for Drug X.", "review", "pending"),  # a deadline running
+    ("Before anyone sells it, the agency would have to approve Drug X.", "approval", "hypothetical"),  # a condition
 ])
 def test_attributive_forecasts_and_deadlines(stance_of, sentence: str, event: str, stance: str):
     assert stance_of(sentence, event).stance == stance
