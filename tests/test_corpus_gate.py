@@ -29,13 +29,15 @@ GATES = [
     ("corpus_real/dev", 0.75, 0.95),  # score.py: 0.783 / 1.000 on 2026-12-06 (second session)
     ("corpus_real/dev2", 0.72, 0.95),  # 0.769 / 1.000
     ("corpus_real/dev3", 0.58, 0.95),  # 40 passages by a writer who did not tune: 0.382 / 0.941 -> 0.628 / 1.000
+    ("corpus_real/dev4", 0.48, 0.95),  # 40 more by a non-tuner: 0.388 / 0.950 when written -> 0.531 / 1.000
     ("corpus_glp1_dev", 0.70, 0.95),  # 69 cases since 2026-12-06 (57 new): measured 0.732 / 1.000
     ("corpus_glp1_dev2", 0.82, 0.95),  # 0.875 / 1.000 (the responder share no longer read as weight loss)
     ("corpus_glp1_dev3", 0.48, 0.90),  # 30 passages by a writer who did not tune: 0.262 / 0.786 -> 0.524 / 0.958
+    ("corpus_glp1_dev4", 0.28, 0.90),  # 30 more by a non-tuner: 0.308 / 0.923 when written
 ]
 ALL_CORPORA = ["corpus", "corpus_dev", "corpus_dev2", "corpus_holdout", "corpus_holdout2", "corpus_real/dev", "corpus_real/dev2",
-               "corpus_real/dev3", "corpus_real/sealed", "corpus_real/offtopic", "corpus_glp1", "corpus_glp1_dev",
-               "corpus_glp1_dev2", "corpus_glp1_dev3"]
+               "corpus_real/dev3", "corpus_real/dev4", "corpus_real/sealed", "corpus_real/offtopic", "corpus_glp1", "corpus_glp1_dev",
+               "corpus_glp1_dev2", "corpus_glp1_dev3", "corpus_glp1_dev4"]
 
 
 def score(folder: Path, linter, tmp: Path) -> dict:  # type: ignore[no-untyped-def]
