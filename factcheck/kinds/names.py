@@ -133,8 +133,27 @@ class NameRule:
                 return end + 1, end + 3
         return None
 
-    def _misspelt(self, an: Analysis) -> list[Claim]:
+    def _second_word_misspelt(self, an: Analysis) -> list[Claim]:
+        """"Lykos Therapeautics": the coined word right, the name's next word one or two letters
+        off and no English word."""
         out: list[Claim] = []
+        words = self.spec.canonical.split()
+        if len(words) < 2 or words[0] not in self.coined:
+            return out
+        second = words[1]
+        for i, text in _title_words(an.doc):
+            if text != words[0] or i + 1 >= len(an.doc):
+                continue
+            nxt = an.doc[i + 1].text
+            if nxt == second or not nxt[:1].isupper() or is_known_word(nxt) or _edits(nxt.lower(), second.lower()) > 2:
+                continue
+            sent = sentence_of(an, i)
+            if sent is not None:
+                out.append(claim_for(an, i, i + 2, sent, self.rule))
+        return out
+
+    def _misspelt(self, an: Analysis) -> list[Claim]:
+        out: list[Claim] = self._second_word_misspelt(an)
         wrong_label = f"NAME:wrong:{self.rule.id}"
         wrong_starts = {c.start for c in an.cues if c.label == wrong_label}
         # One edit changes a length by one at most: only words that long can be a misspelling.
@@ -316,3 +335,14 @@ def _one_edit(a: str, b: str) -> bool:
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
     return short[i:] == long_[i + 1:]
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance, for two short words."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]

@@ -54,6 +54,8 @@ wrong: [Zykora Pharmaceuticals]
     ("Drug X is made by Zykora Pharma.", None),
     ("Drug X is from Zagora.", None),  # two letters apart: another name
     ("Zykorra makes widgets.", None),  # a page that is not about Drug X is not read
+    ("Zykora Pharmma makes Drug X.", "Zykora Pharmma"),  # the name's second word misspelt
+    ("Zykora Pharmacy sells Drug X.", None),  # an English word: another business
 ])
 def test_a_coined_name_misspelt_by_one_letter_is_flagged(tmp_path, text: str, flagged: str | None):
     claims = "claims:\n" + kindpack.claim("maker", "Drug X is made by Zykora Pharma.", MAKER, kind="organization")
