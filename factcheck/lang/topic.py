@@ -127,7 +127,8 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
     rival = {c.label for c in an.cues if c.label.startswith("JUR:") and c.label not in own
              and not (country == "us" and states is None and c.label == "JUR:us-state")}
     for start, end in (ev.clause, ev.sentence):
-        side = _nearest(an.cues_in(start, end), own, rival, ev.cue.start)
+        # With the Doc: a place listed with the own one ("the U.S. and Canada") does not take it away.
+        side = _nearest(an.cues_in(start, end), own, rival, ev.cue.start, an.doc)
         if side:
             return side == "own"
     side = _look_back(an, ev.sentence, own, rival, paragraph_start, whole_paragraph=False, first=False)

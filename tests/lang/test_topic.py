@@ -114,6 +114,12 @@ def test_jurisdiction_named_in_the_sentence(read):
     assert jurisdiction(read, "The U.S. regulator approved Drug X.", "us")
 
 
+def test_places_listed_together_each_hold_the_statement(read):
+    text = "Regulators in the U.S. and Canada are weighing applications for Drug X."
+    assert jurisdiction(read, text, "us") and jurisdiction(read, text, "ca")
+    assert not jurisdiction(read, "Regulators in Canada are weighing applications for Drug X.", "us")
+
+
 def test_federal_level_treats_a_named_state_as_another_jurisdiction(read):
     text = "Colorado legalized Drug X last year."
     assert jurisdiction(read, text, "us")  # a state leaves a federal fact (an FDA approval) in force
