@@ -144,6 +144,8 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
 
     def negated_between(a: int, b: int) -> bool:
         lo, hi = min(a, b), max(a, b)
+        if _prevented(words, cs, es):
+            return True  # "the law bars Medicare from paying for it"
         for c in inside:
             if c.label != "NEG":
                 continue
@@ -159,6 +161,9 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     # "post-approval studies", "pre-approval access": a time relative to the event, not the event.
     if es - 2 >= cs and words[es - 1] == "-" and words[es - 2] in ("post", "pre"):
         out.stance = "hypothetical"
+        return out
+    if _prevented(words, cs, es):
+        out.stance, out.negated = "negated", True  # "the rules keep doctors from prescribing it to teens"
         return out
     # A change told as "from X to Y" ("From Prohibited to Prescribed"): X is the state left behind.
     if es - 1 >= cs and words[es - 1] == "from" and "to" in words[ee:min(ce, ee + 4)]:
@@ -435,6 +440,19 @@ def _time_allowed(words: list[str], cs: int, es: int) -> bool:
         if words[i] in ("has", "have") and any(w in ("days", "weeks", "months", "until", "till") for w in words[i + 1:es - 1]):
             return True
     return False
+
+
+PREVENTING = {"bar", "bars", "barred", "barring", "ban", "bans", "banned", "prohibit", "prohibits", "prohibited",
+              "block", "blocks", "blocked", "prevent", "prevents", "prevented", "forbid", "forbids", "forbidden",
+              "stop", "stops", "stopped", "keep", "keeps", "preclude", "precludes", "precluded"}
+
+
+def _prevented(words: list[str], cs: int, es: int) -> bool:
+    """"bars Medicare from paying", "prevents doctors from prescribing": the event behind "from"
+    after a verb of preventing, within a few words."""
+    if es - 1 < cs or words[es - 1] != "from":
+        return False
+    return any(w in PREVENTING for w in words[max(cs, es - 6):es - 1])
 
 
 def _question_to_settle(words: list[str], cs: int, es: int) -> bool:

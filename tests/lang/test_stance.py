@@ -486,3 +486,8 @@ def test_can_is_a_permission_held_now(stance_of, sentence: str, stance: str):
 ])
 def test_attributive_forecasts_and_deadlines(stance_of, sentence: str, event: str, stance: str):
     assert stance_of(sentence, event).stance == stance
+
+
+def test_an_event_prevented_is_negated(stance_of):
+    st = stance_of("The rules prevent doctors from prescribing Drug X to teens.", "approval")
+    assert st.stance == "negated" and st.negated
