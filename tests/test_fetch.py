@@ -14,19 +14,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug.wrappers import Request, Response
 
-from factcheck.fetch import (
-    USER_AGENT,
-    FetchError,
-    UnsafeXMLError,
-    decode_body,
-    fetch_many,
-    fetch_page,
-    make_session,
-    parse_retry_after,
-    parse_xml_safely,
-    urls_from_file,
-    urls_from_sitemap,
-)
+from factcheck.fetch import USER_AGENT, FetchError, decode_body, fetch_many, fetch_page, make_session, parse_retry_after
+from factcheck.url_lists import UnsafeXMLError, parse_xml_safely, urls_from_file, urls_from_sitemap
 
 FAST = {"read_timeout": 0.4, "connect_timeout": 0.4, "backoff": 0.01, "retries": 2, "allow_hosts": ("127.0.0.1",)}
 

@@ -15,15 +15,9 @@ import requests
 from pytest_httpserver import HTTPServer
 from werkzeug.wrappers import Response
 
-from factcheck.fetch import (
-    DowngradeRefused,
-    FetchError,
-    fetch_page,
-    make_session,
-    urls_from_file,
-    urls_from_sitemap,
-)
+from factcheck.fetch import DowngradeRefused, FetchError, fetch_page, make_session
 from factcheck.netguard import HostPolicy
+from factcheck.url_lists import urls_from_file, urls_from_sitemap
 
 FAST = {"read_timeout": 2, "connect_timeout": 1, "backoff": 0.01, "retries": 1}
 LOCAL = {**FAST, "allow_hosts": ("127.0.0.1",)}

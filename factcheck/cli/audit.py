@@ -127,7 +127,8 @@ def audit(
         raise click.UsageError(str(exc)) from None
     extra_urls: list[str] = []
     if urls_file:
-        from factcheck.fetch import FetchError, urls_from_file
+        from factcheck.fetch import FetchError
+        from factcheck.url_lists import urls_from_file
 
         try:
             extra_urls += urls_from_file(urls_file)
@@ -136,7 +137,8 @@ def audit(
         if not extra_urls:
             notes.append(f"{urls_file}: no URLs in the file")
     for sm in sitemaps:
-        from factcheck.fetch import FetchError, urls_from_sitemap
+        from factcheck.fetch import FetchError
+        from factcheck.url_lists import urls_from_sitemap
 
         problems: list[str] = []
         try:

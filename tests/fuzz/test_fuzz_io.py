@@ -25,7 +25,8 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import main
-from factcheck.fetch import FetchError, fetch_page, urls_from_sitemap
+from factcheck.fetch import FetchError, fetch_page
+from factcheck.url_lists import urls_from_sitemap
 
 SEED = 20261206
 LOCAL = ("127.0.0.1",)
