@@ -491,3 +491,12 @@ def test_attributive_forecasts_and_deadlines(stance_of, sentence: str, event: st
 def test_an_event_prevented_is_negated(stance_of):
     st = stance_of("The rules prevent doctors from prescribing Drug X to teens.", "approval")
     assert st.stance == "negated" and st.negated
+
+
+@pytest.mark.parametrize(("sentence", "event", "stance"), [
+    ("The department is working very hard to approve Drug X within 12 months.", "approval", "expected"),
+    ("The agency has set a timeline for approving Drug X.", "approval", "expected"),
+    ("Campaigners want Drug X made legal.", "legalisation", "none"),  # advocacy is no forecast
+])
+def test_efforts_and_timelines_are_forecasts(stance_of, sentence: str, event: str, stance: str):
+    assert stance_of(sentence, event).stance == stance
