@@ -23,8 +23,15 @@ TRIALS = re.compile(
     r"(?:(?:randomi[sz]ed|controlled|placebo-controlled|double-blind|clinical|mdma|separate|earlier|smaller|small)\s+){0,3}"
     r"phase[- ]?(?P<p>2|ii|two|3|iii|three)\s+"
     r"(?:(?:randomi[sz]ed|controlled|clinical|mdma)\s+){0,3}(?:trials|studies)\b")
+# "six earlier trials": a count with no phase, matched to studies of any phase.
+TRIALS_ANY_PHASE = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d)\s+"
+    r"(?:(?:earlier|previous|prior|separate|completed|smaller|small|randomi[sz]ed|controlled|clinical|mdma)\s+){1,2}"
+    r"(?:trials|studies)\b")
 POOLED = re.compile(r"\b(?:pool(?:ed|s|ing)?|combin(?:ed|es|ing)|merg(?:ed|es|ing)|meta-?analy[sz](?:is|es|ed))\b")
 FOLLOW_UP = re.compile(r"\blong[- ]term follow[- ]?ups?\b|\blongitudinal\b")
+# In the text a plain "follow-up" is enough when the trials are counted beside it.
+FOLLOW_UP_TOLD = re.compile(r"\b(?:long[- ]term )?follow[- ]?ups?\b|\blongitudinal\b")
 
 
 @dataclass(frozen=True)
@@ -50,16 +57,16 @@ def design_features(pack: Pack) -> dict[str, Described]:
 
 def described_citations(ctx: Context, features: dict[str, Described], cited: list[Claim]) -> list[Claim]:
     """Citation claims for the studies a sentence describes, where exactly one study fits."""
-    if not features or "phase" not in ctx.folded:
-        return []
+    if not features or ("trials" not in ctx.folded and "studies" not in ctx.folded):
+        return []  # every description counts trials or studies
     named = {c.sentence for c in cited if c.studies}
     out: list[Claim] = []
-    for m in ctx.scan(TRIALS):
+    for m in [*ctx.scan(TRIALS), *ctx.scan(TRIALS_ANY_PHASE)]:
         sent = ctx.sentence_of(m.start())
         if sent in named:
             continue  # the sentence names its study: the description is of that one
         pooled = [p for p in POOLED.finditer(ctx.folded, sent[0], sent[1])]
-        follow = [f for f in FOLLOW_UP.finditer(ctx.folded, sent[0], sent[1])]
+        follow = [f for f in FOLLOW_UP_TOLD.finditer(ctx.folded, sent[0], sent[1])]
         if not pooled and not follow:
             continue
         told = Described(_trials(m), bool(pooled), bool(follow))
@@ -67,7 +74,7 @@ def described_citations(ctx: Context, features: dict[str, Described], cited: lis
         # untold ("pooled six phase 2 trials" is the pooled analysis, not its long-term follow-up).
         fits = [sid for sid, f in features.items() if _within(told, f)]
         if len(fits) > 1:
-            fits = [sid for sid in fits if features[sid] == told]
+            fits = [sid for sid in fits if (features[sid].pooled, features[sid].follow_up) == (told.pooled, told.follow_up)]
         if len(fits) != 1:
             continue
         marks = [m, *pooled, *follow]
@@ -79,9 +86,12 @@ def described_citations(ctx: Context, features: dict[str, Described], cited: lis
 
 
 def _within(told: Described, study: Described) -> bool:
-    return told.trials == study.trials and (not told.pooled or study.pooled) and (not told.follow_up or study.follow_up)
+    same = told.trials == study.trials or (told.trials[1] == "" and told.trials[0] == study.trials[0])
+    return same and (not told.pooled or study.pooled) and (not told.follow_up or study.follow_up)
 
 
 def _trials(m: re.Match[str]) -> tuple[int, str]:
+    """The count and phase of the trials ("" when the text names no phase)."""
     n = m.group("n")
-    return (int(n) if n.isdigit() else COUNTS[n]), PHASES[m.group("p")]
+    phase = m.group("p") if "p" in m.re.groupindex else None
+    return (int(n) if n.isdigit() else COUNTS[n]), PHASES[phase] if phase else ""

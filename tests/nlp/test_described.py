@@ -36,3 +36,8 @@ def test_a_description_that_fits_no_single_study_cites_none(run_doc, text: str):
 def test_a_sentence_naming_its_study_is_not_read_as_a_description(run_doc):
     cited = _cited(run_doc, "Mithoefer et al. 2019 pooled six phase 2 trials of MDMA.")
     assert [s for _t, s in cited] == [["mithoefer-2019-pooled"]]
+
+
+def test_a_count_of_trials_without_a_phase_with_a_follow_up(run_doc):
+    cited = _cited(run_doc, "MDMA news. The new paper pools follow-up data from six earlier trials.")
+    assert [s for _t, s in cited] == [["jerome-2020-ltfu"]]
