@@ -7,6 +7,8 @@ prefilter), and returns one `EventMention` per event cue with its clause and sta
 
 from __future__ import annotations
 
+import copy
+
 import bisect
 from dataclasses import dataclass, replace
 from datetime import date
@@ -124,6 +126,12 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
                 and ((ev.start > sent[0] and doc[ev.start - 1].lower_ in ("be", "been", "being", "is", "are", "was", "were"))
                      or any(t.lower_ in MET_OBJECTS for t in doc[ev.end:min(sent[1], ev.end + 3)])):
             continue  # "requests could be met", "no longer met criteria": satisfied, not a committee meeting
+        if name == "restock":
+            # Supply restored is a shortage ended: "expects to meet demand next year" holds the
+            # shortage as current, "supply is back to normal" as over.
+            name, stance = "shortage", _shortage_of_restock(stance)
+            if stance is None:
+                continue
         events.append(EventMention(name, ev, sent, clause, stance))
     events += _elliptical(doc, cues, sentences, events, doc_date)
     events += _waiting_on_authority(doc, cues, sentences, events)
@@ -131,9 +139,25 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
     return Analysis(doc, cues, events, sentences)
 
 
+def _shortage_of_restock(stance: Stance) -> Stance | None:
+    """The shortage's stance read from its end's: a restock to come means the shortage holds now."""
+    if stance.stance in ("expected", "pending", "negated", "hypothetical"):
+        out = "current" if stance.stance != "hypothetical" else None
+    elif stance.stance in ("done", "current"):
+        out = "ended"
+    else:
+        out = None
+    if out is None:
+        return None
+    mapped = copy.copy(stance)
+    mapped.stance, mapped.negated = out, False
+    return mapped
+
+
 # What is "met" when nothing is convened: criteria, a goal, an endpoint.
 MET_OBJECTS = {"criteria", "criterion", "requirement", "requirements", "endpoint", "endpoints", "goal", "goals",
-               "standard", "standards", "expectations", "threshold", "thresholds", "target", "targets", "diagnostic"}
+               "standard", "standards", "expectations", "threshold", "thresholds", "target", "targets", "diagnostic",
+               "demand", "demands", "u.s.", "us", "american", "global", "full"}
 
 ANAPHORIC_SUBJECTS = {"it", "it's", "that", "this", "that's", "this's"}
 

@@ -217,7 +217,9 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     event_starts = {c.start for c in inside if _generic_event(c)}
     # "taking longer than planned", "sooner than expected": a comparison, not a forecast.
     prospects = [c for c in inside if c.label == "ST:expected" and near(c)
-                 and _governs(words, c, es, event_starts) and not (c.start > 0 and words[c.start - 1] == "than")]
+                 and _governs(words, c, es, event_starts) and not (c.start > 0 and words[c.start - 1] == "than")
+                 # "meet the demand it expects": a relative clause on a noun after the event
+                 and not (c.start > ee and words[c.start - 1] in ("it", "they", "we", "he", "she", "i", "you"))]
     pendings = [c for c in inside if c.label == "ST:pending" and near(c)]
     modal = _modal_before(words, cs, es, ce, event_starts)
     future_time = [t for t in out.times if is_future(t, doc_date)]
@@ -283,8 +285,8 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     if modal is None and ability is not None:
         # "doctors can prescribe it", "it can be prescribed": a permission held now; in a purpose
         # clause after a future ("will move into Schedule 8 so that it can be prescribed"), to come.
-        if _purpose_after_future(words, sent[0], es):
-            out.stance = "expected"
+        if _purpose_after_future(words, sent[0], es) or future_time:
+            out.stance = "expected"  # "... so that it can be prescribed", "can meet demand next year"
         else:
             out.stance = "negated" if ability == "cannot" or negated_between(es - 3, es) else "current"
         out.negated = out.stance == "negated"

@@ -336,7 +336,8 @@ def test_a_modal_that_keeps_the_event_going_forecasts_it(stance_of):
 def test_a_pronoun_that_expects_is_no_elliptical_forecast(analyse_text):
     # "the demand it expects": "it" is the company, not an event from the sentence before.
     an = analyse_text("The shortage of Drug X ended. The maker can now meet the demand it expects.")
-    assert [e.stance.stance for e in an.events if e.event == "shortage"] == ["ended"]
+    # (the second sentence's supply restored is the shortage over, not a forecast)
+    assert [e.stance.stance for e in an.events if e.event == "shortage"] == ["ended", "ended"]
 
 
 def test_waiting_on_a_regulator_is_waiting_for_its_decision(analyse_text):
@@ -500,3 +501,14 @@ def test_an_event_prevented_is_negated(stance_of):
 ])
 def test_efforts_and_timelines_are_forecasts(stance_of, sentence: str, event: str, stance: str):
     assert stance_of(sentence, event).stance == stance
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    # supply restored is a shortage ended: to come, the shortage holds; done, it is over
+    ("The maker expects to meet demand for Drug X in the second half of next year.", "current"),
+    ("The maker expects Drug X supply to be stable early next year.", "current"),
+    ("Drug X is back in stock at most pharmacies.", "ended"),
+    ("The maker can now meet demand for Drug X.", "ended"),
+])
+def test_supply_restored_is_a_shortage_ended(stance_of, sentence: str, stance: str):
+    assert stance_of(sentence, "shortage").stance == stance
