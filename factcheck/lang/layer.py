@@ -7,9 +7,8 @@ prefilter), and returns one `EventMention` per event cue with its clause and sta
 
 from __future__ import annotations
 
-import copy
-
 import bisect
+import copy
 from dataclasses import dataclass, replace
 from datetime import date
 
