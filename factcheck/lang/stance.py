@@ -327,7 +327,9 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
         return out
     # A step towards a decision in the present, right after its maker: "FDA weighs new application",
     # "the agency considers the request" (news present: under way now).
-    if event.label in ("EV:review", "EV:decision") and words[es].endswith("s") and es - 1 >= cs \
+    # (A subject of two names, "FDA and Health Canada review ...", takes the plural form.)
+    plural = es - 1 in name_ends and "and" in words[cs:es - 1] and lemma_of(words[es]) == words[es]
+    if event.label in ("EV:review", "EV:decision") and (words[es].endswith("s") or plural) and es - 1 >= cs \
             and (words[es - 1] in SUBJECTS or es - 1 in name_ends) and not negated_between(es, es) \
             and not any(w in HABITUAL for w in words[cs:ce]) \
             and not (es - 2 >= cs and words[es - 2] in TIME_CLAUSE_OPENERS):  # "every year"; "when it reviews"

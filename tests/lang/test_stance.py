@@ -512,3 +512,7 @@ def test_efforts_and_timelines_are_forecasts(stance_of, sentence: str, event: st
 ])
 def test_supply_restored_is_a_shortage_ended(stance_of, sentence: str, stance: str):
     assert stance_of(sentence, "shortage").stance == stance
+
+
+def test_a_subject_of_two_names_takes_the_plural_news_present(stance_of):
+    assert stance_of("The FDA and Health Canada review Drug X for liver disease", "review").stance == "pending"
