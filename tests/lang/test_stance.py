@@ -515,4 +515,4 @@ def test_supply_restored_is_a_shortage_ended(stance_of, sentence: str, stance: s
 
 
 def test_a_subject_of_two_names_takes_the_plural_news_present(stance_of):
-    assert stance_of("The FDA and Health Canada review Drug X for liver disease", "review").stance == "pending"
+    assert stance_of("The agency and the ministry review Drug X for liver disease", "review").stance == "pending"
