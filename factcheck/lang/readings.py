@@ -1,0 +1,175 @@
+"""Readings of a clause's words that give an event its stance, each a small test on the words
+around the event (no parser): an event prepared for, an open question to settle, a permission,
+a deadline, a prevention, a timetable in the present, a refusal the event acts on or is said of, a
+participle describing a noun, a state held without a copula. `stance.read_stance` asks them in
+order; each is written once here and tested in tests/lang/test_stance.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from factcheck.lang.aspect import _aux_before
+from factcheck.lang.cues import Cue
+from factcheck.lang.lemmas import lemma_of
+from factcheck.lang.timex import MONTHS, TimeExpr, names_a_day
+from factcheck.lang.wordsets import AWAITING, HABITUAL, IRREGULAR_PARTICIPLES, STATE_AFTER
+
+
+def _state_in_present(doc: Doc, clause: tuple[int, int], event: Cue) -> bool:
+    words = [t.lower_ for t in doc[event.start:event.end]]
+    before = [t.lower_ for t in doc[max(clause[0], event.start - 2):event.start]]
+    if any(w in ("remain", "remains", "is", "are") for w in words):
+        return True
+    head = words[0]
+    return (head.endswith(("ed", "ing")) and any(w in ("is", "are", "remain", "remains", "still") for w in before)
+            and not any(w in ("was", "were", "had", "been") for w in before))
+
+
+def _state_after_phrase(words: list[str], ee: int, ce: int) -> bool:
+    """A state verb after the event's "of ..." phrase: "the shortage of the diabetes drug drags on"."""
+    if ee >= ce or words[ee] != "of":
+        return False
+    for i in range(ee + 1, min(ce, ee + 7)):
+        if words[i] in STATE_AFTER:
+            return True
+        if not words[i].isalnum() or words[i] in ("and", "that", "which", "who", "but", "is", "are", "was", "were"):
+            return False
+    return False
+
+
+# Words that make a "whether" an open question someone is to settle, not a condition.
+SETTLING = {"decide", "decides", "deciding", "question", "questions", "settle", "settles", "settling", "determine",
+            "determines", "determining", "rule", "rules", "ruling", "weigh", "weighs", "weighing", "consider",
+            "considers", "considering", "judge", "judges", "assess", "assesses", "assessing"}
+
+
+def _ability(words: list[str], cs: int, es: int) -> str | None:
+    """"can"/"cannot" right before the event or its passive ("can be prescribed", "can now
+    prescribe"): "can" or "cannot"; None otherwise."""
+    for i in range(es - 1, max(cs, es - 4) - 1, -1):
+        w = words[i]
+        if w in ("can", "cannot", "ca"):  # "ca" is the tokenizer's "ca|n't"
+            return "cannot" if w == "cannot" or (i + 1 < es and words[i + 1] in ("n't", "not")) else "can"
+        if w not in ("be", "now", "legally", "already", "also", "only", "still", "n't", "not", "officially"):
+            return None
+    return None
+
+
+def _purpose_after_future(words: list[str], s0: int, es: int) -> bool:
+    """The event is in a purpose ("so that", "allowing") after a main clause in the future."""
+    at = next((i for i in range(es - 1, s0 - 1, -1) if words[i] in ("so", "allowing", "letting", "enabling")), None)
+    if at is None or (words[at] == "so" and (at + 1 >= es or words[at + 1] != "that") and (at == s0 or words[at - 1] != ",")):
+        return False
+    return any(w in ("will", "'ll", "shall") for w in words[s0:at]) or "come" in words[s0:s0 + 2]
+
+
+def _time_allowed(words: list[str], cs: int, es: int) -> bool:
+    """"has 60 days to review", "have until August to decide": a deadline still running."""
+    for i in range(max(cs, es - 5), es - 2):
+        if words[i] in ("has", "have") and any(w in ("days", "weeks", "months", "until", "till") for w in words[i + 1:es - 1]):
+            return True
+    return False
+
+
+PREVENTING = {"bar", "bars", "barred", "barring", "ban", "bans", "banned", "prohibit", "prohibits", "prohibited",
+              "block", "blocks", "blocked", "prevent", "prevents", "prevented", "forbid", "forbids", "forbidden",
+              "stop", "stops", "stopped", "keep", "keeps", "preclude", "precludes", "precluded"}
+
+
+def _prevented(words: list[str], cs: int, es: int) -> bool:
+    """"bars Medicare from paying", "prevents doctors from prescribing": the event behind "from"
+    after a verb of preventing, within a few words."""
+    if es - 1 < cs or words[es - 1] != "from":
+        return False
+    return any(w in PREVENTING for w in words[max(cs, es - 6):es - 1])
+
+
+def _question_to_settle(words: list[str], cs: int, es: int) -> bool:
+    """"whether" before the event, right after a word for deciding or an open question."""
+    for i in range(max(cs, es - 10), es):
+        if words[i] == "whether" and any(w in SETTLING for w in words[max(cs, i - 3):i]):
+            return True
+    return False
+
+
+def _awaited(words: list[str], cs: int, es: int) -> bool:
+    """The event after "ahead of", "in the run-up to", "in anticipation of", "preparing for", or
+    "the pending" (a determiner, then "pending": not "pending approval, it cannot be sold")."""
+    before = words[max(cs, es - 8):es]
+    text = " ".join(before).replace(" - ", "-")  # "run-up" is three tokens
+    if any(f" {p} " in f" {text} " for p in AWAITING) and not any(w in (",", ";", "and", "but") for w in before[-4:]):
+        return True
+    return es - 2 >= cs and words[es - 1] == "pending" and words[es - 2] in ("the", "a", "its", "their", "an")
+
+
+# Common irregular simple pasts (the lemma table also maps comparatives such as "better").
+IRREGULAR_PASTS = {"said", "told", "went", "came", "took", "saw", "gave", "spoke", "wrote", "met", "won", "got", "left",
+                   "sent", "kept", "became", "brought", "thought", "found", "felt", "fought", "grew", "knew", "rose", "fell"}
+
+
+def _simple_past_before(words: list[str], cs: int, es: int) -> bool:
+    """A verb in the simple past earlier in the clause ("staff worked in the run-up to the
+    decision"): the clause tells history. A participle after an auxiliary ("have flared") is not."""
+    for i in range(cs + 1, es):
+        w = words[i]
+        if (w.endswith("ed") and len(w) > 4) or w in IRREGULAR_PARTICIPLES or w in IRREGULAR_PASTS:
+            if words[i - 1] in ("the", "a", "an", "to", "'s", "its", "their"):
+                continue  # an adjective or an infinitive
+            if any(x in ("has", "have", "is", "are", "be", "been", "being", "will", "would")
+                   for x in words[max(cs, i - 3):i]):
+                continue  # a participle after an auxiliary: "have at times turned"
+            return True
+    return False
+
+
+def _scheduled_present(words: list[str], cs: int, ce: int, es: int, ee: int, times: list[TimeExpr],
+                       doc_date: date | None) -> bool:
+    """An event verb in the simple present (3rd person) with a day of a month in its clause that
+    is not before the page's date: "On June 4 the panel meets", "the agency rules on August 11"."""
+    if ee - es != 1 or es == cs or not words[es].endswith("s") or _aux_before(words, cs, es) is not None:
+        return False
+    lemma = lemma_of(words[es])
+    if lemma == words[es] or (lemma + "s" != words[es] and lemma + "es" != words[es]):
+        return False  # not a verb form ("meetings", "news")
+    if words[es - 1] in ("the", "a", "an", "its", "their", "his", "her", "this", "that"):
+        return False  # a noun after a determiner
+    if any(w in HABITUAL for w in words[cs:ce]):
+        return False  # "meets every June 4": a habit, not a timetable
+    if doc_date is None:  # the layer places no yearless day without the page's date
+        return any(words[i] in MONTHS and (words[i + 1].isdigit() and len(words[i + 1]) <= 2)
+                   for i in range(cs, ce - 1))
+    return any(names_a_day(t) and t.last is not None and t.last >= doc_date for t in times)
+
+
+# Words before a participle that make it part of a verb group or an agent's act, not a noun's
+# description: "has not been approved", "not yet approved", "is not FDA approved".
+NOT_A_NOUN = {"be", "been", "being", "is", "are", "was", "were", "not", "yet", "never", "get", "got", "gets", "have",
+              "has", "had", "fda", "agency", "regulators", "officially", "formally", "fully", "still", "ever"}
+
+
+def _reduced_relative(words: list[str], neg: Cue, es: int) -> bool:
+    """"did not pay for Wegovy prescribed for obesity": the participle describes the noun before
+    it, behind a preposition the negated verb governs; the negation is that verb's."""
+    if neg.end >= es or not (words[es].endswith("ed") or words[es] in IRREGULAR_PARTICIPLES):
+        return False
+    between = words[neg.end:es - 1]
+    return any(w in ("for", "to", "of", "with", "on") for w in between) and words[es - 1].isalpha() \
+        and words[es - 1] not in NOT_A_NOUN
+
+
+def _subject_of(words: list[str], event: Cue, c: Cue) -> bool:
+    """The refusal is what the event is said of: "complete response letters are never made
+    public", "a rejection letter is sent to the sponsor in confidence"."""
+    return c.end <= event.start and any(w in ("is", "are", "was", "were", "remain", "remains", "stay", "stays")
+                                        for w in words[c.end:event.start])
+
+
+def _object_of(words: list[str], event: Cue, c: Cue) -> bool:
+    """The refusal is what the event acts on: "appeal the FDA's rejection", "contest its denial"."""
+    between = words[event.end:c.start]
+    return c.start >= event.end and len(between) <= 3 and all(
+        w in ("the", "a", "this", "that", "its", "their", "his", "her", "'s", "fda", "agency", "agency's", "fda's",
+              "regulator's") for w in between)
