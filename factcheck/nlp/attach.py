@@ -10,6 +10,7 @@ from factcheck.knowledge.model import Pack
 from factcheck.knowledge.numbers import parse_timepoint
 from factcheck.nlp.claims import GUESSED_STUDY, Claim
 from factcheck.nlp.context import Context, _clause
+from factcheck.nlp.literals import CASE_TRAPS, may_match, pattern_literals
 
 PHASE = re.compile(r"\bphase[- ]?(?P<p>3|iii|three|2|ii|two|1|i)\b")
 PHASE_OF = {"3": "3", "iii": "3", "three": "3", "2": "2", "ii": "2", "two": "2", "1": "1", "i": "1", "one": "1"}
@@ -177,21 +178,36 @@ class FigureAttacher:
             hi = tail.start()
         region = ctx.folded[lo:hi]
         best: tuple[int, str] | None = None
-        for arm, cues in self.pack.arms.items():
-            for cue in cues:
-                for m in cue.finditer(region):
-                    pos = lo + m.start()
-                    dist = claim.start - (lo + m.end()) if pos < claim.start else pos - claim.end
-                    # A cue after a figure counts only in the same parenthesis or just after it.
-                    if pos >= claim.end and dist > 40:
-                        continue
-                    # ... and not when it labels the next figure ("67% (placebo 32%)").
-                    if (pos >= claim.end and segment[1] < len(ctx.folded) and segment[1] - (lo + m.end()) <= 12
-                            and not TAIL_END.search(ctx.folded, lo + m.end(), segment[1])):
-                        continue
-                    if best is None or abs(dist) < best[0]:
-                        best = (abs(dist), arm)
+        for arm, cue, lits in self._arm_cues(ctx):
+            if lits is not None and not may_match(lits, region):
+                continue  # none of the words the cue needs is in the figure's stretch
+            for m in cue.finditer(region):
+                pos = lo + m.start()
+                dist = claim.start - (lo + m.end()) if pos < claim.start else pos - claim.end
+                # A cue after a figure counts only in the same parenthesis or just after it.
+                if pos >= claim.end and dist > 40:
+                    continue
+                # ... and not when it labels the next figure ("67% (placebo 32%)").
+                if (pos >= claim.end and segment[1] < len(ctx.folded) and segment[1] - (lo + m.end()) <= 12
+                        and not TAIL_END.search(ctx.folded, lo + m.end(), segment[1])):
+                    continue
+                if best is None or abs(dist) < best[0]:
+                    best = (abs(dist), arm)
         return best[1] if best else None
+
+    def _arm_cues(self, ctx: Context) -> list[tuple[str, re.Pattern[str], tuple[str, ...] | None]]:
+        """The pack's arm cues that may match in this document, in the pack's order, each with the
+        literals one of which every match holds (None: search it everywhere)."""
+        memo = ctx.memo("arm_cues")
+        found = memo.get(id(self.pack))
+        if found is None:
+            # A text holding a case trap (long s, dotless i) is searched with every cue.
+            trap = any(c in ctx.folded for c in CASE_TRAPS)
+            index = ctx.literals()
+            found = memo[id(self.pack)] = [
+                (arm, cue, lits) for arm, cues in self.pack.arms.items() for cue in cues
+                if (lits := None if trap else pattern_literals(cue)) is None or may_match(lits, ctx.folded, index)]
+        return found
 
     def _timepoint(self, ctx: Context, claim: Claim, segment: tuple[int, int]) -> None:
         """A time point in the figure's clause ("one year after treatment, 67% ...")."""
@@ -199,8 +215,11 @@ class FigureAttacher:
             return
         lo, hi = _clause(ctx.folded, claim.sentence, claim.start, claim.end)
         # Only the words up to the next figure: "67% at 18 weeks, 80% one year later" are two time points.
-        region = ctx.folded[lo:min(hi, max(segment[1], claim.end))]
-        tp = parse_timepoint(region)
+        key = (lo, min(hi, max(segment[1], claim.end)))
+        memo = ctx.memo("timepoints")  # read once per stretch: every pack's figures stand on the same words
+        if key not in memo:
+            memo[key] = parse_timepoint(ctx.folded[key[0]:key[1]])
+        tp = memo[key]
         if tp is not None:
             claim.timepoint_weeks, claim.timepoint_anchor = tp
 
@@ -302,6 +321,9 @@ class FigureAttacher:
         """Studies whose recorded design the text describes ("a pooled analysis", "the long-term
         follow-up"), in the figure's sentence or, when that sentence names no study of its own,
         earlier in its paragraph or in the sentence just before it."""
+        designs = self._designs()
+        if not designs:
+            return []  # no study of the pack has a design these cues describe
         s0, s1 = claim.sentence
         if OWN_FOLLOW_UP.search(ctx.folded, s0, s1):
             return []  # "All 40 joined this long-term follow-up": a study of the text's own
@@ -310,9 +332,18 @@ class FigureAttacher:
             told = _sentence_before(ctx, s0)
             p0 = ctx.paragraph_of(claim.start)[0]
             spans.append((min(p0, told[0]) if told else p0, s0))
-        for cue in DESIGN_CUES:
+        for cue, found in designs:
             if any(cue.search(ctx.folded, a, b) for a, b in spans):
-                found = [sid for sid, st in self.pack.studies.items() if st.design and cue.search(st.design.lower())]
-                if found:
-                    return found
+                return list(found)
         return []
+
+    def _designs(self) -> list[tuple[re.Pattern[str], list[str]]]:
+        """Each design cue with the pack's studies whose recorded design it reads, in cue order;
+        cues that read none left out (they can decide nothing). Worked out once per pack."""
+        found = getattr(self, "_design_studies", None)
+        if found is None:
+            found = [(cue, studies) for cue in DESIGN_CUES
+                     if (studies := [sid for sid, st in self.pack.studies.items()
+                                     if st.design and cue.search(st.design.lower())])]
+            self._design_studies = found
+        return found

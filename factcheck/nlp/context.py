@@ -8,6 +8,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from factcheck.knowledge.model import Quantity
 from factcheck.nlp.literals import TextLiterals, literal_index, live_patterns, pattern_literals
@@ -45,6 +46,14 @@ class Context:
             live = live_patterns(topic, [pattern_literals(t) for t in topic], self.folded, self.literals())
             found = self.store[key] = any(t.search(self.folded) for t in live)
         return bool(found)
+
+    def memo(self, name: str) -> dict[Any, Any]:
+        """A dict kept as long as the document's Doc (its user_data, which the pipeline hands every
+        pack): what one pack's extractor read from the text alone, the next one reuses."""
+        table = self.store.get(f"factcheck_memo_{name}")
+        if not isinstance(table, dict):
+            table = self.store[f"factcheck_memo_{name}"] = {}
+        return table
 
     def literals(self) -> TextLiterals:
         """`lit in folded` for many literals (factcheck/nlp/literals.py)."""

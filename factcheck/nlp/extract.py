@@ -21,7 +21,7 @@ from factcheck.nlp.attach import PHASE_OF, FigureAttacher
 from factcheck.nlp.citations import CitationFinder, _author_key
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.context import Context, _clause, _lookback  # noqa: F401 (re-exported)
-from factcheck.nlp.figures import FigureFinder
+from factcheck.nlp.figures import FigureFinder, numbered_cues
 from factcheck.nlp.normalize import fold
 from factcheck.nlp.rules import RuleMatcher, pattern_checks
 from factcheck.nlp.speech import (  # noqa: F401 (re-exported: tests read these)
@@ -65,6 +65,7 @@ class Extractor(RuleMatcher, CitationFinder, FigureFinder, FigureAttacher, Table
         for study in pack.studies.values():
             if study.phase:
                 self.by_phase.setdefault(PHASE_OF.get(str(study.phase).lower(), str(study.phase)), []).append(study.id)
+        self.numbered_cues = numbered_cues(pack)
         self.units: dict[str, list] = {}
         for q in pack.quantities.values():
             self.units.setdefault(q.unit, []).append(q)

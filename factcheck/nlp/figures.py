@@ -112,14 +112,19 @@ DEMOGRAPHIC = re.compile(
 )
 
 
-def _measure_names(folded: str, pack: Pack) -> list[tuple[int, int]]:
+def numbered_cues(pack: Pack) -> list[re.Pattern[str]]:
+    """The measures' cues that spell a number ("at least 5% of ... weight"), in pack order: worked
+    out once per pack, not per document."""
+    return [cue for q in pack.quantities.values() for cue in q.cues if any(ch.isdigit() for ch in cue.pattern)]
+
+
+def _measure_names(folded: str, cues: list[re.Pattern[str]]) -> list[tuple[int, int]]:
     """Stretches where a measure's own name holds a number ("lost at least 5% of their weight" is
-    the name of the share reaching 5%): the number there is a threshold, not a figure."""
+    the name of the share reaching 5%): the number there is a threshold, not a figure. `cues`:
+    the pack's `numbered_cues`."""
     spans: list[tuple[int, int]] = []
-    for q in pack.quantities.values():
-        for cue in q.cues:
-            if any(ch.isdigit() for ch in cue.pattern):
-                spans.extend(m.span() for m in cue.finditer(folded) if m.end() > m.start())
+    for cue in cues:
+        spans.extend(m.span() for m in cue.finditer(folded) if m.end() > m.start())
     return spans
 
 
@@ -162,6 +167,7 @@ class FigureFinder:
     """Finds figures in prose (mixed into Extractor)."""
 
     pack: Pack
+    numbered_cues: list[re.Pattern[str]]
 
     # -- figures ---------------------------------------------------------------------------------
     def _figures(self, ctx: Context, citations: list[Claim]) -> list[Claim]:
@@ -262,7 +268,7 @@ class FigureFinder:
 
         text = ctx.text
         table = self._table_columns(ctx, raw) if ("\t" in text or "|" in text or "\n  " in text) else {}
-        named = _measure_names(folded, self.pack) if raw else []
+        named = _measure_names(folded, self.numbered_cues) if raw else []
         if named:
             raw = [c for c in raw if not any(a <= c.start and c.end <= b for a, b in named)]
         raw = [c for c in raw if c.unit != "percent" or not DEMOGRAPHIC.match(folded, c.end)]
@@ -299,8 +305,8 @@ class FigureFinder:
                 lo = max(seg_lo, c.sentence[0], c.start - 40)
                 c.role = dose_role_near(folded[lo:tail.start() if tail else hi], c.start - lo)
             # A duration right after the figure ("at 12 months") is its time point, not the next figure.
-            later = [f for f in figures[i + 1:] if f.start >= c.end and f.unit not in TIME_UNITS]
-            self._timepoint(ctx, c, (seg_lo, later[0].start if later else len(folded)))
+            later = next((f for f in figures[i + 1:] if f.start >= c.end and f.unit not in TIME_UNITS), None)
+            self._timepoint(ctx, c, (seg_lo, later.start if later is not None else len(folded)))
         self._inherit(ctx, figures)
         for c in figures:
             header = table.get(c.start)

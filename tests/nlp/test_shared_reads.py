@@ -1,0 +1,86 @@
+"""Reads of a document that are kept for every pack, and cues tried only where their words are:
+each gives what the plain reading gives (the speed work of docs/performance.md, fourth round)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from factcheck.nlp.attach import TAIL_END
+from factcheck.nlp.claims import Claim
+from factcheck.nlp.context import Context, _clause
+from factcheck.nlp.extract import Extractor
+from factcheck.nlp.normalize import fold
+
+
+def _context(text: str) -> Context:
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?] +", text)]
+    return Context(text=text, folded=fold(text), sent_starts=starts, paragraphs=[0])
+
+
+def _plain_arm(ex: Extractor, ctx: Context, claim: Claim, segment: tuple[int, int]) -> str | None:
+    """The arm reading before its cues were filtered by their words (every cue, every figure)."""
+    lo, hi = _clause(ctx.folded, claim.sentence, claim.start, claim.end)
+    lo, hi = max(lo, segment[0]), min(hi, segment[1])
+    tail = TAIL_END.search(ctx.folded, claim.end, hi)
+    if tail is not None:
+        hi = tail.start()
+    region = ctx.folded[lo:hi]
+    best: tuple[int, str] | None = None
+    for arm, cues in ex.pack.arms.items():
+        for cue in cues:
+            for m in cue.finditer(region):
+                pos = lo + m.start()
+                dist = claim.start - (lo + m.end()) if pos < claim.start else pos - claim.end
+                if pos >= claim.end and dist > 40:
+                    continue
+                if (pos >= claim.end and segment[1] < len(ctx.folded) and segment[1] - (lo + m.end()) <= 12
+                        and not TAIL_END.search(ctx.folded, lo + m.end(), segment[1])):
+                    continue
+                if best is None or abs(dist) < best[0]:
+                    best = (abs(dist), arm)
+    return best[1] if best else None
+
+
+TEXTS = [
+    "In the MDMA group 67% responded, against 32% on placebo. Overall 71% of all participants finished. "
+    "The low-dose arm saw 12% and the active doses 40%; both groups lost 5% (control group 2%).",
+    "On semaglutide 2.4 mg, 15% lost weight; on the 10 mg dose 20%, the highest dose 22.5% and placebo 3%.",
+    # A case trap (long s) in the text: every cue is searched.
+    "Participants who received MDMA: 54%, ſugar pill 20%, sugar pill 18%, inactive 9% in total.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_arm_cues_filtered_by_their_words_find_the_same_arm(bundled_pack, text: str) -> None:
+    ctx = _context(text)
+    seen = 0
+    for sub in bundled_pack.packs:
+        ex = Extractor(sub)
+        for m in re.finditer(r"\d+(?:\.\d+)?%", text):
+            claim = Claim(type="figure", kind="trial-statistic", start=m.start(), end=m.end(),
+                          sentence=ctx.sentence_of(m.start()), unit="percent")
+            for segment in [(0, len(text)), (max(0, m.start() - 30), min(len(text), m.end() + 20))]:
+                got = ex._arm(ctx, claim, segment)
+                assert got == _plain_arm(ex, ctx, claim, segment)
+                seen += got is not None
+    assert seen  # the texts name arms
+
+
+def test_design_cues_without_studies_of_that_design_decide_nothing(bundled_pack) -> None:
+    for sub in bundled_pack.packs:
+        ex = Extractor(sub)
+        for cue, studies in ex._designs():
+            assert studies and all(sub.studies[s].design and cue.search(sub.studies[s].design.lower()) for s in studies)
+
+
+def test_time_points_are_read_once_per_stretch_of_text(bundled_pack) -> None:
+    text = "One year after treatment, 67% no longer met criteria."
+    ctx = _context(text)
+    claim = Claim(type="figure", kind="trial-statistic", start=text.index("67%"), end=text.index("67%") + 3,
+                  sentence=(0, len(text)), unit="percent")
+    for sub in bundled_pack.packs:
+        Extractor(sub)._timepoint(ctx, claim, (0, len(text)))
+        assert claim.timepoint_weeks == 52.0 and claim.timepoint_anchor == "treatment"
+    assert list(ctx.memo("timepoints").values()) == [(52.0, "treatment")]
