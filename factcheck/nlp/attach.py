@@ -106,7 +106,9 @@ class FigureAttacher:
             named: set[str] = set()  # every measure of the figure's unit whose cue the region holds
             region = ctx.flat[lo:hi]
             for q in candidates:
-                for cue in ctx.live_cues(q):
+                for cue, lits in ctx.live_cues(q):
+                    if lits is not None and not may_match(lits, region):
+                        continue  # none of the words the cue needs is in this region
                     for m in cue.finditer(region):
                         pos, end = lo + m.start(), lo + m.end()
                         if COMPARED.search(ctx.flat, max(lo, pos - 20), pos):
@@ -321,9 +323,9 @@ class FigureAttacher:
         """Studies whose recorded design the text describes ("a pooled analysis", "the long-term
         follow-up"), in the figure's sentence or, when that sentence names no study of its own,
         earlier in its paragraph or in the sentence just before it."""
-        designs = self._designs()
+        designs = self._designs(ctx)
         if not designs:
-            return []  # no study of the pack has a design these cues describe
+            return []  # no study of the pack has a design these cues describe, or no cue's words are here
         s0, s1 = claim.sentence
         if OWN_FOLLOW_UP.search(ctx.folded, s0, s1):
             return []  # "All 40 joined this long-term follow-up": a study of the text's own
@@ -337,13 +339,21 @@ class FigureAttacher:
                 return list(found)
         return []
 
-    def _designs(self) -> list[tuple[re.Pattern[str], list[str]]]:
+    def _designs(self, ctx: Context | None = None) -> list[tuple[re.Pattern[str], list[str]]]:
         """Each design cue with the pack's studies whose recorded design it reads, in cue order;
-        cues that read none left out (they can decide nothing). Worked out once per pack."""
-        found = getattr(self, "_design_studies", None)
+        cues that read none left out (they can decide nothing), and with `ctx` those none of whose
+        words the document holds (they match nowhere in it)."""
+        found: list[tuple[re.Pattern[str], list[str]]] | None = getattr(self, "_design_studies", None)
         if found is None:
             found = [(cue, studies) for cue in DESIGN_CUES
                      if (studies := [sid for sid, st in self.pack.studies.items()
                                      if st.design and cue.search(st.design.lower())])]
             self._design_studies = found
-        return found
+        if ctx is None or not found:
+            return found
+        memo = ctx.memo("design_cues")
+        if id(self.pack) not in memo:
+            trap = any(c in ctx.folded for c in CASE_TRAPS)
+            memo[id(self.pack)] = [(cue, studies) for cue, studies in found
+                                   if trap or may_match(pattern_literals(cue), ctx.folded, ctx.literals())]
+        return memo[id(self.pack)]

@@ -84,3 +84,31 @@ def test_time_points_are_read_once_per_stretch_of_text(bundled_pack) -> None:
         Extractor(sub)._timepoint(ctx, claim, (0, len(text)))
         assert claim.timepoint_weeks == 52.0 and claim.timepoint_anchor == "treatment"
     assert list(ctx.memo("timepoints").values()) == [(52.0, "treatment")]
+
+
+FIGURE_TEXTS = [
+    "# MDMA\n\nIn MAPP1, 67% of the MDMA group no longer met PTSD criteria, against 32% on placebo. "
+    "Sessions lasted about eight hours; the integration session lasts 90 minutes. MDMA trials gave 80 to 120 mg, "
+    "with a supplemental dose of 40 mg. A pooled analysis found 54% remission at the long-term follow-up.",
+    "# Wegovy\n\nOn semaglutide 2.4 mg, people lost 14.9% of their body weight at 68 weeks, versus 2.4% on "
+    "placebo; at least 5% weight loss was reached by 86%. Tirzepatide 15 mg gave 20.9%.",
+    "# MDMA\n\nThe ſtudy enrolled 90 participants in 15 sites; 88% of the MDMA arm responded.",
+]
+
+
+@pytest.mark.parametrize("text", FIGURE_TEXTS)
+def test_measure_and_design_cues_filtered_by_their_words_read_the_same(run_doc, monkeypatch, text: str) -> None:
+    """Every figure's measure, arm, study and time point are the same when every cue is searched
+    in every stretch (the literal tests switched off)."""
+    from factcheck.nlp import attach
+    from factcheck.nlp.pipeline import claims_of
+
+    def read() -> list[tuple]:
+        doc, _d = run_doc(text)
+        return [(c.start, c.end, c.unit, c.low, c.high, c.quantity, c.other_quantities, c.arm, c.studies,
+                 c.study_how, c.timepoint_weeks, c.pack) for c in claims_of(doc) if c.type == "figure"]
+
+    filtered = read()
+    monkeypatch.setattr(attach, "may_match", lambda *args, **kwargs: True)
+    assert read() == filtered
+    assert any(f[5] for f in filtered)  # some figure has its measure
