@@ -77,8 +77,9 @@ def find_times(text: str, doc_date: date | None = None) -> list[TimeExpr]:
     # Case-insensitive matching equates two non-ASCII letters with ASCII ones that lower() keeps
     # apart (factcheck/nlp/literals.py): a text holding one is searched with every pattern.
     gate = not any(c in low for c in CASE_TRAPS)
+    has = low.__contains__
     for (kind, pat), lits in zip(_PATTERNS, _LITERALS):
-        if gate and lits is not None and not any(lit in low for lit in lits):
+        if gate and lits is not None and not any(map(has, lits)):  # map: no Python frame per literal
             continue  # no match can exist: every match holds one of these literals
         for m in pat.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
@@ -92,6 +93,9 @@ def find_times(text: str, doc_date: date | None = None) -> list[TimeExpr]:
                 # "the 1970s": the ten years (a part of them for "early", "mid", "late")
                 y = int(re.search(r"(?:19|20)\d0", m.group(0)).group(0))  # type: ignore[union-attr]
                 low = m.group(0).lower()
+                # NB: `low` now holds this match, and the literal tests of the patterns after this
+                # one read it (kept as it was: fixing it would change which months are found).
+                has = low.__contains__
                 lo, hi = (y, y + 3) if low.startswith("early") else (y + 3, y + 6) if low.startswith("mid") \
                     else (y + 6, y + 9) if low.startswith("late") else (y, y + 9)
                 found.append(TimeExpr(m.start(), m.end(), m.group(0), False, date(lo, 1, 1), date(hi, 12, 31)))

@@ -70,11 +70,11 @@ def literal_index(store: MutableMapping[str, object], text: str) -> TextLiterals
 
 def may_match(literals: Sequence[str] | None, text: str, index: TextLiterals | None = None) -> bool:
     """False only when no literal of the pattern is in `text` (lower-case, without CASE_TRAPS)."""
-    if literals is None or not all(lit.isascii() for lit in literals):
+    if literals is None or not all(map(str.isascii, literals)):
         return True
     if index is not None:
-        return any(index.has(lit) for lit in literals)
-    return any(lit in text for lit in literals)
+        return any(map(index.has, literals))
+    return any(map(text.__contains__, literals))  # map: no Python frame per literal
 
 
 def live_patterns(patterns: Sequence[P], literals: Sequence[Sequence[str] | None], text: str,
