@@ -23,7 +23,7 @@ from factcheck.nlp.claims import Claim
 from factcheck.nlp.context import Context, _clause, _lookback  # noqa: F401 (re-exported)
 from factcheck.nlp.figures import FigureFinder, numbered_cues
 from factcheck.nlp.normalize import fold
-from factcheck.nlp.rules import RuleMatcher, pattern_checks
+from factcheck.nlp.rules import RuleMatcher, pattern_checks, required_sets
 from factcheck.nlp.speech import (  # noqa: F401 (re-exported: tests read these)
     _dated_year,
     _mark_figure_speech,
@@ -46,6 +46,7 @@ class Extractor(RuleMatcher, CitationFinder, FigureFinder, FigureAttacher, Table
         self.rules = [r for r in pack.rules.values() if r.patterns or r.frame]
         self.rule_triggers: dict[str, frozenset[str]] = {r.id: frozenset(r.triggers or ()) for r in self.rules}
         self.pattern_checks = {r.id: pattern_checks(r) for r in self.rules}
+        self.required = {r.id: required_sets(r) for r in self.rules}
         self.all_triggers: frozenset[str] = frozenset().union(*self.rule_triggers.values()) if self.rules else frozenset()
         # All aliases in one pattern, longest first, so the text is scanned once.
         self.alias_study: dict[str, str] = {}

@@ -48,12 +48,20 @@ class TextLiterals:
     def has(self, lit: str) -> bool:
         found = self.known.get(lit)
         if found is None:
-            if _RUN.fullmatch(lit):
+            pure = _PURE.get(lit)
+            if pure is None:
+                pure = _PURE[lit] = _RUN.fullmatch(lit) is not None
+            if pure:
                 found = lit in self.words or lit in self.joined
             else:
                 found = lit in self.text
             self.known[lit] = found
         return found
+
+
+# Whether a literal is made only of [a-z0-9], by literal: the packs ask the same few thousand of
+# every document.
+_PURE: dict[str, bool] = {}
 
 
 _INDEX_KEY = "factcheck_text_literals"
