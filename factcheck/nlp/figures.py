@@ -273,6 +273,9 @@ class FigureFinder:
             raw = [c for c in raw if not any(a <= c.start and c.end <= b for a, b in named)]
         raw = [c for c in raw if c.unit != "percent" or not DEMOGRAPHIC.match(folded, c.end)]
         figures = _dedupe(raw)
+        # Where each figure's arm and time point are read (see settle): its segment, and where the
+        # next figure that is no duration starts (the segments are cut before any unit changes).
+        unsettled: dict[int, tuple[int, int, int]] = {}
         for i, c in enumerate(figures):
             seg_lo = 0
             if i > 0 and figures[i - 1].end <= c.start:
@@ -298,15 +301,25 @@ class FigureFinder:
                 window = (cuts[-1] if cuts else lo, window[1])
             if c.quantity is None:
                 self._quantity(ctx, c, window, (seg_lo, seg_hi), theirs)
+            # A duration right after the figure ("at 12 months") is its time point, not the next figure.
+            later = next((f for f in figures[i + 1:] if f.start >= c.end and f.unit not in TIME_UNITS), None)
+            unsettled[id(c)] = (seg_lo, seg_hi, later.start if later is not None else len(folded))
+
+        def settle(c: Claim) -> None:
+            """The figure's arm, dose role and time point, read from its stretch of text once it is
+            kept (or a table step reads its arm): most figures name no measure and are dropped."""
+            found = unsettled.pop(id(c), None)
+            if found is None:
+                return
+            seg_lo, seg_hi, time_hi = found
             c.arm = self._arm(ctx, c, (seg_lo, seg_hi))
             if c.unit in ("mg", "mg/kg"):
                 hi = min(seg_hi, c.sentence[1], c.end + 25)
                 tail = TAIL_END.search(folded, c.end, hi)
                 lo = max(seg_lo, c.sentence[0], c.start - 40)
                 c.role = dose_role_near(folded[lo:tail.start() if tail else hi], c.start - lo)
-            # A duration right after the figure ("at 12 months") is its time point, not the next figure.
-            later = next((f for f in figures[i + 1:] if f.start >= c.end and f.unit not in TIME_UNITS), None)
-            self._timepoint(ctx, c, (seg_lo, later.start if later is not None else len(folded)))
+            self._timepoint(ctx, c, (seg_lo, time_hi))
+
         self._inherit(ctx, figures)
         for c in figures:
             header = table.get(c.start)
@@ -315,8 +328,10 @@ class FigureFinder:
                 probe = Claim(type="figure", kind=c.kind, start=header[0], end=header[0], sentence=header, unit=c.unit)
                 self._quantity(ctx, probe, None, header)
                 c.quantity = probe.quantity
+                settle(c)
                 c.arm = c.arm or self._arm(ctx, probe, header)
             if c.quantity is None and c.unit == "percent" and _bare(ctx, c):
+                settle(c)
                 self._from_header(ctx, c)
         out: list[Claim] = []
         for c in figures:
@@ -330,6 +345,7 @@ class FigureFinder:
                     continue
             else:
                 self._attach(c, ctx, citations)
+            settle(c)
             c.retraction_noted = _retraction_noted(ctx, c)
             out.append(c)
         out.extend(glued)
