@@ -79,10 +79,7 @@ class FigureAttacher:
         `theirs`: the stretch that leads into the next figure; its cues are that figure's, also
         when the whole clause is searched."""
         unit = claim.unit or ""
-        candidates = list(self.units.get(unit, []))
-        for (a, b), _f in CONVERT.items():
-            if a == unit:
-                candidates.extend(self.units.get(b, []))
+        candidates = self._unit_candidates(unit)
         if not candidates:
             return
         if len(candidates) == 1 and unit in ("mg", "mg/kg"):
@@ -107,7 +104,7 @@ class FigureAttacher:
             region = ctx.flat[lo:hi]
             for q in candidates:
                 for cue, lits in ctx.live_cues(q):
-                    if lits is not None and not may_match(lits, region):
+                    if lits is not None and not any(map(region.__contains__, lits)):
                         continue  # none of the words the cue needs is in this region
                     for m in cue.finditer(region):
                         pos, end = lo + m.start(), lo + m.end()
@@ -155,6 +152,18 @@ class FigureAttacher:
                     claim.unit = q.unit
                 return
 
+    def _unit_candidates(self, unit: str) -> list:
+        """The pack's measures in `unit` and in the units it converts to, in that order (per pack)."""
+        memo: dict[str, list] = self.__dict__.setdefault("_by_unit", {})
+        found = memo.get(unit)
+        if found is None:
+            found = list(self.units.get(unit, []))
+            for (a, b), _f in CONVERT.items():
+                if a == unit:
+                    found.extend(self.units.get(b, []))
+            memo[unit] = found
+        return found
+
     def _inherit(self, ctx: Context, figures: list[Claim]) -> None:
         """A percentage with no cue of its own ("the placebo figure was 21%") measures what the
         previous sentence's percentage measured."""
@@ -181,7 +190,7 @@ class FigureAttacher:
         region = ctx.folded[lo:hi]
         best: tuple[int, str] | None = None
         for arm, cue, lits in self._arm_cues(ctx):
-            if lits is not None and not may_match(lits, region):
+            if lits is not None and not any(map(region.__contains__, lits)):
                 continue  # none of the words the cue needs is in the figure's stretch
             for m in cue.finditer(region):
                 pos = lo + m.start()
@@ -199,7 +208,7 @@ class FigureAttacher:
 
     def _arm_cues(self, ctx: Context) -> list[tuple[str, re.Pattern[str], tuple[str, ...] | None]]:
         """The pack's arm cues that may match in this document, in the pack's order, each with the
-        literals one of which every match holds (None: search it everywhere)."""
+        literals one of which every match holds, all ASCII (None: search it everywhere)."""
         memo = ctx.memo("arm_cues")
         found = memo.get(id(self.pack))
         if found is None:
@@ -207,7 +216,8 @@ class FigureAttacher:
             trap = any(c in ctx.folded for c in CASE_TRAPS)
             index = ctx.literals()
             found = memo[id(self.pack)] = [
-                (arm, cue, lits) for arm, cues in self.pack.arms.items() for cue in cues
+                (arm, cue, lits if lits is None or all(map(str.isascii, lits)) else None)
+                for arm, cues in self.pack.arms.items() for cue in cues
                 if (lits := None if trap else pattern_literals(cue)) is None or may_match(lits, ctx.folded, index)]
         return found
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -32,7 +31,7 @@ class Context:
     scans: dict[tuple[re.Pattern[str], bool], list[re.Match[str]]] = field(default_factory=dict)
 
     # A quantity's cues that may match in this document, by the quantity object (live_cues).
-    live: dict[int, list[tuple[re.Pattern[str], Sequence[str] | None]]] = field(default_factory=dict)
+    live: dict[int, list[tuple[re.Pattern[str], tuple[str, ...] | None]]] = field(default_factory=dict)
     # Where the folded text's literal index is kept: the pipeline hands every pack the Doc's
     # user_data, so the index is built once per document.
     store: dict[str, object] = field(default_factory=dict)
@@ -65,9 +64,9 @@ class Context:
         across lines ("clinically\nmeaningful") still name it."""
         return self.folded.replace("\n", " ")
 
-    def live_cues(self, quantity: Quantity) -> list[tuple[re.Pattern[str], Sequence[str] | None]]:
+    def live_cues(self, quantity: Quantity) -> list[tuple[re.Pattern[str], tuple[str, ...] | None]]:
         """The quantity's cues, less those none of whose literals the text holds, each with its
-        literals (None: no literal test may skip it, as in a text holding a case trap)."""
+        literals, all ASCII (None: no literal test may skip it, as in a text holding a case trap)."""
         found = self.live.get(id(quantity))
         if found is None:
             # Literals have no whitespace (required_literals splits on it), so the index of the
@@ -75,7 +74,10 @@ class Context:
             live = {id(c) for c in live_patterns(quantity.cues, quantity.cue_triggers, self.flat, self.literals())}
             testable = len(quantity.cue_triggers) == len(quantity.cues) and not any(c in self.flat for c in CASE_TRAPS)
             lits = quantity.cue_triggers if testable else [None] * len(quantity.cues)
-            found = self.live[id(quantity)] = [(c, lit) for c, lit in zip(quantity.cues, lits) if id(c) in live]
+            # Only literals all in ASCII are tested (may_match's rule): any other cue is searched.
+            found = self.live[id(quantity)] = [
+                (c, tuple(lit) if lit and all(map(str.isascii, lit)) else None)
+                for c, lit in zip(quantity.cues, lits) if id(c) in live]
         return found
 
     def scan(self, pattern: re.Pattern[str], folded: bool = True) -> list[re.Match[str]]:

@@ -110,5 +110,8 @@ def test_measure_and_design_cues_filtered_by_their_words_read_the_same(run_doc, 
 
     filtered = read()
     monkeypatch.setattr(attach, "may_match", lambda *args, **kwargs: True)
+    live_cues, arm_cues = Context.live_cues, attach.FigureAttacher._arm_cues
+    monkeypatch.setattr(Context, "live_cues", lambda self, q: [(c, None) for c, _l in live_cues(self, q)])
+    monkeypatch.setattr(attach.FigureAttacher, "_arm_cues", lambda self, ctx: [(a, c, None) for a, c, _l in arm_cues(self, ctx)])
     assert read() == filtered
     assert any(f[5] for f in filtered)  # some figure has its measure
