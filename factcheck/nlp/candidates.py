@@ -28,7 +28,7 @@ from factcheck.knowledge.model import Pack, Rule
 from factcheck.lang.layer import Analysis
 from factcheck.lang.topic import about
 from factcheck.nlp.claims import Claim
-from factcheck.nlp.literals import CASE_TRAPS, TextLiterals, literal_index, live_patterns, may_match
+from factcheck.nlp.literals import CASE_TRAPS, TextLiterals, literal_index, live_patterns
 from factcheck.nlp.spans import Coverage as _Coverage
 from factcheck.nlp.spans import token_columns
 
@@ -79,8 +79,11 @@ def _any_cue(cues: list[tuple[re.Pattern[str], Sequence[str] | None]], folded: s
     holds is not searched (the document-level prefilter, per sentence: most sentences with a
     digit name no measure)."""
     sentence = folded[start:end]
-    trap = any(c in sentence for c in CASE_TRAPS)
-    return any(q.search(folded, start, end) for q, lits in cues if trap or may_match(lits, sentence))
+    if any(c in sentence for c in CASE_TRAPS):
+        return any(q.search(folded, start, end) for q, _lits in cues)
+    has = sentence.__contains__
+    # The literals are checked for ASCII when the document's cues are listed (_live_cues).
+    return any(q.search(folded, start, end) for q, lits in cues if lits is None or any(map(has, lits)))
 
 
 class _Spellings:
@@ -203,7 +206,9 @@ class CandidateLayer:
         for q in self.pack.quantities.values():
             lits = list(q.cue_triggers) if len(q.cue_triggers) == len(q.cues) else [None] * len(q.cues)
             live = {id(c) for c in live_patterns(q.cues, q.cue_triggers, folded, index)}
-            out.extend((c, lit) for c, lit in zip(q.cues, lits) if id(c) in live)
+            # A literal outside ASCII cannot rule a cue out (may_match): such cues carry None.
+            out.extend((c, tuple(lit) if lit is not None and all(map(str.isascii, lit)) else None)
+                       for c, lit in zip(q.cues, lits) if id(c) in live)
         return out
 
     def kind_of(self, text: str, events: set[str] | None = None) -> tuple[str, Rule | None]:

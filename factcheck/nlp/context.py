@@ -76,7 +76,7 @@ class Context:
             lits = quantity.cue_triggers if testable else [None] * len(quantity.cues)
             # Only literals all in ASCII are tested (may_match's rule): any other cue is searched.
             found = self.live[id(quantity)] = [
-                (c, tuple(lit) if lit and all(map(str.isascii, lit)) else None)
+                (c, tuple(lit) if lit is not None and all(map(str.isascii, lit)) else None)
                 for c, lit in zip(quantity.cues, lits) if id(c) in live]
         return found
 
