@@ -8,6 +8,7 @@ prefilter), and returns one `EventMention` per event cue with its clause and sta
 from __future__ import annotations
 
 import bisect
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -57,6 +58,20 @@ class Analysis:
             if c.end <= end and c.label.startswith(prefix):
                 out.append(c)
         return out
+
+    def events_of(self, labels: Collection[str]) -> list[EventMention]:
+        """The event mentions whose class, as a cue label ("EV:approval"), is one of `labels`, in
+        their order: every rule reads only its own events (an index by label, built once)."""
+        index: dict[str, list[int]] | None = self.__dict__.get("_events_by_label")
+        if index is None or self.__dict__.get("_events_indexed") != len(self.events):
+            index = {}
+            for i, ev in enumerate(self.events):
+                index.setdefault(f"EV:{ev.event}", []).append(i)
+            self.__dict__["_events_by_label"], self.__dict__["_events_indexed"] = index, len(self.events)
+        found = [i for label in labels for i in index.get(label, ())]
+        if len(found) > 1:
+            found.sort()
+        return [self.events[i] for i in found]
 
     def events_between(self, start: int, end: int) -> list[EventMention]:
         """Event mentions whose cue starts in tokens [start, end)."""

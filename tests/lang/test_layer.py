@@ -32,3 +32,12 @@ def test_two_packs_read_each_events_stance_once_and_alike(nlp):
     assert all(a.stance is not b.stance for a, b in zip(first.events, second.events))  # each pack its own copy
     alone = analyse(nlp(doc.text), two, None, syntax=False)
     assert [e.stance for e in alone.events] == [e.stance for e in second.events]
+
+
+def test_the_events_of_some_classes_are_those_events_in_text_order(analyse_text):
+    an = analyse_text("The FDA approved Drug X in 2024. A review is under way, and a decision is expected soon. "
+                      "Regulators may approve it; the agency will decide and review the filing next year.")
+    classes = {f"EV:{ev.event}" for ev in an.events}
+    assert len(classes) >= 3
+    for labels in [*({c} for c in classes), classes, {"EV:approval", "EV:decision"}, {"EV:none"}, set()]:
+        assert an.events_of(labels) == [ev for ev in an.events if f"EV:{ev.event}" in labels]
