@@ -37,6 +37,7 @@ JOURNAL_NAMED = re.compile(
     r"(?: (?:of |and |for |in )?[A-Z][\w&-]*){0,5})")
 PHASE_NAMED = re.compile(r"\bphase[- ]?(?P<p>3|iii|three|2|ii|two)\b", re.I)
 PHASE_NUMBER = {"3": "3", "iii": "3", "three": "3", "2": "2", "ii": "2", "two": "2"}
+_RUN = re.compile(r"[a-z0-9]+")
 YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
@@ -108,13 +109,24 @@ class CitationFinder:
         if "" in self.alias_study:  # an empty alias matches everywhere: scan_at needs non-empty matches
             return list(self.alias_re.finditer(folded))
         starts: set[int] = set()
-        for alias in self.alias_study:
-            if index.has(alias):
+        for alias, key in self._alias_keys():
+            # The alias's longest word first: a look-up among the text's words, where the alias
+            # itself (spaces, dots, a DOI) would be searched for in the whole text.
+            if (key is None or index.has(key)) and index.has(alias):
                 i = folded.find(alias)
                 while i >= 0:
                     starts.add(i)
                     i = folded.find(alias, i + 1)
         return scan_at(self.alias_re, folded, sorted(starts))
+
+    def _alias_keys(self) -> list[tuple[str, str | None]]:
+        """Each alias with its longest run of [a-z0-9] (None when it has none), in alias order;
+        worked out once per pack. An alias in the text puts that run in it too."""
+        found: list[tuple[str, str | None]] | None = self.__dict__.get("_keyed_aliases")
+        if found is None:
+            found = [(a, max(runs, key=len) if (runs := _RUN.findall(a)) else None) for a in self.alias_study]
+            self.__dict__["_keyed_aliases"] = found
+        return found
 
     def _journals_named(self, ctx: Context, cited: list[Claim]) -> list[Claim]:
         """A journal named for a study, which the sentence cites or describes by phase and year

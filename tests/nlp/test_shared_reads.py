@@ -115,3 +115,21 @@ def test_measure_and_design_cues_filtered_by_their_words_read_the_same(run_doc, 
     monkeypatch.setattr(attach.FigureAttacher, "_arm_cues", lambda self, ctx: [(a, c, None) for a, c, _l in arm_cues(self, ctx)])
     assert read() == filtered
     assert any(f[5] for f in filtered)  # some figure has its measure
+
+
+def test_study_aliases_looked_up_by_their_longest_word_find_the_same_citations(run_doc, bundled_pack, monkeypatch):
+    from factcheck.nlp.citations import CitationFinder
+    from factcheck.nlp.pipeline import claims_of
+
+    aliases = [a for sub in bundled_pack.packs for st in sub.studies.values() for a in st.aliases if a]
+    text = "# MDMA and semaglutide\n\n" + " ".join(f"In {a}, results held; see {a.upper()} and x{a}y." for a in aliases)
+
+    def read() -> list[tuple]:
+        doc, _d = run_doc(text)
+        return [(c.start, c.end, c.studies, c.pack) for c in claims_of(doc) if c.type == "citation"]
+
+    keyed = read()
+    original = CitationFinder._alias_keys
+    monkeypatch.setattr(CitationFinder, "_alias_keys", lambda self: [(a, None) for a, _k in original(self)])
+    assert read() == keyed
+    assert len(keyed) >= len(aliases) // 2
