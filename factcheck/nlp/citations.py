@@ -22,6 +22,15 @@ CITATION = re.compile(
     r"|(?P<bauthor>[A-Z][A-Za-z\u00C0-\u024F'’\-]+)\s+\((?P<byear>(?:19|20)\d{2})[a-z]?\)"
     r"|(?P<xauthor>[A-Z][A-Za-z\u00C0-\u024F\-]+)(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?P<xyear>(?:19|20)\d{2})\b"
 )
+# Where a citation can start (a superset, tests/nlp/test_citation_scan.py): an opening bracket
+# before a capital, or a capital opening a name that is followed by what every form of CITATION
+# has after its author ("et al", "and ...", "& ...", a year, "(", "'s"). One character each, so a
+# capital inside a name is a place too. It opens with a character class, which the regex engine
+# skips to without trying the rest at every character.
+CITATION_AT = re.compile(
+    r"[A-Z(](?:(?<=\()(?=[A-Z])|(?<=[A-Z])(?=[A-Za-z\u00C0-\u024F'’\-]+"
+    r"(?:(?:\s+[A-Z]\.?)?\s+(?:et\s|and\s|&\s)|,?\s+(?:19|20)\d\d|\s+\(|['’]s)))"
+)
 # "the 2019 pooled analysis by Mithoefer and colleagues": a year shortly before an author without one.
 YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})\b(?:(?!\b(?:19|20)\d{2}\b)[^.;])*$")
 
@@ -41,6 +50,17 @@ _RUN = re.compile(r"[a-z0-9]+")
 YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
+def _citation_matches(ctx: Context) -> list[re.Match[str]]:
+    """`CITATION.finditer(text)`, tried only where CITATION_AT says a citation can start (the
+    pattern, a branch opening with a look-behind, was tried at every character); once per
+    document for every pack, as `Context.scan` keeps it."""
+    key = (CITATION, False)
+    found = ctx.scans.get(key)
+    if found is None:
+        found = ctx.scans[key] = scan_at(CITATION, ctx.text, [m.start() for m in CITATION_AT.finditer(ctx.text)])
+    return found
+
+
 class CitationFinder:
     """Finds citations of known studies (mixed into Extractor)."""
 
@@ -53,7 +73,7 @@ class CitationFinder:
     # -- citations and study aliases -------------------------------------------------------------
     def _citations(self, ctx: Context) -> list[Claim]:
         out: list[Claim] = []
-        for m in ctx.scan(CITATION, folded=False):
+        for m in _citation_matches(ctx):
             author = (m.group("author") or m.group("pauthor") or m.group("sauthor") or m.group("bauthor")
                       or m.group("xauthor"))
             year = m.group("year") or m.group("pyear") or m.group("syear") or m.group("byear") or m.group("xyear")
