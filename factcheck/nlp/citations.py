@@ -52,13 +52,8 @@ YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 def _citation_matches(ctx: Context) -> list[re.Match[str]]:
     """`CITATION.finditer(text)`, tried only where CITATION_AT says a citation can start (the
-    pattern, a branch opening with a look-behind, was tried at every character); once per
-    document for every pack, as `Context.scan` keeps it."""
-    key = (CITATION, False)
-    found = ctx.scans.get(key)
-    if found is None:
-        found = ctx.scans[key] = scan_at(CITATION, ctx.text, [m.start() for m in CITATION_AT.finditer(ctx.text)])
-    return found
+    pattern, a branch opening with a look-behind, was tried at every character)."""
+    return ctx.scan_where(CITATION, CITATION_AT, folded=False)
 
 
 class CitationFinder:

@@ -88,6 +88,17 @@ class Context:
             found = self.scans[key] = list(pattern.finditer(self.folded if folded else self.text))
         return found
 
+    def scan_where(self, pattern: re.Pattern[str], where: re.Pattern[str], folded: bool = True) -> list[re.Match[str]]:
+        """`scan(pattern, folded)` for a pattern that matches no empty string and whose every
+        match starts where `where` matches (one character each: a superset of the places), tried
+        only there (factcheck/nlp/numscan.py's `scan_at`)."""
+        key = (pattern, folded)
+        found = self.scans.get(key)
+        if found is None:
+            text = self.folded if folded else self.text
+            found = self.scans[key] = scan_at(pattern, text, [m.start() for m in where.finditer(text)])
+        return found
+
     def scan_numbers(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
         """`scan(pattern)` for a pattern whose matches start at a number (factcheck/nlp/numscan.py):
         the same matches, tried only where a number starts."""

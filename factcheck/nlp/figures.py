@@ -68,6 +68,11 @@ EFFECT = re.compile(
     r"|\beffect sizes?\s+(?:(?:\(?(?:cohen'?s\s+)?d\)?|was|were|of|is|=|:|around|about|approximately|roughly|nearly|only|"
     r"just|a|an|large|moderate|small|very|between-group|within-group|the same)\s*){1,4}(?P<e>\d*\.\d+|\d+)(?![\d.]*\s*%)"
 )
+# Where an EFFECT match can start (one character each; a superset: tests/nlp/test_numscan.py):
+# "cohen's", a "d" that opens a word before "=", ":", "of", "was" or "is", "hedges", "effect size".
+EFFECT_AT = re.compile(
+    r"[cdhe](?:(?<=c)(?=ohen'?s\s)|(?<=d)(?<![\w']d)(?=\s*(?:=|:|of|was|is))|(?<=h)(?=edges'?\s)|(?<=e)(?=ffect sizes?\s))"
+)
 POINTS = re.compile(rf"(?<![\w.])(?P<a>-?{NUM})[- ]?points?\b")
 UNIT_OF = {"mg": "mg", "milligram": "mg", "milligrams": "mg", "mg/kg": "mg/kg", "mg per kg": "mg/kg",
            "milligram per kilogram": "mg/kg", "milligrams per kilogram": "mg/kg", "hour": "hours", "hours": "hours",
@@ -255,7 +260,7 @@ class FigureFinder:
                 c = figure(m.start(), m.end(), "sessions", n, n)
                 windows[id(c)] = (m.start("mid"), m.end())  # the type words between count and "sessions"
         if "effect size" in folded or "d " in folded or "d=" in folded or "hedges" in folded:
-            for m in ctx.scan(EFFECT):
+            for m in ctx.scan_where(EFFECT, EFFECT_AT):
                 g = "a" if m.group("a") else "e"
                 v = float(m.group(g))
                 figure(m.start(g), m.end(g), "d", abs(v), abs(v))
