@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 import numpy
@@ -241,11 +241,20 @@ def _clause_and_stance(doc: Doc, text: str, sent: tuple[int, int], ev: Cue, in_s
     found = memo.get(key)
     if found is not None:
         clause, stance = found
-        return clause, replace(stance, times=list(stance.times))
+        return clause, _copy(stance)
     clause = clause_bounds(doc, sent[0], sent[1], in_sent, ev.start)
     stance = read_stance(doc, sent, clause, ev, in_sent, _sentence_times(doc, text, sent, doc_date), doc_date)
-    memo[key] = (clause, replace(stance, times=list(stance.times)))
+    memo[key] = (clause, _copy(stance))
     return clause, stance
+
+
+def _copy(stance: Stance) -> Stance:
+    """`dataclasses.replace(stance, times=list(stance.times))`: the same fields, a list of its own
+    (a Stance has no __post_init__), without replace's per-call reading of the fields."""
+    new = Stance.__new__(Stance)
+    new.__dict__.update(stance.__dict__)
+    new.times = list(stance.times)
+    return new
 
 
 def _sentence_times(doc: Doc, text: str, sent: tuple[int, int], doc_date: date | None) -> list[TimeExpr]:

@@ -41,3 +41,16 @@ def test_the_events_of_some_classes_are_those_events_in_text_order(analyse_text)
     assert len(classes) >= 3
     for labels in [*({c} for c in classes), classes, {"EV:approval", "EV:decision"}, {"EV:none"}, set()]:
         assert an.events_of(labels) == [ev for ev in an.events if f"EV:{ev.event}" in labels]
+
+
+def test_a_stance_shared_between_packs_is_a_copy_equal_to_the_original():
+    from dataclasses import replace
+
+    from factcheck.lang.layer import _copy
+    from factcheck.lang.stance import Stance
+    from factcheck.lang.timex import TimeExpr
+
+    stance = Stance("expected", negated=True, attribution="analysts", times=[TimeExpr(1, 5, "2025", False, None, None)])
+    copy = _copy(stance)
+    assert copy == replace(stance, times=list(stance.times)) and copy is not stance
+    assert copy.times == stance.times and copy.times is not stance.times
