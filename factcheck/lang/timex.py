@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from factcheck.regex_tools import CASE_TRAPS, required_literals
+from factcheck.regex_tools import CASE_TRAPS, required_literal_sets, required_literals
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -53,6 +54,24 @@ _LITERALS: list[tuple[str, ...] | None] = [
     tuple(lits) if lits and all(lit.isascii() for lit in lits) else None
     for lits in (required_literals(p.pattern) for _, p in _PATTERNS)
 ]
+# Every literal set each pattern requires (the one above among them): a sentence lacking one whole
+# set cannot match either. Indexes into _SETS, whose answers are worked out once per sentence
+# (six patterns need a month, five a year).
+def _required_sets() -> tuple[list[tuple[str, ...]], list[tuple[int, ...]]]:
+    sets: list[tuple[str, ...]] = []
+    requires: list[tuple[int, ...]] = []
+    for _kind, pattern in _PATTERNS:
+        ids = []
+        for lits in required_literal_sets(pattern.pattern):
+            if all(lit.isascii() for lit in lits):
+                if tuple(lits) not in sets:
+                    sets.append(tuple(lits))
+                ids.append(sets.index(tuple(lits)))
+        requires.append(tuple(ids))
+    return sets, requires
+
+
+_SETS, _REQUIRES = _required_sets()
 
 
 @dataclass(frozen=True)
@@ -78,9 +97,16 @@ def find_times(text: str, doc_date: date | None = None) -> list[TimeExpr]:
     # apart (factcheck/nlp/literals.py): a text holding one is searched with every pattern.
     gate = not any(c in low for c in CASE_TRAPS)
     has = low.__contains__
-    for (kind, pat), lits in zip(_PATTERNS, _LITERALS):
-        if gate and lits is not None and not any(map(has, lits)):  # map: no Python frame per literal
-            continue  # no match can exist: every match holds one of these literals
+    held: list[bool | None] = [None] * len(_SETS)  # which literal sets the sentence holds
+    decade_read = False
+    for (kind, pat), lits, requires in zip(_PATTERNS, _LITERALS, _REQUIRES):
+        if gate and lits is not None:
+            if decade_read:
+                # After a decade, as before: the chosen set tested against the decade's own text.
+                if not any(map(has, lits)):  # map: no Python frame per literal
+                    continue
+            elif not all(held[j] if held[j] is not None else _holds(held, j, has) for j in requires):
+                continue  # no match can exist: every match holds a literal of each required set
         for m in pat.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -96,6 +122,7 @@ def find_times(text: str, doc_date: date | None = None) -> list[TimeExpr]:
                 # NB: `low` now holds this match, and the literal tests of the patterns after this
                 # one read it (kept as it was: fixing it would change which months are found).
                 has = low.__contains__
+                decade_read = True
                 lo, hi = (y, y + 3) if low.startswith("early") else (y + 3, y + 6) if low.startswith("mid") \
                     else (y + 6, y + 9) if low.startswith("late") else (y, y + 9)
                 found.append(TimeExpr(m.start(), m.end(), m.group(0), False, date(lo, 1, 1), date(hi, 12, 31)))
@@ -109,6 +136,11 @@ def find_times(text: str, doc_date: date | None = None) -> list[TimeExpr]:
                 found.append(TimeExpr(m.start(), m.end(), m.group(0), kind == "relative", first, last))
             taken.append((m.start(), m.end()))
     return sorted(found, key=lambda t: t.start)
+
+
+def _holds(held: list[bool | None], j: int, has: Callable[[str], bool]) -> bool:
+    found = held[j] = any(map(has, _SETS[j]))
+    return found
 
 
 def _month_in_page_year(text: str, doc_date: date | None) -> tuple[date | None, date | None]:
