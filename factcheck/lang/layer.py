@@ -59,6 +59,33 @@ class Analysis:
                 out.append(c)
         return out
 
+    def cue_index(self) -> dict[str, list[int]]:
+        """Label -> the positions of its cues in `cues` (ascending), built once per Analysis."""
+        index: dict[str, list[int]] | None = self.__dict__.get("_cues_by_label")
+        if index is None or self.__dict__.get("_cues_indexed") != len(self.cues):
+            index = {}
+            for i, c in enumerate(self.cues):
+                index.setdefault(c.label, []).append(i)
+            self.__dict__["_cues_by_label"], self.__dict__["_cues_indexed"] = index, len(self.cues)
+        return index
+
+    def names_in(self, labels: Collection[str], start: int, end: int) -> bool:
+        """`any(c.label in labels for c in self.cues_in(start, end))`, from the index by label
+        (rule kinds ask it of every event with one or two labels)."""
+        index = self.cue_index()
+        cues, starts = self.cues, self._cue_starts
+        for label in labels:
+            at = index.get(label)
+            if not at:
+                continue
+            # This label's cues are in `cues` order: find the first that starts at or after `start`.
+            k = bisect.bisect_left(at, bisect.bisect_left(starts, start))
+            while k < len(at) and cues[at[k]].start < end:
+                if cues[at[k]].end <= end:
+                    return True
+                k += 1
+        return False
+
     def events_of(self, labels: Collection[str]) -> list[EventMention]:
         """The event mentions whose class, as a cue label ("EV:approval"), is one of `labels`, in
         their order: every rule reads only its own events (an index by label, built once)."""

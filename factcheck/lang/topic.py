@@ -173,7 +173,9 @@ class _Subjects:
     other cue, and a list of the others with them in the same order picks the same one)."""
 
     def __init__(self, an: Analysis, own: Collection[str], rival: Collection[str]) -> None:
-        self.cues = [c for c in an.cues if c.label in own or c.label in rival]
+        by_label = an.cue_index()
+        # Each label's cues from the index by label, in the cues' order.
+        self.cues = [an.cues[i] for i in sorted(i for label in {*own, *rival} for i in by_label.get(label, ()))]
         self.starts = [c.start for c in self.cues]
         self.total = len(an.cues)  # the Analysis's cues it was read from
 

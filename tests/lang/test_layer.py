@@ -54,3 +54,15 @@ def test_a_stance_shared_between_packs_is_a_copy_equal_to_the_original():
     copy = _copy(stance)
     assert copy == replace(stance, times=list(stance.times)) and copy is not stance
     assert copy.times == stance.times and copy.times is not stance.times
+
+
+def test_a_label_named_in_a_span_as_the_spans_cues_say(analyse_text):
+    an = analyse_text("Drug X was not approved; Drug Y is expected to be approved by the FDA soon, analysts say. "
+                      "No decision on Drug X has been made, and it may never be approved in Australia.")
+    labels = sorted({c.label for c in an.cues})
+    assert len(labels) > 5
+    n = len(an.doc)
+    for start in range(n + 1):
+        for end in range(start, n + 2):
+            for chosen in ([], labels[:1], labels[2:5], labels, ["NONE"]):
+                assert an.names_in(chosen, start, end) == any(c.label in chosen for c in an.cues_in(start, end))
