@@ -133,3 +133,22 @@ def test_study_aliases_looked_up_by_their_longest_word_find_the_same_citations(r
     monkeypatch.setattr(CitationFinder, "_alias_keys", lambda self: [(a, None) for a, _k in original(self)])
     assert read() == keyed
     assert len(keyed) >= len(aliases) // 2
+
+
+def test_how_a_figure_is_said_and_a_retraction_noted_are_read_once_per_place() -> None:
+    from factcheck.nlp.speech import _mark_figure_speech, _retraction_noted
+
+    text = "Critics say 67% responded. The paper was retracted in 2024. Is it 54%?"
+    ctx = _context(text)
+    for covering, said, asked, retracted in [("67%", True, False, True), ("54%", False, True, True)]:
+        start = text.index(covering)
+        first, second = (Claim(type="figure", kind="trial-statistic", start=start, end=start + len(covering),
+                               sentence=ctx.sentence_of(start), unit="percent") for _ in range(2))
+        for claim in (first, second):  # the second reads what the first worked out
+            _mark_figure_speech(ctx, claim)
+            assert (claim.attributed, claim.question) == (said, asked)
+            assert _retraction_noted(ctx, claim) is retracted
+        assert (first.attribution, first.hedged) == (second.attribution, second.hedged)
+    plain = _context("Critics say 67% responded.")
+    claim = Claim(type="figure", kind="trial-statistic", start=12, end=15, sentence=(0, 26), unit="percent")
+    assert _retraction_noted(plain, claim) is False
