@@ -18,6 +18,7 @@ from factcheck.knowledge.rule_kinds import EventDateSpec, JurisdictionStatusSpec
 from factcheck.lang.layer import Analysis, analyse
 from factcheck.lang.topic import _nearest, about
 from factcheck.nlp.claims import Claim
+from factcheck.nlp.spans import token_columns
 
 
 class KindMatchers:
@@ -101,8 +102,9 @@ def _paragraph_starts(doc: Doc, sentences: list[tuple[int, int]], paragraphs: li
     chars = sorted(paragraphs or [0])
     out: dict[int, int] = {}
     first_token_of: dict[int, int] = {}
+    idx = token_columns(doc).idx  # `doc[s].idx` without a Token object per sentence
     for s, _e in sentences:
-        pstart_char = chars[max(0, bisect.bisect_right(chars, doc[s].idx) - 1)]
+        pstart_char = chars[max(0, bisect.bisect_right(chars, idx[s]) - 1)]
         if pstart_char not in first_token_of:
             first_token_of[pstart_char] = s
         out[s] = first_token_of[pstart_char]
