@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -105,8 +104,17 @@ def find_times(text: str, doc_date: date | None = None) -> list[TimeExpr]:
                 # After a decade, as before: the chosen set tested against the decade's own text.
                 if not any(map(has, lits)):  # map: no Python frame per literal
                     continue
-            elif not all(held[j] if held[j] is not None else _holds(held, j, has) for j in requires):
-                continue  # no match can exist: every match holds a literal of each required set
+            else:
+                missing = False
+                for j in requires:
+                    holds = held[j]
+                    if holds is None:
+                        holds = held[j] = any(map(has, _SETS[j]))  # map: no Python frame per literal
+                    if not holds:
+                        missing = True
+                        break
+                if missing:
+                    continue  # no match can exist: every match holds a literal of each required set
         for m in pat.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -136,11 +144,6 @@ def find_times(text: str, doc_date: date | None = None) -> list[TimeExpr]:
                 found.append(TimeExpr(m.start(), m.end(), m.group(0), kind == "relative", first, last))
             taken.append((m.start(), m.end()))
     return sorted(found, key=lambda t: t.start)
-
-
-def _holds(held: list[bool | None], j: int, has: Callable[[str], bool]) -> bool:
-    found = held[j] = any(map(has, _SETS[j]))
-    return found
 
 
 def _month_in_page_year(text: str, doc_date: date | None) -> tuple[date | None, date | None]:
