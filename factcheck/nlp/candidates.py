@@ -83,7 +83,10 @@ def _any_cue(cues: list[tuple[re.Pattern[str], Sequence[str] | None]], folded: s
         return any(q.search(folded, start, end) for q, _lits in cues)
     has = sentence.__contains__
     # The literals are checked for ASCII when the document's cues are listed (_live_cues).
-    return any(q.search(folded, start, end) for q, lits in cues if lits is None or any(map(has, lits)))
+    for q, lits in cues:
+        if (lits is None or any(map(has, lits))) and q.search(folded, start, end):
+            return True
+    return False
 
 
 class _Spellings:

@@ -107,8 +107,14 @@ class RuleMatcher:
         out: list[tuple[int, int]] = []
         for sent in sentences:
             has = folded[sent[0] : sent[1]].__contains__
-            if any(all(any(map(has, lits)) for lits in sets) for sets in required):
-                out.append(sent)
+            # Plain loops: generators nested per sentence and pattern cost more than the tests.
+            for sets in required:
+                for lits in sets:
+                    if not any(map(has, lits)):
+                        break
+                else:
+                    out.append(sent)  # every set of this pattern is held
+                    break
         return out
 
     def _sentences_holding(self, ctx: Context, trig: str) -> list[tuple[int, int]]:
