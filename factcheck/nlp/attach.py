@@ -235,6 +235,17 @@ class FigureAttacher:
         if tp is not None:
             claim.timepoint_weeks, claim.timepoint_anchor = tp
 
+    def _retracted_percentages(self) -> bool:
+        """Does a retracted study of the pack record a percentage? Without one, `_retracted_measure`
+        is never true. Worked out once per pack."""
+        found: bool | None = self.__dict__.get("_has_retracted_percentages")
+        if found is None:
+            studies = self.pack.studies
+            found = self.__dict__["_has_retracted_percentages"] = any(
+                v.unit == "percent" and (of := studies.get(v.study)) is not None and of.status == "retracted"
+                for st in studies.values() for v in st.values)
+        return found
+
     def _retracted_measure(self, claim: Claim) -> bool:
         """A percentage with no measure of its own, told of a study guessed from its phase or
         design: when only retracted studies among them recorded that exact figure, it is theirs

@@ -344,7 +344,10 @@ class FigureFinder:
                 if c.unit != "percent":
                     continue
                 # No measure named ("54% recovered"): kept only when the study it is told of is a
-                # guess that a retracted study's own figure settles.
+                # guess that a retracted study's own figure settles (an exact figure, and a pack
+                # with a retracted study's percentage: else the study is not even looked up).
+                if c.approx != (0.0, 0.0) or c.low != c.high or not self._retracted_percentages():
+                    continue
                 self._attach(c, ctx, citations)
                 if not self._retracted_measure(c):
                     continue

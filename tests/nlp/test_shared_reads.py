@@ -152,3 +152,19 @@ def test_how_a_figure_is_said_and_a_retraction_noted_are_read_once_per_place() -
     plain = _context("Critics say 67% responded.")
     claim = Claim(type="figure", kind="trial-statistic", start=12, end=15, sentence=(0, 26), unit="percent")
     assert _retraction_noted(plain, claim) is False
+
+
+@pytest.mark.parametrize("text", FIGURE_TEXTS + ["# MDMA\n\nA pooled analysis of phase 2 trials found 54% remission; 54.5% in one arm."])
+def test_percentages_without_a_measure_are_dropped_as_before(run_doc, monkeypatch, text: str) -> None:
+    """A percentage naming no measure is looked up against retracted studies only when it is exact
+    and the pack has a retracted study's percentage: the same figures as looking it up always."""
+    from factcheck.nlp import attach
+    from factcheck.nlp.pipeline import claims_of
+
+    def read() -> list[tuple]:
+        doc, _d = run_doc(text)
+        return [(c.start, c.end, c.quantity, c.studies, c.study_how, c.pack) for c in claims_of(doc) if c.type == "figure"]
+
+    shortcut = read()
+    monkeypatch.setattr(attach.FigureAttacher, "_retracted_percentages", lambda self: True)
+    assert read() == shortcut
