@@ -154,7 +154,7 @@ def test_how_a_figure_is_said_and_a_retraction_noted_are_read_once_per_place() -
     assert _retraction_noted(plain, claim) is False
 
 
-@pytest.mark.parametrize("text", FIGURE_TEXTS + ["# MDMA\n\nA pooled analysis of phase 2 trials found 54% remission; 54.5% in one arm."])
+@pytest.mark.parametrize("text", [*FIGURE_TEXTS, "# MDMA\n\nA pooled analysis of phase 2 trials found 54% remission; 54.5% in one arm."])
 def test_percentages_without_a_measure_are_dropped_as_before(run_doc, monkeypatch, text: str) -> None:
     """A percentage naming no measure is looked up against retracted studies only when it is exact
     and the pack has a retracted study's percentage: the same figures as looking it up always."""
