@@ -16,7 +16,7 @@ from factcheck.kinds.vocabulary import build_matcher
 from factcheck.knowledge.model import Pack, Rule
 from factcheck.knowledge.rule_kinds import EventDateSpec, JurisdictionStatusSpec, NameSpec, RoleSpec, StatusSpec
 from factcheck.lang.layer import Analysis, analyse
-from factcheck.lang.topic import _nearest, about
+from factcheck.lang.topic import _nearest, _Subjects, about
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.spans import token_columns
 
@@ -91,7 +91,8 @@ class KindMatchers:
         if claim.type == "rule":
             # A curated pattern names its own subject: only a rival in the same sentence takes the
             # statement away ("Family doctors can also prescribe it" after a psilocybin aside stays).
-            return _nearest(an.cues_in(*sent), self.own_labels, self.rival_labels, at) != "rival"
+            subjects = _Subjects.of(an, self.own_labels, self.rival_labels)  # only these cues can decide
+            return _nearest(subjects.cues_in(*sent), self.own_labels, self.rival_labels, at) != "rival"
         return about(an, sent, sent, at, self.own_labels, self.rival_labels, para_of.get(sent[0], 0), default=True)
 
 
