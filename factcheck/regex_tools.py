@@ -140,6 +140,17 @@ def required_literals(pattern: str) -> list[str] | None:
     return sorted(found)
 
 
+def required_literal_sets(pattern: str) -> list[list[str]]:
+    """Every set `required_literals` chooses from: for each, every match of `pattern` contains at
+    least one of its strings (lower-cased, no spaces). A text lacking all of one set's strings
+    cannot match, so the sets together rule out more than the one chosen. [] when none."""
+    try:
+        parsed = _parser.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return []
+    return [sorted(c) for c in _candidates(list(parsed)) if c and all(c)]
+
+
 def _best(candidates: list[set[str]]) -> set[str] | None:
     good = [c for c in candidates if c and all(c)]
     if not good:
@@ -149,6 +160,12 @@ def _best(candidates: list[set[str]]) -> set[str] | None:
 
 
 def _required(items: list) -> set[str] | None:
+    return _best(_candidates(items))
+
+
+def _candidates(items: list) -> list[set[str]]:
+    """Sets of strings one of which every match of the sequence `items` contains (each item that
+    must match gives one)."""
     candidates: list[set[str]] = []
     run: list[str] = []
 
@@ -190,4 +207,4 @@ def _required(items: list) -> set[str] | None:
             if sub:
                 candidates.append(sub)
     flush()
-    return _best(candidates)
+    return candidates

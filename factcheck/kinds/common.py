@@ -29,15 +29,14 @@ def sentence_of(an: Analysis, token: int) -> tuple[int, int] | None:
 
 def blocked(an: Analysis, rule: Rule, start: int, end: int) -> bool:
     """A rule's own `unless` phrases in the span: the statement is about something else."""
-    label = f"UNLESS:{rule.id}"
-    return any(c.label == label for c in an.cues_in(start, end))
+    return an.names_in((f"UNLESS:{rule.id}",), start, end)
 
 
 TOPIC_LOOKBACK = 2  # sentences back in the paragraph a topic may be borrowed from
 
 
 def _names_subject(an: Analysis, span: tuple[int, int], own: Collection[str]) -> bool:
-    return any(c.label in own for c in an.cues_in(*span))
+    return an.names_in(own, *span)
 
 
 def blocked_here(an: Analysis, rule: Rule, ev: EventMention, own: Collection[str],
@@ -84,16 +83,15 @@ def names_topic(an: Analysis, rule: Rule, ev: EventMention, own: Collection[str]
     topic = getattr(rule.spec, "topic", None)
     if not topic:
         return True
-    label = f"TOPIC:rule:{rule.id}"
-    if any(c.label == label for c in an.cues_in(*ev.clause)):
+    label = (f"TOPIC:rule:{rule.id}",)
+    if an.names_in(label, *ev.clause):
         return True
     if _names_subject(an, ev.clause, own):
         # The clause names its subject: another clause's topic is another statement's ("Wegovy
         # was first approved in 2021 for adults; the label was extended to teens in 2022").
-        return whole_sentence and any(c.label == label for c in an.cues_in(*ev.sentence))
-    if any(c.label == label for c in an.cues_in(*ev.sentence)):
+        return whole_sentence and an.names_in(label, *ev.sentence)
+    if an.names_in(label, *ev.sentence):
         return True
     if _names_subject(an, ev.sentence, own) or not look_back:
         return False
-    return any(any(c.label == label for c in an.cues_in(*s))
-               for s in _earlier_in_paragraph(an, ev.sentence, paragraph_start))
+    return any(an.names_in(label, *s) for s in _earlier_in_paragraph(an, ev.sentence, paragraph_start))

@@ -110,8 +110,8 @@ class EventDateRule:
         true_first, true_last = _period(self.spec.date)
         out: list[Claim] = []
         doc = an.doc
-        for ev in an.events:
-            if f"EV:{ev.event}" not in self.events or ev.stance.question:
+        for ev in an.events_of(self.events):
+            if ev.stance.question:
                 continue
             if (ev.stance.stance != "ended") if self.spec.end else (ev.stance.stance in NOT_A_DATE_OF_IT):
                 continue

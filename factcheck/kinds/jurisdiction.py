@@ -25,8 +25,8 @@ class JurisdictionRule:
 
     def claims(self, an: Analysis, para_of: dict[int, int]) -> list[Claim]:
         out: list[Claim] = []
-        for ev in an.events:
-            if f"EV:{ev.event}" not in self.events or ev.stance.question:
+        for ev in an.events_of(self.events):
+            if ev.stance.question:
                 continue
             if blocked_here(an, self.rule, ev, self.own, para_of.get(ev.sentence[0], 0)):
                 continue

@@ -7,6 +7,7 @@ former name given as the current one ("MAPS PBC, now called Lykos" after Lykos w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -32,7 +33,7 @@ class NameRule:
         # A one-word alias that is no English word is a coined name ("Lykos"): a one-letter
         # misspelling of it is the name printed wrong. (Words of longer names, such as
         # "Therapeutic", are too close to ordinary words.)
-        self.coined = {a for a in self.spec.aliases if re.fullmatch(r"[A-Z][a-z]{4,}", a) and not is_known_word(a)}
+        self.coined = frozenset(a for a in self.spec.aliases if re.fullmatch(r"[A-Z][a-z]{4,}", a) and not is_known_word(a))
         self.labels = {f"NAME:{what}:{rule.id}" for what in ("wrong", "acronym", "canonical")}
 
     def claims(self, an: Analysis) -> list[Claim]:
@@ -161,7 +162,7 @@ class NameRule:
         for i, text in _title_words(an.doc):
             if text in self.coined or len(text) not in lengths:
                 continue
-            if i in wrong_starts or not any(_one_edit(text, w) for w in self.coined) or is_known_word(text):
+            if i in wrong_starts or not _one_edit_from_any(text, self.coined) or is_known_word(text):
                 continue
             sent = sentence_of(an, i)
             if sent is not None:
@@ -322,6 +323,13 @@ def _present_verb(word: str) -> bool:
         return True
     lemma = lemma_of(low)
     return lemma != low and low in (lemma + "s", lemma + "es", lemma[:-1] + "ies")
+
+
+@lru_cache(maxsize=16384)
+def _one_edit_from_any(word: str, names: frozenset[str]) -> bool:
+    """Is `word` one edit from one of `names`? Kept across documents: the same capitalised words
+    (names, sentence openers) come back in page after page."""
+    return any(_one_edit(word, name) for name in names)
 
 
 def _one_edit(a: str, b: str) -> bool:

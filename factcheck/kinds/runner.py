@@ -16,8 +16,9 @@ from factcheck.kinds.vocabulary import build_matcher
 from factcheck.knowledge.model import Pack, Rule
 from factcheck.knowledge.rule_kinds import EventDateSpec, JurisdictionStatusSpec, NameSpec, RoleSpec, StatusSpec
 from factcheck.lang.layer import Analysis, analyse
-from factcheck.lang.topic import _nearest, about
+from factcheck.lang.topic import _nearest, _Subjects, about
 from factcheck.nlp.claims import Claim
+from factcheck.nlp.spans import token_columns
 
 
 class KindMatchers:
@@ -90,7 +91,8 @@ class KindMatchers:
         if claim.type == "rule":
             # A curated pattern names its own subject: only a rival in the same sentence takes the
             # statement away ("Family doctors can also prescribe it" after a psilocybin aside stays).
-            return _nearest(an.cues_in(*sent), self.own_labels, self.rival_labels, at) != "rival"
+            subjects = _Subjects.of(an, self.own_labels, self.rival_labels)  # only these cues can decide
+            return _nearest(subjects.cues_in(*sent), self.own_labels, self.rival_labels, at) != "rival"
         return about(an, sent, sent, at, self.own_labels, self.rival_labels, para_of.get(sent[0], 0), default=True)
 
 
@@ -101,8 +103,9 @@ def _paragraph_starts(doc: Doc, sentences: list[tuple[int, int]], paragraphs: li
     chars = sorted(paragraphs or [0])
     out: dict[int, int] = {}
     first_token_of: dict[int, int] = {}
+    idx = token_columns(doc).idx  # `doc[s].idx` without a Token object per sentence
     for s, _e in sentences:
-        pstart_char = chars[max(0, bisect.bisect_right(chars, doc[s].idx) - 1)]
+        pstart_char = chars[max(0, bisect.bisect_right(chars, idx[s]) - 1)]
         if pstart_char not in first_token_of:
             first_token_of[pstart_char] = s
         out[s] = first_token_of[pstart_char]

@@ -35,13 +35,13 @@ class StatusRule:
         names no subject at all is taken as the pack's."""
         out: list[Claim] = []
         taken: set[tuple[int, int]] = set()
-        for ev in an.events:
-            stances = self.spec.stance
-            if self.windowed and "expected" in stances:
-                # "putting FDA approval in early 2021": an event tied to a time in the window is
-                # a forecast even without a forecasting word.
-                stances = [*stances, "none"]
-            if f"EV:{ev.event}" not in self.events or ev.stance.stance not in stances:
+        stances = self.spec.stance
+        if self.windowed and "expected" in stances:
+            # "putting FDA approval in early 2021": an event tied to a time in the window is
+            # a forecast even without a forecasting word.
+            stances = [*stances, "none"]
+        for ev in an.events_of(self.events):
+            if ev.stance.stance not in stances:
                 continue
             if ev.stance.question:
                 continue

@@ -33,7 +33,7 @@ from factcheck.knowledge.packs import PackFiles, group
 from factcheck.knowledge.rule_kinds import RULE_KINDS, SPEC_KEYS, check_place, parse_spec
 from factcheck.knowledge.yamlload import LineDict, LineList, YamlError, load_yaml, short_repr
 from factcheck.models import KINDS, SEVERITIES
-from factcheck.regex_tools import MacroError, expand_macros, nested_quantifier, required_literals
+from factcheck.regex_tools import MacroError, expand_macros, nested_quantifier, required_literal_sets, required_literals
 
 SOURCE_KINDS = ("regulator", "peer-reviewed", "press-release", "news", "registry", "report", "law-firm", "other")
 RULE_VERDICTS = ("outdated", "contradicted", "retracted")
@@ -482,10 +482,12 @@ def _rules(node: LineDict, claim_id: str, kind: str, macros: dict[str, str], ck:
         # A rule is tried on sentences holding a literal of one of its patterns or frame events;
         # there, each pattern only when one of its own literals is in the sentence.
         pattern_triggers: list[list[str] | None] = []
+        pattern_requires: list[list[list[str]]] = []
         for i, cp in enumerate(pats + (frame.event if frame else [])):
             lits = required_literals(cp.pattern)
             if i < len(pats):
                 pattern_triggers.append(lits)
+                pattern_requires.append(required_literal_sets(cp.pattern))
             if lits is None:
                 always = True
             else:
@@ -526,6 +528,7 @@ def _rules(node: LineDict, claim_id: str, kind: str, macros: dict[str, str], ck:
             negatable=negatable,
             triggers=None if always or not triggers else sorted(triggers),
             pattern_triggers=pattern_triggers,
+            pattern_requires=pattern_requires,
             examples_flagged=flagged, examples_accepted=accepted,
             examples_pending_flagged=pending.get("pending_flagged", []) if isinstance(examples, LineDict) else [],
             examples_pending_accepted=pending.get("pending_accepted", []) if isinstance(examples, LineDict) else [],

@@ -238,6 +238,9 @@ class Rule:
     # Pattern rules: for each of `patterns`, the literals one of which its every match contains
     # (lower-case; None when none can be derived). Empty when not computed: every pattern is tried.
     pattern_triggers: list[list[str] | None] = field(default_factory=list)
+    # Pattern rules: for each of `patterns`, every literal set it requires (`pattern_triggers` is
+    # one of them): a sentence lacking one whole set cannot match it. Empty when not computed.
+    pattern_requires: list[list[list[str]]] = field(default_factory=list)
 
 
 @dataclass

@@ -3,6 +3,11 @@ to the maker") or quotation marks around it. Read by `stance` for every event me
 
 from __future__ import annotations
 
+import bisect
+
+import numpy
+from spacy.attrs import ORTH
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from factcheck.lang.copulas import PAST_BE, PRESENT_BE
@@ -79,11 +84,30 @@ def in_quotes(doc: Doc, sent: tuple[int, int], at: int) -> bool:
     """Is token `at` inside quotation marks opened in its sentence?"""
     depth = 0
     straight = 0
-    for t in doc[sent[0]:at]:
-        if t.text in OPEN_QUOTES:
+    where, marks = _quote_marks(doc)
+    for k in range(bisect.bisect_left(where, sent[0]), bisect.bisect_left(where, at)):
+        mark = marks[k]
+        if mark in OPEN_QUOTES:
             depth += 1
-        elif t.text in CLOSE_QUOTES and depth:
+        elif mark in CLOSE_QUOTES and depth:
             depth -= 1
-        elif t.text == '"':
+        elif mark == '"':
             straight += 1
     return depth > 0 or straight % 2 == 1
+
+
+_MARK_OF = {hash_string(q): q for q in (*OPEN_QUOTES, *CLOSE_QUOTES, '"')}
+
+
+def _quote_marks(doc: Doc) -> tuple[list[int], list[str]]:
+    """The tokens that are a quotation mark, and which, read once per Doc from its spelling column
+    (every event mention asked it of a Token object per token before it)."""
+    found = doc.user_data.get("factcheck_quote_marks")
+    if found is None or found[0] != len(doc):
+        orth = doc.to_array(ORTH) if len(doc) else numpy.zeros(0, dtype=numpy.uint64)
+        mask = numpy.zeros(len(orth), dtype=bool)
+        for h in _MARK_OF:
+            mask |= orth == numpy.uint64(h)
+        where = numpy.flatnonzero(mask).tolist()
+        found = doc.user_data["factcheck_quote_marks"] = (len(doc), where, [_MARK_OF[int(orth[i])] for i in where])
+    return found[1], found[2]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 import copy
-from dataclasses import dataclass, replace
+from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date
 
 import numpy
@@ -58,6 +59,47 @@ class Analysis:
             if c.end <= end and c.label.startswith(prefix):
                 out.append(c)
         return out
+
+    def cue_index(self) -> dict[str, list[int]]:
+        """Label -> the positions of its cues in `cues` (ascending), built once per Analysis."""
+        index: dict[str, list[int]] | None = self.__dict__.get("_cues_by_label")
+        if index is None or self.__dict__.get("_cues_indexed") != len(self.cues):
+            index = {}
+            for i, c in enumerate(self.cues):
+                index.setdefault(c.label, []).append(i)
+            self.__dict__["_cues_by_label"], self.__dict__["_cues_indexed"] = index, len(self.cues)
+        return index
+
+    def names_in(self, labels: Collection[str], start: int, end: int) -> bool:
+        """`any(c.label in labels for c in self.cues_in(start, end))`, from the index by label
+        (rule kinds ask it of every event with one or two labels)."""
+        index = self.cue_index()
+        cues, starts = self.cues, self._cue_starts
+        for label in labels:
+            at = index.get(label)
+            if not at:
+                continue
+            # This label's cues are in `cues` order: find the first that starts at or after `start`.
+            k = bisect.bisect_left(at, bisect.bisect_left(starts, start))
+            while k < len(at) and cues[at[k]].start < end:
+                if cues[at[k]].end <= end:
+                    return True
+                k += 1
+        return False
+
+    def events_of(self, labels: Collection[str]) -> list[EventMention]:
+        """The event mentions whose class, as a cue label ("EV:approval"), is one of `labels`, in
+        their order: every rule reads only its own events (an index by label, built once)."""
+        index: dict[str, list[int]] | None = self.__dict__.get("_events_by_label")
+        if index is None or self.__dict__.get("_events_indexed") != len(self.events):
+            index = {}
+            for i, ev in enumerate(self.events):
+                index.setdefault(f"EV:{ev.event}", []).append(i)
+            self.__dict__["_events_by_label"], self.__dict__["_events_indexed"] = index, len(self.events)
+        found = [i for label in labels for i in index.get(label, ())]
+        if len(found) > 1:
+            found.sort()
+        return [self.events[i] for i in found]
 
     def events_between(self, start: int, end: int) -> list[EventMention]:
         """Event mentions whose cue starts in tokens [start, end)."""
@@ -251,11 +293,20 @@ def _clause_and_stance(doc: Doc, text: str, sent: tuple[int, int], ev: Cue, in_s
     found = memo.get(key)
     if found is not None:
         clause, stance = found
-        return clause, replace(stance, times=list(stance.times))
+        return clause, _copy(stance)
     clause = clause_bounds(doc, sent[0], sent[1], in_sent, ev.start)
     stance = read_stance(doc, sent, clause, ev, in_sent, _sentence_times(doc, text, sent, doc_date), doc_date)
-    memo[key] = (clause, replace(stance, times=list(stance.times)))
+    memo[key] = (clause, _copy(stance))
     return clause, stance
+
+
+def _copy(stance: Stance) -> Stance:
+    """`dataclasses.replace(stance, times=list(stance.times))`: the same fields, a list of its own
+    (a Stance has no __post_init__), without replace's per-call reading of the fields."""
+    new = Stance.__new__(Stance)
+    new.__dict__.update(stance.__dict__)
+    new.times = list(stance.times)
+    return new
 
 
 def _sentence_times(doc: Doc, text: str, sent: tuple[int, int], doc_date: date | None) -> list[TimeExpr]:

@@ -45,7 +45,14 @@ def lemma_of(word: str) -> str:
 def is_known_word(word: str) -> bool:
     """Does the English lemma table know this word (as a form or a lemma)?"""
     low = word.lower()
-    return low in _table() or low in _reverse()
+    return low in _table() or low in _lemmas()
+
+
+@lru_cache(maxsize=1)
+def _lemmas() -> frozenset[str]:
+    """The table's lemmas, lower case: the keys of `_reverse()`, without building its form lists
+    (a pack's name rules ask this at start-up, where the forms are read from the cue cache)."""
+    return frozenset(lemma.lower() for lemma in _table().values())
 
 
 def forms_of(lemma: str) -> tuple[str, ...]:

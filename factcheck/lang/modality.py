@@ -3,6 +3,8 @@ hypothetical, and forecasts told as history. Part of the stance readers (stance.
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc
 
 from factcheck.lang.aspect import _aux_before
@@ -166,14 +168,27 @@ def _condition_opens_before(words: list[str], cs: int, es: int) -> bool:
     return False
 
 
+_INVERTING = frozenset({"should", "had", "were"})
+# The last document's word list and where its inverting words stand (documents are read one after
+# the other, each by every pack): one pass per document instead of one per event.
+_INVERTING_AT: list = [None, []]
+
+
+def _inverting(words: list[str]) -> list[int]:
+    if _INVERTING_AT[0] is not words:
+        _INVERTING_AT[:] = [words, [i for i, w in enumerate(words) if w in _INVERTING]]
+    return _INVERTING_AT[1]
+
+
 def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool:
     opener = words[cs] if cs < len(words) else ""
     if opener in CONDITIONAL_OPENERS:
         return True
     # An inverted condition in the clause: "to bring it to market should it be approved", "had
     # the FDA approved it", "were it to be approved".
-    for i in range(cs, min(len(words) - 1, es + 4)):
-        if words[i] in ("should", "had", "were") and words[i + 1] in INVERSION_SUBJECTS \
+    inverting = _inverting(words)  # where "should", "had" or "were" stand: few places per document
+    for i in inverting[bisect.bisect_left(inverting, cs):bisect.bisect_left(inverting, min(len(words) - 1, es + 4))]:
+        if words[i + 1] in INVERSION_SUBJECTS \
                 and (i == cs or words[i - 1] not in ("it", "they", "that", "which", "who", "this", "what")):
             return True
     # "if the studies succeed, therapists could prescribe it by 2021": the condition ends at its
@@ -186,7 +201,7 @@ def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool
     before = words[max(cs, es - 4):es]
     if es - 2 >= cs and words[es - 1] == "to" and words[es - 2] in ("has", "have", "needs", "need", "must"):
         return False  # an obligation to act ("the FDA now has to decide") is pending, not hypothetical
-    if any(w in REQUIREMENT for w in before) or any(w in SECTION_DETERMINERS for w in words[max(cs, es - 2):es]):
+    if not REQUIREMENT.isdisjoint(before) or not SECTION_DETERMINERS.isdisjoint(words[max(cs, es - 2):es]):
         return True
     # "before approval", "until approval", "without approval", "for approval" after a requirement
     if es - 1 >= cs and words[es - 1] in ("before", "until", "till", "pending", "without"):
@@ -194,4 +209,4 @@ def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool
     # "approval of any treatment", "approval for no drug"
     if any(w in ("any", "no") for w in words[es + 1:es + 4]) and "of" in words[es + 1:es + 3]:
         return True
-    return bool(any(w in REQUIREMENT for w in words[cs:es]))
+    return not REQUIREMENT.isdisjoint(words[cs:es])

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.attrs import LOWER
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from factcheck.lang.aspect import (
@@ -493,17 +494,25 @@ def _words(doc: Doc) -> list[str]:
     """Lower-case token texts with curly apostrophes straightened ("it’s" reads as "it's"), once per Doc."""
     cached = doc.user_data.get("factcheck_words")
     if cached is None or len(cached) != len(doc):
-        # Read as one column of string ids: iterating the Doc makes a Token object per token.
+        # Read as one column of string ids: iterating the Doc makes a Token object per token. An
+        # id names the same string in every Doc, so the words are kept across documents.
         strings = doc.vocab.strings
-        memo: dict[int, str] = {}
-        cached = []
-        for h in doc.to_array(LOWER).tolist():
-            w = memo.get(h)
-            if w is None:
-                w = memo[h] = strings[h].replace("’", "'")
-            cached.append(w)
+        if len(_STRAIGHT) > _STRAIGHT_MAX:
+            _STRAIGHT.clear()  # bounded: a long run meets ever more words
+        get = _STRAIGHT.get
+        cached = [get(h) or _straighten(h, strings) for h in doc.to_array(LOWER).tolist()]
         doc.user_data["factcheck_words"] = cached
     return cached
+
+
+# String id -> the lower-case word with curly apostrophes straightened.
+_STRAIGHT: dict[int, str] = {}
+_STRAIGHT_MAX = 100_000
+
+
+def _straighten(h: int, strings: StringStore) -> str:
+    w = _STRAIGHT[h] = strings[h].replace("’", "'")
+    return w
 
 
 def _with_authority(words: list[str], inside: list[Cue], es: int, ce: int) -> bool:

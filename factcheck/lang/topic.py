@@ -9,6 +9,7 @@ takes the sentence away from the pack. The same holds for jurisdictions.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection
 
 from spacy.tokens import Doc
@@ -83,21 +84,24 @@ def about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at: 
     """Is the passage at token `at` about `own`? The subject named nearest decides: in the
     clause, the sentence, earlier in the paragraph and the few sentences before, the title, then
     which the document names more often; `default` when it names neither."""
-    side = _nearest(an.cues_in(*clause), own, rival, at, an.doc)
+    # Only the cues naming `own` or `rival` can decide (_nearest skips the rest): read from a list
+    # of them kept per Analysis and pair of label sets.
+    subjects = _Subjects.of(an, own, rival)
+    side = _nearest(subjects.cues_in(*clause), own, rival, at, an.doc)
     if side:
         return side == "own"
-    side = _nearest(an.cues_in(*sentence), own, rival, at, an.doc)
+    side = _nearest(subjects.cues_in(*sentence), own, rival, at, an.doc)
     if side:
         return side == "own"
     # Earlier in the paragraph, then the few sentences before it (headings, lead-ins); a sentence
     # is about what it names first (its subject, as a rule), not last.
-    side = _look_back(an, sentence, own, rival, paragraph_start, whole_paragraph=True, first=True)
+    side = _look_back(an, sentence, own, rival, paragraph_start, whole_paragraph=True, first=True, subjects=subjects)
     if side:
         return side == "own"
     # The document as a whole: its first sentence (title) or, failing that, which it names more.
     first = _title(an)
     if first is not None:
-        side = _nearest(an.cues_in(first[0], first[1]), own, rival, first[1])
+        side = _nearest(subjects.cues_in(first[0], first[1]), own, rival, first[1])
         if side:
             return side == "own"
     n_own, n_rival = _counts(an, own, rival)
@@ -145,7 +149,7 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
 
 
 def _look_back(an: Analysis, sentence: tuple[int, int], own: Collection[str], rival: Collection[str],
-               paragraph_start: int, whole_paragraph: bool, first: bool) -> str | None:
+               paragraph_start: int, whole_paragraph: bool, first: bool, subjects: _Subjects | None = None) -> str | None:
     """'own' or 'rival' as named in the sentences before: through the whole paragraph and the few
     sentences before it (`whole_paragraph`), or within the paragraph and at most a few sentences
     back; each sentence read from its start (`first`) or its end."""
@@ -157,7 +161,8 @@ def _look_back(an: Analysis, sentence: tuple[int, int], own: Collection[str], ri
         past = idx - back > LOOKBACK_SENTENCES
         if (s[1] <= paragraph_start and past) if whole_paragraph else (s[1] <= paragraph_start or past):
             break
-        side = _nearest(an.cues_in(s[0], s[1]), own, rival, s[0] if first else s[1])
+        cues = subjects.cues_in(s[0], s[1]) if subjects is not None else an.cues_in(s[0], s[1])
+        side = _nearest(cues, own, rival, s[0] if first else s[1])
         if side:
             return side
     return None
@@ -169,6 +174,39 @@ def _title(an: Analysis) -> tuple[int, int] | None:
         if any(not t.is_space for t in an.doc[s[0]:s[1]]):
             return s
     return None
+
+
+class _Subjects:
+    """The cues of an Analysis that name `own` or `rival`, in the Analysis's order, with
+    `cues_in` as `Analysis.cues_in` reads it: what `_nearest` reads of a span (it skips every
+    other cue, and a list of the others with them in the same order picks the same one)."""
+
+    def __init__(self, an: Analysis, own: Collection[str], rival: Collection[str]) -> None:
+        by_label = an.cue_index()
+        # Each label's cues from the index by label, in the cues' order.
+        self.cues = [an.cues[i] for i in sorted(i for label in {*own, *rival} for i in by_label.get(label, ()))]
+        self.starts = [c.start for c in self.cues]
+        self.total = len(an.cues)  # the Analysis's cues it was read from
+
+    @staticmethod
+    def of(an: Analysis, own: Collection[str], rival: Collection[str]) -> _Subjects:
+        memo: dict[tuple[frozenset[str], frozenset[str]], _Subjects] = an.__dict__.setdefault("_topic_subjects", {})
+        key = (frozenset(own), frozenset(rival))
+        found = memo.get(key)
+        if found is None or found.total != len(an.cues):
+            found = memo[key] = _Subjects(an, own, rival)
+        return found
+
+    def cues_in(self, start: int, end: int) -> list[Cue]:
+        out = []
+        cues = self.cues
+        for i in range(bisect.bisect_left(self.starts, start), len(cues)):
+            c = cues[i]
+            if c.start >= end:
+                break
+            if c.end <= end:
+                out.append(c)
+        return out
 
 
 def _is_heading(an: Analysis, sentence: tuple[int, int]) -> bool:

@@ -10,6 +10,7 @@ from factcheck.knowledge.model import Pack
 from factcheck.knowledge.numbers import parse_timepoint
 from factcheck.nlp.claims import GUESSED_STUDY, Claim
 from factcheck.nlp.context import Context, _clause
+from factcheck.nlp.literals import CASE_TRAPS, may_match, pattern_literals
 
 PHASE = re.compile(r"\bphase[- ]?(?P<p>3|iii|three|2|ii|two|1|i)\b")
 PHASE_OF = {"3": "3", "iii": "3", "three": "3", "2": "2", "ii": "2", "two": "2", "1": "1", "i": "1", "one": "1"}
@@ -78,10 +79,7 @@ class FigureAttacher:
         `theirs`: the stretch that leads into the next figure; its cues are that figure's, also
         when the whole clause is searched."""
         unit = claim.unit or ""
-        candidates = list(self.units.get(unit, []))
-        for (a, b), _f in CONVERT.items():
-            if a == unit:
-                candidates.extend(self.units.get(b, []))
+        candidates = self._unit_candidates(unit)
         if not candidates:
             return
         if len(candidates) == 1 and unit in ("mg", "mg/kg"):
@@ -105,7 +103,9 @@ class FigureAttacher:
             named: set[str] = set()  # every measure of the figure's unit whose cue the region holds
             region = ctx.flat[lo:hi]
             for q in candidates:
-                for cue in ctx.live_cues(q):
+                for cue, lits in ctx.live_cues(q):
+                    if lits is not None and not any(map(region.__contains__, lits)):
+                        continue  # none of the words the cue needs is in this region
                     for m in cue.finditer(region):
                         pos, end = lo + m.start(), lo + m.end()
                         if COMPARED.search(ctx.flat, max(lo, pos - 20), pos):
@@ -152,6 +152,18 @@ class FigureAttacher:
                     claim.unit = q.unit
                 return
 
+    def _unit_candidates(self, unit: str) -> list:
+        """The pack's measures in `unit` and in the units it converts to, in that order (per pack)."""
+        memo: dict[str, list] = self.__dict__.setdefault("_by_unit", {})
+        found = memo.get(unit)
+        if found is None:
+            found = list(self.units.get(unit, []))
+            for (a, b), _f in CONVERT.items():
+                if a == unit:
+                    found.extend(self.units.get(b, []))
+            memo[unit] = found
+        return found
+
     def _inherit(self, ctx: Context, figures: list[Claim]) -> None:
         """A percentage with no cue of its own ("the placebo figure was 21%") measures what the
         previous sentence's percentage measured."""
@@ -177,21 +189,37 @@ class FigureAttacher:
             hi = tail.start()
         region = ctx.folded[lo:hi]
         best: tuple[int, str] | None = None
-        for arm, cues in self.pack.arms.items():
-            for cue in cues:
-                for m in cue.finditer(region):
-                    pos = lo + m.start()
-                    dist = claim.start - (lo + m.end()) if pos < claim.start else pos - claim.end
-                    # A cue after a figure counts only in the same parenthesis or just after it.
-                    if pos >= claim.end and dist > 40:
-                        continue
-                    # ... and not when it labels the next figure ("67% (placebo 32%)").
-                    if (pos >= claim.end and segment[1] < len(ctx.folded) and segment[1] - (lo + m.end()) <= 12
-                            and not TAIL_END.search(ctx.folded, lo + m.end(), segment[1])):
-                        continue
-                    if best is None or abs(dist) < best[0]:
-                        best = (abs(dist), arm)
+        for arm, cue, lits in self._arm_cues(ctx):
+            if lits is not None and not any(map(region.__contains__, lits)):
+                continue  # none of the words the cue needs is in the figure's stretch
+            for m in cue.finditer(region):
+                pos = lo + m.start()
+                dist = claim.start - (lo + m.end()) if pos < claim.start else pos - claim.end
+                # A cue after a figure counts only in the same parenthesis or just after it.
+                if pos >= claim.end and dist > 40:
+                    continue
+                # ... and not when it labels the next figure ("67% (placebo 32%)").
+                if (pos >= claim.end and segment[1] < len(ctx.folded) and segment[1] - (lo + m.end()) <= 12
+                        and not TAIL_END.search(ctx.folded, lo + m.end(), segment[1])):
+                    continue
+                if best is None or abs(dist) < best[0]:
+                    best = (abs(dist), arm)
         return best[1] if best else None
+
+    def _arm_cues(self, ctx: Context) -> list[tuple[str, re.Pattern[str], tuple[str, ...] | None]]:
+        """The pack's arm cues that may match in this document, in the pack's order, each with the
+        literals one of which every match holds, all ASCII (None: search it everywhere)."""
+        memo = ctx.memo("arm_cues")
+        found = memo.get(id(self.pack))
+        if found is None:
+            # A text holding a case trap (long s, dotless i) is searched with every cue.
+            trap = any(c in ctx.folded for c in CASE_TRAPS)
+            index = ctx.literals()
+            found = memo[id(self.pack)] = [
+                (arm, cue, lits if lits is None or all(map(str.isascii, lits)) else None)
+                for arm, cues in self.pack.arms.items() for cue in cues
+                if (lits := None if trap else pattern_literals(cue)) is None or may_match(lits, ctx.folded, index)]
+        return found
 
     def _timepoint(self, ctx: Context, claim: Claim, segment: tuple[int, int]) -> None:
         """A time point in the figure's clause ("one year after treatment, 67% ...")."""
@@ -199,10 +227,24 @@ class FigureAttacher:
             return
         lo, hi = _clause(ctx.folded, claim.sentence, claim.start, claim.end)
         # Only the words up to the next figure: "67% at 18 weeks, 80% one year later" are two time points.
-        region = ctx.folded[lo:min(hi, max(segment[1], claim.end))]
-        tp = parse_timepoint(region)
+        key = (lo, min(hi, max(segment[1], claim.end)))
+        memo = ctx.memo("timepoints")  # read once per stretch: every pack's figures stand on the same words
+        if key not in memo:
+            memo[key] = parse_timepoint(ctx.folded[key[0]:key[1]])
+        tp = memo[key]
         if tp is not None:
             claim.timepoint_weeks, claim.timepoint_anchor = tp
+
+    def _retracted_percentages(self) -> bool:
+        """Does a retracted study of the pack record a percentage? Without one, `_retracted_measure`
+        is never true. Worked out once per pack."""
+        found: bool | None = self.__dict__.get("_has_retracted_percentages")
+        if found is None:
+            studies = self.pack.studies
+            found = self.__dict__["_has_retracted_percentages"] = any(
+                v.unit == "percent" and (of := studies.get(v.study)) is not None and of.status == "retracted"
+                for st in studies.values() for v in st.values)
+        return found
 
     def _retracted_measure(self, claim: Claim) -> bool:
         """A percentage with no measure of its own, told of a study guessed from its phase or
@@ -302,6 +344,9 @@ class FigureAttacher:
         """Studies whose recorded design the text describes ("a pooled analysis", "the long-term
         follow-up"), in the figure's sentence or, when that sentence names no study of its own,
         earlier in its paragraph or in the sentence just before it."""
+        designs = self._designs(ctx)
+        if not designs:
+            return []  # no study of the pack has a design these cues describe, or no cue's words are here
         s0, s1 = claim.sentence
         if OWN_FOLLOW_UP.search(ctx.folded, s0, s1):
             return []  # "All 40 joined this long-term follow-up": a study of the text's own
@@ -310,9 +355,26 @@ class FigureAttacher:
             told = _sentence_before(ctx, s0)
             p0 = ctx.paragraph_of(claim.start)[0]
             spans.append((min(p0, told[0]) if told else p0, s0))
-        for cue in DESIGN_CUES:
+        for cue, found in designs:
             if any(cue.search(ctx.folded, a, b) for a, b in spans):
-                found = [sid for sid, st in self.pack.studies.items() if st.design and cue.search(st.design.lower())]
-                if found:
-                    return found
+                return list(found)
         return []
+
+    def _designs(self, ctx: Context | None = None) -> list[tuple[re.Pattern[str], list[str]]]:
+        """Each design cue with the pack's studies whose recorded design it reads, in cue order;
+        cues that read none left out (they can decide nothing), and with `ctx` those none of whose
+        words the document holds (they match nowhere in it)."""
+        found: list[tuple[re.Pattern[str], list[str]]] | None = getattr(self, "_design_studies", None)
+        if found is None:
+            found = [(cue, studies) for cue in DESIGN_CUES
+                     if (studies := [sid for sid, st in self.pack.studies.items()
+                                     if st.design and cue.search(st.design.lower())])]
+            self._design_studies = found
+        if ctx is None or not found:
+            return found
+        memo = ctx.memo("design_cues")
+        if id(self.pack) not in memo:
+            trap = any(c in ctx.folded for c in CASE_TRAPS)
+            memo[id(self.pack)] = [(cue, studies) for cue, studies in found
+                                   if trap or may_match(pattern_literals(cue), ctx.folded, ctx.literals())]
+        return memo[id(self.pack)]

@@ -18,6 +18,8 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -26,7 +28,7 @@ from factcheck.knowledge.model import Pack, Rule
 from factcheck.lang.layer import Analysis
 from factcheck.lang.topic import about
 from factcheck.nlp.claims import Claim
-from factcheck.nlp.literals import CASE_TRAPS, TextLiterals, literal_index, live_patterns, may_match
+from factcheck.nlp.literals import CASE_TRAPS, TextLiterals, literal_index, live_patterns
 from factcheck.nlp.spans import Coverage as _Coverage
 from factcheck.nlp.spans import token_columns
 
@@ -77,8 +79,52 @@ def _any_cue(cues: list[tuple[re.Pattern[str], Sequence[str] | None]], folded: s
     holds is not searched (the document-level prefilter, per sentence: most sentences with a
     digit name no measure)."""
     sentence = folded[start:end]
-    trap = any(c in sentence for c in CASE_TRAPS)
-    return any(q.search(folded, start, end) for q, lits in cues if trap or may_match(lits, sentence))
+    if any(c in sentence for c in CASE_TRAPS):
+        return any(q.search(folded, start, end) for q, _lits in cues)
+    has = sentence.__contains__
+    # The literals are checked for ASCII when the document's cues are listed (_live_cues).
+    for q, lits in cues:
+        if (lits is None or any(map(has, lits))) and q.search(folded, start, end):
+            return True
+    return False
+
+
+class _Spellings:
+    """What spaCy's bag-of-words text classifier reads of a Doc: one column of token attributes
+    (`extract_ngrams` calls `doc.to_array([attr])`; the models read ORTH, the spelling)."""
+
+    __slots__ = ("column",)
+
+    def __init__(self, column: numpy.ndarray) -> None:
+        self.column = column
+
+    def to_array(self, attrs: object) -> numpy.ndarray:
+        return self.column
+
+    def __len__(self) -> int:
+        return len(self.column)
+
+
+def reads_spellings(nlp: Language) -> bool:
+    """Is the model's classifier a bag of n-grams of token spellings (ORTH), which
+    `score_sentences` can feed from a Doc's columns?"""
+    if nlp.pipe_names != ["textcat"]:
+        return False
+    return any(node.name == "extract_ngrams" and node.attrs.get("attr") == ORTH
+               for node in nlp.get_pipe("textcat").model.walk())
+
+
+def score_sentences(nlp: Language, columns: list[numpy.ndarray]) -> list[float]:
+    """The CANDIDATE score of each sentence, given as its tokens' ORTH column, for a model that
+    `reads_spellings`: what `nlp.pipe(docs)` puts in `doc.cats["CANDIDATE"]` (0.0 without that
+    label), without building a Doc per sentence. A score depends on its own row alone, so how
+    the sentences are batched changes none."""
+    textcat = nlp.get_pipe("textcat")
+    if "CANDIDATE" not in textcat.labels or not any(len(c) for c in columns):
+        return [0.0] * len(columns)  # spaCy scores a batch of empty Docs as zeros
+    j = list(textcat.labels).index("CANDIDATE")
+    scores = textcat.model.ops.asarray(textcat.model.predict([_Spellings(c) for c in columns]))
+    return [float(scores[i, j]) for i in range(len(columns))]
 
 
 class CandidateLayer:
@@ -89,6 +135,7 @@ class CandidateLayer:
         self.path = MODELS_DIR / pack.id
         self.available = (self.path / "meta.json").is_file()
         self._nlp: Language | None = None
+        self._spellings = False
         self.threshold = 1.0
         self.examples = [(_words(s), rule) for rule in pack.rules.values() for s in rule.examples_flagged]
         # Word -> examples holding it: a sentence is compared only with examples it shares a word with.
@@ -102,6 +149,7 @@ class CandidateLayer:
         if self._nlp is None:
             self._nlp = load_model(self.path)
             self.threshold = float(self._nlp.meta.get("factcheck", {}).get("threshold", 0.5))
+            self._spellings = reads_spellings(self._nlp)
         return self._nlp
 
     def claims(self, doc: Doc, an: Analysis, folded: str, existing: list[Claim], para_of: dict[int, int],
@@ -130,14 +178,19 @@ class CandidateLayer:
         out: list[Claim] = []
         if picked:
             STATS["candidates"] += len(picked)
+            # The sentence's own tokens, read from the Doc's columns: no second tokenization, and
+            # no Doc rebuilt per sentence (the model reads only the spellings' hashes).
             nlp = self.model()
-            # The sentence's own tokens, rebuilt in the model's vocabulary: no second tokenization.
-            docs = [Doc(nlp.vocab, words=cols.words(s, e), spaces=cols.spaces(s, e)) for s, e in picked]
-            for (s, e), scored in zip(picked, nlp.pipe(docs)):
-                score = scored.cats.get("CANDIDATE", 0.0)
+            if self._spellings:
+                scores = score_sentences(nlp, [cols.orth(s, e) for s, e in picked])
+            else:  # another kind of model: the sentence's own tokens, rebuilt in its vocabulary
+                docs = [Doc(nlp.vocab, words=cols.words(s, e), spaces=cols.spaces(s, e)) for s, e in picked]
+                scores = [d.cats.get("CANDIDATE", 0.0) for d in nlp.pipe(docs)]
+            for (s, e), score in zip(picked, scores):
                 if score < self.threshold:
                     continue
-                text = scored.text  # joined from the tokens: only for the sentences kept
+                # As the sentence's Doc would spell it: tokens joined with their trailing spaces.
+                text = "".join(w + " " if sp else w for w, sp in zip(cols.words(s, e), cols.spaces(s, e)))
                 # Scope after scoring: most candidates stop at the threshold, and `about` costs more.
                 if not about(an, (s, e), (s, e), s, own, rival, para_of.get(s, 0), default=True):
                     continue
@@ -156,7 +209,9 @@ class CandidateLayer:
         for q in self.pack.quantities.values():
             lits = list(q.cue_triggers) if len(q.cue_triggers) == len(q.cues) else [None] * len(q.cues)
             live = {id(c) for c in live_patterns(q.cues, q.cue_triggers, folded, index)}
-            out.extend((c, lit) for c, lit in zip(q.cues, lits) if id(c) in live)
+            # A literal outside ASCII cannot rule a cue out (may_match): such cues carry None.
+            out.extend((c, tuple(lit) if lit is not None and all(map(str.isascii, lit)) else None)
+                       for c, lit in zip(q.cues, lits) if id(c) in live)
         return out
 
     def kind_of(self, text: str, events: set[str] | None = None) -> tuple[str, Rule | None]:

@@ -23,6 +23,15 @@ CITATION = re.compile(
     r"|(?P<bauthor>[A-Z][A-Za-z\u00C0-\u024F'’\-]+)\s+\((?P<byear>(?:19|20)\d{2})[a-z]?\)"
     r"|(?P<xauthor>[A-Z][A-Za-z\u00C0-\u024F\-]+)(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?P<xyear>(?:19|20)\d{2})\b"
 )
+# Where a citation can start (a superset, tests/nlp/test_citation_scan.py): an opening bracket
+# before a capital, or a capital opening a name that is followed by what every form of CITATION
+# has after its author ("et al", "and ...", "& ...", a year, "(", "'s"). One character each, so a
+# capital inside a name is a place too. It opens with a character class, which the regex engine
+# skips to without trying the rest at every character.
+CITATION_AT = re.compile(
+    r"[A-Z(](?:(?<=\()(?=[A-Z])|(?<=[A-Z])(?=[A-Za-z\u00C0-\u024F'’\-]+"
+    r"(?:(?:\s+[A-Z]\.?)?\s+(?:et\s|and\s|&\s)|,?\s+(?:19|20)\d\d|\s+\(|['’]s)))"
+)
 # "the 2019 pooled analysis by Mithoefer and colleagues": a year shortly before an author without one.
 YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})\b(?:(?!\b(?:19|20)\d{2}\b)[^.;])*$")
 
@@ -38,7 +47,14 @@ JOURNAL_NAMED = re.compile(
     r"(?: (?:of |and |for |in )?[A-Z][\w&-]*){0,5})")
 PHASE_NAMED = re.compile(r"\bphase[- ]?(?P<p>3|iii|three|2|ii|two)\b", re.I)
 PHASE_NUMBER = {"3": "3", "iii": "3", "three": "3", "2": "2", "ii": "2", "two": "2"}
+_RUN = re.compile(r"[a-z0-9]+")
 YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def _citation_matches(ctx: Context) -> list[re.Match[str]]:
+    """`CITATION.finditer(text)`, tried only where CITATION_AT says a citation can start (the
+    pattern, a branch opening with a look-behind, was tried at every character)."""
+    return ctx.scan_where(CITATION, CITATION_AT, folded=False)
 
 
 class CitationFinder:
@@ -54,7 +70,7 @@ class CitationFinder:
     # -- citations and study aliases -------------------------------------------------------------
     def _citations(self, ctx: Context) -> list[Claim]:
         out: list[Claim] = []
-        for m in ctx.scan(CITATION, folded=False):
+        for m in _citation_matches(ctx):
             author = (m.group("author") or m.group("pauthor") or m.group("sauthor") or m.group("bauthor")
                       or m.group("xauthor"))
             year = m.group("year") or m.group("pyear") or m.group("syear") or m.group("byear") or m.group("xyear")
@@ -111,13 +127,24 @@ class CitationFinder:
         if "" in self.alias_study:  # an empty alias matches everywhere: scan_at needs non-empty matches
             return list(self.alias_re.finditer(folded))
         starts: set[int] = set()
-        for alias in self.alias_study:
-            if index.has(alias):
+        for alias, key in self._alias_keys():
+            # The alias's longest word first: a look-up among the text's words, where the alias
+            # itself (spaces, dots, a DOI) would be searched for in the whole text.
+            if (key is None or index.has(key)) and index.has(alias):
                 i = folded.find(alias)
                 while i >= 0:
                     starts.add(i)
                     i = folded.find(alias, i + 1)
         return scan_at(self.alias_re, folded, sorted(starts))
+
+    def _alias_keys(self) -> list[tuple[str, str | None]]:
+        """Each alias with its longest run of [a-z0-9] (None when it has none), in alias order;
+        worked out once per pack. An alias in the text puts that run in it too."""
+        found: list[tuple[str, str | None]] | None = self.__dict__.get("_keyed_aliases")
+        if found is None:
+            found = [(a, max(runs, key=len) if (runs := _RUN.findall(a)) else None) for a in self.alias_study]
+            self.__dict__["_keyed_aliases"] = found
+        return found
 
     def _journals_named(self, ctx: Context, cited: list[Claim]) -> list[Claim]:
         """A journal named for a study, which the sentence cites or describes by phase and year

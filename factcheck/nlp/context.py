@@ -8,9 +8,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from factcheck.knowledge.model import Quantity
-from factcheck.nlp.literals import TextLiterals, literal_index, live_patterns, pattern_literals
+from factcheck.nlp.literals import CASE_TRAPS, TextLiterals, literal_index, live_patterns, pattern_literals
 from factcheck.nlp.numscan import number_starts, scan_at
 
 
@@ -30,7 +31,7 @@ class Context:
     scans: dict[tuple[re.Pattern[str], bool], list[re.Match[str]]] = field(default_factory=dict)
 
     # A quantity's cues that may match in this document, by the quantity object (live_cues).
-    live: dict[int, list[re.Pattern[str]]] = field(default_factory=dict)
+    live: dict[int, list[tuple[re.Pattern[str], tuple[str, ...] | None]]] = field(default_factory=dict)
     # Where the folded text's literal index is kept: the pipeline hands every pack the Doc's
     # user_data, so the index is built once per document.
     store: dict[str, object] = field(default_factory=dict)
@@ -46,6 +47,14 @@ class Context:
             found = self.store[key] = any(t.search(self.folded) for t in live)
         return bool(found)
 
+    def memo(self, name: str) -> dict[Any, Any]:
+        """A dict kept as long as the document's Doc (its user_data, which the pipeline hands every
+        pack): what one pack's extractor read from the text alone, the next one reuses."""
+        table = self.store.get(f"factcheck_memo_{name}")
+        if not isinstance(table, dict):
+            table = self.store[f"factcheck_memo_{name}"] = {}
+        return table
+
     def literals(self) -> TextLiterals:
         """`lit in folded` for many literals (factcheck/nlp/literals.py)."""
         return literal_index(self.store, self.folded)
@@ -55,14 +64,20 @@ class Context:
         across lines ("clinically\nmeaningful") still name it."""
         return self.folded.replace("\n", " ")
 
-    def live_cues(self, quantity: Quantity) -> list[re.Pattern[str]]:
-        """The quantity's cues, less those none of whose literals the text holds."""
+    def live_cues(self, quantity: Quantity) -> list[tuple[re.Pattern[str], tuple[str, ...] | None]]:
+        """The quantity's cues, less those none of whose literals the text holds, each with its
+        literals, all ASCII (None: no literal test may skip it, as in a text holding a case trap)."""
         found = self.live.get(id(quantity))
         if found is None:
             # Literals have no whitespace (required_literals splits on it), so the index of the
             # folded text answers for the flat text too.
-            found = self.live[id(quantity)] = live_patterns(quantity.cues, quantity.cue_triggers, self.flat,
-                                                             self.literals())
+            live = {id(c) for c in live_patterns(quantity.cues, quantity.cue_triggers, self.flat, self.literals())}
+            testable = len(quantity.cue_triggers) == len(quantity.cues) and not any(c in self.flat for c in CASE_TRAPS)
+            lits = quantity.cue_triggers if testable else [None] * len(quantity.cues)
+            # Only literals all in ASCII are tested (may_match's rule): any other cue is searched.
+            found = self.live[id(quantity)] = [
+                (c, tuple(lit) if lit is not None and all(map(str.isascii, lit)) else None)
+                for c, lit in zip(quantity.cues, lits) if id(c) in live]
         return found
 
     def scan(self, pattern: re.Pattern[str], folded: bool = True) -> list[re.Match[str]]:
@@ -71,6 +86,17 @@ class Context:
         found = self.scans.get(key)
         if found is None:
             found = self.scans[key] = list(pattern.finditer(self.folded if folded else self.text))
+        return found
+
+    def scan_where(self, pattern: re.Pattern[str], where: re.Pattern[str], folded: bool = True) -> list[re.Match[str]]:
+        """`scan(pattern, folded)` for a pattern that matches no empty string and whose every
+        match starts where `where` matches (one character each: a superset of the places), tried
+        only there (factcheck/nlp/numscan.py's `scan_at`)."""
+        key = (pattern, folded)
+        found = self.scans.get(key)
+        if found is None:
+            text = self.folded if folded else self.text
+            found = self.scans[key] = scan_at(pattern, text, [m.start() for m in where.finditer(text)])
         return found
 
     def scan_numbers(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:

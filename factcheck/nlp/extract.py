@@ -22,9 +22,9 @@ from factcheck.nlp.citations import CitationFinder, _author_key
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.context import Context, _clause, _lookback  # noqa: F401 (re-exported)
 from factcheck.nlp.described import design_features
-from factcheck.nlp.figures import FigureFinder
+from factcheck.nlp.figures import FigureFinder, numbered_cues
 from factcheck.nlp.normalize import fold
-from factcheck.nlp.rules import RuleMatcher, pattern_checks
+from factcheck.nlp.rules import RuleMatcher, pattern_checks, required_sets
 from factcheck.nlp.speech import (  # noqa: F401 (re-exported: tests read these)
     _dated_year,
     _mark_figure_speech,
@@ -47,6 +47,7 @@ class Extractor(RuleMatcher, CitationFinder, FigureFinder, FigureAttacher, Table
         self.rules = [r for r in pack.rules.values() if r.patterns or r.frame]
         self.rule_triggers: dict[str, frozenset[str]] = {r.id: frozenset(r.triggers or ()) for r in self.rules}
         self.pattern_checks = {r.id: pattern_checks(r) for r in self.rules}
+        self.required = {r.id: required_sets(r) for r in self.rules}
         self.all_triggers: frozenset[str] = frozenset().union(*self.rule_triggers.values()) if self.rules else frozenset()
         # All aliases in one pattern, longest first, so the text is scanned once.
         self.alias_study: dict[str, str] = {}
@@ -67,6 +68,7 @@ class Extractor(RuleMatcher, CitationFinder, FigureFinder, FigureAttacher, Table
             if study.phase:
                 self.by_phase.setdefault(PHASE_OF.get(str(study.phase).lower(), str(study.phase)), []).append(study.id)
         self.design_features = design_features(pack)  # studies a text may describe instead of name
+        self.numbered_cues = numbered_cues(pack)
         self.units: dict[str, list] = {}
         for q in pack.quantities.values():
             self.units.setdefault(q.unit, []).append(q)

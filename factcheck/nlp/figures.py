@@ -68,6 +68,11 @@ EFFECT = re.compile(
     r"|\beffect sizes?\s+(?:(?:\(?(?:cohen'?s\s+)?d\)?|was|were|of|is|=|:|around|about|approximately|roughly|nearly|only|"
     r"just|a|an|large|moderate|small|very|between-group|within-group|the same)\s*){1,4}(?P<e>\d*\.\d+|\d+)(?![\d.]*\s*%)"
 )
+# Where an EFFECT match can start (one character each; a superset: tests/nlp/test_numscan.py):
+# "cohen's", a "d" that opens a word before "=", ":", "of", "was" or "is", "hedges", "effect size".
+EFFECT_AT = re.compile(
+    r"[cdhe](?:(?<=c)(?=ohen'?s\s)|(?<=d)(?<![\w']d)(?=\s*(?:=|:|of|was|is))|(?<=h)(?=edges'?\s)|(?<=e)(?=ffect sizes?\s))"
+)
 POINTS = re.compile(rf"(?<![\w.])(?P<a>-?{NUM})[- ]?points?\b")
 UNIT_OF = {"mg": "mg", "milligram": "mg", "milligrams": "mg", "mg/kg": "mg/kg", "mg per kg": "mg/kg",
            "milligram per kilogram": "mg/kg", "milligrams per kilogram": "mg/kg", "hour": "hours", "hours": "hours",
@@ -112,14 +117,19 @@ DEMOGRAPHIC = re.compile(
 )
 
 
-def _measure_names(folded: str, pack: Pack) -> list[tuple[int, int]]:
+def numbered_cues(pack: Pack) -> list[re.Pattern[str]]:
+    """The measures' cues that spell a number ("at least 5% of ... weight"), in pack order: worked
+    out once per pack, not per document."""
+    return [cue for q in pack.quantities.values() for cue in q.cues if any(ch.isdigit() for ch in cue.pattern)]
+
+
+def _measure_names(folded: str, cues: list[re.Pattern[str]]) -> list[tuple[int, int]]:
     """Stretches where a measure's own name holds a number ("lost at least 5% of their weight" is
-    the name of the share reaching 5%): the number there is a threshold, not a figure."""
+    the name of the share reaching 5%): the number there is a threshold, not a figure. `cues`:
+    the pack's `numbered_cues`."""
     spans: list[tuple[int, int]] = []
-    for q in pack.quantities.values():
-        for cue in q.cues:
-            if any(ch.isdigit() for ch in cue.pattern):
-                spans.extend(m.span() for m in cue.finditer(folded) if m.end() > m.start())
+    for cue in cues:
+        spans.extend(m.span() for m in cue.finditer(folded) if m.end() > m.start())
     return spans
 
 
@@ -162,6 +172,7 @@ class FigureFinder:
     """Finds figures in prose (mixed into Extractor)."""
 
     pack: Pack
+    numbered_cues: list[re.Pattern[str]]
 
     # -- figures ---------------------------------------------------------------------------------
     def _figures(self, ctx: Context, citations: list[Claim]) -> list[Claim]:
@@ -249,7 +260,7 @@ class FigureFinder:
                 c = figure(m.start(), m.end(), "sessions", n, n)
                 windows[id(c)] = (m.start("mid"), m.end())  # the type words between count and "sessions"
         if "effect size" in folded or "d " in folded or "d=" in folded or "hedges" in folded:
-            for m in ctx.scan(EFFECT):
+            for m in ctx.scan_where(EFFECT, EFFECT_AT):
                 g = "a" if m.group("a") else "e"
                 v = float(m.group(g))
                 figure(m.start(g), m.end(g), "d", abs(v), abs(v))
@@ -262,11 +273,14 @@ class FigureFinder:
 
         text = ctx.text
         table = self._table_columns(ctx, raw) if ("\t" in text or "|" in text or "\n  " in text) else {}
-        named = _measure_names(folded, self.pack) if raw else []
+        named = _measure_names(folded, self.numbered_cues) if raw else []
         if named:
             raw = [c for c in raw if not any(a <= c.start and c.end <= b for a, b in named)]
         raw = [c for c in raw if c.unit != "percent" or not DEMOGRAPHIC.match(folded, c.end)]
         figures = _dedupe(raw)
+        # Where each figure's arm and time point are read (see settle): its segment, and where the
+        # next figure that is no duration starts (the segments are cut before any unit changes).
+        unsettled: dict[int, tuple[int, int, int]] = {}
         for i, c in enumerate(figures):
             seg_lo = 0
             if i > 0 and figures[i - 1].end <= c.start:
@@ -292,15 +306,25 @@ class FigureFinder:
                 window = (cuts[-1] if cuts else lo, window[1])
             if c.quantity is None:
                 self._quantity(ctx, c, window, (seg_lo, seg_hi), theirs)
+            # A duration right after the figure ("at 12 months") is its time point, not the next figure.
+            later = next((f for f in figures[i + 1:] if f.start >= c.end and f.unit not in TIME_UNITS), None)
+            unsettled[id(c)] = (seg_lo, seg_hi, later.start if later is not None else len(folded))
+
+        def settle(c: Claim) -> None:
+            """The figure's arm, dose role and time point, read from its stretch of text once it is
+            kept (or a table step reads its arm): most figures name no measure and are dropped."""
+            found = unsettled.pop(id(c), None)
+            if found is None:
+                return
+            seg_lo, seg_hi, time_hi = found
             c.arm = self._arm(ctx, c, (seg_lo, seg_hi))
             if c.unit in ("mg", "mg/kg"):
                 hi = min(seg_hi, c.sentence[1], c.end + 25)
                 tail = TAIL_END.search(folded, c.end, hi)
                 lo = max(seg_lo, c.sentence[0], c.start - 40)
                 c.role = dose_role_near(folded[lo:tail.start() if tail else hi], c.start - lo)
-            # A duration right after the figure ("at 12 months") is its time point, not the next figure.
-            later = [f for f in figures[i + 1:] if f.start >= c.end and f.unit not in TIME_UNITS]
-            self._timepoint(ctx, c, (seg_lo, later[0].start if later else len(folded)))
+            self._timepoint(ctx, c, (seg_lo, time_hi))
+
         self._inherit(ctx, figures)
         for c in figures:
             header = table.get(c.start)
@@ -309,8 +333,10 @@ class FigureFinder:
                 probe = Claim(type="figure", kind=c.kind, start=header[0], end=header[0], sentence=header, unit=c.unit)
                 self._quantity(ctx, probe, None, header)
                 c.quantity = probe.quantity
+                settle(c)
                 c.arm = c.arm or self._arm(ctx, probe, header)
             if c.quantity is None and c.unit == "percent" and _bare(ctx, c):
+                settle(c)
                 self._from_header(ctx, c)
         out: list[Claim] = []
         for c in figures:
@@ -318,12 +344,16 @@ class FigureFinder:
                 if c.unit != "percent":
                     continue
                 # No measure named ("54% recovered"): kept only when the study it is told of is a
-                # guess that a retracted study's own figure settles.
+                # guess that a retracted study's own figure settles (an exact figure, and a pack
+                # with a retracted study's percentage: else the study is not even looked up).
+                if c.approx != (0.0, 0.0) or c.low != c.high or not self._retracted_percentages():
+                    continue
                 self._attach(c, ctx, citations)
                 if not self._retracted_measure(c):
                     continue
             else:
                 self._attach(c, ctx, citations)
+            settle(c)
             c.retraction_noted = _retraction_noted(ctx, c)
             out.append(c)
         out.extend(glued)

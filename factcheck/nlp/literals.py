@@ -48,12 +48,20 @@ class TextLiterals:
     def has(self, lit: str) -> bool:
         found = self.known.get(lit)
         if found is None:
-            if _RUN.fullmatch(lit):
+            pure = _PURE.get(lit)
+            if pure is None:
+                pure = _PURE[lit] = _RUN.fullmatch(lit) is not None
+            if pure:
                 found = lit in self.words or lit in self.joined
             else:
                 found = lit in self.text
             self.known[lit] = found
         return found
+
+
+# Whether a literal is made only of [a-z0-9], by literal: the packs ask the same few thousand of
+# every document.
+_PURE: dict[str, bool] = {}
 
 
 _INDEX_KEY = "factcheck_text_literals"
@@ -70,11 +78,11 @@ def literal_index(store: MutableMapping[str, object], text: str) -> TextLiterals
 
 def may_match(literals: Sequence[str] | None, text: str, index: TextLiterals | None = None) -> bool:
     """False only when no literal of the pattern is in `text` (lower-case, without CASE_TRAPS)."""
-    if literals is None or not all(lit.isascii() for lit in literals):
+    if literals is None or not all(map(str.isascii, literals)):
         return True
     if index is not None:
-        return any(index.has(lit) for lit in literals)
-    return any(lit in text for lit in literals)
+        return any(map(index.has, literals))
+    return any(map(text.__contains__, literals))  # map: no Python frame per literal
 
 
 def live_patterns(patterns: Sequence[P], literals: Sequence[Sequence[str] | None], text: str,

@@ -46,11 +46,21 @@ def pattern_checks(rule: Rule) -> list[tuple[int, tuple[str, ...]]]:
             if lits and all(lit.isascii() for lit in lits)]
 
 
+def required_sets(rule: Rule) -> list[tuple[tuple[str, ...], ...]]:
+    """For each of the rule's patterns, the literal sets it requires that a substring test can
+    check (ASCII only: case-insensitive matching equates some other letters); computed once per pack."""
+    requires = rule.pattern_requires or [[lits] if lits else [] for lits in rule.pattern_triggers]
+    if len(requires) != len(rule.patterns):
+        return [() for _ in rule.patterns]  # unknown: no pattern can be ruled out
+    return [tuple(tuple(lits) for lits in sets if all(map(str.isascii, lits))) for sets in requires]
+
+
 def _absent_patterns(checks: list[tuple[int, tuple[str, ...]]], norm: str) -> set[int]:
     """The patterns that cannot match this sentence (lower-case): none of their literals is in it."""
     if not checks or any(c in norm for c in CASE_TRAPS):
         return set()
-    return {i for i, lits in checks if not any(lit in norm for lit in lits)}
+    has = norm.__contains__
+    return {i for i, lits in checks if not any(map(has, lits))}  # map: no Python frame per literal
 
 
 class RuleMatcher:
@@ -60,16 +70,21 @@ class RuleMatcher:
     pattern_checks: dict[str, list[tuple[int, tuple[str, ...]]]]
     rule_triggers: dict[str, frozenset[str]]
     all_triggers: frozenset[str]
+    required: dict[str, list[tuple[tuple[str, ...], ...]]]
 
     # -- pack rules ----------------------------------------------------------------------------
     def _rules(self, ctx: Context, in_domain: bool) -> list[Claim]:
         out: list[Claim] = []
         folded = ctx.folded
         collapsed_cache: dict[tuple[int, int], tuple[str, list[int]]] = {}
+        # A text holding a case trap is read as before: every candidate sentence, every pattern.
+        sift = not any(c in folded for c in CASE_TRAPS)
         for rule in self.rules:
             if not rule.context and not in_domain:
                 continue
             sentences = self._candidate_sentences(rule, ctx)
+            if sentences and sift and rule.frame is None:
+                sentences = self._possible(rule, ctx, sentences)
             for sent in sentences:
                 if sent not in collapsed_cache:
                     collapsed_cache[sent] = collapse(folded[sent[0] : sent[1]], sent[0])
@@ -81,8 +96,43 @@ class RuleMatcher:
         return [c for c in out if not c.by_frame
                 or not any(s < c.end and c.start < e and r is not c.rule for s, e, r in patterned)]
 
-    def _candidate_sentences(self, rule: Rule, ctx: Context) -> list[tuple[int, int]]:
+    def _possible(self, rule: Rule, ctx: Context, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Of the rule's candidate sentences, those where one of its patterns may match: a sentence
+        holding a string of each literal set the pattern requires. Elsewhere no pattern matches,
+        so trying the rule there finds nothing (a rule with a frame is tried on all of them)."""
+        required = self.required[rule.id]
+        if not all(required):
+            return sentences  # a pattern no literal test can rule out
         folded = ctx.folded
+        out: list[tuple[int, int]] = []
+        for sent in sentences:
+            has = folded[sent[0] : sent[1]].__contains__
+            # Plain loops: generators nested per sentence and pattern cost more than the tests.
+            for sets in required:
+                for lits in sets:
+                    if not any(map(has, lits)):
+                        break
+                else:
+                    out.append(sent)  # every set of this pattern is held
+                    break
+        return out
+
+    def _sentences_holding(self, ctx: Context, trig: str) -> list[tuple[int, int]]:
+        """The sentences where `trig` starts, in text order, once per document."""
+        cache = ctx.trigger_sentences
+        sents = cache.get(trig)
+        if sents is None:
+            folded = ctx.folded
+            sents = []
+            i = folded.find(trig)
+            while i >= 0:
+                sent = ctx.sentence_of(i)
+                sents.append(sent)
+                i = folded.find(trig, sent[1])
+            cache[trig] = sents
+        return sents
+
+    def _candidate_sentences(self, rule: Rule, ctx: Context) -> list[tuple[int, int]]:
         if rule.triggers is None:
             starts = ctx.sent_starts or [0]
             return [ctx.sentence_of(s) for s in starts]
@@ -91,23 +141,13 @@ class RuleMatcher:
             # One membership test per distinct trigger per document; most rules then drop out
             # with a set operation.
             index = ctx.literals()
-            present = ctx.present_triggers = {t for t in self.all_triggers if index.has(t)}
+            present = ctx.present_triggers = set(filter(index.has, self.all_triggers))
         hits = self.rule_triggers[rule.id] & present
         if not hits:
             return []
         found: set[tuple[int, int]] = set()
-        cache = ctx.trigger_sentences
         for trig in hits:
-            sents = cache.get(trig)
-            if sents is None:
-                sents = []
-                i = folded.find(trig)
-                while i >= 0:
-                    sent = ctx.sentence_of(i)
-                    sents.append(sent)
-                    i = folded.find(trig, sent[1])
-                cache[trig] = sents
-            found.update(sents)
+            found.update(self._sentences_holding(ctx, trig))
         return sorted(found)
 
     def _match_rule(self, rule: Rule, ctx: Context, sent: tuple[int, int], norm: str, offsets: list[int]) -> list[Claim]:

@@ -23,15 +23,20 @@ _PUNCT_IDS = numpy.array(sorted({hash_string(c) for c in Sentencizer.default_pun
 _START, _INSIDE = numpy.uint64(1), numpy.uint64(2**64 - 1)  # SENT_START's 1 and -1 as the uint64 column holds them
 
 
-def rule_starts(doc: Doc) -> numpy.ndarray:
+def rule_starts(doc: Doc, cols: numpy.ndarray | None = None) -> numpy.ndarray:
     """The sentencizer's guesses: the first token, and every token that is neither punctuation nor
-    sentence-final after a sentence-final character since the last such word."""
+    sentence-final after a sentence-final character since the last such word. `cols`: the Doc's
+    ORTH and IS_PUNCT columns, when already read."""
     n = len(doc)
     guess = numpy.zeros(n, dtype=bool)
     if n == 0:
         return guess
-    cols = doc.to_array([ORTH, IS_PUNCT])
-    final = numpy.isin(cols[:, 0], _PUNCT_IDS)
+    if cols is None:
+        cols = doc.to_array([ORTH, IS_PUNCT])
+    orth = cols[:, 0]
+    # Membership in the sorted ids by binary search (numpy.isin sorts the whole column each time).
+    at = numpy.minimum(numpy.searchsorted(_PUNCT_IDS, orth), len(_PUNCT_IDS) - 1)
+    final = _PUNCT_IDS[at] == orth
     words = numpy.flatnonzero(~final & (cols[:, 1] == 0))
     # A word starts a sentence when a sentence-final character stands between it and the word
     # before it (the sentencizer's `seen_period`, reset at every word).
@@ -49,13 +54,15 @@ def set_sentence_starts(doc: Doc, breaks: Iterable[int], joins: Iterable[int]) -
     n = len(doc)
     if n == 0:
         return doc
-    cols = doc.to_array([IDX, SENT_START, IS_ALPHA, IS_DIGIT, IS_SPACE])
+    joins, breaks = list(joins), list(breaks)
+    # One read of the columns this document needs (the word and space flags only for joins and breaks).
+    attrs = [IDX, SENT_START, ORTH, IS_PUNCT] + ([IS_ALPHA, IS_DIGIT] if joins else []) + ([IS_SPACE] if breaks else [])
+    cols = doc.to_array(attrs)
     idx, sent = cols[:, 0], cols[:, 1].copy()
     unset = sent == 0
-    sent[unset] = numpy.where(rule_starts(doc)[unset], _START, _INSIDE)
-    joins, breaks = list(joins), list(breaks)
+    sent[unset] = numpy.where(rule_starts(doc, cols[:, 2:4])[unset], _START, _INSIDE)
     if joins:
-        word = (cols[:, 2] != 0) | (cols[:, 3] != 0)
+        word = (cols[:, 4] != 0) | (cols[:, 5] != 0)
         for p in numpy.searchsorted(idx, numpy.asarray(joins, dtype=idx.dtype), side="left").tolist():
             # Through an opening quote or bracket to the item's first word.
             for i in range(p, min(p + 3, n)):
@@ -64,7 +71,7 @@ def set_sentence_starts(doc: Doc, breaks: Iterable[int], joins: Iterable[int]) -
                 if word[i]:
                     break
     if breaks:
-        space = cols[:, 4] != 0
+        space = cols[:, -1] != 0
         for p in set(numpy.searchsorted(idx, numpy.asarray(breaks, dtype=idx.dtype), side="left").tolist()):
             if 0 < p < n:
                 # Whitespace tokens cannot start a sentence usefully; move to the next word.

@@ -13,7 +13,8 @@ import bisect
 from collections.abc import Iterable
 from itertools import accumulate
 
-from spacy.attrs import IDX, LENGTH, SPACY
+import numpy
+from spacy.attrs import IDX, LENGTH, ORTH, SPACY
 from spacy.tokens import Doc
 
 from factcheck.lang.text import doc_text
@@ -25,12 +26,18 @@ class TokenColumns:
     """Start offset, length and trailing space of every token of a Doc, as plain lists."""
 
     def __init__(self, doc: Doc) -> None:
-        arr = doc.to_array([IDX, LENGTH, SPACY])
+        arr = doc.to_array([IDX, LENGTH, SPACY, ORTH])
         # Whole columns to lists: a Python loop over rows cost as much as the Token objects did.
         self.idx: list[int] = arr[:, 0].tolist() if len(doc) else []
         self.length: list[int] = arr[:, 1].tolist() if len(doc) else []
         self.space: list[bool] = arr[:, 2].astype(bool).tolist() if len(doc) else []
         self.text = doc_text(doc)
+        # Contiguous, as a Doc's own column is: a bag-of-words classifier reads slices of it.
+        self._orth = numpy.ascontiguousarray(arr[:, 3]) if len(doc) else numpy.zeros(0, dtype="uint64")
+
+    def orth(self, s: int, e: int) -> numpy.ndarray:
+        """`doc[s:e].to_array(ORTH)`: the hashes of the tokens' spellings."""
+        return self._orth[s:e]
 
     def start(self, i: int) -> int:
         """`doc[i].idx`."""

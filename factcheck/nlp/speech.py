@@ -70,13 +70,23 @@ def _retraction_noted(ctx: Context, claim: Claim) -> bool:
     """The text itself says the paper is retracted, in the claim's sentence or the one before or
     after ("... by Jerome and colleagues. The paper was retracted in 2024."), or, for a table
     row, in the paragraph right after the table ("The pooled paper in the last row was retracted")."""
-    prev = ctx.previous_sentence(claim.start)
-    lo = prev[0] if prev else claim.sentence[0]
-    nxt = ctx.sentence_of(claim.sentence[1]) if claim.sentence[1] < len(ctx.text) else claim.sentence
-    if RETRACTION_NOTED.search(ctx.folded, lo, nxt[1]):
-        return True
-    after = _after_table(ctx, claim.start)
-    return after is not None and bool(RETRACTION_NOTED.search(ctx.folded, *after))
+    index = ctx.literals()
+    if not (index.has("retract") or index.has("withdrawn")):
+        return False  # every match of RETRACTION_NOTED spells one of the two
+    memo = ctx.memo("retraction_noted")  # the same for every claim of every pack at this place
+    key = (claim.start, claim.sentence)
+    found = memo.get(key)
+    if found is None:
+        prev = ctx.previous_sentence(claim.start)
+        lo = prev[0] if prev else claim.sentence[0]
+        nxt = ctx.sentence_of(claim.sentence[1]) if claim.sentence[1] < len(ctx.text) else claim.sentence
+        if RETRACTION_NOTED.search(ctx.folded, lo, nxt[1]):
+            found = True
+        else:
+            after = _after_table(ctx, claim.start)
+            found = after is not None and bool(RETRACTION_NOTED.search(ctx.folded, *after))
+        memo[key] = found
+    return found
 
 
 def _negated(norm: str, span_start: int) -> bool:
@@ -135,12 +145,19 @@ def _mark_figure_speech(ctx: Context, claim: Claim) -> None:
     """Attribution, meta statements and questions for a figure or citation, read on its sentence
     as for pack rules (the folded text keeps offsets, so no mapping is needed)."""
     s0, s1 = claim.sentence
-    _mark_speech(claim, ctx.folded[s0:s1], claim.start - s0, claim.end - s0)
-    if claim.attribution and claim.attribution != "a source":
-        # The speaker as printed ("MAPS", not "maps"): folding keeps offsets, so find it there.
-        at = ctx.folded.rfind(claim.attribution, s0, claim.start)
-        if at >= 0:
-            claim.attribution = ctx.text[at:at + len(claim.attribution)]
+    memo = ctx.memo("figure_speech")  # the same for every claim of every pack on these words
+    key = (claim.sentence, claim.start, claim.end)
+    found = memo.get(key)
+    if found is None:
+        _mark_speech(claim, ctx.folded[s0:s1], claim.start - s0, claim.end - s0)
+        if claim.attribution and claim.attribution != "a source":
+            # The speaker as printed ("MAPS", not "maps"): folding keeps offsets, so find it there.
+            at = ctx.folded.rfind(claim.attribution, s0, claim.start)
+            if at >= 0:
+                claim.attribution = ctx.text[at:at + len(claim.attribution)]
+        memo[key] = (claim.question, claim.attributed, claim.attribution, claim.hedged)
+    else:
+        claim.question, claim.attributed, claim.attribution, claim.hedged = found
 
 
 def _relative_time(norm: str, start: int, end: int) -> str | None:

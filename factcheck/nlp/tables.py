@@ -77,6 +77,43 @@ def split_confirmed(counts: set[float], n: float) -> bool:
     return n in counts
 
 
+def _read_tables(ctx: Context) -> tuple[dict[int, tuple[int, int]], list[tuple[int, int, float]]]:
+    """Each numeric cell's column header span, by the cell's start, and the whole counts (2 or
+    more) under a count header as (start, end, n): what every pack's TableReader reads."""
+    folded = ctx.folded
+    counts: list[tuple[int, int, float]] = []
+    text = ctx.text  # folding turns tabs into spaces; cells are cut on the raw text
+    headers: dict[int, tuple[int, int]] = {}
+    header_cells: list[tuple[int, int]] | None = None
+    last_end = -1
+    for row in TABLE_ROW.finditer(text):
+        line = row.group(0)
+        sep = "\t" if "\t" in line else "|" if "|" in line else "  "
+        cells = _cells(text, row.start(), row.end(), sep)
+        if last_end < 0 or text[last_end:row.start()].strip(" \t\n|:-"):
+            header_cells = None  # prose in between: a new table starts
+        last_end = row.end()
+        if TABLE_RULE.fullmatch(row.group(0).strip()):
+            continue
+        if header_cells is None or not any(NUMERIC_CELL.fullmatch(folded[a:b]) for a, b in cells):
+            if header_cells is None:
+                header_cells = cells
+            continue
+        if len(cells) != len(header_cells):
+            continue
+        for (a, b), head in zip(cells, header_cells, strict=True):
+            m = NUMERIC_CELL.fullmatch(folded[a:b])
+            if not m:
+                continue
+            start = a + m.start("n")
+            headers[start] = head
+            if not m.group("pct") and COUNT_HEADER.search(folded, head[0], head[1]):
+                n = float(m.group("n"))
+                if n.is_integer() and n >= 2:
+                    counts.append((start, a + m.end("n"), n))
+    return headers, counts
+
+
 class TableReader:
     """Reads figures out of table rows and their headers (mixed into Extractor)."""
 
@@ -84,39 +121,16 @@ class TableReader:
 
     def _table_columns(self, ctx: Context, raw: list[Claim]) -> dict[int, tuple[int, int]]:
         """Tables written as rows of tab- or pipe-separated cells: map each numeric cell to its
-        column header's span, and add bare counts under a count header ("Participants", "n")."""
-        folded = ctx.folded
-        text = ctx.text  # folding turns tabs into spaces; cells are cut on the raw text
-        headers: dict[int, tuple[int, int]] = {}
-        header_cells: list[tuple[int, int]] | None = None
-        last_end = -1
-        for row in TABLE_ROW.finditer(text):
-            line = row.group(0)
-            sep = "\t" if "\t" in line else "|" if "|" in line else "  "
-            cells = _cells(text, row.start(), row.end(), sep)
-            if last_end < 0 or text[last_end:row.start()].strip(" \t\n|:-"):
-                header_cells = None  # prose in between: a new table starts
-            last_end = row.end()
-            if TABLE_RULE.fullmatch(row.group(0).strip()):
-                continue
-            if header_cells is None or not any(NUMERIC_CELL.fullmatch(folded[a:b]) for a, b in cells):
-                if header_cells is None:
-                    header_cells = cells
-                continue
-            if len(cells) != len(header_cells):
-                continue
-            for (a, b), head in zip(cells, header_cells, strict=True):
-                m = NUMERIC_CELL.fullmatch(folded[a:b])
-                if not m:
-                    continue
-                start = a + m.start("n")
-                headers[start] = head
-                if not m.group("pct") and COUNT_HEADER.search(folded, head[0], head[1]):
-                    n = float(m.group("n"))
-                    if n.is_integer() and n >= 2 and "sample-size" in self.pack.quantities:
-                        raw.append(Claim(type="figure", kind="trial-statistic", start=start, end=a + m.end("n"),
-                                         sentence=ctx.sentence_of(start), unit="count", low=n, high=n,
-                                         quantity="sample-size"))
+        column header's span, and add bare counts under a count header ("Participants", "n").
+        The table is read once per document for every pack (the returned map is shared: read it only)."""
+        memo = ctx.memo("table_columns")
+        if "read" not in memo:
+            memo["read"] = _read_tables(ctx)
+        headers, counts = memo["read"]
+        if "sample-size" in self.pack.quantities:
+            for start, end, n in counts:
+                raw.append(Claim(type="figure", kind="trial-statistic", start=start, end=end,
+                                 sentence=ctx.sentence_of(start), unit="count", low=n, high=n, quantity="sample-size"))
         return headers
 
     def _from_header(self, ctx: Context, claim: Claim) -> None:

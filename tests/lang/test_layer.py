@@ -32,3 +32,37 @@ def test_two_packs_read_each_events_stance_once_and_alike(nlp):
     assert all(a.stance is not b.stance for a, b in zip(first.events, second.events))  # each pack its own copy
     alone = analyse(nlp(doc.text), two, None, syntax=False)
     assert [e.stance for e in alone.events] == [e.stance for e in second.events]
+
+
+def test_the_events_of_some_classes_are_those_events_in_text_order(analyse_text):
+    an = analyse_text("The FDA approved Drug X in 2024. A review is under way, and a decision is expected soon. "
+                      "Regulators may approve it; the agency will decide and review the filing next year.")
+    classes = {f"EV:{ev.event}" for ev in an.events}
+    assert len(classes) >= 3
+    for labels in [*({c} for c in classes), classes, {"EV:approval", "EV:decision"}, {"EV:none"}, set()]:
+        assert an.events_of(labels) == [ev for ev in an.events if f"EV:{ev.event}" in labels]
+
+
+def test_a_stance_shared_between_packs_is_a_copy_equal_to_the_original():
+    from dataclasses import replace
+
+    from factcheck.lang.layer import _copy
+    from factcheck.lang.stance import Stance
+    from factcheck.lang.timex import TimeExpr
+
+    stance = Stance("expected", negated=True, attribution="analysts", times=[TimeExpr(1, 5, "2025", False, None, None)])
+    copy = _copy(stance)
+    assert copy == replace(stance, times=list(stance.times)) and copy is not stance
+    assert copy.times == stance.times and copy.times is not stance.times
+
+
+def test_a_label_named_in_a_span_as_the_spans_cues_say(analyse_text):
+    an = analyse_text("Drug X was not approved; Drug Y is expected to be approved by the FDA soon, analysts say. "
+                      "No decision on Drug X has been made, and it may never be approved in Australia.")
+    labels = sorted({c.label for c in an.cues})
+    assert len(labels) > 5
+    n = len(an.doc)
+    for start in range(n + 1):
+        for end in range(start, n + 2):
+            for chosen in ([], labels[:1], labels[2:5], labels, ["NONE"]):
+                assert an.names_in(chosen, start, end) == any(c.label in chosen for c in an.cues_in(start, end))

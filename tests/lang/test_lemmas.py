@@ -50,3 +50,12 @@ def test_table_loads_from_the_package_without_network(monkeypatch):
     finally:
         lemmas._table.cache_clear()
         lemmas._reverse.cache_clear()
+
+
+def test_known_words_are_the_tables_forms_and_lemmas():
+    from factcheck.lang import lemmas
+
+    assert lemmas._lemmas() == frozenset(lemmas._reverse())
+    for word in ("approved", "Approve", "lykos", "MDMA", "went", "go", "Wegovy", "xyzzy"):
+        low = word.lower()
+        assert lemmas.is_known_word(word) == (low in lemmas._table() or low in lemmas._reverse())

@@ -27,3 +27,25 @@ def test_what_a_modal_does_to_the_event(text: str, reading: str | None):
     words = text.split()
     stop = len(words) - 1
     assert _modal_reading(words, words.index(text.split()[1]), stop) == reading
+
+
+def test_inverted_conditions_read_from_the_places_kept_per_word_list(monkeypatch):
+    """Where "should", "had" and "were" stand is kept for the last word list read; interleaved
+    lists read as with the places found afresh each time."""
+    import random
+
+    from factcheck.lang import modality
+
+    rng = random.Random(9)
+    vocab = ["should", "had", "were", "it", "they", "the", "approval", "be", "approved", "if", "needs", ",", "any", "that"]
+    lists = [[rng.choice(vocab) for _ in range(rng.randint(1, 20))] for _ in range(200)]
+    cases = [(w, rng.randrange(len(w)), rng.randrange(len(w))) for w in lists for _ in range(5)]
+    rng.shuffle(cases)
+
+    def read() -> list[bool]:
+        return [modality._hypothetical(w, min(cs, es), max(cs, es), []) for w, cs, es in cases]
+
+    kept = read()
+    monkeypatch.setattr(modality, "_inverting", lambda words: [i for i, w in enumerate(words) if w in ("should", "had", "were")])
+    assert read() == kept
+    assert any(kept) and not all(kept)

@@ -106,3 +106,27 @@ def test_months_and_weeks_about_the_page_date_are_resolved():
     first, last = got["last week"]
     assert first <= date(2025, 3, 3) and last >= date(2025, 3, 9) and last <= page
     assert all(t.first is None for t in find_times("Last month.", None))  # no page date, no period
+
+
+def test_patterns_skipped_for_any_missing_literal_set_find_the_same_times(monkeypatch):
+    """A pattern is skipped in a sentence lacking any literal set it requires; testing only the
+    one set `required_literals` chose (as before) finds the same times, whatever the sentence."""
+    import random
+
+    from factcheck.lang import timex
+
+    pieces = ["in", "by", "the", "end", "of", "next", "this", "year", "month", "march", "may", "2024", "1970s", "mid",
+              "early", "soon", "q3", "ago", "two", "weeks", "within", "days", "later", "that", "from", "july", "4", ",",
+              "since", "fall", "summer", "of", "2019", "19", "the coming", "before", "decade", "now", "last"]
+    rng = random.Random(7)
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    texts += [t.capitalize() for t in texts[:300]] + ["In the 1970s, and from July 2021, by June 4"]
+
+    def read() -> list:
+        return [timex.find_times(t, date(2024, 5, 20)) for t in texts]
+
+    every_set = read()
+    chosen = [(timex._SETS.index(lits),) if lits is not None else () for lits in timex._LITERALS]
+    monkeypatch.setattr(timex, "_REQUIRES", chosen)
+    assert read() == every_set
+    assert sum(map(bool, every_set)) > 1000

@@ -146,3 +146,37 @@ def test_jurisdiction_does_not_cross_into_another_paragraph(read):
 
 def test_a_us_state_is_still_the_us(read):
     assert jurisdiction(read, "Drug X was approved in Oregon.", "us")
+
+
+def test_reading_only_the_subject_cues_decides_as_reading_every_cue(read, monkeypatch):
+    """`about` reads a span's cues naming own or rival subjects from a list kept per Analysis;
+    reading every cue of the span (as before) gives the same answer everywhere."""
+    import random
+
+    from factcheck.lang import topic
+
+    rng = random.Random(4)
+    words = ["Drug X", "Drug Y", "it", "was", "approved", "in", "Australia", ",", "and", "like", "LSD", "-", "like",
+             "psilocybin", "or", "expected", "soon", ".", "The", "FDA", "decision", "\n\n", "Drug", "X", "Y"]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(3, 40))) for _ in range(120)]
+
+    def answers() -> list[bool]:
+        out = []
+        for text in texts:
+            an = read(text)
+            for s in an.sentences:
+                for at in range(s[0], s[1]):
+                    for default in (False, True):
+                        out.append(about(an, (s[0], min(s[1], at + 3)), s, at, OWN, RIVAL, 0, default))
+                        out.append(about(an, s, s, at, {"ABOUT", "JUR:au"}, RIVAL | {"JUR:us"}, s[0], default))
+        return out
+
+    kept = answers()
+
+    class Every:
+        def __init__(self, an):
+            self.cues_in = an.cues_in
+
+    monkeypatch.setattr(topic._Subjects, "of", staticmethod(lambda an, own, rival: Every(an)))
+    assert answers() == kept
+    assert len(kept) > 2000 and any(kept) and not all(kept)

@@ -118,3 +118,29 @@ def test_a_pointer_names_no_rule_whose_topic_the_sentence_lacks():
     assert rule is None or "bid" not in rule.summary  # the bid-for-control rule needs its topic named
     _kind, rule = layer.kind_of("The Lykos board will review the Gracias bid next week.", {"EV:review"})
     assert rule is not None and rule.id == "mdma/gracias-bid-undecided"
+
+
+def test_scores_from_the_documents_columns_equal_the_models_own():
+    """The layer scores a sentence from the pipeline Doc's spelling column instead of a Doc rebuilt
+    per sentence: same score, bit for bit, alone or in a batch (and 0.0 for an empty batch)."""
+    from spacy.tokens import Doc
+
+    from factcheck.nlp.pipeline import get_pipeline
+    from factcheck.nlp.spans import token_columns
+
+    pack = load_pack_cached()
+    nlp = get_pipeline(pack)
+    sentences = [s for sub in pack.packs for r in sub.rules.values() for s in r.examples_flagged + r.examples_accepted]
+    text = " ".join(sentences[:200]) + " Dr. Smith et al. (2021) said: “it's 3.4 mg/kg”."
+    doc = nlp.make_doc(text)
+    cols = token_columns(doc)
+    spans = [(i, min(i + n, len(doc))) for n, i in zip([1, 5, 12, 30, 60] * 400, range(0, len(doc), 7))]
+    for pid in ("mdma", "glp1"):
+        layer = candidates.CandidateLayer(next(p for p in pack.packs if p.id == pid))
+        model = layer.model()
+        assert candidates.reads_spellings(model)
+        docs = [Doc(model.vocab, words=cols.words(s, e), spaces=cols.spaces(s, e)) for s, e in spans]
+        expected = [d.cats.get("CANDIDATE", 0.0) for d in model.pipe(docs)]
+        assert candidates.score_sentences(model, [cols.orth(s, e) for s, e in spans]) == expected
+        assert candidates.score_sentences(model, [cols.orth(*spans[3])]) == [expected[3]]
+        assert candidates.score_sentences(model, []) == []

@@ -61,3 +61,26 @@ def test_study_aliases_found_where_finditer_finds_them():
         for text in texts:
             ctx = Context(text=text, folded=fold(text), sent_starts=[0], paragraphs=[0])
             assert [m.span() for m in ex._alias_matches(ctx)] == [m.span() for m in ex.alias_re.finditer(ctx.folded)]
+
+
+def test_effect_sizes_found_where_finditer_finds_them():
+    """The effect-size scan, tried only where EFFECT_AT says one can start, against finditer."""
+    from factcheck.nlp.context import Context
+
+    tricky = ["cohen's d = 0.9, cohens d of 1.2, Cohen’s d was 0.8; d=0.7 and d: .5 d is 3", "hedges' g = 0.4, hedges g of 1",
+              "effect size was large at 0.8; effect sizes of around 1.1 and 0.9%", "and d = 2, I'd = 3, d-2, x d = 4",
+              "the d=0.5% rise", "d", "cohen's\nd =\n0.91", "effect size (cohen's d) was 0.91", ""]
+    rng = random.Random(11)
+    pieces = [w for t in tricky for w in t.split(" ")] + ["\n", "d", "=", "of", "is", "was", "0.5", "2", "%", "'"]
+    texts = [fold(t) for t in tricky] + [fold(" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))))
+                                         for _ in range(1500)]
+    root = Path(__file__).resolve().parents[1]
+    texts += [fold(f.read_text(encoding="utf-8")) for d in ("corpus", "corpus_dev", "corpus_glp1_dev", "corpus_real/dev")
+              for f in sorted((root / d).glob("*.yaml"))]
+    found = 0
+    for text in texts:
+        ctx = Context(text=text, folded=text, sent_starts=[0], paragraphs=[0])
+        expected = [(m.span(), m.groupdict()) for m in figures.EFFECT.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in ctx.scan_where(figures.EFFECT, figures.EFFECT_AT)] == expected
+        found += len(expected)
+    assert found > 100

@@ -39,3 +39,48 @@ def test_every_bundled_pattern_that_matches_an_example_holds_one_of_its_literals
                         assert any(lit in norm for lit in lits), (rule.id, pattern.pattern[:60])
                         checked += 1
     assert checked > 50
+
+
+def test_every_literal_set_a_pattern_requires_is_held_by_its_matches():
+    from factcheck.regex_tools import required_literal_sets, required_literals
+
+    assert required_literal_sets(r"\b(?:19[67]\d)\b[^;]{0,30}?\b(?:federal law|csa)\b.{0,9}(?:mdma|ecstasy)") \
+        == [["19"], ["csa", "federal"], ["ecstasy", "mdma"]]
+    assert required_literal_sets(r"(?:a|\d+)") == [] and required_literal_sets("(") == []
+    pack = load_pack_cached()
+    checked = 0
+    for sub in pack.packs:
+        for rule in sub.rules.values():
+            assert len(rule.pattern_requires) == len(rule.patterns)
+            for pattern, sets, lits in zip(rule.patterns, rule.pattern_requires, rule.pattern_triggers):
+                assert (lits is None) == (not sets) and (lits is None or lits in sets)
+                assert required_literals(pattern.pattern) == lits
+                for example in rule.examples_flagged + rule.examples_accepted:
+                    norm, _ = collapse(fold(example))
+                    for m in pattern.finditer(norm):
+                        for required in sets:
+                            assert any(lit in m.group(0) for lit in required), (rule.id, required)
+                            checked += 1
+    assert checked > 100
+
+
+def test_sentences_where_no_pattern_can_match_are_skipped_with_the_same_claims(monkeypatch):
+    """A rule is not tried on sentences lacking a whole literal set of each of its patterns; trying
+    it on every candidate sentence (as before) gives the same claims."""
+    from factcheck.nlp import rules
+    from factcheck.nlp.pipeline import claims_of, get_pipeline, pipe_texts
+
+    pack = load_pack_cached()
+    examples = [s for sub in pack.packs for r in sub.rules.values() if r.patterns
+                for s in r.examples_flagged + r.examples_accepted]
+    text = "# MDMA and Wegovy\n\n" + "\n\n".join(" ".join(examples[i:i + 3]) for i in range(0, len(examples), 3))
+    nlp = get_pipeline(pack)
+
+    def read() -> list[tuple]:
+        doc = next(pipe_texts(nlp, [(text, [], [0])]))
+        return [(c.start, c.end, c.rule.id if c.rule else None, c.by_frame) for c in claims_of(doc) if c.type == "rule"]
+
+    sifted = read()
+    monkeypatch.setattr(rules.RuleMatcher, "_possible", lambda self, rule, ctx, sentences: sentences)
+    assert read() == sifted
+    assert len(sifted) > 50
