@@ -143,7 +143,12 @@ class FigureJudge(JudgeBase):
                     return self._mismatch("figure-wrong-study", claim,
                                           f"{stated} for '{label}' was reported by {self._study_name(v)}, not by {self._studies_name(studies)}" + _was(right, self._names) + ".",
                                           v, right)
-                right = [w for w in cands if arm_ok(w)] or cands
+                right = [w for w in cands if arm_ok(w)]
+                if not right and claim.unit in OUTCOME_UNITS:
+                    # The study's figure for this arm is not recorded (only the MDMA arm's
+                    # response rate is): the database cannot say the stated one is wrong.
+                    return self._unsupported(claim, label, stated)
+                right = right or cands
                 rule = "protocol-mismatch" if claim.unit in self._exhaustive else "figure-wrong-value"
                 return self._mismatch(rule, claim,
                                       f"{self._studies_name(studies)} did not report {stated} for '{label}'.",

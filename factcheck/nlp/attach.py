@@ -32,7 +32,8 @@ NEW_STUDY = re.compile(
 )
 # A study of its own told of in the sentence: "All 19 took part in this follow-up" is not the
 # figure of the study cited before.
-FOLLOW_UP = re.compile(r"\b(?:this|the|a|its) (?:[\w-]+ ){0,2}(?:follow-?up|extension|sub-?study|substudy|survey|re-?analysis)\b")
+# "At the first follow-up" is a time point of the study told before, not a study of its own.
+FOLLOW_UP = re.compile(r"(?<!\bat )(?<!\bby )\b(?:this|the|a|its) (?:[\w-]+ ){0,2}(?:follow-?up|extension|sub-?study|substudy|survey|re-?analysis)\b")
 # A study described by its design rather than named ("a pooled analysis", "the long-term
 # follow-up"): each cue is read in the text and in the studies' recorded `design`.
 DESIGN_CUES = (re.compile(r"\bpooled\b"), re.compile(r"\blong[- ]term follow[- ]?up\b"))
@@ -332,6 +333,15 @@ class FigureAttacher:
         if para:
             claim.studies, claim.study_how, claim.citation = list(para[-1].studies), "paragraph", para[-1].citation
             return
+        if p0 > 0 and not OWN_STUDY_CUE.search(ctx.folded, p0, s1):
+            # A paragraph of results right after the paragraph that cited the paper ("The new paper
+            # pools six trials ... / At the first follow-up, 56% ..."). A weaker guess, held like a
+            # description: only a retracted study's own figure settles it.
+            q0 = ctx.paragraph_of(p0 - 1)[0]
+            before = [c for c in citations if q0 <= c.start < p0 and c.studies]
+            if before:
+                claim.studies, claim.study_how = list(before[-1].studies), "description"
+                return
         # A phase named earlier in the paragraph is a weaker guess: held, like a description, only
         # when a retracted study of that phase settles it.
         p_ph = {PHASE_OF[m.group("p")] for m in PHASE.finditer(ctx.folded, p0, s0)}

@@ -503,3 +503,34 @@ def test_a_retracted_paper_presented_by_a_speaker_stays_a_flag(lint) -> None:
 def test_a_described_retracted_study_is_named_in_the_message(lint) -> None:
     f = on(lint("Researchers pooled the results of six phase 2 trials of MDMA therapy."), "pooled")
     assert f.rule == "citation-retracted" and f.message.startswith("Describes Mithoefer")
+
+
+@pytest.mark.parametrize(("text", "figure", "rule"), [
+    # the writer's own word for a response ("a measurable reduction") is still the response measure
+    ("In MAPP2, 85.5 percent of the MDMA group saw a measurable reduction in PTSD symptoms.", "85.5 percent",
+     "figure-wrong-value"),
+    # losing the symptoms is a cure reading; the study reported losing the diagnosis
+    ("In MAPP2, 71% of the MDMA group shed their PTSD symptoms.", "71%", "figure-wrong-measure"),
+])
+def test_measure_told_in_the_writers_words(lint, text: str, figure: str, rule: str) -> None:
+    assert on(lint(text), figure).rule == rule
+
+
+def test_unrecorded_arm_is_unsupported_not_wrong(lint) -> None:
+    # only the MDMA arm's response rate is recorded: a placebo figure cannot be called wrong
+    f = on(lint("In MAPP2, 86.5% of the MDMA group had a clinically meaningful response, "
+                "against 69 percent on placebo."), "69 percent")
+    assert f.rule == "unsupported-figure" and f.severity == "info"
+
+
+def test_results_paragraph_after_the_paragraph_that_cited_the_paper(lint) -> None:
+    # "at the first follow-up" is a time point of the cited paper, not a study of its own
+    text = ("A new paper by Jerome et al. (2020) follows up MDMA patients for a year.\n\n"
+            "At the first follow-up, 56% were no longer diagnosable with PTSD.")
+    assert on(lint(text), "56%").rule == "figure-retracted"
+
+
+def test_results_paragraph_naming_its_own_study_is_not_the_cited_paper(lint) -> None:
+    text = ("A new paper by Jerome et al. (2020) follows up MDMA patients for a year.\n\n"
+            "In a separate pilot study, 56% were no longer diagnosable with PTSD.")
+    assert all(f.rule != "figure-retracted" for f in lint(text) if "56%" in f.text)
