@@ -28,8 +28,33 @@ def sentence_of(an: Analysis, token: int) -> tuple[int, int] | None:
 
 
 def blocked(an: Analysis, rule: Rule, start: int, end: int) -> bool:
-    """A rule's own `unless` phrases in the span: the statement is about something else."""
-    return an.names_in((f"UNLESS:{rule.id}",), start, end)
+    """A rule's own `unless` phrases in the span: the statement is about something else. Not a
+    phrase that is one conjunct of a pair ("for weight management and for type 2 diabetes"): the
+    statement is said of the other conjunct too."""
+    label = f"UNLESS:{rule.id}"
+    if not an.names_in((label,), start, end):
+        return False
+    return any(not _paired_conjunct(an, c.start, c.end, start, end)
+               for c in an.cues_in(start, end) if c.label == label)
+
+
+PAIRING_PREPOSITIONS = {"for", "in", "with", "to", "against"}
+CONJUNCTIONS = {"and", "or"}
+
+
+def _paired_conjunct(an: Analysis, start: int, end: int, span_start: int, span_end: int) -> bool:
+    """Is the phrase at [start, end) a prepositional phrase coordinated with a parallel one
+    ("for X and for Y", "for Y or for X") inside the span?"""
+    doc = an.doc
+    prep = doc[start].lower_
+    if prep not in PAIRING_PREPOSITIONS:
+        return False
+    if start - 1 > span_start and doc[start - 1].lower_ in CONJUNCTIONS:
+        # "... for chronic weight management and for type 2 diabetes"
+        return any(doc[i].lower_ == prep for i in range(span_start, start - 1))
+    if end + 1 < span_end and doc[end].lower_ in CONJUNCTIONS and doc[end + 1].lower_ == prep:
+        return True  # "for type 2 diabetes and for weight management"
+    return False
 
 
 TOPIC_LOOKBACK = 2  # sentences back in the paragraph a topic may be borrowed from

@@ -34,6 +34,8 @@ def _nearest(cues: list[Cue], own: Collection[str], rival: Collection[str], at: 
             continue
         if side == "own" and doc is not None and _likeness(doc, c):
             continue  # "its MDMA-like compound" is another compound
+        if side == "rival" and doc is not None and _gloss_of_own(doc, cues, c, own):
+            continue  # "an oral form of Wegovy (semaglutide)": the same drug named again
         dist = at - c.end if c.end <= at else c.start - at
         key = (abs(dist), 0 if c.start < at else 1, side)
         if best is None or key < best:
@@ -51,6 +53,13 @@ LIKENESS = {"like", "related", "style", "type", "derived", "based", "inspired"}
 def _likeness(doc: Doc, c: Cue) -> bool:
     """A subject word used to name something else by its likeness ("MDMA-like", "MDMA-related")."""
     return c.end + 1 < len(doc) and doc[c.end].text == "-" and doc[c.end + 1].lower_ in LIKENESS
+
+
+def _gloss_of_own(doc: Doc, cues: list[Cue], c: Cue, own: Collection[str]) -> bool:
+    """Is `c` a bracketed gloss right after an own subject ("oral Wegovy (semaglutide)")?"""
+    if c.start < 2 or c.end >= len(doc) or doc[c.start - 1].text != "(" or doc[c.end].text != ")":
+        return False
+    return any(o.label in own and o.end == c.start - 1 for o in cues)
 
 
 LIST_JOINERS = {",", "and", "or", "&", "plus", "as", "well", "nor"}

@@ -146,3 +146,25 @@ def test_an_indefinite_subject_with_a_relative_clause_is_no_claim(hits):
     # any such product, not Drug X's own state
     assert hits("The law covers only a Drug X capsule that is expected to be approved soon.", RULE) == []
     assert hits("Drug X is expected to be approved soon.", RULE)  # the same words about the drug itself
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Drug X is still in development for adults.", True),
+    ("Drug X is still in development for children.", False),  # the other use alone: the unless holds
+    # one conjunct of a pair: the statement is said of the own use too
+    ("Drug X is still in development for adults and for children.", True),
+    ("Drug X is still in development for children and for adults.", True),
+])
+def test_unless_phrase_in_a_coordinated_pair_does_not_veto(tmp_path, text: str, flagged: bool):
+    rule = kindpack.rule("x-in-development", """\
+kind: status
+subject: "@drugx"
+event: [in development]
+stance: [current]
+unless: [for children]
+""", verdict="outdated", since="2025-01-01", flagged="Drug X is still in development.")
+    root = kindpack.write_pack(tmp_path / "test", {
+        "claims/pack.yaml": kindpack.manifest(),
+        "claims/c.yaml": "claims:\n" + kindpack.claim("x", "Drug X was approved in 2025.", rule)})
+    linter = kindpack.linter_for([root])
+    assert bool(kindpack.findings(linter, text, "test/x-in-development")) == flagged

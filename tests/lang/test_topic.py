@@ -180,3 +180,10 @@ def test_reading_only_the_subject_cues_decides_as_reading_every_cue(read, monkey
     monkeypatch.setattr(topic._Subjects, "of", staticmethod(lambda an, own, rival: Every(an)))
     assert answers() == kept
     assert len(kept) > 2000 and any(kept) and not all(kept)
+
+
+def test_a_rival_in_brackets_glossing_the_subject_is_the_subject(read):
+    # "Drug X (Drug Y)": the same medicine named again, not another one nearer the event
+    assert scope(read, "Regulators accepted the filing for Drug X (Drug Y), which is awaiting approval.")
+    # a gloss of another noun ("the older drug (Drug Y)") is still the rival
+    assert not scope(read, "Drug X works faster than the older drug (Drug Y), which is awaiting approval.")
