@@ -153,6 +153,8 @@ def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None,
             return "done"  # "a legal, approved medicine"
         if prev == "-" or prev in ("an", "the", "a", "first", "only", "newly", "now", "fully"):
             # attributive: "an FDA-approved drug", "the first approved psychedelic"
+            if _generic_object(words, cs, es, prev, nxt):
+                return None
             return "done" if product or prev == "-" else None
         if prev in SUBJECTS:
             return "done"  # a finite past verb after its subject: "the FDA approved it"
@@ -221,6 +223,21 @@ def _in_progress_at(words: list[str], i: int, ce: int) -> bool:
     return w in IN_PROGRESS
 
 
+COPULAS = {"is", "are", "was", "were", "be", "been", "being", "become", "becomes", "became", "remains", "remain",
+           "stays", "'s", "as"}
+
+
+def _generic_object(words: list[str], cs: int, es: int, prev: str, nxt: str) -> bool:
+    """An indefinite "an FDA-approved drug" that a verb acts on ("compounders may copy an
+    FDA-approved drug") names any such drug, not the sentence's subject; after a copula ("is an
+    FDA-approved drug", "became an approved medicine") it says what the subject is."""
+    d = es - 3 if prev == "-" else es - 1
+    if d < cs or words[d] not in ("a", "an") or nxt not in PRODUCT_NOUNS or nxt.endswith("s"):
+        return False
+    before = words[d - 1] if d - 1 >= cs else ""
+    return bool(before) and before.isalpha() and before not in COPULAS and before not in ("first", "only", "like")
+
+
 def _object_follows(doc: Doc, words: list[str], at: int) -> bool:
     """Does a direct object start at `at`? A participle never takes one ("a drug approved last
     year", "treatments approved this month" carry a time, not an object)."""
@@ -229,7 +246,11 @@ def _object_follows(doc: Doc, words: list[str], at: int) -> bool:
     tok = doc[at]
     if tok.is_alpha and ((tok.is_upper and len(tok) > 1) or (tok.is_title and at > 0 and not doc[at - 1].is_title)) \
             and words[at] not in MONTH_WORDS and words[at] not in WEEKDAYS:
-        return True  # "rescheduled MDMA", "approved Wegovy" (not a headline's capitals)
+        # "rescheduled MDMA", "approved Wegovy" (not a headline's capitals); but a name that
+        # modifies a plural product noun is part of the participle's noun phrase: "approved PTSD
+        # medicines ease symptoms" names medicines that are approved, not something approved now.
+        nxt = words[at + 1] if at + 1 < len(words) else ""
+        return not (nxt in PRODUCT_NOUNS and nxt.endswith("s"))
     ahead = words[at + 1:at + 3]
     if any(x in TIME_NOUNS or x in MONTH_WORDS or x.isdigit() for x in ahead):
         return False

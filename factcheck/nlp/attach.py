@@ -277,7 +277,10 @@ class FigureAttacher:
         # Not a phase named in a side clause ("10 sites, while Phase 3 research continues").
         phases = [m for m in PHASE.finditer(ctx.folded, s0, s1) if not _side_clause(ctx.folded, s0, m, claim)]
         if phases:
-            m = phases[-1]
+            # The phase named last before the figure ("the Phase 3 trial used three sessions where
+            # the Phase 2 trials used two"), else the first after it.
+            before_fig = [m for m in phases if m.start() < claim.start]
+            m = before_fig[-1] if before_fig else phases[0]
             phase = PHASE_OF[m.group("p")]
             claim.phase = phase
             if phase in self.by_phase:

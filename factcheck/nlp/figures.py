@@ -110,6 +110,10 @@ def _relative_approx(approx: tuple[float, float], low: float, high: float) -> tu
 
 # A share of the people studied by sex or race ("72% of participants were men", "74.1% female"):
 # who took part, not an outcome.
+# "a third lost 20% or more": a threshold the share of people passed, not a figure of its own (a
+# measure that names its threshold, "lost at least 5%", is read by its cue first).
+THRESHOLD = re.compile(r"\s*(?:of\s+(?:their\s+|the\s+|its\s+)?(?:body\s+|starting\s+)?weight\s+)?"
+                       r"(?:or\s+more|or\s+greater|or\s+higher|or\s+above|and\s+above|and\s+over)\b")
 DEMOGRAPHIC = re.compile(
     r"\s*(?:of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:participants|patients|people|adults|subjects|volunteers|"
     r"enrollees|those enrolled)\s+)?(?:were\s+|was\s+|are\s+)?(?:women|men|female|male|white|black|hispanic|"
@@ -276,7 +280,8 @@ class FigureFinder:
         named = _measure_names(folded, self.numbered_cues) if raw else []
         if named:
             raw = [c for c in raw if not any(a <= c.start and c.end <= b for a, b in named)]
-        raw = [c for c in raw if c.unit != "percent" or not DEMOGRAPHIC.match(folded, c.end)]
+        raw = [c for c in raw if c.unit != "percent" or not (DEMOGRAPHIC.match(folded, c.end)
+                                                              or THRESHOLD.match(folded, c.end))]
         figures = _dedupe(raw)
         # Where each figure's arm and time point are read (see settle): its segment, and where the
         # next figure that is no duration starts (the segments are cut before any unit changes).

@@ -534,3 +534,20 @@ def test_results_paragraph_naming_its_own_study_is_not_the_cited_paper(lint) -> 
     text = ("A new paper by Jerome et al. (2020) follows up MDMA patients for a year.\n\n"
             "In a separate pilot study, 56% were no longer diagnosable with PTSD.")
     assert all(f.rule != "figure-retracted" for f in lint(text) if "56%" in f.text)
+
+
+def test_a_threshold_the_share_passed_is_no_figure(lint) -> None:
+    # "20% or more" is the bar a share of people cleared, not a mean loss to check
+    assert not [f for f in lint("In MAPP2, a third of the MDMA group lost 20% or more of their symptom score.")
+                if "20%" in f.text]
+
+
+def test_a_figure_takes_the_phase_named_before_it(lint) -> None:
+    # "three" belongs to the Phase 3 trial named before it, not to the Phase 2 trials named after
+    f = on(lint("The Phase 3 trials of MDMA used three dosing sessions where the Phase 2 trials used two."), "three")
+    assert f.rule == "supported"
+
+
+def test_a_diagnosis_that_no_longer_applied_is_loss_of_diagnosis(lint) -> None:
+    f = on(lint("In MAPP1, nearly 90% of the MDMA group responded, and for 67% a PTSD diagnosis no longer applied."), "67%")
+    assert f.rule == "supported"

@@ -25,6 +25,10 @@ TABLE = [
     ("Since its approval, Drug X has sold well.", "approval", "done"),
     ("The agency approved the capsule for sale.", "approval", "done"),
     ("Drug X is an approved treatment.", "approval", "done"),
+    ("Drug X became an FDA-approved medicine in 2025.", "approval", "done"),  # after a copula: what it is
+    # an indefinite approved product a verb acts on, or approved products as a class: no event of the subject's
+    ("Pharmacies may copy an FDA-approved drug while Drug X is scarce.", "approval", "none"),
+    ("Talk therapy helps many, and approved PTSD medicines help fewer.", "approval", "none"),
     ("After the agency approved Drug X, sales rose.", "approval", "done"),
     # pending
     ("Drug X is awaiting approval.", "approval", "pending"),
