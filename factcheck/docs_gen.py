@@ -47,7 +47,7 @@ TYPE_WORDS = {
     "list[FormerName]": "a list of former names (below)",
 }
 
-# Keys every rule may carry, whatever its kind (loader.RULE_KEYS minus the kind slots). A test
+# Keys every rule may carry, whatever its kind (schema.RULE_KEYS minus the kind slots). A test
 # checks that this table covers the loader's keys, so a new key cannot go undocumented.
 COMMON_KEYS: dict[str, str] = {
     "id": "the rule's id, kebab-case, unique in its pack; reported as `PACK/ID`",

@@ -13,8 +13,8 @@ from typing import Any
 
 from factcheck.documents import parse
 from factcheck.engine import Linter
-from factcheck.knowledge.loader import Problem
 from factcheck.knowledge.model import Pack, Rule
+from factcheck.knowledge.problems import Problem
 from factcheck.knowledge.yamlload import LineDict, LineList, YamlError, load_yaml
 from factcheck.nlp.normalize import collapse, fold
 

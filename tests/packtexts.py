@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+
+from factcheck.knowledge import check_packs
+from factcheck.knowledge.problems import Problem
 
 SOURCES = """\
 sources:
@@ -90,3 +94,26 @@ def line_of(text: str, needle: str, nth: int = 1) -> int:
     """1-based line of the nth line containing `needle`."""
     hits = [i for i, line in enumerate(text.splitlines(), 1) if needle in line]
     return hits[nth - 1]
+
+
+# -- checking a written pack (the loader tests under tests/knowledge/) ---------------------------
+CLAIMS_AND_STUDIES = CLAIMS + STUDIES
+AS_OF = date(2026, 11, 23)
+
+
+def problems_for(root: Path, as_of: date = AS_OF) -> list[Problem]:
+    """Every problem `check_packs` reports for the pack at `root`."""
+    _, problems = check_packs([root], as_of)
+    return problems
+
+
+def the_problem(problems: list[Problem], fragment: str) -> Problem:
+    """The first problem whose message holds `fragment` (fails, listing them all, when none does)."""
+    hits = [p for p in problems if fragment in p.message]
+    assert hits, f"no problem mentions {fragment!r}: {[str(p) for p in problems]}"
+    return hits[0]
+
+
+def write_pack_with_studies(root: Path, files: dict[str, str] | None = None) -> Path:
+    """`write_pack` with the study entry too (CLAIMS_AND_STUDIES in claims/c.yaml)."""
+    return write_pack(root, files, studies=True)

@@ -10,7 +10,6 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import main
-from factcheck.cli.common import rules_metadata
 from factcheck.docs_gen import (
     COMMON_KEYS,
     REFERENCE_PATH,
@@ -22,9 +21,10 @@ from factcheck.docs_gen import (
     yaml_name,
 )
 from factcheck.knowledge import load_pack_cached
-from factcheck.knowledge.loader import RULE_KEYS
 from factcheck.knowledge.rule_kinds import KIND_DOCS, SPEC_KEYS
+from factcheck.knowledge.schema import RULE_KEYS
 from factcheck.report.sarif import rule_descriptor
+from factcheck.rule_table import rules_metadata
 
 ROOT = Path(__file__).resolve().parents[1]
 

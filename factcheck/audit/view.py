@@ -44,7 +44,7 @@ class TextView:
 
 def _runs_html(source: str) -> list[tuple[int, int] | None]:
     """Text runs as source spans; None marks a paragraph break."""
-    from factcheck.documents.html import parser_safe
+    from factcheck.documents.html_safe import parser_safe
 
     out: list[tuple[int, int] | None] = []
     pos = 0

@@ -160,7 +160,7 @@ def check(links: bool, as_of: date | None, packs: tuple[str, ...], config_path: 
     """
     from factcheck.config import ConfigError, load_config
     from factcheck.knowledge import check_packs
-    from factcheck.knowledge.loader import Problem
+    from factcheck.knowledge.problems import Problem
 
     roots = pack_roots(packs, config_path, bundled=not no_bundled)
     if as_of is None:

@@ -15,9 +15,10 @@ from pathlib import Path
 import click
 
 from factcheck.cli.common import DateParam, die, run_settings
-from factcheck.config import DEFAULT_FAIL_ON, Config, apply_config
+from factcheck.config import DEFAULT_FAIL_ON, Config
 from factcheck.gc_tuning import long_lived
 from factcheck.models import SEVERITY_RANK, FileReport, RunInfo, Summary
+from factcheck.policy import finding_policy
 from factcheck.report import FORMATS, get_reporter
 from factcheck.report.output import AtomicOutput, render_statistics
 
@@ -233,24 +234,6 @@ def _load_baseline(path: str | None):  # type: ignore[no-untyped-def]
         return load_baseline(path).matcher()
     except BaselineError as exc:
         die(str(exc))
-
-
-def finding_policy(cfg: Config, report_unused: bool, format_for):  # type: ignore[no-untyped-def]
-    """Inline suppressions, then config (disable, severity, attributed), on one file's findings;
-    the engine applies it before overlapping findings compete for a span."""
-    from factcheck.suppress import apply_suppressions, has_directives, parse_directives, unused_findings
-
-    def policy(report: FileReport, source: str) -> list:
-        findings = report.findings
-        if source and has_directives(source):
-            directives = parse_directives(source, format_for(report.path, source))
-            kept, unused = apply_suppressions(findings, directives)
-            if report_unused and unused:
-                kept = sorted([*kept, *unused_findings(unused, source)], key=lambda f: (f.start, f.end))
-            findings = kept
-        return apply_config(findings, cfg)
-
-    return policy
 
 
 def _inject_json(fmt: str, baseline) -> bool:  # type: ignore[no-untyped-def]

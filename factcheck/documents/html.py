@@ -14,6 +14,7 @@ from collections import Counter
 from html.parser import HTMLParser
 
 from factcheck.documents.html_meta import extract_html_meta
+from factcheck.documents.html_safe import parser_safe
 from factcheck.documents.model import Document
 
 SKIP = {"script", "style", "noscript", "template", "svg", "math", "nav", "aside", "footer", "form",
@@ -27,18 +28,6 @@ VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embe
 
 _IRREGULAR_SPACE = re.compile(r"\s{2,}|[^\S ]")
 _MAIN_HINT = re.compile(r"<(?:article|main)\b|\brole\s*=\s*[\"']?main\b", re.I)
-
-
-def parser_safe(source: str) -> str:
-    """The source as the stdlib parser can read in linear time, same length and offsets.
-
-    After the last ">" no tag can be complete, but `html.parser` (before CPython 3.13.4 / 3.12.11)
-    retries each "<" there to the end of the input: 60 KB of "<a " took minutes. Those "<" are
-    text either way, so they become spaces."""
-    last = source.rfind(">")
-    if source.find("<", last + 1) < 0:
-        return source
-    return source[: last + 1] + source[last + 1 :].replace("<", " ")
 
 
 class _Extractor(HTMLParser):

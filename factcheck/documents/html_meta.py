@@ -18,6 +18,7 @@ from typing import Any
 
 # One date parser for every format (front matter, meta tags, JSON-LD, "Last updated:" lines).
 from factcheck.documents.dates import parse_date
+from factcheck.documents.html_safe import parser_safe
 
 
 @dataclass(frozen=True)
@@ -197,8 +198,6 @@ def extract_html_meta(html: str) -> HtmlMeta:
 
 
 def _extract(html: str) -> HtmlMeta:
-    from factcheck.documents.html import parser_safe
-
     p = _MetaParser()
     try:
         p.feed(parser_safe(html))

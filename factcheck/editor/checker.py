@@ -26,9 +26,9 @@ class Checker:
                  packs: tuple[str, ...] | list[str] = (), as_of: date | None = None) -> None:
         """Load the config found from `root` (or `config_path`), the pack (bundled, config, `packs`)
         and warm the pipeline. Raises CheckerError with a one-line reason."""
-        from factcheck.cli.common import rules_metadata
         from factcheck.config import ConfigError, load_config
         from factcheck.knowledge import PackError, load_pack_cached
+        from factcheck.rule_table import rules_metadata
 
         try:
             self.config = load_config(root, config_path)
@@ -48,9 +48,9 @@ class Checker:
         return requested or self.default_as_of or date.today()
 
     def _linter(self, as_of: date):  # type: ignore[no-untyped-def]
-        from factcheck.cli.lint import finding_policy
         from factcheck.documents import format_for
         from factcheck.engine import Linter
+        from factcheck.policy import finding_policy
 
         linter = self._linters.get(as_of)
         if linter is None:

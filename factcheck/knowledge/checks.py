@@ -6,8 +6,8 @@ contradict each other, two records of one URL, an `outdated` rule that never say
 
 from __future__ import annotations
 
-from factcheck.knowledge.loader import Problem
 from factcheck.knowledge.model import Pack
+from factcheck.knowledge.problems import Problem
 
 
 def check_consistency(pack: Pack) -> list[Problem]:
