@@ -90,9 +90,10 @@ class KindMatchers:
             return True
         if claim.type == "rule":
             # A curated pattern names its own subject: only a rival in the same sentence takes the
-            # statement away ("Family doctors can also prescribe it" after a psilocybin aside stays).
+            # statement away ("Family doctors can also prescribe it" after a psilocybin aside stays),
+            # and not one listed with the own subject ("MDMA and psilocybin are now legal": said of each).
             subjects = _Subjects.of(an, self.own_labels, self.rival_labels)  # only these cues can decide
-            return _nearest(subjects.cues_in(*sent), self.own_labels, self.rival_labels, at) != "rival"
+            return _nearest(subjects.cues_in(*sent), self.own_labels, self.rival_labels, at, doc) != "rival"
         return about(an, sent, sent, at, self.own_labels, self.rival_labels, para_of.get(sent[0], 0), default=True)
 
 
