@@ -41,6 +41,8 @@ def _period(d: date) -> tuple[date, date]:
 SUBJECT_TO_EVENT = {"was", "were", "is", "has", "have", "had", "been", "being", ",", "first", "originally", "itself",
                     "officially", "formally", "later", "then"}
 PASSIVE_MARKERS = {"was", "were", "is", "been", "being", ","}
+# Words that open the next conjunct of a list of dated events ("..., then for teens in 2022").
+NEXT_CONJUNCT = {"then", "and", "later", "followed", "before", "after", "while"}
 ATTACH_TOKENS = 8  # a date further from its event than this is another event's date
 
 
@@ -104,6 +106,29 @@ class EventDateRule:
             return False
         return not any(c.start <= k < c.end for c in an.cues_in(max(0, k - 6), k + 1) if c.label in self.own)
 
+    def _topic_of_this_date(self, an: Analysis, ev, t) -> bool:  # type: ignore[no-untyped-def]
+        """With a `topic`, the topic words belong to this date's part of the clause, not to a later
+        conjunct with its own date ("approved in 2021 for adults, then for adolescents in 2022":
+        "adolescents" is 2022's)."""
+        if not getattr(self.spec, "topic", None):
+            return True
+        doc = an.doc
+        label = f"TOPIC:rule:{self.rule.id}"
+        cues = [c for c in an.cues_in(*ev.clause) if c.label == label]
+        if not cues:
+            return True  # the topic came from outside the clause: names_topic has decided
+        c0, c1 = doc[ev.clause[0]].idx, doc[ev.clause[1] - 1].idx + len(doc[ev.clause[1] - 1])
+        later_dates = [u.start for u in ev.stance.times if not u.relative and u.first and t.end <= u.start and c0 <= u.start < c1]
+        for c in cues:
+            at = doc[c.start].idx
+            if at < t.start or not any(at < d for d in later_dates):
+                return True
+            between = {tok.lower_ for tok in doc[c.start - 1:c.start]} | {
+                tok.lower_ for tok in doc if t.end <= tok.idx < at}
+            if not between & NEXT_CONJUNCT:
+                return True
+        return False
+
     def claims(self, an: Analysis, para_of: dict[int, int], in_domain: bool) -> list[Claim]:
         if self.spec.date is None:
             return []
@@ -137,6 +162,8 @@ class EventDateRule:
             ev_char = doc[ev.cue.start].idx
             t = min(times, key=lambda t: abs(t.start - ev_char))
             if not self._attached(an, ev, t) or self._span_bound(an, ev, t):
+                continue
+            if not self._topic_of_this_date(an, ev, t):
                 continue
             if t.last < true_first or t.first > true_last:  # no overlap at the text's precision
                 span = doc.char_span(min(t.start, ev_char), max(t.end, doc[ev.cue.end - 1].idx + len(doc[ev.cue.end - 1])),

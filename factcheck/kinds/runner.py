@@ -12,7 +12,7 @@ from factcheck.kinds.jurisdiction import JurisdictionRule
 from factcheck.kinds.names import NameRule
 from factcheck.kinds.role import RoleRule
 from factcheck.kinds.status import StatusRule
-from factcheck.kinds.vocabulary import build_matcher
+from factcheck.kinds.vocabulary import build_matcher, subject_labels
 from factcheck.knowledge.model import Pack, Rule
 from factcheck.knowledge.rule_kinds import EventDateSpec, JurisdictionStatusSpec, NameSpec, RoleSpec, StatusSpec
 from factcheck.lang.layer import Analysis, analyse
@@ -30,13 +30,28 @@ class KindMatchers:
         about = {a.lower() for a in pack.about}
         subject_terms = {f"TERM:{t}" for t, phrases in pack.terms.items() if about & {p.lower() for p in phrases}}
 
+        phrases_of = {f"TERM:{t}": {p.lower() for p in phrases} for t, phrases in pack.terms.items()}
+
         def rivals_of(rule: Rule) -> set[str]:
             # The pack's other subjects compete too (term lists naming what the pack is about): a
             # sentence about Wegovy is not about Ozempic. A regulator's name is no subject.
             return rivals | subject_terms
 
+        def date_rivals_of(rule: Rule) -> set[str]:
+            # For the date of a product's event, a term that names the product among others
+            # (semaglutide: Ozempic, Wegovy, Rybelsus) is no rival, nor a class naming that term
+            # ("GLP-1 drugs"): "its active ingredient, semaglutide ... the FDA approved it in May
+            # 2017" is Ozempic's approval. (For a status, "compounded semaglutide is not approved"
+            # is another product: the wider term stays a rival there.)
+            own = subject_labels(rule.id, rule.spec.subject) if rule.spec is not None and hasattr(rule.spec, "subject") else set()
+            own_phrases = set().union(*(phrases_of.get(o, set()) for o in own)) if own else set()
+            above = {t for t in subject_terms if phrases_of[t] & own_phrases} - own
+            above_names = {t[len("TERM:"):].lower() for t in above}
+            above |= {t for t in subject_terms if phrases_of[t] & above_names} - own
+            return rivals | (subject_terms - above)
+
         self.status = [StatusRule(r, rivals_of(r), pack.home_jurisdiction) for r in typed if isinstance(r.spec, StatusSpec)]
-        self.dates = [EventDateRule(r, rivals_of(r), pack.home_jurisdiction) for r in typed if isinstance(r.spec, EventDateSpec)]
+        self.dates = [EventDateRule(r, date_rivals_of(r), pack.home_jurisdiction) for r in typed if isinstance(r.spec, EventDateSpec)]
         self.places = [JurisdictionRule(r, rivals_of(r)) for r in typed if isinstance(r.spec, JurisdictionStatusSpec)]
         self.names = [NameRule(r) for r in typed if isinstance(r.spec, NameSpec)]
         self.roles = [RoleRule(r) for r in typed if isinstance(r.spec, RoleSpec)]

@@ -53,3 +53,12 @@ def test_a_day_is_judged_with_a_few_days_for_the_announcement(tmp_path, text: st
     root = kindpack.write_pack(tmp_path / "test", {"claims/c.yaml": claims})
     found = kindpack.findings(kindpack.linter_for([root]), text, "test/x-approval-day")
     assert bool(found) == flagged, found
+
+
+def test_a_topic_in_a_later_dated_conjunct_is_that_dates(bundled_linter):
+    # "adolescents" belongs to 2022, not to the 2021 approval for adults
+    text = "Wegovy was first approved by the FDA in 2021 for adults with obesity, then for adolescents in 2022."
+    report = bundled_linter.lint_text(text, "a.md", "markdown")
+    assert not [f for f in report.findings if f.rule == "glp1/wegovy-teens-wrong-year"]
+    wrong = "Wegovy was approved by the FDA for adolescents with obesity in 2021."
+    assert [f for f in bundled_linter.lint_text(wrong, "a.md", "markdown").findings if f.rule == "glp1/wegovy-teens-wrong-year"]

@@ -22,3 +22,16 @@ def test_a_rival_listed_with_the_own_subject_does_not_take_a_rule_claim_away(bun
 def test_a_rival_named_alone_nearest_takes_a_rule_claim_away(bundled_linter):
     text = "MDMA stays banned, while psilocybin is now legal in Australia."
     assert "mdma/australia-mdma-approved-legal" not in rules_hit(bundled_linter, text)
+
+
+def test_a_wider_term_naming_the_product_is_no_rival_for_its_date(bundled_linter):
+    # "semaglutide" names Ozempic among others, "GLP-1" names semaglutide: the approval is Ozempic's
+    text = ("Ozempic treats type 2 diabetes. Its active ingredient, semaglutide, acts like the hormone GLP-1.\n\n"
+            "It is sold widely: the FDA approved it in May 2017.")
+    assert "glp1/ozempic-approval-wrong-year" in rules_hit(bundled_linter, text)
+
+
+def test_a_wider_term_stays_a_rival_for_a_status(bundled_linter):
+    # compounded semaglutide is another product than Wegovy: its missing approval is not Wegovy's
+    text = "Wegovy is made by Novo Nordisk. Compounded semaglutide is sold online. It is not FDA-approved."
+    assert not [r for r in rules_hit(bundled_linter, text) if r.startswith("glp1/wegovy-approval")]
