@@ -182,7 +182,8 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
 
 def _shortage_of_restock(stance: Stance) -> Stance | None:
     """The shortage's stance read from its end's: a restock to come means the shortage holds now."""
-    if stance.stance in ("expected", "pending", "negated", "hypothetical"):
+    if stance.stance in ("expected", "pending", "negated", "hypothetical", "ended"):
+        # "can no longer keep up with demand": supply that has stopped meeting demand is a shortage.
         out = "current" if stance.stance != "hypothetical" else None
     elif stance.stance in ("done", "current"):
         out = "ended"

@@ -201,7 +201,10 @@ def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool
     before = words[max(cs, es - 4):es]
     if es - 2 >= cs and words[es - 1] == "to" and words[es - 2] in ("has", "have", "needs", "need", "must"):
         return False  # an obligation to act ("the FDA now has to decide") is pending, not hypothetical
-    if not REQUIREMENT.isdisjoint(before) or not SECTION_DETERMINERS.isdisjoint(words[max(cs, es - 2):es]):
+    # ("no longer" is an adverb of time, not the determiner of "no approval")
+    near = [w for k, w in enumerate(words[max(cs, es - 2):es], max(cs, es - 2))
+            if not (w == "no" and k + 1 < len(words) and words[k + 1] == "longer")]
+    if not REQUIREMENT.isdisjoint(before) or not SECTION_DETERMINERS.isdisjoint(near):
         return True
     # "before approval", "until approval", "without approval", "for approval" after a requirement
     if es - 1 >= cs and words[es - 1] in ("before", "until", "till", "pending", "without"):

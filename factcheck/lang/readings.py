@@ -52,8 +52,10 @@ def _ability(words: list[str], cs: int, es: int) -> str | None:
     for i in range(es - 1, max(cs, es - 4) - 1, -1):
         w = words[i]
         if w in ("can", "cannot", "ca"):  # "ca" is the tokenizer's "ca|n't"
-            return "cannot" if w == "cannot" or (i + 1 < es and words[i + 1] in ("n't", "not")) else "can"
-        if w not in ("be", "now", "legally", "already", "also", "only", "still", "n't", "not", "officially"):
+            # "can no longer keep up", "can never be sold": negated too
+            return "cannot" if w == "cannot" or (i + 1 < es and words[i + 1] in ("n't", "not", "no", "never")) else "can"
+        if w not in ("be", "now", "legally", "already", "also", "only", "still", "n't", "not", "officially",
+                     "no", "longer", "never"):
             return None
     return None
 

@@ -28,6 +28,9 @@ TABLE = [
     ("Drug X became an FDA-approved medicine in 2025.", "approval", "done"),  # after a copula: what it is
     # an indefinite approved product a verb acts on, or approved products as a class: no event of the subject's
     ("Pharmacies may copy an FDA-approved drug while Drug X is scarce.", "approval", "none"),
+    # "can no longer": a permission or a capacity lost, not a condition
+    ("Doctors can no longer prescribe Drug X.", "approval", "negated"),
+    ("The maker can no longer keep up with the demand for Drug X.", "shortage", "current"),
     ("Talk therapy helps many, and approved PTSD medicines help fewer.", "approval", "none"),
     ("After the agency approved Drug X, sales rose.", "approval", "done"),
     # pending
