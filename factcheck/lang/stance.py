@@ -384,11 +384,14 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     infinitive = es - 1 >= cs and words[es - 1] == "to"
     if aux != "present" and not infinitive:
         # A state held now: "is still in shortage", "remains on the FDA's shortage list".
-        for i in range(es - 1, max(cs, es - 7) - 1, -1):
-            if words[i] in STATE_VERBS and (words[i] != "'s" or _is_copula_s(words, i)):
+        for i in range(es - 1, max(cs, es - 10) - 1, -1):
+            if words[i] == "and" and 0 < i < len(words) - 1 and doc[i - 1].is_title and doc[i + 1].is_title:
+                continue  # inside a name: "on the Food and Drug Administration's shortage list"
+            if words[i] in STATE_VERBS and (words[i] != "'s" or _is_copula_s(words, i)) \
+                    and not (i - 1 >= cs and words[i - 1] in PERFECT):
                 aux = "past" if words[i] in PAST_BE else "present"
                 break
-            if words[i] == "been" and i - 1 >= cs and words[i - 1] in PERFECT:
+            if words[i] in PERFECT_STATE and i - 1 >= cs and words[i - 1] in PERFECT:
                 nxt = words[i + 1] if i + 1 < len(words) else ""
                 if nxt.endswith("ed") or nxt in IRREGULAR_PARTICIPLES:
                     break  # "has been tested in two trials": a thing done, not a state held
@@ -403,6 +406,11 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     elif negated_between(es, es):
         out.stance, out.negated = "negated", True
     return out
+
+
+# After "has/have": a state held up to now ("have been on the list", "has sat on the shortage
+# list for two years", "has remained in short supply").
+PERFECT_STATE = {"been", "sat", "stayed", "remained", "lingered"}
 
 
 def _ended_cue(doc: Doc, words: list[str], inside: list[Cue], event: Cue, times: list[TimeExpr]) -> Cue | None:

@@ -121,7 +121,7 @@ TIME_NOUNS = {"year", "month", "quarter", "week", "day", "decade", "summer", "wi
               "september", "october", "november", "december"}
 # Verbs that hold a state ("is in shortage", "remains on the list", "stays in Schedule I").
 STATE_VERBS = {"is", "are", "'s", "remains", "remain", "stays", "stay", "was", "were", "remained", "stayed", "become",
-               "becomes", "became"}
+               "becomes", "became", "sits", "sat"}
 # Words after "expected"/"scheduled" that show a participle ("a decision expected in August"),
 # not a finite past verb with an object ("analysts expected approval").
 PARTICIPLE_FOLLOWERS = {"in", "by", "on", "at", "to", "for", "within", "before", "soon", "shortly", "later", "next",

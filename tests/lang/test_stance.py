@@ -31,6 +31,9 @@ TABLE = [
     # "can no longer": a permission or a capacity lost, not a condition
     ("Doctors can no longer prescribe Drug X.", "approval", "negated"),
     ("The maker can no longer keep up with the demand for Drug X.", "shortage", "current"),
+    # a state held up to now, through a name with "and" in it
+    ("Drug X has sat on the Food and Drug Administration's shortage list for two years.", "shortage", "current"),
+    ("Drug X has remained in short supply.", "shortage", "current"),
     ("Talk therapy helps many, and approved PTSD medicines help fewer.", "approval", "none"),
     ("After the agency approved Drug X, sales rose.", "approval", "done"),
     # pending
