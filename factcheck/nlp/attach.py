@@ -50,6 +50,25 @@ PLURAL_TRIALS = re.compile(r"\s+(?:clinical\s+|mdma\s+|pivotal\s+)?(?:trials|stu
 SIDE_CLAUSE = re.compile(r"\b(?:while|whereas|unlike|alongside|besides|outside of|separate from)\b")
 
 
+LIST_ITEM_WORDS = 25  # a list item is short; a longer paragraph ends the list
+
+
+def _list_lead_in(ctx: Context, p0: int) -> tuple[int, int] | None:
+    """The paragraph ending in a colon that opens the list the paragraph at `p0` belongs to: back
+    over the short items before it, at most eight."""
+    start = p0
+    for _ in range(8):
+        if start <= 0:
+            return None
+        q0, q1 = ctx.paragraph_of(start - 1)
+        if ctx.folded[q0:q1].rstrip().endswith(":"):
+            return q0, q1
+        if len(ctx.folded[q0:q1].split()) > LIST_ITEM_WORDS:
+            return None
+        start = q0
+    return None
+
+
 def _side_clause(folded: str, s0: int, m: re.Match[str], claim: Claim) -> bool:
     if m.start() >= claim.end:
         return bool(SIDE_CLAUSE.search(folded, claim.end, m.start()))
@@ -337,6 +356,14 @@ class FigureAttacher:
             claim.studies, claim.study_how, claim.citation = list(para[-1].studies), "paragraph", para[-1].citation
             return
         if p0 > 0 and not OWN_STUDY_CUE.search(ctx.folded, p0, s1):
+            lead = _list_lead_in(ctx, p0)
+            if lead is not None:
+                # A list under a lead-in that names the study ("In STEP 1 ... Among them: / - 84%
+                # lost at least 5% / - 66% lost at least 10%"): each item is the study's.
+                named = [c for c in citations if lead[0] <= c.start < lead[1] and c.studies]
+                if named:
+                    claim.studies, claim.study_how, claim.citation = list(named[-1].studies), "paragraph", named[-1].citation
+                    return
             # A paragraph of results right after the paragraph that cited the paper ("The new paper
             # pools six trials ... / At the first follow-up, 56% ..."). A weaker guess, held like a
             # description: only a retracted study's own figure settles it.

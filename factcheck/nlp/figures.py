@@ -114,6 +114,37 @@ def _relative_approx(approx: tuple[float, float], low: float, high: float) -> tu
 # measure that names its threshold, "lost at least 5%", is read by its cue first).
 THRESHOLD = re.compile(r"\s*(?:of\s+(?:their\s+|the\s+|its\s+)?(?:body\s+|starting\s+)?weight\s+)?"
                        r"(?:or\s+more|or\s+greater|or\s+higher|or\s+above|and\s+above|and\s+over)\b")
+# "66% lost at least 10%", "30% shed more than a fifth of their weight": the second figure is a
+# bar and the first the share of people who passed it. A pack that records such a share names the
+# bar in its measure's cue ("lost at least 5%", read first); otherwise neither figure is one the
+# pack can check.
+BAR_WORDS = r"(?:at least|more than|over|upwards of|in excess of)"
+BAR_VERBS = r"(?:lost|lose|loses|losing|shed|sheds|shedding|dropped|achieved|reached|cut)"
+SHARE_THEN_BAR = re.compile(rf"(?:\s+(?:of\s+)?[\w-]+){{0,4}}?\s+{BAR_VERBS}\s+{BAR_WORDS}\s")
+BAR_AFTER_VERB = re.compile(rf"{BAR_VERBS}\s+(?:{BAR_WORDS}\s+)?$")
+SHARE_BEFORE = re.compile(r"(?:\d\s?%|\bpercent|\bhalf|\bthirds?|\bquarters?|\bfifths?|\bmost|\bmany|\bsome|\bfew|"
+                          r"\bnearly all|\balmost all|\bin (?:two|three|four|five|ten)|\bout of \w+)"
+                          r"(?:\s+(?:of\s+)?[\w-]+){0,4}?\s+$")
+
+
+def _without_shares_over_thresholds(folded: str, figures: list[Claim], named: list[tuple[int, int]]) -> list[Claim]:
+    """`named`: spans of measure names that hold their bar ("lost at least 5%")."""
+    drop: set[int] = set()
+    for c in figures:
+        if c.unit != "percent":
+            continue
+        m = SHARE_THEN_BAR.match(folded, c.end)
+        if m is not None and not any(a < m.end() <= b for a, b in named):
+            drop.add(id(c))  # the share
+        elif re.match(BAR_WORDS + r"\s", folded[c.start:c.end + 1]) \
+                and (v := BAR_AFTER_VERB.search(folded, max(0, c.start - 20), c.start)) is not None \
+                and SHARE_BEFORE.search(folded, max(0, v.start() - 40), v.start()):
+            # the bar, its bar word read as its approximation; only after a share of people ("people
+            # on the drug lost at least 20% on average" is a result)
+            drop.add(id(c))
+    return [c for c in figures if id(c) not in drop] if drop else figures
+
+
 DEMOGRAPHIC = re.compile(
     r"\s*(?:of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:participants|patients|people|adults|subjects|volunteers|"
     r"enrollees|those enrolled)\s+)?(?:were\s+|was\s+|are\s+)?(?:women|men|female|male|white|black|hispanic|"
@@ -282,6 +313,7 @@ class FigureFinder:
             raw = [c for c in raw if not any(a <= c.start and c.end <= b for a, b in named)]
         raw = [c for c in raw if c.unit != "percent" or not (DEMOGRAPHIC.match(folded, c.end)
                                                               or THRESHOLD.match(folded, c.end))]
+        raw = _without_shares_over_thresholds(folded, raw, named)
         figures = _dedupe(raw)
         # Where each figure's arm and time point are read (see settle): its segment, and where the
         # next figure that is no duration starts (the segments are cut before any unit changes).
