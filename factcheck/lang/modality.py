@@ -189,7 +189,10 @@ def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool
     inverting = _inverting(words)  # where "should", "had" or "were" stand: few places per document
     for i in inverting[bisect.bisect_left(inverting, cs):bisect.bisect_left(inverting, min(len(words) - 1, es + 4))]:
         if words[i + 1] in INVERSION_SUBJECTS \
-                and (i == cs or words[i - 1] not in ("it", "they", "that", "which", "who", "this", "what")):
+                and (i == cs or words[i - 1] not in ("it", "they", "that", "which", "who", "this", "what")) \
+                and not (i < es and "," in words[i:es]):
+            # (an inverted condition before a comma leaves the main clause a forecast: "should it
+            # vote in favour, approval could come this summer")
             return True
     # "if the studies succeed, therapists could prescribe it by 2021": the condition ends at its
     # comma and the main clause still forecasts.

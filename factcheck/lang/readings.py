@@ -172,6 +172,11 @@ def _subject_of(words: list[str], event: Cue, c: Cue) -> bool:
 def _object_of(words: list[str], event: Cue, c: Cue) -> bool:
     """The refusal is what the event acts on: "appeal the FDA's rejection", "contest its denial"."""
     between = words[event.end:c.start]
-    return c.start >= event.end and len(between) <= 3 and all(
+    if c.start < event.end:
+        return False
+    if between and between[0] in ("of", "against", "over") and len(between) <= 3:
+        return True  # "Appeal of MDMA Rejection", "a challenge against the agency's refusal"
+    # A date may stand in the noun phrase: "contest the agency's 9 August complete response letter".
+    return len(between) <= 6 and all(
         w in ("the", "a", "this", "that", "its", "their", "his", "her", "'s", "fda", "agency", "agency's", "fda's",
-              "regulator's") for w in between)
+              "regulator's", "recent", "latest") or w in MONTHS or w.isdigit() for w in between)

@@ -55,6 +55,48 @@ def _likeness(doc: Doc, c: Cue) -> bool:
     return c.end + 1 < len(doc) and doc[c.end].text == "-" and doc[c.end + 1].lower_ in LIKENESS
 
 
+RELATIVE_OPENERS = {"which", "who", "whose", "whom"}
+
+
+def _outside(cues: list[Cue], asides: list[tuple[int, int]], own: Collection[str], rival: Collection[str]) -> list[Cue]:
+    """The cues outside the asides, when one of them names a subject: a name inside an aside that
+    does not hold the event ("Lykos, which sponsors MDMA-AT, says it will ask ...") is not what
+    the sentence is about; if only asides name one, they still decide."""
+    if not asides:
+        return cues
+    kept = [c for c in cues if not any(a <= c.start and c.end <= b for a, b in asides)]
+    return kept if any(c.label in own or c.label in rival for c in kept) else cues
+
+
+def _asides(doc: Doc, sentence: tuple[int, int], at: int) -> list[tuple[int, int]]:
+    """Token spans of the sentence's non-restrictive relative clauses (", which ... ,") and
+    brackets that do not hold token `at`."""
+    out: list[tuple[int, int]] = []
+    s0, s1 = sentence
+    i = s0
+    while i < s1 - 1:
+        t = doc[i]
+        if t.text == "," and doc[i + 1].lower_ in RELATIVE_OPENERS:
+            j = next((k for k in range(i + 2, s1) if doc[k].text in (",", ";")), None)
+            if j is not None:
+                if not (i <= at < j):
+                    out.append((i, j))
+                i = j
+                continue
+        elif t.text == "(":
+            j = next((k for k in range(i + 1, min(s1, i + 25)) if doc[k].text == ")"), None)
+            if j is not None:
+                # Not a bracket that ends a relative clause's antecedent ("the older drug (Drug Y),
+                # which is awaiting approval"): the clause is about what it names.
+                antecedent = j + 2 < s1 and doc[j + 1].text == "," and doc[j + 2].lower_ in RELATIVE_OPENERS
+                if not (i <= at <= j) and not antecedent:
+                    out.append((i, j + 1))
+                i = j
+                continue
+        i += 1
+    return out
+
+
 def _gloss_of_own(doc: Doc, cues: list[Cue], c: Cue, own: Collection[str]) -> bool:
     """Is `c` a bracketed gloss right after an own subject ("oral Wegovy (semaglutide)")?"""
     if c.start < 2 or c.end >= len(doc) or doc[c.start - 1].text != "(" or doc[c.end].text != ")":
@@ -96,10 +138,11 @@ def about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at: 
     # Only the cues naming `own` or `rival` can decide (_nearest skips the rest): read from a list
     # of them kept per Analysis and pair of label sets.
     subjects = _Subjects.of(an, own, rival)
-    side = _nearest(subjects.cues_in(*clause), own, rival, at, an.doc)
+    asides = _asides(an.doc, sentence, at)
+    side = _nearest(_outside(subjects.cues_in(*clause), asides, own, rival), own, rival, at, an.doc)
     if side:
         return side == "own"
-    side = _nearest(subjects.cues_in(*sentence), own, rival, at, an.doc)
+    side = _nearest(_outside(subjects.cues_in(*sentence), asides, own, rival), own, rival, at, an.doc)
     if side:
         return side == "own"
     # Earlier in the paragraph, then the few sentences before it (headings, lead-ins); a sentence

@@ -30,6 +30,8 @@ TABLE = [
     ("Pharmacies may copy an FDA-approved drug while Drug X is scarce.", "approval", "none"),
     # "can no longer": a permission or a capacity lost, not a condition
     ("Doctors can no longer prescribe Drug X.", "approval", "negated"),
+    # an inverted condition ends at its comma: the main clause still forecasts
+    ("The panel meets soon, and should it vote yes, Drug X could be approved within months.", "approval", "expected"),
     ("The maker can no longer keep up with the demand for Drug X.", "shortage", "current"),
     # a state held up to now, through a name with "and" in it
     ("Drug X has sat on the Food and Drug Administration's shortage list for two years.", "shortage", "current"),
@@ -526,3 +528,16 @@ def test_supply_restored_is_a_shortage_ended(stance_of, sentence: str, stance: s
 
 def test_a_subject_of_two_names_takes_the_plural_news_present(stance_of):
     assert stance_of("The agency and the ministry review Drug X for liver disease", "review").stance == "pending"
+
+
+def test_a_refusal_that_the_event_acts_on_is_not_the_events_refusal():
+    # "contest the agency's 9 August letter", "Appeal of MDMA Rejection": the refusal is the object
+    from factcheck.lang.cues import Cue
+    from factcheck.lang.readings import _object_of
+
+    words = "lykos will contest the agency's 9 august complete response letter".split()
+    assert _object_of(words, Cue("EV", 2, 3), Cue("ST:refused", 7, 10))
+    words = "lykos appeal of mdma rejection".split()
+    assert _object_of(words, Cue("EV", 1, 2), Cue("ST:refused", 4, 5))
+    words = "lykos will contest it after the rejection".split()
+    assert not _object_of(words, Cue("EV", 2, 3), Cue("ST:refused", 6, 7))

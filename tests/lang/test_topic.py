@@ -187,3 +187,11 @@ def test_a_rival_in_brackets_glossing_the_subject_is_the_subject(read):
     assert scope(read, "Regulators accepted the filing for Drug X (Drug Y), which is awaiting approval.")
     # a gloss of another noun ("the older drug (Drug Y)") is still the rival
     assert not scope(read, "Drug X works faster than the older drug (Drug Y), which is awaiting approval.")
+
+
+def test_a_name_in_an_aside_is_not_what_the_sentence_is_about(read):
+    # "Drug Y" sits in a relative clause that does not hold the event
+    assert scope(read, "Drug X, which competes with Drug Y, is awaiting approval.")
+    assert scope(read, "Drug X (a rival of Drug Y) is awaiting approval.")
+    # a name outside any aside still decides
+    assert not scope(read, "Drug X is old; Drug Y is awaiting approval.")
