@@ -35,7 +35,9 @@ ABBREVIATIONS = ["al.", "approx.", "e.g.", "i.e.", "etc.", "Fig.", "fig.", "No."
 # Capitalised forms ("Approx. 90 people") and titles and abbreviations common in news copy.
 ABBREVIATIONS += [a[0].upper() + a[1:] for a in ABBREVIATIONS if a[0].islower()]
 ABBREVIATIONS += ["Dr.", "Drs.", "Mr.", "Mrs.", "Ms.", "vs.", "Vs.", "v.", "Gov.", "Sen.", "Rep.", "Gen.", "Col.", "Lt.",
-                  "Mt.", "Dept.", "Univ.", "est.", "U.S.", "U.K.", "U.N.", "D.C.", "a.m.", "p.m.", "Nos.", "Eq.", "Ref."]
+                  "Mt.", "Dept.", "Univ.", "est.", "U.S.", "U.K.", "U.N.", "D.C.", "a.m.", "p.m.", "Nos.", "Eq.", "Ref.",
+                  # degrees after a name, with or without the last period ("Rick Doblin, Ph.D, MAPS ...")
+                  "Ph.D", "M.D", "Pharm.D", "Pharm.D.", "Psy.D", "Psy.D.", "D.O.", "M.P.H.", "Ed.D", "Ed.D."]
 # An abbreviation that can also end a sentence does, when a typical sentence opener follows it
 # ("... approved in the U.S. The agency ..."); titles such as "Dr." never do.
 _ABBR_THEN_SENTENCE = re.compile(

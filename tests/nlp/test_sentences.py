@@ -19,6 +19,8 @@ def sentences(run_doc, text: str) -> list[str]:
     ("The effect size was 0.91. It held.", ["The effect size was 0.91.", "It held."]),
     ("Approx. 90 people took part. Done.", ["Approx. 90 people took part.", "Done."]),
     ("It is sold in the U.S. and Canada. Done.", ["It is sold in the U.S. and Canada.", "Done."]),
+    # a degree after a name, its last period dropped as some copy does
+    ("Jane Roe, Ph.D, the group's director, spoke. Done.", ["Jane Roe, Ph.D, the group's director, spoke.", "Done."]),
 ])
 def test_abbreviations_and_decimals_do_not_end_sentences(run_doc, text: str, expected: list[str]) -> None:
     assert sentences(run_doc, text) == expected
