@@ -399,6 +399,12 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
                 break
             if words[i] in (",", ";", "and", "but", "because", "since"):
                 break
+    if aux in ("past", "present") and event.label == "EV:shortage" and "longer" in words[max(cs, es - 4):es] \
+            and "no" in words[max(cs, es - 5):es]:
+        # "is no longer in short supply", "declared that it was no longer in short supply": the
+        # state has ended (told now, or as the moment it was said to end).
+        out.stance = "ended"
+        return out
     if aux == "past":
         out.stance = "past-forecast"  # "the goal was approval by 2021": told as history
     elif aux == "present" and not negated_between(es, es):
@@ -408,6 +414,8 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     return out
 
 
+# Words before an adjective use of an end word ("the complete findings", "its final results").
+ATTRIBUTIVE_BEFORE = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "more"}
 # After "has/have": a state held up to now ("have been on the list", "has sat on the shortage
 # list for two years", "has remained in short supply").
 PERFECT_STATE = {"been", "sat", "stayed", "remained", "lingered"}
@@ -442,6 +450,8 @@ def _ended_cue(doc: Doc, words: list[str], inside: list[Cue], event: Cue, times:
             continue
         if w in ("end", "ends", "ended", "ending") and c.end < len(words) and words[c.end] == "up":
             continue  # "end up becoming legal": a result, not an end
+        if w in ("complete", "final", "full") and c.start > 0 and words[c.start - 1] in ATTRIBUTIVE_BEFORE:
+            continue  # an adjective: "once the complete findings are out"
         if w in ("end", "ends", "ended") and c.end + 1 < len(words) and words[c.end] == "of" \
                 and (words[c.end + 1] in TIME_NOUNS or words[c.end + 1].isdigit()
                      or (words[c.end + 1] == "the" and c.end + 2 < len(words) and words[c.end + 2] in TIME_NOUNS)):

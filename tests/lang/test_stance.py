@@ -36,6 +36,11 @@ TABLE = [
     # a state held up to now, through a name with "and" in it
     ("Drug X has sat on the Food and Drug Administration's shortage list for two years.", "shortage", "current"),
     ("Drug X has remained in short supply.", "shortage", "current"),
+    # "no longer" with a state: it has ended, told now or as the moment it was said to end
+    ("Drug X is no longer in short supply.", "shortage", "ended"),
+    ("The agency declared in 2025 that Drug X was no longer in short supply.", "shortage", "ended"),
+    # an end word used as an adjective is no end
+    ("Drug X could be approved once the complete findings are out.", "approval", "expected"),
     ("Talk therapy helps many, and approved PTSD medicines help fewer.", "approval", "none"),
     ("After the agency approved Drug X, sales rose.", "approval", "done"),
     # pending
