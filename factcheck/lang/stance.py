@@ -157,6 +157,8 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
             if lo - 6 <= c.start <= hi and not _harmless_negation(words, c) \
                     and not _reduced_relative(words, c, es):
                 return True
+            if words[c.start] in LACK_VERBS and lo - 10 <= c.start < lo and "," not in words[c.start:lo]:
+                return True  # "still lacks the US Food and Drug Administration approval": its object's head
             if (words[c.start] in NEG_QUANTIFIERS and cs <= c.start < lo) or (words[c.start] == "no" and c.start == cs):
                 # a negative subject: "none of ibogaine, psilocybin or MDMA is legalised", "No
                 # psychedelic-based therapy has so far won approval"
@@ -414,6 +416,8 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     return out
 
 
+# Negating verbs whose object noun phrase (a name in it, too) ends in the event.
+LACK_VERBS = {"lacks", "lack", "lacking", "lacked"}
 # Words before an adjective use of an end word ("the complete findings", "its final results").
 ATTRIBUTIVE_BEFORE = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "more"}
 # After "has/have": a state held up to now ("have been on the list", "has sat on the shortage

@@ -36,6 +36,8 @@ def _nearest(cues: list[Cue], own: Collection[str], rival: Collection[str], at: 
             continue  # "its MDMA-like compound" is another compound
         if side == "rival" and doc is not None and _gloss_of_own(doc, cues, c, own):
             continue  # "an oral form of Wegovy (semaglutide)": the same drug named again
+        if side == "own" and doc is not None and _gloss_of_own(doc, cues, c, rival):
+            continue  # "Rybelsus, the oral form of semaglutide, ...": the rival named again
         dist = at - c.end if c.end <= at else c.start - at
         key = (abs(dist), 0 if c.start < at else 1, side)
         if best is None or key < best:
@@ -98,10 +100,20 @@ def _asides(doc: Doc, sentence: tuple[int, int], at: int) -> list[tuple[int, int
 
 
 def _gloss_of_own(doc: Doc, cues: list[Cue], c: Cue, own: Collection[str]) -> bool:
-    """Is `c` a bracketed gloss right after an own subject ("oral Wegovy (semaglutide)")?"""
-    if c.start < 2 or c.end >= len(doc) or doc[c.start - 1].text != "(" or doc[c.end].text != ")":
+    """Is `c` a gloss of a subject labelled `own` right before it: bracketed ("oral Wegovy
+    (semaglutide)") or an appositive between commas ("Rybelsus, the oral form of semaglutide, ...")?"""
+    if c.start >= 2 and c.end < len(doc) and doc[c.start - 1].text == "(" and doc[c.end].text == ")":
+        return any(o.label in own and o.end == c.start - 1 for o in cues)
+    # ", the|a|an ... c ... ,": the appositive opens right after the head's comma
+    k = c.start - 1
+    while k > 0 and c.start - k <= 6 and doc[k].text not in (",", ";", "(", ")"):
+        k -= 1
+    if k <= 0 or doc[k].text != "," or doc[k + 1].lower_ not in ("the", "a", "an"):
         return False
-    return any(o.label in own and o.end == c.start - 1 for o in cues)
+    closes = next((j for j in range(c.end, min(len(doc), c.end + 6)) if doc[j].text in (",", ";", ".")), None)
+    if closes is None or doc[closes].text != ",":
+        return False
+    return any(o.label in own and o.end == k for o in cues)
 
 
 LIST_JOINERS = {",", "and", "or", "&", "plus", "as", "well", "nor"}

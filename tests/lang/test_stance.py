@@ -38,6 +38,8 @@ TABLE = [
     ("Drug X has remained in short supply.", "shortage", "current"),
     # "no longer" with a state: it has ended, told now or as the moment it was said to end
     ("Drug X is no longer in short supply.", "shortage", "ended"),
+    ("Drug X still lacks the US Food and Drug Administration approval for children.", "approval", "negated"),
+    ("Now Drug X is nearly impossible to find.", "shortage", "current"),
     ("The agency declared in 2025 that Drug X was no longer in short supply.", "shortage", "ended"),
     # an end word used as an adjective is no end
     ("Drug X could be approved once the complete findings are out.", "approval", "expected"),

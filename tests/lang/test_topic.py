@@ -195,3 +195,9 @@ def test_a_name_in_an_aside_is_not_what_the_sentence_is_about(read):
     assert scope(read, "Drug X (a rival of Drug Y) is awaiting approval.")
     # a name outside any aside still decides
     assert not scope(read, "Drug X is old; Drug Y is awaiting approval.")
+
+
+def test_an_appositive_glossing_a_rival_is_the_rival(read):
+    # "Drug Y, the cousin of Drug X, ...": the own name inside the appositive is Drug Y's gloss
+    assert not scope(read, "Drug Y, the cousin of Drug X, is awaiting approval.")
+    assert scope(read, "Drug X, the cousin of Drug Y, is awaiting approval.")
