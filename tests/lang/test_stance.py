@@ -40,6 +40,9 @@ TABLE = [
     ("Drug X is no longer in short supply.", "shortage", "ended"),
     ("Drug X still lacks the US Food and Drug Administration approval for children.", "approval", "negated"),
     ("Now Drug X is nearly impossible to find.", "shortage", "current"),
+    # a commitment to act is a plan to come; told in the simple past it is history
+    ("The agency has agreed to approve Drug X.", "approval", "expected"),
+    ("In 2024 the agency agreed to approve Drug X.", "approval", "past-forecast"),
     ("The agency declared in 2025 that Drug X was no longer in short supply.", "shortage", "ended"),
     # an end word used as an adjective is no end
     ("Drug X could be approved once the complete findings are out.", "approval", "expected"),
