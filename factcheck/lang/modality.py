@@ -83,11 +83,13 @@ def _modal_before(words: list[str], cs: int, es: int, ce: int | None = None,
     `event_starts`: where other event cues start in the clause ("will approve Wegovy for fatty
     liver disease": the modal's verb is itself an event)."""
     if ce is not None and not words[es].endswith("ed"):
-        for i in range(es + 1, min(ce, es + 4)):
+        # after the event noun and its "of ..." phrase: "approval of the treatment could come"
+        reach = es + 7 if es + 1 < len(words) and words[es + 1] == "of" else es + 4
+        for i in range(es + 1, min(ce, reach)):
             w = words[i]
             if (w in FUTURE_MODALS and w != "going") or w in ("would", "'d"):
                 return _modal_reading(words, i, ce, event_starts)
-            if w in (",", ";", "."):
+            if w in (",", ";", ".", "that", "which", "who", "and", "but"):
                 break
     for i in range(es - 1, max(cs, es - 6) - 1, -1):
         w = words[i]
@@ -180,6 +182,9 @@ def _inverting(words: list[str]) -> list[int]:
     return _INVERTING_AT[1]
 
 
+EVALUATIVE = {"crucial", "vital", "essential", "important", "advisable"}
+
+
 def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool:
     opener = words[cs] if cs < len(words) else ""
     if opener in CONDITIONAL_OPENERS:
@@ -207,6 +212,11 @@ def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool
     # ("no longer" is an adverb of time, not the determiner of "no approval")
     near = [w for k, w in enumerate(words[max(cs, es - 2):es], max(cs, es - 2))
             if not (w == "no" and k + 1 < len(words) and words[k + 1] == "longer")]
+    # An evaluative adjective on the event's noun ("faces a crucial FDA panel meeting") asks for
+    # nothing; it does when it governs a clause ("it is crucial that ...", "essential to").
+    lo = max(cs, es - 4)
+    before = [w for k, w in enumerate(before, lo)
+              if not (w in EVALUATIVE and (k + 1 >= len(words) or words[k + 1] not in ("to", "that", "for")))]
     if not REQUIREMENT.isdisjoint(before) or not SECTION_DETERMINERS.isdisjoint(near):
         return True
     # "before approval", "until approval", "without approval", "for approval" after a requirement
@@ -215,4 +225,5 @@ def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool
     # "approval of any treatment", "approval for no drug"
     if any(w in ("any", "no") for w in words[es + 1:es + 4]) and "of" in words[es + 1:es + 3]:
         return True
-    return not REQUIREMENT.isdisjoint(words[cs:es])
+    return any(w in REQUIREMENT and not (w in EVALUATIVE and (k + 1 >= len(words) or words[k + 1] not in ("to", "that", "for")))
+               for k, w in enumerate(words[cs:es], cs))

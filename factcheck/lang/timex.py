@@ -37,6 +37,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("explicit", re.compile(r"\b(?:q[1-4]|(?:first|second|third|fourth) quarter(?: of)?) (?:19|20)\d\d\b", re.I)),
     ("decade", re.compile(r"\b(?:(?:early|mid|late)[- ])?(?:19|20)\d0s\b", re.I)),
     ("explicit", re.compile(r"\b(?:(?:early|mid|late)[- ])?(?:19|20)\d\d\b(?!\s*(?:mg|%|people|participants))", re.I)),
+    # A year said in words, as transcripts of speech print it ("as early as twenty twenty two").
+    ("spelledyear", re.compile(r"\btwenty[- ](?:twenty|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+                               r"eighteen|nineteen)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?\b", re.I)),
     # A month named with no year after a preposition ("from July", "in August"): the page's year.
     ("monthofyear", re.compile(rf"\b(?:from|in|by|until|since|before|after|this|next) {_MONTH}(?![\w.]| \d)", re.I)),
     # A day and month with no year ("on June 4", "by August 11"): placed in the page's year.
@@ -134,6 +137,9 @@ def find_times(text: str, doc_date: date | None = None) -> list[TimeExpr]:
                 lo, hi = (y, y + 3) if low.startswith("early") else (y + 3, y + 6) if low.startswith("mid") \
                     else (y + 6, y + 9) if low.startswith("late") else (y, y + 9)
                 found.append(TimeExpr(m.start(), m.end(), m.group(0), False, date(lo, 1, 1), date(hi, 12, 31)))
+            elif kind == "spelledyear":
+                y = _spelled_year(m.group(0))
+                found.append(TimeExpr(m.start(), m.end(), m.group(0), False, date(y, 1, 1), date(y, 12, 31)))
             elif kind == "dayofyear":
                 first, last = _day_in_page_year(m.group(0), doc_date)
                 if first is None:
@@ -144,6 +150,17 @@ def find_times(text: str, doc_date: date | None = None) -> list[TimeExpr]:
                 found.append(TimeExpr(m.start(), m.end(), m.group(0), kind == "relative", first, last))
             taken.append((m.start(), m.end()))
     return sorted(found, key=lambda t: t.start)
+
+
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def _spelled_year(text: str) -> int:
+    """"twenty twenty two" -> 2022, "twenty nineteen" -> 2019."""
+    words = re.split(r"[- ]+", text.lower())
+    return 2000 + _TEENS[words[1]] + (_UNITS[words[2]] if len(words) > 2 else 0)
 
 
 def _month_in_page_year(text: str, doc_date: date | None) -> tuple[date | None, date | None]:

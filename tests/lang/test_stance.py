@@ -42,6 +42,11 @@ TABLE = [
     ("Now Drug X is nearly impossible to find.", "shortage", "current"),
     # a commitment to act is a plan to come; told in the simple past it is history
     ("The agency has agreed to approve Drug X.", "approval", "expected"),
+    # a modal after the event noun and its "of" phrase
+    ("Approval of the new treatment could come as early as twenty twenty seven.", "approval", "expected"),
+    # an evaluative adjective on the event noun asks for nothing
+    ("Drug X faces a crucial advisory committee meeting.", "advisory-vote", "none"),
+    ("It is crucial that the agency approves Drug X.", "approval", "hypothetical"),
     ("In 2024 the agency agreed to approve Drug X.", "approval", "past-forecast"),
     ("The agency declared in 2025 that Drug X was no longer in short supply.", "shortage", "ended"),
     # an end word used as an adjective is no end

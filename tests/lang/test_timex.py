@@ -130,3 +130,18 @@ def test_patterns_skipped_for_any_missing_literal_set_find_the_same_times(monkey
     monkeypatch.setattr(timex, "_REQUIRES", chosen)
     assert read() == every_set
     assert sum(map(bool, every_set)) > 1000
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("approval could come as early as twenty twenty two", 2022),
+    ("back in twenty nineteen", 2019),
+    ("by twenty-twenty-one", 2021),
+    ("in twenty twenty", 2020),
+])
+def test_a_year_said_in_words(text: str, year: int) -> None:
+    (t,) = find_times(text)
+    assert t.first == date(year, 1, 1) and t.last == date(year, 12, 31) and not t.relative
+
+
+def test_twenty_of_something_is_no_year() -> None:
+    assert find_times("twenty people took part") == []
