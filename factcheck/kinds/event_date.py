@@ -46,6 +46,11 @@ NEXT_CONJUNCT = {"then", "and", "later", "followed", "before", "after", "while"}
 ATTACH_TOKENS = 8  # a date further from its event than this is another event's date
 
 
+def _after_until(doc, t) -> bool:  # type: ignore[no-untyped-def]
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in ("until", "till", "through")
+
+
 class EventDateRule:
     def __init__(self, rule: Rule, rivals: set[str], home_jurisdiction: str | None = None) -> None:
         assert isinstance(rule.spec, EventDateSpec)
@@ -160,6 +165,10 @@ class EventDateRule:
                 if len(times) != 1:
                     continue
             ev_char = doc[ev.cue.start].idx
+            if self.spec.end:
+                # The end of a state told over a span: "from 2022 until mid-2023" ends at the second.
+                ends = [u for u in times if _after_until(doc, u)]
+                times = ends or times
             t = min(times, key=lambda t: abs(t.start - ev_char))
             if not self._attached(an, ev, t) or self._span_bound(an, ev, t):
                 continue

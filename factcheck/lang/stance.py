@@ -407,6 +407,9 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
         # state has ended (told now, or as the moment it was said to end).
         out.stance = "ended"
         return out
+    if aux == "past" and event.label == "EV:shortage" and _until_time(doc, words, ee, ce, out.times):
+        out.stance = "ended"  # "sat on the shortage list from 2022 until mid-2023": over at that time
+        return out
     if aux == "past":
         out.stance = "past-forecast"  # "the goal was approval by 2021": told as history
     elif aux == "present" and not negated_between(es, es):
@@ -414,6 +417,20 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     elif negated_between(es, es):
         out.stance, out.negated = "negated", True
     return out
+
+
+UNTIL_WORDS = {"until", "till", "through", "to"}
+
+
+def _until_time(doc: Doc, words: list[str], ee: int, ce: int, times: list[TimeExpr]) -> bool:
+    """A time after the event, in its clause, introduced by "until", "till", "through" or "to"
+    ("... from 2022 until mid-2023")."""
+    for t in times:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and ee <= span.start < ce and span.start > 0 and words[span.start - 1] in UNTIL_WORDS \
+                and not t.relative:
+            return True
+    return False
 
 
 # Negating verbs whose object noun phrase (a name in it, too) ends in the event.

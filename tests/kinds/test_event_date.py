@@ -62,3 +62,12 @@ def test_a_topic_in_a_later_dated_conjunct_is_that_dates(bundled_linter):
     assert not [f for f in report.findings if f.rule == "glp1/wegovy-teens-wrong-year"]
     wrong = "Wegovy was approved by the FDA for adolescents with obesity in 2021."
     assert [f for f in bundled_linter.lint_text(wrong, "a.md", "markdown").findings if f.rule == "glp1/wegovy-teens-wrong-year"]
+
+
+def test_the_end_of_a_state_told_over_a_span_is_its_second_date(bundled_linter):
+    wrong = "Semaglutide sat on the shortage list from late 2022 until mid-2023."
+    assert [f for f in bundled_linter.lint_text(wrong, "a.md", "markdown").findings
+            if f.rule == "glp1/semaglutide-shortage-end-date"]
+    right = "Semaglutide was on the shortage list from March 2022 until February 2025."
+    assert not [f for f in bundled_linter.lint_text(right, "a.md", "markdown").findings
+                if f.rule == "glp1/semaglutide-shortage-end-date"]
