@@ -20,7 +20,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from factcheck.knowledge.rule_kinds import KIND_DOCS, FormerName, Holder, JurisdictionState
+from factcheck.knowledge.rule_kinds import KIND_DOCS, FormerName, Holder, JurisdictionState, Member
 
 REFERENCE_PATH = "docs/rule-kinds.md"
 
@@ -34,7 +34,7 @@ def yaml_name(cls: type, field_name: str) -> str:
     """The name an editor writes in YAML for a dataclass field."""
     return YAML_NAMES.get((cls.__name__, field_name), field_name)
 # The nested mappings some slots hold, documented under their slot.
-NESTED = {"holders": Holder, "jurisdictions": JurisdictionState, "former": FormerName}
+NESTED = {"holders": Holder, "jurisdictions": JurisdictionState, "former": FormerName, "members": Member}
 
 # Editor's words for the field types of the kind dataclasses.
 TYPE_WORDS = {
@@ -45,6 +45,7 @@ TYPE_WORDS = {
     "list[Holder]": "a list of holders (below)",
     "list[JurisdictionState]": "a list of jurisdictions (below)",
     "list[FormerName]": "a list of former names (below)",
+    "list[Member]": "a list of members, in order (below)",
 }
 
 # Keys every rule may carry, whatever its kind (schema.RULE_KEYS minus the kind slots). A test
@@ -85,7 +86,7 @@ def _doc(obj: Any) -> str:
 REQUIRED = {("EventDateSpec", "date"), ("RoleSpec", "holders"), ("FormerName", "end")}
 # ... and those it reads as optional although the dataclass has no default.
 OPTIONAL = {("Holder", "aliases"), ("Holder", "start"), ("Holder", "end"), ("Holder", "never"), ("JurisdictionState", "status"),
-            ("JurisdictionState", "since")}
+            ("JurisdictionState", "since"), ("Member", "since")}
 # The nested mappings have no docstring of their own: their slots in a few words.
 NESTED_DOCS = {
     ("Holder", "name"): "the person's name as it should be written",
@@ -99,6 +100,8 @@ NESTED_DOCS = {
     ("JurisdictionState", "since"): "since when the status holds",
     ("FormerName", "names"): "the former name and its short forms",
     ("FormerName", "end"): "when the bearer stopped using it (the rename)",
+    ("Member", "subject"): "phrases or @terms naming the member",
+    ("Member", "since"): "when it joined the category (its approval, say)",
 }
 PATTERN_SLOTS = ("patterns", "frame", "unless", "context", "context_scope", "negatable")
 _SLOT_LABEL = re.compile(r"(?<![\w`-])((?:[a-z_]+, )*[a-z_]+): ")
@@ -242,6 +245,10 @@ def spec_lines(pack: Any, rule: Any) -> list[str]:
                 state = "done" if j.status == "done" else "not done"
                 since = f" since {_iso(j.since)}" if j.since else ""
                 out.append(f"- jurisdiction: {', '.join(j.names)}: {state}{since}")
+        elif f.name == "members":
+            for i, m in enumerate(value, 1):
+                since = f", since {_iso(m.since)}" if m.since else ""
+                out.append(f"- member {i}: {_words(m.subject, terms)}{since}")
         elif f.name == "study":
             study = pack.studies.get(value)
             out.append(f"- study: {value}" + (f" ({study.title})" if study else " (unknown study)"))

@@ -12,9 +12,17 @@ from factcheck.kinds.jurisdiction import JurisdictionRule
 from factcheck.kinds.names import NameRule
 from factcheck.kinds.role import RoleRule
 from factcheck.kinds.status import StatusRule
+from factcheck.kinds.uniqueness import UniquenessRule
 from factcheck.kinds.vocabulary import build_matcher, subject_labels
 from factcheck.knowledge.model import Pack, Rule
-from factcheck.knowledge.rule_kinds import EventDateSpec, JurisdictionStatusSpec, NameSpec, RoleSpec, StatusSpec
+from factcheck.knowledge.rule_kinds import (
+    EventDateSpec,
+    JurisdictionStatusSpec,
+    NameSpec,
+    RoleSpec,
+    StatusSpec,
+    UniquenessSpec,
+)
 from factcheck.lang.layer import Analysis, analyse
 from factcheck.lang.topic import _nearest, _Subjects, about
 from factcheck.nlp.claims import Claim
@@ -55,6 +63,7 @@ class KindMatchers:
         self.places = [JurisdictionRule(r, rivals_of(r)) for r in typed if isinstance(r.spec, JurisdictionStatusSpec)]
         self.names = [NameRule(r) for r in typed if isinstance(r.spec, NameSpec)]
         self.roles = [RoleRule(r) for r in typed if isinstance(r.spec, RoleSpec)]
+        self.unique = [UniquenessRule(r) for r in typed if isinstance(r.spec, UniquenessSpec)]
         # What the pack is about (its `about` words and term lists) against neighbouring topics.
         self.own_labels = {"ABOUT"} | {f"TERM:{t}" for t in pack.terms}
         self.rival_labels = rivals if (pack.neighbours or rivals) else set()
@@ -91,6 +100,8 @@ class KindMatchers:
         if in_domain:
             for nrule in self.names:
                 out.extend(nrule.claims(an))
+            for urule in self.unique:
+                out.extend(urule.claims(an))
         return out, kept
 
     def _about_pack(self, doc: Doc, an: Analysis, claim: Claim, para_of: dict[int, int]) -> bool:

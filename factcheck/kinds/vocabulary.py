@@ -14,7 +14,14 @@ from spacy.language import Language
 
 from factcheck.knowledge.model import Pack
 from factcheck.knowledge.pack_cache import cache_folder
-from factcheck.knowledge.rule_kinds import EventDateSpec, JurisdictionStatusSpec, NameSpec, RoleSpec, StatusSpec
+from factcheck.knowledge.rule_kinds import (
+    EventDateSpec,
+    JurisdictionStatusSpec,
+    NameSpec,
+    RoleSpec,
+    StatusSpec,
+    UniquenessSpec,
+)
 from factcheck.lang.cues import CueMatcher, generic_cues
 from factcheck.lang.places import places
 
@@ -68,6 +75,12 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
                 lists[f"NAME:acronym:{rule.id}"] = [spec.acronym]
             for i, fn in enumerate(spec.former):
                 lists[f"NAME:former:{rule.id}:{i}"] = fn.names
+        elif isinstance(spec, UniquenessSpec):
+            lists[f"CATEGORY:{rule.id}"] = spec.category
+            for i, m in enumerate(spec.members):
+                inline = [x for x in m.subject if not x.startswith("@")]
+                if inline:
+                    lists[f"MEMBER:{rule.id}:{i}"] = inline
         elif isinstance(spec, RoleSpec):
             lists[f"ORG:{rule.id}"] = spec.organization
             lists[f"ROLE:{rule.id}"] = spec.role
@@ -75,7 +88,7 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
                 lists[f"HOLDER:{rule.id}:{i}"] = [h.name, *h.aliases]
         if rule.unless_words:
             lists[f"UNLESS:{rule.id}"] = rule.unless_words
-    fixed = ("TERM:", "JUR:", "ABOUT", "RIVAL", "NAME:", "ORG:", "HOLDER:", "JS:", "SUBJ:", "UNLESS:")
+    fixed = ("TERM:", "JUR:", "ABOUT", "RIVAL", "NAME:", "ORG:", "HOLDER:", "JS:", "SUBJ:", "UNLESS:", "MEMBER:")
     # The phrases' tokens are kept beside the compiled pack, under the same switch.
     cache = None if os.environ.get("FACTCHECK_NO_PACK_CACHE") else cache_folder() / "cues"
     return CueMatcher(nlp, lists, fixed=fixed, cache=cache)

@@ -164,6 +164,30 @@ class FigureSpec:
     quantity: str
 
 
+@dataclass
+class Member:
+    subject: list[str]
+    since: date | None
+
+
+@dataclass
+class UniquenessSpec:
+    """A claim that something is the first or the only one of its category: "X is the only oral
+    GLP-1" after a second one was approved, "Y is the first GLP-1 pill" when X came first.
+
+    says: `only` (the rule catches a member called the only one once a second member exists, or
+    any later member called the only one) or `first` (a member other than the first called the
+    first). category: phrases naming the category ("oral GLP-1", "GLP-1 pill"); a category
+    narrowed by a qualifier ("the first GLP-1 pill for weight loss") is another category and left
+    alone. members: the members in the order they joined, each with `subject` (phrases or @terms)
+    and `since`.
+    """
+
+    says: str
+    category: list[str]
+    members: list[Member] = field(default_factory=list)
+
+
 KIND_DOCS: dict[str, Any] = {
     "pattern": "Raw regular expressions over the folded sentence (the escape hatch).",
     "status": StatusSpec,
@@ -172,11 +196,13 @@ KIND_DOCS: dict[str, Any] = {
     "jurisdiction-status": JurisdictionStatusSpec,
     "name": NameSpec,
     "figure": FigureSpec,
+    "uniqueness": UniquenessSpec,
 }
 RULE_KINDS = tuple(KIND_DOCS)
 UNLESS_SCOPES = ("clause", "sentence")
 SPEC_KEYS = {"unless_scope", "fulfilled", "forecast", "subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "former", "not_former", "date",
-             "organization", "role", "holders", "jurisdictions", "study", "quantity", "topic", "end"}
+             "organization", "role", "holders", "jurisdictions", "study", "quantity", "topic", "end", "says", "category",
+             "members"}
 
 
 def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, list[str]],
@@ -283,6 +309,24 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
                 ck.error(j, "status", f"{what}jurisdiction status must be 'done' or 'not', got {status!r}")
             states.append(JurisdictionState(_strings(j, "names", ck, what), status, ck.when(j, "since", what=what)))
         return JurisdictionStatusSpec(subject, _strings(item, "event", ck, what), states, _strings(item, "topic", ck, what))
+    if kind == "uniqueness":
+        says = str(item.get("says", ""))
+        if says not in ("only", "first"):
+            ck.error(item, "says", f"{what}'says' must be 'only' or 'first'")
+        category = _strings(item, "category", ck, what)
+        if not category:
+            ck.error(item, "category", f"{what}a uniqueness rule needs 'category' (phrases naming it)")
+        members = []
+        for m in item.get("members") or []:
+            if not isinstance(m, LineDict) or not _strings(m, "subject", ck, what):
+                ck.error(item, "members", f"{what}each member needs 'subject'")
+                continue
+            subject = _strings(m, "subject", ck, what)
+            _check_terms(m, subject, terms, ck, what)
+            members.append(Member(subject, ck.when(m, "since", what=what)))
+        if len(members) < (2 if says == "only" else 1):
+            ck.error(item, "members", f"{what}a uniqueness rule needs its members in order (two or more for 'only')")
+        return UniquenessSpec(says, category, members)
     if kind == "figure":
         study, quantity = item.get("study"), item.get("quantity")
         if not isinstance(study, str) or not isinstance(quantity, str):

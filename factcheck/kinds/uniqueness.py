@@ -1,0 +1,133 @@
+"""Kind `uniqueness`: something called the first or the only one of its category when the record
+says otherwise ("Rybelsus is the only oral GLP-1" after a second one was approved; "the Wegovy
+pill, the first GLP-1 pill" when Rybelsus came first)."""
+
+from __future__ import annotations
+
+from factcheck.kinds.common import claim_for, sentence_of
+from factcheck.knowledge.model import Rule
+from factcheck.knowledge.rule_kinds import UniquenessSpec
+from factcheck.lang.cues import Cue
+from factcheck.lang.layer import Analysis
+from factcheck.nlp.claims import Claim
+
+ONLY_WORDS = {"only", "sole", "lone"}
+FIRST_WORDS = {"first"}
+# Words that may stand between "the first/only" and the category ("the first and only
+# FDA-approved oral GLP-1").
+BETWEEN = {"the", "a", "an", "and", "ever", "approved", "fda-approved", "-", "fda", "us", "u.s.", "currently", "one",
+           "licensed", "available", "marketed"}
+LOOKBACK = 6  # tokens before the category where its "first"/"only" may stand
+# After the category: a qualifier narrows it to another category ("the first GLP-1 pill for weight
+# loss", "the only oral GLP-1 approved for obesity").
+QUALIFIERS = {"for", "to", "approved", "indicated", "cleared", "licensed", "that", "which", "with", "in", "made",
+              "designed", "meant", "intended", "aimed", "specifically", "developed", "built"}
+# A condition in the sentence ("if the pill is cleared it will be the first ...") asserts nothing.
+CONDITIONS = {"if", "unless", "should", "would", "whether"}
+# "was the only ...", "before it, Rybelsus was the only ...": a state that held then.
+PAST_MARKERS = {"was", "were", "had", "before", "until", "till", "then", "once", "previously", "formerly", "used"}
+ANAPHORS = {"it", "its", "this", "the", "that"}
+BACK_SENTENCES = 2
+
+
+class UniquenessRule:
+    def __init__(self, rule: Rule) -> None:
+        assert isinstance(rule.spec, UniquenessSpec)
+        self.rule, self.spec = rule, rule.spec
+        # Each member's labels: its @terms and its own phrases.
+        self.member_labels: list[set[str]] = []
+        for i, m in enumerate(self.spec.members):
+            labels = {f"TERM:{s[1:]}" for s in m.subject if s.startswith("@")}
+            if any(not s.startswith("@") for s in m.subject):
+                labels.add(f"MEMBER:{rule.id}:{i}")
+            self.member_labels.append(labels)
+
+    def claims(self, an: Analysis) -> list[Claim]:
+        out: list[Claim] = []
+        label = f"CATEGORY:{self.rule.id}"
+        for c in an.cues:
+            if c.label != label:
+                continue
+            sent = sentence_of(an, c.start)
+            if sent is None:
+                continue
+            word = self._uniqueness_word(an, c, sent)
+            if word is None or self._qualified(an, c, sent) \
+                    or any(an.doc[i].lower_ in CONDITIONS for i in range(sent[0], word)):
+                continue
+            says_only = an.doc[word].lower_ in ONLY_WORDS or self._first_and_only(an, word, c)
+            says_first = an.doc[word].lower_ in FIRST_WORDS
+            if self.spec.says == "only" and (not says_only or self._told_as_past(an, word, sent)):
+                continue
+            if self.spec.says == "first" and not says_first:
+                continue
+            member = self._member(an, c, sent)
+            if member is None:
+                continue
+            if self.spec.says == "first" and member == 0:
+                continue  # the first one called the first: right
+            out.append(claim_for(an, word, c.end, sent, self.rule))
+        return out
+
+    def _uniqueness_word(self, an: Analysis, c: Cue, sent: tuple[int, int]) -> int | None:
+        """The token of "first", "only", "sole" or "lone" that opens the category's noun phrase."""
+        doc = an.doc
+        k = c.start - 1
+        while k >= sent[0] and c.start - k <= LOOKBACK:
+            w = doc[k].lower_
+            if w in ONLY_WORDS or w in FIRST_WORDS:
+                return k
+            if w not in BETWEEN:
+                return None
+            k -= 1
+        return None
+
+    @staticmethod
+    def _first_and_only(an: Analysis, word: int, c: Cue) -> bool:
+        return any(an.doc[i].lower_ in ONLY_WORDS for i in range(word, c.start))
+
+    @staticmethod
+    def _qualified(an: Analysis, c: Cue, sent: tuple[int, int]) -> bool:
+        if c.end >= sent[1]:
+            return False
+        nxt = an.doc[c.end]
+        return nxt.lower_ in QUALIFIERS or (nxt.lower_.endswith("ed") and nxt.is_alpha)
+
+    @staticmethod
+    def _told_as_past(an: Analysis, word: int, sent: tuple[int, int]) -> bool:
+        return any(an.doc[i].lower_ in PAST_MARKERS for i in range(sent[0], word))
+
+    def _member(self, an: Analysis, c: Cue, sent: tuple[int, int]) -> int | None:
+        """Which member the sentence calls first or only: the member named nearest the category in
+        its sentence, or, for "it", "the pill", the one named last in the sentences before."""
+        found = self._nearest_member(an.cues_in(*sent), c)
+        if found is not None:
+            return found
+        if not any(an.doc[i].lower_ in ANAPHORS for i in range(sent[0], c.start)):
+            return None
+        idx = an.sentence_index(sent)
+        for back in range(1, BACK_SENTENCES + 1):
+            if idx - back < 0:
+                break
+            s = an.sentences[idx - back]
+            cues = [x for x in an.cues_in(*s) if self._member_of(x) is not None]
+            if cues:
+                return self._member_of(max(cues, key=lambda x: x.start))
+        return None
+
+    def _nearest_member(self, cues: list[Cue], c: Cue) -> int | None:
+        best: tuple[int, int] | None = None
+        for x in cues:
+            m = self._member_of(x)
+            if m is None or (x.start < c.end and c.start < x.end):
+                continue
+            dist = c.start - x.end if x.end <= c.start else x.start - c.end
+            if best is None or dist < best[0]:
+                best = (dist, m)
+        return best[1] if best else None
+
+    def _member_of(self, cue: Cue) -> int | None:
+        for i, labels in enumerate(self.member_labels):
+            if cue.label in labels:
+                return i
+        return None

@@ -1,0 +1,65 @@
+"""Kind `uniqueness`: the first or the only one of a category, held against the order its members
+joined it."""
+
+from __future__ import annotations
+
+import kindpack
+import pytest
+
+TERMS = {"drugx": ["Drug X"], "drugz": ["Drug Z"]}
+MEMBERS = """\
+members:
+  - {subject: ["@drugx"], since: 2020-01-10}
+  - {subject: ["@drugz"], since: 2025-03-10}
+"""
+
+
+@pytest.fixture(scope="module")
+def linter(tmp_path_factory):
+    only = kindpack.rule("x-only-pill", "kind: uniqueness\nsays: only\ncategory: [oral blocker, blocker pill]\n" + MEMBERS,
+                         since="2025-03-10", flagged="Drug X is the only oral blocker.")
+    first = kindpack.rule("z-first-pill", "kind: uniqueness\nsays: first\ncategory: [oral blocker, blocker pill]\n" + MEMBERS,
+                          verdict="contradicted", since="null", flagged="Drug Z is the first blocker pill.")
+    root = kindpack.write_pack(tmp_path_factory.mktemp("uniq") / "test", {
+        "claims/pack.yaml": kindpack.manifest(about=("Drug X", "Drug Z"), terms=TERMS),
+        "claims/c.yaml": "claims:\n" + kindpack.claim("x", "Drug X came first; Drug Z followed in 2025.", only + first)})
+    return kindpack.linter_for([root])
+
+
+def hits(linter, text: str) -> list[str]:
+    return sorted({f.rule for f in kindpack.findings(linter, text)})
+
+
+@pytest.mark.parametrize(("text", "rules"), [
+    ("Drug X is the only oral blocker.", ["test/x-only-pill"]),
+    ("Drug X, the first and only blocker pill, is taken daily.", ["test/x-only-pill"]),
+    ("The only blocker pill is Drug X, taken daily.", ["test/x-only-pill"]),
+    ("Drug Z is the first oral blocker.", ["test/z-first-pill"]),
+    # "it" names the member of the sentence before
+    ("The agency cleared Drug Z on Monday. That makes it the first blocker pill.", ["test/z-first-pill"]),
+])
+def test_a_wrong_first_or_only_is_flagged(linter, text: str, rules: list[str]) -> None:
+    assert hits(linter, text) == rules
+
+
+@pytest.mark.parametrize("text", [
+    "Drug X was the first oral blocker.",                           # the first one called the first
+    "Until 2025, Drug X was the only oral blocker.",                # a state that held then
+    "Drug Z is the first oral blocker for children.",               # a narrower category
+    "Drug Z is the first oral blocker made for children.",
+    "If it is cleared, Drug Z will be the first blocker pill.",     # a condition asserts nothing
+    "Drug X is an oral blocker.",                                   # no first or only
+])
+def test_other_statements_are_left_alone(linter, text: str) -> None:
+    assert hits(linter, text) == []
+
+
+def test_the_kind_reads_its_slots(tmp_path) -> None:
+    from factcheck.knowledge import check_packs
+
+    bad = kindpack.rule("x-bad", "kind: uniqueness\nsays: most\ncategory: [oral blocker]\n" + MEMBERS)
+    root = kindpack.write_pack(tmp_path / "test", {
+        "claims/pack.yaml": kindpack.manifest(about=("Drug X", "Drug Z"), terms=TERMS),
+        "claims/c.yaml": "claims:\n" + kindpack.claim("x", "Drug X came first.", bad)})
+    _, problems = check_packs([root])
+    assert any("'says' must be 'only' or 'first'" in str(p) for p in problems if p.level == "error")
