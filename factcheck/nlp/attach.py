@@ -50,6 +50,9 @@ PLURAL_TRIALS = re.compile(r"\s+(?:clinical\s+|mdma\s+|pivotal\s+)?(?:trials|stu
 SIDE_CLAUSE = re.compile(r"\b(?:while|whereas|unlike|alongside|besides|outside of|separate from)\b")
 
 
+# How many paragraphs back a results paragraph may find the paper it reports (a page about one
+# paper: its title, a methods paragraph, then the results).
+PARAGRAPHS_BACK = 3
 LIST_ITEM_WORDS = 25  # a list item is short; a longer paragraph ends the list
 
 
@@ -367,11 +370,16 @@ class FigureAttacher:
             # A paragraph of results right after the paragraph that cited the paper ("The new paper
             # pools six trials ... / At the first follow-up, 56% ..."). A weaker guess, held like a
             # description: only a retracted study's own figure settles it.
-            q0 = ctx.paragraph_of(p0 - 1)[0]
-            before = [c for c in citations if q0 <= c.start < p0 and c.studies]
-            if before:
-                claim.studies, claim.study_how = list(before[-1].studies), "description"
-                return
+            q1 = p0
+            for _ in range(PARAGRAPHS_BACK):
+                if q1 <= 0:
+                    break
+                q0 = ctx.paragraph_of(q1 - 1)[0]
+                before = [c for c in citations if q0 <= c.start < q1 and c.studies]
+                if before:
+                    claim.studies, claim.study_how = list(before[-1].studies), "description"
+                    return
+                q1 = q0
         # A phase named earlier in the paragraph is a weaker guess: held, like a description, only
         # when a retracted study of that phase settles it.
         p_ph = {PHASE_OF[m.group("p")] for m in PHASE.finditer(ctx.folded, p0, s0)}

@@ -560,3 +560,11 @@ def test_list_items_under_a_lead_in_belong_to_its_study(lint) -> None:
     assert on(fs, "84%").rule == "figure-wrong-value"  # STEP 1 recorded 86.4% losing at least 5%
     # a share over a bar the pack does not record is no mean weight loss to compare
     assert not [f for f in fs if f.text.strip() in ("66%", "at least 10%", "over 30%")], [(f.rule, f.text) for f in fs]
+
+
+def test_results_two_paragraphs_after_the_described_paper_are_its(lint) -> None:
+    text = ("A pooled analysis of six phase 2 MDMA trials for PTSD came out.\n\n"
+            "The trials ran at five sites; participants had two or three sessions.\n\n"
+            "At that point 54.2% of the active group no longer met PTSD criteria.")
+    f = on(lint(text), "54.2%")
+    assert f.rule == "figure-retracted" and "Mithoefer" in f.message
