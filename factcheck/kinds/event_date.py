@@ -111,10 +111,8 @@ class EventDateRule:
         out: list[Claim] = []
         doc = an.doc
         for ev in an.events_of(self.events):
-            if ev.stance.question:
-                continue
-            if (ev.stance.stance != "ended") if self.spec.end else (ev.stance.stance in NOT_A_DATE_OF_IT):
-                continue
+            # The tests that need no stance come first (see StatusRule.claims): a mention turned
+            # down by its subject or place is never read for one.
             if blocked_here(an, self.rule, ev, self.own):
                 continue
             para = para_of.get(ev.sentence[0], 0)
@@ -126,6 +124,10 @@ class EventDateRule:
                 continue
             if self.spec.jurisdiction and not in_jurisdiction(an, ev, self.spec.jurisdiction, para,
                                                                  default=self.unnamed_place_ok):
+                continue
+            if ev.stance.question:
+                continue
+            if (ev.stance.stance != "ended") if self.spec.end else (ev.stance.stance in NOT_A_DATE_OF_IT):
                 continue
             c0, c1 = doc[ev.clause[0]].idx, doc[ev.clause[1] - 1].idx + len(doc[ev.clause[1] - 1])
             times = [t for t in ev.stance.times if not t.relative and t.first and c0 <= t.start < c1]

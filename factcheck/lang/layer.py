@@ -35,6 +35,54 @@ class EventMention:
     stance: Stance
 
 
+class StanceSlot:
+    """One stance reading of a Doc, done on first use with the arguments of the first event cue
+    that asked for it (the memo's owner), then handed out as copies. Most event mentions of a
+    pack's own rules are turned down by their subject or place before any rule reads their stance."""
+
+    __slots__ = ("_args", "_value")
+
+    def __init__(self, doc: Doc, text: str, sent: tuple[int, int], clause: tuple[int, int], ev: Cue,
+                 in_sent: list[Cue], doc_date: date | None) -> None:
+        self._args: tuple | None = (doc, text, sent, clause, ev, in_sent, doc_date)
+        self._value: Stance | None = None
+
+    def read(self) -> Stance:
+        """A copy of the stance (each mention its own, as each pack gets its own)."""
+        if self._value is None:
+            assert self._args is not None
+            doc, text, sent, clause, ev, in_sent, doc_date = self._args
+            self._value = read_stance(doc, sent, clause, ev, in_sent, _sentence_times(doc, text, sent, doc_date),
+                                      doc_date)
+            self._args = None  # no Doc held once read
+        return _copy(self._value)
+
+    @property
+    def done(self) -> bool:
+        return self._value is not None
+
+
+class LazyEventMention(EventMention):
+    """An EventMention whose stance is read from its StanceSlot when first asked for."""
+
+    def __init__(self, event: str, cue: Cue, sentence: tuple[int, int], clause: tuple[int, int],
+                 slot: StanceSlot) -> None:
+        self.event, self.cue, self.sentence, self.clause = event, cue, sentence, clause
+        self._slot: StanceSlot | None = slot
+        self._stance: Stance | None = None
+
+    @property  # type: ignore[override]
+    def stance(self) -> Stance:
+        if self._stance is None:
+            assert self._slot is not None
+            self._stance, self._slot = self._slot.read(), None
+        return self._stance
+
+    @stance.setter
+    def stance(self, value: Stance) -> None:
+        self._stance, self._slot = value, None
+
+
 @dataclass
 class Analysis:
     doc: Doc
@@ -138,8 +186,12 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
                         and not any(n.start <= c.start and c.end <= n.end for n in not_events)])
     if not ev_cues:
         return Analysis(doc, cues, _waiting_on_authority(doc, cues, sentences, events), sentences)
-    if syntax if syntax is not None else syntax_enabled():
+    parse = syntax if syntax is not None else syntax_enabled()
+    if parse:
         _parse_candidates(doc, sentences, ev_cues)
+    # Stances are read on first use, except when the parser runs: another pack's analysis may
+    # parse more sentences of the Doc before a stance is asked for.
+    lazy = not parse
     if not stances:
         return Analysis(doc, cues, events, sentences)
     text = doc_text(doc)
@@ -154,7 +206,7 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         lo = bisect.bisect_left(cue_starts, sent[0])
         hi = bisect.bisect_left(cue_starts, sent[1])
         in_sent = cues[lo:hi]
-        clause, stance = _clause_and_stance(doc, text, sent, ev, in_sent, doc_date)
+        clause, slot = _clause_and_stance(doc, text, sent, ev, in_sent, doc_date)
         name = ev.label[3:]
         if name == "approval" and any(c.label == "PRACT" and c.start == ev.end for c in in_sent) \
                 and doc[ev.end - 1].lower_.endswith("ed"):
@@ -170,10 +222,13 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         if name == "restock":
             # Supply restored is a shortage ended: "expects to meet demand next year" holds the
             # shortage as current, "supply is back to normal" as over.
-            name, stance = "shortage", _shortage_of_restock(stance)
+            name, stance = "shortage", _shortage_of_restock(slot.read())
             if stance is None:
                 continue
-        events.append(EventMention(name, ev, sent, clause, stance))
+            events.append(EventMention(name, ev, sent, clause, stance))
+            continue
+        events.append(LazyEventMention(name, ev, sent, clause, slot) if lazy
+                      else EventMention(name, ev, sent, clause, slot.read()))
     events += _elliptical(doc, cues, sentences, events, doc_date)
     events += _waiting_on_authority(doc, cues, sentences, events)
     events.sort(key=lambda e: e.cue.start)
@@ -282,9 +337,11 @@ _STANCE_PREFIXES = ("ST:", "JUR:", "EV:")
 
 
 def _clause_and_stance(doc: Doc, text: str, sent: tuple[int, int], ev: Cue, in_sent: list[Cue],
-                       doc_date: date | None) -> tuple[tuple[int, int], Stance]:
+                       doc_date: date | None) -> tuple[tuple[int, int], StanceSlot]:
     """The clause and stance of an event cue, read once per Doc for every pack whose matcher finds
-    the same event with the same generic cues around it (another pack gets a copy of the Stance)."""
+    the same event with the same generic cues around it (each mention gets a copy of the Stance).
+    The clause is read now, the stance when first asked for (`StanceSlot`), with the arguments of
+    the first cue that asked, as when it was read at once."""
     key = (sent, ev.start, ev.end, doc_date,
            tuple((c.label, c.start, c.end) for c in in_sent
                  if c.label in _STANCE_LABELS or (c.label.startswith(_STANCE_PREFIXES)
@@ -292,12 +349,10 @@ def _clause_and_stance(doc: Doc, text: str, sent: tuple[int, int], ev: Cue, in_s
     memo = doc.user_data.setdefault("factcheck_stances", {})
     found = memo.get(key)
     if found is not None:
-        clause, stance = found
-        return clause, _copy(stance)
+        return found
     clause = clause_bounds(doc, sent[0], sent[1], in_sent, ev.start)
-    stance = read_stance(doc, sent, clause, ev, in_sent, _sentence_times(doc, text, sent, doc_date), doc_date)
-    memo[key] = (clause, _copy(stance))
-    return clause, stance
+    found = memo[key] = (clause, StanceSlot(doc, text, sent, clause, ev, in_sent, doc_date))
+    return found
 
 
 def _copy(stance: Stance) -> Stance:

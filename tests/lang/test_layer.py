@@ -66,3 +66,45 @@ def test_a_label_named_in_a_span_as_the_spans_cues_say(analyse_text):
         for end in range(start, n + 2):
             for chosen in ([], labels[:1], labels[2:5], labels, ["NONE"]):
                 assert an.names_in(chosen, start, end) == any(c.label in chosen for c in an.cues_in(start, end))
+
+
+LAZY_TEXT = ("Drug X is not yet approved, but approval is expected next year, analysts say. "
+             "The FDA rejected Drug Y in 2024. Is a decision on Drug X close? A review began in March 2025.")
+
+
+def test_a_stance_is_read_only_when_asked_and_as_it_would_be_at_once(nlp, generic_matcher):
+    from factcheck.lang.layer import LazyEventMention, _sentence_times
+    from factcheck.lang.stance import read_stance
+
+    doc = nlp(LAZY_TEXT)
+    an = analyse(doc, generic_matcher, None, syntax=False)
+    assert len(an.events) >= 4 and all(isinstance(e, LazyEventMention) for e in an.events)
+    slots = [slot for _clause, slot in doc.user_data["factcheck_stances"].values()]
+    assert not any(s.done for s in slots)  # nothing read before a rule asks
+    first = an.events[0]
+    assert first.stance is first.stance  # read once, then kept
+    assert sum(s.done for s in slots) == 1
+    for ev in an.events:
+        in_sent = [c for c in an.cues if ev.sentence[0] <= c.start < ev.sentence[1]]
+        at_once = read_stance(doc, ev.sentence, ev.clause, ev.cue, in_sent,
+                              _sentence_times(doc, doc.text, ev.sentence, None), None)
+        assert ev.stance == at_once
+
+
+def test_lazy_mentions_of_one_reading_get_copies_of_their_own(nlp, generic_matcher):
+    doc = nlp(LAZY_TEXT)
+    first = analyse(doc, generic_matcher, None, syntax=False)
+    second = analyse(doc, generic_matcher, None, syntax=False)
+    for a, b in zip(first.events, second.events):
+        assert a.stance == b.stance and a.stance is not b.stance
+        assert a.stance.times == b.stance.times and a.stance.times is not b.stance.times
+    first.events[0].stance = replaced = first.events[1].stance
+    assert first.events[0].stance is replaced
+
+
+def test_with_the_parser_on_stances_are_read_at_once(nlp, generic_matcher, monkeypatch):
+    from factcheck.lang import layer
+
+    monkeypatch.setattr(layer, "_parse_candidates", lambda doc, sentences, ev_cues: None)
+    an = analyse(nlp(LAZY_TEXT), generic_matcher, None, syntax=True)
+    assert an.events and not any(isinstance(e, layer.LazyEventMention) for e in an.events)
