@@ -169,11 +169,16 @@ def _look_back(an: Analysis, sentence: tuple[int, int], own: Collection[str], ri
 
 
 def _title(an: Analysis) -> tuple[int, int] | None:
-    """The first sentence with words: a blanked front matter before the title is no title."""
-    for s in an.sentences[:4]:
-        if any(not t.is_space for t in an.doc[s[0]:s[1]]):
-            return s
-    return None
+    """The first sentence with words: a blanked front matter before the title is no title. Read
+    once per Analysis (every claim that falls through to the title asks it)."""
+    found = an.__dict__.get("_title", _UNREAD)
+    if found is _UNREAD:
+        found = an.__dict__["_title"] = next(
+            (s for s in an.sentences[:4] if any(not t.is_space for t in an.doc[s[0]:s[1]])), None)
+    return found  # type: ignore[return-value]
+
+
+_UNREAD = object()
 
 
 class _Subjects:

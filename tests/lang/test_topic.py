@@ -180,3 +180,15 @@ def test_reading_only_the_subject_cues_decides_as_reading_every_cue(read, monkey
     monkeypatch.setattr(topic._Subjects, "of", staticmethod(lambda an, own, rival: Every(an)))
     assert answers() == kept
     assert len(kept) > 2000 and any(kept) and not all(kept)
+
+
+def test_the_title_is_read_once_per_analysis(read):
+    from factcheck.lang.topic import _title
+
+    an = read("\n\nDrug X news. The FDA approved it. Drug Y waits.")
+    first = _title(an)
+    assert first is not None and an.doc[first[0]:first[1]].text.strip().startswith("Drug X news")
+    an.sentences[:] = []  # a second reading would find none
+    assert _title(an) == first
+    blank = read("\n\n  \n")
+    assert _title(blank) is None and _title(blank) is None
