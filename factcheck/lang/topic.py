@@ -87,6 +87,18 @@ def about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at: 
     # Only the cues naming `own` or `rival` can decide (_nearest skips the rest): read from a list
     # of them kept per Analysis and pair of label sets.
     subjects = _Subjects.of(an, own, rival)
+    if not subjects.has_own:
+        # Nothing in the document names `own`: every step below can only answer "rival" or
+        # nothing (a rival counts as own only when listed with an own subject), and the document
+        # names `own` fewer times than a rival, if it names one. Most rules' own subjects are not
+        # in a given page, and each asks this of every mention of its event.
+        return False if subjects.cues else default
+    return _about(an, clause, sentence, at, own, rival, paragraph_start, default, subjects)
+
+
+def _about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at: int, own: Collection[str],
+           rival: Collection[str], paragraph_start: int, default: bool, subjects: _Subjects) -> bool:
+    """`about`, read step by step."""
     side = _nearest(subjects.cues_in(*clause), own, rival, at, an.doc)
     if side:
         return side == "own"
@@ -192,6 +204,7 @@ class _Subjects:
         self.cues = [an.cues[i] for i in sorted(i for label in {*own, *rival} for i in by_label.get(label, ()))]
         self.starts = [c.start for c in self.cues]
         self.total = len(an.cues)  # the Analysis's cues it was read from
+        self.has_own = any(c.label in own for c in self.cues)
 
     @staticmethod
     def of(an: Analysis, own: Collection[str], rival: Collection[str]) -> _Subjects:

@@ -176,6 +176,7 @@ def test_reading_only_the_subject_cues_decides_as_reading_every_cue(read, monkey
     class Every:
         def __init__(self, an):
             self.cues_in = an.cues_in
+            self.has_own = True  # no shortcut: every step read
 
     monkeypatch.setattr(topic._Subjects, "of", staticmethod(lambda an, own, rival: Every(an)))
     assert answers() == kept
@@ -192,3 +193,24 @@ def test_the_title_is_read_once_per_analysis(read):
     assert _title(an) == first
     blank = read("\n\n  \n")
     assert _title(blank) is None and _title(blank) is None
+
+
+def test_about_without_an_own_subject_in_the_page_is_the_step_by_step_answer(read):
+    from factcheck.lang.topic import _about, _Subjects, about
+
+    text = ("Drug Y news\n\nThe FDA approved Drug Y in 2024. Drug Y and Drug X may follow; approval is near. "
+            "A decision is expected. Regulators in Australia approved it in 2023.")
+    an = read(text)
+    assert an.events
+    label_sets = [{"ABOUT"}, {"RIVAL"}, {"NOPE"}, {"JUR:au"}, {"ABOUT", "RIVAL"}, set()]
+    shortcut = 0
+    for own in label_sets:
+        for rival in label_sets:
+            for default in (False, True):
+                for ev in an.events:
+                    subjects = _Subjects.of(an, own, rival)
+                    shortcut += not subjects.has_own
+                    for para in (0, ev.sentence[0]):
+                        expected = _about(an, ev.clause, ev.sentence, ev.cue.start, own, rival, para, default, subjects)
+                        assert about(an, ev.clause, ev.sentence, ev.cue.start, own, rival, para, default) == expected
+    assert shortcut
