@@ -15,7 +15,7 @@ from factcheck.knowledge.model import PartialDate, Rule
 from factcheck.knowledge.rule_kinds import EventDateSpec
 from factcheck.lang.layer import Analysis
 from factcheck.lang.places import country_of
-from factcheck.lang.topic import in_jurisdiction, in_scope
+from factcheck.lang.topic import in_jurisdiction, in_scope, never_about
 from factcheck.nlp.claims import Claim
 
 # Readings in which a date is not the date of the event: forecasts, conditions, refusals, and
@@ -110,6 +110,8 @@ class EventDateRule:
         true_first, true_last = _period(self.spec.date)
         out: list[Claim] = []
         doc = an.doc
+        if never_about(an, self.own, self.rivals):
+            return out  # no mention can be about the rule's subject (in_scope below)
         for ev in an.events_of(self.events):
             # The tests that need no stance come first (see StatusRule.claims): a mention turned
             # down by its subject or place is never read for one.

@@ -9,7 +9,7 @@ from factcheck.kinds.vocabulary import event_labels, subject_labels
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import JurisdictionStatusSpec
 from factcheck.lang.layer import Analysis
-from factcheck.lang.topic import in_scope
+from factcheck.lang.topic import in_scope, never_about
 from factcheck.nlp.claims import Claim
 
 NOT_DONE = {"negated", "pending", "expected"}
@@ -25,6 +25,8 @@ class JurisdictionRule:
 
     def claims(self, an: Analysis, para_of: dict[int, int]) -> list[Claim]:
         out: list[Claim] = []
+        if never_about(an, self.own, self.rivals):
+            return out  # no mention can be about the rule's subject (in_scope below)
         for ev in an.events_of(self.events):
             # The stance is read last (see StatusRule.claims).
             if blocked_here(an, self.rule, ev, self.own, para_of.get(ev.sentence[0], 0)):

@@ -15,7 +15,7 @@ from factcheck.knowledge.rule_kinds import StatusSpec
 from factcheck.lang.layer import Analysis, EventMention
 from factcheck.lang.places import country_of
 from factcheck.lang.timex import find_times
-from factcheck.lang.topic import in_jurisdiction, in_scope
+from factcheck.lang.topic import in_jurisdiction, in_scope, never_about
 from factcheck.nlp.claims import Claim
 
 
@@ -40,6 +40,8 @@ class StatusRule:
             # "putting FDA approval in early 2021": an event tied to a time in the window is
             # a forecast even without a forecasting word.
             stances = [*stances, "none"]
+        if never_about(an, self.own, self.rivals, default=in_domain):
+            return out  # no mention can be about the rule's subject (in_scope below)
         for ev in an.events_of(self.events):
             # Every test here is a plain condition on the mention; those that need no stance come
             # first, so that a mention turned down by its subject or place is never read for one.

@@ -96,6 +96,13 @@ def about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at: 
     return _about(an, clause, sentence, at, own, rival, paragraph_start, default, subjects)
 
 
+def never_about(an: Analysis, own: Collection[str], rival: Collection[str], default: bool = False) -> bool:
+    """True when `about(an, ..., own, rival, ..., default)` is False for every passage of the page:
+    it names no own subject, and a rival or `default` is False (a rule then skips all its events)."""
+    subjects = _Subjects.of(an, own, rival)
+    return not subjects.has_own and (bool(subjects.cues) or not default)
+
+
 def _about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at: int, own: Collection[str],
            rival: Collection[str], paragraph_start: int, default: bool, subjects: _Subjects) -> bool:
     """`about`, read step by step."""

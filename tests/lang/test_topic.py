@@ -214,3 +214,21 @@ def test_about_without_an_own_subject_in_the_page_is_the_step_by_step_answer(rea
                         expected = _about(an, ev.clause, ev.sentence, ev.cue.start, own, rival, para, default, subjects)
                         assert about(an, ev.clause, ev.sentence, ev.cue.start, own, rival, para, default) == expected
     assert shortcut
+
+
+def test_never_about_means_no_passage_is_about_own(read):
+    from factcheck.lang.topic import about, never_about
+
+    an = read("Drug Y news\n\nThe FDA approved Drug Y in 2024. Drug X may follow. A decision is expected.")
+    label_sets = [{"ABOUT"}, {"RIVAL"}, {"NOPE"}, {"ABOUT", "RIVAL"}, set()]
+    seen = set()
+    for own in label_sets:
+        for rival in label_sets:
+            for default in (False, True):
+                never = never_about(an, own, rival, default)
+                seen.add(never)
+                answers = {about(an, s, s, at, own, rival, s[0], default)
+                           for s in an.sentences for at in range(s[0], s[1])}
+                if never:
+                    assert answers == {False}
+    assert seen == {True, False}
