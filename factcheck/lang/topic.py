@@ -147,21 +147,27 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
     named, `default` (True for the pack's home jurisdiction)."""
     country, states = FEDERAL_LEVELS.get(code, (code, None))
     own = {f"JUR:{country}"}
-    rival = {c.label for c in an.cues if c.label.startswith("JUR:") and c.label not in own
-             and not (country == "us" and states is None and c.label == "JUR:us-state")}
+    # The labels of the page's places, from the index by label (not a pass over every cue).
+    rival = {label for label in an.cue_index() if label.startswith("JUR:") and label not in own
+             and not (country == "us" and states is None and label == "JUR:us-state")}
+    # Only the cues naming a place can decide, as in `about`.
+    subjects = _Subjects.of(an, own, rival)
+    if not subjects.cues:
+        return default  # the page names no place: no step below finds one
     for start, end in (ev.clause, ev.sentence):
         # With the Doc: a place listed with the own one ("the U.S. and Canada") does not take it away.
-        side = _nearest(an.cues_in(start, end), own, rival, ev.cue.start, an.doc)
+        side = _nearest(subjects.cues_in(start, end), own, rival, ev.cue.start, an.doc)
         if side:
             return side == "own"
-    side = _look_back(an, ev.sentence, own, rival, paragraph_start, whole_paragraph=False, first=False)
+    side = _look_back(an, ev.sentence, own, rival, paragraph_start, whole_paragraph=False, first=False,
+                      subjects=subjects)
     if side:
         return side == "own"
     # The page's title ("Australia's first psychedelic clinic opens": a later "psychiatrists have
     # been authorised" is Australian). A place named elsewhere in the page does not move it.
     first = _title(an)
     if first and first != ev.sentence and _is_heading(an, first):
-        side = _nearest(an.cues_in(first[0], first[1]), own, rival, first[0])
+        side = _nearest(subjects.cues_in(first[0], first[1]), own, rival, first[0])
         if side:
             return side == "own"
     return default

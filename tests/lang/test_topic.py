@@ -149,8 +149,9 @@ def test_a_us_state_is_still_the_us(read):
 
 
 def test_reading_only_the_subject_cues_decides_as_reading_every_cue(read, monkeypatch):
-    """`about` reads a span's cues naming own or rival subjects from a list kept per Analysis;
-    reading every cue of the span (as before) gives the same answer everywhere."""
+    """`about` and `in_jurisdiction` read a span's cues naming own or rival subjects (places) from
+    a list kept per Analysis; reading every cue of the span (as before) gives the same answer
+    everywhere."""
     import random
 
     from factcheck.lang import topic
@@ -169,6 +170,10 @@ def test_reading_only_the_subject_cues_decides_as_reading_every_cue(read, monkey
                     for default in (False, True):
                         out.append(about(an, (s[0], min(s[1], at + 3)), s, at, OWN, RIVAL, 0, default))
                         out.append(about(an, s, s, at, {"ABOUT", "JUR:au"}, RIVAL | {"JUR:us"}, s[0], default))
+            for ev in an.events:
+                for code in ("au", "us", "us-federal", "ca"):
+                    for default in (False, True):
+                        out.append(in_jurisdiction(an, ev, code, ev.sentence[0], default))
         return out
 
     kept = answers()
@@ -176,6 +181,7 @@ def test_reading_only_the_subject_cues_decides_as_reading_every_cue(read, monkey
     class Every:
         def __init__(self, an):
             self.cues_in = an.cues_in
+            self.cues = an.cues
             self.has_own = True  # no shortcut: every step read
 
     monkeypatch.setattr(topic._Subjects, "of", staticmethod(lambda an, own, rival: Every(an)))
