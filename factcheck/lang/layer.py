@@ -379,10 +379,15 @@ def _sentence_times(doc: Doc, text: str, sent: tuple[int, int], doc_date: date |
 def _longest(cues: list[Cue]) -> list[Cue]:
     """Of overlapping cues with the same label, keep the longest ("green light" over "light")."""
     out: list[Cue] = []
+    # In this order every cue kept before starts no later than the next one, so one of them holds
+    # it exactly when the furthest end among those of its label reaches its end.
+    reach: dict[str, int] = {}
     for c in sorted(cues, key=lambda c: (c.start, -(c.end - c.start))):
-        if any(o.label == c.label and o.start <= c.start and c.end <= o.end for o in out):
+        if reach.get(c.label, -1) >= c.end:
             continue
         out.append(c)
+        if c.end > reach.get(c.label, -1):
+            reach[c.label] = c.end
     return sorted(out, key=lambda c: c.start)
 
 

@@ -108,3 +108,26 @@ def test_with_the_parser_on_stances_are_read_at_once(nlp, generic_matcher, monke
     monkeypatch.setattr(layer, "_parse_candidates", lambda doc, sentences, ev_cues: None)
     an = analyse(nlp(LAZY_TEXT), generic_matcher, None, syntax=True)
     assert an.events and not any(isinstance(e, layer.LazyEventMention) for e in an.events)
+
+
+def test_longest_keeps_what_the_pairwise_test_keeps():
+    import random
+
+    from factcheck.lang.cues import Cue
+    from factcheck.lang.layer import _longest
+
+    def pairwise(cues):
+        out = []
+        for c in sorted(cues, key=lambda c: (c.start, -(c.end - c.start))):
+            if any(o.label == c.label and o.start <= c.start and c.end <= o.end for o in out):
+                continue
+            out.append(c)
+        return sorted(out, key=lambda c: c.start)
+
+    rng = random.Random(7)
+    for _ in range(400):
+        cues = []
+        for _ in range(rng.randint(0, 14)):
+            start = rng.randint(0, 12)
+            cues.append(Cue(rng.choice(["EV:approval", "EV:review", "EV:rule:x"]), start, start + rng.randint(1, 4)))
+        assert _longest(cues) == pairwise(cues)
