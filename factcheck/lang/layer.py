@@ -118,6 +118,20 @@ class Analysis:
             self.__dict__["_cues_by_label"], self.__dict__["_cues_indexed"] = index, len(self.cues)
         return index
 
+    def cues_labelled(self, labels: Collection[str]) -> list[Cue]:
+        """`[c for c in cues if c.label in labels]`, from the index by label: rule kinds ask it of
+        the whole page for their own one or two labels."""
+        index = self.cue_index()
+        found = [i for label in labels for i in index.get(label, ())]
+        if len(found) > 1:
+            found.sort()
+        return [self.cues[i] for i in found]
+
+    def cues_prefixed(self, prefix: str) -> list[Cue]:
+        """`[c for c in cues if c.label.startswith(prefix)]`, from the index by label."""
+        index = self.cue_index()
+        return self.cues_labelled([label for label in index if label.startswith(prefix)])
+
     def names_in(self, labels: Collection[str], start: int, end: int) -> bool:
         """`any(c.label in labels for c in self.cues_in(start, end))`, from the index by label
         (rule kinds ask it of every event with one or two labels)."""

@@ -131,3 +131,14 @@ def test_longest_keeps_what_the_pairwise_test_keeps():
             start = rng.randint(0, 12)
             cues.append(Cue(rng.choice(["EV:approval", "EV:review", "EV:rule:x"]), start, start + rng.randint(1, 4)))
         assert _longest(cues) == pairwise(cues)
+
+
+def test_cues_by_label_or_prefix_are_those_a_pass_over_every_cue_finds(analyse_text):
+    an = analyse_text("Drug X was not approved; Drug Y is expected to be approved by the FDA soon, analysts say. "
+                      "No decision on Drug X has been made, and it may never be approved in Australia.")
+    labels = sorted({c.label for c in an.cues})
+    assert len(labels) > 5
+    for chosen in ([], labels[:1], labels[2:5], labels, ["NONE"], {labels[0], labels[-1]}):
+        assert an.cues_labelled(chosen) == [c for c in an.cues if c.label in chosen]
+    for prefix in ("", "EV:", "ST:", "NEG", "JUR:", "NONE:"):
+        assert an.cues_prefixed(prefix) == [c for c in an.cues if c.label.startswith(prefix)]
