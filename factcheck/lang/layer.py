@@ -38,23 +38,26 @@ class EventMention:
 class StanceSlot:
     """One stance reading of a Doc, done on first use with the arguments of the first event cue
     that asked for it (the memo's owner), then handed out as copies. Most event mentions of a
-    pack's own rules are turned down by their subject or place before any rule reads their stance."""
+    pack's own rules are turned down by their subject or place before any rule reads their stance.
+    The slot lives in the Doc's user_data, so it holds no Doc (that would be a reference cycle,
+    keeping every Doc alive until the garbage collector finds it): the reader passes it."""
 
     __slots__ = ("_args", "_value")
 
-    def __init__(self, doc: Doc, text: str, sent: tuple[int, int], clause: tuple[int, int], ev: Cue,
+    def __init__(self, text: str, sent: tuple[int, int], clause: tuple[int, int], ev: Cue,
                  in_sent: list[Cue], doc_date: date | None) -> None:
-        self._args: tuple | None = (doc, text, sent, clause, ev, in_sent, doc_date)
+        self._args: tuple | None = (text, sent, clause, ev, in_sent, doc_date)
         self._value: Stance | None = None
 
-    def read(self) -> Stance:
-        """A copy of the stance (each mention its own, as each pack gets its own)."""
+    def read(self, doc: Doc) -> Stance:
+        """A copy of the stance (each mention its own, as each pack gets its own); `doc`: the Doc
+        whose user_data holds the slot."""
         if self._value is None:
             assert self._args is not None
-            doc, text, sent, clause, ev, in_sent, doc_date = self._args
+            text, sent, clause, ev, in_sent, doc_date = self._args
             self._value = read_stance(doc, sent, clause, ev, in_sent, _sentence_times(doc, text, sent, doc_date),
                                       doc_date)
-            self._args = None  # no Doc held once read
+            self._args = None
         return _copy(self._value)
 
     @property
@@ -66,21 +69,22 @@ class LazyEventMention(EventMention):
     """An EventMention whose stance is read from its StanceSlot when first asked for."""
 
     def __init__(self, event: str, cue: Cue, sentence: tuple[int, int], clause: tuple[int, int],
-                 slot: StanceSlot) -> None:
+                 slot: StanceSlot, doc: Doc) -> None:
         self.event, self.cue, self.sentence, self.clause = event, cue, sentence, clause
         self._slot: StanceSlot | None = slot
+        self._doc: Doc | None = doc  # an Analysis holds it too; the Doc holds neither
         self._stance: Stance | None = None
 
     @property  # type: ignore[override]
     def stance(self) -> Stance:
         if self._stance is None:
-            assert self._slot is not None
-            self._stance, self._slot = self._slot.read(), None
+            assert self._slot is not None and self._doc is not None
+            self._stance, self._slot, self._doc = self._slot.read(self._doc), None, None
         return self._stance
 
     @stance.setter
     def stance(self, value: Stance) -> None:
-        self._stance, self._slot = value, None
+        self._stance, self._slot, self._doc = value, None, None
 
 
 @dataclass
@@ -236,13 +240,13 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         if name == "restock":
             # Supply restored is a shortage ended: "expects to meet demand next year" holds the
             # shortage as current, "supply is back to normal" as over.
-            name, stance = "shortage", _shortage_of_restock(slot.read())
+            name, stance = "shortage", _shortage_of_restock(slot.read(doc))
             if stance is None:
                 continue
             events.append(EventMention(name, ev, sent, clause, stance))
             continue
-        events.append(LazyEventMention(name, ev, sent, clause, slot) if lazy
-                      else EventMention(name, ev, sent, clause, slot.read()))
+        events.append(LazyEventMention(name, ev, sent, clause, slot, doc) if lazy
+                      else EventMention(name, ev, sent, clause, slot.read(doc)))
     events += _elliptical(doc, cues, sentences, events, doc_date)
     events += _waiting_on_authority(doc, cues, sentences, events)
     events.sort(key=lambda e: e.cue.start)
@@ -365,7 +369,7 @@ def _clause_and_stance(doc: Doc, text: str, sent: tuple[int, int], ev: Cue, in_s
     if found is not None:
         return found
     clause = clause_bounds(doc, sent[0], sent[1], in_sent, ev.start)
-    found = memo[key] = (clause, StanceSlot(doc, text, sent, clause, ev, in_sent, doc_date))
+    found = memo[key] = (clause, StanceSlot(text, sent, clause, ev, in_sent, doc_date))
     return found
 
 

@@ -142,3 +142,23 @@ def test_cues_by_label_or_prefix_are_those_a_pass_over_every_cue_finds(analyse_t
         assert an.cues_labelled(chosen) == [c for c in an.cues if c.label in chosen]
     for prefix in ("", "EV:", "ST:", "NEG", "JUR:", "NONE:"):
         assert an.cues_prefixed(prefix) == [c for c in an.cues if c.label.startswith(prefix)]
+
+
+def test_the_stance_memo_in_a_docs_user_data_holds_no_reference_back_to_the_doc(nlp, generic_matcher):
+    """A Doc whose user_data refers to the Doc again is freed only by the garbage collector: a
+    long run would hold many Docs at once."""
+    import gc
+
+    doc = nlp(LAZY_TEXT)
+    an = analyse(doc, generic_matcher, None, syntax=False)
+    assert an.events and doc.user_data["factcheck_stances"]
+
+    def refers_to_doc(obj, depth=0) -> bool:
+        if obj is doc:
+            return True
+        if depth > 4:
+            return False
+        return any(refers_to_doc(r, depth + 1) for r in gc.get_referents(obj) if not isinstance(r, (str, int, type)))
+
+    assert not refers_to_doc(doc.user_data["factcheck_stances"])
+    assert an.events[0].stance is not None  # reading one later still works
