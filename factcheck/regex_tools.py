@@ -25,9 +25,10 @@ CASE_TRAPS = ("\u017f", "\u0131")
 # The regex parser is internal to the stdlib: `re._parser`/`re._constants` since 3.11, the
 # (deprecated there) `sre_parse`/`sre_constants` modules on 3.10. Same data structures.
 if sys.version_info >= (3, 11):
+    from re import _compiler, _parser
     from re import _constants as C  # noqa: N812
-    from re import _parser
 else:  # pragma: no cover - exercised by CI's Python 3.10 run
+    import sre_compile as _compiler
     import sre_constants as C  # noqa: N812
     import sre_parse as _parser
 
@@ -208,3 +209,44 @@ def _candidates(items: list) -> list[set[str]]:
                 candidates.append(sub)
     flush()
     return candidates
+
+
+def core_pattern(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    """`pattern` without the optional items it opens with ("(?:lost )?at least 5%" -> "at least
+    5%"), compiled with the same flags; None when it opens with none, is nothing else, or refers
+    back to a group. Every match of `pattern` holds a match of its core, so a text where the core
+    is not found holds no match; the core is cheaper to search for, as the regex engine can skip
+    to where its first item may start (an optional opening makes it try every position)."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return None
+    items = list(parsed)
+    k = 0
+    while k < len(items) and items[k][0] in _REPEATS and items[k][1][0] == 0:
+        k += 1
+    if k == 0 or k == len(items) or _refers_back(items):
+        return None
+    return _compiler.compile(_parser.SubPattern(parsed.state, items[k:]), flags)
+
+
+def _refers_back(items: list) -> bool:
+    """Does the parsed sequence hold a back reference (`\\1`, `(?(1)...)`) anywhere?"""
+    for op, arg in items:
+        if op is C.GROUPREF or op is C.GROUPREF_EXISTS:
+            return True
+        for sub in _children(op, arg):
+            if _refers_back(sub):
+                return True
+    return False
+
+
+def _children(op, arg) -> list[list]:  # type: ignore[no-untyped-def]
+    """The item sequences nested in one parsed item."""
+    if op is C.SUBPATTERN or op in _REPEATS or (_ATOMIC is not None and op is _ATOMIC):
+        return [list(arg[-1])]
+    if op is C.BRANCH:
+        return [list(b) for b in arg[1]]
+    if op in (C.ASSERT, C.ASSERT_NOT):
+        return [list(arg[1])]
+    return []

@@ -71,10 +71,14 @@ def decode(data: bytes, path: str, fmt: str | None = None) -> str:
 
 
 def _control_ratio(head: bytes) -> float:
+    """The share of control bytes other than tab, line feed, form feed, carriage return and escape."""
     if not head:
         return 0.0
-    bad = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    bad = len(head.translate(None, _NOT_CONTROL))  # the bytes left once the others are deleted, in C
     return bad / len(head)
+
+
+_NOT_CONTROL = bytes([9, 10, 12, 13, 27, *range(32, 256)])
 
 
 def parse(text: str, path: str, fmt: str) -> Document:

@@ -15,7 +15,7 @@ from factcheck.knowledge.model import PartialDate, Rule
 from factcheck.knowledge.rule_kinds import EventDateSpec
 from factcheck.lang.layer import Analysis
 from factcheck.lang.places import country_of
-from factcheck.lang.topic import in_jurisdiction, in_scope
+from factcheck.lang.topic import in_jurisdiction, in_scope, never_about
 from factcheck.nlp.claims import Claim
 
 # Readings in which a date is not the date of the event: forecasts, conditions, refusals, and
@@ -140,11 +140,11 @@ class EventDateRule:
         true_first, true_last = _period(self.spec.date)
         out: list[Claim] = []
         doc = an.doc
+        if never_about(an, self.own, self.rivals):
+            return out  # no mention can be about the rule's subject (in_scope below)
         for ev in an.events_of(self.events):
-            if ev.stance.question:
-                continue
-            if (ev.stance.stance != "ended") if self.spec.end else (ev.stance.stance in NOT_A_DATE_OF_IT):
-                continue
+            # The tests that need no stance come first (see StatusRule.claims): a mention turned
+            # down by its subject or place is never read for one.
             if blocked_here(an, self.rule, ev, self.own):
                 continue
             para = para_of.get(ev.sentence[0], 0)
@@ -156,6 +156,10 @@ class EventDateRule:
                 continue
             if self.spec.jurisdiction and not in_jurisdiction(an, ev, self.spec.jurisdiction, para,
                                                                  default=self.unnamed_place_ok):
+                continue
+            if ev.stance.question:
+                continue
+            if (ev.stance.stance != "ended") if self.spec.end else (ev.stance.stance in NOT_A_DATE_OF_IT):
                 continue
             c0, c1 = doc[ev.clause[0]].idx, doc[ev.clause[1] - 1].idx + len(doc[ev.clause[1] - 1])
             times = [t for t in ev.stance.times if not t.relative and t.first and c0 <= t.start < c1]

@@ -9,7 +9,7 @@ from factcheck.kinds.vocabulary import event_labels, subject_labels
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import JurisdictionStatusSpec
 from factcheck.lang.layer import Analysis
-from factcheck.lang.topic import in_scope
+from factcheck.lang.topic import in_scope, never_about
 from factcheck.nlp.claims import Claim
 
 NOT_DONE = {"negated", "pending", "expected"}
@@ -25,9 +25,10 @@ class JurisdictionRule:
 
     def claims(self, an: Analysis, para_of: dict[int, int]) -> list[Claim]:
         out: list[Claim] = []
+        if never_about(an, self.own, self.rivals):
+            return out  # no mention can be about the rule's subject (in_scope below)
         for ev in an.events_of(self.events):
-            if ev.stance.question:
-                continue
+            # The stance is read last (see StatusRule.claims).
             if blocked_here(an, self.rule, ev, self.own, para_of.get(ev.sentence[0], 0)):
                 continue
             places = [c for c in an.cues_in(*ev.sentence) if c.label.startswith(f"JS:{self.rule.id}:")]
@@ -36,6 +37,8 @@ class JurisdictionRule:
             if not in_scope(an, ev, self.own, self.rivals, para_of.get(ev.sentence[0], 0)):
                 continue
             if not names_topic(an, self.rule, ev, self.own, para_of.get(ev.sentence[0], 0)):
+                continue
+            if ev.stance.question:
                 continue
             place = min(places, key=lambda c: abs(c.start - ev.cue.start))
             state = self.spec.jurisdictions[int(place.label.rsplit(":", 1)[1])]

@@ -40,10 +40,7 @@ class NameRule:
         if self.spec.not_former:
             return self._not_former(an)
         out: list[Claim] = []
-        mine = self.labels
-        for c in an.cues:
-            if c.label not in mine:
-                continue  # most cues are no name of this rule's: their sentence is not looked up
+        for c in an.cues_labelled(self.labels):  # the page's cues naming this rule's name, in order
             sent = sentence_of(an, c.start)
             if sent is None:
                 continue
@@ -69,9 +66,7 @@ class NameRule:
         out: list[Claim] = []
         prefix = f"NAME:former:{self.rule.id}:"
         current = f"NAME:canonical:{self.rule.id}"
-        for c in an.cues:
-            if not c.label.startswith(prefix):
-                continue
+        for c in an.cues_prefixed(prefix):
             sent = sentence_of(an, c.start)
             if sent is None or any(o.label == current for o in an.cues_in(*sent)):
                 continue
@@ -90,9 +85,7 @@ class NameRule:
         out: list[Claim] = []
         label = f"NAME:notformer:{self.rule.id}"
         bearer = f"NAME:canonical:{self.rule.id}"
-        for c in an.cues:
-            if c.label != label:
-                continue
+        for c in an.cues_labelled((label,)):
             sent = sentence_of(an, c.start)
             if sent is None or _inside_longer_name(an, c):
                 continue  # "MAPS" inside "MAPS PBC" is the bearer's own name
@@ -156,7 +149,7 @@ class NameRule:
     def _misspelt(self, an: Analysis) -> list[Claim]:
         out: list[Claim] = self._second_word_misspelt(an)
         wrong_label = f"NAME:wrong:{self.rule.id}"
-        wrong_starts = {c.start for c in an.cues if c.label == wrong_label}
+        wrong_starts = {c.start for c in an.cues_labelled((wrong_label,))}
         # One edit changes a length by one at most: only words that long can be a misspelling.
         lengths = {len(w) + d for w in self.coined for d in (-1, 0, 1)}
         for i, text in _title_words(an.doc):

@@ -43,10 +43,10 @@ class RoleRule:
         out: list[Claim] = []
         doc = an.doc
         rid = self.rule.id
-        roles = [c for c in an.cues if c.label == f"ROLE:{rid}"]
+        roles = an.cues_labelled((f"ROLE:{rid}",))
         if not roles:
             return out
-        holders = [c for c in an.cues if c.label.startswith(f"HOLDER:{rid}:")]
+        holders = an.cues_prefixed(f"HOLDER:{rid}:")
         for c in holders:
             holder = self.spec.holders[int(c.label.rsplit(":", 1)[1])]
             if holder.never:

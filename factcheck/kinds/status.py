@@ -15,7 +15,7 @@ from factcheck.knowledge.rule_kinds import StatusSpec
 from factcheck.lang.layer import Analysis, EventMention
 from factcheck.lang.places import country_of
 from factcheck.lang.timex import find_times
-from factcheck.lang.topic import in_jurisdiction, in_scope
+from factcheck.lang.topic import in_jurisdiction, in_scope, never_about
 from factcheck.nlp.claims import Claim
 
 
@@ -40,11 +40,11 @@ class StatusRule:
             # "putting FDA approval in early 2021": an event tied to a time in the window is
             # a forecast even without a forecasting word.
             stances = [*stances, "none"]
+        if never_about(an, self.own, self.rivals, default=in_domain):
+            return out  # no mention can be about the rule's subject (in_scope below)
         for ev in an.events_of(self.events):
-            if ev.stance.stance not in stances:
-                continue
-            if ev.stance.question:
-                continue
+            # Every test here is a plain condition on the mention; those that need no stance come
+            # first, so that a mention turned down by its subject or place is never read for one.
             if ev.event == "review" and not _regulatory(an, ev):
                 continue  # "the therapy is being examined for its potential" is research, not a review
             para = paragraph_start_of.get(ev.sentence[0], 0)
@@ -56,6 +56,10 @@ class StatusRule:
                 continue  # "pharmacies may copy a drug that is in shortage": a rule of law, not this drug's state
             if self.spec.jurisdiction and not in_jurisdiction(an, ev, self.spec.jurisdiction, para,
                                                                  default=self.unnamed_place_ok):
+                continue
+            if ev.stance.stance not in stances:
+                continue
+            if ev.stance.question:
                 continue
             if (self.spec.forecast_after or self.spec.forecast_before) and not self._in_window(ev):
                 continue
@@ -113,12 +117,13 @@ class StatusRule:
         """Does the text, before this forecast, say the event was refused ("After the FDA declined
         the application in 2024, Lykos hopes to win approval with a new trial")?"""
         for other in an.events_between(0, ev.sentence[0]):
-            if other.stance.stance == "refused" and other.event == ev.event \
+            # The event class first: it spares reading the stances of other events.
+            if other.event == ev.event and other.stance.stance == "refused" \
                     and in_scope(an, other, self.own, self.rivals, para_of.get(other.sentence[0], 0)):
                 return True
         # The same sentence, before the forecast's clause ("After the FDA said no, ...").
         for other in an.events_between(ev.sentence[0], ev.clause[0]):
-            if other.stance.stance == "refused" and other.event in (ev.event, "approval", "decision"):
+            if other.event in (ev.event, "approval", "decision") and other.stance.stance == "refused":
                 return True
         return False
 
@@ -128,7 +133,7 @@ class StatusRule:
         idx = an.sentence_index(ev.sentence)
         window = {s[0] for s in an.sentences[idx: idx + 4]}
         for other in an.events_between(para, an.sentences[min(idx + 3, len(an.sentences) - 1)][1]):
-            if other.stance.stance != "refused" or other is ev or other.event != ev.event:
+            if other is ev or other.event != ev.event or other.stance.stance != "refused":
                 continue
             s0 = other.sentence[0]
             if s0 not in window and para_of.get(s0) != para:

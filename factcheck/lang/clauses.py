@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from factcheck.lang.cues import Cue
+from factcheck.lang.stance import _words
 
 COORDINATORS = {"and", "or", "so", "but", "yet", "nor"}
 RELATIVES = {"which", "who", "whom", "whose"}
@@ -24,21 +25,27 @@ def clause_bounds(doc: Doc, sent_start: int, sent_end: int, cues: list[Cue], at:
     cuts = {c.start for c in cues if c.label == "BAR" and sent_start <= c.start < sent_end
             and not _adverbial(doc, c.start, sent_start)}
     subs = {c.start for c in cues if c.label == "SUB"}
-    for i in range(sent_start, sent_end - 1):
-        if doc[i].text == ",":
-            nxt = doc[i + 1]
-            if (i + 1) in subs or nxt.lower_ in COORDINATORS:
-                cuts.add(i)
-            if nxt.lower_ in RELATIVES:
-                # ", which would open it to Wegovy, is expected ...": the aside ends at its comma,
-                # and the main clause goes on after it.
-                close = next((k for k in range(i + 2, min(sent_end, i + 2 + ASIDE_REACH)) if doc[k].text == ","), None)
-                if close is not None:
-                    cuts.add(close)
+    # The Doc's lower-case words (one column read per Doc, no Token object per token): a token is
+    # "," exactly when its lower-case form is, and none of the word sets holds an apostrophe,
+    # the one character those words have straightened.
+    words = _words(doc)
+    commas = [i for i in range(sent_start, sent_end) if words[i] == ","]
+    for i in commas:
+        if i >= sent_end - 1:
+            break
+        nxt = words[i + 1]
+        if (i + 1) in subs or nxt in COORDINATORS:
+            cuts.add(i)
+        if nxt in RELATIVES:
+            # ", which would open it to Wegovy, is expected ...": the aside ends at its comma,
+            # and the main clause goes on after it.
+            close = next((k for k in commas if i + 2 <= k < min(sent_end, i + 2 + ASIDE_REACH)), None)
+            if close is not None:
+                cuts.add(close)
     # A sentence that opens with a subordinate clause ("If all goes to plan, ...", "After the
     # FDA said no, ...") ends it at the first comma.
-    if doc[sent_start].lower_ in OPENERS:
-        comma = next((i for i in range(sent_start + 1, sent_end) if doc[i].text == ","), None)
+    if words[sent_start] in OPENERS:
+        comma = next((i for i in commas if i >= sent_start + 1), None)
         if comma is not None:
             cuts.add(comma)
     start, end = sent_start, sent_end

@@ -35,6 +35,58 @@ class EventMention:
     stance: Stance
 
 
+class StanceSlot:
+    """One stance reading of a Doc, done on first use with the arguments of the first event cue
+    that asked for it (the memo's owner), then handed out as copies. Most event mentions of a
+    pack's own rules are turned down by their subject or place before any rule reads their stance.
+    The slot lives in the Doc's user_data, so it holds no Doc (that would be a reference cycle,
+    keeping every Doc alive until the garbage collector finds it): the reader passes it."""
+
+    __slots__ = ("_args", "_value")
+
+    def __init__(self, text: str, sent: tuple[int, int], clause: tuple[int, int], ev: Cue,
+                 in_sent: list[Cue], doc_date: date | None) -> None:
+        self._args: tuple | None = (text, sent, clause, ev, in_sent, doc_date)
+        self._value: Stance | None = None
+
+    def read(self, doc: Doc) -> Stance:
+        """A copy of the stance (each mention its own, as each pack gets its own); `doc`: the Doc
+        whose user_data holds the slot."""
+        if self._value is None:
+            assert self._args is not None
+            text, sent, clause, ev, in_sent, doc_date = self._args
+            self._value = read_stance(doc, sent, clause, ev, in_sent, _sentence_times(doc, text, sent, doc_date),
+                                      doc_date)
+            self._args = None
+        return _copy(self._value)
+
+    @property
+    def done(self) -> bool:
+        return self._value is not None
+
+
+class LazyEventMention(EventMention):
+    """An EventMention whose stance is read from its StanceSlot when first asked for."""
+
+    def __init__(self, event: str, cue: Cue, sentence: tuple[int, int], clause: tuple[int, int],
+                 slot: StanceSlot, doc: Doc) -> None:
+        self.event, self.cue, self.sentence, self.clause = event, cue, sentence, clause
+        self._slot: StanceSlot | None = slot
+        self._doc: Doc | None = doc  # an Analysis holds it too; the Doc holds neither
+        self._stance: Stance | None = None
+
+    @property  # type: ignore[override]
+    def stance(self) -> Stance:
+        if self._stance is None:
+            assert self._slot is not None and self._doc is not None
+            self._stance, self._slot, self._doc = self._slot.read(self._doc), None, None
+        return self._stance
+
+    @stance.setter
+    def stance(self, value: Stance) -> None:
+        self._stance, self._slot, self._doc = value, None, None
+
+
 @dataclass
 class Analysis:
     doc: Doc
@@ -69,6 +121,20 @@ class Analysis:
                 index.setdefault(c.label, []).append(i)
             self.__dict__["_cues_by_label"], self.__dict__["_cues_indexed"] = index, len(self.cues)
         return index
+
+    def cues_labelled(self, labels: Collection[str]) -> list[Cue]:
+        """`[c for c in cues if c.label in labels]`, from the index by label: rule kinds ask it of
+        the whole page for their own one or two labels."""
+        index = self.cue_index()
+        found = [i for label in labels for i in index.get(label, ())]
+        if len(found) > 1:
+            found.sort()
+        return [self.cues[i] for i in found]
+
+    def cues_prefixed(self, prefix: str) -> list[Cue]:
+        """`[c for c in cues if c.label.startswith(prefix)]`, from the index by label."""
+        index = self.cue_index()
+        return self.cues_labelled([label for label in index if label.startswith(prefix)])
 
     def names_in(self, labels: Collection[str], start: int, end: int) -> bool:
         """`any(c.label in labels for c in self.cues_in(start, end))`, from the index by label
@@ -138,8 +204,12 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
                         and not any(n.start <= c.start and c.end <= n.end for n in not_events)])
     if not ev_cues:
         return Analysis(doc, cues, _waiting_on_authority(doc, cues, sentences, events), sentences)
-    if syntax if syntax is not None else syntax_enabled():
+    parse = syntax if syntax is not None else syntax_enabled()
+    if parse:
         _parse_candidates(doc, sentences, ev_cues)
+    # Stances are read on first use, except when the parser runs: another pack's analysis may
+    # parse more sentences of the Doc before a stance is asked for.
+    lazy = not parse
     if not stances:
         return Analysis(doc, cues, events, sentences)
     text = doc_text(doc)
@@ -154,7 +224,7 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         lo = bisect.bisect_left(cue_starts, sent[0])
         hi = bisect.bisect_left(cue_starts, sent[1])
         in_sent = cues[lo:hi]
-        clause, stance = _clause_and_stance(doc, text, sent, ev, in_sent, doc_date)
+        clause, slot = _clause_and_stance(doc, text, sent, ev, in_sent, doc_date)
         name = ev.label[3:]
         if name == "approval" and any(c.label == "PRACT" and c.start == ev.end for c in in_sent) \
                 and doc[ev.end - 1].lower_.endswith("ed"):
@@ -170,10 +240,13 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         if name == "restock":
             # Supply restored is a shortage ended: "expects to meet demand next year" holds the
             # shortage as current, "supply is back to normal" as over.
-            name, stance = "shortage", _shortage_of_restock(stance)
+            name, stance = "shortage", _shortage_of_restock(slot.read(doc))
             if stance is None:
                 continue
-        events.append(EventMention(name, ev, sent, clause, stance))
+            events.append(EventMention(name, ev, sent, clause, stance))
+            continue
+        events.append(LazyEventMention(name, ev, sent, clause, slot, doc) if lazy
+                      else EventMention(name, ev, sent, clause, slot.read(doc)))
     events += _elliptical(doc, cues, sentences, events, doc_date)
     events += _waiting_on_authority(doc, cues, sentences, events)
     events.sort(key=lambda e: e.cue.start)
@@ -283,9 +356,11 @@ _STANCE_PREFIXES = ("ST:", "JUR:", "EV:")
 
 
 def _clause_and_stance(doc: Doc, text: str, sent: tuple[int, int], ev: Cue, in_sent: list[Cue],
-                       doc_date: date | None) -> tuple[tuple[int, int], Stance]:
+                       doc_date: date | None) -> tuple[tuple[int, int], StanceSlot]:
     """The clause and stance of an event cue, read once per Doc for every pack whose matcher finds
-    the same event with the same generic cues around it (another pack gets a copy of the Stance)."""
+    the same event with the same generic cues around it (each mention gets a copy of the Stance).
+    The clause is read now, the stance when first asked for (`StanceSlot`), with the arguments of
+    the first cue that asked, as when it was read at once."""
     key = (sent, ev.start, ev.end, doc_date,
            tuple((c.label, c.start, c.end) for c in in_sent
                  if c.label in _STANCE_LABELS or (c.label.startswith(_STANCE_PREFIXES)
@@ -293,12 +368,10 @@ def _clause_and_stance(doc: Doc, text: str, sent: tuple[int, int], ev: Cue, in_s
     memo = doc.user_data.setdefault("factcheck_stances", {})
     found = memo.get(key)
     if found is not None:
-        clause, stance = found
-        return clause, _copy(stance)
+        return found
     clause = clause_bounds(doc, sent[0], sent[1], in_sent, ev.start)
-    stance = read_stance(doc, sent, clause, ev, in_sent, _sentence_times(doc, text, sent, doc_date), doc_date)
-    memo[key] = (clause, _copy(stance))
-    return clause, stance
+    found = memo[key] = (clause, StanceSlot(text, sent, clause, ev, in_sent, doc_date))
+    return found
 
 
 def _copy(stance: Stance) -> Stance:
@@ -325,10 +398,15 @@ def _sentence_times(doc: Doc, text: str, sent: tuple[int, int], doc_date: date |
 def _longest(cues: list[Cue]) -> list[Cue]:
     """Of overlapping cues with the same label, keep the longest ("green light" over "light")."""
     out: list[Cue] = []
+    # In this order every cue kept before starts no later than the next one, so one of them holds
+    # it exactly when the furthest end among those of its label reaches its end.
+    reach: dict[str, int] = {}
     for c in sorted(cues, key=lambda c: (c.start, -(c.end - c.start))):
-        if any(o.label == c.label and o.start <= c.start and c.end <= o.end for o in out):
+        if reach.get(c.label, -1) >= c.end:
             continue
         out.append(c)
+        if c.end > reach.get(c.label, -1):
+            reach[c.label] = c.end
     return sorted(out, key=lambda c: c.start)
 
 

@@ -150,6 +150,25 @@ def about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at: 
     # Only the cues naming `own` or `rival` can decide (_nearest skips the rest): read from a list
     # of them kept per Analysis and pair of label sets.
     subjects = _Subjects.of(an, own, rival)
+    if not subjects.has_own:
+        # Nothing in the document names `own`: every step below can only answer "rival" or
+        # nothing (a rival counts as own only when listed with an own subject), and the document
+        # names `own` fewer times than a rival, if it names one. Most rules' own subjects are not
+        # in a given page, and each asks this of every mention of its event.
+        return False if subjects.cues else default
+    return _about(an, clause, sentence, at, own, rival, paragraph_start, default, subjects)
+
+
+def never_about(an: Analysis, own: Collection[str], rival: Collection[str], default: bool = False) -> bool:
+    """True when `about(an, ..., own, rival, ..., default)` is False for every passage of the page:
+    it names no own subject, and a rival or `default` is False (a rule then skips all its events)."""
+    subjects = _Subjects.of(an, own, rival)
+    return not subjects.has_own and (bool(subjects.cues) or not default)
+
+
+def _about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at: int, own: Collection[str],
+           rival: Collection[str], paragraph_start: int, default: bool, subjects: _Subjects) -> bool:
+    """`about`, read step by step."""
     asides = _asides(an.doc, sentence, at)
     side = _nearest(_outside(subjects.cues_in(*clause), asides, own, rival), own, rival, at, an.doc)
     if side:
@@ -192,21 +211,27 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
     named, `default` (True for the pack's home jurisdiction)."""
     country, states = FEDERAL_LEVELS.get(code, (code, None))
     own = {f"JUR:{country}"}
-    rival = {c.label for c in an.cues if c.label.startswith("JUR:") and c.label not in own
-             and not (country == "us" and states is None and c.label == "JUR:us-state")}
+    # The labels of the page's places, from the index by label (not a pass over every cue).
+    rival = {label for label in an.cue_index() if label.startswith("JUR:") and label not in own
+             and not (country == "us" and states is None and label == "JUR:us-state")}
+    # Only the cues naming a place can decide, as in `about`.
+    subjects = _Subjects.of(an, own, rival)
+    if not subjects.cues:
+        return default  # the page names no place: no step below finds one
     for start, end in (ev.clause, ev.sentence):
         # With the Doc: a place listed with the own one ("the U.S. and Canada") does not take it away.
-        side = _nearest(an.cues_in(start, end), own, rival, ev.cue.start, an.doc)
+        side = _nearest(subjects.cues_in(start, end), own, rival, ev.cue.start, an.doc)
         if side:
             return side == "own"
-    side = _look_back(an, ev.sentence, own, rival, paragraph_start, whole_paragraph=False, first=False)
+    side = _look_back(an, ev.sentence, own, rival, paragraph_start, whole_paragraph=False, first=False,
+                      subjects=subjects)
     if side:
         return side == "own"
     # The page's title ("Australia's first psychedelic clinic opens": a later "psychiatrists have
     # been authorised" is Australian). A place named elsewhere in the page does not move it.
     first = _title(an)
     if first and first != ev.sentence and _is_heading(an, first):
-        side = _nearest(an.cues_in(first[0], first[1]), own, rival, first[0])
+        side = _nearest(subjects.cues_in(first[0], first[1]), own, rival, first[0])
         if side:
             return side == "own"
     return default
@@ -233,11 +258,16 @@ def _look_back(an: Analysis, sentence: tuple[int, int], own: Collection[str], ri
 
 
 def _title(an: Analysis) -> tuple[int, int] | None:
-    """The first sentence with words: a blanked front matter before the title is no title."""
-    for s in an.sentences[:4]:
-        if any(not t.is_space for t in an.doc[s[0]:s[1]]):
-            return s
-    return None
+    """The first sentence with words: a blanked front matter before the title is no title. Read
+    once per Analysis (every claim that falls through to the title asks it)."""
+    found = an.__dict__.get("_title", _UNREAD)
+    if found is _UNREAD:
+        found = an.__dict__["_title"] = next(
+            (s for s in an.sentences[:4] if any(not t.is_space for t in an.doc[s[0]:s[1]])), None)
+    return found  # type: ignore[return-value]
+
+
+_UNREAD = object()
 
 
 class _Subjects:
@@ -251,6 +281,7 @@ class _Subjects:
         self.cues = [an.cues[i] for i in sorted(i for label in {*own, *rival} for i in by_label.get(label, ()))]
         self.starts = [c.start for c in self.cues]
         self.total = len(an.cues)  # the Analysis's cues it was read from
+        self.has_own = any(c.label in own for c in self.cues)
 
     @staticmethod
     def of(an: Analysis, own: Collection[str], rival: Collection[str]) -> _Subjects:

@@ -125,41 +125,40 @@ class FigureAttacher:
             converted: tuple[int, int, int, str] | None = None
             named: set[str] = set()  # every measure of the figure's unit whose cue the region holds
             region = ctx.flat[lo:hi]
-            for q in candidates:
-                for cue, lits in ctx.live_cues(q):
-                    if lits is not None and not any(map(region.__contains__, lits)):
-                        continue  # none of the words the cue needs is in this region
-                    for m in cue.finditer(region):
-                        pos, end = lo + m.start(), lo + m.end()
-                        if COMPARED.search(ctx.flat, max(lo, pos - 20), pos):
-                            continue  # "lasted nine hours, longer than a dosing session": what it is compared with
-                        if limit is not None and pos >= limit - len("sessions"):
-                            continue
-                        if theirs is not None and theirs[0] <= pos and end <= theirs[1]:
-                            continue
-                        if pos < claim.end and end > claim.start and q.unit == unit and unit in ("mg", "mg/kg"):
-                            gap = 0
-                        elif end <= claim.start:
-                            gap = claim.start - end
-                        elif pos >= claim.end:
-                            gap = pos - claim.end
-                        else:
-                            gap = 0
-                        if q.unit != unit and gap > 12:
-                            continue  # another unit's measure ("three hours" for a 90-minute session) only when named right there
-                        if claim.unit == "sessions" and limit is not None:
-                            gap = 0 if pos < limit else gap  # words between number and "sessions" name the type
-                        # Nearest first; at the same distance the words before the figure (its
-                        # subject: "effects that last 8 hours") beat those after; then the longer cue.
-                        before = 1 if end <= claim.start else 0
-                        key = (-gap // 12 if limit is None else 0, before, m.end() - m.start(), q.id)
-                        if q.unit != unit:
-                            if converted is None or key[:3] > converted[:3]:
-                                converted = key
-                        else:
-                            named.add(q.id)
-                            if best is None or key[:3] > best[:3]:
-                                best = key
+            for q, cue, lits in ctx.live_cues_of(candidates):
+                if lits is not None and not any(map(region.__contains__, lits)):
+                    continue  # none of the words the cue needs is in this region
+                for m in cue.finditer(region):
+                    pos, end = lo + m.start(), lo + m.end()
+                    if COMPARED.search(ctx.flat, max(lo, pos - 20), pos):
+                        continue  # "lasted nine hours, longer than a dosing session": what it is compared with
+                    if limit is not None and pos >= limit - len("sessions"):
+                        continue
+                    if theirs is not None and theirs[0] <= pos and end <= theirs[1]:
+                        continue
+                    if pos < claim.end and end > claim.start and q.unit == unit and unit in ("mg", "mg/kg"):
+                        gap = 0
+                    elif end <= claim.start:
+                        gap = claim.start - end
+                    elif pos >= claim.end:
+                        gap = pos - claim.end
+                    else:
+                        gap = 0
+                    if q.unit != unit and gap > 12:
+                        continue  # another unit's measure ("three hours" for a 90-minute session) only when named right there
+                    if claim.unit == "sessions" and limit is not None:
+                        gap = 0 if pos < limit else gap  # words between number and "sessions" name the type
+                    # Nearest first; at the same distance the words before the figure (its
+                    # subject: "effects that last 8 hours") beat those after; then the longer cue.
+                    before = 1 if end <= claim.start else 0
+                    key = (-gap // 12 if limit is None else 0, before, m.end() - m.start(), q.id)
+                    if q.unit != unit:
+                        if converted is None or key[:3] > converted[:3]:
+                            converted = key
+                    else:
+                        named.add(q.id)
+                        if best is None or key[:3] > best[:3]:
+                            best = key
             # A measure in another unit wins only with a more specific cue than any in the
             # figure's own unit ("integration session lasts three hours" vs "sessions last").
             if converted is not None and (best is None or converted[2] > best[2]):

@@ -32,6 +32,9 @@ class Context:
 
     # A quantity's cues that may match in this document, by the quantity object (live_cues).
     live: dict[int, list[tuple[re.Pattern[str], tuple[str, ...] | None]]] = field(default_factory=dict)
+    # The same for a list of quantities, by the list (live_cues_of).
+    live_by_list: dict[int, tuple[list[Quantity], list[tuple[Quantity, re.Pattern[str], tuple[str, ...] | None]]]] = \
+        field(default_factory=dict)
     # Where the folded text's literal index is kept: the pipeline hands every pack the Doc's
     # user_data, so the index is built once per document.
     store: dict[str, object] = field(default_factory=dict)
@@ -79,6 +82,16 @@ class Context:
                 (c, tuple(lit) if lit is not None and all(map(str.isascii, lit)) else None)
                 for c, lit in zip(quantity.cues, lits) if id(c) in live]
         return found
+
+    def live_cues_of(self, quantities: list[Quantity]) -> list[tuple[Quantity, re.Pattern[str], tuple[str, ...] | None]]:
+        """`(q, cue, literals)` for each of `live_cues(q)`, q in `quantities` in order: one list
+        per document and list (a pack's measures of one unit), read for every figure of that unit."""
+        # By the list's id, with the list kept beside its answer (so that its id stays its own).
+        entry = self.live_by_list.get(id(quantities))
+        if entry is None or entry[0] is not quantities:
+            entry = self.live_by_list[id(quantities)] = (
+                quantities, [(q, cue, lits) for q in quantities for cue, lits in self.live_cues(q)])
+        return entry[1]
 
     def scan(self, pattern: re.Pattern[str], folded: bool = True) -> list[re.Match[str]]:
         """`pattern.finditer` over the folded text (or the text), run once per document."""

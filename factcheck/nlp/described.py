@@ -61,7 +61,8 @@ def described_citations(ctx: Context, features: dict[str, Described], cited: lis
         return []  # every description counts trials or studies
     named = {c.sentence for c in cited if c.studies}
     out: list[Claim] = []
-    for m in [*ctx.scan(TRIALS), *ctx.scan(TRIALS_ANY_PHASE)]:
+    # Both patterns open with a count (a digit or a number word): tried only where a number starts.
+    for m in [*ctx.scan_numbers(TRIALS), *ctx.scan_numbers(TRIALS_ANY_PHASE)]:
         sent = ctx.sentence_of(m.start())
         if sent in named:
             continue  # the sentence names its study: the description is of that one

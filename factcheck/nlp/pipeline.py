@@ -25,6 +25,7 @@ from factcheck.nlp.candidates import CandidateLayer
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.extract import Context, Extractor
 from factcheck.nlp.normalize import fold
+from factcheck.nlp.numscan import scan_at
 from factcheck.nlp.sentences import set_sentence_starts
 
 # Abbreviations that end in a period but do not end a sentence.
@@ -40,8 +41,9 @@ ABBREVIATIONS += ["Dr.", "Drs.", "Mr.", "Mrs.", "Ms.", "vs.", "Vs.", "v.", "Gov.
                   "Ph.D", "M.D", "Pharm.D", "Pharm.D.", "Psy.D", "Psy.D.", "D.O.", "M.P.H.", "Ed.D", "Ed.D."]
 # An abbreviation that can also end a sentence does, when a typical sentence opener follows it
 # ("... approved in the U.S. The agency ..."); titles such as "Dr." never do.
+_ABBR_ENDING = ("U.S.", "U.K.", "U.N.", "D.C.", "Inc.", "Ltd.", "Corp.", "Co.", "etc.", "al.", "a.m.", "p.m.")
 _ABBR_THEN_SENTENCE = re.compile(
-    r"(?<![\w.])(?:U\.S\.|U\.K\.|U\.N\.|D\.C\.|Inc\.|Ltd\.|Corp\.|Co\.|etc\.|al\.|a\.m\.|p\.m\.)[ \t]+"
+    r"(?<![\w.])(?:" + "|".join(map(re.escape, _ABBR_ENDING)) + r")[ \t]+"
     r"(?=(?:The|This|That|These|Those|It|Its|In|On|At|A|An|But|However|They|Their|We|Our|He|She|His|Her|After|Before|"
     r"When|While|Since|For|As|If|Yet|Still|Then|Now|Today|Meanwhile|Researchers|MDMA)\b)"
 )
@@ -74,6 +76,19 @@ if not Span.has_extension("claim"):
 _text_of = doc_text  # doc.text joins every token each time it is read; read it once per document
 
 
+def _abbreviation_sentence_ends(text: str) -> list[re.Match[str]]:
+    """`_ABBR_THEN_SENTENCE.finditer(text)`, tried only where one of its abbreviations is spelt
+    (every match starts with one): the pattern opens with a look-behind, which the regex engine
+    tries at every character."""
+    starts: set[int] = set()
+    for abbr in _ABBR_ENDING:
+        i = text.find(abbr)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(abbr, i + 1)
+    return scan_at(_ABBR_THEN_SENTENCE, text, sorted(starts))
+
+
 @Language.component("factcheck_sentences")
 def factcheck_sentences(doc: Doc) -> Doc:
     """Sentence starts: spaCy's sentencizer rule, then a start at every hard break the document
@@ -83,7 +98,7 @@ def factcheck_sentences(doc: Doc) -> Doc:
     text = _text_of(doc)
     breaks = list(doc.user_data.get("breaks") or [])
     if "." in text:
-        breaks.extend(m.end() for m in _ABBR_THEN_SENTENCE.finditer(text))
+        breaks.extend(m.end() for m in _abbreviation_sentence_ends(text))
     joins = [m.end() for m in _ITEM_NUMBER.finditer(text)] if "." in text or ")" in text else []
     return set_sentence_starts(doc, breaks, joins)
 

@@ -104,3 +104,14 @@ def test_page_charset_that_decodes_to_surrogates_is_cleaned(tmp_path):
     text = decode(b'<meta charset="unicode_escape"><p>\\ud800 \xff</p>', "p.html", "html")
     assert "\ud800" not in text and "\ufffd" in text
     text.encode("utf-8")
+
+
+def test_control_ratio_counts_the_control_bytes_a_byte_loop_counts():
+    import random
+
+    rng = random.Random(3)
+    samples = [b"", bytes(range(256)), b"plain text\n\twith tabs\r\n\x1b[0m", b"\x01\x02\x03abc"]
+    samples += [bytes(rng.randrange(256) for _ in range(rng.randint(1, 300))) for _ in range(200)]
+    for head in samples:
+        bad = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+        assert reader_mod._control_ratio(head) == (bad / len(head) if head else 0.0)

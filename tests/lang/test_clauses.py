@@ -77,3 +77,45 @@ def test_opening_subordinate_clause_ends_at_its_comma(clause_of):
     assert clause_of(text, "approved") == "Drug X will be approved."
     assert clause_of(text, "goes") == "If all goes to plan"
     assert clause_of("After the agency said no, the maker filed again.", "filed") == "the maker filed again."
+
+
+def _clause_bounds_by_tokens(doc, sent_start, sent_end, cues, at):
+    """clause_bounds as it read the Doc token by token before it read the word column."""
+    from factcheck.lang.clauses import ASIDE_REACH, COORDINATORS, OPENERS, RELATIVES, _adverbial
+
+    cuts = {c.start for c in cues if c.label == "BAR" and sent_start <= c.start < sent_end
+            and not _adverbial(doc, c.start, sent_start)}
+    subs = {c.start for c in cues if c.label == "SUB"}
+    for i in range(sent_start, sent_end - 1):
+        if doc[i].text == ",":
+            nxt = doc[i + 1]
+            if (i + 1) in subs or nxt.lower_ in COORDINATORS:
+                cuts.add(i)
+            if nxt.lower_ in RELATIVES:
+                close = next((k for k in range(i + 2, min(sent_end, i + 2 + ASIDE_REACH)) if doc[k].text == ","), None)
+                if close is not None:
+                    cuts.add(close)
+    if doc[sent_start].lower_ in OPENERS:
+        comma = next((i for i in range(sent_start + 1, sent_end) if doc[i].text == ","), None)
+        if comma is not None:
+            cuts.add(comma)
+    start, end = sent_start, sent_end
+    for c in sorted(cuts):
+        if c < at:
+            start = c + 1
+        elif c > at:
+            end = c
+            break
+    return start, end
+
+
+def test_clauses_read_from_the_word_column_are_those_read_token_by_token(nlp, generic_matcher):
+    text = ("If all goes to plan, the FDA, which met in June, will approve Drug X, and Drug Y, WHICH failed, waits. "
+            "After the agency said no, Lykos’ plan, Which Is new, was filed, so it, which, , is, pending. "
+            "While Drug X is approved, but not yet sold: insurers, who pay, and doctors, whom it serves, wait,")
+    doc = nlp(text)
+    cues = generic_matcher(doc)
+    sents = [(s.start, s.end) for s in doc.sents]
+    for lo, hi in [*sents, (0, len(doc)), (3, 9)]:
+        for at in range(lo, hi):
+            assert clause_bounds(doc, lo, hi, cues, at) == _clause_bounds_by_tokens(doc, lo, hi, cues, at)

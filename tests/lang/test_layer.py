@@ -66,3 +66,99 @@ def test_a_label_named_in_a_span_as_the_spans_cues_say(analyse_text):
         for end in range(start, n + 2):
             for chosen in ([], labels[:1], labels[2:5], labels, ["NONE"]):
                 assert an.names_in(chosen, start, end) == any(c.label in chosen for c in an.cues_in(start, end))
+
+
+LAZY_TEXT = ("Drug X is not yet approved, but approval is expected next year, analysts say. "
+             "The FDA rejected Drug Y in 2024. Is a decision on Drug X close? A review began in March 2025.")
+
+
+def test_a_stance_is_read_only_when_asked_and_as_it_would_be_at_once(nlp, generic_matcher):
+    from factcheck.lang.layer import LazyEventMention, _sentence_times
+    from factcheck.lang.stance import read_stance
+
+    doc = nlp(LAZY_TEXT)
+    an = analyse(doc, generic_matcher, None, syntax=False)
+    assert len(an.events) >= 4 and all(isinstance(e, LazyEventMention) for e in an.events)
+    slots = [slot for _clause, slot in doc.user_data["factcheck_stances"].values()]
+    assert not any(s.done for s in slots)  # nothing read before a rule asks
+    first = an.events[0]
+    assert first.stance is first.stance  # read once, then kept
+    assert sum(s.done for s in slots) == 1
+    for ev in an.events:
+        in_sent = [c for c in an.cues if ev.sentence[0] <= c.start < ev.sentence[1]]
+        at_once = read_stance(doc, ev.sentence, ev.clause, ev.cue, in_sent,
+                              _sentence_times(doc, doc.text, ev.sentence, None), None)
+        assert ev.stance == at_once
+
+
+def test_lazy_mentions_of_one_reading_get_copies_of_their_own(nlp, generic_matcher):
+    doc = nlp(LAZY_TEXT)
+    first = analyse(doc, generic_matcher, None, syntax=False)
+    second = analyse(doc, generic_matcher, None, syntax=False)
+    for a, b in zip(first.events, second.events):
+        assert a.stance == b.stance and a.stance is not b.stance
+        assert a.stance.times == b.stance.times and a.stance.times is not b.stance.times
+    first.events[0].stance = replaced = first.events[1].stance
+    assert first.events[0].stance is replaced
+
+
+def test_with_the_parser_on_stances_are_read_at_once(nlp, generic_matcher, monkeypatch):
+    from factcheck.lang import layer
+
+    monkeypatch.setattr(layer, "_parse_candidates", lambda doc, sentences, ev_cues: None)
+    an = analyse(nlp(LAZY_TEXT), generic_matcher, None, syntax=True)
+    assert an.events and not any(isinstance(e, layer.LazyEventMention) for e in an.events)
+
+
+def test_longest_keeps_what_the_pairwise_test_keeps():
+    import random
+
+    from factcheck.lang.cues import Cue
+    from factcheck.lang.layer import _longest
+
+    def pairwise(cues):
+        out = []
+        for c in sorted(cues, key=lambda c: (c.start, -(c.end - c.start))):
+            if any(o.label == c.label and o.start <= c.start and c.end <= o.end for o in out):
+                continue
+            out.append(c)
+        return sorted(out, key=lambda c: c.start)
+
+    rng = random.Random(7)
+    for _ in range(400):
+        cues = []
+        for _ in range(rng.randint(0, 14)):
+            start = rng.randint(0, 12)
+            cues.append(Cue(rng.choice(["EV:approval", "EV:review", "EV:rule:x"]), start, start + rng.randint(1, 4)))
+        assert _longest(cues) == pairwise(cues)
+
+
+def test_cues_by_label_or_prefix_are_those_a_pass_over_every_cue_finds(analyse_text):
+    an = analyse_text("Drug X was not approved; Drug Y is expected to be approved by the FDA soon, analysts say. "
+                      "No decision on Drug X has been made, and it may never be approved in Australia.")
+    labels = sorted({c.label for c in an.cues})
+    assert len(labels) > 5
+    for chosen in ([], labels[:1], labels[2:5], labels, ["NONE"], {labels[0], labels[-1]}):
+        assert an.cues_labelled(chosen) == [c for c in an.cues if c.label in chosen]
+    for prefix in ("", "EV:", "ST:", "NEG", "JUR:", "NONE:"):
+        assert an.cues_prefixed(prefix) == [c for c in an.cues if c.label.startswith(prefix)]
+
+
+def test_the_stance_memo_in_a_docs_user_data_holds_no_reference_back_to_the_doc(nlp, generic_matcher):
+    """A Doc whose user_data refers to the Doc again is freed only by the garbage collector: a
+    long run would hold many Docs at once."""
+    import gc
+
+    doc = nlp(LAZY_TEXT)
+    an = analyse(doc, generic_matcher, None, syntax=False)
+    assert an.events and doc.user_data["factcheck_stances"]
+
+    def refers_to_doc(obj, depth=0) -> bool:
+        if obj is doc:
+            return True
+        if depth > 4:
+            return False
+        return any(refers_to_doc(r, depth + 1) for r in gc.get_referents(obj) if not isinstance(r, (str, int, type)))
+
+    assert not refers_to_doc(doc.user_data["factcheck_stances"])
+    assert an.events[0].stance is not None  # reading one later still works

@@ -149,8 +149,9 @@ def test_a_us_state_is_still_the_us(read):
 
 
 def test_reading_only_the_subject_cues_decides_as_reading_every_cue(read, monkeypatch):
-    """`about` reads a span's cues naming own or rival subjects from a list kept per Analysis;
-    reading every cue of the span (as before) gives the same answer everywhere."""
+    """`about` and `in_jurisdiction` read a span's cues naming own or rival subjects (places) from
+    a list kept per Analysis; reading every cue of the span (as before) gives the same answer
+    everywhere."""
     import random
 
     from factcheck.lang import topic
@@ -169,6 +170,10 @@ def test_reading_only_the_subject_cues_decides_as_reading_every_cue(read, monkey
                     for default in (False, True):
                         out.append(about(an, (s[0], min(s[1], at + 3)), s, at, OWN, RIVAL, 0, default))
                         out.append(about(an, s, s, at, {"ABOUT", "JUR:au"}, RIVAL | {"JUR:us"}, s[0], default))
+            for ev in an.events:
+                for code in ("au", "us", "us-federal", "ca"):
+                    for default in (False, True):
+                        out.append(in_jurisdiction(an, ev, code, ev.sentence[0], default))
         return out
 
     kept = answers()
@@ -176,6 +181,8 @@ def test_reading_only_the_subject_cues_decides_as_reading_every_cue(read, monkey
     class Every:
         def __init__(self, an):
             self.cues_in = an.cues_in
+            self.cues = an.cues
+            self.has_own = True  # no shortcut: every step read
 
     monkeypatch.setattr(topic._Subjects, "of", staticmethod(lambda an, own, rival: Every(an)))
     assert answers() == kept
@@ -201,3 +208,54 @@ def test_an_appositive_glossing_a_rival_is_the_rival(read):
     # "Drug Y, the cousin of Drug X, ...": the own name inside the appositive is Drug Y's gloss
     assert not scope(read, "Drug Y, the cousin of Drug X, is awaiting approval.")
     assert scope(read, "Drug X, the cousin of Drug Y, is awaiting approval.")
+
+
+def test_the_title_is_read_once_per_analysis(read):
+    from factcheck.lang.topic import _title
+
+    an = read("\n\nDrug X news. The FDA approved it. Drug Y waits.")
+    first = _title(an)
+    assert first is not None and an.doc[first[0]:first[1]].text.strip().startswith("Drug X news")
+    an.sentences[:] = []  # a second reading would find none
+    assert _title(an) == first
+    blank = read("\n\n  \n")
+    assert _title(blank) is None and _title(blank) is None
+
+
+def test_about_without_an_own_subject_in_the_page_is_the_step_by_step_answer(read):
+    from factcheck.lang.topic import _about, _Subjects, about
+
+    text = ("Drug Y news\n\nThe FDA approved Drug Y in 2024. Drug Y and Drug X may follow; approval is near. "
+            "A decision is expected. Regulators in Australia approved it in 2023.")
+    an = read(text)
+    assert an.events
+    label_sets = [{"ABOUT"}, {"RIVAL"}, {"NOPE"}, {"JUR:au"}, {"ABOUT", "RIVAL"}, set()]
+    shortcut = 0
+    for own in label_sets:
+        for rival in label_sets:
+            for default in (False, True):
+                for ev in an.events:
+                    subjects = _Subjects.of(an, own, rival)
+                    shortcut += not subjects.has_own
+                    for para in (0, ev.sentence[0]):
+                        expected = _about(an, ev.clause, ev.sentence, ev.cue.start, own, rival, para, default, subjects)
+                        assert about(an, ev.clause, ev.sentence, ev.cue.start, own, rival, para, default) == expected
+    assert shortcut
+
+
+def test_never_about_means_no_passage_is_about_own(read):
+    from factcheck.lang.topic import about, never_about
+
+    an = read("Drug Y news\n\nThe FDA approved Drug Y in 2024. Drug X may follow. A decision is expected.")
+    label_sets = [{"ABOUT"}, {"RIVAL"}, {"NOPE"}, {"ABOUT", "RIVAL"}, set()]
+    seen = set()
+    for own in label_sets:
+        for rival in label_sets:
+            for default in (False, True):
+                never = never_about(an, own, rival, default)
+                seen.add(never)
+                answers = {about(an, s, s, at, own, rival, s[0], default)
+                           for s in an.sentences for at in range(s[0], s[1])}
+                if never:
+                    assert answers == {False}
+    assert seen == {True, False}

@@ -3,17 +3,19 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.nlp import figures
+from factcheck.nlp import described, figures
 from factcheck.nlp.normalize import fold
 from factcheck.nlp.numscan import number_starts, scan_at
 
 PATTERNS = [figures.PERCENT, figures.SHARE, figures.AMOUNT, figures.SAMPLE, figures.SITES, figures.SESSIONS,
-            figures.POINTS]
+            figures.POINTS, described.TRIALS, described.TRIALS_ANY_PHASE]
 TRICKY = [
     "n = 90 and n=12; n\t= 7 adults, an = sign", "-5 points, a -12-point drop, 3-4 points", "x5% and 5.5% to 7 percent",
     "twenty-one participants, a hundred patients, often ten sessions, someone's two-thirds", "١٢ patients and ５ mg",
     "1,200 people at 14 sites; 120 mg/kg then 40 mg 2 hours later", "9 of 12 patients; nine out of ten adults",
     "v1.2.3 hours", "", "n", "-", "...5 mg", "3 preparatory, 3 dosing and 9 integration sessions",
+    "two phase 3 trials, 3 randomized phase ii studies; six earlier trials, x5 earlier trials, 15 prior studies",
+    "often ten separate clinical trials; seventeen smaller studies; ٣ earlier trials, 2-phase-3 trials",
 ]
 
 

@@ -168,3 +168,13 @@ def test_percentages_without_a_measure_are_dropped_as_before(run_doc, monkeypatc
     shortcut = read()
     monkeypatch.setattr(attach.FigureAttacher, "_retracted_percentages", lambda self: True)
     assert read() == shortcut
+
+
+def test_live_cues_of_a_list_of_quantities_are_each_ones_live_cues_in_order(bundled_pack) -> None:
+    quantities = [q for sub in bundled_pack.packs for q in sub.quantities.values()]
+    ctx = _context("Participants lost weight: 15% of body weight, 3 sessions of 8 hours, 120 mg, "
+                   "a CAPS-5 score fell by 24 points over 18 weeks; the ſtudy ran.")
+    plain = [(q, cue, lits) for q in quantities for cue, lits in ctx.live_cues(q)]
+    assert ctx.live_cues_of(quantities) == plain and plain
+    assert ctx.live_cues_of(quantities) is ctx.live_cues_of(quantities)  # read once per list
+    assert ctx.live_cues_of(quantities[:3]) == [t for t in plain if any(t[0] is q for q in quantities[:3])]
