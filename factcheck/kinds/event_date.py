@@ -15,6 +15,7 @@ from factcheck.knowledge.model import PartialDate, Rule
 from factcheck.knowledge.rule_kinds import EventDateSpec
 from factcheck.lang.layer import Analysis
 from factcheck.lang.places import country_of
+from factcheck.lang.stance import range_end
 from factcheck.lang.topic import in_jurisdiction, in_scope, never_about
 from factcheck.nlp.claims import Claim
 
@@ -47,8 +48,13 @@ ATTACH_TOKENS = 8  # a date further from its event than this is another event's 
 
 
 def _after_until(doc, t) -> bool:  # type: ignore[no-untyped-def]
+    """The time ends a span: "until mid-2023", "through 2024", "2022–2024"."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in ("until", "till", "through")
+    if span is None or span.start == 0:
+        return False
+    if doc[span.start - 1].lower_ in ("until", "till", "through"):
+        return True
+    return range_end(doc.text, t.start)
 
 
 class EventDateRule:

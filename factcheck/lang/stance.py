@@ -9,6 +9,7 @@ never which wordings do.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -407,7 +408,7 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
         # state has ended (told now, or as the moment it was said to end).
         out.stance = "ended"
         return out
-    if aux == "past" and event.label == "EV:shortage" and _until_time(doc, words, ee, ce, out.times):
+    if aux == "past" and event.label == "EV:shortage" and _until_time(doc, words, ee, ce, out.times, cs):
         out.stance = "ended"  # "sat on the shortage list from 2022 until mid-2023": over at that time
         return out
     if aux == "past":
@@ -422,15 +423,27 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
 UNTIL_WORDS = {"until", "till", "through", "to"}
 
 
-def _until_time(doc: Doc, words: list[str], ee: int, ce: int, times: list[TimeExpr]) -> bool:
+def _until_time(doc: Doc, words: list[str], ee: int, ce: int, times: list[TimeExpr], cs: int = 0) -> bool:
     """A time after the event, in its clause, introduced by "until", "till", "through" or "to"
-    ("... from 2022 until mid-2023")."""
+    ("... from 2022 until mid-2023"), or the end of a range of years anywhere in the clause
+    ("During 2022–2024, it sat on the list")."""
     for t in times:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is not None and ee <= span.start < ce and span.start > 0 and words[span.start - 1] in UNTIL_WORDS \
-                and not t.relative:
+        if span is None or t.relative or span.start == 0:
+            continue
+        if ee <= span.start < ce and words[span.start - 1] in UNTIL_WORDS:
+            return True
+        if cs <= span.start < ce and range_end(doc.text, t.start):
             return True
     return False
+
+
+YEAR_THEN_DASH = re.compile(r"(?:19|20)\d\d\s?[–—-]\s?$")
+
+
+def range_end(text: str, start: int) -> bool:
+    """Does the time at character `start` end a range of years ("2022–2024", "2022 - 2024")?"""
+    return bool(YEAR_THEN_DASH.search(text, max(0, start - 8), start))
 
 
 # Negating verbs whose object noun phrase (a name in it, too) ends in the event.

@@ -39,6 +39,7 @@ TABLE = [
     # "no longer" with a state: it has ended, told now or as the moment it was said to end
     ("Drug X is no longer in short supply.", "shortage", "ended"),
     ("Drug X sat on the shortage list from 2022 until mid-2023.", "shortage", "ended"),  # over at the second time
+    ("During 2022–2024, Drug X sat on the shortage list.", "shortage", "ended"),  # a range of years
     ("Drug X still lacks the US Food and Drug Administration approval for children.", "approval", "negated"),
     ("Now Drug X is nearly impossible to find.", "shortage", "current"),
     # a commitment to act is a plan to come; told in the simple past it is history
