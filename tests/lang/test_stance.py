@@ -40,6 +40,11 @@ TABLE = [
     ("Drug X is no longer in short supply.", "shortage", "ended"),
     ("Drug X sat on the shortage list from 2022 until mid-2023.", "shortage", "ended"),  # over at the second time
     ("During 2022–2024, Drug X sat on the shortage list.", "shortage", "ended"),  # a range of years
+    # a permission held now, like "can"
+    ("Doctors are allowed to prescribe Drug X.", "approval", "current"),
+    ("Doctors are not allowed to prescribe Drug X.", "approval", "negated"),
+    # "under" a rule or a programme is its means, not a process under way
+    ("Drug X is sold under the approval pathway for rare diseases.", "approval", "current"),  # not "pending"
     ("Drug X still lacks the US Food and Drug Administration approval for children.", "approval", "negated"),
     ("Now Drug X is nearly impossible to find.", "shortage", "current"),
     # a commitment to act is a plan to come; told in the simple past it is history
