@@ -72,7 +72,8 @@ class NameRule:
                 continue
             index = int(c.label[len(prefix):])
             if not (_now_named(an, c.start, sent) or self._named_before(an, c.end, index, sent)
-                    or _today_subject(an, c.start, c.end, sent) or _first_person_at(an, c.start, c.end, sent)):
+                    or _today_subject(an, c.start, c.end, sent) or _first_person_at(an, c.start, c.end, sent)
+                    or _present_relative(an, c.end, sent)):
                 continue
             claim = claim_for(an, c.start, c.end, sent, self.rule)
             claim.since = self.spec.former[index].end
@@ -294,6 +295,32 @@ def _today_subject(an: Analysis, start: int, end: int, sent: tuple[int, int]) ->
     if k < sent[0] or doc[k].lower_ not in NOW_WORDS or (k > sent[0] and doc[k - 1].text not in (",", ";", ":", "—")):
         return False
     return end < sent[1] and _present_verb(doc[end].text)
+
+
+SELF_DESCRIPTIONS = {"is", "remains", "describes", "calls", "bills", "brands", "styles", "presents", "defines"}
+
+
+def _present_relative(an: Analysis, end: int, sent: tuple[int, int]) -> bool:
+    """"OLD (ACR), which describes itself as ...", "OLD, which is developing ...": a relative clause
+    in the present tense says what the bearer is now, under that name."""
+    doc = an.doc
+    k = end
+    if k < sent[1] and doc[k].text == "(":
+        close = next((j for j in range(k, min(sent[1], k + 8)) if doc[j].text == ")"), None)
+        if close is None:
+            return False
+        k = close + 1
+    if not (k + 2 < sent[1] and doc[k].text == "," and doc[k + 1].lower_ in ("which", "who")):
+        return False
+    k += 2
+    while k < sent[1] and doc[k].lower_ in ("now", "still", "currently", "also", "today"):
+        k += 1
+    # What the bearer is or calls itself (not any present verb: "Lykos, which uses MDMA in therapy"
+    # in a story about a deal is the deal's party, named as it was then).
+    if k >= sent[1] or doc[k].lower_ not in SELF_DESCRIPTIONS:
+        return False
+    # "is" as a copula ("which is a clinical-stage company"), not an auxiliary ("which is asking")
+    return not (doc[k].lower_ in ("is", "remains") and k + 1 < sent[1] and doc[k + 1].lower_.endswith("ing"))
 
 
 def _first_person_at(an: Analysis, start: int, end: int, sent: tuple[int, int]) -> bool:

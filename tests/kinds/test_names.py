@@ -86,6 +86,11 @@ former:
     ("Drug X was then sold by Zykora.", None),
     ("Today Zykora was mentioned beside Drug X.", None),  # no present-tense verb after the name
     ("\"We at Zykora are proud of Drug X,\" she said.", None),  # a quoted remark
+    # a relative clause saying what the bearer is now, under the old name
+    ("Zykora Pharma (ZP), which describes itself as a clinical-stage company, makes Drug X.", "Zykora Pharma"),
+    ("Zykora Pharma, which is a small company, makes Drug X.", "Zykora Pharma"),
+    ("Zykora Pharma, which is asking for approval, makes Drug X.", None),  # an auxiliary, not a copula
+    ("Zykora Pharma, which uses Drug X, raised money.", None),  # any present verb is not enough
 ])
 def test_a_former_name_given_as_the_current_one_is_flagged(tmp_path, text: str, flagged: str | None):
     claims = "claims:\n" + kindpack.claim("maker", "Zykora Pharma is now Quorvane Labs.", RENAMED, kind="organization")
