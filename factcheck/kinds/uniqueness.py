@@ -9,6 +9,7 @@ from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import UniquenessSpec
 from factcheck.lang.cues import Cue
 from factcheck.lang.layer import Analysis
+from factcheck.lang.topic import _title
 from factcheck.nlp.claims import Claim
 
 ONLY_WORDS = {"only", "sole", "lone"}
@@ -106,10 +107,11 @@ class UniquenessRule:
         if not any(an.doc[i].lower_ in ANAPHORS for i in range(sent[0], c.start)):
             return None
         idx = an.sentence_index(sent)
-        for back in range(1, BACK_SENTENCES + 1):
-            if idx - back < 0:
-                break
-            s = an.sentences[idx - back]
+        spans = [an.sentences[idx - back] for back in range(1, BACK_SENTENCES + 1) if idx - back >= 0]
+        title = _title(an)
+        if title is not None and title not in spans and title != sent:
+            spans.append(title)  # the title ("The Wegovy pill has launched: ...")
+        for s in spans:
             cues = [x for x in an.cues_in(*s) if self._member_of(x) is not None]
             if cues:
                 return self._member_of(max(cues, key=lambda x: x.start))

@@ -37,6 +37,9 @@ def hits(linter, text: str) -> list[str]:
     ("Drug Z is the first oral blocker.", ["test/z-first-pill"]),
     # "it" names the member of the sentence before
     ("The agency cleared Drug Z on Monday. That makes it the first blocker pill.", ["test/z-first-pill"]),
+    # "the pill" named in the title only
+    ("Drug Z is here\n\nIt costs little. Most such drugs are injected. Now the pill is the first oral blocker.",
+     ["test/z-first-pill"]),
 ])
 def test_a_wrong_first_or_only_is_flagged(linter, text: str, rules: list[str]) -> None:
     assert hits(linter, text) == rules
