@@ -25,22 +25,22 @@ KINDS = {"regulatory-status", "trial-statistic", "dose", "protocol", "organizati
 # 2026-12-06, so a change that loses claims on real wording fails CI.
 GATES = [
     ("corpus_dev", 0.88, 0.97),
-    ("corpus_dev2", 0.84, 0.97),  # measured 0.871 / 1.000 on 2026-12-06
+    ("corpus_dev2", 0.87, 0.97),  # measured 0.871 -> 0.901 / 1.000 on 2026-12-06
     ("corpus_real/dev", 0.75, 0.95),  # score.py: 0.783 / 1.000 on 2026-12-06 (second session)
     ("corpus_real/dev2", 0.72, 0.95),  # 0.769 / 1.000
     ("corpus_real/dev3", 0.58, 0.95),  # 40 passages by a writer who did not tune: 0.382 / 0.941 -> 0.628 / 1.000
     ("corpus_real/dev4", 0.62, 0.95),  # 40 more by a non-tuner: 0.388 / 0.950 when written -> 0.673 / 1.000
     # Written by non-tuners in the fifth session (score when written -> after that session's work):
-    ("corpus_real/dev5", 0.46, 0.95),  # 0.459 / 0.900 -> 0.514 / 1.000
+    ("corpus_real/dev5", 0.55, 0.95),  # 0.459 / 0.900 -> 0.595 / 1.000
     ("corpus_real/dev6", 0.58, 0.95),  # 0.543 / 0.963 -> 0.630 / 1.000
-    ("corpus_real/dev7", 0.47, 0.95),  # 0.476 / 0.960 -> 0.524 / 1.000
+    ("corpus_real/dev7", 0.55, 0.95),  # 0.476 / 0.960 -> 0.595 / 1.000
     ("corpus_glp1_dev", 0.70, 0.95),  # 69 cases since 2026-12-06 (57 new): measured 0.732 / 1.000
     ("corpus_glp1_dev2", 0.82, 0.95),  # 0.875 / 1.000 (the responder share no longer read as weight loss)
     ("corpus_glp1_dev3", 0.48, 0.90),  # 30 passages by a writer who did not tune: 0.262 / 0.786 -> 0.524 / 0.958
-    ("corpus_glp1_dev4", 0.46, 0.95),  # 30 more by a non-tuner: 0.308 / 0.923 when written -> 0.513 / 1.000
-    ("corpus_glp1_dev5", 0.25, 0.95),  # 0.216 / 0.857 -> 0.297 / 1.000
-    ("corpus_glp1_dev6", 0.40, 0.95),  # 0.345 / 0.833 -> 0.448 / 1.000
-    ("corpus_glp1_dev7", 0.30, 0.95),  # 0.192 / 1.000 -> 0.346 / 1.000
+    ("corpus_glp1_dev4", 0.52, 0.95),  # 30 more by a non-tuner: 0.308 / 0.923 when written -> 0.564 / 1.000
+    ("corpus_glp1_dev5", 0.32, 0.95),  # 0.216 / 0.857 -> 0.351 / 1.000
+    ("corpus_glp1_dev6", 0.50, 0.95),  # 0.345 / 0.833 -> 0.552 / 1.000
+    ("corpus_glp1_dev7", 0.42, 0.95),  # 0.192 / 1.000 -> 0.462 / 1.000
 ]
 ALL_CORPORA = ["corpus", "corpus_dev", "corpus_dev2", "corpus_holdout", "corpus_holdout2", "corpus_real/dev", "corpus_real/dev2",
                "corpus_real/dev3", "corpus_real/dev4", "corpus_real/sealed", "corpus_real/offtopic", "corpus_glp1", "corpus_glp1_dev",
