@@ -32,6 +32,27 @@ SUPERLATIVES = {"first", "only", "last", "latest", "newest", "largest", "biggest
 DAY_TOLERANCE = timedelta(days=3)
 
 
+# Words that give a document its own date ("the letter, dated 9 August", "issued on 9 August"):
+# that day is exact, not the day it was reported.
+DOCUMENT_DATE_WORDS = {"dated", "issued", "sent", "signed", "written", "delivered"}
+DOCUMENT_NOUNS = {"letter", "crl", "order", "memo", "notice"}
+
+
+def _document_date(an: Analysis, ev, t) -> bool:  # type: ignore[no-untyped-def]
+    """Is the time the date a document bears: said with "dated", "issued", "sent" between the
+    event and the time, or set right before a document noun ("the agency's 9 August complete
+    response letter")?"""
+    doc = an.doc
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    lo, hi = min(span.end, ev.cue.end), max(span.start, ev.cue.start)
+    if any(doc[i].lower_ in DOCUMENT_DATE_WORDS for i in range(min(span.start, ev.cue.start), max(span.end, ev.cue.end))):
+        return True
+    return span.end <= ev.cue.start and ev.cue.start - span.end <= 1 and doc[ev.cue.end - 1].lower_ in DOCUMENT_NOUNS \
+        and lo <= hi
+
+
 def _period(d: date) -> tuple[date, date]:
     if isinstance(d, PartialDate):
         return d.first, d.last
@@ -184,7 +205,10 @@ class EventDateRule:
                 continue
             if not self._topic_of_this_date(an, ev, t):
                 continue
-            if t.last < true_first or t.first > true_last:  # no overlap at the text's precision
+            first, last = (true_first, true_last)
+            if not isinstance(self.spec.date, PartialDate) and _document_date(an, ev, t):
+                first = last = self.spec.date  # a letter's own date: no announcement slack
+            if t.last < first or t.first > last:  # no overlap at the text's precision
                 span = doc.char_span(min(t.start, ev_char), max(t.end, doc[ev.cue.end - 1].idx + len(doc[ev.cue.end - 1])),
                                      alignment_mode="expand")
                 if span is None:

@@ -71,3 +71,15 @@ def test_the_end_of_a_state_told_over_a_span_is_its_second_date(bundled_linter):
     right = "Semaglutide was on the shortage list from March 2022 until February 2025."
     assert not [f for f in bundled_linter.lint_text(right, "a.md", "markdown").findings
                 if f.rule == "glp1/semaglutide-shortage-end-date"]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # the day a document bears is exact; the day a decision is reported may be a few days later
+    ("The FDA's complete response letter on MDMA was dated 9 August 2024.", True),
+    ("The FDA's complete response letter on MDMA, issued on August 9, 2024, asked for another trial.", True),
+    ("The FDA's complete response letter on MDMA was dated 8 August 2024.", False),
+    ("Lykos announced on 9 August 2024 that the FDA had declined MDMA.", False),
+])
+def test_a_documents_own_date_is_exact(bundled_linter, text: str, flagged: bool) -> None:
+    found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule == "mdma/crl-wrong-month"]
+    assert bool(found) == flagged
