@@ -51,8 +51,8 @@ class KindMatchers:
             # ("GLP-1 drugs"): "its active ingredient, semaglutide ... the FDA approved it in May
             # 2017" is Ozempic's approval. (For a status, "compounded semaglutide is not approved"
             # is another product: the wider term stays a rival there.)
-            own = subject_labels(rule.id, rule.spec.subject) if rule.spec is not None and hasattr(rule.spec, "subject") else set()
-            own_phrases = set().union(*(phrases_of.get(o, set()) for o in own)) if own else set()
+            own = subject_labels(rule.id, rule.spec.subject)
+            own_phrases = set().union(*(phrases_of.get(o, set()) for o in own))
             above = {t for t in subject_terms if phrases_of[t] & own_phrases} - own
             above_names = {t[len("TERM:"):].lower() for t in above}
             above |= {t for t in subject_terms if phrases_of[t] & above_names} - own

@@ -9,7 +9,7 @@ from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import UniquenessSpec
 from factcheck.lang.cues import Cue
 from factcheck.lang.layer import Analysis
-from factcheck.lang.topic import _title
+from factcheck.lang.topic import title_sentence
 from factcheck.nlp.claims import Claim
 
 ONLY_WORDS = {"only", "sole", "lone"}
@@ -27,6 +27,7 @@ QUALIFIERS = {"for", "to", "approved", "indicated", "cleared", "licensed", "that
 CONDITIONS = {"if", "unless", "should", "would", "whether"}
 # "was the only ...", "before it, Rybelsus was the only ...": a state that held then.
 PAST_MARKERS = {"was", "were", "had", "before", "until", "till", "then", "once", "previously", "formerly", "used"}
+# "it", "this", or a definite noun ("the pill") standing for a member named before.
 ANAPHORS = {"it", "its", "this", "the", "that"}
 BACK_SENTENCES = 2
 
@@ -108,7 +109,7 @@ class UniquenessRule:
             return None
         idx = an.sentence_index(sent)
         spans = [an.sentences[idx - back] for back in range(1, BACK_SENTENCES + 1) if idx - back >= 0]
-        title = _title(an)
+        title = title_sentence(an)
         if title is not None and title not in spans and title != sent:
             spans.append(title)  # the title ("The Wegovy pill has launched: ...")
         for s in spans:

@@ -206,18 +206,12 @@ def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool
         return True
     if _condition_opens_before(words, cs, es):
         return True
-    before = words[max(cs, es - 4):es]
     if es - 2 >= cs and words[es - 1] == "to" and words[es - 2] in ("has", "have", "needs", "need", "must"):
         return False  # an obligation to act ("the FDA now has to decide") is pending, not hypothetical
     # ("no longer" is an adverb of time, not the determiner of "no approval")
     near = [w for k, w in enumerate(words[max(cs, es - 2):es], max(cs, es - 2))
             if not (w == "no" and k + 1 < len(words) and words[k + 1] == "longer")]
-    # An evaluative adjective on the event's noun ("faces a crucial FDA panel meeting") asks for
-    # nothing; it does when it governs a clause ("it is crucial that ...", "essential to").
-    lo = max(cs, es - 4)
-    before = [w for k, w in enumerate(before, lo)
-              if not (w in EVALUATIVE and (k + 1 >= len(words) or words[k + 1] not in ("to", "that", "for")))]
-    if not REQUIREMENT.isdisjoint(before) or not SECTION_DETERMINERS.isdisjoint(near):
+    if any(_requires(words, k) for k in range(max(cs, es - 4), es)) or not SECTION_DETERMINERS.isdisjoint(near):
         return True
     # "before approval", "until approval", "without approval", "for approval" after a requirement
     if es - 1 >= cs and words[es - 1] in ("before", "until", "till", "pending", "without"):
@@ -225,5 +219,14 @@ def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool
     # "approval of any treatment", "approval for no drug"
     if any(w in ("any", "no") for w in words[es + 1:es + 4]) and "of" in words[es + 1:es + 3]:
         return True
-    return any(w in REQUIREMENT and not (w in EVALUATIVE and (k + 1 >= len(words) or words[k + 1] not in ("to", "that", "for")))
-               for k, w in enumerate(words[cs:es], cs))
+    return any(_requires(words, k) for k in range(cs, es))
+
+
+def _requires(words: list[str], k: int) -> bool:
+    """A requirement word at `k` ("needs", "must", "a condition"). An evaluative adjective on a noun
+    ("faces a crucial FDA panel meeting") asks for nothing; it does when it governs a clause ("it is
+    crucial that ...", "essential to")."""
+    w = words[k]
+    if w not in REQUIREMENT:
+        return False
+    return w not in EVALUATIVE or (k + 1 < len(words) and words[k + 1] in ("to", "that", "for"))

@@ -54,12 +54,13 @@ def _ability(words: list[str], cs: int, es: int) -> str | None:
     prescribe"): "can" or "cannot"; None otherwise."""
     for i in range(es - 1, max(cs, es - 4) - 1, -1):
         w = words[i]
-        if w == "to" and i - 2 >= cs and words[i - 1] in ("allowed", "permitted") and words[i - 2] in PERMISSION_BE:
-            # "are allowed to go on compounding": a permission held now, like "can"
-            return "cannot" if i - 3 >= cs and words[i - 3] in ("not", "n't", "no") else "can"
-        if w == "to" and i - 3 >= cs and words[i - 1] in ("allowed", "permitted") and words[i - 2] in ("not", "n't") \
-                and words[i - 3] in PERMISSION_BE:
-            return "cannot"  # "are not allowed to make copies"
+        if w == "to" and i - 1 >= cs and words[i - 1] in ("allowed", "permitted"):
+            # "are allowed to go on compounding", "are not allowed to": a permission, like can/cannot
+            k = i - 2
+            negated = k >= cs and words[k] in ("not", "n't")
+            k -= negated
+            if k >= cs and words[k] in PERMISSION_BE:
+                return "cannot" if negated else "can"
         if w in ("can", "cannot", "ca"):  # "ca" is the tokenizer's "ca|n't"
             # "can no longer keep up", "can never be sold": negated too
             return "cannot" if w == "cannot" or (i + 1 < es and words[i + 1] in ("n't", "not", "no", "never")) else "can"

@@ -9,7 +9,6 @@ never which wordings do.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -47,14 +46,11 @@ from factcheck.lang.readings import (
     _subject_of,
     _time_allowed,
 )
+from factcheck.lang.states import declared_to, ended_cue, generic_event, listed_now, state_preposition, until_time
 from factcheck.lang.text import doc_text
 from factcheck.lang.timex import TimeExpr, is_future
 from factcheck.lang.wordsets import (
-    DECLARE_TO,
     DEONTIC_MODALS,
-    ENDED_AFTER,
-    ENDED_BEFORE,
-    ENDED_BEFORE_ONLY,
     EXPERIENCE_VERBS,
     FORECAST_ADVERBS,
     FUTURE_MODALS,
@@ -62,14 +58,9 @@ from factcheck.lang.wordsets import (
     HELD_IN,
     INTERROGATIVES,
     IRREGULAR_PARTICIPLES,
-    LISTING_BASE,
-    LISTING_GO_ON,
-    LISTING_NEAR,
-    LISTING_PRESENT,
     NAME_LABELS,
     NEG_QUANTIFIERS,
     ONGOING,
-    OVER_FOLLOWERS,
     PAST_BELIEF,
     PAST_PERFECT,
     PAST_REQUESTS,
@@ -77,11 +68,9 @@ from factcheck.lang.wordsets import (
     PROCESS_EVENTS,
     PROSPECT_NEAR,
     STATE_AFTER,
-    STATE_PREPOSITIONS,
     STATE_VERBS,
     SUBJECTS,
     TIME_CLAUSE_OPENERS,
-    TIME_NOUNS,
     TIME_PREPOSITIONS,
 )
 
@@ -205,7 +194,7 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
         return out
 
     # Ended: "the shortage is over", "came off the shortage list", "the grace period expired".
-    ended = _ended_cue(doc, words, inside, event, out.times)
+    ended = ended_cue(doc, words, inside, event, out.times)
     if ended is not None:
         out.cue = ended
         prospect = any(c.label in ("ST:expected", "ST:pending") and abs(c.start - ended.start) <= 4 for c in inside)
@@ -216,13 +205,13 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
                                 and (ended.start == cs or words[ended.start - 1] in ("for", "toward", "towards", "of")))
         if negated_between(min(es, ended.start), max(es, ended.start)) or prospect \
                 or (any(w in FUTURE_MODALS or w in ("to", "would") for w in lead)
-                    and not _declared_to(words, cs, ended.start)):
+                    and not declared_to(words, cs, ended.start)):
             out.stance = "current"  # "the shortage is not over yet", "is expected to end soon": it still holds
         else:
             out.stance = "ended"
         return out
 
-    event_starts = {c.start for c in inside if _generic_event(c)}
+    event_starts = {c.start for c in inside if generic_event(c)}
     # "taking longer than planned", "sooner than expected": a comparison, not a forecast.
     prospects = [c for c in inside if c.label == "ST:expected" and near(c)
                  and _governs(words, c, es, event_starts) and not (c.start > 0 and words[c.start - 1] == "than")
@@ -368,9 +357,9 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
         aux = "present"  # "the phase 3 study of the drug is still enrolling"
     if aux is None and es - 1 >= cs and words[es - 1] in ONGOING:
         aux = "present"  # "the current enforcement discretion", "the ongoing shortage"
-    if aux is None and event.label not in PROCESS_EVENTS and _listed_now(words, cs, es):
+    if aux is None and event.label not in PROCESS_EVENTS and listed_now(words, cs, es):
         aux = "present"  # "the FDA still lists Ozempic in its shortage database"
-    if aux is None and _state_preposition(words, cs, es):
+    if aux is None and state_preposition(words, cs, es):
         # "because of the shortage, pharmacies can ...", "allowed to compound during the grace
         # period": the state holds when the clause's own verb does.
         aux = _clause_tense(words, cs, ce if ce < sent[1] and words[cs] not in ("because", "due", "owing", "amid",
@@ -409,7 +398,7 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
         # state has ended (told now, or as the moment it was said to end).
         out.stance = "ended"
         return out
-    if aux == "past" and event.label == "EV:shortage" and _until_time(doc, words, ee, ce, out.times, cs):
+    if aux == "past" and event.label == "EV:shortage" and until_time(doc, words, ee, ce, out.times, cs):
         out.stance = "ended"  # "sat on the shortage list from 2022 until mid-2023": over at that time
         return out
     if aux == "past":
@@ -424,126 +413,19 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
 # "under the shortage exception", "under the scheme": the means, not a process under way.
 UNDER_MEANS = {"exception", "exceptions", "scheme", "program", "programme", "pathway", "rule", "rules", "law", "laws",
                "provision", "policy", "exemption", "period"}
-UNTIL_WORDS = {"until", "till", "through", "to"}
-
-
-def _until_time(doc: Doc, words: list[str], ee: int, ce: int, times: list[TimeExpr], cs: int = 0) -> bool:
-    """A time after the event, in its clause, introduced by "until", "till", "through" or "to"
-    ("... from 2022 until mid-2023"), or the end of a range of years anywhere in the clause
-    ("During 2022–2024, it sat on the list")."""
-    for t in times:
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or t.relative or span.start == 0:
-            continue
-        if ee <= span.start < ce and words[span.start - 1] in UNTIL_WORDS:
-            return True
-        if cs <= span.start < ce and range_end(doc.text, t.start):
-            return True
-    return False
-
-
-YEAR_THEN_DASH = re.compile(r"(?:19|20)\d\d\s?[–—-]\s?$")
-
-
-def range_end(text: str, start: int) -> bool:
-    """Does the time at character `start` end a range of years ("2022–2024", "2022 - 2024")?"""
-    return bool(YEAR_THEN_DASH.search(text, max(0, start - 8), start))
 
 
 # Negating verbs whose object noun phrase (a name in it, too) ends in the event.
 LACK_VERBS = {"lacks", "lack", "lacking", "lacked"}
-# Words before an adjective use of an end word ("the complete findings", "its final results").
-ATTRIBUTIVE_BEFORE = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "more"}
 # After "has/have": a state held up to now ("have been on the list", "has sat on the shortage
 # list for two years", "has remained in short supply").
 PERFECT_STATE = {"been", "sat", "stayed", "remained", "lingered"}
-
-
-def _ended_cue(doc: Doc, words: list[str], inside: list[Cue], event: Cue, times: list[TimeExpr]) -> Cue | None:
-    """The end cue that speaks of this event, if any: close after it, or just before it, not part
-    of a time ("by the end of the year") and with no other event between them."""
-    best: Cue | None = None
-    for c in inside:
-        if c.label != "ST:ended":
-            continue
-        if any(o.label in ("ST:expected", "ST:refused") and o.start <= c.start and c.end <= o.end
-               and o.end - o.start > c.end - c.start for o in inside):
-            continue  # part of a longer cue: "the finish line", "a complete response letter" is no end
-        w = words[c.start]
-        if c.start >= event.end:
-            gap = c.start - event.end
-            if gap > ENDED_AFTER or w in ENDED_BEFORE_ONLY:
-                continue
-            if w == "over" and c.end < len(words) and words[c.end] not in OVER_FOLLOWERS \
-                    and not doc[c.end].is_space:
-                continue
-            if any(_generic_event(o) and (event.end <= o.start < c.start
-                                                   or c.end <= o.start <= c.end + ENDED_BEFORE) for o in inside):
-                continue  # another event's end: "approvals that ended ...", "struck down the order ending the shortage"
-        elif c.end <= event.start:
-            gap = event.start - c.end
-            if gap > ENDED_BEFORE or w == "over":
-                continue
-        else:
-            continue
-        if w in ("end", "ends", "ended", "ending") and c.end < len(words) and words[c.end] == "up":
-            continue  # "end up becoming legal": a result, not an end
-        if w in ("complete", "final", "full") and c.start > 0 and words[c.start - 1] in ATTRIBUTIVE_BEFORE:
-            continue  # an adjective: "once the complete findings are out"
-        if w in ("end", "ends", "ended") and c.end + 1 < len(words) and words[c.end] == "of" \
-                and (words[c.end + 1] in TIME_NOUNS or words[c.end + 1].isdigit()
-                     or (words[c.end + 1] == "the" and c.end + 2 < len(words) and words[c.end + 2] in TIME_NOUNS)):
-            continue  # "the end of the year", "the end of 2024"
-        char = doc[c.start].idx
-        if any(t.start <= char < t.end for t in times):
-            continue
-        if best is None or gap < abs(best.start - event.start):
-            best = c
-    return best
 
 
 def _alternative(words: list[str], event: Cue, c: Cue) -> bool:
     """"set to approve or deny it": the refusal is the other outcome of a decision still to come."""
     between = words[event.end:c.start] if c.start >= event.end else words[c.end:event.start]
     return between in (["or"], [",", "or"], ["or", "to"])
-
-
-def _declared_to(words: list[str], cs: int, end_at: int) -> bool:
-    """A declaring verb before "to ... over/resolved" pronounces the end ("declared the shortage to
-    be over"), unless a modal or "to" governs the verb itself ("will declare it to be over")."""
-    for i in range(end_at - 1, max(cs, end_at - 14) - 1, -1):
-        if words[i] in (";", "but", "because", "since"):
-            return False
-        if words[i] in DECLARE_TO:
-            return not any(w in FUTURE_MODALS or w in ("to", "would") for w in words[max(cs, i - 2):i])
-    return False
-
-
-def _listed_now(words: list[str], cs: int, es: int) -> bool:
-    """A listing verb of now governs the event noun: "still lists Ozempic in its shortage database",
-    "continues to list these drugs in shortage"."""
-    for i in range(es - 1, max(cs, es - LISTING_NEAR) - 1, -1):
-        w = words[i]
-        if w in (",", ";", "because", "since", "but", "which", "that", "who", "if", "when"):
-            return False
-        if w in ("available", "resolved", "ended", "over"):
-            return False  # "every dose now shows as available in the shortage database"
-        if w in LISTING_PRESENT:
-            return True
-        if w in LISTING_BASE:
-            return any(x in LISTING_GO_ON for x in words[max(cs, i - 3):i])
-    return False
-
-
-def _state_preposition(words: list[str], cs: int, es: int) -> bool:
-    """A state preposition governs the event noun, with at most a determiner, a possessive and an
-    adjective or two between ("because of the national shortage", "during the FDA's grace period")."""
-    for i in range(max(cs, es - 6), es):
-        for prep in STATE_PREPOSITIONS:
-            if tuple(words[i:i + len(prep)]) == prep and es - (i + len(prep)) <= 4 \
-                    and not any(w in (",", ";", ".") for w in words[i:es]):
-                return True
-    return False
 
 
 def _words(doc: Doc) -> list[str]:
@@ -606,11 +488,6 @@ def _asserting_opener(doc: Doc, c: Cue, sent: tuple[int, int], event: Cue) -> bo
     corrected; what follows its comma is the writer's own statement."""
     return c.start == sent[0] and doc[c.start].lower_ == "contrary" \
         and any(t.text == "," for t in doc[c.end:event.start])
-
-
-def _generic_event(c: Cue) -> bool:
-    """An event cue of the shared vocabulary (not a phrase one pack's rule lists inline)."""
-    return c.label.startswith("EV:") and not c.label.startswith("EV:rule:")
 
 
 def _framing_year(doc: Doc, cs: int, times: list[TimeExpr]) -> int | None:

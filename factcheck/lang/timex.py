@@ -247,3 +247,11 @@ _DAY_OF_MONTH = re.compile(rf"\b{_MONTH} \d{{1,2}}\b|\b\d{{1,2}} {_MONTH}", re.I
 def names_a_day(t: TimeExpr) -> bool:
     """"June 4", "4 June 2024": the expression names a day of a month (a timetable's precision)."""
     return bool(_DAY_OF_MONTH.search(t.text))
+
+
+YEAR_THEN_DASH = re.compile(r"(?:19|20)\d\d\s?[–—-]\s?$")
+
+
+def range_end(text: str, start: int) -> bool:
+    """Does the time at character `start` end a range of years ("2022–2024", "2022 - 2024")?"""
+    return bool(YEAR_THEN_DASH.search(text, max(0, start - 8), start))

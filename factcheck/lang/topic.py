@@ -182,7 +182,7 @@ def _about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at:
     if side:
         return side == "own"
     # The document as a whole: its first sentence (title) or, failing that, which it names more.
-    first = _title(an)
+    first = title_sentence(an)
     if first is not None:
         side = _nearest(subjects.cues_in(first[0], first[1]), own, rival, first[1])
         if side:
@@ -229,7 +229,7 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
         return side == "own"
     # The page's title ("Australia's first psychedelic clinic opens": a later "psychiatrists have
     # been authorised" is Australian). A place named elsewhere in the page does not move it.
-    first = _title(an)
+    first = title_sentence(an)
     if first and first != ev.sentence and _is_heading(an, first):
         side = _nearest(subjects.cues_in(first[0], first[1]), own, rival, first[0])
         if side:
@@ -257,7 +257,7 @@ def _look_back(an: Analysis, sentence: tuple[int, int], own: Collection[str], ri
     return None
 
 
-def _title(an: Analysis) -> tuple[int, int] | None:
+def title_sentence(an: Analysis) -> tuple[int, int] | None:
     """The first sentence with words: a blanked front matter before the title is no title. Read
     once per Analysis (every claim that falls through to the title asks it)."""
     found = an.__dict__.get("_title", _UNREAD)

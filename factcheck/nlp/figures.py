@@ -123,6 +123,7 @@ BAR_WORDS = r"(?:at least|more than|over|upwards of|in excess of)"
 BAR_VERBS = r"(?:lost|lose|loses|losing|shed|sheds|shedding|dropped|achieved|reached|cut)"
 SHARE_THEN_BAR = re.compile(rf"(?:\s+(?:of\s+)?[\w-]+){{0,4}}?\s+{BAR_VERBS}\s+{BAR_WORDS}\s")
 BAR_AFTER_VERB = re.compile(rf"{BAR_VERBS}\s+(?:{BAR_WORDS}\s+)?$")
+BAR_START = re.compile(rf"{BAR_WORDS}\s")
 SHARE_BEFORE = re.compile(r"(?:\d\s?%|\bpercent|\bhalf|\bthirds?|\bquarters?|\bfifths?|\bmost|\bmany|\bsome|\bfew|"
                           r"\bnearly all|\balmost all|\bin (?:two|three|four|five|ten)|\bout of \w+)"
                           r"(?:\s+(?:of\s+)?[\w-]+){0,4}?\s+$")
@@ -137,7 +138,7 @@ def _without_shares_over_thresholds(folded: str, figures: list[Claim], named: li
         m = SHARE_THEN_BAR.match(folded, c.end)
         if m is not None and not any(a < m.end() <= b for a, b in named):
             drop.add(id(c))  # the share
-        elif re.match(BAR_WORDS + r"\s", folded[c.start:c.end + 1]) \
+        elif BAR_START.match(folded, c.start, c.end + 1) \
                 and (v := BAR_AFTER_VERB.search(folded, max(0, c.start - 20), c.start)) is not None \
                 and SHARE_BEFORE.search(folded, max(0, v.start() - 40), v.start()):
             # the bar, its bar word read as its approximation; only after a share of people ("people

@@ -211,15 +211,15 @@ def test_an_appositive_glossing_a_rival_is_the_rival(read):
 
 
 def test_the_title_is_read_once_per_analysis(read):
-    from factcheck.lang.topic import _title
+    from factcheck.lang.topic import title_sentence
 
     an = read("\n\nDrug X news. The FDA approved it. Drug Y waits.")
-    first = _title(an)
+    first = title_sentence(an)
     assert first is not None and an.doc[first[0]:first[1]].text.strip().startswith("Drug X news")
     an.sentences[:] = []  # a second reading would find none
-    assert _title(an) == first
+    assert title_sentence(an) == first
     blank = read("\n\n  \n")
-    assert _title(blank) is None and _title(blank) is None
+    assert title_sentence(blank) is None and title_sentence(blank) is None
 
 
 def test_about_without_an_own_subject_in_the_page_is_the_step_by_step_answer(read):
