@@ -64,6 +64,24 @@ def _names_subject(an: Analysis, span: tuple[int, int], own: Collection[str]) ->
     return an.names_in(own, *span)
 
 
+# Words after a participle that keep it a verb with a time of its own ("FDA-approved in 2021").
+_VERB_FOLLOWERS = {"in", "on", "by", "since", "at", "during", "until", "before", "after", "as", "for", "last", "this"}
+
+
+def describes_a_noun(an: Analysis, ev: EventMention) -> bool:
+    """"state-licensed pharmacies", "lab-made copies": a participle joined by a hyphen to a common
+    word, before its noun, describes the noun and names no act. With a name or an authority
+    ("FDA-approved", "Health Canada-licensed") it still says who approved it."""
+    doc = an.doc
+    k, e = ev.cue.start, ev.cue.end
+    if e - k != 1 or k < 2 or doc[k - 1].text != "-" or e >= len(doc) or not doc[k].lower_.endswith("ed"):
+        return False
+    prefix, nxt = doc[k - 2], doc[e]
+    if not prefix.is_lower or any(c.start <= k - 2 < c.end for c in an.cues_in(k - 2, k - 1) if c.label.startswith("AUTH")):
+        return False
+    return not nxt.is_punct and nxt.lower_ not in _VERB_FOLLOWERS
+
+
 def blocked_here(an: Analysis, rule: Rule, ev: EventMention, own: Collection[str],
                  paragraph_start: int | None = None) -> bool:
     """The rule's `unless` phrases in the event's clause, or in its sentence when the clause does
@@ -71,7 +89,7 @@ def blocked_here(an: Analysis, rule: Rule, ev: EventMention, own: Collection[str
     use in December 2022": the second clause is about the teens' approval too), or, when the
     sentence does not name it either, in the sentence of its paragraph it borrows the subject from
     ("... cleared oral Wegovy. The company has also applied in Europe": the pill's application)."""
-    if blocked(an, rule, *ev.clause):
+    if blocked(an, rule, *ev.clause) or describes_a_noun(an, ev):
         return True
     if getattr(rule.spec, "unless_scope", "clause") == "sentence" and blocked(an, rule, *ev.sentence):
         return True

@@ -15,7 +15,7 @@ from factcheck.knowledge.model import PartialDate, Rule
 from factcheck.knowledge.rule_kinds import EventDateSpec
 from factcheck.lang.layer import Analysis
 from factcheck.lang.places import country_of
-from factcheck.lang.timex import range_end
+from factcheck.lang.timex import TimeExpr, days_without_year, range_end
 from factcheck.lang.topic import in_jurisdiction, in_scope, never_about
 from factcheck.nlp.claims import Claim
 
@@ -161,6 +161,35 @@ class EventDateRule:
                 return True
         return False
 
+    def _wrong_day_without_year(self, an: Analysis, ev, c0: int, c1: int) -> Claim | None:  # type: ignore[no-untyped-def]
+        """"The letter, issued on August 9, ...": a day with no year. The event happened once, so
+        its day of the year is checked on its own, whatever year the page is from; the year is
+        not guessed (an undated page gives none, and a dated one may tell last year's news)."""
+        doc = an.doc
+        ev_char = doc[ev.cue.start].idx
+        days = [d for d in days_without_year(doc.text[c0:c1])]
+        if not days:
+            return None
+        s, e, month, day = min(days, key=lambda d: abs(d[0] + c0 - ev_char))
+        true = self.spec.date
+        try:
+            said = date(true.year, month, day)
+        except ValueError:
+            return None
+        t = TimeExpr(s + c0, e + c0, doc.text[s + c0:e + c0], True, said, said)
+        if not self._attached(an, ev, t) or self._span_bound(an, ev, t) or not self._topic_of_this_date(an, ev, t):
+            return None
+        slack = timedelta(0) if _document_date(an, ev, t) else DAY_TOLERANCE
+        if abs(said - true) <= slack:
+            return None
+        span = doc.char_span(min(t.start, ev_char), max(t.end, doc[ev.cue.end - 1].idx + len(doc[ev.cue.end - 1])),
+                             alignment_mode="expand")
+        if span is None:
+            return None
+        claim = claim_for(an, span.start, span.end, ev.sentence, self.rule)
+        claim.attributed = ev.stance.attributed
+        return claim
+
     def claims(self, an: Analysis, para_of: dict[int, int], in_domain: bool) -> list[Claim]:
         if self.spec.date is None:
             return []
@@ -190,6 +219,14 @@ class EventDateRule:
                 continue
             c0, c1 = doc[ev.clause[0]].idx, doc[ev.clause[1] - 1].idx + len(doc[ev.clause[1] - 1])
             times = [t for t in ev.stance.times if not t.relative and t.first and c0 <= t.start < c1]
+            if not times and not self.spec.end and not isinstance(self.spec.date, PartialDate):
+                # The sentence, not the clause: the day often sits in an aside on the event's noun
+                # ("the letter, which was issued on August 9, ..."); `_attached` keeps it close.
+                s0, s1 = doc[ev.sentence[0]].idx, doc[ev.sentence[1] - 1].idx + len(doc[ev.sentence[1] - 1])
+                claim = self._wrong_day_without_year(an, ev, s0, s1)
+                if claim is not None:
+                    out.append(claim)
+                    continue
             if not times:
                 # A fact box: "November 2022: new drug application submitted".
                 times = [t for t in ev.stance.times if not t.relative and t.first]

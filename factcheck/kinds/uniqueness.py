@@ -47,9 +47,11 @@ class UniquenessRule:
     def claims(self, an: Analysis) -> list[Claim]:
         out: list[Claim] = []
         label = f"CATEGORY:{self.rule.id}"
-        for c in an.cues:
-            if c.label != label:
-                continue
+        mentions = [c for c in an.cues if c.label == label]
+        for c in mentions:
+            if any(o is not c and o.start <= c.start and c.end <= o.end and (o.start, o.end) != (c.start, c.end)
+                   for o in mentions):
+                continue  # "oral GLP-1" inside "oral GLP-1 receptor agonist": the longest name is the category
             sent = sentence_of(an, c.start)
             if sent is None:
                 continue

@@ -32,6 +32,12 @@ def speaker_of(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event: 
                 continue
         if c.start == event.end and word not in ("says", "said"):
             continue  # a participle after the event noun is its stance: "a decision expected in August"
+        if c.start >= event.end and word != "according" and (
+                _coordinated_between(doc, event.end, c.start) or _has_complement(doc, c.end, sent[1])):
+            # "..., and experts expect that ...": the later clause has its own speaker; "In its
+            # letter dated 9 August, the agency said the data fell short": the verb reports what
+            # follows it, not what came before.
+            continue
         subject = _subject_before(doc, sent[0], c.start)
         if c.label == "ATTR" and doc[c.start:c.end].text.lower().startswith("according"):
             # "according to the maker, ...": the speaker ends at the first punctuation mark.
@@ -40,6 +46,45 @@ def speaker_of(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event: 
         if subject or doc[c.start:c.end].text.lower().startswith("according"):
             return True, subject
     return False, None
+
+
+COORDINATORS = {"and", "but", "yet", "while", "whereas"}
+
+
+def _coordinated_between(doc: Doc, lo: int, hi: int) -> bool:
+    """A clause boundary between two tokens: a semicolon, or a comma followed by a coordinator
+    ("..., yet developers remain hopeful, and experts expect ...")."""
+    for i in range(lo, hi):
+        t = doc[i].text
+        if t == ";" or (t == "," and i + 1 < hi and doc[i + 1].lower_ in COORDINATORS):
+            return True
+    return False
+
+
+# Words after a reporting verb that open an adjunct, not the reported clause ("the company said
+# in a statement", "analysts said on Monday").
+ADJUNCT_OPENERS = {"in", "on", "at", "last", "this", "yesterday", "today", "earlier", "later", "recently", "monday",
+                   "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "during", "after", "before",
+                   "when", "while", "as", "to", "via", "through", "by", "with", "—", "-", "–"}
+
+
+def _has_complement(doc: Doc, at: int, end: int) -> bool:
+    """Does the reporting verb ending at token `at` take a clause of its own after it ("said the
+    data fell short", "expect that ...")? A trailing report ("..., analysts said.", "..., the
+    company said on Monday") takes none, and reports what came before it."""
+    if at >= end:
+        return False
+    first = doc[at]
+    if first.lower_ == "that":
+        return True
+    if first.is_punct or first.lower_ in ADJUNCT_OPENERS:
+        return False
+    run = 0
+    for i in range(at, end):
+        if doc[i].is_punct:
+            break
+        run += 1
+    return run >= 3
 
 
 NOUN_MARKERS = {"a", "an", "the", "its", "their", "his", "her", "our", "great", "much", "some", "this", "that",

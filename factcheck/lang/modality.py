@@ -75,6 +75,12 @@ def _passive_used(words: list[str], c: Cue) -> bool:
                                                                                "was", "were")
 
 
+# "will be allowed to prescribe", "will be permitted to": a permission to come is the modal's.
+PERMISSION_PARTICIPLES = {"allowed", "permitted", "authorised", "authorized", "enabled"}
+# "will let authorised psychiatrists prescribe": a participle after these is an adjective.
+PERMITTING = {"let", "allow", "allows", "permit", "permits", "enable", "enables"}
+
+
 def _modal_before(words: list[str], cs: int, es: int, ce: int | None = None,
                   event_starts: set[int] | None = None) -> str | None:
     """A modal or future auxiliary governing the event: "will approve", "could be approved",
@@ -104,7 +110,8 @@ def _modal_before(words: list[str], cs: int, es: int, ce: int | None = None,
         # Another verb between the modal and the event takes the modal: "should be supervised
         # by licensed therapists" (but "could soon win approval", "may become a legal drug").
         if i < es - 1 and (w.endswith("ed") or w.endswith("ing")) and w not in OBTAIN and w not in (
-                "being", "getting", "becoming", "expected", "anticipated", "predicted", "projected", "tipped"):
+                "being", "getting", "becoming", "expected", "anticipated", "predicted", "projected", "tipped") \
+                and w not in PERMISSION_PARTICIPLES and not (i - 1 >= cs and words[i - 1] in PERMITTING):
             return None
     return None
 
@@ -142,6 +149,8 @@ def _modal_reading(words: list[str], m: int, stop: int, event_starts: set[int] |
         return w  # nothing but adverbs between the modal and the event: "will (soon) approve"
     if nxt in MODAL_CARRIERS or nxt in OBTAIN or j in (event_starts or ()):
         return w
+    if nxt in PERMITTING and m < stop <= j + 5:
+        return w  # "will let authorised psychiatrists prescribe it": the permission is to come
     if lemma_of(nxt) in LIGHT_VERBS and m < stop <= j + 5:
         return w  # a verb whose object is the event: "will hold a public advisory committee meeting"
     return None

@@ -262,7 +262,7 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
         out.stance = "negated" if negated_between(es, es) else "pending"
         return out
     if "under" in words[max(cs, es - 3):es] and not _past_aux(words, cs, words.index("under", max(cs, es - 3), es)) \
-            and not doc[es].is_title and words[ee - 1] not in UNDER_MEANS \
+            and not doc[es].is_title and words[ee - 1] not in UNDER_MEANS and not words[es].endswith("ed") \
             and (ee >= len(words) or words[ee] not in UNDER_MEANS):
         # "under FDA review", "under priority review"; not a scheme named under which things happen
         # ("granted approval under the Authorised Prescriber Scheme")

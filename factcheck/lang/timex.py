@@ -249,6 +249,25 @@ def names_a_day(t: TimeExpr) -> bool:
     return bool(_DAY_OF_MONTH.search(t.text))
 
 
+_YEARLESS_DAY = [p for kind, p in _PATTERNS if kind == "dayofyear"]
+
+
+def days_without_year(text: str) -> list[tuple[int, int, int, int]]:
+    """Days named with no year ("issued on August 9", "the 9 August letter"), as (start, end, month,
+    day): the day of a one-time event can be checked without knowing the year."""
+    out = []
+    for pat in _YEARLESS_DAY:
+        for m in pat.finditer(text):
+            low = m.group(0).lower()
+            month = next((MONTHS[w.rstrip(".")] for w in re.findall(r"[a-z]+\.?", low) if w.rstrip(".") in MONTHS), None)
+            day = int(re.search(r"\d{1,2}", low).group(0))  # type: ignore[union-attr]
+            word = next(w for w in re.findall(r"[A-Za-z]+", m.group(0)))
+            # "they may 5" is no date: a month that opens a date is written with a capital.
+            if month and word[0].isupper() and 1 <= day <= calendar.monthrange(2024, month)[1]:  # a leap year: 29 February exists
+                out.append((m.start(), m.end(), month, day))
+    return sorted(out)
+
+
 YEAR_THEN_DASH = re.compile(r"(?:19|20)\d\d\s?[–—-]\s?$")
 
 

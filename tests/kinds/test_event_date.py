@@ -83,3 +83,26 @@ def test_the_end_of_a_state_told_over_a_span_is_its_second_date(bundled_linter):
 def test_a_documents_own_date_is_exact(bundled_linter, text: str, flagged: bool) -> None:
     found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule == "mdma/crl-wrong-month"]
     assert bool(found) == flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # A day with no year: the event happened once, so its day is checked whatever the page's year.
+    ("Drug X was approved on March 20, on a page that gives no year.", True),
+    ("Drug X was approved on 11 March by the agency.", False),  # within the announcement's days
+    ("Drug X's approval, which came on 28 February, surprised analysts.", True),
+    ("Drug X was reviewed on March 20 and approved soon after.", False),  # the review's day
+])
+def test_a_day_without_a_year_is_checked_on_its_own(tmp_path, text: str, flagged: bool):
+    claims = "claims:\n" + kindpack.claim("x-day", "Drug X was approved on 10 March 2025.", DAY_RULE)
+    root = kindpack.write_pack(tmp_path / "test", {"claims/c.yaml": claims})
+    found = kindpack.findings(kindpack.linter_for([root]), text, "test/x-approval-day")
+    assert bool(found) == flagged, found
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("The complete response letter on MDMA, which was issued on August 9, asked for another trial.", True),
+    ("In its complete response letter on MDMA dated August 8, the FDA asked for another trial.", False),
+])
+def test_a_documents_own_day_without_a_year_is_exact(bundled_linter, text: str, flagged: bool) -> None:
+    found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule == "mdma/crl-wrong-month"]
+    assert bool(found) == flagged

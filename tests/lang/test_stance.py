@@ -563,3 +563,30 @@ def test_a_refusal_that_the_event_acts_on_is_not_the_events_refusal():
     assert _object_of(words, Cue("EV", 1, 2), Cue("ST:refused", 4, 5))
     words = "lykos will contest it after the rejection".split()
     assert not _object_of(words, Cue("EV", 2, 3), Cue("ST:refused", 6, 7))
+
+
+@pytest.mark.parametrize(("sentence", "attributed"), [
+    # a report after the event speaks for it only when it trails the clause
+    ("Drug X won approval in June, analysts said.", True),
+    ("Drug X won approval in June, the company said on Monday.", True),
+    ("Drug X won approval in June, according to the maker.", True),
+    # a later coordinated clause has its own speaker
+    ("Drug X won approval in June, yet sales were slow, and analysts expect that they will pick up.", False),
+    # a reporting verb with its own clause after it reports that clause, not the words before it
+    ("In its approval letter of June 4, the agency said the data were strong.", False),
+])
+def test_a_report_after_the_event_speaks_for_it_only_when_trailing(stance_of, sentence: str, attributed: bool):
+    st = stance_of(sentence, "approval")
+    assert st.attributed is attributed, (sentence, st)
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    # a permission to come: the future modal reaches the event through "be allowed to" and "let"
+    ("From July, psychiatrists will be allowed to prescribe Drug X.", "expected"),
+    ("The regulator will let authorised psychiatrists prescribe Drug X.", "expected"),
+    ("The agency will allow doctors to prescribe Drug X.", "expected"),
+    ("Psychiatrists are allowed to prescribe Drug X.", "current"),
+])
+def test_a_permission_to_come_is_expected(stance_of, sentence: str, stance: str):
+    st = stance_of(sentence, "approval")
+    assert st.stance == stance, (sentence, st)
