@@ -20,7 +20,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from factcheck.knowledge.rule_kinds import KIND_DOCS, FormerName, Holder, JurisdictionState, Member
+from factcheck.knowledge.rule_kinds import KIND_DOCS, FormerName, Holder, JurisdictionState, Member, Substance
 
 REFERENCE_PATH = "docs/rule-kinds.md"
 
@@ -34,7 +34,8 @@ def yaml_name(cls: type, field_name: str) -> str:
     """The name an editor writes in YAML for a dataclass field."""
     return YAML_NAMES.get((cls.__name__, field_name), field_name)
 # The nested mappings some slots hold, documented under their slot.
-NESTED = {"holders": Holder, "jurisdictions": JurisdictionState, "former": FormerName, "members": Member}
+NESTED = {"holders": Holder, "jurisdictions": JurisdictionState, "former": FormerName, "members": Member,
+          "substances": Substance}
 
 # Editor's words for the field types of the kind dataclasses.
 TYPE_WORDS = {
@@ -46,6 +47,7 @@ TYPE_WORDS = {
     "list[JurisdictionState]": "a list of jurisdictions (below)",
     "list[FormerName]": "a list of former names (below)",
     "list[Member]": "a list of members, in order (below)",
+    "list[Substance]": "a list of substances (below)",
 }
 
 # Keys every rule may carry, whatever its kind (schema.RULE_KEYS minus the kind slots). A test
@@ -102,6 +104,8 @@ NESTED_DOCS = {
     ("FormerName", "end"): "when the bearer stopped using it (the rename)",
     ("Member", "subject"): "phrases or @terms naming the member",
     ("Member", "since"): "when it joined the category (its approval, say)",
+    ("Substance", "name"): "the substance's names (international nonproprietary name and short forms)",
+    ("Substance", "products"): "the brand names of the products that contain it",
 }
 PATTERN_SLOTS = ("patterns", "frame", "unless", "context", "context_scope", "negatable")
 _SLOT_LABEL = re.compile(r"(?<![\w`-])((?:[a-z_]+, )*[a-z_]+): ")
@@ -249,6 +253,9 @@ def spec_lines(pack: Any, rule: Any) -> list[str]:
             for i, m in enumerate(value, 1):
                 since = f", since {_iso(m.since)}" if m.since else ""
                 out.append(f"- member {i}: {_words(m.subject, terms)}{since}")
+        elif f.name == "substances":
+            for sub in value:
+                out.append(f"- substance: {', '.join(sub.name)}: {', '.join(sub.products)}")
         elif f.name == "study":
             study = pack.studies.get(value)
             out.append(f"- study: {value}" + (f" ({study.title})" if study else " (unknown study)"))

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factcheck.kinds.event_date import EventDateRule
+from factcheck.kinds.ingredient import IngredientRule
 from factcheck.kinds.jurisdiction import JurisdictionRule
 from factcheck.kinds.names import NameRule
 from factcheck.kinds.role import RoleRule
@@ -17,6 +18,7 @@ from factcheck.kinds.vocabulary import build_matcher, subject_labels
 from factcheck.knowledge.model import Pack, Rule
 from factcheck.knowledge.rule_kinds import (
     EventDateSpec,
+    IngredientSpec,
     JurisdictionStatusSpec,
     NameSpec,
     RoleSpec,
@@ -64,6 +66,7 @@ class KindMatchers:
         self.names = [NameRule(r) for r in typed if isinstance(r.spec, NameSpec)]
         self.roles = [RoleRule(r) for r in typed if isinstance(r.spec, RoleSpec)]
         self.unique = [UniquenessRule(r) for r in typed if isinstance(r.spec, UniquenessSpec)]
+        self.ingredients = [IngredientRule(r) for r in typed if isinstance(r.spec, IngredientSpec)]
         # What the pack is about (its `about` words and term lists) against neighbouring topics.
         self.own_labels = {"ABOUT"} | {f"TERM:{t}" for t in pack.terms}
         self.rival_labels = rivals if (pack.neighbours or rivals) else set()
@@ -102,6 +105,8 @@ class KindMatchers:
                 out.extend(nrule.claims(an))
             for urule in self.unique:
                 out.extend(urule.claims(an))
+            for irule in self.ingredients:
+                out.extend(irule.claims(an))
         return out, kept
 
     def _about_pack(self, doc: Doc, an: Analysis, claim: Claim, para_of: dict[int, int]) -> bool:

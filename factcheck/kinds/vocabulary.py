@@ -16,6 +16,7 @@ from factcheck.knowledge.model import Pack
 from factcheck.knowledge.pack_cache import cache_folder
 from factcheck.knowledge.rule_kinds import (
     EventDateSpec,
+    IngredientSpec,
     JurisdictionStatusSpec,
     NameSpec,
     RoleSpec,
@@ -81,6 +82,10 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
                 inline = [x for x in m.subject if not x.startswith("@")]
                 if inline:
                     lists[f"MEMBER:{rule.id}:{i}"] = inline
+        elif isinstance(spec, IngredientSpec):
+            for i, sub in enumerate(spec.substances):
+                lists[f"SUBST:{rule.id}:{i}"] = sub.name
+                lists[f"PROD:{rule.id}:{i}"] = sub.products
         elif isinstance(spec, RoleSpec):
             lists[f"ORG:{rule.id}"] = spec.organization
             lists[f"ROLE:{rule.id}"] = spec.role
@@ -88,7 +93,7 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
                 lists[f"HOLDER:{rule.id}:{i}"] = [h.name, *h.aliases]
         if rule.unless_words:
             lists[f"UNLESS:{rule.id}"] = rule.unless_words
-    fixed = ("TERM:", "JUR:", "ABOUT", "RIVAL", "NAME:", "ORG:", "HOLDER:", "JS:", "SUBJ:", "UNLESS:", "MEMBER:")
+    fixed = ("TERM:", "JUR:", "ABOUT", "RIVAL", "NAME:", "ORG:", "HOLDER:", "JS:", "SUBJ:", "UNLESS:", "MEMBER:", "SUBST:", "PROD:")
     # The phrases' tokens are kept beside the compiled pack, under the same switch.
     cache = None if os.environ.get("FACTCHECK_NO_PACK_CACHE") else cache_folder() / "cues"
     return CueMatcher(nlp, lists, fixed=fixed, cache=cache)

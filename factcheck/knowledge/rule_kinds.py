@@ -188,6 +188,28 @@ class UniquenessSpec:
     members: list[Member] = field(default_factory=list)
 
 
+@dataclass
+class Substance:
+    name: list[str]
+    products: list[str]
+
+
+@dataclass
+class IngredientSpec:
+    """A product tied to the wrong active substance: "semaglutide drugs such as Ozempic and
+    Mounjaro", "Zepbound (semaglutide)", "Mounjaro, a semaglutide injection". Only tight
+    constructions bind a product to a substance (a parenthesis, an apposition or copula before a
+    head noun, a list after "such as", "sold as" or "including", a verb of containing, "the active
+    ingredient in"); a comparison or a denial between them keeps them apart.
+
+    substances: each with `name` (the substance's names) and `products` (the names of the
+    products that contain it, as printed: brand names). A product bound to a substance that is not
+    its own, with its own not bound beside it, is the finding.
+    """
+
+    substances: list[Substance] = field(default_factory=list)
+
+
 KIND_DOCS: dict[str, Any] = {
     "pattern": "Raw regular expressions over the folded sentence (the escape hatch).",
     "status": StatusSpec,
@@ -197,12 +219,13 @@ KIND_DOCS: dict[str, Any] = {
     "name": NameSpec,
     "figure": FigureSpec,
     "uniqueness": UniquenessSpec,
+    "ingredient": IngredientSpec,
 }
 RULE_KINDS = tuple(KIND_DOCS)
 UNLESS_SCOPES = ("clause", "sentence")
 SPEC_KEYS = {"unless_scope", "fulfilled", "forecast", "subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "former", "not_former", "date",
              "organization", "role", "holders", "jurisdictions", "study", "quantity", "topic", "end", "says", "category",
-             "members"}
+             "members", "substances"}
 
 
 def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, list[str]],
@@ -327,6 +350,16 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
         if len(members) < (2 if says == "only" else 1):
             ck.error(item, "members", f"{what}a uniqueness rule needs its members in order (two or more for 'only')")
         return UniquenessSpec(says, category, members)
+    if kind == "ingredient":
+        substances = []
+        for sub in item.get("substances") or []:
+            if not isinstance(sub, LineDict) or not _strings(sub, "name", ck, what) or not _strings(sub, "products", ck, what):
+                ck.error(item, "substances", f"{what}each substance needs 'name' and 'products'")
+                continue
+            substances.append(Substance(_strings(sub, "name", ck, what), _strings(sub, "products", ck, what)))
+        if len(substances) < 2:
+            ck.error(item, "substances", f"{what}an ingredient rule needs two or more substances with their products")
+        return IngredientSpec(substances)
     if kind == "figure":
         study, quantity = item.get("study"), item.get("quantity")
         if not isinstance(study, str) or not isinstance(quantity, str):
