@@ -45,7 +45,8 @@ GATES = [
 ALL_CORPORA = ["corpus", "corpus_dev", "corpus_dev2", "corpus_holdout", "corpus_holdout2", "corpus_real/dev", "corpus_real/dev2",
                "corpus_real/dev3", "corpus_real/dev4", "corpus_real/sealed", "corpus_real/offtopic", "corpus_glp1", "corpus_glp1_dev",
                "corpus_glp1_dev2", "corpus_glp1_dev3", "corpus_glp1_dev4", "corpus_real/dev5", "corpus_real/dev6",
-               "corpus_real/dev7", "corpus_glp1_dev5", "corpus_glp1_dev6", "corpus_glp1_dev7", "corpus_glp1_dev8"]
+               "corpus_real/dev7", "corpus_real/dev8", "corpus_glp1_dev5", "corpus_glp1_dev6", "corpus_glp1_dev7",
+               "corpus_glp1_dev8"]
 
 
 def score(folder: Path, linter, tmp: Path) -> dict:  # type: ignore[no-untyped-def]
@@ -110,7 +111,8 @@ def test_real_text_corpora_avoid_the_urls_kept_for_independent_measurement() -> 
     banned = {line.strip() for line in exclude.read_text(encoding="utf-8").splitlines()
               if line.strip() and not line.startswith("#")}
     for folder in ("corpus_real/dev", "corpus_real/dev2", "corpus_real/dev3", "corpus_real/dev4", "corpus_real/dev5",
-                   "corpus_real/dev6", "corpus_real/dev7", "corpus_real/sealed", "corpus_real/offtopic", "corpus_glp1",
+                   "corpus_real/dev6", "corpus_real/dev7", "corpus_real/dev8", "corpus_real/sealed", "corpus_real/offtopic",
+                   "corpus_glp1",
                    "corpus_glp1_dev", "corpus_glp1_dev2", "corpus_glp1_dev3", "corpus_glp1_dev4", "corpus_glp1_dev5",
                    "corpus_glp1_dev6", "corpus_glp1_dev7", "corpus_glp1_dev8"):
         for name, case in load_cases(TESTS / folder):
