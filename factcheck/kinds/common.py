@@ -39,7 +39,7 @@ def blocked(an: Analysis, rule: Rule, start: int, end: int) -> bool:
 
 
 PAIRING_PREPOSITIONS = {"for", "in", "with", "to", "against"}
-CONJUNCTIONS = {"and", "or"}
+CONJUNCTIONS = {"and", "or", "nor"}
 
 
 def _paired_conjunct(an: Analysis, start: int, end: int, span_start: int, span_end: int) -> bool:

@@ -12,6 +12,7 @@ from factcheck.kinds.common import blocked_here, names_topic
 from factcheck.kinds.vocabulary import event_labels, subject_labels
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import StatusSpec
+from factcheck.lang.aspect import _aux_before
 from factcheck.lang.layer import Analysis, EventMention
 from factcheck.lang.places import country_of
 from factcheck.lang.timex import find_times
@@ -59,6 +60,8 @@ class StatusRule:
                 continue
             if ev.stance.stance not in stances:
                 continue
+            if ev.stance.stance == "negated" and self.rule.verdict == "outdated" and _negated_in_the_past(an, ev):
+                continue  # "letters that had never been released", "did not cover it": history told as such
             if ev.stance.question:
                 continue
             if (self.spec.forecast_after or self.spec.forecast_before) and not self._in_window(ev):
@@ -288,3 +291,20 @@ def _first_day(d):  # type: ignore[no-untyped-def]
 
 def _last_day(d):  # type: ignore[no-untyped-def]
     return getattr(d, "last", d)
+
+
+PAST_NEGATORS = {"did", "had", "was", "were"}
+
+
+def _negated_in_the_past(an: Analysis, ev: EventMention) -> bool:
+    """A denial in the past tense ("had never been released", "did not cover", "was not allowed"):
+    what did not happen then, not what is denied now."""
+    cs, es = ev.clause[0], ev.cue.start
+    words = [t.lower_ for t in an.doc[cs:es + 1]]
+    if _aux_before(words, 0, es - cs) == "past":
+        return True
+    # "did not cover", "didn't pay", "was never approved": the negator's auxiliary
+    for i in range(len(words) - 2, max(-1, len(words) - 6), -1):
+        if words[i] in ("not", "n't", "never") and i > 0 and words[i - 1] in PAST_NEGATORS:
+            return True
+    return False

@@ -48,7 +48,7 @@ from factcheck.lang.readings import (
 )
 from factcheck.lang.states import declared_to, ended_cue, generic_event, listed_now, state_preposition, until_time
 from factcheck.lang.text import doc_text
-from factcheck.lang.timex import TimeExpr, is_future
+from factcheck.lang.timex import MONTHS, TimeExpr, is_future
 from factcheck.lang.wordsets import (
     DEONTIC_MODALS,
     EXPERIENCE_VERBS,
@@ -145,7 +145,7 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
             if c.label != "NEG":
                 continue
             if lo - 6 <= c.start <= hi and not _harmless_negation(words, c) \
-                    and not _reduced_relative(words, c, es):
+                    and not _reduced_relative(words, c, es) and not _closed_off(words, c.start, es):
                 return True
             if words[c.start] in LACK_VERBS and lo - 10 <= c.start < lo and "," not in words[c.start:lo]:
                 return True  # "still lacks the US Food and Drug Administration approval": its object's head
@@ -161,6 +161,23 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
         return out
     if _prevented(words, cs, es):
         out.stance, out.negated = "negated", True  # "the rules keep doctors from prescribing it to teens"
+        return out
+    if "neither" in words[ee:min(ce, ee + 4)] and "nor" in words[ee:ce]:
+        # "has approved it neither for diabetes nor for weight loss": denied for both
+        out.stance, out.negated = "negated", True
+        return out
+    if _waiting_for(words, sent[0], es):
+        out.stance = "pending"  # "the measure will have to wait until January to be adopted"
+        return out
+    if any(w in HOW_IT_USUALLY_RUNS for w in words[cs:es]):
+        # "it normally aims to decide within ten months": how the process usually runs, not a
+        # forecast for this case.
+        out.stance = "hypothetical"
+        return out
+    if _a_further_one(words, cs, es):
+        # "a way forward that includes one more phase 3 trial", "asked for another application":
+        # one more of its kind, which may come; neither the one under way nor a forecast of it.
+        out.stance = "hypothetical"
         return out
     # A change told as "from X to Y" ("From Prohibited to Prescribed"): X is the state left behind.
     if es - 1 >= cs and words[es - 1] == "from" and "to" in words[ee:min(ce, ee + 4)]:
@@ -298,6 +315,8 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
             out.stance = "past-forecast"  # "advocates, who saw it as a drug that could win approval"
         elif negated_between(es - 4, es):
             out.stance, out.negated = "negated", True
+        elif modal in ("may", "can") and _held_since(doc, sent[0], es):
+            out.stance = "current"  # "since July 1, authorised psychiatrists may prescribe it": a permission held
         else:
             out.stance = "expected" if modal != "past" else "past-forecast"
         return out
@@ -500,3 +519,60 @@ def _framing_year(doc: Doc, cs: int, times: list[TimeExpr]) -> int | None:
                 "at the start of", "in early", "in late", "in mid", "since") and not t.relative:
         return t.year
     return None
+
+
+def _held_since(doc: Doc, s0: int, es: int) -> bool:
+    """"since" and a date before the event ("Since July 1, ...", "since 2023"): what follows holds
+    from then. (A date is enough: an undated page places no "July 1", and "since" before a
+    clause is a reason, "since the FDA may approve it".)"""
+    for i in range(s0, es - 1):
+        if doc[i].lower_ == "since":
+            nxt = doc[i + 1].lower_.rstrip(".")
+            if nxt in MONTHS or (doc[i + 1].is_digit and len(nxt) == 4 and nxt[:2] in ("19", "20")):
+                return True
+    return False
+
+
+FURTHER = {"another", "additional", "further"}
+# Adverbs that tell how a process usually runs (narrower than wordsets.HABITUAL, whose "every"
+# and "often" also mark repeated events).
+HOW_IT_USUALLY_RUNS = {"normally", "usually", "typically", "ordinarily", "routinely", "customarily"}
+
+
+def _a_further_one(words: list[str], cs: int, es: int) -> bool:
+    """The event named as one more of its kind ("another Phase 3 trial", "one more phase 3 study",
+    "an additional trial"): one still to come, not the one under way."""
+    lead = words[max(cs, es - 3):es]
+    for k, w in enumerate(lead[-2:]):
+        # a determiner of the event's noun phrase ("another trial", "a further review"), not an
+        # adverb ("went further and legalised it")
+        if w in FURTHER and (w != "further" or (k == 0 and len(lead) >= 3 and lead[-3] == "a")
+                             or (k == 1 and len(lead) >= 2 and lead[-2] == "a")):
+            nxt = lead[-2:][k + 1] if k + 1 < len(lead[-2:]) else None
+            if nxt not in ("and", ",", "or", "to"):
+                return True
+    return (len(lead) >= 2 and lead[-2:] == ["one", "more"]) or (len(lead) >= 3 and lead[-3:-1] == ["one", "more"])
+
+
+def _closed_off(words: list[str], neg: int, es: int) -> bool:
+    """A comma between a negator and the event closes the negator's phrase ("MDMA, which has no
+    accepted medical use, could be approved"); a parenthesis right after it does not ("has not,
+    so far, approved it")."""
+    between = words[neg + 1:es]
+    if "," not in between:
+        return False
+    return not (between[0] == "," and between.count(",") >= 2)
+
+
+WAITING = {"wait", "waits", "waiting", "await", "awaits", "awaiting"}
+
+
+def _waiting_for(words: list[str], cs: int, es: int) -> bool:
+    """The event as what something waits for: "will have to wait until January to be adopted",
+    "is waiting to be approved"."""
+    k = es - 1
+    if k >= cs and words[k] == "be":
+        k -= 1
+    if k < cs or words[k] != "to":
+        return False
+    return any(w in WAITING for w in words[max(cs, k - 12):k])

@@ -307,4 +307,14 @@ class _Subjects:
 def _is_heading(an: Analysis, sentence: tuple[int, int]) -> bool:
     """A title or heading line: no sentence-final punctuation."""
     toks = [t for t in an.doc[sentence[0]:sentence[1]] if not t.is_space]
-    return bool(toks) and toks[-1].text not in (".", "!", "?", '"', "”")
+    if not toks:
+        return False
+    if toks[-1].text in ("?", "!") and len(toks) <= HEADLINE_TOKENS:
+        # A headline may ask or exclaim ("Did Canada just legalize psychedelic therapy?"): a short
+        # line that is a paragraph of its own.
+        end = toks[-1].idx + 1
+        return "\n" in an.doc.text[end:end + 3] or end >= len(an.doc.text)
+    return toks[-1].text not in (".", "!", "?", '"', "”")
+
+
+HEADLINE_TOKENS = 20

@@ -72,9 +72,15 @@ def _list_lead_in(ctx: Context, p0: int) -> tuple[int, int] | None:
     return None
 
 
+# After a figure, a clause of its own with a new subject ("..., and it reproduced the Phase 2
+# findings") or a comparison with other results names another study, not the figure's.
+LATER_CLAUSE = re.compile(r",\s+(?:and|but|yet)\s+(?:it|they|this|that|these|which)\b|"
+                          r"\b(?:reproduc\w*|replicat\w*|confirm\w*|echo\w*|match\w*|mirror\w*) (?:the |those |earlier )")
+
+
 def _side_clause(folded: str, s0: int, m: re.Match[str], claim: Claim) -> bool:
     if m.start() >= claim.end:
-        return bool(SIDE_CLAUSE.search(folded, claim.end, m.start()))
+        return bool(SIDE_CLAUSE.search(folded, claim.end, m.start()) or LATER_CLAUSE.search(folded, claim.end, m.start()))
     # "While Phase 3 research continues, up to 50 patients ...": the phase sits in a side clause
     # that a comma closes before the figure.
     return bool(SIDE_CLAUSE.search(folded, s0, m.start())) and "," in folded[m.end():claim.start]
@@ -150,7 +156,9 @@ class FigureAttacher:
                         gap = 0 if pos < limit else gap  # words between number and "sessions" name the type
                     # Nearest first; at the same distance the words before the figure (its
                     # subject: "effects that last 8 hours") beat those after; then the longer cue.
-                    before = 1 if end <= claim.start else 0
+                    # (For a session count the type's words may stand on either side: the more
+                    # specific cue decides, "each session is followed by" over "integrative".)
+                    before = 1 if end <= claim.start and limit is None else 0
                     key = (-gap // 12 if limit is None else 0, before, m.end() - m.start(), q.id)
                     if q.unit != unit:
                         if converted is None or key[:3] > converted[:3]:
@@ -219,6 +227,10 @@ class FigureAttacher:
                 dist = claim.start - (lo + m.end()) if pos < claim.start else pos - claim.end
                 # A cue after a figure counts only in the same parenthesis or just after it.
                 if pos >= claim.end and dist > 40:
+                    continue
+                # ... and not as an alternative to it ("80 or 120 mg (or placebo)"): the dose is
+                # the drug arm's, the placebo the other arm's.
+                if pos >= claim.end and ctx.folded[claim.end:pos].rstrip().endswith((" or", "(or")):
                     continue
                 # ... and not when it labels the next figure ("67% (placebo 32%)").
                 if (pos >= claim.end and segment[1] < len(ctx.folded) and segment[1] - (lo + m.end()) <= 12

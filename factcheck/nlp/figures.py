@@ -337,14 +337,17 @@ class FigureFinder:
             # own ("heart attacks fell by 28% and major cardiovascular events by 20%").
             theirs: tuple[int, int] | None = None
             if seg_hi < len(folded):
-                t_next = TAIL_END.search(folded, c.end, seg_hi)
+                # From the last break before it: "71% of participants, who had been ill for years,
+                # no longer met the criteria, and 86.5% improved" keeps the criteria for 71%.
+                breaks = list(TAIL_END.finditer(folded, c.end, seg_hi))
+                t_next = breaks[-1] if breaks else None
                 if t_next is not None:
                     theirs = (t_next.start(), seg_hi)
             window = windows.get(id(c))
             if window is not None:
                 # The type may also stand just before the count ("each followed by three ..."),
                 # but not across a list's comma or "and" ("3 preparatory, 3 dosing and 9 ...").
-                lo = max(seg_lo, c.sentence[0], c.start - 30)
+                lo = max(seg_lo, c.sentence[0], c.start - 48)  # "each experimental session is followed by"
                 cuts = [m.end() for m in LIST_BREAK.finditer(folded, lo, c.start)]
                 window = (cuts[-1] if cuts else lo, window[1])
             if c.quantity is None:

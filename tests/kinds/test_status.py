@@ -168,3 +168,17 @@ unless: [for children]
         "claims/c.yaml": "claims:\n" + kindpack.claim("x", "Drug X was approved in 2025.", rule)})
     linter = kindpack.linter_for([root])
     assert bool(kindpack.findings(linter, text, "test/x-in-development")) == flagged
+
+
+def test_a_denial_told_in_the_past_is_history(bundled_linter) -> None:
+    rule = "mdma/crls-never-published"
+    now = "The FDA does not release complete response letters, so the MDMA letter stays private."
+    assert [f for f in bundled_linter.lint_text(now, "a.md", "markdown").findings if f.rule == rule]
+    then = "In September 2025 the FDA put out dozens of complete response letters that had never been released."
+    assert not [f for f in bundled_linter.lint_text(then, "a.md", "markdown").findings if f.rule == rule]
+
+
+def test_a_question_headline_names_the_place(bundled_linter) -> None:
+    text = ("Did Canada just open the door to MDMA therapy?\n\nHealth Canada changed a programme over the holidays.\n\n"
+            "The change takes effect in January. From then on, patients may be prescribed MDMA for PTSD.\n")
+    assert not [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule == "mdma/fda-approved-mdma"]

@@ -590,3 +590,40 @@ def test_a_report_after_the_event_speaks_for_it_only_when_trailing(stance_of, se
 def test_a_permission_to_come_is_expected(stance_of, sentence: str, stance: str):
     st = stance_of(sentence, "approval")
     assert st.stance == stance, (sentence, st)
+
+
+@pytest.mark.parametrize(("sentence", "event", "stance"), [
+    # a permission held since a date is held now, not to come
+    ("Since 2023, psychiatrists may prescribe Drug X.", "approval", "current"),
+    ("Since July 1, authorised psychiatrists may prescribe Drug X.", "approval", "current"),
+    ("Since the agency may approve Drug X in 2027, investors are keen.", "approval", "expected"),  # a reason
+    # how the process usually runs is no forecast for this case
+    ("If the file is complete, the agency normally aims to decide within ten months.", "decision", "hypothetical"),
+    # one more of its kind: neither the one under way nor a forecast
+    ("The regulator asked for another review of Drug X.", "review", "hypothetical"),
+    ("The review of Drug X is under way.", "review", "pending"),
+])
+def test_held_since_habitual_and_further_ones(stance_of, sentence: str, event: str, stance: str):
+    st = stance_of(sentence, event)
+    assert st.stance == stance, (sentence, st)
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    # a negator in an aside closed by a comma does not reach the event after it
+    ("Drug X, which has no accepted medical use, could be approved next year.", "expected"),
+    ("Drug X has not yet been approved, though trials continue.", "negated"),
+    # the event as the outcome the modal's verb leads to
+    ("The sponsor hopes the results will lead to approval of Drug X.", "expected"),
+    ("The data could pave the way for approval of Drug X.", "expected"),
+])
+def test_asides_and_outcomes(stance_of, sentence: str, stance: str):
+    st = stance_of(sentence, "approval")
+    assert st.stance == stance, (sentence, st)
+
+
+@pytest.mark.parametrize(("sentence", "event", "stance"), [
+    ("The agency has approved Drug X neither for pain nor for sleep.", "approval", "negated"),
+    ("The measure will have to wait until January, after the vote, to be approved.", "approval", "pending"),
+])
+def test_neither_nor_and_waiting(stance_of, sentence: str, event: str, stance: str):
+    assert stance_of(sentence, event).stance == stance

@@ -19,3 +19,21 @@ def test_measure_names_with_cores_are_those_of_the_plain_scan():
         assert _measure_names(text, with_cores) == _measure_names(text, without)
         found_any = found_any or bool(_measure_names(text, without))
     assert found_any
+
+
+def test_a_figure_keeps_its_arm_study_and_measure_past_asides(bundled_linter) -> None:
+    texts = [
+        # "(or placebo)" is the other arm, not this dose's
+        "In each session participants received a first dose of 80 or 120 mg (or placebo), then a half-dose.",
+        # the measure after an aside is the figure's own; the next figure's words are the next one's
+        "In MAPP2, 71% of participants, who had been ill for years, no longer met the criteria for PTSD, "
+        "and 86.5% saw a clinically meaningful improvement.",
+        # a phase named in a later clause with its own subject is not the figure's study
+        "MAPP1 was published in 2021. The trial treated 90 people with severe PTSD, and it reproduced the Phase 2 findings.",
+        # each dosing session followed by three: a count per session, not the total
+        "Each experimental session is followed by three integrative sessions of therapy.",
+    ]
+    for text in texts:
+        found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings
+                 if f.rule in ("protocol-mismatch", "figure-wrong-measure", "figure-wrong-study", "figure-wrong-value")]
+        assert not found, (text, [(f.rule, f.message) for f in found])
