@@ -60,6 +60,8 @@ class StatusRule:
                 continue
             if ev.stance.stance not in stances:
                 continue
+            if ev.stance.stance == "none" and "none" not in self.spec.stance and ev.event not in TIMED_EVENTS:
+                continue  # "agreed in July on a protocol for the phase 3 trials": no forecast of the trials
             if ev.stance.stance == "negated" and self.rule.verdict == "outdated" and _negated_in_the_past(an, ev):
                 continue  # "letters that had never been released", "did not cover it": history told as such
             if ev.stance.question:
@@ -294,6 +296,8 @@ def _last_day(d):  # type: ignore[no-untyped-def]
 
 
 PAST_NEGATORS = {"did", "had", "was", "were"}
+# Events that a time alone makes a forecast ("approval in early 2021", "a launch in 2024").
+TIMED_EVENTS = {"approval", "launch", "decision", "legalisation"}
 
 
 def _negated_in_the_past(an: Analysis, ev: EventMention) -> bool:

@@ -162,6 +162,10 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     if _prevented(words, cs, es):
         out.stance, out.negated = "negated", True  # "the rules keep doctors from prescribing it to teens"
         return out
+    if ee < ce and words[ee] in ("'s", "’s") and not _is_copula_s(words, ee):
+        # "the application's PDUFA date is in August": the event names whose date it is; the
+        # sentence says nothing of the application itself.
+        return out
     if "neither" in words[ee:min(ce, ee + 4)] and "nor" in words[ee:ce]:
         # "has approved it neither for diabetes nor for weight loss": denied for both
         out.stance, out.negated = "negated", True

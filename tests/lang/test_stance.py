@@ -627,3 +627,9 @@ def test_asides_and_outcomes(stance_of, sentence: str, stance: str):
 ])
 def test_neither_nor_and_waiting(stance_of, sentence: str, event: str, stance: str):
     assert stance_of(sentence, event).stance == stance
+
+
+def test_an_event_in_the_possessive_names_whose_date_it_is(stance_of) -> None:
+    # "the application's PDUFA date is in August": nothing is said of the application itself
+    assert stance_of("The application's goal date for Drug X is in August.", "submission").stance == "none"
+    assert stance_of("The application for Drug X is expected in August.", "submission").stance == "expected"
