@@ -82,6 +82,23 @@ def describes_a_noun(an: Analysis, ev: EventMention) -> bool:
     return not nxt.is_punct and nxt.lower_ not in _VERB_FOLLOWERS
 
 
+CONDITION_OPENERS = {"when", "if", "unless", "where", "whenever", "provided", "as long as"}
+
+
+def _condition_after(an: Analysis, ev: EventMention) -> tuple[int, int] | None:
+    """The condition clause that follows the event's clause in its sentence ("..., when the only
+    goal is weight loss", "... if it is used to treat diabetes"), as a token span."""
+    doc = an.doc
+    for k in range(ev.clause[1], ev.sentence[1]):
+        # after a comma or right after the clause; past a list's other members ("for Wegovy, or
+        # for any other GLP-1, when ...") but not past another verb's clause
+        if doc[k].lower_ in CONDITION_OPENERS and (k == ev.clause[1] or doc[k - 1].text == ","):
+            return k, ev.sentence[1]
+        if doc[k].text in (";", ":") or (doc[k].pos_ == "VERB" and k > ev.clause[1]):
+            return None
+    return None
+
+
 def blocked_here(an: Analysis, rule: Rule, ev: EventMention, own: Collection[str],
                  paragraph_start: int | None = None) -> bool:
     """The rule's `unless` phrases in the event's clause, or in its sentence when the clause does
@@ -91,6 +108,9 @@ def blocked_here(an: Analysis, rule: Rule, ev: EventMention, own: Collection[str
     ("... cleared oral Wegovy. The company has also applied in Europe": the pill's application)."""
     if blocked(an, rule, *ev.clause) or describes_a_noun(an, ev):
         return True
+    condition = _condition_after(an, ev)
+    if condition is not None and blocked(an, rule, *condition):
+        return True  # "Part D will not pay for it, when the only goal is weight loss": the condition limits it
     if getattr(rule.spec, "unless_scope", "clause") == "sentence" and blocked(an, rule, *ev.sentence):
         return True
     if _names_subject(an, ev.clause, own):

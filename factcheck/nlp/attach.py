@@ -16,7 +16,7 @@ PHASE = re.compile(r"\bphase[- ]?(?P<p>3|iii|three|2|ii|two|1|i)\b")
 PHASE_OF = {"3": "3", "iii": "3", "three": "3", "2": "2", "ii": "2", "two": "2", "1": "1", "i": "1", "one": "1"}
 # Units one can be read as the other, with the factor from the first to the second.
 CONVERT = {("hours", "minutes"): 60.0, ("minutes", "hours"): 1 / 60, ("weeks", "months"): 12 / 52, ("months", "weeks"): 52 / 12}
-TAIL_END = re.compile(r"[,;]|\s(?:vs\.?|versus|compared|and|while|whereas|against|but|than)\b")
+TAIL_END = re.compile(r"[,;]|\s(?:vs\.?|versus|compared|relative to|and|while|whereas|against|but|than)\b")
 # A sentence that names a study, a year or a contrast of its own ("Earlier, the pilot enrolled 20
 # people") does not take the phase of the sentence before.
 OWN_STUDY_CUE = re.compile(
@@ -86,6 +86,17 @@ def _side_clause(folded: str, s0: int, m: re.Match[str], claim: Claim) -> bool:
     return bool(SIDE_CLAUSE.search(folded, s0, m.start())) and "," in folded[m.end():claim.start]
 
 
+# Words that name an outcome of their own, which a percentage without a measure's cue reports
+# (trials report stopping for side effects beside every efficacy figure).
+OTHER_OUTCOME = re.compile(r"\b(?:stopped|discontinu\w*|quit|withdr[ea]w\w*|dropped out|side effects?|adverse)\b")
+
+
+def _names_another(pos: int, end: int, others: list[tuple[int, int]]) -> bool:
+    """Does the cue at [pos, end) introduce another figure ("a relative reduction of 20%")? (A cue
+    right after a later figure is often shared: "67% vs 32% no longer met the criteria".)"""
+    return any(0 <= s - end <= 12 for s, _e in others)
+
+
 def _sentence_before(ctx: Context, start: int) -> tuple[int, int] | None:
     """The sentence with words before the one starting at `start` (paragraph breaks skipped)."""
     prev = ctx.previous_sentence(start)
@@ -102,7 +113,8 @@ class FigureAttacher:
     units: dict[str, list]
 
     def _quantity(self, ctx: Context, claim: Claim, cue_window: tuple[int, int] | None,
-                  segment: tuple[int, int], theirs: tuple[int, int] | None = None) -> None:
+                  segment: tuple[int, int], theirs: tuple[int, int] | None = None,
+                  others: list[tuple[int, int]] | None = None) -> None:
         """Pick the measure whose cue stands nearest the figure, within its clause and segment.
         Units that convert (hours/minutes) compete too; the figure is converted to the winner's unit.
         `theirs`: the stretch that leads into the next figure; its cues are that figure's, also
@@ -141,6 +153,10 @@ class FigureAttacher:
                     if limit is not None and pos >= limit - len("sessions"):
                         continue
                     if theirs is not None and theirs[0] <= pos and end <= theirs[1]:
+                        continue
+                    if others and (lo, hi) != regions[0][:2] and pos >= claim.end and _names_another(pos, end, others):
+                        # outside the figure's stretch, after it: "a relative reduction of 20%" is
+                        # 20%'s (a cue before both figures, "occurred in 6.5% and 8.0%", is shared)
                         continue
                     if pos < claim.end and end > claim.start and q.unit == unit and unit in ("mg", "mg/kg"):
                         gap = 0
@@ -200,6 +216,8 @@ class FigureAttacher:
         for i, c in enumerate(figures):
             if c.quantity is not None or c.unit != "percent":
                 continue
+            if OTHER_OUTCOME.search(ctx.folded, *c.sentence):
+                continue  # "more stopped the drug because of side effects (16.6% vs 8.2%)": a measure of its own
             prev = ctx.previous_sentence(c.start)
             if prev is None:
                 continue

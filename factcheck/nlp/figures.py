@@ -351,7 +351,8 @@ class FigureFinder:
                 cuts = [m.end() for m in LIST_BREAK.finditer(folded, lo, c.start)]
                 window = (cuts[-1] if cuts else lo, window[1])
             if c.quantity is None:
-                self._quantity(ctx, c, window, (seg_lo, seg_hi), theirs)
+                self._quantity(ctx, c, window, (seg_lo, seg_hi), theirs,
+                               [(f.start, f.end) for f in figures if f is not c and c.sentence[0] <= f.start < c.sentence[1]])
             # A duration right after the figure ("at 12 months") is its time point, not the next figure.
             later = next((f for f in figures[i + 1:] if f.start >= c.end and f.unit not in TIME_UNITS), None)
             unsettled[id(c)] = (seg_lo, seg_hi, later.start if later is not None else len(folded))

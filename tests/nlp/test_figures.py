@@ -37,3 +37,22 @@ def test_a_figure_keeps_its_arm_study_and_measure_past_asides(bundled_linter) ->
         found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings
                  if f.rule in ("protocol-mismatch", "figure-wrong-measure", "figure-wrong-study", "figure-wrong-value")]
         assert not found, (text, [(f.rule, f.message) for f in found])
+
+
+def test_counts_comparators_and_side_effects_keep_their_own_measure(bundled_linter) -> None:
+    texts = [
+        # a count and its share is an event rate, not the relative reduction named after it
+        "In SELECT, death, heart attack or stroke struck 569 of 8803 patients (6.5%) on semaglutide and "
+        "701 of 8801 (8.0%) on placebo, a hazard ratio of 0.80 and a relative reduction of 20%.",
+        # a percentage about stopping for side effects does not inherit the sentence before's measure
+        "In SELECT, major adverse cardiovascular events fell by 20%. More people stopped semaglutide "
+        "than placebo because of side effects (16.6% vs 8.2%).",
+    ]
+    for text in texts:
+        found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.severity != "info"]
+        assert not found, (text, [(f.rule, f.message) for f in found])
+
+
+def test_the_comparator_arm_is_not_the_figures_arm(bundled_linter) -> None:
+    text = "In FLOW, kidney disease worsening, kidney failure or death fell by 24% relative to placebo."
+    assert not [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule == "figure-wrong-arm"]
