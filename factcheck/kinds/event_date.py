@@ -16,6 +16,7 @@ from factcheck.knowledge.rule_kinds import EventDateSpec
 from factcheck.lang.layer import Analysis
 from factcheck.lang.places import country_of
 from factcheck.lang.timex import TimeExpr, days_without_year, range_end
+from factcheck.lang.wordsets import IRREGULAR_PAST
 from factcheck.lang.topic import in_jurisdiction, in_scope, never_about
 from factcheck.nlp.claims import Claim
 
@@ -76,6 +77,21 @@ def _after_until(doc, t) -> bool:  # type: ignore[no-untyped-def]
     if doc[span.start - 1].lower_ in ("until", "till", "through"):
         return True
     return range_end(doc.text, t.start)
+
+
+# Verbs that may stand between an event and its day without being another act ("the approval,
+# which came on 28 February").
+LINKING_VERBS = {"came", "happened", "arrived", "was", "were", "is", "took", "place", "landed", "followed"}
+
+
+def _day_of_this_act(doc, ev, t) -> bool:  # type: ignore[no-untyped-def]
+    """A day after the event, within a few words, with no other verb between."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or span.start < ev.cue.end or span.start - ev.cue.end > 6:
+        return False
+    between = doc[ev.cue.end:span.start]
+    return not any((w.lower_.endswith("ed") or w.lower_ in IRREGULAR_PAST) and w.lower_ not in LINKING_VERBS
+                   for w in between)
 
 
 class EventDateRule:
@@ -179,7 +195,14 @@ class EventDateRule:
         t = TimeExpr(s + c0, e + c0, doc.text[s + c0:e + c0], True, said, said)
         if not self._attached(an, ev, t) or self._span_bound(an, ev, t) or not self._topic_of_this_date(an, ev, t):
             return None
-        slack = timedelta(0) if _document_date(an, ev, t) else DAY_TOLERANCE
+        document_day = _document_date(an, ev, t)
+        if not document_day and not _day_of_this_act(doc, ev, t):
+            # Without a year, only a day the text ties to this act: the letter's own date, or a
+            # day after the event with nothing but plain words between ("declined it on August
+            # 9", "the approval, which came on 28 February"). "On Sept. 4 the FDA made public its
+            # complete response letter" dates another act.
+            return None
+        slack = timedelta(0) if document_day else DAY_TOLERANCE
         if abs(said - true) <= slack:
             return None
         span = doc.char_span(min(t.start, ev_char), max(t.end, doc[ev.cue.end - 1].idx + len(doc[ev.cue.end - 1])),

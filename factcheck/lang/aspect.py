@@ -176,6 +176,10 @@ def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None,
     # Presupposed: "since its approval", "following FDA approval", "after the FDA's approval".
     for i in range(es - 1, max(cs, es - 4) - 1, -1):
         if words[i] in ("since", "following", "after", "post"):
+            # ... but not as the condition of a plan: "a bill to legalize MDMA after federal
+            # approval", "will be legal after approval".
+            if words[i] != "since" and any(w in ("to", "will", "would", "could", "'ll") for w in words[cs:i]):
+                return None
             return "done"
     # An event noun obtained: "received approval", "won the green light", "got the nod", "landed
     # one of the agency's new vouchers" (not across a comma or a new clause).

@@ -173,6 +173,9 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     if _waiting_for(words, sent[0], es):
         out.stance = "pending"  # "the measure will have to wait until January to be adopted"
         return out
+    if _as_soon_as_clause(words, cs, es):
+        out.stance = "hypothetical"  # "legal in Colorado as soon as the FDA approves it": a condition
+        return out
     if any(w in HOW_IT_USUALLY_RUNS for w in words[cs:es]):
         # "it normally aims to decide within ten months": how the process usually runs, not a
         # forecast for this case.
@@ -580,3 +583,16 @@ def _waiting_for(words: list[str], cs: int, es: int) -> bool:
     if k < cs or words[k] != "to":
         return False
     return any(w in WAITING for w in words[max(cs, k - 12):k])
+
+
+CLAUSE_STARTS = {"the", "a", "an", "it", "they", "regulators", "fda", "federal", "congress", "its"}
+
+
+def _as_soon_as_clause(words: list[str], lo: int, es: int) -> bool:
+    """"as soon as the FDA approves it": a time clause that sets a condition, unlike "as soon as
+    2023" or "as soon as next year", which name the time of a forecast."""
+    for i in range(lo, es - 3):
+        if words[i:i + 3] == ["as", "soon", "as"] and words[i + 3] in CLAUSE_STARTS \
+                and not any(w in (",", ";", ".") for w in words[i + 3:es]):
+            return True
+    return False

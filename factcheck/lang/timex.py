@@ -134,8 +134,10 @@ def find_times(text: str, doc_date: date | None = None) -> list[TimeExpr]:
                 # one read it (kept as it was: fixing it would change which months are found).
                 has = low.__contains__
                 decade_read = True
-                lo, hi = (y, y + 3) if low.startswith("early") else (y + 3, y + 6) if low.startswith("mid") \
-                    else (y + 6, y + 9) if low.startswith("late") else (y, y + 9)
+                span = 99 if y % 100 == 0 else 9  # "the early 1900s" is as likely the century as its first decade
+                third = (span + 1) // 3
+                lo, hi = (y, y + third) if low.startswith("early") else (y + third, y + 2 * third) \
+                    if low.startswith("mid") else (y + 2 * third, y + span) if low.startswith("late") else (y, y + span)
                 found.append(TimeExpr(m.start(), m.end(), m.group(0), False, date(lo, 1, 1), date(hi, 12, 31)))
             elif kind == "spelledyear":
                 y = _spelled_year(m.group(0))

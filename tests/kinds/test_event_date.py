@@ -106,3 +106,15 @@ def test_a_day_without_a_year_is_checked_on_its_own(tmp_path, text: str, flagged
 def test_a_documents_own_day_without_a_year_is_exact(bundled_linter, text: str, flagged: bool) -> None:
     found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule == "mdma/crl-wrong-month"]
     assert bool(found) == flagged
+
+
+def test_a_day_without_a_year_that_dates_another_act_is_left_alone(bundled_linter) -> None:
+    text = "The FDA on Sept. 4 made public its complete response letter on MDMA, with dozens of others."
+    assert not [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule == "mdma/crl-wrong-month"]
+
+
+def test_the_early_1900s_may_be_the_century(bundled_linter) -> None:
+    # Merck made MDMA in 1912: "the early 1900s" fits the century's first decades
+    text = "German chemists first made MDMA in the early 1900s."
+    assert not [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings
+                if f.rule == "mdma/mdma-synthesis-date-wrong"]

@@ -633,3 +633,16 @@ def test_an_event_in_the_possessive_names_whose_date_it_is(stance_of) -> None:
     # "the application's PDUFA date is in August": nothing is said of the application itself
     assert stance_of("The application's goal date for Drug X is in August.", "submission").stance == "none"
     assert stance_of("The application for Drug X is expected in August.", "submission").stance == "expected"
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    # a time clause that sets a condition, not a forecast's time
+    ("The bill makes Drug X legal as soon as the agency approves it.", "hypothetical"),
+    ("Drug X could be approved as soon as 2027.", "expected"),
+    # approval as the condition of a plan is not presupposed done
+    ("Lawmakers pass a bill to legalize Drug X after federal approval.", "none"),
+    ("Following approval in 2023, sales of Drug X rose.", "done"),
+])
+def test_conditions_of_time(stance_of, sentence: str, stance: str):
+    st = stance_of(sentence, "approval")
+    assert st.stance == stance, (sentence, st)
