@@ -16,8 +16,8 @@ from factcheck.knowledge.rule_kinds import EventDateSpec
 from factcheck.lang.layer import Analysis
 from factcheck.lang.places import country_of
 from factcheck.lang.timex import TimeExpr, days_without_year, range_end
-from factcheck.lang.wordsets import IRREGULAR_PAST
 from factcheck.lang.topic import in_jurisdiction, in_scope, never_about
+from factcheck.lang.wordsets import IRREGULAR_PAST
 from factcheck.nlp.claims import Claim
 
 # Readings in which a date is not the date of the event: forecasts, conditions, refusals, and
