@@ -166,6 +166,10 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
         # "the application's PDUFA date is in August": the event names whose date it is; the
         # sentence says nothing of the application itself.
         return out
+    if ee < ce and words[ee] in ("no", "none", "nothing") and not (ee + 1 < ce and words[ee + 1] in ("longer", "later", "sooner")):
+        # "the TGA has approved no product that contains MDMA": a negative object denies the act
+        out.stance, out.negated = "negated", True
+        return out
     if "neither" in words[ee:min(ce, ee + 4)] and "nor" in words[ee:ce]:
         # "has approved it neither for diabetes nor for weight loss": denied for both
         out.stance, out.negated = "negated", True

@@ -646,3 +646,7 @@ def test_an_event_in_the_possessive_names_whose_date_it_is(stance_of) -> None:
 def test_conditions_of_time(stance_of, sentence: str, stance: str):
     st = stance_of(sentence, "approval")
     assert st.stance == stance, (sentence, st)
+
+
+def test_a_negative_object_denies_the_act(stance_of) -> None:
+    assert stance_of("At present the agency has approved no product that contains Drug X.", "approval").stance == "negated"
