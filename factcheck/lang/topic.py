@@ -73,26 +73,43 @@ def _outside(cues: list[Cue], asides: list[tuple[int, int]], own: Collection[str
 def _asides(doc: Doc, sentence: tuple[int, int], at: int) -> list[tuple[int, int]]:
     """Token spans of the sentence's non-restrictive relative clauses (", which ... ,") and
     brackets that do not hold token `at`."""
-    out: list[tuple[int, int]] = []
+    # Where the asides are does not depend on `at`, only which are dropped: read once per sentence
+    # for every event and rule that asks (kept in the Doc's user_data, shared by both packs).
+    memo: dict[tuple[int, int], list[tuple[int, int, int, int]]] = doc.user_data.setdefault(_ASIDES_KEY, {})
+    found = memo.get(sentence)
+    if found is None:
+        found = memo[sentence] = _aside_spans(doc, sentence)
+    return [(a, b) for a, b, lo, hi in found if not lo <= at <= hi]
+
+
+_ASIDES_KEY = "factcheck_topic_asides"
+
+
+def _aside_spans(doc: Doc, sentence: tuple[int, int]) -> list[tuple[int, int, int, int]]:
+    """Each aside of the sentence as (start, end, lo, hi): it is dropped for a token `at` with
+    lo <= at <= hi (the one that holds it)."""
+    out: list[tuple[int, int, int, int]] = []
     s0, s1 = sentence
+    # Each token's text read once (a Token object per look cost most of the topic reading):
+    # text[k - s0] is doc[k].text.
+    text = [t.text for t in doc[s0:s1]]
     i = s0
     while i < s1 - 1:
-        t = doc[i]
-        if t.text == "," and doc[i + 1].lower_ in RELATIVE_OPENERS:
-            j = next((k for k in range(i + 2, s1) if doc[k].text in (",", ";")), None)
+        t = text[i - s0]
+        if t == "," and doc[i + 1].lower_ in RELATIVE_OPENERS:
+            j = next((k for k in range(i + 2, s1) if text[k - s0] in (",", ";")), None)
             if j is not None:
-                if not (i <= at < j):
-                    out.append((i, j))
+                out.append((i, j, i, j - 1))  # held when i <= at < j
                 i = j
                 continue
-        elif t.text == "(":
-            j = next((k for k in range(i + 1, min(s1, i + 25)) if doc[k].text == ")"), None)
+        elif t == "(":
+            j = next((k for k in range(i + 1, min(s1, i + 25)) if text[k - s0] == ")"), None)
             if j is not None:
                 # Not a bracket that ends a relative clause's antecedent ("the older drug (Drug Y),
                 # which is awaiting approval"): the clause is about what it names.
-                antecedent = j + 2 < s1 and doc[j + 1].text == "," and doc[j + 2].lower_ in RELATIVE_OPENERS
-                if not (i <= at <= j) and not antecedent:
-                    out.append((i, j + 1))
+                antecedent = j + 2 < s1 and text[j + 1 - s0] == "," and doc[j + 2].lower_ in RELATIVE_OPENERS
+                if not antecedent:
+                    out.append((i, j + 1, i, j))  # held when i <= at <= j
                 i = j
                 continue
         i += 1
