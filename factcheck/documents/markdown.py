@@ -23,6 +23,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from factcheck.documents.dates import dates_in_text, parse_date
+from factcheck.documents.md_inline import RULES, plain_inline
 from factcheck.documents.model import Document
 from factcheck.documents.structure import line_breaks
 
@@ -59,6 +60,10 @@ def _parser() -> MarkdownIt:
     # Nothing is rendered, so any link target is fine; refusing data: or javascript: targets would
     # turn a whole image (a 1 MB data URI) into prose.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
+    # Plain-text runs need no inline parse (factcheck/documents/md_inline.py), as long as the
+    # inline rules are the ones its shortcut was written for.
+    if tuple(r.name for r in md.inline.ruler.__rules__ if r.enabled) == RULES:
+        md.core.ruler.at("inline", plain_inline)
     return md
 
 
