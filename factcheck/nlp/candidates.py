@@ -144,6 +144,11 @@ class CandidateLayer:
             for w in words:
                 self.index.setdefault(w, []).append(i)
         self.quantity_cues = [c for q in pack.quantities.values() for c in q.cues]
+        # The status rules with the event labels they read and their topic words lower-cased, in
+        # the pack's order: what `kind_of` asks of every rule for each candidate with an event.
+        self.status_rules = [(r, {f"EV:{ev}" for ev in getattr(r.spec, "event", [])},
+                              [t.lower() for t in r.spec.topic or ()])
+                             for r in pack.rules.values() if r.check == "status"]
 
     def model(self) -> Language:
         if self._nlp is None:
@@ -222,9 +227,8 @@ class CandidateLayer:
         if events:
             low = text.lower()
             # A rule about one topic ("the bid for control") reads only sentences that name it.
-            by_event = [r for r in self.pack.rules.values() if r.check == "status"
-                        and events & {f"EV:{ev}" for ev in getattr(r.spec, "event", [])}
-                        and (not r.spec.topic or any(t.lower() in low for t in r.spec.topic))]
+            by_event = [r for r, labels, topic in self.status_rules
+                        if events & labels and (not topic or any(t in low for t in topic))]
             if by_event:
                 counts = Counter(r.kind for r in by_event)
                 kind = counts.most_common(1)[0][0]
