@@ -190,9 +190,10 @@ def _about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at:
     side = _nearest(_outside(subjects.cues_in(*clause), asides, own, rival), own, rival, at, an.doc)
     if side:
         return side == "own"
-    side = _nearest(_outside(subjects.cues_in(*sentence), asides, own, rival), own, rival, at, an.doc)
-    if side:
-        return side == "own"
+    if sentence != clause:  # the same reading again otherwise (a figure's or candidate's clause is its sentence)
+        side = _nearest(_outside(subjects.cues_in(*sentence), asides, own, rival), own, rival, at, an.doc)
+        if side:
+            return side == "own"
     # Earlier in the paragraph, then the few sentences before it (headings, lead-ins); a sentence
     # is about what it names first (its subject, as a rule), not last.
     side = _look_back(an, sentence, own, rival, paragraph_start, whole_paragraph=True, first=True, subjects=subjects)
@@ -235,7 +236,7 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
     subjects = _Subjects.of(an, own, rival)
     if not subjects.cues:
         return default  # the page names no place: no step below finds one
-    for start, end in (ev.clause, ev.sentence):
+    for start, end in (ev.clause, ev.sentence) if ev.clause != ev.sentence else (ev.clause,):
         # With the Doc: a place listed with the own one ("the U.S. and Canada") does not take it away.
         side = _nearest(subjects.cues_in(start, end), own, rival, ev.cue.start, an.doc)
         if side:
