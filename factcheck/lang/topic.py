@@ -14,6 +14,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Doc
 
+from factcheck.lang.asides import asides
 from factcheck.lang.cues import Cue
 from factcheck.lang.layer import Analysis, EventMention
 from factcheck.lang.places import FEDERAL_LEVELS
@@ -57,9 +58,6 @@ def _likeness(doc: Doc, c: Cue) -> bool:
     return c.end + 1 < len(doc) and doc[c.end].text == "-" and doc[c.end + 1].lower_ in LIKENESS
 
 
-RELATIVE_OPENERS = {"which", "who", "whose", "whom"}
-
-
 def _outside(cues: list[Cue], asides: list[tuple[int, int]], own: Collection[str], rival: Collection[str]) -> list[Cue]:
     """The cues outside the asides, when one of them names a subject: a name inside an aside that
     does not hold the event ("Lykos, which sponsors MDMA-AT, says it will ask ...") is not what
@@ -68,52 +66,6 @@ def _outside(cues: list[Cue], asides: list[tuple[int, int]], own: Collection[str
         return cues
     kept = [c for c in cues if not any(a <= c.start and c.end <= b for a, b in asides)]
     return kept if any(c.label in own or c.label in rival for c in kept) else cues
-
-
-def _asides(doc: Doc, sentence: tuple[int, int], at: int) -> list[tuple[int, int]]:
-    """Token spans of the sentence's non-restrictive relative clauses (", which ... ,") and
-    brackets that do not hold token `at`."""
-    # Where the asides are does not depend on `at`, only which are dropped: read once per sentence
-    # for every event and rule that asks (kept in the Doc's user_data, shared by both packs).
-    memo: dict[tuple[int, int], list[tuple[int, int, int, int]]] = doc.user_data.setdefault(_ASIDES_KEY, {})
-    found = memo.get(sentence)
-    if found is None:
-        found = memo[sentence] = _aside_spans(doc, sentence)
-    return [(a, b) for a, b, lo, hi in found if not lo <= at <= hi]
-
-
-_ASIDES_KEY = "factcheck_topic_asides"
-
-
-def _aside_spans(doc: Doc, sentence: tuple[int, int]) -> list[tuple[int, int, int, int]]:
-    """Each aside of the sentence as (start, end, lo, hi): it is dropped for a token `at` with
-    lo <= at <= hi (the one that holds it)."""
-    out: list[tuple[int, int, int, int]] = []
-    s0, s1 = sentence
-    # Each token's text read once (a Token object per look cost most of the topic reading):
-    # text[k - s0] is doc[k].text.
-    text = [t.text for t in doc[s0:s1]]
-    i = s0
-    while i < s1 - 1:
-        t = text[i - s0]
-        if t == "," and doc[i + 1].lower_ in RELATIVE_OPENERS:
-            j = next((k for k in range(i + 2, s1) if text[k - s0] in (",", ";")), None)
-            if j is not None:
-                out.append((i, j, i, j - 1))  # held when i <= at < j
-                i = j
-                continue
-        elif t == "(":
-            j = next((k for k in range(i + 1, min(s1, i + 25)) if text[k - s0] == ")"), None)
-            if j is not None:
-                # Not a bracket that ends a relative clause's antecedent ("the older drug (Drug Y),
-                # which is awaiting approval"): the clause is about what it names.
-                antecedent = j + 2 < s1 and text[j + 1 - s0] == "," and doc[j + 2].lower_ in RELATIVE_OPENERS
-                if not antecedent:
-                    out.append((i, j + 1, i, j))  # held when i <= at <= j
-                i = j
-                continue
-        i += 1
-    return out
 
 
 def _gloss_of_own(doc: Doc, cues: list[Cue], c: Cue, own: Collection[str]) -> bool:
@@ -186,12 +138,12 @@ def never_about(an: Analysis, own: Collection[str], rival: Collection[str], defa
 def _about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at: int, own: Collection[str],
            rival: Collection[str], paragraph_start: int, default: bool, subjects: _Subjects) -> bool:
     """`about`, read step by step."""
-    asides = _asides(an.doc, sentence, at)
-    side = _nearest(_outside(subjects.cues_in(*clause), asides, own, rival), own, rival, at, an.doc)
+    aside_spans = asides(an.doc, sentence, at)
+    side = _nearest(_outside(subjects.cues_in(*clause), aside_spans, own, rival), own, rival, at, an.doc)
     if side:
         return side == "own"
     if sentence != clause:  # the same reading again otherwise (a figure's or candidate's clause is its sentence)
-        side = _nearest(_outside(subjects.cues_in(*sentence), asides, own, rival), own, rival, at, an.doc)
+        side = _nearest(_outside(subjects.cues_in(*sentence), aside_spans, own, rival), own, rival, at, an.doc)
         if side:
             return side == "own"
     # Earlier in the paragraph, then the few sentences before it (headings, lead-ins); a sentence

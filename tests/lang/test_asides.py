@@ -3,9 +3,12 @@ token (docs/performance.md, sixth round)."""
 
 from __future__ import annotations
 
+import random
+
+import pytest
 import spacy
 
-from factcheck.lang.topic import RELATIVE_OPENERS, _asides
+from factcheck.lang.asides import RELATIVE_OPENERS, asides
 
 
 def _asides_plain(doc, sentence: tuple[int, int], at: int) -> list[tuple[int, int]]:
@@ -42,4 +45,17 @@ def test_asides_kept_per_sentence_are_the_plain_reading_for_every_token() -> Non
     doc = nlp(text)
     for sentence in [(0, len(doc)), (2, 20), (5, len(doc) - 3), (len(doc) - 1, len(doc)), (3, 3)]:
         for at in range(max(0, sentence[0] - 1), min(len(doc), sentence[1] + 1)):
-            assert _asides(doc, sentence, at) == _asides_plain(doc, sentence, at)
+            assert asides(doc, sentence, at) == _asides_plain(doc, sentence, at)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_asides_of_random_sentences_are_the_plain_reading(seed: int) -> None:
+    nlp = spacy.blank("en")
+    rng = random.Random(seed)
+    words = [",", ";", "(", ")", "which", "Who", "whose", "x", "MDMA", "the", "drug", "is"]
+    for _ in range(150):
+        doc = nlp(" ".join(rng.choice(words) for _ in range(rng.randrange(1, 40))))
+        s0 = rng.randrange(0, len(doc))
+        sentence = (s0, rng.randrange(s0, len(doc) + 1))
+        for at in range(sentence[0], sentence[1] + 1):
+            assert asides(doc, sentence, at) == _asides_plain(doc, sentence, at)
