@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Collection
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -179,11 +180,7 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
     """Is the mention about jurisdiction `code`? The place named last before it decides, as for
     subjects ("MDMA is legal in Australia ... it stays in Schedule 9 there"); when no place is
     named, `default` (True for the pack's home jurisdiction)."""
-    country, states = FEDERAL_LEVELS.get(code, (code, None))
-    own = {f"JUR:{country}"}
-    # The labels of the page's places, from the index by label (not a pass over every cue).
-    rival = {label for label in an.cue_index() if label.startswith("JUR:") and label not in own
-             and not (country == "us" and states is None and label == "JUR:us-state")}
+    own, rival = _places(an, code)
     # Only the cues naming a place can decide, as in `about`.
     subjects = _Subjects.of(an, own, rival)
     if not subjects.cues:
@@ -205,6 +202,22 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
         if side:
             return side == "own"
     return default
+
+
+def _places(an: Analysis, code: str) -> tuple[set[str], set[str]]:
+    """The label of jurisdiction `code`'s country and those of the page's other places: made
+    once per Analysis and code (every event of every rule with that jurisdiction asks)."""
+    memo: dict[tuple[str, int], tuple[set[str], set[str]]] = an.__dict__.setdefault("_topic_places", {})
+    key = (code, len(an.cues))
+    found = memo.get(key)
+    if found is None:
+        country, states = FEDERAL_LEVELS.get(code, (code, None))
+        own = {f"JUR:{country}"}
+        # The labels of the page's places, from the index by label (not a pass over every cue).
+        rival = {label for label in an.cue_index() if label.startswith("JUR:") and label not in own
+                 and not (country == "us" and states is None and label == "JUR:us-state")}
+        found = memo[key] = (own, rival)
+    return found
 
 
 def _look_back(an: Analysis, sentence: tuple[int, int], own: Collection[str], rival: Collection[str],
@@ -255,12 +268,20 @@ class _Subjects:
 
     @staticmethod
     def of(an: Analysis, own: Collection[str], rival: Collection[str]) -> _Subjects:
-        memo: dict[tuple[frozenset[str], frozenset[str]], _Subjects] = an.__dict__.setdefault("_topic_subjects", {})
+        memo: dict[tuple, Any] = an.__dict__.setdefault("_topic_subjects", {})
+        # First by the collections themselves: a rule asks with its own two sets for every event
+        # mention, and freezing both per ask cost more than the rest of the lookup. The memo
+        # holds them, so their ids are not reused; no caller changes them after building them.
+        ident = (id(own), id(rival))
+        hit = memo.get(ident)
+        if hit is not None and hit[0] is own and hit[1] is rival and hit[2].total == len(an.cues):
+            return hit[2]  # type: ignore[no-any-return]
         key = (frozenset(own), frozenset(rival))
         found = memo.get(key)
         if found is None or found.total != len(an.cues):
             found = memo[key] = _Subjects(an, own, rival)
-        return found
+        memo[ident] = (own, rival, found)
+        return found  # type: ignore[no-any-return]
 
     def cues_in(self, start: int, end: int) -> list[Cue]:
         out = []
