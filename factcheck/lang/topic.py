@@ -19,6 +19,7 @@ from factcheck.lang.asides import asides
 from factcheck.lang.cues import Cue
 from factcheck.lang.layer import Analysis, EventMention
 from factcheck.lang.places import FEDERAL_LEVELS
+from factcheck.lang.stance import _words
 
 LOOKBACK_SENTENCES = 3
 
@@ -72,16 +73,20 @@ def _outside(cues: list[Cue], asides: list[tuple[int, int]], own: Collection[str
 def _gloss_of_own(doc: Doc, cues: list[Cue], c: Cue, own: Collection[str]) -> bool:
     """Is `c` a gloss of a subject labelled `own` right before it: bracketed ("oral Wegovy
     (semaglutide)") or an appositive between commas ("Rybelsus, the oral form of semaglutide, ...")?"""
-    if c.start >= 2 and c.end < len(doc) and doc[c.start - 1].text == "(" and doc[c.end].text == ")":
+    # The Doc's lower-case words (no Token object per look): for the marks and the articles
+    # compared here, a word is the token's text.
+    words = _words(doc)
+    n = len(words)
+    if c.start >= 2 and c.end < n and words[c.start - 1] == "(" and words[c.end] == ")":
         return any(o.label in own and o.end == c.start - 1 for o in cues)
     # ", the|a|an ... c ... ,": the appositive opens right after the head's comma
     k = c.start - 1
-    while k > 0 and c.start - k <= 6 and doc[k].text not in (",", ";", "(", ")"):
+    while k > 0 and c.start - k <= 6 and words[k] not in (",", ";", "(", ")"):
         k -= 1
-    if k <= 0 or doc[k].text != "," or doc[k + 1].lower_ not in ("the", "a", "an"):
+    if k <= 0 or words[k] != "," or words[k + 1] not in ("the", "a", "an"):
         return False
-    closes = next((j for j in range(c.end, min(len(doc), c.end + 6)) if doc[j].text in (",", ";", ".")), None)
-    if closes is None or doc[closes].text != ",":
+    closes = next((j for j in range(c.end, min(n, c.end + 6)) if words[j] in (",", ";", ".")), None)
+    if closes is None or words[closes] != ",":
         return False
     return any(o.label in own and o.end == k for o in cues)
 
@@ -171,7 +176,10 @@ def _counts(an: Analysis, own: Collection[str], rival: Collection[str]) -> tuple
     key = (frozenset(own), frozenset(rival))
     found = memo.get(key)
     if found is None:
-        found = memo[key] = (sum(1 for c in an.cues if c.label in own), sum(1 for c in an.cues if c.label in rival))
+        # From the index by label: each label's cues counted at once, not a pass over every cue.
+        by_label = an.cue_index()
+        found = memo[key] = (sum(len(by_label.get(label, ())) for label in key[0]),
+                             sum(len(by_label.get(label, ())) for label in key[1]))
     return found
 
 
