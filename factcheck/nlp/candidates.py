@@ -29,6 +29,7 @@ from factcheck.lang.layer import Analysis
 from factcheck.lang.topic import about
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.literals import CASE_TRAPS, TextLiterals, literal_index, live_patterns
+from factcheck.nlp.ngrams import use_batched_ngrams
 from factcheck.nlp.spans import Coverage as _Coverage
 from factcheck.nlp.spans import token_columns
 
@@ -155,6 +156,8 @@ class CandidateLayer:
             self._nlp = load_model(self.path)
             self.threshold = float(self._nlp.meta.get("factcheck", {}).get("threshold", 0.5))
             self._spellings = reads_spellings(self._nlp)
+            if self._spellings:  # its rows scored as one batch (nlp/ngrams.py): the same scores
+                use_batched_ngrams(self._nlp.get_pipe("textcat").model)
         return self._nlp
 
     def claims(self, doc: Doc, an: Analysis, folded: str, existing: list[Claim], para_of: dict[int, int],
