@@ -19,23 +19,3 @@ def test_measure_names_with_cores_are_those_of_the_plain_scan():
         assert _measure_names(text, with_cores) == _measure_names(text, without)
         found_any = found_any or bool(_measure_names(text, without))
     assert found_any
-
-
-def test_measure_names_of_the_live_cues_are_those_of_every_cue(bundled_pack):
-    """Cues none of whose literals a text holds are skipped (Context.live_cues): same stretches."""
-    from factcheck.nlp.context import Context
-    from factcheck.nlp.figures import numbered_cues
-    from factcheck.nlp.normalize import fold
-
-    checked = 0
-    for sub in bundled_pack.packs:
-        cues = numbered_cues(sub)
-        texts = [s for r in sub.rules.values() for s in r.examples_flagged + r.examples_accepted] + TEXTS
-        texts.append("ſtill 47% lost at least 5% of their body weight")  # a case trap: every cue is searched
-        for text in texts:
-            ctx = Context(text=text, folded=fold(text), sent_starts=[0], paragraphs=[0])
-            live = {id(c) for q in sub.quantities.values() for c, _lits in ctx.live_cues(q)}
-            named = _measure_names(ctx.folded, cues, live)
-            assert named == _measure_names(ctx.folded, cues)
-            checked += bool(named)
-    assert checked > 0
