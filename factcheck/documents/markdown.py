@@ -23,6 +23,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from factcheck.documents.dates import dates_in_text, parse_date
+from factcheck.documents.md_inline import RULES, plain_inline
 from factcheck.documents.model import Document
 from factcheck.documents.structure import line_breaks
 
@@ -46,13 +47,23 @@ def _parser() -> MarkdownIt:
     # markdown-it stops parsing the whole rest of a document at maxNesting (20 in the commonmark
     # preset: a list nested 9 deep hid every paragraph after it). 100 levels stay far below
     # Python's recursion limit (a quote 100,000 deep and a list 500 deep parse without error).
-    md = MarkdownIt("commonmark", {"html": True, "maxNesting": 100}).use(front_matter_plugin).use(footnote_plugin)
+    # The options markdown-it's rules read with `options.get(name, default)` are given their default
+    # here: its options are a Mapping whose `get` raises and catches a KeyError for a missing one,
+    # and the strikethrough rule asks for one on every inline run (1.5% of lint on some corpora).
+    defaults = {"strikethrough_single_tilde": False, "tasklists": False, "store_labels": False,
+                "inline_definitions": False, "alerts": False}
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": 100, **defaults}).use(front_matter_plugin).use(
+        footnote_plugin)
     md.enable(["table", "strikethrough"])
     # Raw text runs, not joined with escapes and entities: each is then a verbatim slice of the source.
     md.disable("text_join", ignoreInvalid=True)
     # Nothing is rendered, so any link target is fine; refusing data: or javascript: targets would
     # turn a whole image (a 1 MB data URI) into prose.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
+    # Plain-text runs need no inline parse (factcheck/documents/md_inline.py), as long as the
+    # inline rules are the ones its shortcut was written for.
+    if tuple(r.name for r in md.inline.ruler.__rules__ if r.enabled) == RULES:
+        md.core.ruler.at("inline", plain_inline)
     return md
 
 

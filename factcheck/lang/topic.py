@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Collection
+from typing import Any
 
 from spacy.tokens import Doc
 
+from factcheck.lang.asides import asides
 from factcheck.lang.cues import Cue
 from factcheck.lang.layer import Analysis, EventMention
 from factcheck.lang.places import FEDERAL_LEVELS
+from factcheck.lang.stance import _words
 
 LOOKBACK_SENTENCES = 3
 
@@ -57,9 +60,6 @@ def _likeness(doc: Doc, c: Cue) -> bool:
     return c.end + 1 < len(doc) and doc[c.end].text == "-" and doc[c.end + 1].lower_ in LIKENESS
 
 
-RELATIVE_OPENERS = {"which", "who", "whose", "whom"}
-
-
 def _outside(cues: list[Cue], asides: list[tuple[int, int]], own: Collection[str], rival: Collection[str]) -> list[Cue]:
     """The cues outside the asides, when one of them names a subject: a name inside an aside that
     does not hold the event ("Lykos, which sponsors MDMA-AT, says it will ask ...") is not what
@@ -70,48 +70,23 @@ def _outside(cues: list[Cue], asides: list[tuple[int, int]], own: Collection[str
     return kept if any(c.label in own or c.label in rival for c in kept) else cues
 
 
-def _asides(doc: Doc, sentence: tuple[int, int], at: int) -> list[tuple[int, int]]:
-    """Token spans of the sentence's non-restrictive relative clauses (", which ... ,") and
-    brackets that do not hold token `at`."""
-    out: list[tuple[int, int]] = []
-    s0, s1 = sentence
-    i = s0
-    while i < s1 - 1:
-        t = doc[i]
-        if t.text == "," and doc[i + 1].lower_ in RELATIVE_OPENERS:
-            j = next((k for k in range(i + 2, s1) if doc[k].text in (",", ";")), None)
-            if j is not None:
-                if not (i <= at < j):
-                    out.append((i, j))
-                i = j
-                continue
-        elif t.text == "(":
-            j = next((k for k in range(i + 1, min(s1, i + 25)) if doc[k].text == ")"), None)
-            if j is not None:
-                # Not a bracket that ends a relative clause's antecedent ("the older drug (Drug Y),
-                # which is awaiting approval"): the clause is about what it names.
-                antecedent = j + 2 < s1 and doc[j + 1].text == "," and doc[j + 2].lower_ in RELATIVE_OPENERS
-                if not (i <= at <= j) and not antecedent:
-                    out.append((i, j + 1))
-                i = j
-                continue
-        i += 1
-    return out
-
-
 def _gloss_of_own(doc: Doc, cues: list[Cue], c: Cue, own: Collection[str]) -> bool:
     """Is `c` a gloss of a subject labelled `own` right before it: bracketed ("oral Wegovy
     (semaglutide)") or an appositive between commas ("Rybelsus, the oral form of semaglutide, ...")?"""
-    if c.start >= 2 and c.end < len(doc) and doc[c.start - 1].text == "(" and doc[c.end].text == ")":
+    # The Doc's lower-case words (no Token object per look): for the marks and the articles
+    # compared here, a word is the token's text.
+    words = _words(doc)
+    n = len(words)
+    if c.start >= 2 and c.end < n and words[c.start - 1] == "(" and words[c.end] == ")":
         return any(o.label in own and o.end == c.start - 1 for o in cues)
     # ", the|a|an ... c ... ,": the appositive opens right after the head's comma
     k = c.start - 1
-    while k > 0 and c.start - k <= 6 and doc[k].text not in (",", ";", "(", ")"):
+    while k > 0 and c.start - k <= 6 and words[k] not in (",", ";", "(", ")"):
         k -= 1
-    if k <= 0 or doc[k].text != "," or doc[k + 1].lower_ not in ("the", "a", "an"):
+    if k <= 0 or words[k] != "," or words[k + 1] not in ("the", "a", "an"):
         return False
-    closes = next((j for j in range(c.end, min(len(doc), c.end + 6)) if doc[j].text in (",", ";", ".")), None)
-    if closes is None or doc[closes].text != ",":
+    closes = next((j for j in range(c.end, min(n, c.end + 6)) if words[j] in (",", ";", ".")), None)
+    if closes is None or words[closes] != ",":
         return False
     return any(o.label in own and o.end == k for o in cues)
 
@@ -169,13 +144,14 @@ def never_about(an: Analysis, own: Collection[str], rival: Collection[str], defa
 def _about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at: int, own: Collection[str],
            rival: Collection[str], paragraph_start: int, default: bool, subjects: _Subjects) -> bool:
     """`about`, read step by step."""
-    asides = _asides(an.doc, sentence, at)
-    side = _nearest(_outside(subjects.cues_in(*clause), asides, own, rival), own, rival, at, an.doc)
+    aside_spans = asides(an.doc, sentence, at)
+    side = _nearest(_outside(subjects.cues_in(*clause), aside_spans, own, rival), own, rival, at, an.doc)
     if side:
         return side == "own"
-    side = _nearest(_outside(subjects.cues_in(*sentence), asides, own, rival), own, rival, at, an.doc)
-    if side:
-        return side == "own"
+    if sentence != clause:  # the same reading again otherwise (a figure's or candidate's clause is its sentence)
+        side = _nearest(_outside(subjects.cues_in(*sentence), aside_spans, own, rival), own, rival, at, an.doc)
+        if side:
+            return side == "own"
     # Earlier in the paragraph, then the few sentences before it (headings, lead-ins); a sentence
     # is about what it names first (its subject, as a rule), not last.
     side = _look_back(an, sentence, own, rival, paragraph_start, whole_paragraph=True, first=True, subjects=subjects)
@@ -200,7 +176,10 @@ def _counts(an: Analysis, own: Collection[str], rival: Collection[str]) -> tuple
     key = (frozenset(own), frozenset(rival))
     found = memo.get(key)
     if found is None:
-        found = memo[key] = (sum(1 for c in an.cues if c.label in own), sum(1 for c in an.cues if c.label in rival))
+        # From the index by label: each label's cues counted at once, not a pass over every cue.
+        by_label = an.cue_index()
+        found = memo[key] = (sum(len(by_label.get(label, ())) for label in key[0]),
+                             sum(len(by_label.get(label, ())) for label in key[1]))
     return found
 
 
@@ -209,16 +188,12 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
     """Is the mention about jurisdiction `code`? The place named last before it decides, as for
     subjects ("MDMA is legal in Australia ... it stays in Schedule 9 there"); when no place is
     named, `default` (True for the pack's home jurisdiction)."""
-    country, states = FEDERAL_LEVELS.get(code, (code, None))
-    own = {f"JUR:{country}"}
-    # The labels of the page's places, from the index by label (not a pass over every cue).
-    rival = {label for label in an.cue_index() if label.startswith("JUR:") and label not in own
-             and not (country == "us" and states is None and label == "JUR:us-state")}
+    own, rival = _places(an, code)
     # Only the cues naming a place can decide, as in `about`.
     subjects = _Subjects.of(an, own, rival)
     if not subjects.cues:
         return default  # the page names no place: no step below finds one
-    for start, end in (ev.clause, ev.sentence):
+    for start, end in (ev.clause, ev.sentence) if ev.clause != ev.sentence else (ev.clause,):
         # With the Doc: a place listed with the own one ("the U.S. and Canada") does not take it away.
         side = _nearest(subjects.cues_in(start, end), own, rival, ev.cue.start, an.doc)
         if side:
@@ -235,6 +210,22 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
         if side:
             return side == "own"
     return default
+
+
+def _places(an: Analysis, code: str) -> tuple[set[str], set[str]]:
+    """The label of jurisdiction `code`'s country and those of the page's other places: made
+    once per Analysis and code (every event of every rule with that jurisdiction asks)."""
+    memo: dict[tuple[str, int], tuple[set[str], set[str]]] = an.__dict__.setdefault("_topic_places", {})
+    key = (code, len(an.cues))
+    found = memo.get(key)
+    if found is None:
+        country, states = FEDERAL_LEVELS.get(code, (code, None))
+        own = {f"JUR:{country}"}
+        # The labels of the page's places, from the index by label (not a pass over every cue).
+        rival = {label for label in an.cue_index() if label.startswith("JUR:") and label not in own
+                 and not (country == "us" and states is None and label == "JUR:us-state")}
+        found = memo[key] = (own, rival)
+    return found
 
 
 def _look_back(an: Analysis, sentence: tuple[int, int], own: Collection[str], rival: Collection[str],
@@ -285,12 +276,20 @@ class _Subjects:
 
     @staticmethod
     def of(an: Analysis, own: Collection[str], rival: Collection[str]) -> _Subjects:
-        memo: dict[tuple[frozenset[str], frozenset[str]], _Subjects] = an.__dict__.setdefault("_topic_subjects", {})
+        memo: dict[tuple, Any] = an.__dict__.setdefault("_topic_subjects", {})
+        # First by the collections themselves: a rule asks with its own two sets for every event
+        # mention, and freezing both per ask cost more than the rest of the lookup. The memo
+        # holds them, so their ids are not reused; no caller changes them after building them.
+        ident = (id(own), id(rival))
+        hit = memo.get(ident)
+        if hit is not None and hit[0] is own and hit[1] is rival and hit[2].total == len(an.cues):
+            return hit[2]  # type: ignore[no-any-return]
         key = (frozenset(own), frozenset(rival))
         found = memo.get(key)
         if found is None or found.total != len(an.cues):
             found = memo[key] = _Subjects(an, own, rival)
-        return found
+        memo[ident] = (own, rival, found)
+        return found  # type: ignore[no-any-return]
 
     def cues_in(self, start: int, end: int) -> list[Cue]:
         out = []

@@ -29,6 +29,7 @@ from factcheck.lang.layer import Analysis
 from factcheck.lang.topic import about
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.literals import CASE_TRAPS, TextLiterals, literal_index, live_patterns
+from factcheck.nlp.ngrams import use_batched_ngrams
 from factcheck.nlp.spans import Coverage as _Coverage
 from factcheck.nlp.spans import token_columns
 
@@ -144,12 +145,19 @@ class CandidateLayer:
             for w in words:
                 self.index.setdefault(w, []).append(i)
         self.quantity_cues = [c for q in pack.quantities.values() for c in q.cues]
+        # The status rules with the event labels they read and their topic words lower-cased, in
+        # the pack's order: what `kind_of` asks of every rule for each candidate with an event.
+        self.status_rules = [(r, {f"EV:{ev}" for ev in getattr(r.spec, "event", [])},
+                              [t.lower() for t in r.spec.topic or ()])
+                             for r in pack.rules.values() if r.check == "status"]
 
     def model(self) -> Language:
         if self._nlp is None:
             self._nlp = load_model(self.path)
             self.threshold = float(self._nlp.meta.get("factcheck", {}).get("threshold", 0.5))
             self._spellings = reads_spellings(self._nlp)
+            if self._spellings:  # its rows scored as one batch (nlp/ngrams.py): the same scores
+                use_batched_ngrams(self._nlp.get_pipe("textcat").model)
         return self._nlp
 
     def claims(self, doc: Doc, an: Analysis, folded: str, existing: list[Claim], para_of: dict[int, int],
@@ -222,9 +230,8 @@ class CandidateLayer:
         if events:
             low = text.lower()
             # A rule about one topic ("the bid for control") reads only sentences that name it.
-            by_event = [r for r in self.pack.rules.values() if r.check == "status"
-                        and events & {f"EV:{ev}" for ev in getattr(r.spec, "event", [])}
-                        and (not r.spec.topic or any(t.lower() in low for t in r.spec.topic))]
+            by_event = [r for r, labels, topic in self.status_rules
+                        if events & labels and (not topic or any(t in low for t in topic))]
             if by_event:
                 counts = Counter(r.kind for r in by_event)
                 kind = counts.most_common(1)[0][0]

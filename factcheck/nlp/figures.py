@@ -161,13 +161,18 @@ def numbered_cues(pack: Pack) -> list[tuple[re.Pattern[str], re.Pattern[str] | N
             if any(ch.isdigit() for ch in cue.pattern)]
 
 
-def _measure_names(folded: str, cues: list[tuple[re.Pattern[str], re.Pattern[str] | None]]) -> list[tuple[int, int]]:
+def _measure_names(folded: str, cues: list[tuple[re.Pattern[str], re.Pattern[str] | None]],
+                   live: set[int] | None = None) -> list[tuple[int, int]]:
     """Stretches where a measure's own name holds a number ("lost at least 5% of their weight" is
     the name of the share reaching 5%): the number there is a threshold, not a figure. `cues`:
     the pack's `numbered_cues`. A cue opening with optional words is searched for only where its
-    core is found (most texts name no such measure; the core is found several times faster)."""
+    core is found (most texts name no such measure; the core is found several times faster).
+    `live`: the ids of the cues that may match in `folded` (`Context.live_cues`: one of their
+    literals is there); any other is not searched."""
     spans: list[tuple[int, int]] = []
     for cue, core in cues:
+        if live is not None and id(cue) not in live:
+            continue
         if core is not None and core.search(folded) is None:
             continue
         spans.extend(m.span() for m in cue.finditer(folded) if m.end() > m.start())
@@ -314,7 +319,12 @@ class FigureFinder:
 
         text = ctx.text
         table = self._table_columns(ctx, raw) if ("\t" in text or "|" in text or "\n  " in text) else {}
-        named = _measure_names(folded, self.numbered_cues) if raw else []
+        if raw:
+            # Only the cues whose literals the text holds can match (read per document and measure).
+            live = {id(c) for q in self.pack.quantities.values() for c, _lits in ctx.live_cues(q)}
+            named = _measure_names(folded, self.numbered_cues, live)
+        else:
+            named = []
         if named:
             raw = [c for c in raw if not any(a <= c.start and c.end <= b for a, b in named)]
         raw = [c for c in raw if c.unit != "percent" or not (DEMOGRAPHIC.match(folded, c.end)

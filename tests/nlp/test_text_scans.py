@@ -1,0 +1,47 @@
+"""Whole-text scans rewritten for speed (docs/performance.md, sixth round): each gives what the
+plain reading gives."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from factcheck.nlp import chunks
+from factcheck.nlp.chunks import _SLOW_RUN, calm_symbols
+from factcheck.nlp.normalize import FOLD, FOLD_PAIRS, fold
+
+
+def test_no_fold_replacement_is_itself_folded() -> None:
+    assert not {to for _, to in FOLD_PAIRS} & {ch for ch, _ in FOLD_PAIRS}
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_fold_is_translate_then_lower(seed: int) -> None:
+    rng = random.Random(seed)
+    alphabet = [chr(k) for k in FOLD] + list("aZ '\"-\n.İſ") + ["\u00e9", "\u1e9e"]
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        assert fold(text) == text.translate(FOLD).lower()
+    assert fold("") == ""
+
+
+def _calm_plain(text: str) -> str:
+    return _SLOW_RUN.sub(lambda m: " " * len(m.group(0)), text)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_calm_symbols_blanks_what_the_substitution_blanks(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = ["word", "!", "-", "(", "é", "\u00a0", "\u2003", " ", "\n", "\x1c", "a" * 300, "#" * 16, "_" * 20,
+              "x" * 15, "-" * 15, "https://example.org/" + "q" * 240]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30)))
+        assert calm_symbols(text) == _calm_plain(text)
+
+
+def test_calm_symbols_on_a_text_too_large_to_split(monkeypatch) -> None:
+    monkeypatch.setattr(chunks, "_SPLIT_MAX", 10)
+    for text in ("plain words only, none long", "a" * 300 + " b", "x " + "!" * 20 + " y"):
+        assert calm_symbols(text) == _calm_plain(text)
+
