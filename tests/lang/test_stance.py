@@ -650,3 +650,12 @@ def test_conditions_of_time(stance_of, sentence: str, stance: str):
 
 def test_a_negative_object_denies_the_act(stance_of) -> None:
     assert stance_of("At present the agency has approved no product that contains Drug X.", "approval").stance == "negated"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Pharmacies are rationing Drug X.",
+    "The maker is still sending limited amounts of Drug X to wholesalers.",
+    "The 5 mg pens of Drug X are short because demand has risen.",
+])
+def test_more_ways_to_say_a_shortage(stance_of, sentence: str) -> None:
+    assert stance_of(sentence, "shortage").stance == "current"
