@@ -565,11 +565,19 @@ def _a_further_one(words: list[str], cs: int, es: int) -> bool:
     return (len(lead) >= 2 and lead[-2:] == ["one", "more"]) or (len(lead) >= 3 and lead[-3:-1] == ["one", "more"])
 
 
+# Verbs whose denial asserts nothing of the clause after "that" ("cannot be ruled out that ...").
+DENIAL_VERBS = {"out", "excluded", "exclude", "deny", "denied", "doubt", "doubted", "impossible", "unlikely"}
+
+
 def _closed_off(words: list[str], neg: int, es: int) -> bool:
     """A comma between a negator and the event closes the negator's phrase ("MDMA, which has no
     accepted medical use, could be approved"); a parenthesis right after it does not ("has not,
-    so far, approved it")."""
+    so far, approved it"). A denied denial opens a clause of its own: "it cannot be ruled out
+    that the FDA will approve it" denies the ruling out, not the approval (but "has yet to confirm
+    that supply meets demand" does leave it unmet)."""
     between = words[neg + 1:es]
+    if any(w in ("that", "whether") and k > 0 and between[k - 1] in DENIAL_VERBS for k, w in enumerate(between)):
+        return True
     if "," not in between:
         return False
     return not (between[0] == "," and between.count(",") >= 2)

@@ -659,3 +659,7 @@ def test_a_negative_object_denies_the_act(stance_of) -> None:
 ])
 def test_more_ways_to_say_a_shortage(stance_of, sentence: str) -> None:
     assert stance_of(sentence, "shortage").stance == "current"
+
+
+def test_a_negator_in_the_main_clause_stops_at_that(stance_of) -> None:
+    assert stance_of("It cannot be ruled out that the agency will still approve Drug X.", "approval").stance == "expected"
