@@ -51,8 +51,8 @@ ALL_CORPORA = ["corpus", "corpus_dev", "corpus_dev2", "corpus_holdout", "corpus_
                "corpus_real/dev3", "corpus_real/dev4", "corpus_real/sealed", "corpus_real/offtopic", "corpus_glp1", "corpus_glp1_dev",
                "corpus_glp1_dev2", "corpus_glp1_dev3", "corpus_glp1_dev4", "corpus_real/dev5", "corpus_real/dev6",
                "corpus_real/dev7", "corpus_real/dev8", "corpus_glp1_dev5", "corpus_glp1_dev6", "corpus_glp1_dev7",
-               "corpus_glp1_dev8", "corpus_glp1_dev9", "corpus_real/dev9",
-               "corpus_real/dev10"]
+               "corpus_glp1_dev8", "corpus_glp1_dev9", "corpus_real/dev9", "corpus_real/dev10",
+               "corpus_glp1_dev10"]
 
 
 def score(folder: Path, linter, tmp: Path) -> dict:  # type: ignore[no-untyped-def]
@@ -121,6 +121,6 @@ def test_real_text_corpora_avoid_the_urls_kept_for_independent_measurement() -> 
                    "corpus_glp1",
                    "corpus_glp1_dev", "corpus_glp1_dev2", "corpus_glp1_dev3", "corpus_glp1_dev4", "corpus_glp1_dev5",
                    "corpus_glp1_dev6", "corpus_glp1_dev7", "corpus_glp1_dev8", "corpus_glp1_dev9", "corpus_real/dev9",
-                   "corpus_real/dev10"):
+                   "corpus_real/dev10", "corpus_glp1_dev10"):
         for name, case in load_cases(TESTS / folder):
             assert case.get("url") not in banned, f"{folder}/{name} is based on an excluded URL"
