@@ -48,6 +48,8 @@ class StatusRule:
             # first, so that a mention turned down by its subject or place is never read for one.
             if ev.event == "review" and not _regulatory(an, ev):
                 continue  # "the therapy is being examined for its potential" is research, not a review
+            if ev.event == "approval" and _by_an_ethics_body(an, ev):
+                continue  # "the medical ethics committee gave its approval": a trial's go-ahead, not a licence
             para = paragraph_start_of.get(ev.sentence[0], 0)
             if not in_scope(an, ev, self.own, self.rivals, para, default=in_domain):
                 continue
@@ -60,8 +62,13 @@ class StatusRule:
                 continue
             if ev.stance.stance not in stances:
                 continue
-            if ev.stance.stance == "none" and "none" not in self.spec.stance and ev.event not in TIMED_EVENTS:
-                continue  # "agreed in July on a protocol for the phase 3 trials": no forecast of the trials
+            if ev.stance.stance == "none" and "none" not in self.spec.stance and (
+                    ev.event not in TIMED_EVENTS or _past_verb(an, ev)):
+                # "agreed in July on a protocol for the phase 3 trials": no forecast of the trials;
+                # "... and signed off on the design of trials which began in 2018": a verb in the
+                # past is no forecast either (a forecast with no forecasting word is a noun, "FDA
+                # approval in early 2021").
+                continue
             if ev.stance.stance == "negated" and self.rule.verdict == "outdated" and _negated_in_the_past(an, ev):
                 continue  # "letters that had never been released", "did not cover it": history told as such
             if ev.stance.question:
@@ -312,3 +319,21 @@ def _negated_in_the_past(an: Analysis, ev: EventMention) -> bool:
         if words[i] in ("not", "n't", "never") and i > 0 and words[i - 1] in PAST_NEGATORS:
             return True
     return False
+
+
+ETHICS_WORDS = {"ethics", "ethical", "irb", "hrec"}
+
+
+def _by_an_ethics_body(an: Analysis, ev: EventMention) -> bool:
+    """An approval given by an ethics committee or review board (named in its clause before it)."""
+    return any(an.doc[k].lower_ in ETHICS_WORDS for k in range(ev.clause[0], ev.cue.start))
+
+
+DETERMINERS = {"a", "an", "the", "its", "their", "this", "that", "fully", "officially", "formally"}
+
+
+def _past_verb(an: Analysis, ev: EventMention) -> bool:
+    """The event word is a verb in the past ("signed off on"), not an adjective before its noun
+    ("make MDMA an approved medicine by 2021")."""
+    k = ev.cue.start
+    return an.doc[k].lower_.endswith("ed") and not (k > 0 and an.doc[k - 1].lower_ in DETERMINERS)

@@ -180,6 +180,8 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     if _as_soon_as_clause(words, cs, es):
         out.stance = "hypothetical"  # "legal in Colorado as soon as the FDA approves it": a condition
         return out
+    if _wanted(words, cs, es) and not out.times:
+        return out  # "MAPS wants MDMA to become a registered medicine": a goal, neither a forecast nor a fact
     if any(w in HOW_IT_USUALLY_RUNS for w in words[cs:es]):
         # "it normally aims to decide within ten months": how the process usually runs, not a
         # forecast for this case.
@@ -608,3 +610,19 @@ def _as_soon_as_clause(words: list[str], lo: int, es: int) -> bool:
                 and not any(w in (",", ";", ".") for w in words[i + 3:es]):
             return True
     return False
+
+
+WANTING = {"want", "wants", "wanted", "wanting", "wish", "wishes", "wished"}
+
+
+def _wanted(words: list[str], cs: int, es: int) -> bool:
+    """The event as what someone wants of something else ("wants MDMA to become a registered
+    medicine", "wants it approved"): a goal stated, with no time, is no forecast of it. (The
+    actor's own intent, "the minister wants to approve it", is.)"""
+    lead = words[max(cs, es - 7):es]
+    if not any(w in WANTING for w in lead):
+        return False
+    k = max(i for i, w in enumerate(lead) if w in WANTING)
+    if k + 1 < len(lead) and lead[k + 1] == "to":
+        return False  # "the minister wants to approve it": the actor's intent is a forecast
+    return not any(w in (",", ";", "but", "and", "which", "that") for w in lead[k + 1:])

@@ -73,8 +73,9 @@ def _list_lead_in(ctx: Context, p0: int) -> tuple[int, int] | None:
 
 
 # After a figure, a clause of its own with a new subject ("..., and it reproduced the Phase 2
-# findings") or a comparison with other results names another study, not the figure's.
-LATER_CLAUSE = re.compile(r",\s+(?:and|but|yet)\s+(?:it|they|this|that|these|which)\b|"
+# findings", "... only 26 participants and that Phase 3 results are needed") or a comparison with
+# other results names another study, not the figure's.
+LATER_CLAUSE = re.compile(r",\s+(?:and|but|yet)\s+(?:it|they|this|that|these|which)\b|\s(?:and|but) that\b|"
                           r"\b(?:reproduc\w*|replicat\w*|confirm\w*|echo\w*|match\w*|mirror\w*) (?:the |those |earlier )")
 
 

@@ -190,3 +190,14 @@ def test_a_condition_after_the_clause_limits_it(bundled_linter) -> None:
     assert not [f for f in bundled_linter.lint_text(limited, "a.md", "markdown").findings if f.rule == rule]
     flat = "Medicare Part D does not cover Wegovy, even for patients with heart disease."
     assert [f for f in bundled_linter.lint_text(flat, "a.md", "markdown").findings if f.rule == rule]
+
+
+def test_an_ethics_committees_approval_is_no_licence(bundled_linter) -> None:
+    text = "Last week the hospital's medical ethics committee gave its approval to the MDMA study."
+    assert not [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule == "mdma/fda-approved-mdma"]
+
+
+def test_a_past_verb_with_a_date_in_the_window_is_no_forecast(bundled_linter) -> None:
+    text = ("In 2017 the FDA granted MDMA therapy Breakthrough Therapy Designation and signed off on the design "
+            "of two Phase 3 trials, which began in 2018.")
+    assert not [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule == "mdma/approval-by-2021"]

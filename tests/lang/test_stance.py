@@ -663,3 +663,7 @@ def test_more_ways_to_say_a_shortage(stance_of, sentence: str) -> None:
 
 def test_a_negator_in_the_main_clause_stops_at_that(stance_of) -> None:
     assert stance_of("It cannot be ruled out that the agency will still approve Drug X.", "approval").stance == "expected"
+
+
+def test_a_goal_for_something_else_is_no_fact(stance_of) -> None:
+    assert stance_of("The group wants Drug X to become a registered medicine.", "approval").stance == "none"

@@ -56,3 +56,10 @@ def test_counts_comparators_and_side_effects_keep_their_own_measure(bundled_lint
 def test_the_comparator_arm_is_not_the_figures_arm(bundled_linter) -> None:
     text = "In FLOW, kidney disease worsening, kidney failure or death fell by 24% relative to placebo."
     assert not [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule == "figure-wrong-arm"]
+
+
+def test_the_booster_has_its_own_measure(bundled_linter) -> None:
+    ok = "In every MDMA session a booster of half the first dose is offered two hours in."
+    assert not [f for f in bundled_linter.lint_text(ok, "a.md", "markdown").findings if f.severity != "info"]
+    wrong = "In the MAPP1 trial, a booster of half the first dose was given four hours in."
+    assert [f for f in bundled_linter.lint_text(wrong, "a.md", "markdown").findings if f.rule == "protocol-mismatch"]
