@@ -563,8 +563,8 @@ def test_list_items_under_a_lead_in_belong_to_its_study(lint) -> None:
 
 
 def test_results_two_paragraphs_after_the_described_paper_are_its(lint) -> None:
-    text = ("A pooled analysis of six phase 2 MDMA trials for PTSD came out.\n\n"
+    text = ("Researchers pooled six phase 2 MDMA trials for PTSD in one analysis.\n\n"
             "The trials ran at five sites; participants had two or three sessions.\n\n"
-            "At that point 54.2% of the active group no longer met PTSD criteria.")
+            "Two months on, 54.2% of those given MDMA had lost the PTSD diagnosis.")
     f = on(lint(text), "54.2%")
     assert f.rule == "figure-retracted" and "Mithoefer" in f.message

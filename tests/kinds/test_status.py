@@ -186,7 +186,7 @@ def test_a_question_headline_names_the_place(bundled_linter) -> None:
 
 def test_a_condition_after_the_clause_limits_it(bundled_linter) -> None:
     rule = "glp1/part-d-no-obesity-drug-coverage"
-    limited = "Part D will not pay for Wegovy, or for any other GLP-1, when the only goal is weight loss."
+    limited = "A Part D plan does not cover Zepbound, or any drug like it, when it is used only for weight management."
     assert not [f for f in bundled_linter.lint_text(limited, "a.md", "markdown").findings if f.rule == rule]
     flat = "Medicare Part D does not cover Wegovy, even for patients with heart disease."
     assert [f for f in bundled_linter.lint_text(flat, "a.md", "markdown").findings if f.rule == rule]

@@ -45,7 +45,7 @@ TABLE = [
     ("Doctors are not allowed to prescribe Drug X.", "approval", "negated"),
     # "under" a rule or a programme is its means, not a process under way
     ("Drug X is sold under the approval pathway for rare diseases.", "approval", "current"),  # not "pending"
-    ("Drug X still lacks the US Food and Drug Administration approval for children.", "approval", "negated"),
+    ("For children, Drug X still lacks the Food and Drug Administration's approval.", "approval", "negated"),
     ("Now Drug X is nearly impossible to find.", "shortage", "current"),
     # a commitment to act is a plan to come; told in the simple past it is history
     ("The agency has agreed to approve Drug X.", "approval", "expected"),

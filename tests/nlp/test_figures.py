@@ -24,14 +24,14 @@ def test_measure_names_with_cores_are_those_of_the_plain_scan():
 def test_a_figure_keeps_its_arm_study_and_measure_past_asides(bundled_linter) -> None:
     texts = [
         # "(or placebo)" is the other arm, not this dose's
-        "In each session participants received a first dose of 80 or 120 mg (or placebo), then a half-dose.",
+        "Each dosing day began with 80 or 120 mg of MDMA (or placebo), with a half-dose later.",
         # the measure after an aside is the figure's own; the next figure's words are the next one's
         "In MAPP2, 71% of participants, who had been ill for years, no longer met the criteria for PTSD, "
         "and 86.5% saw a clinically meaningful improvement.",
         # a phase named in a later clause with its own subject is not the figure's study
         "MAPP1 was published in 2021. The trial treated 90 people with severe PTSD, and it reproduced the Phase 2 findings.",
         # each dosing session followed by three: a count per session, not the total
-        "Each experimental session is followed by three integrative sessions of therapy.",
+        "Every MDMA session is followed by three integration sessions without the drug.",
     ]
     for text in texts:
         found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings
@@ -42,8 +42,8 @@ def test_a_figure_keeps_its_arm_study_and_measure_past_asides(bundled_linter) ->
 def test_counts_comparators_and_side_effects_keep_their_own_measure(bundled_linter) -> None:
     texts = [
         # a count and its share is an event rate, not the relative reduction named after it
-        "In SELECT, death, heart attack or stroke struck 569 of 8803 patients (6.5%) on semaglutide and "
-        "701 of 8801 (8.0%) on placebo, a hazard ratio of 0.80 and a relative reduction of 20%.",
+        "Across SELECT, cardiovascular death, heart attack or stroke hit 569 of 8803 patients (6.5%) taking "
+        "semaglutide against 701 of 8801 (8.0%) in the placebo arm, a hazard ratio of 0.80 and a relative reduction of 20%.",
         # a percentage about stopping for side effects does not inherit the sentence before's measure
         "In SELECT, major adverse cardiovascular events fell by 20%. More people stopped semaglutide "
         "than placebo because of side effects (16.6% vs 8.2%).",
@@ -59,7 +59,7 @@ def test_the_comparator_arm_is_not_the_figures_arm(bundled_linter) -> None:
 
 
 def test_the_booster_has_its_own_measure(bundled_linter) -> None:
-    ok = "In every MDMA session a booster of half the first dose is offered two hours in."
+    ok = "Each dosing session includes an optional top-up of half the starting dose about two hours later."
     assert not [f for f in bundled_linter.lint_text(ok, "a.md", "markdown").findings if f.severity != "info"]
-    wrong = "In the MAPP1 trial, a booster of half the first dose was given four hours in."
+    wrong = "In the MAPP1 trial, the top-up of half the starting dose came four hours later."
     assert [f for f in bundled_linter.lint_text(wrong, "a.md", "markdown").findings if f.rule == "protocol-mismatch"]
