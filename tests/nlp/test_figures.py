@@ -43,7 +43,7 @@ def test_counts_comparators_and_side_effects_keep_their_own_measure(bundled_lint
     texts = [
         # a count and its share is an event rate, not the relative reduction named after it
         "Across SELECT, cardiovascular death, heart attack or stroke hit 569 of 8803 patients (6.5%) taking "
-        "semaglutide against 701 of 8801 (8.0%) in the placebo arm (hazard ratio 0.80: a relative reduction of 20%).",
+        "semaglutide against 701 of 8801 (8.0%) in the placebo arm, meaning a hazard ratio of 0.80 and a relative reduction of 20%.",
         # a percentage about stopping for side effects does not inherit the sentence before's measure
         "In SELECT, major adverse cardiovascular events fell by 20%. More people stopped semaglutide "
         "than placebo because of side effects (16.6% vs 8.2%).",
