@@ -91,34 +91,22 @@ def test_explain_shows_a_rule_in_its_kinds_terms(kind: str, rule_id: str, tmp_pa
         assert " ".join(word.split()) in out, word
 
 
-FRAMED_RULE = """\
-claims:
-  - id: fact-a
-    kind: regulatory-status
-    fact: "The FDA declined to approve it."
-    valid_from: 2024-08-09
-    verified_on: 2026-11-22
-    review_by: 2027-05-22
-    sources: [src-a]
-    corrects:
-      - id: framed
-        verdict: outdated
-        since: 2024-08-09
-        severity: warning
-        summary: "Close to approval"
-        message: "Says it is close to approval."
-        frame:
+def _framed_claims() -> str:
+    """packtexts' claims file with its pattern rule written as a frame with an `unless`."""
+    from packtexts import CLAIMS
+
+    pattern = '''        patterns:
+          - "{near} (?:to )?{approval}"
+'''
+    frame = '''        frame:
           event: ["{approval}"]
           stance: ["{near}"]
           subject: ["mdma"]
           near: 6
         unless: ["\\\\bnot\\\\b"]
-        examples:
-          flagged:
-            - "MDMA is close to approval."
-          accepted:
-            - "MDMA is not close to approval."
-"""
+'''
+    assert pattern in CLAIMS
+    return CLAIMS.replace(pattern, frame)
 
 
 def test_explain_pattern_rule_shows_frame_and_unless_unexpanded(tmp_path: Path) -> None:
@@ -127,7 +115,7 @@ def test_explain_pattern_rule_shows_frame_and_unless_unexpanded(tmp_path: Path) 
 
     from factcheck.knowledge.loader import load_pack
 
-    root = write_pack(tmp_path / "test", {"claims/c.yaml": FRAMED_RULE})
+    root = write_pack(tmp_path / "test", {"claims/c.yaml": _framed_claims()})
     pack = load_pack([root], include_bundled=False)
     rule = next(r for r in pack.rules.values() if r.frame is not None and r.frame.sources and r.unless_sources)
     text = "\n".join(rule_page(pack, rule, width=10_000))  # as explain prints it, unwrapped

@@ -90,11 +90,11 @@ def _condition_after(an: Analysis, ev: EventMention) -> tuple[int, int] | None:
     goal is weight loss", "... if it is used to treat diabetes"), as a token span."""
     doc = an.doc
     for k in range(ev.clause[1], ev.sentence[1]):
-        # after a comma or right after the clause; past a list's other members ("for Wegovy, or
-        # for any other GLP-1, when ...") but not past another verb's clause
+        # after a comma or right after the clause, past a list's other members ("for Wegovy, or
+        # for any other GLP-1, when ..."), not past a semicolon or colon
         if doc[k].lower_ in CONDITION_OPENERS and (k == ev.clause[1] or doc[k - 1].text == ","):
             return k, ev.sentence[1]
-        if doc[k].text in (";", ":") or (doc[k].pos_ == "VERB" and k > ev.clause[1]):
+        if doc[k].text in (";", ":"):
             return None
     return None
 

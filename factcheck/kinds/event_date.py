@@ -183,7 +183,7 @@ class EventDateRule:
         not guessed (an undated page gives none, and a dated one may tell last year's news)."""
         doc = an.doc
         ev_char = doc[ev.cue.start].idx
-        days = [d for d in days_without_year(doc.text[c0:c1])]
+        days = days_without_year(doc.text[c0:c1])
         if not days:
             return None
         s, e, month, day = min(days, key=lambda d: abs(d[0] + c0 - ev_char))

@@ -210,7 +210,7 @@ def _contained_substance(doc, substances: list[Cue], at: int) -> Cue | None:  # 
         k += 1
         if k < len(doc) and doc[k].lower_ in ("on", "of", "from", "with"):
             k += 1
-    if k < len(doc) and doc[k].lower_ in ("the", "the same"):
+    if k < len(doc) and doc[k].lower_ == "the":
         k += 1
     return next((s for s in substances if s.start == k), None)
 

@@ -1,8 +1,10 @@
 """Readings of a clause's words that give an event its stance, each a small test on the words
 around the event (no parser): an event prepared for, an open question to settle, a permission,
 a deadline, a prevention, a timetable in the present, a refusal the event acts on or is said of, a
-participle describing a noun, a state held without a copula. `stance.read_stance` asks them in
-order; each is written once here and tested in tests/lang/test_stance.py.
+participle describing a noun, a state held without a copula, a permission held since a date, one
+more of its kind, a goal, a wait, a condition of time, a negator closed off before the event.
+`stance.read_stance` asks them in order; each is written once here and tested in
+tests/lang/test_stance.py.
 """
 
 from __future__ import annotations
@@ -190,3 +192,97 @@ def _object_of(words: list[str], event: Cue, c: Cue) -> bool:
     return len(between) <= 6 and all(
         w in ("the", "a", "this", "that", "its", "their", "his", "her", "'s", "fda", "agency", "agency's", "fda's",
               "regulator's", "recent", "latest") or w in MONTHS or w.isdigit() for w in between)
+
+
+def _held_since(doc: Doc, s0: int, es: int) -> bool:
+    """"since" and a date before the event ("Since July 1, ...", "since 2023"): what follows holds
+    from then. (A date is enough: an undated page places no "July 1", and "since" before a
+    clause is a reason, "since the FDA may approve it".)"""
+    for i in range(s0, es - 1):
+        if doc[i].lower_ == "since":
+            nxt = doc[i + 1].lower_.rstrip(".")
+            if nxt in MONTHS or (doc[i + 1].is_digit and len(nxt) == 4 and nxt[:2] in ("19", "20")):
+                return True
+    return False
+
+
+FURTHER = {"another", "additional", "further"}
+# Adverbs that tell how a process usually runs (narrower than wordsets.HABITUAL, whose "every"
+# and "often" also mark repeated events).
+HOW_IT_USUALLY_RUNS = {"normally", "usually", "typically", "ordinarily", "routinely", "customarily"}
+
+
+def _a_further_one(words: list[str], cs: int, es: int) -> bool:
+    """The event named as one more of its kind ("another Phase 3 trial", "one more phase 3 study",
+    "an additional trial"): one still to come, not the one under way."""
+    lead = words[max(cs, es - 3):es]
+    for k, w in enumerate(lead[-2:]):
+        # a determiner of the event's noun phrase ("another trial", "a further review"), not an
+        # adverb ("went further and legalised it")
+        if w in FURTHER and (w != "further" or (k == 0 and len(lead) >= 3 and lead[-3] == "a")
+                             or (k == 1 and len(lead) >= 2 and lead[-2] == "a")):
+            nxt = lead[-2:][k + 1] if k + 1 < len(lead[-2:]) else None
+            if nxt not in ("and", ",", "or", "to"):
+                return True
+    return (len(lead) >= 2 and lead[-2:] == ["one", "more"]) or (len(lead) >= 3 and lead[-3:-1] == ["one", "more"])
+
+
+# Verbs whose denial asserts nothing of the clause after "that" ("cannot be ruled out that ...").
+DENIAL_VERBS = {"out", "excluded", "exclude", "deny", "denied", "doubt", "doubted", "impossible", "unlikely"}
+
+
+def _closed_off(words: list[str], neg: int, es: int) -> bool:
+    """A comma between a negator and the event closes the negator's phrase ("MDMA, which has no
+    accepted medical use, could be approved"); a parenthesis right after it does not ("has not,
+    so far, approved it"). A denied denial opens a clause of its own: "it cannot be ruled out
+    that the FDA will approve it" denies the ruling out, not the approval (but "has yet to confirm
+    that supply meets demand" does leave it unmet)."""
+    between = words[neg + 1:es]
+    if any(w in ("that", "whether") and k > 0 and between[k - 1] in DENIAL_VERBS for k, w in enumerate(between)):
+        return True
+    if "," not in between:
+        return False
+    return not (between[0] == "," and between.count(",") >= 2)
+
+
+WAITING = {"wait", "waits", "waiting", "await", "awaits", "awaiting"}
+
+
+def _waiting_for(words: list[str], cs: int, es: int) -> bool:
+    """The event as what something waits for: "will have to wait until January to be adopted",
+    "is waiting to be approved"."""
+    k = es - 1
+    if k >= cs and words[k] == "be":
+        k -= 1
+    if k < cs or words[k] != "to":
+        return False
+    return any(w in WAITING for w in words[max(cs, k - 12):k])
+
+
+CLAUSE_STARTS = {"the", "a", "an", "it", "they", "regulators", "fda", "federal", "congress", "its"}
+
+
+def _as_soon_as_clause(words: list[str], lo: int, es: int) -> bool:
+    """"as soon as the FDA approves it": a time clause that sets a condition, unlike "as soon as
+    2023" or "as soon as next year", which name the time of a forecast."""
+    for i in range(lo, es - 3):
+        if words[i:i + 3] == ["as", "soon", "as"] and words[i + 3] in CLAUSE_STARTS \
+                and not any(w in (",", ";", ".") for w in words[i + 3:es]):
+            return True
+    return False
+
+
+WANTING = {"want", "wants", "wanted", "wanting", "wish", "wishes", "wished"}
+
+
+def _wanted(words: list[str], cs: int, es: int) -> bool:
+    """The event as what someone wants of something else ("wants MDMA to become a registered
+    medicine", "wants it approved"): a goal stated, with no time, is no forecast of it. (The
+    actor's own intent, "the minister wants to approve it", is.)"""
+    lead = words[max(cs, es - 7):es]
+    if not any(w in WANTING for w in lead):
+        return False
+    k = max(i for i, w in enumerate(lead) if w in WANTING)
+    if k + 1 < len(lead) and lead[k + 1] == "to":
+        return False  # "the minister wants to approve it": the actor's intent is a forecast
+    return not any(w in (",", ";", "but", "and", "which", "that") for w in lead[k + 1:])

@@ -180,16 +180,22 @@ def _day_in_page_year(text: str, doc_date: date | None) -> tuple[date | None, da
     """"June 4" in a page dated 2024-05-20 is 2024-06-04; without the page's date it is unknown."""
     if doc_date is None:
         return None, None
-    low = text.lower()
-    month = next((MONTHS[w.rstrip(".")] for w in re.findall(r"[a-z]+\.?", low) if w.rstrip(".") in MONTHS), None)
-    day = re.search(r"\b(\d{1,2})\b", low)
+    month, day = _month_and_day(text)
     if not month or not day:
         return None, None
     try:
-        d = date(doc_date.year, month, int(day.group(1)))
+        d = date(doc_date.year, month, day)
     except ValueError:
         return None, None
     return d, d
+
+
+def _month_and_day(text: str) -> tuple[int | None, int | None]:
+    """The month and the day a "June 4" or "4 June" names."""
+    low = text.lower()
+    month = next((MONTHS[w.rstrip(".")] for w in re.findall(r"[a-z]+\.?", low) if w.rstrip(".") in MONTHS), None)
+    day = re.search(r"\b(\d{1,2})\b", low)
+    return month, int(day.group(1)) if day else None
 
 
 def _period(text: str, relative: bool, doc_date: date | None) -> tuple[date | None, date | None]:
@@ -260,12 +266,11 @@ def days_without_year(text: str) -> list[tuple[int, int, int, int]]:
     out = []
     for pat in _YEARLESS_DAY:
         for m in pat.finditer(text):
-            low = m.group(0).lower()
-            month = next((MONTHS[w.rstrip(".")] for w in re.findall(r"[a-z]+\.?", low) if w.rstrip(".") in MONTHS), None)
-            day = int(re.search(r"\d{1,2}", low).group(0))  # type: ignore[union-attr]
-            word = next(w for w in re.findall(r"[A-Za-z]+", m.group(0)))
+            month, day = _month_and_day(m.group(0))
+            word = re.search(r"[A-Za-z]", m.group(0))
             # "they may 5" is no date: a month that opens a date is written with a capital.
-            if month and word[0].isupper() and 1 <= day <= calendar.monthrange(2024, month)[1]:  # a leap year: 29 February exists
+            if month and day and word and word.group(0).isupper() \
+                    and 1 <= day <= calendar.monthrange(2024, month)[1]:  # a leap year: 29 February exists
                 out.append((m.start(), m.end(), month, day))
     return sorted(out)
 
