@@ -334,6 +334,10 @@ class FigureFinder:
         # Where each figure's arm and time point are read (see settle): its segment, and where the
         # next figure that is no duration starts (the segments are cut before any unit changes).
         unsettled: dict[int, tuple[int, int, int]] = {}
+        # Each sentence's figure spans, read once (a figure's measure cue may introduce another's).
+        spans_in: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for f in figures:
+            spans_in.setdefault(f.sentence, []).append((f.start, f.end))
         for i, c in enumerate(figures):
             seg_lo = 0
             if i > 0 and figures[i - 1].end <= c.start:
@@ -362,7 +366,7 @@ class FigureFinder:
                 window = (cuts[-1] if cuts else lo, window[1])
             if c.quantity is None:
                 self._quantity(ctx, c, window, (seg_lo, seg_hi), theirs,
-                               [(f.start, f.end) for f in figures if f is not c and c.sentence[0] <= f.start < c.sentence[1]])
+                               [sp for sp in spans_in.get(c.sentence, ()) if sp != (c.start, c.end)])
             # A duration right after the figure ("at 12 months") is its time point, not the next figure.
             later = next((f for f in figures[i + 1:] if f.start >= c.end and f.unit not in TIME_UNITS), None)
             unsettled[id(c)] = (seg_lo, seg_hi, later.start if later is not None else len(folded))
