@@ -81,6 +81,7 @@ class Linter:
         options = JudgeOptions(as_of=as_of, show_supported=show_supported)
         # One judge per pack: each compares claims with its own pack's records.
         self.judges = {sub.id: Judge(sub, options) for sub in pack.packs}
+        self.covers = {r.id: set(r.covers) for sub in pack.packs for r in sub.rules.values() if r.covers}
         self.judge = self.judges[pack.packs[0].id]
         self.keep_source = keep_source
 
@@ -229,15 +230,23 @@ class Linter:
 
     def _report(self, doc: Document, findings: list[Finding]) -> FileReport:
         for f in findings:
-            start, end = doc.to_source(f.start, f.end)
-            f.start, f.end = start, end
-            f.text = doc.source[start:end]
-            f.line, f.column = doc.line_col(start)
-            f.end_line, f.end_column = doc.line_col(end)
-            f.line_text = doc.line_text(f.line)
+            f.start, f.end = doc.to_source(f.start, f.end)
+            _place(f, doc)
         report = FileReport(path=doc.path, findings=findings, published=doc.published, updated=doc.updated,
                             title=doc.title, source_text=doc.source if self.keep_source else None)
         if self.policy is not None:
             report.findings = self.policy(report, doc.source)
-        report.findings = resolve_overlaps(report.findings)
+        spans = {id(f): (f.start, f.end) for f in report.findings}
+        report.findings = resolve_overlaps(report.findings, self.covers)
+        for f in report.findings:
+            if spans[id(f)] != (f.start, f.end):
+                _place(f, doc)  # it took in the words of a finding that said the same thing
         return report
+
+
+def _place(f: Finding, doc: Document) -> None:
+    """The finding's words, line and columns from its source span."""
+    f.text = doc.source[f.start:f.end]
+    f.line, f.column = doc.line_col(f.start)
+    f.end_line, f.end_column = doc.line_col(f.end)
+    f.line_text = doc.line_text(f.line)

@@ -71,6 +71,9 @@ class Finding:
     # The judge lowered it to info (a question, a quotation, a myth the text corrects, a dated
     # statement): a severity override in config must not raise it again by accident.
     lowered: bool = False
+    # Rules whose findings on these words said the same thing and were folded into this one
+    # (judge._resolve_overlaps): the rule's examples still count as caught by it.
+    merged: list[str] = field(default_factory=list)
 
     def fingerprint(self, path: str) -> str:
         """A stable id for this finding: rule + file + the flagged words (not the line number),

@@ -47,7 +47,8 @@ def check_examples(pack: Pack, as_of: date) -> list[Problem]:
     problems: list[Problem] = []
     for (rule, which, index, text), report in zip(cases, reports, strict=True):
         # A note the judge lowered on purpose (history, a quotation) is not a flag.
-        own = [f for f in report.findings if f.rule == rule.id and not f.lowered]
+        # (or folded into a finding that says the same thing on the same words: judge.py)
+        own = [f for f in report.findings if (f.rule == rule.id or rule.id in f.merged) and not f.lowered]
         others = sorted({f.rule for f in report.findings if f.rule != rule.id})
         where = lines.line(rule, which, index)
         if which == "flagged" and not own:

@@ -181,13 +181,19 @@ def _placed_time(phrase: str | None, doc_date: date | None) -> str | None:
     return f"('{phrase}' is {doc_date.year + YEAR_OFFSETS[key]} by the page's date.)"
 
 
-def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
-    """One finding per span (public: the engine calls it after config and suppressions)."""
-    return _resolve_overlaps(findings)
+def resolve_overlaps(findings: list[Finding], covers: dict[str, set[str]] | None = None) -> list[Finding]:
+    """One finding per span (public: the engine calls it after config and suppressions, so a rule
+    turned off there covers nothing). `covers`: rule id -> the rules its finding makes redundant."""
+    return _resolve_overlaps(findings, covers or {})
 
 
-def _resolve_overlaps(findings: list[Finding]) -> list[Finding]:
-    """One finding per span: curated rules beat engine figures, problems beat confirmations."""
+def _resolve_overlaps(findings: list[Finding], covers: dict[str, set[str]] | None = None) -> list[Finding]:
+    """One finding per span: curated rules beat engine figures, problems beat confirmations.
+
+    Two curated rules on the same words both stay, except where they say one thing twice: the
+    same correcting fact (the editor rewrites one statement once), or a rule the other `covers`.
+    The finding kept then spans the words of both."""
+    covers = covers or {}
 
     def rank(f: Finding) -> tuple[int, int, int]:
         curated = 0 if f.rule in BUILTIN_RULES else 1
@@ -202,6 +208,33 @@ def _resolve_overlaps(findings: list[Finding]) -> list[Finding]:
             continue
         # Different curated rules on the same words may both say something true; keep both.
         if f.rule not in BUILTIN_RULES and clash.rule not in BUILTIN_RULES and f.rule != clash.rule:
-            kept.append(f)
+            twin = next((k for k in kept if k.start < f.end and f.start < k.end and k.rule not in BUILTIN_RULES
+                         and _says_the_same(k, f, covers)), None)
+            if twin is None:
+                kept.append(f)
+                continue
+            keep = _keeper(twin, f, covers)
+            keep.start, keep.end = min(twin.start, f.start), max(twin.end, f.end)
+            gone = f if keep is twin else twin
+            keep.merged += [gone.rule, *gone.merged]
+            if keep is f:
+                kept[next(i for i, k in enumerate(kept) if k is twin)] = f
     kept.sort(key=lambda f: (f.start, f.end, f.rule))
     return kept
+
+
+def _says_the_same(a: Finding, b: Finding, covers: dict[str, set[str]]) -> bool:
+    if a.severity != b.severity:
+        return False
+    same_fact = a.claim_id is not None and a.claim_id == b.claim_id
+    return same_fact or b.rule in covers.get(a.rule, ()) or a.rule in covers.get(b.rule, ())
+
+
+def _keeper(a: Finding, b: Finding, covers: dict[str, set[str]]) -> Finding:
+    """The covering rule's finding; between two on one fact, the one on more words (then the
+    first rule by id, so the choice never depends on the order the rules ran in)."""
+    if b.rule in covers.get(a.rule, ()):
+        return a
+    if a.rule in covers.get(b.rule, ()):
+        return b
+    return min((a, b), key=lambda f: (-(f.end - f.start), f.rule))

@@ -9,7 +9,7 @@ from datetime import date
 from factcheck.knowledge.claims import read_claims
 from factcheck.knowledge.fields import FieldChecker
 from factcheck.knowledge.lexicon import read_home_jurisdiction, read_lexicon, read_vocabulary
-from factcheck.knowledge.model import Pack
+from factcheck.knowledge.model import Pack, Rule
 from factcheck.knowledge.raw_pack import RawPack
 from factcheck.knowledge.references import References
 from factcheck.knowledge.sources import read_sources
@@ -26,6 +26,7 @@ def build_pack(raw: RawPack, ck: FieldChecker, as_of: date | None, pack_id: str 
     studies = read_studies(raw.studies, quantities, refs, ck)
     claims, rules = read_claims(raw.claims, quantities, macros, terms, refs, ck, pack_id)
     refs.check_values(claims, studies)
+    _check_covers(rules, ck)
     refs.warn_unused()
 
     if not topic and about:
@@ -37,3 +38,13 @@ def build_pack(raw: RawPack, ck: FieldChecker, as_of: date | None, pack_id: str 
                 home_jurisdiction=read_home_jurisdiction(raw, ck))
     pack.index()
     return pack
+
+
+def _check_covers(rules: dict[str, Rule], ck: FieldChecker) -> None:
+    """A rule may only cover another rule of its own pack, and not itself."""
+    for r in rules.values():
+        for c in r.covers:
+            if c == r.id:
+                ck.error(r.origin, None, f"rule {r.id}: 'covers' names the rule itself")
+            elif c not in rules:
+                ck.error(r.origin, None, f"rule {r.id}: 'covers' names {c}, which is not a rule of this pack")

@@ -105,6 +105,8 @@ def read_rules(node: LineDict, claim_id: str, kind: str, macros: dict[str, str],
             origin=Origin(item.file, item.line),
             frame=frame, check=check, spec=spec,
             unless_sources=unless_raw if check == "pattern" else [],
+            covers=[f"{pack_id}/{c}" if pack_id and "/" not in c else c
+                    for c in ck.strings(item, "covers", what=what)],
         ))
     return out
 

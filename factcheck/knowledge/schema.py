@@ -19,7 +19,7 @@ SOURCE_KEYS = {"id", "kind", "title", "publisher", "published", "url", "doi", "a
 CLAIM_KEYS = {"id", "kind", "fact", "valid_from", "valid_until", "announced_on", "verified_on", "review_by", "sources",
               "values", "corrects", "notes", "note"}
 RULE_KEYS = SPEC_KEYS | {"id", "verdict", "since", "severity", "summary", "message", "suggestion", "patterns", "frame",
-             "unless", "context", "context_scope", "negatable", "examples", "kind", "note"}
+             "unless", "context", "context_scope", "negatable", "examples", "kind", "note", "covers"}
 FRAME_KEYS = {"event", "stance", "subject", "near", "subject_scope"}
 STUDY_KEYS = {"id", "title", "aliases", "citation", "journal", "published", "design", "phase", "indication",
               "n", "registry", "doi", "status", "retracted_on", "notice", "sources", "verified_on", "review_by",

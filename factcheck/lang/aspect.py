@@ -202,6 +202,8 @@ def _progressive_after(words: list[str], ee: int, ce: int) -> bool:
     while i < min(ce, ee + 6) and words[i] not in ("is", "are"):
         if words[i] in ("now", "still", "currently") and _in_progress_at(words, i + 1, ce):
             return True  # without a verb: "the Phase 3 trials now under way in three countries"
+        if words[i] in ("has", "have") and _started_at(words, i + 1, ce):
+            return True  # a start in the present perfect: "Phase 3 studies have now begun", so they run
         if not words[i].isalnum() or words[i] in ("and", "that", "which", "who", "but") or words[i].endswith("ed"):
             return False  # the phrase ends before any verb of its own
         i += 1
@@ -213,6 +215,16 @@ def _progressive_after(words: list[str], ee: int, ce: int) -> bool:
     if i < ce and words[i].endswith("ing") and words[i] not in ("being", "going"):
         return True
     return _in_progress_at(words, i, ce)
+
+
+STARTED = {"begun", "started", "commenced", "kicked"}
+
+
+def _started_at(words: list[str], i: int, ce: int) -> bool:
+    """"(has) now begun", "(have) already started" at token `i`: a start whose state holds now."""
+    while i < ce and words[i] in ("now", "already", "just", "finally", "recently"):
+        i += 1
+    return i < ce and words[i] in STARTED
 
 
 def _in_progress_at(words: list[str], i: int, ce: int) -> bool:

@@ -44,7 +44,7 @@ def clause_bounds(doc: Doc, sent_start: int, sent_end: int, cues: list[Cue], at:
                 cuts.add(close)
     # A sentence that opens with a subordinate clause ("If all goes to plan, ...", "After the
     # FDA said no, ...") ends it at the first comma.
-    if words[sent_start] in OPENERS:
+    if words[sent_start] in OPENERS or _inverted_condition(words, sent_start, sent_end):
         comma = next((i for i in commas if i >= sent_start + 1), None)
         if comma is not None:
             cuts.add(comma)
@@ -58,6 +58,19 @@ def clause_bounds(doc: Doc, sent_start: int, sent_end: int, cues: list[Cue], at:
     # A subordinator right at the start of the event's clause opens a side clause: "after the FDA
     # said no, the company ..." keeps "the company ..." as its own clause.
     return start, end
+
+
+INVERTING = {"should", "had", "were"}
+INVERTED_SUBJECTS = {"the", "it", "they", "this", "these", "that", "those", "a", "an", "its", "their"}
+
+
+def _inverted_condition(words: list[str], sent_start: int, sent_end: int) -> bool:
+    """A condition opened by inversion ("Should the trials succeed, ...", "Had the agency agreed,
+    ..."), which ends at its comma as an "if" clause does; a question ("Should the FDA approve
+    it?") is not one."""
+    last = next((w for w in reversed(words[sent_start:sent_end]) if w.strip()), "")
+    return words[sent_start] in INVERTING and sent_start + 1 < sent_end \
+        and words[sent_start + 1] in INVERTED_SUBJECTS and last != "?"
 
 
 def _adverbial(doc: Doc, i: int, sent_start: int) -> bool:

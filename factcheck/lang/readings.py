@@ -286,3 +286,45 @@ def _wanted(words: list[str], cs: int, es: int) -> bool:
     if k + 1 < len(lead) and lead[k + 1] == "to":
         return False  # "the minister wants to approve it": the actor's intent is a forecast
     return not any(w in (",", ";", "but", "and", "which", "that") for w in lead[k + 1:])
+
+
+# Words that may stand between an event and a noun it acts on: "rule on the MDMA application",
+# "a decision on Lykos's new drug application", "approval of the filing".
+OBJECT_LINKS = {"on", "of", "for", "over", "about", "the", "a", "an", "its", "their", "this", "that", "'s", "new",
+                "drug", "company", "sponsor"}
+
+
+def object_of_nearer_event(words: list[str], cue: Cue, event: Cue, inside: list[Cue]) -> bool:
+    """The forecast cue reaches another event first, of which this event is the object: in "the
+    FDA is due to rule on the application" the ruling is due, not the application (which exists).
+    An event of the same kind keeps the cue ("plans to submit its application")."""
+    if cue.end > event.start:
+        # The cue after both: "a decision on the application is expected" holds the decision.
+        return any(o.label.startswith("EV:") and not o.label.startswith("EV:rule:") and o.label != event.label
+                   and o.end <= event.start and _object_link(words[o.end:event.start]) for o in inside) \
+            and cue.start >= event.end
+    for other in inside:
+        if other is event or not other.label.startswith("EV:") or other.label.startswith("EV:rule:") \
+                or other.label == event.label or not cue.end <= other.start or other.end > event.start:
+            continue
+        if _object_link(words[other.end:event.start]):
+            return True
+    return False
+
+
+def acted_on(words: list[str], event: Cue, inside: list[Cue]) -> bool:
+    """Another event of the shared vocabulary acts on this one as its object, right before it: "will
+    rule on the application", "approval of the filing", "to review Lykos's new drug application"."""
+    return any(o.label.startswith("EV:") and not o.label.startswith("EV:rule:") and o.label != event.label
+               and o.end <= event.start and _object_link(words[o.end:event.start]) for o in inside)
+
+
+def _object_link(between: list[str]) -> bool:
+    """A few words that join an event to the noun it acts on: a preposition, a determiner, names."""
+    return 0 < len(between) <= 5 and all(w in OBJECT_LINKS or (w.isalnum() and w not in STOPS_OBJECT and not w.endswith(("ed", "ing")))
+                for w in between)
+
+
+# Words that end a noun phrase before the event: it is no longer the other event's object.
+STOPS_OBJECT = {"and", "or", "but", "to", "will", "would", "could", "may", "might", "is", "are", "was", "were", "be",
+                "been", "then", "before", "after", "until", "while", "when", "as", "by", "in", "with"}

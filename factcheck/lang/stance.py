@@ -52,6 +52,8 @@ from factcheck.lang.readings import (
     _time_allowed,
     _waiting_for,
     _wanted,
+    acted_on,
+    object_of_nearer_event,
 )
 from factcheck.lang.states import declared_to, ended_cue, generic_event, listed_now, state_preposition, until_time
 from factcheck.lang.text import doc_text
@@ -103,6 +105,9 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
                 times: list[TimeExpr], doc_date: date | None) -> Stance:
     """The stance of `event` (a cue inside `clause`, inside sentence `sent`)."""
     out = _read_stance(doc, sent, clause, event, cues, times, doc_date)
+    if out.stance == "expected" and acted_on(_words(doc), event, [c for c in cues if clause[0] <= c.start < clause[1]]):
+        # "the FDA will rule on the application": the ruling is to come; the application exists.
+        out.stance = "none"
     if event.label == "EV:shortage" and out.stance in ("done", "pending", "none") and _state_in_present(doc, clause, event):
         # A shortage told by its own predicate in the present is a state held now: "Mounjaro is
         # backordered", "patients are struggling to find it", "supplies remain tight".
@@ -249,9 +254,13 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
         return out
 
     event_starts = {c.start for c in inside if generic_event(c)}
+    # A stance word inside the event's own name ("the third and final phase of trials") says
+    # nothing of how the sentence holds it.
+    inside = [c for c in inside if not (c.label.startswith("ST:") and es <= c.start and c.end <= ee)]
     # "taking longer than planned", "sooner than expected": a comparison, not a forecast.
     prospects = [c for c in inside if c.label == "ST:expected" and near(c)
                  and _governs(words, c, es, event_starts) and not (c.start > 0 and words[c.start - 1] == "than")
+                 and not object_of_nearer_event(words, c, event, inside)
                  # "meet the demand it expects": a relative clause on a noun after the event
                  and not (c.start > ee and words[c.start - 1] in ("it", "they", "we", "he", "she", "i", "you"))]
     pendings = [c for c in inside if c.label == "ST:pending" and near(c)]

@@ -58,6 +58,9 @@ def ended_cue(doc: Doc, words: list[str], inside: list[Cue], event: Cue, times: 
             gap = event.start - c.end
             if gap > ENDED_BEFORE or w == "over":
                 continue
+            if any(o.label.startswith("EV:") and c.end <= o.start and o.end <= event.start for o in inside) \
+                    or any(x in ("and", ",", "or") for x in words[c.end:event.start]):
+                continue  # another event's end: "to complete Phase 3 and win approval"
         else:
             continue
         if w in ("end", "ends", "ended", "ending") and c.end < len(words) and words[c.end] == "up":

@@ -55,6 +55,7 @@ subject: "@drugx"
 event: [approval, extended]
 topic: [teens, adolescents]
 date: "2025-12"
+covers: [x-first-date]
 """, verdict="contradicted", since="null", flagged="Drug X was approved for teens in 2024.")
 
 

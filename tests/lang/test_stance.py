@@ -181,6 +181,15 @@ TABLE = [
     # a medicine said not to exist is an approval said not to have happened
     ("There is no medicine that treats the cause of the illness Drug X targets.", "approval", "negated"),
     ("So far no approved treatment has been shown to do what Drug X does.", "approval", "negated"),
+    # a condition opened by inversion ends at its comma, as an "if" clause does
+    ("Should the next trials confirm this, Drug X will be on offer to patients as early as 2027.", "approval",
+     "expected"),
+    ("Had the panel agreed, Drug X would have been approved by now.", "approval", "hypothetical"),
+    # the forecast reaches the ruling first; the filing it rules on already exists
+    ("The agency is due to rule on the Drug X filing by March.", "decision", "expected"),
+    ("A decision on the Drug X filing is expected in March.", "decision", "expected"),
+    # an end before another event is that event's: the approval is what is expected
+    ("Drug X is expected to complete a review and win approval in 2027.", "approval", "expected"),
 ]
 
 
@@ -667,3 +676,40 @@ def test_a_negator_in_the_main_clause_stops_at_that(stance_of) -> None:
 
 def test_a_goal_for_something_else_is_no_fact(stance_of) -> None:
     assert stance_of("The group wants Drug X to become a registered medicine.", "approval").stance == "none"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The agency is due to rule on the Drug X filing by March.",
+    "A decision on the Drug X filing is expected in March.",
+    "The agency is expected to approve the maker's new filing for Drug X.",
+])
+def test_a_filing_that_another_event_acts_on_is_not_forecast(stance_of, sentence: str):
+    assert stance_of(sentence, "submission").stance != "expected"
+
+
+def test_a_filing_still_to_come_keeps_the_forecast(stance_of):
+    assert stance_of("The maker plans to submit its filing for Drug X in May.", "submission").stance == "expected"
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Should Drug X be approved?", "hypothetical"),  # a question, not a condition
+    ("Should the trials succeed, Drug X could be approved in 2027.", "expected"),
+])
+def test_inverted_openers(analyse_text, sentence: str, stance: str):
+    ev = next(e for e in analyse_text(sentence).events if e.event == "approval")
+    assert ev.stance.stance == stance
+
+
+def test_a_stance_word_inside_the_event_name_says_nothing(nlp):
+    """"final phase" forecasts ("in the final phase before approval"), but not when it is the event's
+    own name: "its final phase of testing is under way" runs now."""
+    from factcheck.lang.cues import CueMatcher, generic_cues
+    from factcheck.lang.layer import analyse
+
+    lists = dict(generic_cues())
+    lists["ABOUT"] = ["Drug X"]
+    lists["EV:rule:x/late-phase"] = ["final phase of testing"]
+    an = analyse(nlp("Drug X's final phase of testing is under way."), CueMatcher(nlp, lists), date(2026, 6, 1),
+                 syntax=False)
+    ev = next(e for e in an.events if e.event == "rule:x/late-phase")
+    assert ev.stance.stance == "current"
