@@ -12,7 +12,7 @@ from factcheck.kinds.common import blocked_here, names_topic
 from factcheck.kinds.vocabulary import event_labels, subject_labels
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import StatusSpec
-from factcheck.lang.aspect import _aux_before
+from factcheck.lang.aspect import _aux_before, _irregular_past
 from factcheck.lang.layer import Analysis, EventMention
 from factcheck.lang.places import country_of
 from factcheck.lang.timex import find_times
@@ -334,6 +334,22 @@ DETERMINERS = {"a", "an", "the", "its", "their", "this", "that", "fully", "offic
 
 def _past_verb(an: Analysis, ev: EventMention) -> bool:
     """The event word is a verb in the past ("signed off on"), not an adjective before its noun
-    ("make MDMA an approved medicine by 2021")."""
+    ("make MDMA an approved medicine by 2021"), or the event noun is what a past verb acted on
+    ("a panel that in June spoke out against approval"): told as history, not forecast."""
     k = ev.cue.start
-    return an.doc[k].lower_.endswith("ed") and not (k > 0 and an.doc[k - 1].lower_ in DETERMINERS)
+    if an.doc[k].lower_.endswith("ed") and not (k > 0 and an.doc[k - 1].lower_ in DETERMINERS):
+        return True
+    # The nearest word before the event that is not a particle, preposition or determiner.
+    for i in range(k - 1, max(ev.clause[0], k - 5) - 1, -1):
+        w = an.doc[i].lower_
+        if w in VERB_LINKS or w == "'s" or an.doc[i].text[:1].isupper():
+            continue  # "against the FDA's approval", "against MDMA approval": names before the noun
+        prev = an.doc[i - 1].lower_ if i > ev.clause[0] else ""
+        finite = prev not in DETERMINERS and prev not in ("-", "is", "are", "be", "been", "being", "to", "will")
+        return finite and (_irregular_past(w) or (w.endswith("ed") and len(w) > 4))
+    return False
+
+
+# What may stand between a verb and the event noun it acts on ("spoke out against the approval").
+VERB_LINKS = {"out", "against", "for", "on", "of", "about", "over", "up", "down", "the", "a", "an", "its", "their",
+              "any", "fda", "agency"}

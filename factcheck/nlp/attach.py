@@ -44,6 +44,7 @@ FIGURE_OF = re.compile(r"\s*(?:\(|in|for|from|of|by)\s+(?:the\s+)?|\s*\(\s*")
 # "a combined 194 participants", "104 in total": a sum over the trials, not each one's figure.
 COMBINED = re.compile(r"\b(?:combined|total|totall?ing|altogether|in all|together|overall|pooled)\b")
 DISTRIBUTIVE = re.compile(r"\b(?:both|each|every|all|either|same|alike|across|consistently)\b")
+NEW_CLAUSE = re.compile(r"[,;] (?:and|but|while|whereas) (?:the|this|that|these|it|its|they|their)\b|; ")
 OWN_FOLLOW_UP = re.compile(r"\b(?:this|its|their|our) (?:[\w-]+ ){0,2}(?:follow-?up|extension|sub-?study|substudy|survey)\b")
 # "phase 3 trials", "phase iii studies": the phase's studies named together, in the plural.
 PLURAL_TRIALS = re.compile(r"\s+(?:clinical\s+|mdma\s+|pivotal\s+)?(?:trials|studies)\b")
@@ -428,7 +429,10 @@ class FigureAttacher:
         s0, s1 = claim.sentence
         if OWN_FOLLOW_UP.search(ctx.folded, s0, s1):
             return []  # "All 40 joined this long-term follow-up": a study of the text's own
-        spans = [(s0, s1)]
+        # A later clause of its own speaks of something else: "67% lost the diagnosis, against 32%
+        # with placebo, and the effect held up in long-term follow-up" describes no study of the 67%.
+        later = NEW_CLAUSE.search(ctx.folded, claim.end, s1)
+        spans = [(s0, later.start() if later else s1)]
         if not OWN_STUDY_CUE.search(ctx.folded, s0, s1):
             told = _sentence_before(ctx, s0)
             p0 = ctx.paragraph_of(claim.start)[0]

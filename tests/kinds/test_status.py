@@ -201,3 +201,16 @@ def test_a_past_verb_with_a_date_in_the_window_is_no_forecast(bundled_linter) ->
     text = ("In 2017 the FDA granted MDMA therapy Breakthrough Therapy Designation and signed off on the design "
             "of two Phase 3 trials, which began in 2018.")
     assert not [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule == "mdma/approval-by-2021"]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # the event noun is what a past verb acted on: history, not a forecast
+    ("---\ndate: 2024-09-01\n---\nThe agency sided with advisers who in June argued against approval of MDMA.", False),
+    ("---\ndate: 2024-09-01\n---\nThe agency sided with advisers who in June spoke out against MDMA approval.", False),
+    # a bare time still makes the noun a forecast
+    ("---\ndate: 2024-03-01\n---\nMDMA approval in August, analysts say.", True),
+])
+def test_a_timed_event_noun_after_a_past_verb_is_history(bundled_linter, text: str, flagged: bool) -> None:
+    found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings
+             if f.rule == "mdma/approval-expected-2024" and f.severity == "warning"]
+    assert bool(found) == flagged, found

@@ -114,6 +114,11 @@ def test_jurisdiction_named_in_the_sentence(read):
     assert jurisdiction(read, "The U.S. regulator approved Drug X.", "us")
 
 
+def test_a_place_named_by_its_adjective(read):
+    text = "Drug X has been available on prescription in French pharmacies since 2024."
+    assert jurisdiction(read, text, "fr") and not jurisdiction(read, text, "us")
+
+
 def test_places_listed_together_each_hold_the_statement(read):
     text = "Regulators in the U.S. and Canada are weighing applications for Drug X."
     assert jurisdiction(read, text, "us") and jurisdiction(read, text, "ca")
