@@ -22,7 +22,9 @@ HANDOVER = {"outgoing", "departing", "succeeding", "succeeds", "replacing", "rep
 # Verbs of leaving a post: told shortly before the name, the term is over.
 DEPARTURES = {"left", "resigned", "departed", "quit", "exited", "ousted", "retired", "stepped", "leaving", "resigning",
               "departing", "replaced", "succeeded", "removed", "stepping", "steps", "leaves", "quits", "exits",
-              "walking", "walks", "resigns", "departs"}
+              "walking", "walks", "resigns", "departs",
+              # after "will" or "to": "Jane Roe, its chief executive, will step down"
+              "step", "resign", "retire", "depart"}
 DEPARTURE_WINDOW = 12
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "two", "three", "four", "five", "several", "other"}
 NEGATIONS = {"not", "never", "n't", "neither", "nor"}

@@ -60,9 +60,12 @@ class StatusRule:
             if self.spec.jurisdiction and not in_jurisdiction(an, ev, self.spec.jurisdiction, para,
                                                                  default=self.unnamed_place_ok):
                 continue
-            if ev.stance.stance not in stances:
+            held = ev.stance.stance
+            if held == "past-forecast" and "expected" in stances and _reported_to_the_reader(an, ev):
+                held = "expected"  # "MAPS said it hoped the therapy would be approved next year"
+            if held not in stances:
                 continue
-            if ev.stance.stance == "none" and "none" not in self.spec.stance and (
+            if held == "none" and "none" not in self.spec.stance and (
                     ev.event not in TIMED_EVENTS or _past_verb(an, ev)):
                 # "agreed in July on a protocol for the phase 3 trials": no forecast of the trials;
                 # "... and signed off on the design of trials which began in 2018": a verb in the
@@ -73,18 +76,18 @@ class StatusRule:
                 continue  # "letters that had never been released", "did not cover it": history told as such
             if ev.stance.question:
                 continue
-            if (self.spec.forecast_after or self.spec.forecast_before) and not self._in_window(ev):
+            if (self.spec.forecast_after or self.spec.forecast_before) and not self._in_window(an, ev):
                 continue
             if self._framed_before_change(an, ev):
                 continue  # "Before March 2024, Wegovy was not approved to cut heart risk": true history
-            if ev.stance.stance in ("expected", "pending") and self._refusal_told_before(an, ev, paragraph_start_of):
+            if held in ("expected", "pending") and self._refusal_told_before(an, ev, paragraph_start_of):
                 continue  # after the text itself told of the refusal, a forecast is a new one
             span = _span(an, ev)
             if span in taken:
                 continue
             taken.add(span)
             claim = _claim(an, ev, span, self.rule)
-            if ev.stance.stance in ("expected", "pending") and claim.attributed:
+            if held in ("expected", "pending") and claim.attributed:
                 # Someone's forecast, followed by what became of it, is narrative, not a claim.
                 claim.outcome_noted = self._outcome_nearby(an, ev, para, paragraph_start_of)
             out.append(claim)
@@ -115,11 +118,11 @@ class StatusRule:
     def windowed(self) -> bool:
         return bool(self.spec.forecast_after or self.spec.forecast_before)
 
-    def _in_window(self, ev: EventMention) -> bool:
+    def _in_window(self, an: Analysis, ev: EventMention) -> bool:
         """A time the statement names falls in the rule's window ("by 2021", "next year" in 2017)."""
         after, before = self.spec.forecast_after, self.spec.forecast_before
         for t in ev.stance.times:
-            if t.first is None or t.last is None:
+            if t.first is None or t.last is None or _in_an_aside_before(an, ev, t):
                 continue
             if (after is None or t.first >= _first_day(after)) and (before is None or t.last <= _last_day(before)):
                 return True
@@ -353,3 +356,34 @@ def _past_verb(an: Analysis, ev: EventMention) -> bool:
 # What may stand between a verb and the event noun it acts on ("spoke out against the approval").
 VERB_LINKS = {"out", "against", "for", "on", "of", "about", "over", "up", "down", "the", "a", "an", "its", "their",
               "any", "fda", "agency"}
+
+
+# Times that place a forecast against the page's own date: the reader is told it is still to come.
+PAGE_RELATIVE = ("next", "this", "later this", "coming", "soon", "within", "in the next", "in the coming", "by the end")
+
+
+def _reported_to_the_reader(an: Analysis, ev: EventMention) -> bool:
+    """A forecast told in the past tense of someone's words, with no past time framing it and a
+    time counted from the page ("MAPS said it hoped approval would come next year"): the report
+    passes the forecast on as news, as an attributed present one does ("MAPS expects ..."). With
+    a framing year ("in 2019 MAPS expected ..."), a past perfect ("had hoped") or no page-relative
+    time, it is history."""
+    st = ev.stance
+    if not st.attributed or st.framing_year is not None:
+        return False
+    words = [t.lower_ for t in an.doc[ev.sentence[0]:ev.sentence[1]]]
+    if "had" in words or "'d" in words:
+        return False
+    return any(t.relative and t.text.lower().startswith(PAGE_RELATIVE) for t in st.times)
+
+
+def _in_an_aside_before(an: Analysis, ev: EventMention, t) -> bool:  # type: ignore[no-untyped-def]
+    """The time sits in an aside set off by commas before the event ("MAPS, founded in 1986, said
+    it hoped for approval next year"): it dates the name it glosses, not the forecast."""
+    doc = an.doc
+    at = doc[ev.cue.start].idx
+    if t.start >= at:
+        return False
+    text = doc.text
+    left, right = text.rfind(",", doc[ev.sentence[0]].idx, t.start), text.find(",", t.end, at)
+    return left >= 0 and right >= 0

@@ -236,7 +236,7 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
         for ref in subject:
             if ref.startswith("@") and ref[1:] not in terms:
                 ck.error(item, "subject", f"{what}unknown term list {ref!r} (define it under lexicon: terms:)")
-        event = _strings(item, "event", ck, what)
+        event = _event_phrases(item, _strings(item, "event", ck, what), terms, ck, what)
         if not event:
             ck.error(item, "event", f"{what}a status rule needs 'event' (a built-in event or phrases)")
         stance = _strings(item, "stance", ck, what)
@@ -287,7 +287,7 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
     if kind == "event-date":
         subject = _strings(item, "subject", ck, what)
         _check_terms(item, subject, terms, ck, what)
-        event = _strings(item, "event", ck, what)
+        event = _event_phrases(item, _strings(item, "event", ck, what), terms, ck, what)
         if not event:
             ck.error(item, "event", f"{what}an event-date rule needs 'event'")
         when = ck.when(item, "date", what=what)
@@ -366,6 +366,20 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
             ck.error(item, "study", f"{what}a figure rule needs 'study' and 'quantity'")
         return FigureSpec(str(study), str(quantity))
     return None
+
+
+def _event_phrases(item: LineDict, event: list[str], terms: dict[str, list[str]], ck: Any, what: str) -> list[str]:
+    """The event list with each `@term` replaced by its phrases: two rules about one event (a
+    stage of trials said to be running, or still to begin) share one list in the lexicon."""
+    out: list[str] = []
+    for e in event:
+        if not e.startswith("@"):
+            out.append(e)
+        elif e[1:] in terms:
+            out += terms[e[1:]]
+        else:
+            ck.error(item, "event", f"{what}unknown term list {e!r} (define it under lexicon: terms:)")
+    return list(dict.fromkeys(out))
 
 
 def _check_terms(item: LineDict, refs: list[str], terms: dict[str, list[str]], ck: Any, what: str) -> None:

@@ -92,8 +92,17 @@ NOUN_MARKERS = {"a", "an", "the", "its", "their", "his", "her", "our", "great", 
 SUBORDINATORS = {"while", "although", "though", "if", "because", "since", "as", "when", "whereas", "unless"}
 
 
+ASIDE_TOKENS = 10  # how far back an aside between a speaker and the verb may open
+
+
 def _subject_before(doc: Doc, start: int, at: int) -> str | None:
-    """The words naming who speaks, just before a reporting verb ("Lykos says", "analysts expect")."""
+    """The words naming who speaks, just before a reporting verb ("Lykos says", "analysts expect").
+    An aside between the name and the verb is passed over: "MAPS, founded in 1986, said"."""
+    if at - 1 > start and doc[at - 1].text == ",":
+        opening = next((j for j in range(at - 2, max(start, at - ASIDE_TOKENS) - 1, -1) if doc[j].text == ","), None)
+        hearsay = at + 1 < len(doc) and doc[at + 1].lower_ == "to"  # "X, which is banned, said to be ..."
+        if opening is not None and opening - 1 >= start and doc[opening - 1].text[:1].isupper() and not hearsay:
+            at = opening
     toks = []
     i = at - 1
     while i >= start and len(toks) < 6:

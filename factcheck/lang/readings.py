@@ -328,3 +328,19 @@ def _object_link(between: list[str]) -> bool:
 # Words that end a noun phrase before the event: it is no longer the other event's object.
 STOPS_OBJECT = {"and", "or", "but", "to", "will", "would", "could", "may", "might", "is", "are", "was", "were", "be",
                 "been", "then", "before", "after", "until", "while", "when", "as", "by", "in", "with"}
+
+
+# Past verbs of saying and believing after which "would" is a reported "will".
+REPORTING_PAST = {"said", "hoped", "expected", "believed", "thought", "predicted", "told", "announced", "estimated",
+                  "projected", "forecast", "anticipated", "indicated", "stated", "added", "wrote", "reported"}
+
+
+def reported_would(words: list[str], s0: int, es: int, inside: list[Cue]) -> bool:
+    """"would" backshifted by a past verb of saying or believing before it in the sentence, with
+    no condition in the clause ("said it would be approved next year", not "would be approved if")."""
+    if any(c.label == "HYP" and words[c.start] != "would" for c in inside):
+        return False
+    lead = words[s0:es]
+    k = max((i for i, w in enumerate(lead) if w in REPORTING_PAST), default=None)
+    return k is not None and (k == 0 or lead[k - 1] not in ("had", "'d", "is", "are", "was", "were", "be", "been")) \
+        and "would" in lead[k + 1:]

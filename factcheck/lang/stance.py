@@ -54,6 +54,7 @@ from factcheck.lang.readings import (
     _wanted,
     acted_on,
     object_of_nearer_event,
+    reported_would,
 )
 from factcheck.lang.states import declared_to, ended_cue, generic_event, listed_now, state_preposition, until_time
 from factcheck.lang.text import doc_text
@@ -337,7 +338,9 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
         return out
     if modal:
         if modal == "would":
-            out.stance = "hypothetical"
+            # "MAPS said it hoped the therapy would be approved next year": a forecast reported in
+            # the past (will -> would), not a supposition.
+            out.stance = "past-forecast" if reported_would(words, sent[0], es, inside) else "hypothetical"
         elif modal in DEONTIC_MODALS and not future_time and not any(w in FORECAST_ADVERBS for w in words[cs:ce]):
             out.stance = "hypothetical"  # "ecstasy should be approved for depression": an argument, not a forecast
         elif modal in ("could", "might") and any(w in PAST_BELIEF for w in words[sent[0]:es]):
@@ -526,6 +529,9 @@ def _harmless_negation(words: list[str], c: Cue) -> bool:
     nxt = words[c.end] if c.end < len(words) else ""
     if words[c.start] == "not" and nxt in ("only", "just", "least"):
         return True
+    if words[c.start] == "not" and nxt == "since" and (c.start == 0 or not words[c.start - 1].strip()
+                                                   or words[c.start - 1] in (".", ":", ";", "!", "?")):
+        return True  # "Not since 2014 has the agency approved such a drug": the first one since, not a denial
     if words[c.start] == "no" and nxt in ("later", "sooner", "doubt", "one", "wonder"):
         return True
     return False
@@ -544,6 +550,8 @@ def _framing_year(doc: Doc, cs: int, times: list[TimeExpr]) -> int | None:
         return None
     t = times[0]
     head = doc_text(doc)[doc[cs].idx:t.start].strip().lower()
+    for coordinator in ("and ", "but ", "yet ", "so "):
+        head = head.removeprefix(coordinator)  # ", and in 2021 the Times wrote ...": the clause's own opener
     if head in ("", "in", "back in", "as of", "during", "throughout", "until", "through", "at the end of",
                 "at the start of", "in early", "in late", "in mid", "since") and not t.relative:
         return t.year

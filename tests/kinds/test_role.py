@@ -60,6 +60,8 @@ def test_role_rules_read_only_documents_about_the_pack(hits):
     # A handover told as such: the successor is named in the same sentence.
     "Acme Pharma said John Doe will become chief executive on Monday, taking over from Jane Roe, who made Drug X.",
     "Outgoing Acme CEO Jane Roe thanked the team behind Drug X.",
+    # a departure to come: the sentence tells of the end of the term
+    "Acme Pharma said on Friday that Jane Roe, its chief executive, will step down after Drug X's launch.",
 ])
 def test_a_handover_is_not_a_former_holder_named_as_current(hits, text: str):
     assert hits(text, RULE) == []

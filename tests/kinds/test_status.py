@@ -214,3 +214,20 @@ def test_a_timed_event_noun_after_a_past_verb_is_history(bundled_linter, text: s
     found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings
              if f.rule == "mdma/approval-expected-2024" and f.severity == "warning"]
     assert bool(found) == flagged, found
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a forecast passed on in the past tense of someone's words, counted from the page: news to the reader
+    ("---\ndate: 2023-09-15\n---\nMAPS, founded in 1986, said it hoped MDMA-assisted therapy would be approved next year.",
+     True),
+    ("---\ndate: 2023-09-15\n---\nLykos said it expected MDMA to be approved later this year.", True),
+    # history: a year frames the report, or the hope is in the past perfect
+    ("---\ndate: 2023-09-15\n---\nIn 2019 MAPS said it hoped MDMA would be approved within two years.", False),
+    ("---\ndate: 2023-09-15\n---\nMAPS had hoped MDMA would be approved next year.", False),
+])
+def test_a_reported_forecast_counted_from_the_page(bundled_linter, text: str, flagged: bool) -> None:
+    found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings
+             if f.rule.startswith("mdma/approval-") and f.severity == "warning"]
+    assert bool(found) == flagged, found
+    # the founding year in the aside dates MAPS, not the forecast: no "approval by 2021" reading
+    assert all(f.rule != "mdma/approval-by-2021" for f in found)

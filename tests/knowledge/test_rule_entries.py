@@ -57,3 +57,25 @@ def test_frame_problems_name_their_line(tmp_path: Path, frame: str, fragment: st
     p = the_problem(problems_for(write_pack_with_studies(tmp_path, {"claims/c.yaml": bad})), fragment)
     assert p.level == "error"
     assert p.line == line_of(bad, needle)
+
+
+def test_an_event_list_may_name_a_term_list(tmp_path: Path) -> None:
+    import kindpack
+
+    rule = kindpack.rule("x-stage-running", """\
+kind: status
+subject: "@drugx"
+event: ["@late_stage", "pivotal study"]
+stance: [current]
+""", flagged="Drug X is now in its final round of testing.")
+    terms = {"drugx": ["Drug X"], "late_stage": ["final round of testing", "pivotal study"]}
+    root = kindpack.write_pack(tmp_path / "test", {
+        "claims/pack.yaml": kindpack.manifest(terms=terms),
+        "claims/c.yaml": "claims:\n" + kindpack.claim("x-done", "Drug X finished testing.", rule)})
+    pack, problems = check_packs([root], AS_OF)
+    assert [p for p in problems if p.level == "error"] == []
+    assert pack.rules["test/x-stage-running"].spec.event == ["final round of testing", "pivotal study"]
+    bad = rule.replace('"@late_stage"', '"@nowhere"')
+    root2 = kindpack.write_pack(tmp_path / "test2", {"claims/c.yaml": "claims:\n" + kindpack.claim("x-done", "F.", bad)})
+    _, problems2 = check_packs([root2], AS_OF)
+    assert any("unknown term list '@nowhere'" in p.message and p.line > 0 for p in problems2)

@@ -190,6 +190,12 @@ TABLE = [
     ("A decision on the Drug X filing is expected in March.", "decision", "expected"),
     # an end before another event is that event's: the approval is what is expected
     ("Drug X is expected to complete a review and win approval in 2027.", "approval", "expected"),
+    # "not since" opening a sentence counts the years since the last one; it denies nothing now
+    ("Not since 2014 has the agency approved a drug like Drug X.", "approval", "done"),
+    # "would" after a past verb of saying or hoping is a reported "will"
+    ("Acme said it hoped Drug X would be approved next year.", "approval", "past-forecast"),
+    ("Acme said Drug X would be approved next year if the data held.", "approval", "hypothetical"),
+    ("Acme had hoped Drug X would be approved next year.", "approval", "hypothetical"),
 ]
 
 
@@ -252,6 +258,10 @@ SPEAKERS = [
     ("Approval of Drug X in the United States is expected next year.", False, None, False, False),  # "States" is a name
     ('"Approval is expected next year," a spokesperson said.', False, None, True, None),
     ("Myth: Drug X is expected to be approved this year.", False, None, None, True),
+    # an aside between the speaker and the verb
+    ("Acme, founded in 1990, said it expects approval of Drug X next year.", True, "Acme", False, False),
+    # hearsay in the passive names no speaker
+    ("Drug X, which is sold abroad, said to be close to approval.", False, None, False, False),
 ]
 
 
@@ -713,3 +723,8 @@ def test_a_stance_word_inside_the_event_name_says_nothing(nlp):
                  syntax=False)
     ev = next(e for e in an.events if e.event == "rule:x/late-phase")
     assert ev.stance.stance == "current"
+
+
+def test_a_year_opening_a_coordinated_clause_frames_it(stance_of):
+    st = stance_of("Acme lobbies hard, and in 2021 a paper wrote that many expected Drug X to win approval this year.")
+    assert st.framing_year == 2021
