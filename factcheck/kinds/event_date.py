@@ -136,6 +136,8 @@ class EventDateRule:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or span.start == 0 or doc[span.start - 1].lower_ != "since":
             return False
+        if span.start >= 2 and doc[span.start - 2].lower_ == "not":
+            return True  # "Not since 2014 has the agency approved such a drug": the last one was then
         return any(doc[i].lower_ in SUPERLATIVES for i in range(max(ev.clause[0], ev.cue.start - 12), ev.cue.start))
 
     def _other_name_as_subject(self, an: Analysis, ev) -> bool:  # type: ignore[no-untyped-def]

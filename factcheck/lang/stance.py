@@ -268,6 +268,9 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     modal = _modal_before(words, cs, es, ce, event_starts)
     future_time = [t for t in out.times if is_future(t, doc_date)]
 
+    if any(words[i] in ("slow", "long") and words[i + 1] in ("in", "to") and words[i + 2] in ("coming", "come", "arrive")
+           for i in range(ee, ce - 2)):
+        return out  # "approval may be slow in coming": a delay foreseen, no forecast of the event
     if prospects:
         cue = min(prospects, key=lambda c: abs(c.start - es))
         out.cue = cue

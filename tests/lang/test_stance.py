@@ -190,6 +190,8 @@ TABLE = [
     ("A decision on the Drug X filing is expected in March.", "decision", "expected"),
     # an end before another event is that event's: the approval is what is expected
     ("Drug X is expected to complete a review and win approval in 2027.", "approval", "expected"),
+    # a delay foreseen is no forecast of the event
+    ("Approval of Drug X may be slow in coming.", "approval", "none"),
     # "not since" opening a sentence counts the years since the last one; it denies nothing now
     ("Not since 2014 has the agency approved a drug like Drug X.", "approval", "done"),
     # "would" after a past verb of saying or hoping is a reported "will"
