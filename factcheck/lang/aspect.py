@@ -43,10 +43,21 @@ def _clause_tense(words: list[str], cs: int, ce: int, es: int) -> str | None:
         if t:
             return t
     for i in range(es + 1, ce):
-        t = _tense_of(words, i)
+        t = _tense_of(words, i) or _finite_past(words, i)
         if t:
             return t
     return None
+
+
+def _finite_past(words: list[str], i: int) -> str | None:
+    """A past verb with its object after a plural subject or a name: "(during the shortage)
+    compounding pharmacies offered a cheaper route". A participle after its noun takes no
+    object ("drugs compounded during the shortage")."""
+    w = words[i]
+    if not (w.endswith("ed") and len(w) > 4) or i == 0 or i + 1 >= len(words):
+        return None
+    prev, nxt = words[i - 1], words[i + 1]
+    return "past" if prev.endswith("s") and prev.isalpha() and nxt in ("a", "an", "the", "its", "their") else None
 
 
 def _tense_of(words: list[str], i: int) -> str | None:

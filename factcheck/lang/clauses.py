@@ -84,6 +84,8 @@ def _adverbial(doc: Doc, i: int, sent_start: int) -> bool:
         return True  # a name's gloss: "approved Zepbound (tirzepatide) on November 8"
     if w == "but" and prev == "all":
         return True  # "all but certain"
+    if w == "while" and prev == "only":
+        return True  # "only while it is in short supply": a condition on the clause, read with it
     if w != "yet":
         return False
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""

@@ -20,6 +20,7 @@ from factcheck.lang.aspect import (
     _aux_before,
     _clause_tense,
     _done,
+    _irregular_past,
     _is_copula_s,
     _moved_into,
     _past_aux,
@@ -158,7 +159,10 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
             if c.label != "NEG":
                 continue
             if lo - 6 <= c.start <= hi and not _harmless_negation(words, c) \
-                    and not _reduced_relative(words, c, es) and not _closed_off(words, c.start, es):
+                    and not _reduced_relative(words, c, es) and not _closed_off(words, c.start, es) \
+                    and not (c.end < lo and any(w in SCOPE_CLOSERS for w in words[c.end + 1:lo])):
+                # ("demand has not fallen because the shortage ended": the "because" clause is
+                # outside the negation)
                 return True
             if words[c.start] in LACK_VERBS and lo - 10 <= c.start < lo and "," not in words[c.start:lo]:
                 return True  # "still lacks the US Food and Drug Administration approval": its object's head
@@ -262,11 +266,13 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     prospects = [c for c in inside if c.label == "ST:expected" and near(c)
                  and _governs(words, c, es, event_starts) and not (c.start > 0 and words[c.start - 1] == "than")
                  and not object_of_nearer_event(words, c, event, inside)
+                 and not _soon_in_the_past(words, c)
                  # "meet the demand it expects": a relative clause on a noun after the event
                  and not (c.start > ee and words[c.start - 1] in ("it", "they", "we", "he", "she", "i", "you"))]
     pendings = [c for c in inside if c.label == "ST:pending" and near(c)]
     modal = _modal_before(words, cs, es, ce, event_starts)
-    future_time = [t for t in out.times if is_future(t, doc_date)]
+    # ("soon" before a past verb tells of the past: "first approvals soon led to more")
+    future_time = [t for t in out.times if is_future(t, doc_date) and not _soon_then_past(doc, t)]
 
     if any(words[i] in ("slow", "long") and words[i + 1] in ("in", "to") and words[i + 2] in ("coming", "come", "arrive")
            for i in range(ee, ce - 2)):
@@ -525,6 +531,39 @@ def _in_hands(words: list[str], cs: int, ce: int) -> bool:
                 and i - 1 >= cs and words[i - 1] in ("be", "is", "now", "entirely", "all", "rests"):
             return True
     return False
+
+
+def _soon_then_past(doc: Doc, t: TimeExpr) -> bool:
+    if t.text.lower() not in ("soon", "shortly"):
+        return False
+    nxt = doc_text(doc)[t.end:t.end + 20].split()[:1]
+    return bool(nxt) and ((nxt[0].endswith("ed") and len(nxt[0]) > 4) or _irregular_past(nxt[0].lower())
+                          or nxt[0].lower() in ("after", "afterwards", "thereafter"))
+
+
+def _soon_in_the_past(words: list[str], c: Cue) -> bool:
+    """"soon" told of the past: "first approvals soon led to more", "soon after the launch",
+    "approval came soon after"; or "close to" a number, a count, not a prospect ("after close
+    to three years in short supply")."""
+    w = words[c.start]
+    nxt = words[c.end] if c.end < len(words) else ""
+    prev = words[c.start - 1] if c.start > 0 else ""
+    if w in ("soon", "shortly"):
+        return nxt in ("after", "afterwards", "afterward", "thereafter") or (nxt.endswith("ed") and len(nxt) > 4) \
+            or _irregular_past(nxt) or _irregular_past(prev) or (prev.endswith("ed") and len(prev) > 4)
+    if w in ("close", "near", "nearly") and nxt == "to" and c.end + 1 < len(words):
+        after = words[c.end + 1]
+        return after[:1].isdigit() or after in NUMBER_WORDS
+    return False
+
+
+NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty",
+                "fifty", "a", "half", "one", "hundred", "hundreds", "thousands", "a third", "double", "triple"}
+
+
+# Subordinators that open a clause of their own between a negator and the event (not right after
+# the negator: "has not once approved it", "has not since been sold" are adverbs).
+SCOPE_CLOSERS = {"because", "since", "after", "when", "while", "although", "though", "once", "whereas"}
 
 
 def _harmless_negation(words: list[str], c: Cue) -> bool:

@@ -190,6 +190,13 @@ TABLE = [
     ("A decision on the Drug X filing is expected in March.", "decision", "expected"),
     # an end before another event is that event's: the approval is what is expected
     ("Drug X is expected to complete a review and win approval in 2027.", "approval", "expected"),
+    # "soon" before a past verb, and "close to" a number, tell no forecast
+    ("The first approvals of Drug X soon led to approvals abroad.", "approval", "none"),
+    ("Drug X, after close to three years in short supply, is now easy to find.", "shortage", "none"),
+    # a condition on the clause ("only while"), and a "because" clause outside a negation
+    ("Pharmacies may copy Drug X only while it is in short supply.", "shortage", "hypothetical"),
+    ("Demand for Drug X has not fallen because the shortage officially ended.", "shortage", "ended"),
+    ("The agency has not once approved Drug X as a therapy.", "approval", "negated"),
     # a delay foreseen is no forecast of the event
     ("Approval of Drug X may be slow in coming.", "approval", "none"),
     # "not since" opening a sentence counts the years since the last one; it denies nothing now
@@ -730,3 +737,8 @@ def test_a_stance_word_inside_the_event_name_says_nothing(nlp):
 def test_a_year_opening_a_coordinated_clause_frames_it(stance_of):
     st = stance_of("Acme lobbies hard, and in 2021 a paper wrote that many expected Drug X to win approval this year.")
     assert st.framing_year == 2021
+
+
+def test_a_past_verb_after_a_time_phrase_sets_the_tense(stance_of):
+    st = stance_of("During the shortage of Drug X pharmacies offered a cheaper copy, but they must stop now.", "shortage")
+    assert st.stance != "current"
