@@ -41,6 +41,7 @@ GATES = [
     # Written by a non-tuner in the seventh session (score when written):
     ("corpus_real/dev11", 0.45, 0.85),  # 0.478 / 0.880 (3 false alarms)
     ("corpus_real/dev12", 0.37, 0.85),  # 0.392 / 0.880 (3 false alarms) when written
+    ("corpus_real/dev13", 0.46, 0.70),  # 0.480 / 0.722 (5 false alarms) when written
     ("corpus_glp1_dev", 0.70, 0.95),  # 69 cases since 2026-12-06 (57 new): measured 0.732 / 1.000
     ("corpus_glp1_dev2", 0.82, 0.95),  # 0.875 / 1.000 (the responder share no longer read as weight loss)
     ("corpus_glp1_dev3", 0.48, 0.90),  # 30 passages by a writer who did not tune: 0.262 / 0.786 -> 0.524 / 0.958
@@ -61,7 +62,7 @@ ALL_CORPORA = ["corpus", "corpus_dev", "corpus_dev2", "corpus_holdout", "corpus_
                "corpus_real/dev7", "corpus_real/dev8", "corpus_glp1_dev5", "corpus_glp1_dev6", "corpus_glp1_dev7",
                "corpus_glp1_dev8", "corpus_glp1_dev9", "corpus_real/dev9", "corpus_real/dev10",
                "corpus_glp1_dev10", "corpus_real/dev11", "corpus_glp1_dev11", "corpus_glp1_dev12",
-               "corpus_real/dev12", "corpus_glp1_dev13"]
+               "corpus_real/dev12", "corpus_glp1_dev13", "corpus_real/dev13"]
 
 
 def score(folder: Path, linter, tmp: Path) -> dict:  # type: ignore[no-untyped-def]
@@ -131,6 +132,6 @@ def test_real_text_corpora_avoid_the_urls_kept_for_independent_measurement() -> 
                    "corpus_glp1_dev", "corpus_glp1_dev2", "corpus_glp1_dev3", "corpus_glp1_dev4", "corpus_glp1_dev5",
                    "corpus_glp1_dev6", "corpus_glp1_dev7", "corpus_glp1_dev8", "corpus_glp1_dev9", "corpus_real/dev9",
                    "corpus_real/dev10", "corpus_glp1_dev10", "corpus_real/dev11", "corpus_glp1_dev11",
-                   "corpus_glp1_dev12", "corpus_real/dev12", "corpus_glp1_dev13"):
+                   "corpus_glp1_dev12", "corpus_real/dev12", "corpus_glp1_dev13", "corpus_real/dev13"):
         for name, case in load_cases(TESTS / folder):
             assert case.get("url") not in banned, f"{folder}/{name} is based on an excluded URL"
