@@ -32,6 +32,7 @@ class FigureJudge(JudgeBase):
 
         values = pack.values_for(q)
         studies = claim.studies
+        described = claim.study_how == "description"
         if claim.study_how in GUESSED_STUDY and (len(studies) > 1 or claim.study_how == "description") \
                 and claim.unit in OUTCOME_UNITS:
             # A phase names several studies; a result that only retracted ones among them reported
@@ -45,6 +46,10 @@ class FigureJudge(JudgeBase):
                 studies = sorted(reported)
             elif claim.study_how == "description":
                 studies = []  # a design alone names no study the figure can be held to
+        elif claim.study_how == "description" and claim.unit not in OUTCOME_UNITS and len(studies) > 1:
+            # Nor a dose or a count: "phase III" told sentences before a described paper's doses
+            # ("randomized to 125, 75 or 30 mg") does not make them the Phase 3 trials' doses.
+            studies = []
         retracted = [sid for sid in studies if pack.studies[sid].status == "retracted"]
         # A dose is not withdrawn with the paper: it describes what the trials gave, which stays
         # true ("active doses of 75-125 mg" in the retracted pooled analysis).
@@ -177,7 +182,7 @@ class FigureJudge(JudgeBase):
             f = self._mismatch("protocol-mismatch", claim,
                                f"No trial protocol in the database used {stated} for '{label}'; if the text means "
                                "another study, name it.", None, values)
-            if f is not None and claim.unnamed_study:
+            if f is not None and (claim.unnamed_study or described):
                 f.severity, f.lowered = "info", True
             return f
         return self._unsupported(claim, label, stated)

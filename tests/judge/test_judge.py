@@ -570,3 +570,10 @@ def test_results_two_paragraphs_after_the_described_paper_are_its(lint) -> None:
             "Two months on, 54.2% of those given MDMA had lost the PTSD diagnosis.")
     f = on(lint(text), "54.2%")
     assert f.rule == "figure-retracted" and "Mithoefer" in f.message
+
+
+def test_a_phase_told_sentences_before_does_not_make_a_described_papers_doses_its_own(lint) -> None:
+    text = ("The paper is one of several that led regulators to allow phase III trials of MDMA. "
+            "The new work followed 26 veterans. They were randomized to 125, 75 or 30 mg of MDMA.")
+    flags = [f for f in lint(text) if f.rule == "protocol-mismatch" and f.severity in ("warning", "error")]
+    assert flags == []
