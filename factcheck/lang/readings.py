@@ -30,6 +30,36 @@ def _state_in_present(doc: Doc, clause: tuple[int, int], event: Cue) -> bool:
             and not any(w in ("was", "were", "had", "been") for w in before))
 
 
+# Verbs that tell of a state ending or easing: after them the state no longer holds as told.
+EASING = {"ended", "ends", "eased", "eases", "abated", "abates", "subsided", "subsides", "resolved", "lifted", "lifts",
+          "over", "finished", "stopped", "stops"}
+
+
+def acts_now(words: list[str], ee: int, ce: int) -> bool:
+    """The event's noun phrase is the subject of a verb in the present or present perfect ("a
+    worldwide shortage of the drug has shaken him", "Ozempic shortage rattles patients"): the
+    state is there as the sentence is told."""
+    i = ee
+    if i < ce and words[i] == "of":  # "... of the diabetes drug Ozempic"
+        i += 1
+        while i < min(ce, ee + 7) and words[i].isalnum() and words[i] not in ("has", "have", "is", "are", "and", "that",
+                                                                              "which", "who", "but", "was", "were"):
+            i += 1
+    while i < ce and words[i] in ("nonetheless", "still", "now", "also", "again", "already", "even"):
+        i += 1
+    if i >= ce:
+        return False
+    w = words[i]
+    if w in ("has", "have"):
+        j = i + 1
+        while j < ce and words[j] in ("nonetheless", "still", "now", "also", "already", "even", "not"):
+            j += 1
+        return j < ce and words[j] not in EASING and words[j] not in ("been", "not") \
+            and (words[j].endswith(("ed", "en")) or words[j] in ("hit", "left", "put", "kept", "led"))
+    return w.endswith("s") and w.isalpha() and len(w) > 3 and w not in EASING \
+        and w not in ("was", "has", "is", "this", "its", "plus", "across", "unless", "as", "whereas")
+
+
 def _state_after_phrase(words: list[str], ee: int, ce: int) -> bool:
     """A state verb after the event's "of ..." phrase: "the shortage of the diabetes drug drags on"."""
     if ee >= ce or words[ee] != "of":

@@ -54,6 +54,7 @@ from factcheck.lang.readings import (
     _waiting_for,
     _wanted,
     acted_on,
+    acts_now,
     object_of_nearer_event,
     reported_would,
 )
@@ -110,7 +111,8 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
     if out.stance == "expected" and acted_on(_words(doc), event, [c for c in cues if clause[0] <= c.start < clause[1]]):
         # "the FDA will rule on the application": the ruling is to come; the application exists.
         out.stance = "none"
-    if event.label == "EV:shortage" and out.stance in ("done", "pending", "none") and _state_in_present(doc, clause, event):
+    if event.label == "EV:shortage" and out.stance in ("done", "pending", "none") and (
+            _state_in_present(doc, clause, event) or (out.stance == "none" and acts_now(_words(doc), event.end, clause[1]))):
         # A shortage told by its own predicate in the present is a state held now: "Mounjaro is
         # backordered", "patients are struggling to find it", "supplies remain tight".
         out.stance = "current"

@@ -197,6 +197,11 @@ TABLE = [
     ("Pharmacies may copy Drug X only while it is in short supply.", "shortage", "hypothetical"),
     ("Demand for Drug X has not fallen because the shortage officially ended.", "shortage", "ended"),
     ("The agency has not once approved Drug X as a therapy.", "approval", "negated"),
+    # the state as the subject of a present or present-perfect verb holds now
+    ("A worldwide shortage of Drug X has nonetheless shaken patients.", "shortage", "current"),
+    ("Drug X shortage rattles patients", "shortage", "current"),
+    ("The Drug X shortage has eased.", "shortage", "none"),
+    ("The Drug X shortage lasted two years.", "shortage", "none"),
     # a delay foreseen is no forecast of the event
     ("Approval of Drug X may be slow in coming.", "approval", "none"),
     # "not since" opening a sentence counts the years since the last one; it denies nothing now
