@@ -112,7 +112,8 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         # "the FDA will rule on the application": the ruling is to come; the application exists.
         out.stance = "none"
     if event.label == "EV:shortage" and out.stance in ("done", "pending", "none") and (
-            _state_in_present(doc, clause, event) or (out.stance == "none" and acts_now(_words(doc), event.end, clause[1]))):
+            _state_in_present(doc, clause, event) or (out.stance == "none" and acts_now(_words(doc), event.end, clause[1])
+                                                      and not _any_such_state(_words(doc), clause[0], event))):
         # A shortage told by its own predicate in the present is a state held now: "Mounjaro is
         # backordered", "patients are struggling to find it", "supplies remain tight".
         out.stance = "current"
@@ -533,6 +534,15 @@ def _in_hands(words: list[str], cs: int, ce: int) -> bool:
                 and i - 1 >= cs and words[i - 1] in ("be", "is", "now", "entirely", "all", "rests"):
             return True
     return False
+
+
+def _any_such_state(words: list[str], cs: int, event: Cue) -> bool:
+    """"While a shortage lasts, compounders may copy the drug": a condition on any such state (a
+    clause after "while", "when", "if"; or "a shortage" with no drug of its own), not this one now."""
+    if cs > 0 and words[cs - 1] in ("while", "when", "whenever", "if", "until", "once", "unless"):
+        return True
+    lead = words[max(cs, event.start - 1):event.start]
+    return bool(lead) and lead[0] in ("a", "an", "any") and (event.end >= len(words) or words[event.end] != "of")
 
 
 def _soon_then_past(doc: Doc, t: TimeExpr) -> bool:

@@ -200,6 +200,7 @@ TABLE = [
     # the state as the subject of a present or present-perfect verb holds now
     ("A worldwide shortage of Drug X has nonetheless shaken patients.", "shortage", "current"),
     ("Drug X shortage rattles patients", "shortage", "current"),
+    ("Drug X sells well. While a shortage lasts, pharmacies may copy a drug.", "shortage", "none"),
     ("The Drug X shortage has eased.", "shortage", "none"),
     ("The Drug X shortage lasted two years.", "shortage", "none"),
     # a delay foreseen is no forecast of the event
