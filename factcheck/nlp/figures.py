@@ -43,6 +43,8 @@ FRACTION = re.compile(
     + "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
     + r")\s+(?:of|the)\b"
 )
+# Every FRACTION match opens with one of these: it is tried only where one starts (Context.scan_from).
+FRACTION_STARTS = tuple(FRACTIONS)
 # "10 of 12 participants", "nine out of ten patients"
 SHARE = re.compile(
     rf"(?<![\w.])(?P<a>{NUM})\s+(?:of|out of|in)\s+(?:the\s+|all\s+)?(?P<b>{NUM})\s+(?:[\w-]+\s+){{0,2}}?"
@@ -71,9 +73,9 @@ EFFECT = re.compile(
 )
 # Where an EFFECT match can start (one character each; a superset: tests/nlp/test_numscan.py):
 # "cohen's", a "d" that opens a word before "=", ":", "of", "was" or "is", "hedges", "effect size".
-EFFECT_AT = re.compile(
-    r"[cdhe](?:(?<=c)(?=ohen'?s\s)|(?<=d)(?<![\w']d)(?=\s*(?:=|:|of|was|is))|(?<=h)(?=edges'?\s)|(?<=e)(?=ffect sizes?\s))"
-)
+# A branch per first character, each a literal and look-aheads: about half the time of one
+# character class followed by look-behinds for which character it was.
+EFFECT_AT = re.compile(r"c(?=ohen'?s\s)|d(?<![\w']d)(?=\s*(?:=|:|of|was|is))|h(?=edges'?\s)|e(?=ffect sizes?\s)")
 POINTS = re.compile(rf"(?<![\w.])(?P<a>-?{NUM})[- ]?points?\b")
 UNIT_OF = {"mg": "mg", "milligram": "mg", "milligrams": "mg", "mg/kg": "mg/kg", "mg per kg": "mg/kg",
            "milligram per kilogram": "mg/kg", "milligrams per kilogram": "mg/kg", "hour": "hours", "hours": "hours",
@@ -256,13 +258,13 @@ class FigureFinder:
                 start, approx = approx_of(m.start("a"))
                 figure(start, m.end(), "percent", a, b, approx)
             if "percent" in folded or "per cent" in folded:
-                for m in ctx.scan(PERCENT_WORDS):
+                for m in ctx.scan_numbers(PERCENT_WORDS):  # it opens with a number word
                     v = to_number(m.group("a"))
                     if v is not None:
                         start, approx = approx_of(m.start())
                         figure(start, m.end(), "percent", v, v, approx)
         if FRACTION_HINT.search(folded):
-            for m in ctx.scan(FRACTION):
+            for m in ctx.scan_from(FRACTION, FRACTION_STARTS):
                 v = FRACTIONS[m.group("f")]
                 start, extra = approx_of(m.start())
                 figure(start, m.end("f"), "percent", v, v, (-1.5 + extra[0], 1.5 + extra[1]))
