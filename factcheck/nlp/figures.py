@@ -19,7 +19,7 @@ from factcheck.knowledge.numbers import (
     find_timepoint,
     to_number,
 )
-from factcheck.nlp.attach import TAIL_END
+from factcheck.nlp.attach import TAIL_END, last_tail_end
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.context import Context
 from factcheck.nlp.speech import _mark_figure_speech, _retraction_noted
@@ -355,10 +355,9 @@ class FigureFinder:
             if seg_hi < len(folded):
                 # From the last break before it: "71% of participants, who had been ill for years,
                 # no longer met the criteria, and 86.5% improved" keeps the criteria for 71%.
-                breaks = list(TAIL_END.finditer(folded, c.end, seg_hi))
-                t_next = breaks[-1] if breaks else None
+                t_next = last_tail_end(folded, c.end, seg_hi)
                 if t_next is not None:
-                    theirs = (t_next.start(), seg_hi)
+                    theirs = (t_next, seg_hi)
             window = windows.get(id(c))
             if window is not None:
                 # The type may also stand just before the count ("each followed by three ..."),

@@ -45,3 +45,20 @@ def test_calm_symbols_on_a_text_too_large_to_split(monkeypatch) -> None:
     for text in ("plain words only, none long", "a" * 300 + " b", "x " + "!" * 20 + " y"):
         assert calm_symbols(text) == _calm_plain(text)
 
+
+
+def test_last_tail_end_is_the_last_finditer_match():
+    """Read from the end in growing windows, against the last of a full finditer."""
+    from factcheck.nlp.attach import TAIL_END, last_tail_end
+
+    pieces = ["and", "vs.", "vs", "versus", "relative to", "compared", "than", "but", "while", "band", "android",
+              ",", ";", "x", "figure", "\n", "  ", "whereas", "against", "thanks", "to", "relative"]
+    rng = random.Random(7)
+    texts = ["", "a", "and", " and", "x, y", "relative to", " relative to and", "a" * 3000 + " and" + "b" * 3000]
+    texts += [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 400))) for _ in range(600)]
+    for text in texts:
+        for lo, hi in [(0, len(text)), (1, len(text)), (0, len(text) // 2), (len(text) // 3, len(text) - 1)]:
+            if lo > hi:
+                continue
+            found = list(TAIL_END.finditer(text, lo, hi))
+            assert last_tail_end(text, lo, hi) == (found[-1].start() if found else None), (text[:40], lo, hi)
