@@ -115,3 +115,23 @@ def test_fractions_found_where_finditer_finds_them():
         assert [(m.span(), m.groupdict()) for m in ctx.scan_from(figures.FRACTION, figures.FRACTION_STARTS)] == expected
         found += len(expected)
     assert found > 100
+
+
+def test_fraction_and_site_gates_answer_as_their_plain_patterns():
+    """The fraction gate's substrings and the site gate's literal-first pattern, against the
+    patterns they replace, on random texts and the development corpora."""
+    import re
+
+    plain_fraction = re.compile(r"half|third|quarter| in (?:ten|three|five)| out of ")
+    plain_sites = re.compile(r"\bsites?\b|clinics|cent(?:er|re)s|locations")
+    pieces = ["half", "third", "quarter", "in", "ten", "three", "five", "out", "of", "site", "sites", "xsites",
+              "_site", "campsite", "sitesx", "clinics", "centers", "centres", "locations", "\u00e9site", " ", "\n", "-"]
+    rng = random.Random(8)
+    texts = [fold(" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))).replace(" ", rng.choice(["", " "])))
+             for _ in range(3000)]
+    root = Path(__file__).resolve().parents[1]
+    texts += [fold(f.read_text(encoding="utf-8")) for d in ("corpus", "corpus_dev", "corpus_real/dev")
+              for f in sorted((root / d).glob("*.yaml"))]
+    for text in texts:
+        assert any(map(text.__contains__, figures.FRACTION_HINT_WORDS)) is bool(plain_fraction.search(text)), text
+        assert [m.span() for m in figures.SITES_HINT.finditer(text)] == [m.span() for m in plain_sites.finditer(text)]
