@@ -51,6 +51,9 @@ NEW_STUDY = re.compile(
 # figure of the study cited before.
 # "At the first follow-up" is a time point of the study told before, not a study of its own.
 FOLLOW_UP = re.compile(r"(?<!\bat )(?<!\bby )\b(?:this|the|a|its) (?:[\w-]+ ){0,2}(?:follow-?up|extension|sub-?study|substudy|survey|re-?analysis)\b")
+# Every FOLLOW_UP match holds one of these: a sentence holding none is not searched (the pattern
+# opens with look-behinds, which the regex engine tries at every character).
+FOLLOW_UP_WORDS = ("follow", "extension", "sub", "survey", "analysis")
 # A study described by its design rather than named ("a pooled analysis", "the long-term
 # follow-up"): each cue is read in the text and in the studies' recorded `design`.
 DESIGN_CUES = (re.compile(r"\bpooled\b"), re.compile(r"\blong[- ]term follow[- ]?up\b"))
@@ -383,7 +386,7 @@ class FigureAttacher:
             return
         if NEW_STUDY.match(ctx.folded, s0, claim.start):
             return  # "A pilot of couples therapy involved six couples": not the study named before
-        if FOLLOW_UP.search(ctx.folded, s0, s1):
+        if any(ctx.folded.find(w, s0, s1) >= 0 for w in FOLLOW_UP_WORDS) and FOLLOW_UP.search(ctx.folded, s0, s1):
             return
         prev = ctx.previous_sentence(claim.start)
         if prev:
