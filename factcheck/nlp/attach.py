@@ -17,6 +17,23 @@ PHASE_OF = {"3": "3", "iii": "3", "three": "3", "2": "2", "ii": "2", "two": "2",
 # Units one can be read as the other, with the factor from the first to the second.
 CONVERT = {("hours", "minutes"): 60.0, ("minutes", "hours"): 1 / 60, ("weeks", "months"): 12 / 52, ("months", "weeks"): 52 / 12}
 TAIL_END = re.compile(r"[,;]|\s(?:vs\.?|versus|compared|relative to|and|while|whereas|against|but|than)\b")
+
+
+def last_tail_end(folded: str, lo: int, hi: int) -> int | None:
+    """Where the last TAIL_END match of folded[lo:hi] starts (as `finditer(folded, lo, hi)` would
+    find it), or None. Read from the end, in windows that grow fourfold: the stretch up to the next
+    figure may run for pages. Exact because no TAIL_END match can start inside another (inside
+    one there is no comma, semicolon or space before a listed word), so every place a match can
+    start is one finditer finds, from wherever it starts, and none of them looks behind."""
+    width = 256
+    while True:
+        start = max(lo, hi - width)
+        found = list(TAIL_END.finditer(folded, start, hi))
+        if found:
+            return found[-1].start()
+        if start == lo:
+            return None
+        width *= 4
 # A sentence that names a study, a year or a contrast of its own ("Earlier, the pilot enrolled 20
 # people") does not take the phase of the sentence before.
 OWN_STUDY_CUE = re.compile(
@@ -34,6 +51,9 @@ NEW_STUDY = re.compile(
 # figure of the study cited before.
 # "At the first follow-up" is a time point of the study told before, not a study of its own.
 FOLLOW_UP = re.compile(r"(?<!\bat )(?<!\bby )\b(?:this|the|a|its) (?:[\w-]+ ){0,2}(?:follow-?up|extension|sub-?study|substudy|survey|re-?analysis)\b")
+# Every FOLLOW_UP match holds one of these: a sentence holding none is not searched (the pattern
+# opens with look-behinds, which the regex engine tries at every character).
+FOLLOW_UP_WORDS = ("follow", "extension", "sub", "survey", "analysis")
 # A study described by its design rather than named ("a pooled analysis", "the long-term
 # follow-up"): each cue is read in the text and in the studies' recorded `design`.
 DESIGN_CUES = (re.compile(r"\bpooled\b"), re.compile(r"\blong[- ]term follow[- ]?up\b"))
@@ -367,7 +387,7 @@ class FigureAttacher:
             return
         if NEW_STUDY.match(ctx.folded, s0, claim.start):
             return  # "A pilot of couples therapy involved six couples": not the study named before
-        if FOLLOW_UP.search(ctx.folded, s0, s1):
+        if any(ctx.folded.find(w, s0, s1) >= 0 for w in FOLLOW_UP_WORDS) and FOLLOW_UP.search(ctx.folded, s0, s1):
             return
         prev = ctx.previous_sentence(claim.start)
         if prev:

@@ -12,7 +12,7 @@ from typing import Any
 
 from factcheck.knowledge.model import Quantity
 from factcheck.nlp.literals import CASE_TRAPS, TextLiterals, literal_index, live_patterns, pattern_literals
-from factcheck.nlp.numscan import number_starts, scan_at
+from factcheck.nlp.numscan import literal_starts, number_starts, scan_at
 
 
 @dataclass
@@ -120,8 +120,17 @@ class Context:
         if found is None:
             starts = self.store.get("factcheck_number_starts")
             if not isinstance(starts, list):
-                starts = self.store["factcheck_number_starts"] = number_starts(self.folded)
+                starts = self.store["factcheck_number_starts"] = number_starts(self.folded, self.literals())
             found = self.scans[key] = scan_at(pattern, self.folded, starts)
+        return found
+
+    def scan_from(self, pattern: re.Pattern[str], literals: tuple[str, ...]) -> list[re.Match[str]]:
+        """`scan(pattern)` for a pattern that matches no empty string and whose every match opens
+        with one of `literals` (non-empty), tried only where one of them starts."""
+        key = (pattern, True)
+        found = self.scans.get(key)
+        if found is None:
+            found = self.scans[key] = scan_at(pattern, self.folded, literal_starts(self.folded, literals))
         return found
 
     def sentence_of(self, offset: int) -> tuple[int, int]:

@@ -35,15 +35,24 @@ class TextLiterals:
     every cue of every quantity, for each pack), answered from the text's distinct words.
 
     A literal made only of ASCII lower-case letters and digits occurs in the text exactly when it
-    occurs inside one maximal run of such characters, so it is looked up in the set of distinct
-    runs (a whole word) or searched in those runs joined, which is a fraction of the text's
-    length; any other literal is searched in the text itself. Answers are kept per literal."""
+    occurs inside one maximal run of such characters (a word here), so it is answered from the
+    words: by `_WORD_LITERALS`, which knows the literals asked so far of any document and which of
+    them each word holds, or, for a literal not asked before, by a search of the words joined.
+    Any other literal is searched in the text itself. Answers are kept per literal."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.words = set(_RUN.findall(text))
-        self.joined = "\x00".join(self.words)
         self.known: dict[str, bool] = {}
+        self._asked: frozenset[str] | None = None  # the literals `_present` answers for
+        self._present: set[str] = set()
+        self._joined: str | None = None
+
+    @property
+    def joined(self) -> str:
+        if self._joined is None:
+            self._joined = "\x00".join(self.words)
+        return self._joined
 
     def has(self, lit: str) -> bool:
         found = self.known.get(lit)
@@ -52,11 +61,63 @@ class TextLiterals:
             if pure is None:
                 pure = _PURE[lit] = _RUN.fullmatch(lit) is not None
             if pure:
-                found = lit in self.words or lit in self.joined
+                if self._asked is None:
+                    self._asked, self._present = _WORD_LITERALS.present(self.words)
+                if lit in self._asked:
+                    found = lit in self._present
+                else:
+                    found = lit in self.words or lit in self.joined
+                    _WORD_LITERALS.learn(lit)
             else:
                 found = lit in self.text
             self.known[lit] = found
         return found
+
+
+class _WordLiterals:
+    """Which of the pure literals asked so far each word holds, kept across documents: the packs
+    ask the same few hundred of every document, and a document's words mostly recur, so the
+    literals a document holds are the union of its words' entries (a few set look-ups per word,
+    where each absent literal was a search of the words joined). A literal not asked before joins
+    the set, which empties the entries (they answered for the old set)."""
+
+    MAX_WORDS = 100_000  # entries kept; emptied when full (a word's entry is cheap to redo)
+
+    def __init__(self) -> None:
+        self.asked: frozenset[str] = frozenset()
+        self.lengths: tuple[int, ...] = ()
+        self.by_word: dict[str, tuple[str, ...]] = {}
+
+    def learn(self, lit: str) -> None:
+        if lit not in self.asked:
+            self.asked = self.asked | {lit}  # a new object: a document's snapshot keeps the old one
+            self.lengths = tuple(sorted({len(a) for a in self.asked}))
+            self.by_word = {}
+
+    def present(self, words: set[str]) -> tuple[frozenset[str], set[str]]:
+        """The literals asked so far, and those of them the words hold."""
+        asked, by_word = self.asked, self.by_word
+        if len(by_word) > self.MAX_WORDS:
+            by_word = self.by_word = {}
+        found: set[str] = set()
+        for w in words:
+            held = by_word.get(w)
+            if held is None:
+                held = by_word[w] = self._held(w)
+            if held:
+                found.update(held)
+        return asked, found
+
+    def _held(self, word: str) -> tuple[str, ...]:
+        """The asked literals inside `word`: its substrings of the literals' lengths, looked up
+        (a very long word is searched for each literal instead: fewer tries)."""
+        asked, n = self.asked, len(word)
+        if n > 64:
+            return tuple(a for a in asked if a in word)
+        return tuple({word[i:i + k] for k in self.lengths if k <= n for i in range(n - k + 1)} & asked)
+
+
+_WORD_LITERALS = _WordLiterals()
 
 
 # Whether a literal is made only of [a-z0-9], by literal: the packs ask the same few thousand of

@@ -13,23 +13,34 @@ places per document instead of at every character (tests/nlp/test_numscan.py com
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from factcheck.knowledge.numbers import WORDS
+from factcheck.nlp.literals import TextLiterals
 
 _DIGIT_RUN = re.compile(r"\d+")  # `\d` as the patterns read it (Unicode digits too)
 _N_EQUALS = re.compile(r"n\s*=")
 
 
-def number_starts(folded: str) -> list[int]:
-    """Every place a match of a number-first pattern can start in `folded` (a superset)."""
+def number_starts(folded: str, index: TextLiterals | None = None) -> list[int]:
+    """Every place a match of a number-first pattern can start in `folded` (a superset). `index`:
+    the folded text's TextLiterals, which spares the search for a number word the text lacks."""
     starts = {m.start() for m in _DIGIT_RUN.finditer(folded)}
-    for word in WORDS:
-        i = folded.find(word)
-        while i >= 0:
-            starts.add(i)
-            i = folded.find(word, i + 1)
+    starts.update(literal_starts(folded, [w for w in WORDS if index is None or index.has(w)]))
     starts.update(i - 1 for i in list(starts) if i > 0 and folded[i - 1] == "-")
     starts.update(m.start() for m in _N_EQUALS.finditer(folded))
+    return sorted(starts)
+
+
+def literal_starts(text: str, literals: Iterable[str]) -> list[int]:
+    """Every place one of `literals` (non-empty) starts in `text`, overlaps included, sorted:
+    the places to try a pattern whose every match opens with one of them (`scan_at`)."""
+    starts: set[int] = set()
+    for lit in literals:
+        i = text.find(lit)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(lit, i + 1)
     return sorted(starts)
 
 

@@ -103,12 +103,28 @@ class RuleMatcher:
         required = self.required[rule.id]
         if not all(required):
             return sentences  # a pattern no literal test can rule out
+        # A literal the document lacks is in none of its sentences: each set keeps only those the
+        # document holds (the literal index answers), and a pattern with a set left empty is
+        # dropped. The same sentences pass, with fewer substring searches in each.
+        has_doc = ctx.literals().has
+        live: list[list[tuple[str, ...]]] = []
+        for sets in required:
+            kept: list[tuple[str, ...]] = []
+            for lits in sets:
+                held = tuple(filter(has_doc, lits))
+                if not held:
+                    break
+                kept.append(held)
+            else:
+                live.append(kept)
+        if not live:
+            return []
         folded = ctx.folded
         out: list[tuple[int, int]] = []
         for sent in sentences:
             has = folded[sent[0] : sent[1]].__contains__
             # Plain loops: generators nested per sentence and pattern cost more than the tests.
-            for sets in required:
+            for sets in live:
                 for lits in sets:
                     if not any(map(has, lits)):
                         break

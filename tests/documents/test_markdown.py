@@ -141,3 +141,21 @@ def test_blanking_keeps_newlines_and_length():
 
     for text in ["", "\n", "x", "a\r\nb\n\n\x0bc\u2028d\x85e\n", "# Title\n\n| a | b |\n|---|---|\n", "é😀\n\n  \t"]:
         assert _blank(text) == _NOT_NEWLINE.sub(" ", text)
+
+
+
+def test_bare_url_pattern_finds_what_a_leading_word_boundary_finds():
+    """`_BARE_URL` opens with a literal for speed; it matches where r"\bhttps?://..." does."""
+    import random
+    import re
+
+    from factcheck.documents.markdown import _BARE_URL
+
+    plain = re.compile(r"\bhttps?://[^\s<>()\[\]]+")
+    pieces = ["http://a.b", "https://x.y/z", "xhttp://no", "_http://no", "(http://p)", "\u00e9https://u", "http:/",
+              "https", "h", " ", "\n", "word", "-https://k", "[https://q]", "2http://n"]
+    rng = random.Random(2)
+    texts = ["", "http://x", "ahttp://x"] + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+                                              for _ in range(2000)]
+    for text in texts:
+        assert [m.span() for m in _BARE_URL.finditer(text)] == [m.span() for m in plain.finditer(text)], text

@@ -65,3 +65,23 @@ def test_pattern_literals_of_a_compiled_pattern():
     assert pattern_literals(re.compile(r"(?<![\w-])wegovy(?![\w-])")) == ("wegovy",)
     assert pattern_literals(re.compile(r"\b(?:mdma|ecstasy)\b", re.I)) == ("ecstasy", "mdma")
     assert pattern_literals(re.compile(r"\d+")) is None
+
+
+def test_text_literals_kept_across_documents_answer_for_each_document():
+    """The word entries kept across documents answer as a substring search of each document,
+    for literals learnt before, during and after a document is read, and in very long words."""
+    from factcheck.nlp.literals import TextLiterals
+
+    texts = ["semaglutide was approved in 2021; the trial enrolled 90 adults",
+             "no approval yet: tirzepatide trials continue in 2024",
+             "x" * 70 + "approvedzz and a word with 2021 in it: ab2021cd",
+             ""]
+    asked = ["approv", "approved", "2021", "021", "trial", "trials", "tirzepatide", "semaglutide",
+             "adult", "continue", "zz", "xxxx", "ab2021cd", "b2021c", "missing", "9"]
+    for _ in range(2):  # the second pass answers from the kept entries
+        for text in texts:
+            index = TextLiterals(text)
+            for i, lit in enumerate(asked):
+                assert index.has(lit) is (lit in text), (lit, text[:20])
+                if i == 3:  # a literal first asked in the middle of a document
+                    assert index.has("trialsz") is ("trialsz" in text)

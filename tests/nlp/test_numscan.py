@@ -7,11 +7,12 @@ from factcheck.nlp import described, figures
 from factcheck.nlp.normalize import fold
 from factcheck.nlp.numscan import number_starts, scan_at
 
-PATTERNS = [figures.PERCENT, figures.SHARE, figures.AMOUNT, figures.SAMPLE, figures.SITES, figures.SESSIONS,
+PATTERNS = [figures.PERCENT, figures.PERCENT_WORDS, figures.SHARE, figures.AMOUNT, figures.SAMPLE, figures.SITES, figures.SESSIONS,
             figures.POINTS, described.TRIALS, described.TRIALS_ANY_PHASE]
 TRICKY = [
     "n = 90 and n=12; n\t= 7 adults, an = sign", "-5 points, a -12-point drop, 3-4 points", "x5% and 5.5% to 7 percent",
-    "twenty-one participants, a hundred patients, often ten sessions, someone's two-thirds", "١٢ patients and ５ mg",
+    "twenty-one participants, a hundred patients, often ten sessions, someone's two-thirds",
+    "forty percent, a hundred per cent, ninety-nine percent; seventeen  percent, nineteen\npercent", "١٢ patients and ５ mg",
     "1,200 people at 14 sites; 120 mg/kg then 40 mg 2 hours later", "9 of 12 patients; nine out of ten adults",
     "v1.2.3 hours", "", "n", "-", "...5 mg", "3 preparatory, 3 dosing and 9 integration sessions",
     "two phase 3 trials, 3 randomized phase ii studies; six earlier trials, x5 earlier trials, 15 prior studies",
@@ -86,3 +87,51 @@ def test_effect_sizes_found_where_finditer_finds_them():
         assert [(m.span(), m.groupdict()) for m in ctx.scan_where(figures.EFFECT, figures.EFFECT_AT)] == expected
         found += len(expected)
     assert found > 100
+
+
+def test_number_starts_with_the_literal_index_are_the_same():
+    """The index only spares searching for number words the text lacks."""
+    from factcheck.nlp.literals import TextLiterals
+
+    for text in [fold(t) for t in TRICKY] + ["a hundred and ninety", "often", "weightless nineteen", ""]:
+        assert number_starts(text, TextLiterals(text)) == number_starts(text)
+
+
+def test_fractions_found_where_finditer_finds_them():
+    """The fraction scan, tried only where a fraction's words start (Context.scan_from)."""
+    from factcheck.nlp.context import Context
+
+    tricky = ["two-thirds of adults, two thirds the dose, a third of them, half of all, one-half the time",
+              "nine out of ten patients; nine in ten of them; two in three the; four out of five of",
+              "behalf of, a half of, halfof, a quarter the, three-quarters of", "half", "", "a third\nof"]
+    rng = random.Random(5)
+    pieces = [w for t in tricky for w in t.split(" ")] + ["\n", "of", "the", "half", "a", "third"]
+    texts = [fold(t) for t in tricky] + [fold(" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 25))))
+                                         for _ in range(800)]
+    found = 0
+    for text in texts:
+        ctx = Context(text=text, folded=text, sent_starts=[0], paragraphs=[0])
+        expected = [(m.span(), m.groupdict()) for m in figures.FRACTION.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in ctx.scan_from(figures.FRACTION, figures.FRACTION_STARTS)] == expected
+        found += len(expected)
+    assert found > 100
+
+
+def test_fraction_and_site_gates_answer_as_their_plain_patterns():
+    """The fraction gate's substrings and the site gate's literal-first pattern, against the
+    patterns they replace, on random texts and the development corpora."""
+    import re
+
+    plain_fraction = re.compile(r"half|third|quarter| in (?:ten|three|five)| out of ")
+    plain_sites = re.compile(r"\bsites?\b|clinics|cent(?:er|re)s|locations")
+    pieces = ["half", "third", "quarter", "in", "ten", "three", "five", "out", "of", "site", "sites", "xsites",
+              "_site", "campsite", "sitesx", "clinics", "centers", "centres", "locations", "\u00e9site", " ", "\n", "-"]
+    rng = random.Random(8)
+    texts = [fold(" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))).replace(" ", rng.choice(["", " "])))
+             for _ in range(3000)]
+    root = Path(__file__).resolve().parents[1]
+    texts += [fold(f.read_text(encoding="utf-8")) for d in ("corpus", "corpus_dev", "corpus_real/dev")
+              for f in sorted((root / d).glob("*.yaml"))]
+    for text in texts:
+        assert any(map(text.__contains__, figures.FRACTION_HINT_WORDS)) is bool(plain_fraction.search(text)), text
+        assert [m.span() for m in figures.SITES_HINT.finditer(text)] == [m.span() for m in plain_sites.finditer(text)]

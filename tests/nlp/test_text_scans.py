@@ -45,3 +45,37 @@ def test_calm_symbols_on_a_text_too_large_to_split(monkeypatch) -> None:
     for text in ("plain words only, none long", "a" * 300 + " b", "x " + "!" * 20 + " y"):
         assert calm_symbols(text) == _calm_plain(text)
 
+
+
+def test_last_tail_end_is_the_last_finditer_match():
+    """Read from the end in growing windows, against the last of a full finditer."""
+    from factcheck.nlp.attach import TAIL_END, last_tail_end
+
+    pieces = ["and", "vs.", "vs", "versus", "relative to", "compared", "than", "but", "while", "band", "android",
+              ",", ";", "x", "figure", "\n", "  ", "whereas", "against", "thanks", "to", "relative"]
+    rng = random.Random(7)
+    texts = ["", "a", "and", " and", "x, y", "relative to", " relative to and", "a" * 3000 + " and" + "b" * 3000]
+    texts += [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 400))) for _ in range(600)]
+    for text in texts:
+        for lo, hi in [(0, len(text)), (1, len(text)), (0, len(text) // 2), (len(text) // 3, len(text) - 1)]:
+            if lo > hi:
+                continue
+            found = list(TAIL_END.finditer(text, lo, hi))
+            assert last_tail_end(text, lo, hi) == (found[-1].start() if found else None), (text[:40], lo, hi)
+
+
+def test_follow_up_search_gated_by_its_words_finds_the_same():
+    """A sentence is searched for FOLLOW_UP only when it holds one of FOLLOW_UP_WORDS."""
+    from factcheck.nlp.attach import FOLLOW_UP, FOLLOW_UP_WORDS
+
+    pieces = ["this", "the", "a", "its", "at", "by", "follow-up", "followup", "extension", "sub-study", "substudy",
+              "survey", "re-analysis", "reanalysis", "long", "open-label", "trial", "of", ".", "\n"]
+    rng = random.Random(12)
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(4000)]
+    found = 0
+    for text in texts:
+        gated = any(text.find(w, 0, len(text)) >= 0 for w in FOLLOW_UP_WORDS) and FOLLOW_UP.search(text, 0, len(text))
+        plain = FOLLOW_UP.search(text, 0, len(text))
+        assert bool(gated) is bool(plain), text
+        found += bool(plain)
+    assert found > 200
