@@ -39,9 +39,9 @@ GATES = [
     ("corpus_real/dev9", 0.39, 0.95),  # 0.373 / 0.870 (3 false alarms) -> 0.412 / 1.000
     ("corpus_real/dev10", 0.25, 0.95),  # 0.278 / 0.714 (4 false alarms) -> 0.278 / 1.000
     # Written by a non-tuner in the seventh session (score when written):
-    ("corpus_real/dev11", 0.45, 0.85),  # 0.478 / 0.880 (3 false alarms)
-    ("corpus_real/dev12", 0.37, 0.85),  # 0.392 / 0.880 (3 false alarms) when written
-    ("corpus_real/dev13", 0.46, 0.70),  # 0.480 / 0.722 (5 false alarms) when written
+    ("corpus_real/dev11", 0.50, 0.95),  # 0.478 / 0.880 (3 false alarms) when written -> 0.522 / 0.962
+    ("corpus_real/dev12", 0.41, 0.90),  # 0.392 / 0.880 (3 false alarms) when written -> 0.431 / 0.923
+    ("corpus_real/dev13", 0.46, 0.75),  # 0.480 / 0.722 (5 false alarms) when written -> 0.480 / 0.765
     ("corpus_glp1_dev", 0.70, 0.95),  # 69 cases since 2026-12-06 (57 new): measured 0.732 / 1.000
     ("corpus_glp1_dev2", 0.82, 0.95),  # 0.875 / 1.000 (the responder share no longer read as weight loss)
     ("corpus_glp1_dev3", 0.48, 0.90),  # 30 passages by a writer who did not tune: 0.262 / 0.786 -> 0.524 / 0.958
@@ -52,9 +52,9 @@ GATES = [
     ("corpus_glp1_dev8", 0.28, 0.95),  # 0.172 / 0.625 -> 0.310 / 1.000
     ("corpus_glp1_dev9", 0.27, 0.95),  # 0.200 / 0.455 (4 false alarms) -> 0.300 / 1.000
     ("corpus_glp1_dev10", 0.33, 0.95),  # 0.273 / 1.000 -> 0.364 / 1.000
-    ("corpus_glp1_dev11", 0.10, 0.45),  # 0.105 / 0.500 (2 false alarms) when written
-    ("corpus_glp1_dev12", 0.14, 0.45),  # 0.143 / 0.500 (2 false alarms) when written
-    ("corpus_glp1_dev13", 0.0, 0.0),  # 0.000 / 0.000 (4 false alarms) when written
+    ("corpus_glp1_dev11", 0.10, 0.60),  # 0.105 / 0.500 (2 false alarms) when written -> 0.105 / 0.667
+    ("corpus_glp1_dev12", 0.14, 0.95),  # 0.143 / 0.500 (2 false alarms) when written -> 0.143 / 1.000
+    ("corpus_glp1_dev13", 0.25, 0.45),  # 0.000 / 0.000 (4 false alarms) when written -> 0.286 / 0.500
 ]
 ALL_CORPORA = ["corpus", "corpus_dev", "corpus_dev2", "corpus_holdout", "corpus_holdout2", "corpus_real/dev", "corpus_real/dev2",
                "corpus_real/dev3", "corpus_real/dev4", "corpus_real/sealed", "corpus_real/offtopic", "corpus_glp1", "corpus_glp1_dev",
