@@ -67,7 +67,7 @@ COMMON_KEYS: dict[str, str] = {
     "examples": "`flagged` and `accepted` sentences, run by `factcheck db check`; `pending_flagged` and "
                 "`pending_accepted` record known misses openly",
     "note": "a free comment for the next editor",
-    "covers": "ids of rules of the same pack whose finding this rule's makes redundant on the same words "
+    "covers": "ids of rules of the same pack whose finding this rule's makes redundant in the same sentence "
               "(only this rule's finding is reported, spanning both)",
     "patterns": "`pattern` only: regexes over the folded sentence, `{macro}` expands a lexicon macro",
     "frame": "`pattern` only: `event`, `stance` and `subject` cues within `near` words",

@@ -231,6 +231,8 @@ class Linter:
     def _report(self, doc: Document, findings: list[Finding]) -> FileReport:
         for f in findings:
             f.start, f.end = doc.to_source(f.start, f.end)
+            if f.sentence is not None:
+                f.sentence = doc.to_source(*f.sentence)
             _place(f, doc)
         report = FileReport(path=doc.path, findings=findings, published=doc.published, updated=doc.updated,
                             title=doc.title, source_text=doc.source if self.keep_source else None)

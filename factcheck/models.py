@@ -74,6 +74,9 @@ class Finding:
     # Rules whose findings on these words said the same thing and were folded into this one
     # (judge._resolve_overlaps): the rule's examples still count as caught by it.
     merged: list[str] = field(default_factory=list)
+    # The sentence the finding's claim stands in (source offsets), where a rule made it: `covers`
+    # reads a whole sentence. Not part of the JSON contract.
+    sentence: tuple[int, int] | None = None
 
     def fingerprint(self, path: str) -> str:
         """A stable id for this finding: rule + file + the flagged words (not the line number),

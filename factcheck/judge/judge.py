@@ -31,6 +31,8 @@ class Judge(FigureJudge, CitationJudge):
         for claim in claims:
             if claim.type == "rule":
                 f = self._rule(claim, doc_date)
+                if f is not None:
+                    f.sentence = claim.sentence
             elif claim.type == "figure":
                 f = self._figure(claim)
                 if f is not None:
@@ -201,7 +203,23 @@ def _resolve_overlaps(findings: list[Finding], covers: dict[str, set[str]] | Non
         return (problem, SEVERITY_RANK[f.severity], curated)
 
     kept: list[Finding] = []
+
+    def fold(twin: Finding, f: Finding) -> None:
+        keep = _keeper(twin, f, covers)
+        keep.start, keep.end = min(twin.start, f.start), max(twin.end, f.end)
+        gone = f if keep is twin else twin
+        keep.merged += [gone.rule, *gone.merged]
+        if keep is f:
+            kept[next(i for i, k in enumerate(kept) if k is twin)] = f
+
     for f in sorted(findings, key=rank, reverse=True):
+        # A rule that covers another covers it anywhere in the same sentence: "recently published
+        # Phase 3 results, the final stage before submitting an application" is one statement.
+        sibling = next((k for k in kept if _one_sentence(k, f) and k.severity == f.severity and k.rule != f.rule
+                        and (f.rule in covers.get(k.rule, ()) or k.rule in covers.get(f.rule, ()))), None)
+        if sibling is not None:
+            fold(sibling, f)
+            continue
         clash = next((k for k in kept if k.start < f.end and f.start < k.end), None)
         if clash is None:
             kept.append(f)
@@ -213,14 +231,16 @@ def _resolve_overlaps(findings: list[Finding], covers: dict[str, set[str]] | Non
             if twin is None:
                 kept.append(f)
                 continue
-            keep = _keeper(twin, f, covers)
-            keep.start, keep.end = min(twin.start, f.start), max(twin.end, f.end)
-            gone = f if keep is twin else twin
-            keep.merged += [gone.rule, *gone.merged]
-            if keep is f:
-                kept[next(i for i, k in enumerate(kept) if k is twin)] = f
+            fold(twin, f)
     kept.sort(key=lambda f: (f.start, f.end, f.rule))
     return kept
+
+
+def _one_sentence(a: Finding, b: Finding) -> bool:
+    """Each finding lies in the other's sentence (the kinds may end a sentence a character apart)."""
+    if a.sentence is None or b.sentence is None:
+        return False
+    return a.sentence[0] <= b.start and b.end <= a.sentence[1] and b.sentence[0] <= a.start and a.end <= b.sentence[1]
 
 
 def _says_the_same(a: Finding, b: Finding, covers: dict[str, set[str]]) -> bool:

@@ -38,6 +38,17 @@ def test_a_covering_rule_keeps_its_finding_even_on_fewer_words():
     assert [(f.rule, f.start, f.end, f.merged) for f in kept] == [("p/filing", 5, 40, ["p/approval"])]
 
 
+def test_a_covering_rule_covers_its_whole_sentence():
+    a, b = finding("p/stage", 10, 20, claim="c1"), finding("p/filing", 30, 40, claim="c2")
+    a.sentence, b.sentence = (0, 50), (0, 49)  # kinds may end a sentence a character apart
+    kept = resolve_overlaps([a, b], {"p/stage": {"p/filing"}})
+    assert [(f.rule, f.start, f.end) for f in kept] == [("p/stage", 10, 40)]
+    # in another sentence, both stay
+    c, d = finding("p/stage", 10, 20, claim="c1"), finding("p/filing", 60, 70, claim="c2")
+    c.sentence, d.sentence = (0, 50), (51, 90)
+    assert sorted(f.rule for f in resolve_overlaps([c, d], {"p/stage": {"p/filing"}})) == ["p/filing", "p/stage"]
+
+
 def test_cover_is_one_way():
     findings = [finding("p/filing", 5, 15, claim="c1"), finding("p/approval", 5, 40, claim="c2")]
     kept = resolve_overlaps(findings, {"p/approval": {"p/other"}})
