@@ -330,6 +330,10 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     if es - 1 >= cs and words[es - 1] == "being" and not _past_aux(words, cs, es - 1):
         out.stance = "negated" if negated_between(es, es) else "pending"
         return out
+    if _arrived_at(words, cs, es):
+        # "MDMA has now reached the third phase of trials": a stage arrived at holds now.
+        out.stance = "negated" if negated_between(es - 6, es) else "current"
+        return out
     if ev_word.endswith("ing") and es > cs and _aux_before(words, cs, es) in ("present", "perfect"):
         out.stance = "negated" if negated_between(es, es) else "pending"
         return out
@@ -534,6 +538,26 @@ def _in_hands(words: list[str], cs: int, ce: int) -> bool:
                 and i - 1 >= cs and words[i - 1] in ("be", "is", "now", "entirely", "all", "rests"):
             return True
     return False
+
+
+ARRIVED = {"reached": ("has", "have", "'s"), "entered": ("has", "have", "'s"), "entering": ("is", "are", "'s"),
+           "reaching": ("is", "are", "'s")}
+STAGE_WORDS = {"the", "its", "their", "a", "third", "final", "last", "and", "part", "of", "stage", "phase", "late",
+               "decisive", "clinical", "scientific"}
+
+
+def _arrived_at(words: list[str], cs: int, es: int) -> bool:
+    """"has (now) reached the third phase", "is now entering the last part of phase 3": the
+    stage is where the subject stands now."""
+    i = es - 1
+    while i >= cs and es - i <= 5 and words[i] in STAGE_WORDS:
+        i -= 1
+    if i < cs or words[i] not in ARRIVED:
+        return False
+    j = i - 1
+    while j >= cs and words[j] in ("now", "finally", "already", "just", "recently", "officially"):
+        j -= 1
+    return j >= cs and words[j] in ARRIVED[words[i]]
 
 
 def _any_such_state(words: list[str], cs: int, event: Cue) -> bool:

@@ -203,6 +203,8 @@ TABLE = [
     ("Drug X sells well. While a shortage lasts, pharmacies may copy a drug.", "shortage", "none"),
     ("The Drug X shortage has eased.", "shortage", "none"),
     ("The Drug X shortage lasted two years.", "shortage", "none"),
+    # a stage arrived at holds now
+    ("Drug X has now reached the review stage.", "review", "current"),
     # a use to come, told with a word of time, is a licence to come
     ("Drug X could soon be used to treat the illness.", "approval", "expected"),
     # a delay foreseen is no forecast of the event
