@@ -374,3 +374,57 @@ def reported_would(words: list[str], s0: int, es: int, inside: list[Cue]) -> boo
     k = max((i for i, w in enumerate(lead) if w in REPORTING_PAST), default=None)
     return k is not None and (k == 0 or lead[k - 1] not in ("had", "'d", "is", "are", "was", "were", "be", "been")) \
         and "would" in lead[k + 1:]
+
+
+ARRIVED = {"reached": ("has", "have", "'s"), "entered": ("has", "have", "'s"), "entering": ("is", "are", "'s"),
+           "reaching": ("is", "are", "'s")}
+STAGE_WORDS = {"the", "its", "their", "a", "third", "final", "last", "and", "part", "of", "stage", "phase", "late",
+               "decisive", "clinical", "scientific"}
+
+
+def _arrived_at(words: list[str], cs: int, es: int) -> bool:
+    """"has (now) reached the third phase", "is now entering the last part of phase 3": the
+    stage is where the subject stands now."""
+    i = es - 1
+    while i >= cs and es - i <= 5 and words[i] in STAGE_WORDS:
+        i -= 1
+    if i < cs or words[i] not in ARRIVED:
+        return False
+    j = i - 1
+    while j >= cs and words[j] in ("now", "finally", "already", "just", "recently", "officially"):
+        j -= 1
+    return j >= cs and words[j] in ARRIVED[words[i]]
+
+
+def _any_such_state(words: list[str], cs: int, event: Cue) -> bool:
+    """"While a shortage lasts, compounders may copy the drug": a condition on any such state (a
+    clause after "while", "when", "if"; or "a shortage" with no drug of its own), not this one now."""
+    if cs > 0 and words[cs - 1] in ("while", "when", "whenever", "if", "until", "once", "unless"):
+        return True
+    lead = words[max(cs, event.start - 1):event.start]
+    return bool(lead) and lead[0] in ("a", "an", "any") and (event.end >= len(words) or words[event.end] != "of")
+
+
+# Subordinators that open a clause of their own between a negator and the event (not right after
+# the negator: "has not once approved it", "has not since been sold" are adverbs).
+SCOPE_CLOSERS = {"because", "since", "after", "when", "while", "although", "though", "once", "whereas"}
+
+
+def _harmless_negation(words: list[str], c: Cue) -> bool:
+    """Negators that do not negate the statement: "not only", "no later than", "no doubt"."""
+    nxt = words[c.end] if c.end < len(words) else ""
+    if words[c.start] == "not" and nxt in ("only", "just", "least"):
+        return True
+    if words[c.start] == "not" and nxt == "since" and (c.start == 0 or not words[c.start - 1].strip()
+                                                   or words[c.start - 1] in (".", ":", ";", "!", "?")):
+        return True  # "Not since 2014 has the agency approved such a drug": the first one since, not a denial
+    if words[c.start] == "no" and nxt in ("later", "sooner", "doubt", "one", "wonder"):
+        return True
+    return False
+
+
+def _asserting_opener(doc: Doc, c: Cue, sent: tuple[int, int], event: Cue) -> bool:
+    """"Contrary to some reports, the FDA has not rejected it": the opening phrase names what is
+    corrected; what follows its comma is the writer's own statement."""
+    return c.start == sent[0] and doc[c.start].lower_ == "contrary" \
+        and any(t.text == "," for t in doc[c.end:event.start])

@@ -20,7 +20,6 @@ from factcheck.lang.aspect import (
     _aux_before,
     _clause_tense,
     _done,
-    _irregular_past,
     _is_copula_s,
     _moved_into,
     _past_aux,
@@ -34,11 +33,16 @@ from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.modality import _governs, _hypothetical, _modal_before, _past_framed, _still_required
 from factcheck.lang.readings import (
     HOW_IT_USUALLY_RUNS,
+    SCOPE_CLOSERS,
     _a_further_one,
     _ability,
+    _any_such_state,
+    _arrived_at,
     _as_soon_as_clause,
+    _asserting_opener,
     _awaited,
     _closed_off,
+    _harmless_negation,
     _held_since,
     _object_of,
     _prevented,
@@ -59,7 +63,7 @@ from factcheck.lang.readings import (
     reported_would,
 )
 from factcheck.lang.states import declared_to, ended_cue, generic_event, listed_now, state_preposition, until_time
-from factcheck.lang.text import doc_text
+from factcheck.lang.time_readings import _framing_year, _soon_in_the_past, _soon_then_past
 from factcheck.lang.timex import TimeExpr, is_future
 from factcheck.lang.wordsets import (
     DEONTIC_MODALS,
@@ -538,100 +542,3 @@ def _in_hands(words: list[str], cs: int, ce: int) -> bool:
                 and i - 1 >= cs and words[i - 1] in ("be", "is", "now", "entirely", "all", "rests"):
             return True
     return False
-
-
-ARRIVED = {"reached": ("has", "have", "'s"), "entered": ("has", "have", "'s"), "entering": ("is", "are", "'s"),
-           "reaching": ("is", "are", "'s")}
-STAGE_WORDS = {"the", "its", "their", "a", "third", "final", "last", "and", "part", "of", "stage", "phase", "late",
-               "decisive", "clinical", "scientific"}
-
-
-def _arrived_at(words: list[str], cs: int, es: int) -> bool:
-    """"has (now) reached the third phase", "is now entering the last part of phase 3": the
-    stage is where the subject stands now."""
-    i = es - 1
-    while i >= cs and es - i <= 5 and words[i] in STAGE_WORDS:
-        i -= 1
-    if i < cs or words[i] not in ARRIVED:
-        return False
-    j = i - 1
-    while j >= cs and words[j] in ("now", "finally", "already", "just", "recently", "officially"):
-        j -= 1
-    return j >= cs and words[j] in ARRIVED[words[i]]
-
-
-def _any_such_state(words: list[str], cs: int, event: Cue) -> bool:
-    """"While a shortage lasts, compounders may copy the drug": a condition on any such state (a
-    clause after "while", "when", "if"; or "a shortage" with no drug of its own), not this one now."""
-    if cs > 0 and words[cs - 1] in ("while", "when", "whenever", "if", "until", "once", "unless"):
-        return True
-    lead = words[max(cs, event.start - 1):event.start]
-    return bool(lead) and lead[0] in ("a", "an", "any") and (event.end >= len(words) or words[event.end] != "of")
-
-
-def _soon_then_past(doc: Doc, t: TimeExpr) -> bool:
-    if t.text.lower() not in ("soon", "shortly"):
-        return False
-    nxt = doc_text(doc)[t.end:t.end + 20].split()[:1]
-    return bool(nxt) and ((nxt[0].endswith("ed") and len(nxt[0]) > 4) or _irregular_past(nxt[0].lower())
-                          or nxt[0].lower() in ("after", "afterwards", "thereafter"))
-
-
-def _soon_in_the_past(words: list[str], c: Cue) -> bool:
-    """"soon" told of the past: "first approvals soon led to more", "soon after the launch",
-    "approval came soon after"; or "close to" a number, a count, not a prospect ("after close
-    to three years in short supply")."""
-    w = words[c.start]
-    nxt = words[c.end] if c.end < len(words) else ""
-    prev = words[c.start - 1] if c.start > 0 else ""
-    if w in ("soon", "shortly"):
-        return nxt in ("after", "afterwards", "afterward", "thereafter") or (nxt.endswith("ed") and len(nxt) > 4) \
-            or _irregular_past(nxt) or _irregular_past(prev) or (prev.endswith("ed") and len(prev) > 4)
-    if w in ("close", "near", "nearly") and nxt == "to" and c.end + 1 < len(words):
-        after = words[c.end + 1]
-        return after[:1].isdigit() or after in NUMBER_WORDS
-    return False
-
-
-NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty",
-                "fifty", "a", "half", "one", "hundred", "hundreds", "thousands", "a third", "double", "triple"}
-
-
-# Subordinators that open a clause of their own between a negator and the event (not right after
-# the negator: "has not once approved it", "has not since been sold" are adverbs).
-SCOPE_CLOSERS = {"because", "since", "after", "when", "while", "although", "though", "once", "whereas"}
-
-
-def _harmless_negation(words: list[str], c: Cue) -> bool:
-    """Negators that do not negate the statement: "not only", "no later than", "no doubt"."""
-    nxt = words[c.end] if c.end < len(words) else ""
-    if words[c.start] == "not" and nxt in ("only", "just", "least"):
-        return True
-    if words[c.start] == "not" and nxt == "since" and (c.start == 0 or not words[c.start - 1].strip()
-                                                   or words[c.start - 1] in (".", ":", ";", "!", "?")):
-        return True  # "Not since 2014 has the agency approved such a drug": the first one since, not a denial
-    if words[c.start] == "no" and nxt in ("later", "sooner", "doubt", "one", "wonder"):
-        return True
-    return False
-
-
-def _asserting_opener(doc: Doc, c: Cue, sent: tuple[int, int], event: Cue) -> bool:
-    """"Contrary to some reports, the FDA has not rejected it": the opening phrase names what is
-    corrected; what follows its comma is the writer's own statement."""
-    return c.start == sent[0] and doc[c.start].lower_ == "contrary" \
-        and any(t.text == "," for t in doc[c.end:event.start])
-
-
-def _framing_year(doc: Doc, cs: int, times: list[TimeExpr]) -> int | None:
-    """A year that opens the clause ("In 2023, ...", "Back in 2019", "By early 2024")."""
-    if not times:
-        return None
-    t = times[0]
-    head = doc_text(doc)[doc[cs].idx:t.start].strip().lower()
-    for coordinator in ("and ", "but ", "yet ", "so "):
-        head = head.removeprefix(coordinator)  # ", and in 2021 the Times wrote ...": the clause's own opener
-    if head in ("", "in", "back in", "as of", "during", "throughout", "until", "through", "at the end of",
-                "at the start of", "in early", "in late", "in mid", "since") and not t.relative:
-        return t.year
-    return None
-

@@ -1,0 +1,53 @@
+"""Time words read near an event: whether "soon" or "close to" forecast anything, and the year
+that frames a clause as history. Part of the stance readers (stance.py)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from factcheck.lang.aspect import _irregular_past
+from factcheck.lang.cues import Cue
+from factcheck.lang.text import doc_text
+from factcheck.lang.timex import TimeExpr
+
+
+def _soon_then_past(doc: Doc, t: TimeExpr) -> bool:
+    if t.text.lower() not in ("soon", "shortly"):
+        return False
+    nxt = doc_text(doc)[t.end:t.end + 20].split()[:1]
+    return bool(nxt) and ((nxt[0].endswith("ed") and len(nxt[0]) > 4) or _irregular_past(nxt[0].lower())
+                          or nxt[0].lower() in ("after", "afterwards", "thereafter"))
+
+
+def _soon_in_the_past(words: list[str], c: Cue) -> bool:
+    """"soon" told of the past: "first approvals soon led to more", "soon after the launch",
+    "approval came soon after"; or "close to" a number, a count, not a prospect ("after close
+    to three years in short supply")."""
+    w = words[c.start]
+    nxt = words[c.end] if c.end < len(words) else ""
+    prev = words[c.start - 1] if c.start > 0 else ""
+    if w in ("soon", "shortly"):
+        return nxt in ("after", "afterwards", "afterward", "thereafter") or (nxt.endswith("ed") and len(nxt) > 4) \
+            or _irregular_past(nxt) or _irregular_past(prev) or (prev.endswith("ed") and len(prev) > 4)
+    if w in ("close", "near", "nearly") and nxt == "to" and c.end + 1 < len(words):
+        after = words[c.end + 1]
+        return after[:1].isdigit() or after in NUMBER_WORDS
+    return False
+
+
+NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty",
+                "fifty", "a", "half", "one", "hundred", "hundreds", "thousands", "a third", "double", "triple"}
+
+
+def _framing_year(doc: Doc, cs: int, times: list[TimeExpr]) -> int | None:
+    """A year that opens the clause ("In 2023, ...", "Back in 2019", "By early 2024")."""
+    if not times:
+        return None
+    t = times[0]
+    head = doc_text(doc)[doc[cs].idx:t.start].strip().lower()
+    for coordinator in ("and ", "but ", "yet ", "so "):
+        head = head.removeprefix(coordinator)  # ", and in 2021 the Times wrote ...": the clause's own opener
+    if head in ("", "in", "back in", "as of", "during", "throughout", "until", "through", "at the end of",
+                "at the start of", "in early", "in late", "in mid", "since") and not t.relative:
+        return t.year
+    return None

@@ -1,0 +1,26 @@
+"""Time words near an event (lang/time_readings.py), on word lists alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.lang.cues import Cue
+from factcheck.lang.time_readings import _soon_in_the_past
+
+
+def _cue_at(words: list[str], word: str) -> Cue:
+    i = words.index(word)
+    return Cue("ST:expected", i, i + 1)
+
+
+@pytest.mark.parametrize(("text", "word", "past"), [
+    ("first approvals soon led to more approvals", "soon", True),
+    ("approval came soon after the vote", "soon", True),
+    ("approval could come soon", "soon", False),
+    ("after close to three years in short supply", "close", True),
+    ("close to 20 % of patients", "close", True),
+    ("drug x is close to approval", "close", False),
+])
+def test_soon_and_close_to_read_as_history_or_count(text: str, word: str, past: bool):
+    words = text.split()
+    assert _soon_in_the_past(words, _cue_at(words, word)) is past
