@@ -71,7 +71,7 @@ class Finding:
     # The judge lowered it to info (a question, a quotation, a myth the text corrects, a dated
     # statement): a severity override in config must not raise it again by accident.
     lowered: bool = False
-    # Rules whose findings on these words said the same thing and were folded into this one
+    # Rules whose findings said the same thing in this sentence and were folded into this one
     # (judge._resolve_overlaps): the rule's examples still count as caught by it.
     merged: list[str] = field(default_factory=list)
     # The sentence the finding's claim stands in (source offsets), where a rule made it: `covers`

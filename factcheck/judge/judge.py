@@ -186,7 +186,7 @@ def _placed_time(phrase: str | None, doc_date: date | None) -> str | None:
 def resolve_overlaps(findings: list[Finding], covers: dict[str, set[str]] | None = None) -> list[Finding]:
     """One finding per span (public: the engine calls it after config and suppressions, so a rule
     turned off there covers nothing). `covers`: rule id -> the rules its finding makes redundant."""
-    return _resolve_overlaps(findings, covers or {})
+    return _resolve_overlaps(findings, covers)
 
 
 def _resolve_overlaps(findings: list[Finding], covers: dict[str, set[str]] | None = None) -> list[Finding]:

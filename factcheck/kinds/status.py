@@ -15,7 +15,7 @@ from factcheck.knowledge.rule_kinds import StatusSpec
 from factcheck.lang.aspect import _aux_before, _irregular_past
 from factcheck.lang.layer import Analysis, EventMention
 from factcheck.lang.places import country_of
-from factcheck.lang.timex import find_times
+from factcheck.lang.timex import TimeExpr, find_times
 from factcheck.lang.topic import in_jurisdiction, in_scope, never_about
 from factcheck.nlp.claims import Claim
 
@@ -377,7 +377,7 @@ def _reported_to_the_reader(an: Analysis, ev: EventMention) -> bool:
     return any(t.relative and t.text.lower().startswith(PAGE_RELATIVE) for t in st.times)
 
 
-def _in_an_aside_before(an: Analysis, ev: EventMention, t) -> bool:  # type: ignore[no-untyped-def]
+def _in_an_aside_before(an: Analysis, ev: EventMention, t: TimeExpr) -> bool:
     """The time sits in an aside set off by commas before the event ("MAPS, founded in 1986, said
     it hoped for approval next year"): it dates the name it glosses, not the forecast."""
     doc = an.doc

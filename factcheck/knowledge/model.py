@@ -241,7 +241,7 @@ class Rule:
     # Pattern rules: for each of `patterns`, every literal set it requires (`pattern_triggers` is
     # one of them): a sentence lacking one whole set cannot match it. Empty when not computed.
     pattern_requires: list[list[list[str]]] = field(default_factory=list)
-    # Rules whose finding this one's makes redundant on the same words ("the application is still
+    # Rules whose finding this one's makes redundant in the same sentence ("the application is still
     # to be filed" says approval is still to come): ids as `PACK/RULE`, checked by the loader.
     covers: list[str] = field(default_factory=list)
 

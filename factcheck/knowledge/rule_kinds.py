@@ -233,9 +233,7 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
     """Read the slots of a typed rule; report missing or unknown values with file:line."""
     if kind == "status":
         subject = _strings(item, "subject", ck, what)
-        for ref in subject:
-            if ref.startswith("@") and ref[1:] not in terms:
-                ck.error(item, "subject", f"{what}unknown term list {ref!r} (define it under lexicon: terms:)")
+        _check_terms(item, subject, terms, ck, what)
         event = _event_phrases(item, _strings(item, "event", ck, what), terms, ck, what)
         if not event:
             ck.error(item, "event", f"{what}a status rule needs 'event' (a built-in event or phrases)")

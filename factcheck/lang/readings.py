@@ -330,23 +330,17 @@ def object_of_nearer_event(words: list[str], cue: Cue, event: Cue, inside: list[
     An event of the same kind keeps the cue ("plans to submit its application")."""
     if cue.end > event.start:
         # The cue after both: "a decision on the application is expected" holds the decision.
-        return any(o.label.startswith("EV:") and not o.label.startswith("EV:rule:") and o.label != event.label
-                   and o.end <= event.start and _object_link(words[o.end:event.start]) for o in inside) \
-            and cue.start >= event.end
-    for other in inside:
-        if other is event or not other.label.startswith("EV:") or other.label.startswith("EV:rule:") \
-                or other.label == event.label or not cue.end <= other.start or other.end > event.start:
-            continue
-        if _object_link(words[other.end:event.start]):
-            return True
-    return False
+        return cue.start >= event.end and acted_on(words, event, inside)
+    return acted_on(words, event, inside, after=cue.end)
 
 
-def acted_on(words: list[str], event: Cue, inside: list[Cue]) -> bool:
-    """Another event of the shared vocabulary acts on this one as its object, right before it: "will
-    rule on the application", "approval of the filing", "to review Lykos's new drug application"."""
+def acted_on(words: list[str], event: Cue, inside: list[Cue], after: int = 0) -> bool:
+    """Another event of the shared vocabulary, starting at `after` or later, acts on this one as its
+    object, right before it: "will rule on the application", "approval of the filing", "to review
+    Lykos's new drug application"."""
     return any(o.label.startswith("EV:") and not o.label.startswith("EV:rule:") and o.label != event.label
-               and o.end <= event.start and _object_link(words[o.end:event.start]) for o in inside)
+               and after <= o.start and o.end <= event.start and _object_link(words[o.end:event.start])
+               for o in inside)
 
 
 def _object_link(between: list[str]) -> bool:

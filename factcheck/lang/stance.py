@@ -63,7 +63,7 @@ from factcheck.lang.readings import (
     reported_would,
 )
 from factcheck.lang.states import declared_to, ended_cue, generic_event, listed_now, state_preposition, until_time
-from factcheck.lang.time_readings import _framing_year, _soon_in_the_past, _soon_then_past
+from factcheck.lang.time_readings import _delay_foreseen, _framing_year, _soon_in_the_past, _soon_then_past
 from factcheck.lang.timex import TimeExpr, is_future
 from factcheck.lang.wordsets import (
     DEONTIC_MODALS,
@@ -112,12 +112,13 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
                 times: list[TimeExpr], doc_date: date | None) -> Stance:
     """The stance of `event` (a cue inside `clause`, inside sentence `sent`)."""
     out = _read_stance(doc, sent, clause, event, cues, times, doc_date)
-    if out.stance == "expected" and acted_on(_words(doc), event, [c for c in cues if clause[0] <= c.start < clause[1]]):
+    words = _words(doc)
+    if out.stance == "expected" and acted_on(words, event, [c for c in cues if clause[0] <= c.start < clause[1]]):
         # "the FDA will rule on the application": the ruling is to come; the application exists.
         out.stance = "none"
     if event.label == "EV:shortage" and out.stance in ("done", "pending", "none") and (
-            _state_in_present(doc, clause, event) or (out.stance == "none" and acts_now(_words(doc), event.end, clause[1])
-                                                      and not _any_such_state(_words(doc), clause[0], event))):
+            _state_in_present(doc, clause, event) or (out.stance == "none" and acts_now(words, event.end, clause[1])
+                                                      and not _any_such_state(words, clause[0], event))):
         # A shortage told by its own predicate in the present is a state held now: "Mounjaro is
         # backordered", "patients are struggling to find it", "supplies remain tight".
         out.stance = "current"
@@ -281,9 +282,8 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     # ("soon" before a past verb tells of the past: "first approvals soon led to more")
     future_time = [t for t in out.times if is_future(t, doc_date) and not _soon_then_past(doc, t)]
 
-    if any(words[i] in ("slow", "long") and words[i + 1] in ("in", "to") and words[i + 2] in ("coming", "come", "arrive")
-           for i in range(ee, ce - 2)):
-        return out  # "approval may be slow in coming": a delay foreseen, no forecast of the event
+    if _delay_foreseen(words, ee, ce):
+        return out  # "approval may be slow in coming": no forecast of the event
     if prospects:
         cue = min(prospects, key=lambda c: abs(c.start - es))
         out.cue = cue

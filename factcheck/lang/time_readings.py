@@ -51,3 +51,9 @@ def _framing_year(doc: Doc, cs: int, times: list[TimeExpr]) -> int | None:
                 "at the start of", "in early", "in late", "in mid", "since") and not t.relative:
         return t.year
     return None
+
+
+def _delay_foreseen(words: list[str], ee: int, ce: int) -> bool:
+    """"approval may be slow in coming", "long to arrive" after the event: a delay foreseen."""
+    return any(words[i] in ("slow", "long") and words[i + 1] in ("in", "to") and words[i + 2] in ("coming", "come", "arrive")
+               for i in range(ee, ce - 2))

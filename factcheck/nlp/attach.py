@@ -34,6 +34,8 @@ def last_tail_end(folded: str, lo: int, hi: int) -> int | None:
         if start == lo:
             return None
         width *= 4
+
+
 # A sentence that names a study, a year or a contrast of its own ("Earlier, the pilot enrolled 20
 # people") does not take the phase of the sentence before.
 OWN_STUDY_CUE = re.compile(

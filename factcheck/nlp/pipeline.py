@@ -25,7 +25,7 @@ from factcheck.nlp.candidates import CandidateLayer
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.extract import Context, Extractor
 from factcheck.nlp.normalize import fold
-from factcheck.nlp.numscan import scan_at
+from factcheck.nlp.numscan import literal_starts, scan_at
 from factcheck.nlp.sentences import set_sentence_starts
 
 # Abbreviations that end in a period but do not end a sentence.
@@ -80,13 +80,7 @@ def _abbreviation_sentence_ends(text: str) -> list[re.Match[str]]:
     """`_ABBR_THEN_SENTENCE.finditer(text)`, tried only where one of its abbreviations is spelt
     (every match starts with one): the pattern opens with a look-behind, which the regex engine
     tries at every character."""
-    starts: set[int] = set()
-    for abbr in _ABBR_ENDING:
-        i = text.find(abbr)
-        while i >= 0:
-            starts.add(i)
-            i = text.find(abbr, i + 1)
-    return scan_at(_ABBR_THEN_SENTENCE, text, sorted(starts))
+    return scan_at(_ABBR_THEN_SENTENCE, text, literal_starts(text, _ABBR_ENDING))
 
 
 @Language.component("factcheck_sentences")
