@@ -574,6 +574,6 @@ def test_results_two_paragraphs_after_the_described_paper_are_its(lint) -> None:
 
 def test_a_phase_told_sentences_before_does_not_make_a_described_papers_doses_its_own(lint) -> None:
     text = ("The paper is one of several that led regulators to allow phase III trials of MDMA. "
-            "The new work followed 26 veterans. They were randomized to 125, 75 or 30 mg of MDMA.")
+            "Its authors enrolled 26 veterans. Each was assigned at random to 125, 75 or 30 mg doses.")
     flags = [f for f in lint(text) if f.rule == "protocol-mismatch" and f.severity in ("warning", "error")]
     assert flags == []

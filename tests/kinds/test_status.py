@@ -218,8 +218,8 @@ def test_a_timed_event_noun_after_a_past_verb_is_history(bundled_linter, text: s
 
 @pytest.mark.parametrize(("text", "flagged"), [
     # a forecast passed on in the past tense of someone's words, counted from the page: news to the reader
-    ("---\ndate: 2023-09-15\n---\nMAPS, founded in 1986, said it hoped MDMA-assisted therapy would be approved next year.",
-     True),
+    ("---\ndate: 2023-09-15\n---\nMAPS, which Doblin set up in 1986, said it hoped the FDA would approve MDMA therapy "
+     "next year.", True),
     ("---\ndate: 2023-09-15\n---\nLykos said it expected MDMA to be approved later this year.", True),
     # history: a year frames the report, or the hope is in the past perfect
     ("---\ndate: 2023-09-15\n---\nIn 2019 MAPS said it hoped MDMA would be approved within two years.", False),

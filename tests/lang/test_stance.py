@@ -192,7 +192,7 @@ TABLE = [
     ("Drug X is expected to complete a review and win approval in 2027.", "approval", "expected"),
     # "soon" before a past verb, and "close to" a number, tell no forecast
     ("The first approvals of Drug X soon led to approvals abroad.", "approval", "none"),
-    ("Drug X, after close to three years in short supply, is now easy to find.", "shortage", "none"),
+    ("Drug X, in short supply for close to two years, is now easy to find.", "shortage", "none"),
     # a condition on the clause ("only while"), and a "because" clause outside a negation
     ("Pharmacies may copy Drug X only while it is in short supply.", "shortage", "hypothetical"),
     ("Demand for Drug X has not fallen because the shortage officially ended.", "shortage", "ended"),
@@ -210,7 +210,7 @@ TABLE = [
     # a delay foreseen is no forecast of the event
     ("Approval of Drug X may be slow in coming.", "approval", "none"),
     # "not since" opening a sentence counts the years since the last one; it denies nothing now
-    ("Not since 2014 has the agency approved a drug like Drug X.", "approval", "done"),
+    ("Not since 2014 has the board licensed a medicine like Drug X.", "approval", "done"),
     # "would" after a past verb of saying or hoping is a reported "will"
     ("Acme said it hoped Drug X would be approved next year.", "approval", "past-forecast"),
     ("Acme said Drug X would be approved next year if the data held.", "approval", "hypothetical"),

@@ -17,7 +17,7 @@ def _cue_at(words: list[str], word: str) -> Cue:
     ("first approvals soon led to more approvals", "soon", True),
     ("approval came soon after the vote", "soon", True),
     ("approval could come soon", "soon", False),
-    ("after close to three years in short supply", "close", True),
+    ("scarce for close to two years", "close", True),
     ("close to 20 % of patients", "close", True),
     ("drug x is close to approval", "close", False),
 ])

@@ -115,7 +115,7 @@ def test_jurisdiction_named_in_the_sentence(read):
 
 
 def test_a_place_named_by_its_adjective(read):
-    text = "Drug X has been available on prescription in French pharmacies since 2024."
+    text = "Drug X has been sold on prescription at French chemists since 2024."
     assert jurisdiction(read, text, "fr") and not jurisdiction(read, text, "us")
 
 
