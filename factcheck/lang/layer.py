@@ -17,6 +17,8 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
+from factcheck.lang.becoming import becoming_cues
+from factcheck.lang.stages import final_stage_cues
 from factcheck.lang.clauses import clause_bounds
 from factcheck.lang.cues import Cue, CueMatcher
 from factcheck.lang.lemmas import lemma_of
@@ -196,7 +198,11 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
             stances: bool = True) -> Analysis:
     """Cues, sentences and event mentions; with `stances=False` no event mentions (the cues and
     sentences alone: what a caller that only asks what a passage is about needs)."""
-    cues = sorted(matcher(doc), key=lambda c: (c.start, -c.end))
+    cues = matcher(doc)
+    # Events read from a construction rather than a phrase: "could become a treatment", "the
+    # last stage of clinical testing".
+    cues += becoming_cues(doc, cues) + final_stage_cues(doc, cues)
+    cues.sort(key=lambda c: (c.start, -c.end))
     sentences = sentences_of(doc)
     events: list[EventMention] = []
     not_events = [c for c in cues if c.label == "NOTEV"]

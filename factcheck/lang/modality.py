@@ -77,8 +77,9 @@ def _passive_used(words: list[str], c: Cue) -> bool:
 
 # "will be allowed to prescribe", "will be permitted to": a permission to come is the modal's.
 PERMISSION_PARTICIPLES = {"allowed", "permitted", "authorised", "authorized", "enabled"}
-# Verbs whose outcome is the event after "to"/"for"/"in" ("will lead to approval").
-LEADING = {"lead", "pave", "open", "result", "clear"}
+# Verbs whose outcome is the event after "to"/"for"/"in"/"into" ("will lead to approval").
+# "will advance to the last stage of testing": the stage is where the verb goes.
+LEADING = {"lead", "pave", "open", "result", "clear", "advance", "progress", "proceed", "move"}
 # "will let authorised psychiatrists prescribe": a participle after these is an adjective.
 PERMITTING = {"let", "allow", "allows", "permit", "permits", "enable", "enables"}
 
@@ -151,7 +152,7 @@ def _modal_reading(words: list[str], m: int, stop: int, event_starts: set[int] |
         return w  # nothing but adverbs between the modal and the event: "will (soon) approve"
     if nxt in MODAL_CARRIERS or nxt in OBTAIN or j in (event_starts or ()):
         return w
-    if lemma_of(nxt) in LEADING and m < stop <= j + 6 and any(w in ("to", "for", "in") for w in words[j + 1:stop]):
+    if lemma_of(nxt) in LEADING and m < stop <= j + 6 and any(w in ("to", "for", "in", "into") for w in words[j + 1:stop]):
         return w  # "will lead to FDA approval", "could pave the way for approval": the event is the outcome
     if nxt in PERMITTING and m < stop <= j + 5:
         return w  # "will let authorised psychiatrists prescribe it": the permission is to come
