@@ -18,10 +18,10 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from factcheck.lang.becoming import becoming_cues
-from factcheck.lang.stages import final_stage_cues
 from factcheck.lang.clauses import clause_bounds
 from factcheck.lang.cues import Cue, CueMatcher
 from factcheck.lang.lemmas import lemma_of
+from factcheck.lang.stages import final_stage_cues
 from factcheck.lang.stance import Stance, read_stance
 from factcheck.lang.text import doc_text
 from factcheck.lang.timex import TimeExpr, find_times
