@@ -34,6 +34,20 @@ NP_ENDS = frozenset({
     "later", "sooner", "earlier",
 })
 DETERMINERS = frozenset({"a", "an", "the"})
+# "could be a recognised medicine" tells of a licence; "could be a promising therapy" judges the
+# drug. After "be" a modifier of standing (or the head "reality") is needed.
+STANDING = frozenset({
+    "recognised", "recognized", "accepted", "approved", "fda-approved", "legal", "lawful", "licensed", "licenced",
+    "prescription", "prescribable", "mainstream", "standard", "real", "official", "registered", "legitimate",
+    "authorised", "authorized", "regular", "routine", "available", "commercial", "marketed", "reimbursed",
+})
+# Judgements of a drug's worth, not of its standing: "may become a popular treatment", "could become
+# the most effective therapy". A phrase with one of these is no approval even after "become".
+JUDGEMENTS = frozenset({
+    "promising", "popular", "effective", "powerful", "useful", "valuable", "important", "good", "better", "best",
+    "most", "more", "potential", "possible", "great", "big", "bigger", "biggest", "successful", "breakthrough",
+    "revolutionary", "safe", "safer", "cheap", "cheaper", "expensive", "costly", "controversial", "fashionable",
+})
 # Adverbs allowed between a modal (or "to") and "be": "could soon be", "will finally be".
 BE_ADVERBS = frozenset({"soon", "finally", "eventually", "one", "day", "someday", "at", "last", "also", "then",
                         "officially", "formally", "legally", "quickly", "shortly", "very", "well", "likely",
@@ -69,10 +83,18 @@ def becoming_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
         if verb is None or verb in seen:
             continue
         head = _medicine_head(doc, after)
-        if head is not None:
+        if head is not None and _tells_standing(doc, after, head, doc[verb].lower_ in PROSPECTIVE_BE):
             seen.add(verb)
             out.append(Cue(APPROVAL, verb, head + 1))
     return out
+
+
+def _tells_standing(doc: Doc, start: int, head: int, after_be: bool) -> bool:
+    """Does the phrase [start, head] tell of a drug's standing rather than judge its worth?"""
+    words = {t.lower_ for t in doc[start:head]}
+    if words & JUDGEMENTS:
+        return False
+    return not after_be or doc[head].lower_ == "reality" or bool(words & STANDING)
 
 
 def _medicine_head(doc: Doc, i: int) -> int | None:

@@ -90,6 +90,9 @@ from factcheck.lang.wordsets import (
     TIME_PREPOSITIONS,
 )
 
+# The events a pack names in its own words (vocabulary.event_labels), not the built-in classes.
+PACK_EVENT_PREFIX = "EV:rule:"
+
 
 @dataclass
 class Stance:
@@ -372,6 +375,15 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
         else:
             out.stance = "expected" if modal != "past" else "past-forecast"
         return out
+    # Where names end (places, subjects, authorities): a past verb right after one is finite.
+    name_ends = {c.end - 1 for c in inside if c.label.startswith(NAME_LABELS)}
+    if event.label.startswith(PACK_EVENT_PREFIX) and _present_after_subject(words, cs, es, ce, name_ends):
+        # A pack's own verb in the present right after its subject states what holds now: "Ecstasy
+        # cures veterans of PTSD" (whatever time follows: "within weeks" is how fast, not when).
+        # The built-in events keep their news-present readings below.
+        out.stance = "negated" if negated_between(es, es) else "current"
+        out.negated = out.stance == "negated"
+        return out
     if future_time and not _past_aux(words, cs, es) and not _past_verb_before(words, cs, es) \
             and words[ee - 1] != "date":  # "with a target date of August 11" states the schedule
         out.stance = "negated" if negated_between(es, es) else "expected"
@@ -387,8 +399,6 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     if words[es] in ("became", "was", "were") and ee - es > 1 and not negated_between(es, ee):
         out.stance = "done"  # "became legal", "was legalised"
         return out
-    # Where names end (places, subjects, authorities): a past verb right after one is finite.
-    name_ends = {c.end - 1 for c in inside if c.label.startswith(NAME_LABELS)}
     done = _done(words, cs, es, ee, doc, name_ends) or _moved_into(words, cs, es, ee, doc, name_ends)
     if done:
         out.stance = "negated" if negated_between(es, es) or done == "negated" else "done"
@@ -542,3 +552,21 @@ def _in_hands(words: list[str], cs: int, ce: int) -> bool:
                 and i - 1 >= cs and words[i - 1] in ("be", "is", "now", "entirely", "all", "rests"):
             return True
     return False
+
+
+# What may stand between a clause's start and its verb for that verb to be the subject's own.
+NOT_SUBJECT_WORDS = frozenset({"to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "is",
+                               "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "not",
+                               "if", "when", "whether", "that", "which", "who", "what", "how", "why", "and", "or"})
+
+
+def _present_after_subject(words: list[str], cs: int, es: int, ce: int, name_ends: set[int]) -> bool:
+    """The event is a present-tense verb (-s) right after its subject, a short noun phrase that
+    opens the clause ("Ecstasy cures", "MDMA-assisted therapy cures", "it cures")."""
+    if not words[es].endswith("s") or es - 1 < cs or lemma_of(words[es]) == words[es]:
+        return False
+    if any(w in HABITUAL for w in words[cs:ce]):
+        return False
+    if words[es - 1] in SUBJECTS or es - 1 in name_ends:
+        return True
+    return es - cs <= 5 and not any(w in NOT_SUBJECT_WORDS for w in words[cs:es])

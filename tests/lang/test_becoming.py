@@ -29,3 +29,13 @@ def test_becoming_a_medicine_is_an_approval_event(analyse_text, text: str, span:
 ])
 def test_descriptions_and_other_heads_are_not_approvals(analyse_text, text: str):
     assert _approvals(analyse_text, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Drug X could be a promising therapy for burns.",  # a judgement of worth, not of standing
+    "Drug X may be the most popular medicine of the decade.",
+    "Drug X could become a safer treatment than surgery.",
+    "Drug X will be a treatment for some and a poison for others.",  # "be" with no word of standing
+])
+def test_judgements_of_worth_are_not_approvals(analyse_text, text: str):
+    assert _approvals(analyse_text, text) == []

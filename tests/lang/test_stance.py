@@ -752,3 +752,18 @@ def test_a_year_opening_a_coordinated_clause_frames_it(stance_of):
 def test_a_past_verb_after_a_time_phrase_sets_the_tense(stance_of):
     st = stance_of("During the shortage of Drug X pharmacies offered a cheaper copy, but they must stop now.", "shortage")
     assert st.stance != "current"
+
+
+@pytest.mark.parametrize(("text", "verb", "held"), [
+    ("drug x relieves burns within days", "relieves", True),  # the subject opens the clause
+    ("the new drug x capsule relieves burns", "relieves", True),
+    ("it relieves burns", "relieves", True),
+    ("nobody knows whether drug x relieves burns", "relieves", False),  # the clause is a question's
+    ("drug x usually relieves burns", "relieves", False),  # habitual, said of cases, not a state held
+    ("drug x relieved burns", "relieved", False),  # not a present
+])
+def test_a_pack_verb_in_the_present_after_its_subject(text: str, verb: str, held: bool):
+    from factcheck.lang.stance import _present_after_subject
+
+    words = text.split()
+    assert _present_after_subject(words, 0, words.index(verb), len(words), set()) is held
