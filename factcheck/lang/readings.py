@@ -131,12 +131,31 @@ def _prevented(words: list[str], cs: int, es: int) -> bool:
     return any(w in PREVENTING for w in words[max(cs, es - 6):es - 1])
 
 
-def _question_to_settle(words: list[str], cs: int, es: int) -> bool:
-    """"whether" before the event, right after a word for deciding or an open question."""
+def _question_to_settle(words: list[str], cs: int, es: int, end: int | None = None) -> bool:
+    """"whether" before the event, right after a word for deciding or an open question ("must
+    decide whether", "it is up to the FDA whether"), or opening a clause that is said to lie with
+    someone, read to the sentence's `end` ("Whether to approve it, ..., is now before the agency")."""
     for i in range(max(cs, es - 10), es):
-        if words[i] == "whether" and any(w in SETTLING for w in words[max(cs, i - 3):i]):
+        if words[i] != "whether":
+            continue
+        before = words[max(cs, i - 5):i]
+        if any(w in SETTLING for w in before[-3:]) or _lies_with(before):
+            return True
+        opens = i == cs or not words[i - 1].isalnum()
+        if end is not None and opens and _lies_with(words[es:min(end, es + 25)]):
             return True
     return False
+
+
+# Word pairs that put a question in someone's hands: "is before the agency", "up to regulators".
+LIES_WITH = {("is", "before"), ("now", "before"), ("are", "before"), ("still", "before"), ("up", "to"),
+             ("rests", "with"), ("lies", "with"), ("falls", "to"), ("hands", "of"), ("down", "to")}
+
+
+def _lies_with(words: list[str]) -> bool:
+    """A LIES_WITH pair in `words`, not told in the past ("was up to the agency in 2024")."""
+    return any((a, b) in LIES_WITH and not (k > 0 and words[k - 1] in ("was", "were", "had"))
+               for k, (a, b) in enumerate(zip(words, words[1:])))
 
 
 def _awaited(words: list[str], cs: int, es: int) -> bool:

@@ -18,9 +18,10 @@ FINAL_STAGE = "EV:final-stage"
 # Words that place a stage at the end; "third" alone also names it (phase 3).
 LATE = frozenset({"final", "last", "decisive", "concluding", "third", "3rd"})
 THIRD = frozenset({"third", "3rd"})
-# What a stage may be "of" to be the testing of a drug.
-TESTED = frozenset({"trial", "trials", "testing", "tests", "test", "studies", "study", "research", "development",
-                    "evaluation", "experiments", "experimentation"})
+# What a stage may be "of" to be the testing of a drug. Not one trial or study: "the final phase of
+# the study" is the last part of that study, not phase 3.
+TESTED = frozenset({"trials", "testing", "tests", "studies", "research", "development", "evaluation", "experiments",
+                    "experimentation"})
 # Words allowed between "of" and what is tested: "of clinical trials", "of its human testing".
 TESTING_MODIFIERS = frozenset({"clinical", "human", "scientific", "medical", "drug", "its", "their", "the", "mdma",
                                "controlled", "large", "larger", "pivotal", "efficacy", "research"})

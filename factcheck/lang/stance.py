@@ -239,7 +239,7 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
         return out
     # An open question someone is to settle: "the FDA must decide whether it can be prescribed",
     # "on their outcome hangs the question of whether the FDA will let it be used".
-    if _question_to_settle(words, cs, es) and not _past_aux(words, cs, es):
+    if _question_to_settle(words, cs, es, sent[1]) and not _past_aux(words, cs, es):
         out.stance = "pending"
         return out
     # Conditional or counterfactual frames: "if approved", "before approval could be considered",

@@ -25,6 +25,7 @@ def test_late_stage_noun_phrases_are_the_final_stage(analyse_text, text: str, sp
     "The third round closed with twenty investors.",  # a round alone may be funding
     "The third phase of the building works starts soon.",
     "In its final phase, the study tracked sleep.",  # what the stage is of is not said
+    "The final phase of the study starts in May.",  # the last part of one study
 ])
 def test_other_stages_are_not_read(analyse_text, text: str):
     assert _stages(analyse_text, text) == []

@@ -767,3 +767,13 @@ def test_a_pack_verb_in_the_present_after_its_subject(text: str, verb: str, held
 
     words = text.split()
     assert _present_after_subject(words, 0, words.index(verb), len(words), set()) is held
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Whether to approve Drug X, a burn cream, for children is now before the regulator.", "pending"),
+    ("It is up to the regulator whether Drug X is approved.", "pending"),
+    ("Whether Drug X would be approved was up to the regulator in 2024.", "hypothetical"),  # told as history
+    ("Whether Drug X is approved matters little to its users.", "hypothetical"),  # nobody is to settle it
+])
+def test_a_question_that_lies_with_someone_is_pending(stance_of, sentence: str, stance: str):
+    assert stance_of(sentence, "approval").stance == stance
