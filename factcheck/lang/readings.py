@@ -10,6 +10,7 @@ tests/lang/test_stance.py.
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -155,7 +156,7 @@ LIES_WITH = {("is", "before"), ("now", "before"), ("are", "before"), ("still", "
 def _lies_with(words: list[str]) -> bool:
     """A LIES_WITH pair in `words`, not told in the past ("was up to the agency in 2024")."""
     return any((a, b) in LIES_WITH and not (k > 0 and words[k - 1] in ("was", "were", "had"))
-               for k, (a, b) in enumerate(zip(words, words[1:])))
+               for k, (a, b) in enumerate(pairwise(words)))
 
 
 def _awaited(words: list[str], cs: int, es: int) -> bool:
