@@ -22,7 +22,9 @@ from factcheck.lang.wordsets import (
     LIGHT_VERBS,
     MID_CLAUSE_CONDITIONS,
     MODAL_CARRIERS,
+    OBJECT_STARTS,
     OBTAIN,
+    OPENING_CARRIERS,
     PARTICIPLE_FOLLOWERS,
     PAST_PERFECT,
     PERFECT,
@@ -97,7 +99,7 @@ def _modal_before(words: list[str], cs: int, es: int, ce: int | None = None,
         for i in range(es + 1, min(ce, reach)):
             w = words[i]
             if (w in FUTURE_MODALS and w != "going") or w in ("would", "'d"):
-                return _modal_reading(words, i, ce, event_starts)
+                return _modal_reading(words, i, ce, event_starts, after_event=True)
             if w in (",", ";", ".", "that", "which", "who", "and", "but"):
                 break
     for i in range(es - 1, max(cs, es - 6) - 1, -1):
@@ -132,11 +134,13 @@ def _governs(words: list[str], cue: Cue, es: int, event_starts: set[int]) -> boo
         or lemma_of(words[j]) in LIGHT_VERBS
 
 
-def _modal_reading(words: list[str], m: int, stop: int, event_starts: set[int] | None = None) -> str | None:
+def _modal_reading(words: list[str], m: int, stop: int, event_starts: set[int] | None = None,
+                   after_event: bool = False) -> str | None:
     """What the modal at `m` does to the event: the modal itself ("will", "could"), "would" for a
     counterfactual ("could have turned", "might have been"), or None when it governs another
     verb ("will link approval to ...", "approval could transform psychiatry"). `stop`: the
-    event's first token when the modal comes before it, else the clause end."""
+    event's first token when the modal comes before it, else the clause end; `after_event`: the
+    modal follows the event noun, its subject ("the trials will start recruiting")."""
     w = words[m]
     j = m + 1
     while j < min(stop, len(words)) and (words[j] in ADVERBS or words[j] in ("not", "n't", "never")):
@@ -150,6 +154,8 @@ def _modal_reading(words: list[str], m: int, stop: int, event_starts: set[int] |
         return "would"
     if j >= stop and stop <= m + 6 and stop > m:
         return w  # nothing but adverbs between the modal and the event: "will (soon) approve"
+    if after_event and nxt in OPENING_CARRIERS and j + 1 < len(words) and words[j + 1] in OBJECT_STARTS:
+        return None  # "approval could start a new era" is what approval would do, not approval to come
     if nxt in MODAL_CARRIERS or nxt in OBTAIN or j in (event_starts or ()):
         return w
     if lemma_of(nxt) in LEADING and m < stop <= j + 6 and any(w in ("to", "for", "in", "into") for w in words[j + 1:stop]):

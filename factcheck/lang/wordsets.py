@@ -53,7 +53,11 @@ FORECAST_ADVERBS = {"soon", "shortly", "eventually", "ultimately", "imminently",
 # approval to ...", "approval could transform psychiatry").
 MODAL_CARRIERS = {"be", "been", "have", "become", "get", "see", "reach", "hit", "come", "arrive", "follow", "happen",
                   "occur", "land", "materialise", "materialize", "move", "head", "go", "take", "bring", "make",
-                  "keep", "continue", "remain", "stay"}  # "will keep evaluating": the event goes on
+                  "keep", "continue", "remain", "stay",  # "will keep evaluating": the event goes on
+                  "begin", "start", "commence", "resume"}  # "the trials will start recruiting": it opens
+# Carriers that take an object when used transitively: "approval could start a new era" is what
+# approval would do, not approval to come (modality._modal_reading).
+OPENING_CARRIERS = {"begin", "start", "commence", "resume"}
 # A request in the simple past is a past act ("asked the FDA to approve"); with "has" it is still
 # open ("has asked the FDA to approve").
 PAST_REQUESTS = {"asked", "requested", "sought", "petitioned", "applied"}
