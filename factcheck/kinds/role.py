@@ -93,8 +93,11 @@ class RoleRule:
             if words & (PAST_FRAMING | HANDOVER):
                 continue  # "former CEO", "then-chief executive", "was chief executive until", "outgoing CEO"
             if any(t.lower_ in HELD_BEFORE and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "by")
-                   for t in doc[max(sent[0], check_lo - 2):min(sent[1], hi + 2)]):
-                continue  # "Jane Roe, who ran the unit before becoming CEO"; "led by" is no past
+                   for t in doc[lo:hi]):
+                # Between the name and the title: "Jane Roe, who ran the unit before becoming CEO".
+                # Not after both ("CEO Jane Roe headed the delegation": an act, not a term), and
+                # "led by" is no past.
+                continue
             before = {t.lower_ for t in doc[max(sent[0], lo - DEPARTURE_WINDOW):lo]}
             # "thanked the departing directors": a departure word after a determiner is another's.
             after = {t.lower_ for t in doc[hi:min(sent[1], hi + 6)]

@@ -23,6 +23,8 @@ RULE = "test/acme-ceo"
     ("Jane Roe, CEO of Acme, thanked the departing directors for their work on Drug X.", "Jane Roe, CEO"),
     # "led by" is a passive, not a past holding
     ("Acme Pharma, led by chief executive Jane Roe, makes Drug X.", "chief executive Jane Roe"),
+    # a past verb after the name and title is an act of the holder's, not a term that ended
+    ("Acme chief executive Jane Roe headed the delegation that discussed Drug X.", "chief executive Jane Roe"),
 ])
 def test_former_holder_named_as_current(hits, text: str, span: str):
     assert hits(text, RULE) == [(RULE, span, "info")]
