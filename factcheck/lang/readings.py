@@ -136,6 +136,8 @@ def _question_to_settle(words: list[str], cs: int, es: int, end: int | None = No
     """"whether" before the event, right after a word for deciding or an open question ("must
     decide whether", "it is up to the FDA whether"), or opening a clause that is said to lie with
     someone, read to the sentence's `end` ("Whether to approve it, ..., is now before the agency")."""
+    if after_a_step(words, cs, es):
+        return False  # "the final hurdle before regulators decide whether to approve it": a description
     for i in range(max(cs, es - 10), es):
         if words[i] != "whether":
             continue
@@ -146,6 +148,18 @@ def _question_to_settle(words: list[str], cs: int, es: int, end: int | None = No
         if end is not None and opens and _lies_with(words[es:min(end, es + 25)]):
             return True
     return False
+
+
+# Nouns of a stage on the way to something: "the last step before ...", "the final hurdle before ...".
+STEP_NOUNS = {"step", "steps", "hurdle", "hurdles", "stage", "stages", "phase", "milestone", "obstacle", "barrier",
+              "gate", "test", "trial", "trials", "study", "studies", "round"}
+
+
+def after_a_step(words: list[str], cs: int, es: int) -> bool:
+    """Is the event told in a "before" clause after a step noun, shortly before it? "the last step
+    before the drug could be legalised", "the final hurdle before regulators decide": the sentence
+    describes the step, it does not forecast the event."""
+    return any(words[i] == "before" and i - 1 >= cs and words[i - 1] in STEP_NOUNS for i in range(max(cs, es - 8), es))
 
 
 # Word pairs that put a question in someone's hands: "is before the agency", "up to regulators".

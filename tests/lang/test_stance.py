@@ -774,6 +774,9 @@ def test_a_pack_verb_in_the_present_after_its_subject(text: str, verb: str, held
     ("It is up to the regulator whether Drug X is approved.", "pending"),
     ("Whether Drug X would be approved was up to the regulator in 2024.", "hypothetical"),  # told as history
     ("Whether Drug X is approved matters little to its users.", "hypothetical"),  # nobody is to settle it
+    # a step described by what follows it: no forecast, no open question
+    ("A larger trial is the final hurdle before the regulator decides whether to approve Drug X.", "hypothetical"),
+    ("This study is the last step before Drug X could be approved.", "hypothetical"),
 ])
 def test_a_question_that_lies_with_someone_is_pending(stance_of, sentence: str, stance: str):
     assert stance_of(sentence, "approval").stance == stance
