@@ -90,6 +90,10 @@ from factcheck.lang.wordsets import (
     TIME_PREPOSITIONS,
 )
 
+# A weighing in the present, before the -ing form of what is weighed.
+WEIGHING_NOW = {"considering", "considers", "weighing", "weighs", "contemplating", "contemplates", "mulling",
+                "mulls", "debating", "debates", "discussing", "discusses"}
+
 # The events a pack names in its own words (vocabulary.event_labels), not the built-in classes.
 PACK_EVENT_PREFIX = "EV:rule:"
 
@@ -241,6 +245,12 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     # "on their outcome hangs the question of whether the FDA will let it be used".
     if _question_to_settle(words, cs, es, sent[1]) and not _past_aux(words, cs, es):
         out.stance = "pending"
+        return out
+    # The object of a weighing under way: "the FDA is considering authorising it", "as the agency
+    # weighs approving it". (A past one, "considered approving", is read below as history.)
+    if es - 1 >= cs and words[es].endswith("ing") and words[es - 1] in WEIGHING_NOW and not _past_aux(words, cs, es - 1):
+        out.stance = "negated" if negated_between(es - 1, es - 1) else "pending"
+        out.negated = out.stance == "negated"
         return out
     # Conditional or counterfactual frames: "if approved", "before approval could be considered",
     # "approval would require another trial", "any approval".

@@ -777,6 +777,9 @@ def test_a_pack_verb_in_the_present_after_its_subject(text: str, verb: str, held
     # a step described by what follows it: no forecast, no open question
     ("A larger trial is the final hurdle before the regulator decides whether to approve Drug X.", "hypothetical"),
     ("This study is the last step before Drug X could be approved.", "hypothetical"),
+    # what a weighing under way is about
+    ("The regulator is considering approving Drug X for children.", "pending"),
+    ("Shares rose as the agency weighs approving Drug X.", "pending"),
 ])
 def test_a_question_that_lies_with_someone_is_pending(stance_of, sentence: str, stance: str):
     assert stance_of(sentence, "approval").stance == stance
