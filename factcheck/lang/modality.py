@@ -12,7 +12,6 @@ from factcheck.lang.attribution import SUBORDINATORS
 from factcheck.lang.copulas import PAST_BE, PRESENT_BE
 from factcheck.lang.cues import Cue
 from factcheck.lang.lemmas import lemma_of
-from factcheck.lang.readings import after_a_step
 from factcheck.lang.wordsets import (
     ADVERBS,
     CONDITIONAL_OPENERS,
@@ -236,10 +235,6 @@ def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool
         return True
     # "before approval", "until approval", "without approval", "for approval" after a requirement
     if es - 1 >= cs and words[es - 1] in ("before", "until", "till", "pending", "without"):
-        return True
-    # A stage told by what comes after it: "the last step before the drug could be legalised",
-    # "the final hurdle before regulators decide" describe the step, not a forecast of the event.
-    if after_a_step(words, cs, es):
         return True
     # "approval of any treatment", "approval for no drug"
     if any(w in ("any", "no") for w in words[es + 1:es + 4]) and "of" in words[es + 1:es + 3]:

@@ -156,9 +156,10 @@ STEP_NOUNS = {"step", "steps", "hurdle", "hurdles", "stage", "stages", "phase", 
 
 
 def after_a_step(words: list[str], cs: int, es: int) -> bool:
-    """Is the event told in a "before" clause after a step noun, shortly before it? "the last step
-    before the drug could be legalised", "the final hurdle before regulators decide": the sentence
-    describes the step, it does not forecast the event."""
+    """Is the event told in a "before" clause after a step noun, shortly before it? "the final
+    hurdle before regulators decide whether to approve it" describes the step: no question is put
+    to anyone. (Whether such a sentence forecasts the event is left to the stance reader: writers
+    label "the last step before approval" as a forecast as often as not.)"""
     return any(words[i] == "before" and i - 1 >= cs and words[i - 1] in STEP_NOUNS for i in range(max(cs, es - 8), es))
 
 
