@@ -26,6 +26,7 @@ TABLE = [
     ("The agency approved the capsule for sale.", "approval", "done"),
     ("Drug X is an approved treatment.", "approval", "done"),
     ("Drug X became an FDA-approved medicine in 2025.", "approval", "done"),  # after a copula: what it is
+    ("Ruritania has become the first nation in the whole world to approve Drug X.", "approval", "done"),  # a first
     # an indefinite approved product a verb acts on, or approved products as a class: no event of the subject's
     ("Pharmacies may copy an FDA-approved drug while Drug X is scarce.", "approval", "none"),
     # "can no longer": a permission or a capacity lost, not a condition
