@@ -31,6 +31,29 @@ def _state_in_present(doc: Doc, clause: tuple[int, int], event: Cue) -> bool:
             and not any(w in ("was", "were", "had", "been") for w in before))
 
 
+# Words that keep a headline from being a bare predication ("Ozempic scarce at pharmacies"):
+# any verb form or the function words a sentence with its own verb would have.
+HEADLINE_VERBS = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "may",
+                  "might", "can", "should", "no", "not", "ends", "ended", "over", "eases", "eased", "after", "before",
+                  "until", "when", "if"}
+
+
+def headline_state(doc: Doc, sent: tuple[int, int], event: Cue) -> bool:
+    """A state predicated with no verb in a headline line: "Ozempic and Wegovy scarce at Wake County
+    pharmacies", "Zepbound in short supply as demand soars". The headline's dropped "is" is a
+    present: the state holds as the page is written."""
+    toks = [t for t in doc[sent[0]:sent[1]] if not t.is_space]
+    if not toks or toks[-1].text in (".", "!", "?", '"', "”") or len(toks) > 20 or event.start == sent[0]:
+        return False
+    i = event.start - 1
+    while i > sent[0] and doc[i].lower_ in ("still", "now", "again", "also"):
+        i -= 1
+    before = doc[i]
+    if not (before.is_alpha and (before.is_title or before.is_upper)):
+        return False  # right after a name: "Ozempic scarce", "Wegovy still in short supply"
+    return not any(t.lower_ in HEADLINE_VERBS for t in toks)
+
+
 # Verbs that tell of a state ending or easing: after them the state no longer holds as told.
 EASING = {"ended", "ends", "eased", "eases", "abated", "abates", "subsided", "subsides", "resolved", "lifted", "lifts",
           "over", "finished", "stopped", "stops"}

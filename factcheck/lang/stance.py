@@ -59,6 +59,7 @@ from factcheck.lang.readings import (
     _wanted,
     acted_on,
     acts_now,
+    headline_state,
     object_of_nearer_event,
     reported_would,
 )
@@ -129,6 +130,8 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         # A shortage told by its own predicate in the present is a state held now: "Mounjaro is
         # backordered", "patients are struggling to find it", "supplies remain tight".
         out.stance = "current"
+    elif event.label == "EV:shortage" and out.stance == "none" and headline_state(doc, sent, event):
+        out.stance = "current"  # "Ozempic and Wegovy scarce at Wake County pharmacies"
     return out
 
 

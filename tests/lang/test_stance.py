@@ -784,3 +784,12 @@ def test_a_pack_verb_in_the_present_after_its_subject(text: str, verb: str, held
 ])
 def test_a_question_that_lies_with_someone_is_pending(stance_of, sentence: str, stance: str):
     assert stance_of(sentence, "approval").stance == stance
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    ("Drug X scarce at Mercia pharmacies", "current"),  # a headline's dropped "is"
+    ("Drug X still scarce, maker says", "current"),
+    ("Drug X was scarce last year", "past-forecast"),  # a verb of its own: read as usual
+])
+def test_a_headline_state_without_a_verb_holds_now(stance_of, text: str, stance: str):
+    assert stance_of(text, "shortage").stance == stance
