@@ -38,6 +38,11 @@ HEADLINE_VERBS = {"is", "are", "was", "were", "be", "been", "has", "have", "had"
                   "until", "when", "if"}
 
 
+# State words that are nouns: after a name in a headline they make a compound ("Ozempic shortage").
+NOMINAL_STATES = {"shortage", "shortages", "scarcity", "shortfall", "shortfalls", "rationing", "supply", "supplies",
+                  "backorder", "back", "limited", "tight"}
+
+
 def headline_state(doc: Doc, sent: tuple[int, int], event: Cue) -> bool:
     """A state predicated with no verb in a headline line: "Ozempic and Wegovy scarce at Wake County
     pharmacies", "Zepbound in short supply as demand soars". The headline's dropped "is" is a
@@ -45,6 +50,8 @@ def headline_state(doc: Doc, sent: tuple[int, int], event: Cue) -> bool:
     toks = [t for t in doc[sent[0]:sent[1]] if not t.is_space]
     if not toks or toks[-1].text in (".", "!", "?", '"', "”") or len(toks) > 20 or event.start == sent[0]:
         return False
+    if doc[event.start].lower_ in NOMINAL_STATES:
+        return False  # "Ozempic shortage: what to know" names a topic; it predicates nothing
     i = event.start - 1
     while i > sent[0] and doc[i].lower_ in ("still", "now", "again", "also"):
         i -= 1

@@ -790,6 +790,7 @@ def test_a_question_that_lies_with_someone_is_pending(stance_of, sentence: str, 
     ("Drug X scarce at Mercia pharmacies", "current"),  # a headline's dropped "is"
     ("Drug X still scarce, maker says", "current"),
     ("Drug X was scarce last year", "past-forecast"),  # a verb of its own: read as usual
+    ("Drug X shortage: what patients should know", "none"),  # a compound noun names a topic
 ])
 def test_a_headline_state_without_a_verb_holds_now(stance_of, text: str, stance: str):
     assert stance_of(text, "shortage").stance == stance
