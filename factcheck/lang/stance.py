@@ -91,6 +91,8 @@ from factcheck.lang.wordsets import (
     TIME_PREPOSITIONS,
 )
 
+# Adjectives that place an event's noun before now ("the earlier phase 3 data").
+EARLIER_ONES = {"earlier", "previous", "prior", "former", "completed", "finished", "original", "past"}
 # A weighing in the present, before the -ing form of what is weighed.
 WEIGHING_NOW = {"considering", "considers", "weighing", "weighs", "contemplating", "contemplates", "mulling",
                 "mulls", "debating", "debates", "discussing", "discusses"}
@@ -226,6 +228,10 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
         # "a way forward that includes one more phase 3 trial", "asked for another application":
         # one more of its kind, which may come; neither the one under way nor a forecast of it.
         out.stance = "hypothetical"
+        return out
+    if es - 1 >= cs and words[es - 1] in EARLIER_ONES:
+        # "a review of the earlier phase 3 data", "the previous application": one before now,
+        # neither under way nor to come.
         return out
     # A change told as "from X to Y" ("From Prohibited to Prescribed"): X is the state left behind.
     if es - 1 >= cs and words[es - 1] == "from" and "to" in words[ee:min(ce, ee + 4)]:
