@@ -75,6 +75,7 @@ from factcheck.lang.wordsets import (
     HELD_IN,
     INTERROGATIVES,
     IRREGULAR_PARTICIPLES,
+    IRREGULAR_PAST,
     NAME_LABELS,
     NEG_QUANTIFIERS,
     ONGOING,
@@ -396,11 +397,13 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
         return out
     # Where names end (places, subjects, authorities): a past verb right after one is finite.
     name_ends = {c.end - 1 for c in inside if c.label.startswith(NAME_LABELS)}
-    if event.label.startswith(PACK_EVENT_PREFIX) and _present_after_subject(words, cs, es, ce, name_ends):
-        # A pack's own verb in the present right after its subject states what holds now: "Ecstasy
-        # cures veterans of PTSD" (whatever time follows: "within weeks" is how fast, not when).
-        # The built-in events keep their news-present readings below.
-        out.stance = "negated" if negated_between(es, es) else "current"
+    tense = _finite_after_subject(words, cs, es, ce, name_ends) if event.label.startswith(PACK_EVENT_PREFIX) else None
+    if tense is not None:
+        # A pack's own verb right after its subject: in the present it states what holds now
+        # ("Ecstasy cures veterans of PTSD"; whatever time follows: "within weeks" is how fast,
+        # not when), in the past what happened ("MDMA therapy cured most of the veterans"). The
+        # built-in events keep their news-present and past readings below.
+        out.stance = "negated" if negated_between(es, es) else ("current" if tense == "present" else "done")
         out.negated = out.stance == "negated"
         return out
     if future_time and not _past_aux(words, cs, es) and not _past_verb_before(words, cs, es) \
@@ -579,13 +582,21 @@ NOT_SUBJECT_WORDS = frozenset({"to", "will", "would", "can", "could", "may", "mi
                                "if", "when", "whether", "that", "which", "who", "what", "how", "why", "and", "or"})
 
 
-def _present_after_subject(words: list[str], cs: int, es: int, ce: int, name_ends: set[int]) -> bool:
-    """The event is a present-tense verb (-s) right after its subject, a short noun phrase that
-    opens the clause ("Ecstasy cures", "MDMA-assisted therapy cures", "it cures")."""
-    if not words[es].endswith("s") or es - 1 < cs or lemma_of(words[es]) == words[es]:
-        return False
-    if any(w in HABITUAL for w in words[cs:ce]):
-        return False
+def _finite_after_subject(words: list[str], cs: int, es: int, ce: int, name_ends: set[int]) -> str | None:
+    """"present" or "past" when the event is a finite verb right after its subject, a short noun
+    phrase that opens the clause ("Ecstasy cures", "MDMA-assisted therapy cured", "it cures");
+    None otherwise."""
+    w = words[es]
+    if es - 1 < cs or lemma_of(w) == w:
+        return None
+    if w.endswith("s"):
+        if any(x in HABITUAL for x in words[cs:ce]):
+            return None  # "usually cures": said of cases, not a state held
+        tense = "present"
+    elif w.endswith("ed") or w in IRREGULAR_PAST:
+        tense = "past"
+    else:
+        return None
     if words[es - 1] in SUBJECTS or es - 1 in name_ends:
-        return True
-    return es - cs <= 5 and not any(w in NOT_SUBJECT_WORDS for w in words[cs:es])
+        return tense
+    return tense if es - cs <= 5 and not any(x in NOT_SUBJECT_WORDS for x in words[cs:es]) else None
