@@ -93,7 +93,8 @@ from factcheck.lang.wordsets import (
 )
 
 # Adjectives that place an event's noun before now ("the earlier phase 3 data").
-EARLIER_ONES = {"earlier", "previous", "prior", "former", "completed", "finished", "original", "past"}
+# Not "completed" or "finished": as often verbs ("expects to have finished Phase 3 by 2021").
+EARLIER_ONES = {"earlier", "previous", "prior", "former", "original", "past"}
 # A weighing in the present, before the -ing form of what is weighed.
 WEIGHING_NOW = {"considering", "considers", "weighing", "weighs", "contemplating", "contemplates", "mulling",
                 "mulls", "debating", "debates", "discussing", "discusses"}
