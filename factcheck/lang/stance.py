@@ -300,7 +300,10 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
                  and not object_of_nearer_event(words, c, event, inside)
                  and not _soon_in_the_past(words, c)
                  # "meet the demand it expects": a relative clause on a noun after the event
-                 and not (c.start > ee and words[c.start - 1] in ("it", "they", "we", "he", "she", "i", "you"))]
+                 and not (c.start > ee and words[c.start - 1] in ("it", "they", "we", "he", "she", "i", "you"))
+                 # "approved Zepbound, bringing new hope to patients": a noun the participle
+                 # after the comma brings, not a forecast of the event
+                 and not _object_of_participle(words, ee, c)]
     pendings = [c for c in inside if c.label == "ST:pending" and near(c)]
     modal = _modal_before(words, cs, es, ce, event_starts)
     # ("soon" before a past verb tells of the past: "first approvals soon led to more")
@@ -601,3 +604,12 @@ def _finite_after_subject(words: list[str], cs: int, es: int, ce: int, name_ends
     if words[es - 1] in SUBJECTS or es - 1 in name_ends:
         return tense
     return tense if es - cs <= 5 and not any(x in NOT_SUBJECT_WORDS for x in words[cs:es]) else None
+
+
+def _object_of_participle(words: list[str], ee: int, c: Cue) -> bool:
+    """Is the stance cue `c`, after the event, the object of an -ing participle that follows a comma
+    ("approved it, bringing new hope", "giving patients hope")?"""
+    if c.start <= ee or "," not in words[ee:c.start]:
+        return False
+    comma = ee + words[ee:c.start].index(",")
+    return any(w.endswith("ing") and w.isalpha() for w in words[comma + 1:c.start])

@@ -798,3 +798,8 @@ def test_a_question_that_lies_with_someone_is_pending(stance_of, sentence: str, 
 ])
 def test_a_headline_state_without_a_verb_holds_now(stance_of, text: str, stance: str):
     assert stance_of(text, "shortage").stance == stance
+
+
+def test_a_hope_brought_after_a_comma_is_no_forecast(stance_of):
+    st = stance_of("Last week the regulator approved Drug X, bringing new hope to people with burns.", "approval")
+    assert st.stance == "done"
