@@ -27,6 +27,8 @@ TABLE = [
     ("Drug X is an approved treatment.", "approval", "done"),
     ("Drug X became an FDA-approved medicine in 2025.", "approval", "done"),  # after a copula: what it is
     ("Ruritania has become the first nation in the whole world to approve Drug X.", "approval", "done"),  # a first
+    ("Drug X is only weeks from approval, its maker says.", "approval", "expected"),  # nearness told in time
+    ("A last safety study is the final obstacle before approval of Drug X.", "approval", "expected"),
     # an event placed before now by its adjective: neither under way nor to come
     ("The plan includes a second look at the earlier approval of Drug X.", "approval", "none"),
     # an indefinite approved product a verb acts on, or approved products as a class: no event of the subject's
