@@ -12,6 +12,7 @@ from factcheck.lang.attribution import SUBORDINATORS
 from factcheck.lang.copulas import PAST_BE, PRESENT_BE
 from factcheck.lang.cues import Cue
 from factcheck.lang.lemmas import lemma_of
+from factcheck.lang.readings import STEP_NOUNS
 from factcheck.lang.wordsets import (
     ADVERBS,
     CONDITIONAL_OPENERS,
@@ -233,8 +234,10 @@ def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool
             if not (w == "no" and k + 1 < len(words) and words[k + 1] == "longer")]
     if any(_requires(words, k) for k in range(max(cs, es - 4), es)) or not SECTION_DETERMINERS.isdisjoint(near):
         return True
-    # "before approval", "until approval", "without approval", "for approval" after a requirement
-    if es - 1 >= cs and words[es - 1] in ("before", "until", "till", "pending", "without"):
+    # "before approval", "until approval", "without approval", "for approval" after a requirement;
+    # not after a step ("the last obstacle before approval" tells how near it is: a forecast)
+    if es - 1 >= cs and words[es - 1] in ("before", "until", "till", "pending", "without") \
+            and not (words[es - 1] == "before" and es - 2 >= cs and words[es - 2] in STEP_NOUNS):
         return True
     # "approval of any treatment", "approval for no drug"
     if any(w in ("any", "no") for w in words[es + 1:es + 4]) and "of" in words[es + 1:es + 3]:
