@@ -1,0 +1,69 @@
+"""A study known by its figures: a paragraph that gives a trial's own numbers without naming it.
+
+"The research enrolled 103 participants; 53 received MDMA and 51 a placebo, and 71 percent of the
+MDMA group no longer met the criteria": no name, but 53, 51 and 71% are one recorded study's
+figures and no other's. The paragraph's unnamed figures are then that study's, and the judge
+compares them with its record (103 against the 104 it enrolled).
+
+The evidence is the paragraph's own numbers, read from its text (the extractor does not make a
+claim of every arm size): at least three distinct numbers of 10 or more that one study recorded
+(to the unit, as writers round), in a paragraph that speaks of participants or a placebo, and
+exactly one study may fit. Years and numbers no study recorded count for nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+
+from factcheck.knowledge.model import Pack
+from factcheck.nlp.claims import Claim
+
+STUDY_HOW = "figures"
+MIN_MATCHES = 3
+NUMBER = re.compile(r"(?<![\d.,])(\d{2,3}(?:\.\d+)?)(?![\d,]|\.\d)")
+TRIAL_WORDS = re.compile(r"\b(?:participants?|patients|volunteers|placebo|enrolled|randomi[sz]ed|trial|study)\b",
+                         re.IGNORECASE)
+
+
+def identify_by_figures(claims: list[Claim], pack: Pack, text: str, paragraphs: list[int]) -> None:
+    """Give a paragraph's unnamed figures the one study its numbers fit (in place)."""
+    figures = [c for c in claims if c.type == "figure" and c.quantity is not None]
+    if not figures or not pack.studies:
+        return
+    starts = sorted(paragraphs or [0])
+    by_paragraph: dict[int, list[Claim]] = defaultdict(list)
+    for c in figures:
+        by_paragraph[bisect.bisect_right(starts, c.start) - 1].append(c)
+    for k, group in by_paragraph.items():
+        unnamed = [c for c in group if not c.studies]
+        if not unnamed or any(c.studies for c in group):
+            continue  # a figure attached to a study: the paragraph names it
+        lo = starts[k] if k >= 0 else 0
+        hi = starts[k + 1] if k + 1 < len(starts) else len(text)
+        para = text[lo:hi]
+        if not TRIAL_WORDS.search(para):
+            continue
+        study = _only_fit(para, pack)
+        if study is None:
+            continue
+        for c in unnamed:
+            c.studies, c.study_how = [study], STUDY_HOW
+
+
+def _only_fit(para: str, pack: Pack) -> str | None:
+    """The one study that recorded at least MIN_MATCHES of the paragraph's numbers."""
+    numbers = {float(m.group(1)) for m in NUMBER.finditer(para)}
+    numbers = {x for x in numbers if x >= 10 and not 1900 <= x <= 2100}
+    if len(numbers) < MIN_MATCHES:
+        return None
+    fits: list[str] = []
+    for sid, study in pack.studies.items():
+        if study.status == "retracted":
+            continue
+        recorded = {round(abs(v.low), 1) for v in study.values} | {round(abs(v.high), 1) for v in study.values}
+        matched = {x for x in numbers if any((abs(x - r) < 1.0 and round(r) == round(x)) or x == r for r in recorded)}
+        if len(matched) >= MIN_MATCHES:
+            fits.append(sid)
+    return fits[0] if len(fits) == 1 else None
