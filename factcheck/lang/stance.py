@@ -64,6 +64,7 @@ from factcheck.lang.readings import (
     reported_would,
 )
 from factcheck.lang.states import declared_to, ended_cue, generic_event, listed_now, state_preposition, until_time
+from factcheck.lang.text import doc_text
 from factcheck.lang.time_readings import _delay_foreseen, _framing_year, _soon_in_the_past, _soon_then_past
 from factcheck.lang.timex import TimeExpr, is_future
 from factcheck.lang.wordsets import (
@@ -307,7 +308,8 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     pendings = [c for c in inside if c.label == "ST:pending" and near(c)]
     modal = _modal_before(words, cs, es, ce, event_starts)
     # ("soon" before a past verb tells of the past: "first approvals soon led to more")
-    future_time = [t for t in out.times if is_future(t, doc_date) and not _soon_then_past(doc, t)]
+    future_time = [t for t in out.times if is_future(t, doc_date) and not _soon_then_past(doc, t)
+                   and not _citation_year(doc, t)]
 
     if _delay_foreseen(words, ee, ce):
         return out  # "approval may be slow in coming": no forecast of the event
@@ -613,3 +615,11 @@ def _object_of_participle(words: list[str], ee: int, c: Cue) -> bool:
         return False
     comma = ee + words[ee:c.start].index(",")
     return any(w.endswith("ing") and w.isalpha() for w in words[comma + 1:c.start])
+
+
+def _citation_year(doc: Doc, t: TimeExpr) -> bool:
+    """A bare year in brackets, "Mitchell and colleagues (2023) published ...": an author-year
+    citation, not the time of the event."""
+    text = doc_text(doc)
+    return t.text.isdigit() and len(t.text) == 4 and t.start > 0 and text[t.start - 1] == "(" \
+        and t.end < len(text) and text[t.end] == ")"

@@ -805,3 +805,8 @@ def test_a_headline_state_without_a_verb_holds_now(stance_of, text: str, stance:
 def test_a_hope_brought_after_a_comma_is_no_forecast(stance_of):
     st = stance_of("Last week the regulator approved Drug X, bringing new hope to people with burns.", "approval")
     assert st.stance == "done"
+
+
+def test_an_author_year_in_brackets_is_no_time_of_the_event(stance_of):
+    st = stance_of("Roe and colleagues (2026) reported the approval of Drug X last month.", "approval")
+    assert st.stance != "expected"
