@@ -6,9 +6,11 @@ figures and no other's. The paragraph's unnamed figures are then that study's, a
 compares them with its record (103 against the 104 it enrolled).
 
 The evidence is the paragraph's own numbers, read from its text (the extractor does not make a
-claim of every arm size): at least three distinct numbers of 10 or more that one study recorded
-(to the unit, as writers round), in a paragraph that speaks of participants or a placebo, and
-exactly one study may fit. Years and numbers no study recorded count for nothing.
+claim of every arm size), each with its kind: a percentage, or a count. At least three distinct
+numbers of 10 or more must be ones the study recorded of the same kind (to the unit, as writers
+round), two of them counts (arm sizes are what tell trials apart), in a paragraph that speaks of
+participants or a placebo; and exactly one study may fit. Only the paragraph's counts of people
+are then held to the study: a percentage or a dose with no study named may be another measure's.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from factcheck.nlp.claims import Claim
 
 STUDY_HOW = "figures"
 MIN_MATCHES = 3
-NUMBER = re.compile(r"(?<![\d.,])(\d{2,3}(?:\.\d+)?)(?![\d,]|\.\d)")
+NUMBER = re.compile(r"(?<![\d.,])(\d{2,3}(?:\.\d+)?)(?![\d,]|\.\d)(\s?%|\s(?:percent|per cent)\b)?")
+MIN_COUNTS = 2
 TRIAL_WORDS = re.compile(r"\b(?:participants?|patients|volunteers|placebo|enrolled|randomi[sz]ed|trial|study)\b",
                          re.IGNORECASE)
 
@@ -49,21 +52,24 @@ def identify_by_figures(claims: list[Claim], pack: Pack, text: str, paragraphs: 
         if study is None:
             continue
         for c in unnamed:
-            c.studies, c.study_how = [study], STUDY_HOW
+            if c.unit == "count":
+                c.studies, c.study_how = [study], STUDY_HOW
 
 
 def _only_fit(para: str, pack: Pack) -> str | None:
-    """The one study that recorded at least MIN_MATCHES of the paragraph's numbers."""
-    numbers = {float(m.group(1)) for m in NUMBER.finditer(para)}
-    numbers = {x for x in numbers if x >= 10 and not 1900 <= x <= 2100}
+    """The one study that recorded enough of the paragraph's numbers, each of the same kind."""
+    numbers = {(float(m.group(1)), "percent" if m.group(2) else "count") for m in NUMBER.finditer(para)}
+    numbers = {(x, kind) for x, kind in numbers if x >= 10 and not 1900 <= x <= 2100}
     if len(numbers) < MIN_MATCHES:
         return None
     fits: list[str] = []
     for sid, study in pack.studies.items():
         if study.status == "retracted":
             continue
-        recorded = {round(abs(v.low), 1) for v in study.values} | {round(abs(v.high), 1) for v in study.values}
-        matched = {x for x in numbers if any((abs(x - r) < 1.0 and round(r) == round(x)) or x == r for r in recorded)}
-        if len(matched) >= MIN_MATCHES:
+        recorded = {(round(abs(b), 1), v.unit) for v in study.values if v.unit in ("percent", "count")
+                    for b in (v.low, v.high)}
+        matched = {(x, kind) for x, kind in numbers
+                   if any(kind == unit and (x == r or (abs(x - r) < 1.0 and round(r) == round(x))) for r, unit in recorded)}
+        if len(matched) >= MIN_MATCHES and sum(kind == "count" for _x, kind in matched) >= MIN_COUNTS:
             fits.append(sid)
     return fits[0] if len(fits) == 1 else None

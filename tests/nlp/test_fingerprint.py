@@ -8,11 +8,12 @@ from __future__ import annotations
 import pytest
 
 
-def _figures(run_doc, text: str) -> list[tuple[str, list[str], str | None]]:
+def _figures(run_doc, text: str, unit: str | None = None) -> list[tuple[str, list[str], str | None]]:
     from factcheck.nlp.pipeline import claims_of
 
     doc, d = run_doc(text)
-    return [(d.text[c.start:c.end], c.studies, c.study_how) for c in claims_of(doc) if c.type == "figure"]
+    return [(d.text[c.start:c.end], c.studies, c.study_how) for c in claims_of(doc)
+            if c.type == "figure" and (unit is None or c.unit == unit)]
 
 
 @pytest.mark.parametrize(("text", "study"), [
@@ -22,8 +23,10 @@ def _figures(run_doc, text: str) -> list[tuple[str, list[str], str | None]]:
     ("Of the 90 people in the study, 46 were given MDMA and 44 a placebo, and 67% later lost the diagnosis.", "mapp1"),
 ])
 def test_a_paragraph_of_one_trials_figures_is_that_trials(run_doc, text: str, study: str):
-    figures = _figures(run_doc, text)
-    assert figures and all(studies == [study] and how == "figures" for _t, studies, how in figures), figures
+    counts = _figures(run_doc, text, "count")
+    assert counts and all(studies == [study] and how == "figures" for _t, studies, how in counts), counts
+    # a percentage with no study named may be another measure's: it is not held to the study
+    assert all(how != "figures" for _t, _s, how in _figures(run_doc, text, "percent"))
 
 
 @pytest.mark.parametrize("text", [
