@@ -8,7 +8,7 @@ compares them with its record (103 against the 104 it enrolled).
 The evidence is the paragraph's own numbers, read from its text (the extractor does not make a
 claim of every arm size), each with its kind: a percentage, or a count. At least three distinct
 numbers of 10 or more must be ones the study recorded of the same kind (to the unit, as writers
-round), two of them counts (arm sizes are what tell trials apart), in a paragraph that speaks of
+round; a number with another unit, "24 points", "15 sites", is neither), two of them counts (arm sizes are what tell trials apart), in a paragraph that speaks of
 participants or a placebo; and exactly one study may fit. Only the paragraph's counts of people
 are then held to the study: a percentage or a dose with no study named may be another measure's.
 """
@@ -24,7 +24,9 @@ from factcheck.nlp.claims import Claim
 
 STUDY_HOW = "figures"
 MIN_MATCHES = 3
-NUMBER = re.compile(r"(?<![\d.,])(\d{2,3}(?:\.\d+)?)(?![\d,]|\.\d)(\s?%|\s(?:percent|per cent)\b)?")
+NUMBER = re.compile(r"(?<![\d.,])(\d{2,3}(?:\.\d+)?)(?![\d,]|\.\d)(\s?%|\s(?:percent|per cent)\b)?"
+                    r"(\s(?:points?|mg|milligrams?|weeks?|months?|years?|days?|hours?|minutes?|sessions?|sites?|"
+                    r"countries|centres|centers|kg)\b)?", re.IGNORECASE)
 MIN_COUNTS = 2
 TRIAL_WORDS = re.compile(r"\b(?:participants?|patients|volunteers|placebo|enrolled|randomi[sz]ed|trial|study)\b",
                          re.IGNORECASE)
@@ -58,7 +60,9 @@ def identify_by_figures(claims: list[Claim], pack: Pack, text: str, paragraphs: 
 
 def _only_fit(para: str, pack: Pack) -> str | None:
     """The one study that recorded enough of the paragraph's numbers, each of the same kind."""
-    numbers = {(float(m.group(1)), "percent" if m.group(2) else "count") for m in NUMBER.finditer(para)}
+    # A number with another unit ("24 points", "15 sites") is neither a share nor a count of people.
+    numbers = {(float(m.group(1)), "percent" if m.group(2) else "count") for m in NUMBER.finditer(para)
+               if not m.group(3)}
     numbers = {(x, kind) for x, kind in numbers if x >= 10 and not 1900 <= x <= 2100}
     if len(numbers) < MIN_MATCHES:
         return None

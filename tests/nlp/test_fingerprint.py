@@ -33,6 +33,9 @@ def test_a_paragraph_of_one_trials_figures_is_that_trials(run_doc, text: str, st
     # figures of both trials: no single study fits
     ("Across the two trials, 46 and 53 people took MDMA, 44 and 51 a placebo; 67% and 71% lost the diagnosis "
      "among 90 and 104 participants."),
+    # both trials told side by side, with scores in points: no single study fits
+    ("The first trial enrolled 90 people and the second 104; scores fell by 24 points against 14 points in the "
+     "first and 24 against 15 points in the second, and 67% against 33% lost the diagnosis."),
     # fewer than three recorded numbers
     "The study enrolled 60 volunteers with PTSD, and 53 of them took MDMA.",
     # no word of a trial in the paragraph
