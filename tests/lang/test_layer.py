@@ -162,3 +162,21 @@ def test_the_stance_memo_in_a_docs_user_data_holds_no_reference_back_to_the_doc(
 
     assert not refers_to_doc(doc.user_data["factcheck_stances"])
     assert an.events[0].stance is not None  # reading one later still works
+
+
+def test_sort_by_span_orders_as_the_start_and_longest_first_key_did():
+    """Two sorts keyed in C: the same order as one keyed (start, -end), cues on one span included."""
+    import random
+
+    from factcheck.lang.cues import Cue
+    from factcheck.lang.layer import sort_by_span
+
+    rng = random.Random(3)
+    for _ in range(200):
+        cues = []
+        for _ in range(rng.randrange(0, 40)):
+            s = rng.randrange(0, 12)
+            cues.append(Cue(rng.choice(["A", "B", "C"]), s, s + rng.randrange(1, 4)))
+        want = sorted(cues, key=lambda c: (c.start, -c.end))
+        got = sort_by_span(list(cues))
+        assert got == want and all(a is b for a, b in zip(got, want))
