@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import bisect
 import copy
+import functools
 import operator
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 import numpy
 from spacy.attrs import SENT_START
@@ -194,6 +196,33 @@ class Analysis:
         if 0 <= i < len(self.sentences) and self.sentences[i][0] <= token < self.sentences[i][1]:
             return self.sentences[i]
         return None
+
+
+_R = TypeVar("_R")
+
+
+def per_mention(fn: Callable[..., _R]) -> Callable[..., _R]:
+    """`fn(an, ev, *args)` worked out once per Analysis, event mention and arguments: the rules of
+    a pack ask the same of a mention one rule after another. `fn` must read nothing but these (the
+    Analysis does not change once made); a set argument is keyed as a frozenset, a keyword one
+    by name and value (in the order given: another order only misses the memo). The memo keeps
+    the mention with its answer, so the id in the key stays that mention's."""
+    name = f"_per_mention:{fn.__module__}.{fn.__qualname__}"
+
+    @functools.wraps(fn)
+    def memoised(an: Analysis, ev: EventMention, *args: object, **kwargs: object) -> _R:
+        memo = an.__dict__.get(name)
+        if memo is None:
+            memo = an.__dict__[name] = {}
+        key = (id(ev), *[frozenset(a) if isinstance(a, set) else a for a in args], *kwargs.items())
+        hit = memo.get(key)
+        if hit is not None and hit[0] is ev:
+            return hit[1]  # type: ignore[no-any-return]
+        found = fn(an, ev, *args, **kwargs)
+        memo[key] = (ev, found)
+        return found
+
+    return memoised
 
 
 def sentences_of(doc: Doc) -> list[tuple[int, int]]:

@@ -180,3 +180,27 @@ def test_sort_by_span_orders_as_the_start_and_longest_first_key_did():
         want = sorted(cues, key=lambda c: (c.start, -c.end))
         got = sort_by_span(list(cues))
         assert got == want and all(a is b for a, b in zip(got, want))
+
+
+def test_per_mention_answers_once_per_mention_and_arguments():
+    from factcheck.lang.cues import Cue
+    from factcheck.lang.layer import Analysis, EventMention, per_mention
+    from factcheck.lang.stance import Stance
+
+    calls = []
+
+    @per_mention
+    def ask(an, ev, labels, code, default=True):
+        calls.append((ev.cue.start, frozenset(labels), code, default))
+        return len(calls)
+
+    an = Analysis(doc=None, cues=[], events=[], sentences=[])
+    one, two = (EventMention("approval", Cue("EV:approval", i, i + 1), (0, 5), (0, 5), Stance("done")) for i in (1, 3))
+    assert ask(an, one, {"A", "B"}, "us") == ask(an, one, {"B", "A"}, "us") == 1  # an equal set: the same question
+    assert ask(an, two, {"A", "B"}, "us") == 2
+    assert ask(an, one, {"A"}, "us") == 3
+    assert ask(an, one, {"A"}, "us", default=False) == 4
+    assert ask(an, one, {"A"}, "us", default=False) == 4
+    other = Analysis(doc=None, cues=[], events=[], sentences=[])
+    assert ask(other, one, {"A", "B"}, "us") == 5  # each Analysis its own memo
+    assert ask.__wrapped__(an, one, {"A"}, "au") == 6
