@@ -238,14 +238,21 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
     """Cues, sentences and event mentions; with `stances=False` no event mentions (the cues and
     sentences alone: what a caller that only asks what a passage is about needs)."""
     cues = sort_by_span(list(matcher(doc)))
-    sentences = sentences_of(doc)
+    parse = syntax if syntax is not None else syntax_enabled()
+    if parse:
+        sentences = sentences_of(doc)  # a parse may move sentence starts: read them each time
+    else:
+        # The same for every pack's analysis of the Doc: read once (each gets its own list).
+        kept = doc.user_data.get("factcheck_sentence_spans")
+        if kept is None:
+            kept = doc.user_data["factcheck_sentence_spans"] = sentences_of(doc)
+        sentences = list(kept)
     events: list[EventMention] = []
     not_events = [c for c in cues if c.label == "NOTEV"]
     ev_cues = _longest([c for c in cues if c.label.startswith("EV:")
                         and not any(n.start <= c.start and c.end <= n.end for n in not_events)])
     if not ev_cues:
         return Analysis(doc, cues, _waiting_on_authority(doc, cues, sentences, events), sentences)
-    parse = syntax if syntax is not None else syntax_enabled()
     if parse:
         _parse_candidates(doc, sentences, ev_cues)
     # Stances are read on first use, except when the parser runs: another pack's analysis may

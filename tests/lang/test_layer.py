@@ -204,3 +204,14 @@ def test_per_mention_answers_once_per_mention_and_arguments():
     other = Analysis(doc=None, cues=[], events=[], sentences=[])
     assert ask(other, one, {"A", "B"}, "us") == 5  # each Analysis its own memo
     assert ask.__wrapped__(an, one, {"A"}, "au") == 6
+
+
+def test_packs_analysing_one_doc_read_its_sentences_once(nlp, generic_matcher):
+    """The second analysis of a Doc takes the sentence spans the first read (a list of its own)."""
+    from factcheck.lang.layer import analyse, sentences_of
+
+    doc = nlp("Drug X was approved in 2024. Drug Y is expected to follow. It is not yet filed.")
+    one = analyse(doc, generic_matcher, None, syntax=False)
+    two = analyse(doc, generic_matcher, None, syntax=False)
+    assert one.sentences == two.sentences == sentences_of(doc) and len(one.sentences) == 3
+    assert one.sentences is not two.sentences
