@@ -240,7 +240,11 @@ class _CueGroup:
         for i, m in enumerate(members):
             for label, docs in m.found:
                 for d in docs:
-                    by_phrase.setdefault(tuple(d), [[] for _ in members])[i].append(label)
+                    phrase = tuple(d)
+                    per_member = by_phrase.get(phrase)
+                    if per_member is None:
+                        per_member = by_phrase[phrase] = [[] for _ in members]
+                    per_member[i].append(label)
         phrases: dict[tuple[tuple[str, ...], ...], list[list[int]]] = {}
         for phrase, per_member in by_phrase.items():
             phrases.setdefault(tuple(map(tuple, per_member)), []).append(list(phrase))
