@@ -19,6 +19,8 @@ PRE_TERM = {"incoming", "nominee", "nominated", "designate", "elect", "pick", "w
 # Words that tell of a handover: the person named is leaving the title, not holding it.
 HANDOVER = {"outgoing", "departing", "succeeding", "succeeds", "replacing", "replaces", "predecessor", "exit",
             "exiting", "handing", "hands"}
+# Verbs of holding a post in the simple past: the holding is history ("who headed sales").
+HELD_BEFORE = {"ran", "led", "headed", "held", "oversaw", "chaired", "directed", "managed", "served"}
 # Verbs of leaving a post: told shortly before the name, the term is over.
 DEPARTURES = {"left", "resigned", "departed", "quit", "exited", "ousted", "retired", "stepped", "leaving", "resigning",
               "departing", "replaced", "succeeded", "removed", "stepping", "steps", "leaves", "quits", "exits",
@@ -90,6 +92,12 @@ class RoleRule:
             words = {t.lower_.strip("-") for t in doc[max(sent[0], check_lo - 2):min(sent[1], hi + 2)]}
             if words & (PAST_FRAMING | HANDOVER):
                 continue  # "former CEO", "then-chief executive", "was chief executive until", "outgoing CEO"
+            if any(t.lower_ in HELD_BEFORE and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "by")
+                   for t in doc[lo:hi]):
+                # Between the name and the title: "Jane Roe, who ran the unit before becoming CEO".
+                # Not after both ("CEO Jane Roe headed the delegation": an act, not a term), and
+                # "led by" is no past.
+                continue
             before = {t.lower_ for t in doc[max(sent[0], lo - DEPARTURE_WINDOW):lo]}
             # "thanked the departing directors": a departure word after a determiner is another's.
             after = {t.lower_ for t in doc[hi:min(sent[1], hi + 6)]

@@ -92,9 +92,13 @@ class UniquenessRule:
 
     @staticmethod
     def _qualified(an: Analysis, c: Cue, sent: tuple[int, int]) -> bool:
-        if c.end >= sent[1]:
+        k = c.end
+        # "the first GLP-1 tablet both for weight loss and for heart risk": past the linking word
+        while k < sent[1] and an.doc[k].lower_ in ("both", "also", "now", "specifically", "officially"):
+            k += 1
+        if k >= sent[1]:
             return False
-        nxt = an.doc[c.end]
+        nxt = an.doc[k]
         return nxt.lower_ in QUALIFIERS or (nxt.lower_.endswith("ed") and nxt.is_alpha)
 
     @staticmethod

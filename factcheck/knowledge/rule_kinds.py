@@ -22,7 +22,8 @@ class StatusSpec:
 
     subject: who or what the statement is about (`@term` lists of the pack, or phrases).
     event: built-in event classes of the language layer (approval, decision, review,
-    advisory-vote, rescheduling, legalisation, launch, designation, submission, shortage) or phrases.
+    advisory-vote, rescheduling, legalisation, launch, designation, submission, shortage,
+    final-stage: the last stage of clinical testing under any name) or phrases.
     stance: which readings are wrong: done, pending, expected, refused, negated, current.
     jurisdiction: the rule applies unless another jurisdiction is what the sentence is about
     (`us-federal`: US federal law, where a sentence naming a US state is about that state).

@@ -137,8 +137,8 @@ def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None,
     w = words[es]
     if es - 1 >= cs and words[es - 1] == "to":
         # "became the first country to legalise it", "makes it the first to approve": a first is
-        # a thing done.
-        back = words[max(cs, es - 7):es - 1]
+        # a thing done ("has become the first country in the world to legalise ...").
+        back = words[max(cs, es - 10):es - 1]
         if any(x in ("first", "only") for x in back) and any(x in FIRST_MAKERS for x in back):
             return "done"
     if doc is not None and doc[es].tag_ == "VBD" and not _aux_before(words, cs, es) == "modal":

@@ -25,6 +25,9 @@ def clause_bounds(doc: Doc, sent_start: int, sent_end: int, cues: list[Cue], at:
     cuts = {c.start for c in cues if c.label == "BAR" and sent_start <= c.start < sent_end
             and not _adverbial(doc, c.start, sent_start)}
     subs = {c.start for c in cues if c.label == "SUB"}
+    # A reason holds its own stance, comma or not: in "needs attention because the drug is on
+    # track for approval" the need is the main clause's, the forecast the reason's.
+    cuts |= {i for i in subs if sent_start < i < sent_end and doc[i].lower_ == "because"}
     # The Doc's lower-case words (one column read per Doc, no Token object per token): a token is
     # "," exactly when its lower-case form is, and none of the word sets holds an apostrophe,
     # the one character those words have straightened.

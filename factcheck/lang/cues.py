@@ -64,7 +64,8 @@ def generic_cues() -> dict[str, list[str]]:
                        ("hedges", "HEDGE"), ("clause_barriers", "BAR"), ("subordinators", "SUB"),
                        ("anaphors", "ANA"), ("research_objects", "RESEARCH"), ("legislatures", "LEGIS"),
                        ("practitioners", "PRACT"), ("generic_subjects", "GENERIC"), ("authorities", "AUTH"),
-                       ("meta", "META"), ("nonclinical_use", "NONCLIN"), ("not_events", "NOTEV")):
+                       ("meta", "META"), ("nonclinical_use", "NONCLIN"), ("not_events", "NOTEV"),
+                       ("becoming", "BECOME"), ("stage_nouns", "STAGE")):
         out[label] = [str(p) for p in data[key]]
     return out
 

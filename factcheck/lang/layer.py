@@ -20,9 +20,11 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
+from factcheck.lang.becoming import becoming_cues
 from factcheck.lang.clauses import clause_bounds
 from factcheck.lang.cues import Cue, CueMatcher
 from factcheck.lang.lemmas import lemma_of
+from factcheck.lang.stages import final_stage_cues
 from factcheck.lang.stance import Stance, read_stance
 from factcheck.lang.text import doc_text
 from factcheck.lang.timex import TimeExpr, find_times
@@ -237,7 +239,11 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
             stances: bool = True) -> Analysis:
     """Cues, sentences and event mentions; with `stances=False` no event mentions (the cues and
     sentences alone: what a caller that only asks what a passage is about needs)."""
-    cues = sort_by_span(list(matcher(doc)))
+    cues = list(matcher(doc))
+    # Events read from a construction rather than a phrase: "could become a treatment", "the
+    # last stage of clinical testing".
+    cues += becoming_cues(doc, cues) + final_stage_cues(doc, cues)
+    sort_by_span(cues)
     parse = syntax if syntax is not None else syntax_enabled()
     if parse:
         sentences = sentences_of(doc)  # a parse may move sentence starts: read them each time

@@ -12,6 +12,7 @@ from factcheck.lang.attribution import SUBORDINATORS
 from factcheck.lang.copulas import PAST_BE, PRESENT_BE
 from factcheck.lang.cues import Cue
 from factcheck.lang.lemmas import lemma_of
+from factcheck.lang.readings import STEP_NOUNS
 from factcheck.lang.wordsets import (
     ADVERBS,
     CONDITIONAL_OPENERS,
@@ -22,7 +23,9 @@ from factcheck.lang.wordsets import (
     LIGHT_VERBS,
     MID_CLAUSE_CONDITIONS,
     MODAL_CARRIERS,
+    OBJECT_STARTS,
     OBTAIN,
+    OPENING_CARRIERS,
     PARTICIPLE_FOLLOWERS,
     PAST_PERFECT,
     PERFECT,
@@ -77,8 +80,9 @@ def _passive_used(words: list[str], c: Cue) -> bool:
 
 # "will be allowed to prescribe", "will be permitted to": a permission to come is the modal's.
 PERMISSION_PARTICIPLES = {"allowed", "permitted", "authorised", "authorized", "enabled"}
-# Verbs whose outcome is the event after "to"/"for"/"in" ("will lead to approval").
-LEADING = {"lead", "pave", "open", "result", "clear"}
+# Verbs whose outcome is the event after "to"/"for"/"in"/"into" ("will lead to approval").
+# "will advance to the last stage of testing": the stage is where the verb goes.
+LEADING = {"lead", "pave", "open", "result", "clear", "advance", "progress", "proceed", "move"}
 # "will let authorised psychiatrists prescribe": a participle after these is an adjective.
 PERMITTING = {"let", "allow", "allows", "permit", "permits", "enable", "enables"}
 
@@ -96,7 +100,7 @@ def _modal_before(words: list[str], cs: int, es: int, ce: int | None = None,
         for i in range(es + 1, min(ce, reach)):
             w = words[i]
             if (w in FUTURE_MODALS and w != "going") or w in ("would", "'d"):
-                return _modal_reading(words, i, ce, event_starts)
+                return _modal_reading(words, i, ce, event_starts, after_event=True)
             if w in (",", ";", ".", "that", "which", "who", "and", "but"):
                 break
     for i in range(es - 1, max(cs, es - 6) - 1, -1):
@@ -131,11 +135,13 @@ def _governs(words: list[str], cue: Cue, es: int, event_starts: set[int]) -> boo
         or lemma_of(words[j]) in LIGHT_VERBS
 
 
-def _modal_reading(words: list[str], m: int, stop: int, event_starts: set[int] | None = None) -> str | None:
+def _modal_reading(words: list[str], m: int, stop: int, event_starts: set[int] | None = None,
+                   after_event: bool = False) -> str | None:
     """What the modal at `m` does to the event: the modal itself ("will", "could"), "would" for a
     counterfactual ("could have turned", "might have been"), or None when it governs another
     verb ("will link approval to ...", "approval could transform psychiatry"). `stop`: the
-    event's first token when the modal comes before it, else the clause end."""
+    event's first token when the modal comes before it, else the clause end; `after_event`: the
+    modal follows the event noun, its subject ("the trials will start recruiting")."""
     w = words[m]
     j = m + 1
     while j < min(stop, len(words)) and (words[j] in ADVERBS or words[j] in ("not", "n't", "never")):
@@ -149,9 +155,11 @@ def _modal_reading(words: list[str], m: int, stop: int, event_starts: set[int] |
         return "would"
     if j >= stop and stop <= m + 6 and stop > m:
         return w  # nothing but adverbs between the modal and the event: "will (soon) approve"
+    if after_event and nxt in OPENING_CARRIERS and j + 1 < len(words) and words[j + 1] in OBJECT_STARTS:
+        return None  # "approval could start a new era" is what approval would do, not approval to come
     if nxt in MODAL_CARRIERS or nxt in OBTAIN or j in (event_starts or ()):
         return w
-    if lemma_of(nxt) in LEADING and m < stop <= j + 6 and any(w in ("to", "for", "in") for w in words[j + 1:stop]):
+    if lemma_of(nxt) in LEADING and m < stop <= j + 6 and any(w in ("to", "for", "in", "into") for w in words[j + 1:stop]):
         return w  # "will lead to FDA approval", "could pave the way for approval": the event is the outcome
     if nxt in PERMITTING and m < stop <= j + 5:
         return w  # "will let authorised psychiatrists prescribe it": the permission is to come
@@ -226,8 +234,10 @@ def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool
             if not (w == "no" and k + 1 < len(words) and words[k + 1] == "longer")]
     if any(_requires(words, k) for k in range(max(cs, es - 4), es)) or not SECTION_DETERMINERS.isdisjoint(near):
         return True
-    # "before approval", "until approval", "without approval", "for approval" after a requirement
-    if es - 1 >= cs and words[es - 1] in ("before", "until", "till", "pending", "without"):
+    # "before approval", "until approval", "without approval", "for approval" after a requirement;
+    # not after a step ("the last obstacle before approval" tells how near it is: a forecast)
+    if es - 1 >= cs and words[es - 1] in ("before", "until", "till", "pending", "without") \
+            and not (words[es - 1] == "before" and es - 2 >= cs and words[es - 2] in STEP_NOUNS):
         return True
     # "approval of any treatment", "approval for no drug"
     if any(w in ("any", "no") for w in words[es + 1:es + 4]) and "of" in words[es + 1:es + 3]:

@@ -10,6 +10,7 @@ tests/lang/test_stance.py.
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -28,6 +29,36 @@ def _state_in_present(doc: Doc, clause: tuple[int, int], event: Cue) -> bool:
     head = words[0]
     return (head.endswith(("ed", "ing")) and any(w in ("is", "are", "remain", "remains", "still") for w in before)
             and not any(w in ("was", "were", "had", "been") for w in before))
+
+
+# Words that keep a headline from being a bare predication ("Ozempic scarce at pharmacies"):
+# any verb form or the function words a sentence with its own verb would have.
+HEADLINE_VERBS = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "may",
+                  "might", "can", "should", "no", "not", "ends", "ended", "over", "eases", "eased", "after", "before",
+                  "until", "when", "if"}
+
+
+# State words that are nouns: after a name in a headline they make a compound ("Ozempic shortage").
+NOMINAL_STATES = {"shortage", "shortages", "scarcity", "shortfall", "shortfalls", "rationing", "supply", "supplies",
+                  "backorder", "back", "limited", "tight"}
+
+
+def headline_state(doc: Doc, sent: tuple[int, int], event: Cue) -> bool:
+    """A state predicated with no verb in a headline line: "Ozempic and Wegovy scarce at Wake County
+    pharmacies", "Zepbound in short supply as demand soars". The headline's dropped "is" is a
+    present: the state holds as the page is written."""
+    toks = [t for t in doc[sent[0]:sent[1]] if not t.is_space]
+    if not toks or toks[-1].text in (".", "!", "?", '"', "”") or len(toks) > 20 or event.start == sent[0]:
+        return False
+    if doc[event.start].lower_ in NOMINAL_STATES:
+        return False  # "Ozempic shortage: what to know" names a topic; it predicates nothing
+    i = event.start - 1
+    while i > sent[0] and doc[i].lower_ in ("still", "now", "again", "also"):
+        i -= 1
+    before = doc[i]
+    if not (before.is_alpha and (before.is_title or before.is_upper)):
+        return False  # right after a name: "Ozempic scarce", "Wegovy still in short supply"
+    return not any(t.lower_ in HEADLINE_VERBS for t in toks)
 
 
 # Verbs that tell of a state ending or easing: after them the state no longer holds as told.
@@ -131,12 +162,46 @@ def _prevented(words: list[str], cs: int, es: int) -> bool:
     return any(w in PREVENTING for w in words[max(cs, es - 6):es - 1])
 
 
-def _question_to_settle(words: list[str], cs: int, es: int) -> bool:
-    """"whether" before the event, right after a word for deciding or an open question."""
+def _question_to_settle(words: list[str], cs: int, es: int, end: int | None = None) -> bool:
+    """"whether" before the event, right after a word for deciding or an open question ("must
+    decide whether", "it is up to the FDA whether"), or opening a clause that is said to lie with
+    someone, read to the sentence's `end` ("Whether to approve it, ..., is now before the agency")."""
+    if after_a_step(words, cs, es):
+        return False  # "the final hurdle before regulators decide whether to approve it": a description
     for i in range(max(cs, es - 10), es):
-        if words[i] == "whether" and any(w in SETTLING for w in words[max(cs, i - 3):i]):
+        if words[i] != "whether":
+            continue
+        before = words[max(cs, i - 5):i]
+        if any(w in SETTLING for w in before[-3:]) or _lies_with(before):
+            return True
+        opens = i == cs or not words[i - 1].isalnum()
+        if end is not None and opens and _lies_with(words[es:min(end, es + 25)]):
             return True
     return False
+
+
+# Nouns of a stage on the way to something: "the last step before ...", "the final hurdle before ...".
+STEP_NOUNS = {"step", "steps", "hurdle", "hurdles", "stage", "stages", "phase", "milestone", "obstacle", "barrier",
+              "gate", "test", "trial", "trials", "study", "studies", "round"}
+
+
+def after_a_step(words: list[str], cs: int, es: int) -> bool:
+    """Is the event told in a "before" clause after a step noun, shortly before it? "the final
+    hurdle before regulators decide whether to approve it" describes the step: no question is put
+    to anyone. (Whether such a sentence forecasts the event is left to the stance reader: writers
+    label "the last step before approval" as a forecast as often as not.)"""
+    return any(words[i] == "before" and i - 1 >= cs and words[i - 1] in STEP_NOUNS for i in range(max(cs, es - 8), es))
+
+
+# Word pairs that put a question in someone's hands: "is before the agency", "up to regulators".
+LIES_WITH = {("is", "before"), ("now", "before"), ("are", "before"), ("still", "before"), ("up", "to"),
+             ("rests", "with"), ("lies", "with"), ("falls", "to"), ("hands", "of"), ("down", "to")}
+
+
+def _lies_with(words: list[str]) -> bool:
+    """A LIES_WITH pair in `words`, not told in the past ("was up to the agency in 2024")."""
+    return any((a, b) in LIES_WITH and not (k > 0 and words[k - 1] in ("was", "were", "had"))
+               for k, (a, b) in enumerate(pairwise(words)))
 
 
 def _awaited(words: list[str], cs: int, es: int) -> bool:

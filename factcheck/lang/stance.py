@@ -59,10 +59,12 @@ from factcheck.lang.readings import (
     _wanted,
     acted_on,
     acts_now,
+    headline_state,
     object_of_nearer_event,
     reported_would,
 )
 from factcheck.lang.states import declared_to, ended_cue, generic_event, listed_now, state_preposition, until_time
+from factcheck.lang.text import doc_text
 from factcheck.lang.time_readings import _delay_foreseen, _framing_year, _soon_in_the_past, _soon_then_past
 from factcheck.lang.timex import TimeExpr, is_future
 from factcheck.lang.wordsets import (
@@ -74,6 +76,7 @@ from factcheck.lang.wordsets import (
     HELD_IN,
     INTERROGATIVES,
     IRREGULAR_PARTICIPLES,
+    IRREGULAR_PAST,
     NAME_LABELS,
     NEG_QUANTIFIERS,
     ONGOING,
@@ -89,6 +92,16 @@ from factcheck.lang.wordsets import (
     TIME_CLAUSE_OPENERS,
     TIME_PREPOSITIONS,
 )
+
+# Adjectives that place an event's noun before now ("the earlier phase 3 data").
+# Not "completed" or "finished": as often verbs ("expects to have finished Phase 3 by 2021").
+EARLIER_ONES = {"earlier", "previous", "prior", "former", "original", "past"}
+# A weighing in the present, before the -ing form of what is weighed.
+WEIGHING_NOW = {"considering", "considers", "weighing", "weighs", "contemplating", "contemplates", "mulling",
+                "mulls", "debating", "debates", "discussing", "discusses"}
+
+# The events a pack names in its own words (vocabulary.event_labels), not the built-in classes.
+PACK_EVENT_PREFIX = "EV:rule:"
 
 
 @dataclass
@@ -122,6 +135,8 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         # A shortage told by its own predicate in the present is a state held now: "Mounjaro is
         # backordered", "patients are struggling to find it", "supplies remain tight".
         out.stance = "current"
+    elif event.label == "EV:shortage" and out.stance == "none" and headline_state(doc, sent, event):
+        out.stance = "current"  # "Ozempic and Wegovy scarce at Wake County pharmacies"
     return out
 
 
@@ -217,6 +232,10 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
         # one more of its kind, which may come; neither the one under way nor a forecast of it.
         out.stance = "hypothetical"
         return out
+    if es - 1 >= cs and words[es - 1] in EARLIER_ONES:
+        # "a review of the earlier phase 3 data", "the previous application": one before now,
+        # neither under way nor to come.
+        return out
     # A change told as "from X to Y" ("From Prohibited to Prescribed"): X is the state left behind.
     if es - 1 >= cs and words[es - 1] == "from" and "to" in words[ee:min(ce, ee + 4)]:
         out.stance = "ended"
@@ -236,8 +255,14 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
         return out
     # An open question someone is to settle: "the FDA must decide whether it can be prescribed",
     # "on their outcome hangs the question of whether the FDA will let it be used".
-    if _question_to_settle(words, cs, es) and not _past_aux(words, cs, es):
+    if _question_to_settle(words, cs, es, sent[1]) and not _past_aux(words, cs, es):
         out.stance = "pending"
+        return out
+    # The object of a weighing under way: "the FDA is considering authorising it", "as the agency
+    # weighs approving it". (A past one, "considered approving", is read below as history.)
+    if es - 1 >= cs and words[es].endswith("ing") and words[es - 1] in WEIGHING_NOW and not _past_aux(words, cs, es - 1):
+        out.stance = "negated" if negated_between(es - 1, es - 1) else "pending"
+        out.negated = out.stance == "negated"
         return out
     # Conditional or counterfactual frames: "if approved", "before approval could be considered",
     # "approval would require another trial", "any approval".
@@ -276,11 +301,15 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
                  and not object_of_nearer_event(words, c, event, inside)
                  and not _soon_in_the_past(words, c)
                  # "meet the demand it expects": a relative clause on a noun after the event
-                 and not (c.start > ee and words[c.start - 1] in ("it", "they", "we", "he", "she", "i", "you"))]
+                 and not (c.start > ee and words[c.start - 1] in ("it", "they", "we", "he", "she", "i", "you"))
+                 # "approved Zepbound, bringing new hope to patients": a noun the participle
+                 # after the comma brings, not a forecast of the event
+                 and not _object_of_participle(words, ee, c)]
     pendings = [c for c in inside if c.label == "ST:pending" and near(c)]
     modal = _modal_before(words, cs, es, ce, event_starts)
     # ("soon" before a past verb tells of the past: "first approvals soon led to more")
-    future_time = [t for t in out.times if is_future(t, doc_date) and not _soon_then_past(doc, t)]
+    future_time = [t for t in out.times if is_future(t, doc_date) and not _soon_then_past(doc, t)
+                   and not _citation_year(doc, t)]
 
     if _delay_foreseen(words, ee, ce):
         return out  # "approval may be slow in coming": no forecast of the event
@@ -372,6 +401,17 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
         else:
             out.stance = "expected" if modal != "past" else "past-forecast"
         return out
+    # Where names end (places, subjects, authorities): a past verb right after one is finite.
+    name_ends = {c.end - 1 for c in inside if c.label.startswith(NAME_LABELS)}
+    tense = _finite_after_subject(words, cs, es, ce, name_ends) if event.label.startswith(PACK_EVENT_PREFIX) else None
+    if tense is not None:
+        # A pack's own verb right after its subject: in the present it states what holds now
+        # ("Ecstasy cures veterans of PTSD"; whatever time follows: "within weeks" is how fast,
+        # not when), in the past what happened ("MDMA therapy cured most of the veterans"). The
+        # built-in events keep their news-present and past readings below.
+        out.stance = "negated" if negated_between(es, es) else ("current" if tense == "present" else "done")
+        out.negated = out.stance == "negated"
+        return out
     if future_time and not _past_aux(words, cs, es) and not _past_verb_before(words, cs, es) \
             and words[ee - 1] != "date":  # "with a target date of August 11" states the schedule
         out.stance = "negated" if negated_between(es, es) else "expected"
@@ -387,8 +427,6 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     if words[es] in ("became", "was", "were") and ee - es > 1 and not negated_between(es, ee):
         out.stance = "done"  # "became legal", "was legalised"
         return out
-    # Where names end (places, subjects, authorities): a past verb right after one is finite.
-    name_ends = {c.end - 1 for c in inside if c.label.startswith(NAME_LABELS)}
     done = _done(words, cs, es, ee, doc, name_ends) or _moved_into(words, cs, es, ee, doc, name_ends)
     if done:
         out.stance = "negated" if negated_between(es, es) or done == "negated" else "done"
@@ -542,3 +580,46 @@ def _in_hands(words: list[str], cs: int, ce: int) -> bool:
                 and i - 1 >= cs and words[i - 1] in ("be", "is", "now", "entirely", "all", "rests"):
             return True
     return False
+
+
+# What may stand between a clause's start and its verb for that verb to be the subject's own.
+NOT_SUBJECT_WORDS = frozenset({"to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "is",
+                               "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "not",
+                               "if", "when", "whether", "that", "which", "who", "what", "how", "why", "and", "or"})
+
+
+def _finite_after_subject(words: list[str], cs: int, es: int, ce: int, name_ends: set[int]) -> str | None:
+    """"present" or "past" when the event is a finite verb right after its subject, a short noun
+    phrase that opens the clause ("Ecstasy cures", "MDMA-assisted therapy cured", "it cures");
+    None otherwise."""
+    w = words[es]
+    if es - 1 < cs or lemma_of(w) == w:
+        return None
+    if w.endswith("s"):
+        if any(x in HABITUAL for x in words[cs:ce]):
+            return None  # "usually cures": said of cases, not a state held
+        tense = "present"
+    elif w.endswith("ed") or w in IRREGULAR_PAST:
+        tense = "past"
+    else:
+        return None
+    if words[es - 1] in SUBJECTS or es - 1 in name_ends:
+        return tense
+    return tense if es - cs <= 5 and not any(x in NOT_SUBJECT_WORDS for x in words[cs:es]) else None
+
+
+def _object_of_participle(words: list[str], ee: int, c: Cue) -> bool:
+    """Is the stance cue `c`, after the event, the object of an -ing participle that follows a comma
+    ("approved it, bringing new hope", "giving patients hope")?"""
+    if c.start <= ee or "," not in words[ee:c.start]:
+        return False
+    comma = ee + words[ee:c.start].index(",")
+    return any(w.endswith("ing") and w.isalpha() for w in words[comma + 1:c.start])
+
+
+def _citation_year(doc: Doc, t: TimeExpr) -> bool:
+    """A bare year in brackets, "Mitchell and colleagues (2023) published ...": an author-year
+    citation, not the time of the event."""
+    text = doc_text(doc)
+    return t.text.isdigit() and len(t.text) == 4 and t.start > 0 and text[t.start - 1] == "(" \
+        and t.end < len(text) and text[t.end] == ")"

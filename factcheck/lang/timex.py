@@ -169,8 +169,12 @@ def _month_in_page_year(text: str, doc_date: date | None) -> tuple[date | None, 
     """"from July" in a page dated 2023-02-03 is July 2023; without the page's date it is unknown."""
     if doc_date is None:
         return None, None
-    month = next((MONTHS[w.rstrip(".")] for w in re.findall(r"[a-z]+\.?", text.lower())
-                  if w.rstrip(".") in MONTHS and w.rstrip(".") not in ("may",)), None)
+    words = re.findall(r"[a-z]+\.?", text.lower())
+    # "this may" and "next may" are as often a modal ("this may change"); after "in", "from", "by",
+    # "until", "since", "before" or "after", "May" is the month.
+    modal_may = bool(words) and words[0] in ("this", "next")
+    month = next((MONTHS[w.rstrip(".")] for w in words
+                  if w.rstrip(".") in MONTHS and not (w.rstrip(".") == "may" and modal_may)), None)
     if not month:
         return None, None
     return date(doc_date.year, month, 1), date(doc_date.year, month, calendar.monthrange(doc_date.year, month)[1])

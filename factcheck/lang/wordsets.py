@@ -53,7 +53,11 @@ FORECAST_ADVERBS = {"soon", "shortly", "eventually", "ultimately", "imminently",
 # approval to ...", "approval could transform psychiatry").
 MODAL_CARRIERS = {"be", "been", "have", "become", "get", "see", "reach", "hit", "come", "arrive", "follow", "happen",
                   "occur", "land", "materialise", "materialize", "move", "head", "go", "take", "bring", "make",
-                  "keep", "continue", "remain", "stay"}  # "will keep evaluating": the event goes on
+                  "keep", "continue", "remain", "stay",  # "will keep evaluating": the event goes on
+                  "begin", "start", "commence", "resume"}  # "the trials will start recruiting": it opens
+# Carriers that take an object when used transitively: "approval could start a new era" is what
+# approval would do, not approval to come (modality._modal_reading).
+OPENING_CARRIERS = {"begin", "start", "commence", "resume"}
 # A request in the simple past is a past act ("asked the FDA to approve"); with "has" it is still
 # open ("has asked the FDA to approve").
 PAST_REQUESTS = {"asked", "requested", "sought", "petitioned", "applied"}
@@ -142,7 +146,9 @@ OBJECT_STARTS = {"the", "a", "an", "it", "them", "its", "their", "this", "these"
 HABITUAL = {"every", "each", "usually", "typically", "often", "routinely", "generally", "normally", "always",
             "hundreds", "thousands", "many", "most", "all"}
 # Openers of a time or condition clause: the verb after them tells when, not what is happening.
-TIME_CLAUSE_OPENERS = {"when", "whenever", "if", "once", "after", "before", "until", "as", "while", "unless"}
+# Openers of a clause whose present is general or conditional ("when it reviews a drug"). Not
+# "as" and "while": "as it considers the request" is news, a review under way now.
+TIME_CLAUSE_OPENERS = {"when", "whenever", "if", "once", "after", "before", "until", "unless"}
 # Before an event still to come: "ahead of the decision", "in the run-up to approval".
 AWAITING = ("ahead of", "run-up to", "runup to", "lead-up to", "leadup to", "in anticipation of", "in preparation for",
             "preparing for", "prepare for", "prepares for", "getting ready for", "gearing up for")

@@ -24,6 +24,7 @@ from factcheck.lang.text import doc_text
 from factcheck.nlp.candidates import CandidateLayer
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.extract import Context, Extractor
+from factcheck.nlp.fingerprint import identify_by_figures
 from factcheck.nlp.normalize import fold
 from factcheck.nlp.numscan import literal_starts, scan_at
 from factcheck.nlp.sentences import set_sentence_starts
@@ -137,6 +138,8 @@ class ClaimsComponent:
                 # A figure from a study the text describes but the pack does not know ("a pilot in
                 # Israel used 12 to 15 sessions"): the judge must not read it as the pack's protocol.
                 c.unnamed_study = bool(_RESEARCH.search(ctx.folded, *_around(ctx, c.sentence)))
+        # A paragraph that gives one recorded study's own figures without naming it.
+        identify_by_figures(claims, self.pack, ctx.text, ctx.paragraphs)
         typed, claims = self.kinds.claims(doc, doc.user_data.get("doc_date"), ctx.paragraphs, claims, in_domain)
         if typed:
             # A typed rule reads a claim's shape; a pattern rule on the same words is more

@@ -21,6 +21,10 @@ RULE = "test/acme-ceo"
     ("BOSTON, Mass. Acme Pharma said its Drug X works. The data are new. CEO Jane Roe spoke.", "CEO Jane Roe"),
     # a departure word after a determiner is another's: "the departing directors"
     ("Jane Roe, CEO of Acme, thanked the departing directors for their work on Drug X.", "Jane Roe, CEO"),
+    # "led by" is a passive, not a past holding
+    ("Acme Pharma, led by chief executive Jane Roe, makes Drug X.", "chief executive Jane Roe"),
+    # a past verb after the name and title is an act of the holder's, not a term that ended
+    ("Acme chief executive Jane Roe headed the delegation that discussed Drug X.", "chief executive Jane Roe"),
 ])
 def test_former_holder_named_as_current(hits, text: str, span: str):
     assert hits(text, RULE) == [(RULE, span, "info")]
@@ -36,6 +40,7 @@ def test_former_holder_named_as_current(hits, text: str, span: str):
     "At Acme the change made John Doe CEO, with Jane Roe staying on as an adviser on Drug X.",
     "Three Acme directors resigned over Drug X, including CEO Jane Roe.",  # a departure told
     "Jane Roe is leaving her post as Acme's chief executive, the maker of Drug X says.",  # told between
+    "Jane Roe, who headed Acme as chief executive, now advises on Drug X.",  # a holding in the simple past
 ])
 def test_current_holder_or_history_is_not_flagged(hits, text: str):
     assert hits(text, RULE) == []

@@ -50,6 +50,7 @@ def test_a_wrong_first_or_only_is_flagged(linter, text: str, rules: list[str]) -
     "Until 2025, Drug X was the only oral blocker.",                # a state that held then
     "Drug Z is the first oral blocker for children.",               # a narrower category
     "Drug Z is the first oral blocker made for children.",
+    "Drug Z is the first oral blocker both for adults and for children.",  # narrowed past a linking word
     "If it is cleared, Drug Z will be the first blocker pill.",     # a condition asserts nothing
     "Drug X is an oral blocker.",                                   # no first or only
 ])

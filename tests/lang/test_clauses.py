@@ -28,6 +28,9 @@ def clause_of(nlp, generic_matcher):
     ("Drug Y failed — Drug X is expected soon.", "expected", "Drug X is expected soon."),
     ("Drug Y needs another trial, while Drug X is expected soon.", "expected", "Drug X is expected soon."),
     ("Drug X (approved in 2025) sells well.", "approved", "approved in 2025"),
+    # a reason is a clause of its own, with no comma before it
+    ("The plan needs work because Drug X is expected soon.", "expected", "Drug X is expected soon."),
+    ("The plan needs work because Drug X is expected soon.", "needs", "The plan needs work"),
     # A relative aside ends at its comma; the main clause goes on after it.
     ("The plan, which would cover Drug X, is expected soon.", "expected", "is expected soon."),
     ("The plan, which would cover Drug X, is expected soon.", "cover", "which would cover Drug X"),

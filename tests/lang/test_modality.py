@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.lang.modality import _condition_opens_before, _modal_reading
+from factcheck.lang.modality import _condition_opens_before, _modal_before, _modal_reading
 
 
 @pytest.mark.parametrize(("text", "event", "condition"), [
@@ -49,3 +49,14 @@ def test_inverted_conditions_read_from_the_places_kept_per_word_list(monkeypatch
     monkeypatch.setattr(modality, "_inverting", lambda words: [i for i, w in enumerate(words) if w in ("should", "had", "were")])
     assert read() == kept
     assert any(kept) and not all(kept)
+
+
+@pytest.mark.parametrize(("text", "modal"), [
+    ("the trials will start enrolling in may", "will"),  # the event noun opens: it is what begins
+    ("the review will begin next week", "will"),
+    ("approval could start a new era", None),  # what approval would do, not approval to come
+])
+def test_an_opening_verb_after_the_event_noun(text: str, modal: str | None):
+    words = text.split()
+    es = 1
+    assert _modal_before(words, 0, es, len(words)) == modal

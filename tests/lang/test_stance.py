@@ -26,6 +26,11 @@ TABLE = [
     ("The agency approved the capsule for sale.", "approval", "done"),
     ("Drug X is an approved treatment.", "approval", "done"),
     ("Drug X became an FDA-approved medicine in 2025.", "approval", "done"),  # after a copula: what it is
+    ("Ruritania has become the first nation in the whole world to approve Drug X.", "approval", "done"),  # a first
+    ("Drug X is only weeks from approval, its maker says.", "approval", "expected"),  # nearness told in time
+    ("A last safety study is the final obstacle before approval of Drug X.", "approval", "expected"),
+    # an event placed before now by its adjective: neither under way nor to come
+    ("The plan includes a second look at the earlier approval of Drug X.", "approval", "none"),
     # an indefinite approved product a verb acts on, or approved products as a class: no event of the subject's
     ("Pharmacies may copy an FDA-approved drug while Drug X is scarce.", "approval", "none"),
     # "can no longer": a permission or a capacity lost, not a condition
@@ -752,3 +757,56 @@ def test_a_year_opening_a_coordinated_clause_frames_it(stance_of):
 def test_a_past_verb_after_a_time_phrase_sets_the_tense(stance_of):
     st = stance_of("During the shortage of Drug X pharmacies offered a cheaper copy, but they must stop now.", "shortage")
     assert st.stance != "current"
+
+
+@pytest.mark.parametrize(("text", "verb", "tense"), [
+    ("drug x relieves burns within days", "relieves", "present"),  # the subject opens the clause
+    ("the new drug x capsule relieves burns", "relieves", "present"),
+    ("it relieves burns", "relieves", "present"),
+    ("drug x relieved most burns", "relieved", "past"),
+    ("nobody knows whether drug x relieves burns", "relieves", None),  # the clause is a question's
+    ("drug x usually relieves burns", "relieves", None),  # habitual, said of cases, not a state held
+    ("burns were relieved", "relieved", None),  # a passive: read elsewhere
+    ("drug x relieve burns", "relieve", None),  # not a finite form
+])
+def test_a_pack_verb_right_after_its_subject(text: str, verb: str, tense: str | None):
+    from factcheck.lang.stance import _finite_after_subject
+
+    words = text.split()
+    assert _finite_after_subject(words, 0, words.index(verb), len(words), set()) == tense
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Whether to approve Drug X, a burn cream, for children is now before the regulator.", "pending"),
+    ("It is up to the regulator whether Drug X is approved.", "pending"),
+    ("Whether Drug X would be approved was up to the regulator in 2024.", "hypothetical"),  # told as history
+    ("Whether Drug X is approved matters little to its users.", "hypothetical"),  # nobody is to settle it
+    # a step described by what follows it is no open question (whether it forecasts the event is
+    # the stance reader's ordinary business: writers label "the last step before approval" both ways)
+    ("A larger trial is the final hurdle before the regulator decides whether to approve Drug X.", "hypothetical"),
+    # what a weighing under way is about
+    ("The regulator is considering approving Drug X for children.", "pending"),
+    ("Shares rose as the agency weighs approving Drug X.", "pending"),
+])
+def test_a_question_that_lies_with_someone_is_pending(stance_of, sentence: str, stance: str):
+    assert stance_of(sentence, "approval").stance == stance
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    ("Drug X scarce at Mercia pharmacies", "current"),  # a headline's dropped "is"
+    ("Drug X still scarce, maker says", "current"),
+    ("Drug X was scarce last year", "past-forecast"),  # a verb of its own: read as usual
+    ("Drug X shortage: what patients should know", "none"),  # a compound noun names a topic
+])
+def test_a_headline_state_without_a_verb_holds_now(stance_of, text: str, stance: str):
+    assert stance_of(text, "shortage").stance == stance
+
+
+def test_a_hope_brought_after_a_comma_is_no_forecast(stance_of):
+    st = stance_of("Last week the regulator approved Drug X, bringing new hope to people with burns.", "approval")
+    assert st.stance == "done"
+
+
+def test_an_author_year_in_brackets_is_no_time_of_the_event(stance_of):
+    st = stance_of("Roe and colleagues (2026) reported the approval of Drug X last month.", "approval")
+    assert st.stance != "expected"

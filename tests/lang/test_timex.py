@@ -145,3 +145,14 @@ def test_a_year_said_in_words(text: str, year: int) -> None:
 
 def test_twenty_of_something_is_no_year() -> None:
     assert find_times("twenty people took part") == []
+
+
+@pytest.mark.parametrize(("text", "month"), [
+    ("The journal will carry the paper in May.", 5),  # after "in", May is the month
+    ("Sales should pick up by May, the maker says.", 5),
+    ("This may take longer than planned.", None),  # a modal
+    ("Next may be a second trial.", None),
+])
+def test_may_after_a_preposition_is_the_month(text: str, month: int | None):
+    found = [t.first.month for t in find_times(text, date(2026, 3, 2)) if t.first]
+    assert found == ([month] if month else [])

@@ -1,0 +1,121 @@
+"""A drug said to become a medicine: an approval told as a change of what the drug is.
+
+"looks set to become a much-needed treatment for PTSD", "could be a recognised medicine by 2021",
+"may soon become a reality for patients": no approval word, yet each forecasts one. The noun
+phrase after "become" (or after "be" with a modal or "to") is read up to its head; when the head
+names a medicine, the phrase is an approval cue and the ordinary stance reading decides what the
+sentence holds (expected, hypothetical, negated ...).
+
+Only prospective forms count: "has become a popular treatment in underground circles" and "is a
+promising treatment" describe use, not a licence, and the present tense of "be" is how every
+description of a drug is written.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from factcheck.lang.cues import Cue
+
+APPROVAL = "EV:approval"
+# What a drug becomes when it is licensed. "drug" is not one: "became a popular club drug".
+MEDICINE_HEADS = frozenset({
+    "treatment", "treatments", "therapy", "therapies", "medicine", "medicines", "medication", "medications",
+    "remedy", "remedies", "cure", "option", "options", "reality",
+})
+# Words that end a noun phrase without being its head: prepositions, conjunctions, relatives and
+# the adverbs of time that follow a predicate ("a reality soon").
+NP_ENDS = frozenset({
+    "for", "of", "to", "in", "on", "at", "by", "with", "within", "from", "as", "than", "and", "or", "but", "nor",
+    "that", "which", "who", "whom", "whose", "where", "when", "if", "unless", "once", "after", "before", "until",
+    "soon", "now", "again", "too", "also", "yet", "already", "eventually", "someday", "one", "across", "among",
+    "throughout", "through", "into", "under", "over", "via", "per", "including", "like", "outside", "inside",
+    "beyond", "against", "since", "while", "because", "any", "next", "this", "these", "those", "here", "there",
+    "later", "sooner", "earlier",
+})
+DETERMINERS = frozenset({"a", "an", "the"})
+# "could be a recognised medicine" tells of a licence; "could be a promising therapy" judges the
+# drug. After "be" a modifier of standing (or the head "reality") is needed.
+STANDING = frozenset({
+    "recognised", "recognized", "accepted", "approved", "fda-approved", "legal", "lawful", "licensed", "licenced",
+    "prescription", "prescribable", "mainstream", "standard", "real", "official", "registered", "legitimate",
+    "authorised", "authorized", "regular", "routine", "available", "commercial", "marketed", "reimbursed",
+})
+# Judgements of a drug's worth, not of its standing: "may become a popular treatment", "could become
+# the most effective therapy". A phrase with one of these is no approval even after "become".
+JUDGEMENTS = frozenset({
+    "promising", "popular", "effective", "powerful", "useful", "valuable", "important", "good", "better", "best",
+    "most", "more", "potential", "possible", "great", "big", "bigger", "biggest", "successful", "breakthrough",
+    "revolutionary", "safe", "safer", "cheap", "cheaper", "expensive", "costly", "controversial", "fashionable",
+})
+# Adverbs allowed between a modal (or "to") and "be": "could soon be", "will finally be".
+BE_ADVERBS = frozenset({"soon", "finally", "eventually", "one", "day", "someday", "at", "last", "also", "then",
+                        "officially", "formally", "legally", "quickly", "shortly", "very", "well", "likely",
+                        "probably", "possibly", "perhaps", "now", "still", "even"})
+PROSPECTIVE_BE = frozenset({"be"})
+# At most this many words between the determiner and the head ("an accepted prescription medicine").
+MAX_MODIFIERS = 4
+# Forms of "become" whose tense is not yet read: "has become" is a present perfect, a description.
+PERFECT = frozenset({"has", "have", "had", "'s", "'ve", "’s", "’ve"})
+
+
+def becoming_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
+    """Approval cues for "become a medicine" phrases, spanning the verb to the noun's head."""
+    out: list[Cue] = []
+    seen: set[int] = set()
+    for c in cues:
+        verb = None
+        if c.label == "BECOME":
+            first = doc[c.start].lower_
+            if first == "became" or first == "becomes":
+                continue
+            if c.start > 0 and doc[c.start - 1].lower_ in PERFECT:
+                continue
+            verb = c.start
+            after = c.end
+        elif c.label == "MODAL" or (c.label == "ST:expected" and doc[c.end - 1].lower_ == "to"):
+            j = c.end
+            while j < len(doc) and j - c.end < 4 and doc[j].lower_ in BE_ADVERBS:
+                j += 1
+            if j >= len(doc) or doc[j].lower_ not in PROSPECTIVE_BE:
+                continue
+            verb, after = j, j + 1
+        if verb is None or verb in seen:
+            continue
+        head = _medicine_head(doc, after)
+        if head is not None and _tells_standing(doc, after, head, doc[verb].lower_ in PROSPECTIVE_BE):
+            seen.add(verb)
+            out.append(Cue(APPROVAL, verb, head + 1))
+    return out
+
+
+def _tells_standing(doc: Doc, start: int, head: int, after_be: bool) -> bool:
+    """Does the phrase [start, head] tell of a drug's standing rather than judge its worth?"""
+    words = {t.lower_ for t in doc[start:head]}
+    if words & JUDGEMENTS:
+        return False
+    return not after_be or doc[head].lower_ == "reality" or bool(words & STANDING)
+
+
+def _medicine_head(doc: Doc, i: int) -> int | None:
+    """The index of the head of the noun phrase starting at token `i`, when it names a medicine."""
+    if i < len(doc) and doc[i].lower_ in DETERMINERS:
+        i += 1
+    last = None
+    words = 0
+    while i < len(doc):
+        t = doc[i]
+        w = t.lower_
+        if t.is_space or t.like_num or w in NP_ENDS or w in DETERMINERS:
+            break
+        if t.is_punct and w not in ("-", "‑"):
+            break
+        if not t.is_punct:
+            last = i
+            words += 1
+        i += 1
+        if words > MAX_MODIFIERS + 1:
+            return None  # too long to be one noun phrase read without a parser
+    if last is None:
+        return None
+    return last if doc[last].lower_ in MEDICINE_HEADS else None

@@ -1,0 +1,31 @@
+"""The last stage of clinical testing read from its noun phrase (lang/stages.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _stages(analyse_text, text: str) -> list[str]:
+    an = analyse_text(text)
+    return [an.doc[e.cue.start:e.cue.end].text for e in an.events if e.event == "final-stage"]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Drug X moves on to the concluding phase of human trials.", "concluding phase of human trials"),
+    ("Drug X sits in the third and decisive clinical stage.", "third and decisive clinical stage"),
+    ("Drug X is in the last round of its testing.", "last round of its testing"),
+    ("Drug X begins the final, third stage of studies.", "final, third stage of studies"),
+])
+def test_late_stage_noun_phrases_are_the_final_stage(analyse_text, text: str, span: str):
+    assert span in _stages(analyse_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Drug X enters the final stage of the negotiations.",  # a stage of something else
+    "The third round closed with twenty investors.",  # a round alone may be funding
+    "The third phase of the building works starts soon.",
+    "In its final phase, the study tracked sleep.",  # what the stage is of is not said
+    "The final phase of the study starts in May.",  # the last part of one study
+])
+def test_other_stages_are_not_read(analyse_text, text: str):
+    assert _stages(analyse_text, text) == []
