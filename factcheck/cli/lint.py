@@ -16,7 +16,7 @@ import click
 
 from factcheck.cli.common import DateParam, die, run_settings
 from factcheck.config import DEFAULT_FAIL_ON, Config
-from factcheck.gc_tuning import long_lived
+from factcheck.gc_tuning import for_documents, long_lived
 from factcheck.models import SEVERITY_RANK, FileReport, RunInfo, Summary
 from factcheck.policy import finding_policy
 from factcheck.report import FORMATS, get_reporter
@@ -204,7 +204,9 @@ def _new_linter(pack, as_of: date, show_supported: bool, policy):  # type: ignor
         from factcheck.engine import Linter
 
         # The policy gets each source inside the engine; reports need not carry it (nor workers send it).
-        return Linter(pack, as_of, show_supported=show_supported, keep_source=False, policy=policy)
+        linter = Linter(pack, as_of, show_supported=show_supported, keep_source=False, policy=policy)
+    for_documents()  # what follows is documents: few collections (forked workers inherit it)
+    return linter
 
 
 def _default_jobs() -> int:

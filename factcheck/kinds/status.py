@@ -13,7 +13,7 @@ from factcheck.kinds.vocabulary import event_labels, subject_labels
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import StatusSpec
 from factcheck.lang.aspect import _aux_before, _irregular_past
-from factcheck.lang.layer import Analysis, EventMention
+from factcheck.lang.layer import Analysis, EventMention, per_mention
 from factcheck.lang.places import country_of
 from factcheck.lang.timex import TimeExpr, find_times
 from factcheck.lang.topic import in_jurisdiction, in_scope, never_about
@@ -158,6 +158,7 @@ class StatusRule:
         return False
 
 
+@per_mention
 def _generic(an: Analysis, ev: EventMention, own: set[str]) -> bool:
     """The event's clause names an indefinite subject, or its relative clause hangs on one ("a
     drug that is in shortage"), and not the rule's own subject."""
@@ -185,6 +186,7 @@ def _indefinite_antecedent(an: Analysis, ev: EventMention, own: set[str]) -> boo
     return False
 
 
+@per_mention
 def _regulatory(an: Analysis, ev: EventMention) -> bool:
     """A review or decision is a regulator's when the sentence names one, an authority, or an
     application before it, or when the sentence before names the regulator ("The FDA approved
@@ -327,6 +329,7 @@ def _negated_in_the_past(an: Analysis, ev: EventMention) -> bool:
 ETHICS_WORDS = {"ethics", "ethical", "irb", "hrec"}
 
 
+@per_mention
 def _by_an_ethics_body(an: Analysis, ev: EventMention) -> bool:
     """An approval given by an ethics committee or review board (named in its clause before it)."""
     return any(an.doc[k].lower_ in ETHICS_WORDS for k in range(ev.clause[0], ev.cue.start))

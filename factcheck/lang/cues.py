@@ -24,6 +24,7 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from factcheck.lang.lemmas import forms_of
 
@@ -176,19 +177,122 @@ def cached_keywords(nlp: Language, lists: dict[str, list[str]], inflect: bool, f
 
 
 class CueMatcher:
-    """Matches labelled phrase lists on a Doc's lower-case tokens."""
+    """Matches labelled phrase lists on a Doc's lower-case tokens.
+
+    The cues are those, and in the order, that one spaCy PhraseMatcher of this matcher's lists
+    finds; the matching itself is done once per Doc for all the matchers of a pipeline (every
+    pack has one, and most of their phrases are the same generic cues): see `_CueGroup`."""
 
     def __init__(self, nlp: Language, lists: dict[str, Iterable[str]], inflect: bool = True,
                  fixed: Iterable[str] = FIXED_LABELS, cache: Path | None = None) -> None:
         """`cache`: a folder where the phrases' tokens are kept between runs (none by default)."""
         fixed = tuple(fixed) + FIXED_LABELS
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.labels: dict[int, str] = {}
-        for label, docs in cached_keywords(nlp, {k: list(v) for k, v in lists.items()}, inflect, fixed, cache):
-            if docs:
-                self.matcher.add(label, docs)
-                self.labels[nlp.vocab.strings[label]] = label
+        # Each label with its phrases' LOWER ids, in the order a PhraseMatcher would be given them.
+        self.found = [(label, docs) for label, docs in
+                      cached_keywords(nlp, {k: list(v) for k, v in lists.items()}, inflect, fixed, cache) if docs]
+        self.vocab = nlp.vocab
+        try:
+            self._groups: _Groups = _GROUPS.setdefault(nlp, _Groups())
+        except TypeError:  # a Language that cannot be weakly referenced: a group of its own
+            self._groups = _Groups()
+        self._groups.join(self)
 
     def __call__(self, doc: Doc) -> list[Cue]:
-        labels, new = self.labels, tuple.__new__
-        return [new(Cue, (labels[m], s, e)) for m, s, e in self.matcher(doc)]
+        group = self._groups.current(self.vocab)
+        labels_of, new = group.expansion[id(self)], tuple.__new__
+        return [new(Cue, (label, s, e)) for g, s, e in group.matches(doc) for label in labels_of[g]]
+
+
+class _Groups:
+    """The CueMatchers of one pipeline, and the group matcher of them all (made anew when one joins)."""
+
+    def __init__(self) -> None:
+        self.members: list[weakref.ref[CueMatcher]] = []
+        self.group: _CueGroup | None = None
+
+    def join(self, matcher: CueMatcher) -> None:
+        self.members = [m for m in self.members if m() is not None] + [weakref.ref(matcher)]
+        self.group = None
+
+    def current(self, vocab: Vocab) -> _CueGroup:
+        if self.group is None:
+            live = [m for m in (ref() for ref in self.members) if m is not None]
+            self.group = _CueGroup(vocab, live)
+        return self.group
+
+
+_GROUPS: weakref.WeakKeyDictionary[Language, _Groups] = weakref.WeakKeyDictionary()
+_GROUP_SERIAL = itertools.count()
+
+
+class _CueGroup:
+    """One PhraseMatcher for the phrases of several CueMatchers, with one key per phrase's labels
+    (every matcher's labels of that phrase): a span is matched once, whatever the number of
+    labels and packs that list its words. Each matcher then reads its own labels of the key.
+
+    spaCy's PhraseMatcher reports matches by start, then end, then, for the labels of one phrase,
+    in the order its hash map (preshed) holds them, which follows from the order the labels were
+    added: `preshed_order` works it out, so each matcher's cues come in the order its own
+    PhraseMatcher would give them (tests/lang/test_cues.py compares the two)."""
+
+    def __init__(self, vocab: Vocab, members: list[CueMatcher]) -> None:
+        # Every phrase's labels per member, in the order the member adds them.
+        by_phrase: dict[tuple[int, ...], list[list[str]]] = {}
+        for i, m in enumerate(members):
+            for label, docs in m.found:
+                for d in docs:
+                    phrase = tuple(d)
+                    per_member = by_phrase.get(phrase)
+                    if per_member is None:
+                        per_member = by_phrase[phrase] = [[] for _ in members]
+                    per_member[i].append(label)
+        phrases: dict[tuple[tuple[str, ...], ...], list[list[int]]] = {}
+        for phrase, per_member in by_phrase.items():
+            phrases.setdefault(tuple(map(tuple, per_member)), []).append(list(phrase))
+        self.key = f"factcheck_cues:{next(_GROUP_SERIAL)}"
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.expansion: dict[int, dict[int, tuple[str, ...]]] = {id(m): {} for m in members}
+        strings = vocab.strings
+        for n, (sig, docs) in enumerate(phrases.items()):
+            key = f"{self.key}:{n}"
+            self.matcher.add(key, docs)
+            for m, labels in zip(members, sig):
+                ids = {strings[label]: label for label in labels}
+                self.expansion[id(m)][strings[key]] = tuple(ids[k] for k in preshed_order([strings[x] for x in labels]))
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The group's matches over the Doc, kept in its user_data (the next pack reads them)."""
+        found = doc.user_data.get(self.key)
+        if found is None:
+            found = doc.user_data[self.key] = self.matcher(doc)
+        return found  # type: ignore[no-any-return]
+
+
+def preshed_order(keys: list[int]) -> list[int]:
+    """The order in which a preshed hash map (spaCy's PhraseMatcher keeps a phrase's labels in one)
+    iterates these keys, added in this order: open addressing from `key & (size - 1)` with linear
+    probing, 8 cells at first, doubled (the cells re-added in order) when `(filled + 1) * 5 >=
+    size * 3` after an insertion; iteration in cell order. Keys 0 and 1 (preshed's empty and
+    deleted marks, kept apart) never come from a string's hash in practice: refused."""
+    cells = [0] * 8
+    filled = 0
+
+    def put(cells: list[int], key: int) -> bool:
+        mask = len(cells) - 1
+        i = key & mask
+        while cells[i] != 0 and cells[i] != key:
+            i = (i + 1) & mask
+        new = cells[i] == 0
+        cells[i] = key
+        return new
+
+    for key in keys:
+        if key in (0, 1):
+            raise ValueError("a label hashed to one of preshed's reserved keys")
+        filled += put(cells, key)
+        while (filled + 1) * 5 >= len(cells) * 3:
+            old, cells, filled = cells, [0] * (len(cells) * 2), 0
+            for k in old:
+                if k:
+                    filled += put(cells, k)
+    return [k for k in cells if k]

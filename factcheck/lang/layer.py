@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import bisect
 import copy
-from collections.abc import Collection
+import functools
+import operator
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 import numpy
 from spacy.attrs import SENT_START
@@ -26,6 +29,17 @@ from factcheck.lang.stance import Stance, read_stance
 from factcheck.lang.text import doc_text
 from factcheck.lang.timex import TimeExpr, find_times
 from factcheck.lang.wordsets import FORECAST_VERBS
+
+_START, _END = operator.itemgetter(1), operator.itemgetter(2)  # a Cue's fields, read in C
+
+
+def sort_by_span(cues: list[Cue]) -> list[Cue]:
+    """`cues.sort(key=lambda c: (c.start, -c.end))`, in place, as two sorts keyed in C (a Python key
+    per cue cost more than the sort): by end, longest first, then by start. Both are stable, also
+    the reversed one, so cues on the same span keep their order."""
+    cues.sort(key=_END, reverse=True)
+    cues.sort(key=_START)
+    return cues
 
 
 @dataclass
@@ -99,7 +113,7 @@ class Analysis:
     def __post_init__(self) -> None:
         # Indexes, so that looking up the cues of a span or the place of a sentence stays cheap on
         # a long document (a scan per event made hostile inputs quadratic).
-        self.cues.sort(key=lambda c: (c.start, -c.end))
+        sort_by_span(self.cues)
         self._cue_starts = [c.start for c in self.cues]
         self._sentence_index = {s: i for i, s in enumerate(self.sentences)}
         self._sentence_starts = [s[0] for s in self.sentences]
@@ -186,6 +200,33 @@ class Analysis:
         return None
 
 
+_R = TypeVar("_R")
+
+
+def per_mention(fn: Callable[..., _R]) -> Callable[..., _R]:
+    """`fn(an, ev, *args)` worked out once per Analysis, event mention and arguments: the rules of
+    a pack ask the same of a mention one rule after another. `fn` must read nothing but these (the
+    Analysis does not change once made); a set argument is keyed as a frozenset, a keyword one
+    by name and value (in the order given: another order only misses the memo). The memo keeps
+    the mention with its answer, so the id in the key stays that mention's."""
+    name = f"_per_mention:{fn.__module__}.{fn.__qualname__}"
+
+    @functools.wraps(fn)
+    def memoised(an: Analysis, ev: EventMention, *args: object, **kwargs: object) -> _R:
+        memo = an.__dict__.get(name)
+        if memo is None:
+            memo = an.__dict__[name] = {}
+        key = (id(ev), *[frozenset(a) if isinstance(a, set) else a for a in args], *kwargs.items())
+        hit = memo.get(key)
+        if hit is not None and hit[0] is ev:
+            return hit[1]  # type: ignore[no-any-return]
+        found = fn(an, ev, *args, **kwargs)
+        memo[key] = (ev, found)
+        return found
+
+    return memoised
+
+
 def sentences_of(doc: Doc) -> list[tuple[int, int]]:
     # The SENT_START column read as one array: iterating the Doc makes a Token object per token.
     starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if doc.has_annotation("SENT_START") else [0]
@@ -198,19 +239,26 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
             stances: bool = True) -> Analysis:
     """Cues, sentences and event mentions; with `stances=False` no event mentions (the cues and
     sentences alone: what a caller that only asks what a passage is about needs)."""
-    cues = matcher(doc)
+    cues = list(matcher(doc))
     # Events read from a construction rather than a phrase: "could become a treatment", "the
     # last stage of clinical testing".
     cues += becoming_cues(doc, cues) + final_stage_cues(doc, cues)
-    cues.sort(key=lambda c: (c.start, -c.end))
-    sentences = sentences_of(doc)
+    sort_by_span(cues)
+    parse = syntax if syntax is not None else syntax_enabled()
+    if parse:
+        sentences = sentences_of(doc)  # a parse may move sentence starts: read them each time
+    else:
+        # The same for every pack's analysis of the Doc: read once (each gets its own list).
+        kept = doc.user_data.get("factcheck_sentence_spans")
+        if kept is None:
+            kept = doc.user_data["factcheck_sentence_spans"] = sentences_of(doc)
+        sentences = list(kept)
     events: list[EventMention] = []
     not_events = [c for c in cues if c.label == "NOTEV"]
     ev_cues = _longest([c for c in cues if c.label.startswith("EV:")
                         and not any(n.start <= c.start and c.end <= n.end for n in not_events)])
     if not ev_cues:
         return Analysis(doc, cues, _waiting_on_authority(doc, cues, sentences, events), sentences)
-    parse = syntax if syntax is not None else syntax_enabled()
     if parse:
         _parse_candidates(doc, sentences, ev_cues)
     # Stances are read on first use, except when the parser runs: another pack's analysis may

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from factcheck.lang.asides import asides
 from factcheck.lang.cues import Cue
-from factcheck.lang.layer import Analysis, EventMention
+from factcheck.lang.layer import Analysis, EventMention, per_mention
 from factcheck.lang.places import FEDERAL_LEVELS
 from factcheck.lang.stance import _words
 
@@ -131,7 +131,19 @@ def about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at: 
         # names `own` fewer times than a rival, if it names one. Most rules' own subjects are not
         # in a given page, and each asks this of every mention of its event.
         return False if subjects.cues else default
-    return _about(an, clause, sentence, at, own, rival, paragraph_start, default, subjects)
+    # Kept per passage and set of subject cues: the rules of a pack mostly share their subjects
+    # and rivals (one _Subjects), and each asks this of every mention of its events. `_about`
+    # reads nothing else that can change (the Analysis does not, once made).
+    memo = an.__dict__.get("_about_answers")
+    if memo is None:
+        memo = an.__dict__["_about_answers"] = {}
+    key = (id(subjects), clause, sentence, at, paragraph_start, default)
+    hit = memo.get(key)
+    if hit is not None and hit[0] is subjects:  # the memo keeps `subjects`: its id stays its own
+        return hit[1]  # type: ignore[no-any-return]
+    found = _about(an, clause, sentence, at, own, rival, paragraph_start, default, subjects)
+    memo[key] = (subjects, found)
+    return found
 
 
 def never_about(an: Analysis, own: Collection[str], rival: Collection[str], default: bool = False) -> bool:
@@ -183,6 +195,7 @@ def _counts(an: Analysis, own: Collection[str], rival: Collection[str]) -> tuple
     return found
 
 
+@per_mention
 def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: int,
                     default: bool = True) -> bool:
     """Is the mention about jurisdiction `code`? The place named last before it decides, as for

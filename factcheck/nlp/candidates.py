@@ -17,6 +17,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy
 from spacy.attrs import ORTH
@@ -32,6 +33,9 @@ from factcheck.nlp.literals import CASE_TRAPS, TextLiterals, literal_index, live
 from factcheck.nlp.ngrams import use_batched_ngrams
 from factcheck.nlp.spans import Coverage as _Coverage
 from factcheck.nlp.spans import token_columns
+
+if TYPE_CHECKING:
+    from factcheck.nlp.context import Context
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models" / "candidates"
 NEAREST = 5  # examples whose rule kinds vote for a candidate's kind
@@ -161,8 +165,9 @@ class CandidateLayer:
         return self._nlp
 
     def claims(self, doc: Doc, an: Analysis, folded: str, existing: list[Claim], para_of: dict[int, int],
-               own: Collection[str], rival: Collection[str]) -> list[Claim]:
-        """Candidate claims for the sentences no other claim covers (the document is in domain)."""
+               own: Collection[str], rival: Collection[str], ctx: Context | None = None) -> list[Claim]:
+        """Candidate claims for the sentences no other claim covers (the document is in domain).
+        `ctx`: the extractor's Context of the same Doc and pack, whose live cues the figures read."""
         if not self.available or not enabled():
             return []
         t0 = time.perf_counter()
@@ -171,7 +176,14 @@ class CandidateLayer:
         ev_starts = sorted(c.start for c in an.cues if c.label.startswith("EV:"))
         # Only the quantity cues whose literals the document holds can match one of its sentences.
         index = literal_index(doc.user_data, folded)
-        quantity_cues = self._live_cues(folded, index)
+        if ctx is not None and ctx.folded is folded:
+            # The figures listed them already (Context.live_cues): the same cues, in the same
+            # order; it gives no literals to a cue when the text holds a case trap, where
+            # `_any_cue` reads none either (it searches every cue of such a sentence, and a
+            # literal is a sound test of any other sentence).
+            quantity_cues = [(c, lits) for q in self.pack.quantities.values() for c, lits in ctx.live_cues(q)]
+        else:
+            quantity_cues = self._live_cues(folded, index)
         cols = token_columns(doc)
         picked: list[tuple[int, int]] = []
         for s, e in an.sentences:

@@ -30,6 +30,17 @@ def pattern_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(found) if found else None
 
 
+# Every byte but those of [a-z0-9] read as a space: in UTF-8 every byte of a character outside
+# ASCII is 0x80 or above, so the runs of [a-z0-9] bytes are the text's runs of [a-z0-9].
+_RUN_BYTES = bytes(b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789" else 0x20 for b in range(256))
+
+
+def run_words(text: str) -> set[str]:
+    """`set(_RUN.findall(text))`, the maximal runs of [a-z0-9], through bytes.translate and
+    split (C loops; the regex made a match object per run: twice the time)."""
+    return set(text.encode("utf-8", "surrogatepass").translate(_RUN_BYTES).decode("ascii").split())
+
+
 class TextLiterals:
     """`lit in text` for the many literals asked of one document (every trigger of every rule,
     every cue of every quantity, for each pack), answered from the text's distinct words.
@@ -42,7 +53,7 @@ class TextLiterals:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words = set(_RUN.findall(text))
+        self.words = run_words(text)
         self.known: dict[str, bool] = {}
         self._asked: frozenset[str] | None = None  # the literals `_present` answers for
         self._present: set[str] = set()

@@ -154,7 +154,7 @@ class ClaimsComponent:
         if in_domain and an is not None:
             # The learned layer reads only what the rules left: candidate sentences, info only.
             found = self.candidates.claims(doc, an, ctx.folded, claims, self.kinds.last_paragraphs,
-                                           self.kinds.own_labels, self.kinds.rival_labels)
+                                           self.kinds.own_labels, self.kinds.rival_labels, ctx)
             if found:
                 claims = sorted(claims + found, key=lambda c: (c.start, c.end))
         spans = []

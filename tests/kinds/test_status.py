@@ -231,3 +231,39 @@ def test_a_reported_forecast_counted_from_the_page(bundled_linter, text: str, fl
     assert bool(found) == flagged, found
     # the founding year in the aside dates MAPS, not the forecast: no "approval by 2021" reading
     assert all(f.rule != "mdma/approval-by-2021" for f in found)
+
+
+def test_answers_kept_per_mention_are_those_read_afresh():
+    """The per-mention checks the rules share (lang.layer.per_mention) and the topic memo answer
+    as reading each question afresh does, for every mention in the bundled packs' examples (read
+    a few at a time, so that mentions meet earlier subjects and places)."""
+    from factcheck.kinds import status
+    from factcheck.knowledge import load_pack_cached
+    from factcheck.lang import topic
+    from factcheck.nlp.pipeline import get_pipeline, pipe_texts
+
+    pack = load_pack_cached()
+    nlp = get_pipeline(pack)
+    components = [nlp.get_pipe(n) for n in nlp.pipe_names if n.startswith("factcheck_claims")]
+    examples = [s for p in pack.packs for r in p.rules.values() for s in r.examples_flagged + r.examples_accepted]
+    texts = [" ".join(examples[i:i + 4]) for i in range(0, len(examples), 4)]
+    assert len(texts) > 20
+    checked = 0
+    for text in texts:
+        next(pipe_texts(nlp, [(text, [], [0])]))
+        for kinds in (c.kinds for c in components):
+            an = kinds.last_analysis
+            for rule in kinds.status:
+                for ev in an.events_of(rule.events):
+                    assert status._generic(an, ev, rule.own) == status._generic.__wrapped__(an, ev, rule.own)
+                    assert status._regulatory(an, ev) == status._regulatory.__wrapped__(an, ev)
+                    assert status._by_an_ethics_body(an, ev) == status._by_an_ethics_body.__wrapped__(an, ev)
+                    for code in ("us", "au", "ca"):
+                        assert topic.in_jurisdiction(an, ev, code, 0, default=True) == \
+                            topic.in_jurisdiction.__wrapped__(an, ev, code, 0, default=True)
+                    subjects = topic._Subjects.of(an, rule.own, rule.rivals)
+                    if subjects.has_own:
+                        args = (ev.clause, ev.sentence, ev.cue.start, rule.own, rule.rivals, 0, True)
+                        assert topic.about(an, *args) == topic._about(an, *args, subjects)
+                        checked += 1
+    assert checked > 200

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from factcheck.lang.cues import FIXED_LABELS, Cue, CueMatcher, generic_cues, variants
@@ -109,3 +111,70 @@ def test_phrase_tokens_are_cached_on_disk_by_their_inputs(nlp, tmp_path):
     entry.write_bytes(b"not a pickle")
     assert cached_keywords(nlp, lists, True, fixed, tmp_path) == built  # a bad entry is rebuilt
     assert CueMatcher(nlp, lists, cache=tmp_path)(nlp("It won the green light."))[0].label == "EV:approval"
+
+
+def _reference(nlp, matcher):
+    """One PhraseMatcher of the matcher's own lists, as each matcher had before they were grouped."""
+    from spacy.matcher import PhraseMatcher
+
+    ref = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for label, docs in matcher.found:
+        ref.add(label, docs)
+    return ref
+
+
+def test_preshed_order_is_the_order_of_a_phrases_labels():
+    """A phrase listed under many labels: the PhraseMatcher reports them in its hash map's order,
+    which `preshed_order` works out from the order they were added (through several resizes)."""
+    import random
+
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    from factcheck.lang.cues import preshed_order
+
+    nlp = spacy.blank("en")
+    doc = nlp("the same words")
+    rng = random.Random(7)
+    for n in (1, 2, 3, 5, 8, 13, 40, 90):
+        labels = [f"L{rng.randrange(10**9)}" for _ in range(n)]
+        ref = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for label in labels + labels[: n // 3]:  # a label added twice changes nothing
+            ref.add(label, [nlp.make_doc("same words")])
+        want = [nlp.vocab.strings[m] for m, s, e in ref(doc)]
+        order = preshed_order([nlp.vocab.strings[x] for x in labels + labels[: n // 3]])
+        assert [nlp.vocab.strings[k] for k in order] == want
+        assert sorted(want) == sorted(labels)
+
+
+def test_grouped_matchers_give_what_each_ones_own_phrase_matcher_gives(monkeypatch):
+    """Both bundled packs' matchers on one pipeline match each span once (one group matcher);
+    each gets the cues, in the order, of a PhraseMatcher of its own lists: on every phrase that
+    several labels list, and on an example article."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from factcheck.kinds.vocabulary import build_matcher
+    from factcheck.knowledge import load_pack_cached
+
+    monkeypatch.setenv("FACTCHECK_NO_PACK_CACHE", "1")  # phrases tokenized here: their strings are known
+    nlp = spacy.blank("en")
+    packs = load_pack_cached([], include_bundled=True).packs
+    matchers = [build_matcher(nlp, p, [a for o in packs if o is not p for a in o.about]) for p in packs]
+    assert len(matchers) == 2
+    words: list[str] = []
+    for m in matchers:
+        labels_of: dict[tuple[int, ...], set[str]] = {}
+        for label, docs in m.found:
+            for d in docs:
+                labels_of.setdefault(tuple(d), set()).add(label)
+        for phrase, labels in labels_of.items():
+            if len(labels) > 1:
+                words += [nlp.vocab.strings[i] for i in phrase] + ["|"]
+    article = (Path(__file__).parents[2] / "examples" / "mdma-therapy-explainer.md").read_text(encoding="utf-8")
+    for doc in (Doc(nlp.vocab, words=words), nlp(article)):
+        for m in matchers:
+            want = [(nlp.vocab.strings[k], s, e) for k, s, e in _reference(nlp, m)(doc)]
+            assert [(c.label, c.start, c.end) for c in m(doc)] == want
+            assert len(want) > 20
+        assert sum(1 for k in doc.user_data if str(k).startswith("factcheck_cues:")) == 1  # matched once

@@ -162,3 +162,56 @@ def test_the_stance_memo_in_a_docs_user_data_holds_no_reference_back_to_the_doc(
 
     assert not refers_to_doc(doc.user_data["factcheck_stances"])
     assert an.events[0].stance is not None  # reading one later still works
+
+
+def test_sort_by_span_orders_as_the_start_and_longest_first_key_did():
+    """Two sorts keyed in C: the same order as one keyed (start, -end), cues on one span included."""
+    import random
+
+    from factcheck.lang.cues import Cue
+    from factcheck.lang.layer import sort_by_span
+
+    rng = random.Random(3)
+    for _ in range(200):
+        cues = []
+        for _ in range(rng.randrange(0, 40)):
+            s = rng.randrange(0, 12)
+            cues.append(Cue(rng.choice(["A", "B", "C"]), s, s + rng.randrange(1, 4)))
+        want = sorted(cues, key=lambda c: (c.start, -c.end))
+        got = sort_by_span(list(cues))
+        assert got == want and all(a is b for a, b in zip(got, want))
+
+
+def test_per_mention_answers_once_per_mention_and_arguments():
+    from factcheck.lang.cues import Cue
+    from factcheck.lang.layer import Analysis, EventMention, per_mention
+    from factcheck.lang.stance import Stance
+
+    calls = []
+
+    @per_mention
+    def ask(an, ev, labels, code, default=True):
+        calls.append((ev.cue.start, frozenset(labels), code, default))
+        return len(calls)
+
+    an = Analysis(doc=None, cues=[], events=[], sentences=[])
+    one, two = (EventMention("approval", Cue("EV:approval", i, i + 1), (0, 5), (0, 5), Stance("done")) for i in (1, 3))
+    assert ask(an, one, {"A", "B"}, "us") == ask(an, one, {"B", "A"}, "us") == 1  # an equal set: the same question
+    assert ask(an, two, {"A", "B"}, "us") == 2
+    assert ask(an, one, {"A"}, "us") == 3
+    assert ask(an, one, {"A"}, "us", default=False) == 4
+    assert ask(an, one, {"A"}, "us", default=False) == 4
+    other = Analysis(doc=None, cues=[], events=[], sentences=[])
+    assert ask(other, one, {"A", "B"}, "us") == 5  # each Analysis its own memo
+    assert ask.__wrapped__(an, one, {"A"}, "au") == 6
+
+
+def test_packs_analysing_one_doc_read_its_sentences_once(nlp, generic_matcher):
+    """The second analysis of a Doc takes the sentence spans the first read (a list of its own)."""
+    from factcheck.lang.layer import analyse, sentences_of
+
+    doc = nlp("Drug X was approved in 2024. Drug Y is expected to follow. It is not yet filed.")
+    one = analyse(doc, generic_matcher, None, syntax=False)
+    two = analyse(doc, generic_matcher, None, syntax=False)
+    assert one.sentences == two.sentences == sentences_of(doc) and len(one.sentences) == 3
+    assert one.sentences is not two.sentences

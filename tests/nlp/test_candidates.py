@@ -144,3 +144,34 @@ def test_scores_from_the_documents_columns_equal_the_models_own():
         assert candidates.score_sentences(model, [cols.orth(s, e) for s, e in spans]) == expected
         assert candidates.score_sentences(model, [cols.orth(*spans[3])]) == [expected[3]]
         assert candidates.score_sentences(model, []) == []
+
+
+def test_quantity_cues_read_from_the_extractors_context_give_the_same_candidates(monkeypatch):
+    """The layer takes the pack's live quantity cues from the Context the figures read
+    (`Context.live_cues`) instead of listing them again: the same candidates, also in a text
+    holding a case trap (the Context then gives no literals; the layer searches each cue)."""
+    from factcheck.nlp.pipeline import claims_of, get_pipeline, pipe_texts
+
+    pack = load_pack_cached()
+    nlp = get_pipeline(pack)
+    sentences = [s for sub in pack.packs for r in sub.rules.values() for s in r.examples_flagged + r.examples_accepted]
+    numbers = [s for s in sentences if any(ch.isdigit() for ch in s)]
+    texts = ["# MDMA and Wegovy\n\n" + " ".join(numbers[i:i + 6]) for i in range(0, len(numbers), 6)]
+    texts.append(texts[0] + " A ſecond ſtudy found 12 sessions.")  # long s: a case trap
+
+    def candidates_of() -> list[tuple]:
+        return [(c.pack, c.start, c.end, c.kind) for text in texts
+                for c in claims_of(next(pipe_texts(nlp, [(text, [], [0])]))) if c.type == "candidate"]
+
+    with_context = candidates_of()
+    real = candidates.CandidateLayer.claims
+    seen = []
+
+    def without_context(self, *args):
+        seen.append(args[7] is not None)  # the pipeline passes its Context
+        return real(self, *args[:7])  # the layer lists the cues itself
+
+    monkeypatch.setattr(candidates.CandidateLayer, "claims", without_context)
+    assert candidates_of() == with_context
+    assert seen and all(seen)
+    assert len(with_context) > 10

@@ -85,3 +85,18 @@ def test_text_literals_kept_across_documents_answer_for_each_document():
                 assert index.has(lit) is (lit in text), (lit, text[:20])
                 if i == 3:  # a literal first asked in the middle of a document
                     assert index.has("trialsz") is ("trialsz" in text)
+
+
+def test_run_words_are_the_runs_the_regex_finds():
+    """The words of the literal index, read through bytes: the same set as `[a-z0-9]+` finds,
+    on texts with capitals, accents, other scripts, symbols and a lone surrogate."""
+    import random
+
+    from factcheck.nlp.literals import _RUN, run_words
+
+    rng = random.Random(5)
+    alphabet = "abcxyz0189 ABZ\t\n-.,'’éüßİıſK中文\U0001f600\ud800_%"
+    texts = ["", " ", "abc", "ABC", "a-b c_d", "naïve café 2024", "x\ud800y"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(60))) for _ in range(2000)]
+    for text in texts:
+        assert run_words(text) == set(_RUN.findall(text)), repr(text)
