@@ -13,6 +13,7 @@ from factcheck.lang.wordsets import (
     ADVERBS,
     FIRST_MAKERS,
     FUTURE_MODALS,
+    HABITUAL,
     IN_PROGRESS,
     IRREGULAR_PARTICIPLES,
     IRREGULAR_PAST,
@@ -333,3 +334,32 @@ def _coordinated_with_past(words: list[str], cs: int, es: int) -> bool:
         if w in IRREGULAR_PAST or (w.endswith("ed") and _aux_before(words, cs, j) is None and j > cs):
             return True
     return False
+
+
+# Words that, between a clause's start and the verb, show the verb is not its opening subject's own
+# (an auxiliary, a conjunction, a question word).
+NOT_SUBJECT_WORDS = frozenset({"to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "is",
+                               "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "not",
+                               "if", "when", "whether", "that", "which", "who", "what", "how", "why", "and", "or"})
+
+
+def finite_after_subject(words: list[str], cs: int, es: int, ce: int, name_ends: set[int]) -> str | None:
+    """"present" or "past" when the event is a finite verb right after its subject, a short noun
+    phrase that opens the clause ("Ecstasy cures", "MDMA-assisted therapy cured", "it cures");
+    None otherwise."""
+    w = words[es]
+    if es - 1 < cs or lemma_of(w) == w:
+        return None
+    if w.endswith("s"):
+        if any(x in HABITUAL for x in words[cs:ce]):
+            return None  # "usually cures": said of cases, not a state held
+        if es + 1 < ce and words[es + 1] in NOT_SUBJECT_WORDS:
+            return None  # "the FDA vouchers were announced": a plural noun, the subject of a verb after it
+        tense = "present"
+    elif w.endswith("ed") or w in IRREGULAR_PAST:
+        tense = "past"
+    else:
+        return None
+    if words[es - 1] in SUBJECTS or es - 1 in name_ends:
+        return tense
+    return tense if es - cs <= 5 and not any(x in NOT_SUBJECT_WORDS for x in words[cs:es]) else None

@@ -487,3 +487,12 @@ def _asserting_opener(doc: Doc, c: Cue, sent: tuple[int, int], event: Cue) -> bo
     corrected; what follows its comma is the writer's own statement."""
     return c.start == sent[0] and doc[c.start].lower_ == "contrary" \
         and any(t.text == "," for t in doc[c.end:event.start])
+
+
+def object_of_participle(words: list[str], ee: int, c: Cue) -> bool:
+    """Is the stance cue `c`, after the event, the object of an -ing participle that follows a comma
+    ("approved it, bringing new hope", "giving patients hope")?"""
+    if c.start <= ee or "," not in words[ee:c.start]:
+        return False
+    comma = ee + words[ee:c.start].index(",")
+    return any(w.endswith("ing") and w.isalpha() for w in words[comma + 1:c.start])

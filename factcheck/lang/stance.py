@@ -25,6 +25,7 @@ from factcheck.lang.aspect import (
     _past_aux,
     _past_verb_before,
     _progressive_after,
+    finite_after_subject,
 )
 from factcheck.lang.attribution import in_quotes, speaker_of
 from factcheck.lang.copulas import PAST_BE, PRESENT_BE
@@ -61,11 +62,17 @@ from factcheck.lang.readings import (
     acts_now,
     headline_state,
     object_of_nearer_event,
+    object_of_participle,
     reported_would,
 )
 from factcheck.lang.states import declared_to, ended_cue, generic_event, listed_now, state_preposition, until_time
-from factcheck.lang.text import doc_text
-from factcheck.lang.time_readings import _delay_foreseen, _framing_year, _soon_in_the_past, _soon_then_past
+from factcheck.lang.time_readings import (
+    _delay_foreseen,
+    _framing_year,
+    _soon_in_the_past,
+    _soon_then_past,
+    citation_year,
+)
 from factcheck.lang.timex import TimeExpr, is_future
 from factcheck.lang.wordsets import (
     DEONTIC_MODALS,
@@ -76,7 +83,6 @@ from factcheck.lang.wordsets import (
     HELD_IN,
     INTERROGATIVES,
     IRREGULAR_PARTICIPLES,
-    IRREGULAR_PAST,
     NAME_LABELS,
     NEG_QUANTIFIERS,
     ONGOING,
@@ -304,12 +310,12 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
                  and not (c.start > ee and words[c.start - 1] in ("it", "they", "we", "he", "she", "i", "you"))
                  # "approved Zepbound, bringing new hope to patients": a noun the participle
                  # after the comma brings, not a forecast of the event
-                 and not _object_of_participle(words, ee, c)]
+                 and not object_of_participle(words, ee, c)]
     pendings = [c for c in inside if c.label == "ST:pending" and near(c)]
     modal = _modal_before(words, cs, es, ce, event_starts)
     # ("soon" before a past verb tells of the past: "first approvals soon led to more")
     future_time = [t for t in out.times if is_future(t, doc_date) and not _soon_then_past(doc, t)
-                   and not _citation_year(doc, t)]
+                   and not citation_year(doc, t)]
 
     if _delay_foreseen(words, ee, ce):
         return out  # "approval may be slow in coming": no forecast of the event
@@ -403,7 +409,7 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
         return out
     # Where names end (places, subjects, authorities): a past verb right after one is finite.
     name_ends = {c.end - 1 for c in inside if c.label.startswith(NAME_LABELS)}
-    tense = _finite_after_subject(words, cs, es, ce, name_ends) if event.label.startswith(PACK_EVENT_PREFIX) else None
+    tense = finite_after_subject(words, cs, es, ce, name_ends) if event.label.startswith(PACK_EVENT_PREFIX) else None
     if tense is not None:
         # A pack's own verb right after its subject: in the present it states what holds now
         # ("Ecstasy cures veterans of PTSD"; whatever time follows: "within weeks" is how fast,
@@ -580,46 +586,3 @@ def _in_hands(words: list[str], cs: int, ce: int) -> bool:
                 and i - 1 >= cs and words[i - 1] in ("be", "is", "now", "entirely", "all", "rests"):
             return True
     return False
-
-
-# What may stand between a clause's start and its verb for that verb to be the subject's own.
-NOT_SUBJECT_WORDS = frozenset({"to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "is",
-                               "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "not",
-                               "if", "when", "whether", "that", "which", "who", "what", "how", "why", "and", "or"})
-
-
-def _finite_after_subject(words: list[str], cs: int, es: int, ce: int, name_ends: set[int]) -> str | None:
-    """"present" or "past" when the event is a finite verb right after its subject, a short noun
-    phrase that opens the clause ("Ecstasy cures", "MDMA-assisted therapy cured", "it cures");
-    None otherwise."""
-    w = words[es]
-    if es - 1 < cs or lemma_of(w) == w:
-        return None
-    if w.endswith("s"):
-        if any(x in HABITUAL for x in words[cs:ce]):
-            return None  # "usually cures": said of cases, not a state held
-        tense = "present"
-    elif w.endswith("ed") or w in IRREGULAR_PAST:
-        tense = "past"
-    else:
-        return None
-    if words[es - 1] in SUBJECTS or es - 1 in name_ends:
-        return tense
-    return tense if es - cs <= 5 and not any(x in NOT_SUBJECT_WORDS for x in words[cs:es]) else None
-
-
-def _object_of_participle(words: list[str], ee: int, c: Cue) -> bool:
-    """Is the stance cue `c`, after the event, the object of an -ing participle that follows a comma
-    ("approved it, bringing new hope", "giving patients hope")?"""
-    if c.start <= ee or "," not in words[ee:c.start]:
-        return False
-    comma = ee + words[ee:c.start].index(",")
-    return any(w.endswith("ing") and w.isalpha() for w in words[comma + 1:c.start])
-
-
-def _citation_year(doc: Doc, t: TimeExpr) -> bool:
-    """A bare year in brackets, "Mitchell and colleagues (2023) published ...": an author-year
-    citation, not the time of the event."""
-    text = doc_text(doc)
-    return t.text.isdigit() and len(t.text) == 4 and t.start > 0 and text[t.start - 1] == "(" \
-        and t.end < len(text) and text[t.end] == ")"

@@ -57,3 +57,11 @@ def _delay_foreseen(words: list[str], ee: int, ce: int) -> bool:
     """"approval may be slow in coming", "long to arrive" after the event: a delay foreseen."""
     return any(words[i] in ("slow", "long") and words[i + 1] in ("in", "to") and words[i + 2] in ("coming", "come", "arrive")
                for i in range(ee, ce - 2))
+
+
+def citation_year(doc: Doc, t: TimeExpr) -> bool:
+    """A bare year in brackets, "Mitchell and colleagues (2023) published ...": an author-year
+    citation, not the time of the event."""
+    text = doc_text(doc)
+    return t.text.isdigit() and len(t.text) == 4 and t.start > 0 and text[t.start - 1] == "(" \
+        and t.end < len(text) and text[t.end] == ")"

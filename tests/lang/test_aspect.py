@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.lang.aspect import _aux_before, _irregular_past, _progressive_after
+from factcheck.lang.aspect import _aux_before, _irregular_past, _progressive_after, finite_after_subject
 
 
 @pytest.mark.parametrize(("word", "past"), [
@@ -40,3 +40,19 @@ def test_an_event_phrase_as_subject_of_a_progressive(text: str, progressive: boo
     words = text.split()
     ee = words.index("study") if "study" in words else words.index("trials") if "trials" in words else words.index("review")
     assert _progressive_after(words, ee + 1, len(words)) is progressive
+
+
+@pytest.mark.parametrize(("text", "verb", "tense"), [
+    ("drug x relieves burns within days", "relieves", "present"),  # the subject opens the clause
+    ("the new drug x capsule relieves burns", "relieves", "present"),
+    ("it relieves burns", "relieves", "present"),
+    ("drug x relieved most burns", "relieved", "past"),
+    ("nobody knows whether drug x relieves burns", "relieves", None),  # the clause is a question's
+    ("drug x usually relieves burns", "relieves", None),  # habitual, said of cases, not a state held
+    ("burns were relieved", "relieved", None),  # a passive: read elsewhere
+    ("drug x relieve burns", "relieve", None),  # not a finite form
+    ("drug x burns are rare", "burns", None),  # a plural noun: the subject of the verb after it
+])
+def test_a_pack_verb_right_after_its_subject(text: str, verb: str, tense: str | None):
+    words = text.split()
+    assert finite_after_subject(words, 0, words.index(verb), len(words), set()) == tense

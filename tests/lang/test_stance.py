@@ -759,22 +759,6 @@ def test_a_past_verb_after_a_time_phrase_sets_the_tense(stance_of):
     assert st.stance != "current"
 
 
-@pytest.mark.parametrize(("text", "verb", "tense"), [
-    ("drug x relieves burns within days", "relieves", "present"),  # the subject opens the clause
-    ("the new drug x capsule relieves burns", "relieves", "present"),
-    ("it relieves burns", "relieves", "present"),
-    ("drug x relieved most burns", "relieved", "past"),
-    ("nobody knows whether drug x relieves burns", "relieves", None),  # the clause is a question's
-    ("drug x usually relieves burns", "relieves", None),  # habitual, said of cases, not a state held
-    ("burns were relieved", "relieved", None),  # a passive: read elsewhere
-    ("drug x relieve burns", "relieve", None),  # not a finite form
-])
-def test_a_pack_verb_right_after_its_subject(text: str, verb: str, tense: str | None):
-    from factcheck.lang.stance import _finite_after_subject
-
-    words = text.split()
-    assert _finite_after_subject(words, 0, words.index(verb), len(words), set()) == tense
-
 
 @pytest.mark.parametrize(("sentence", "stance"), [
     ("Whether to approve Drug X, a burn cream, for children is now before the regulator.", "pending"),
