@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from factcheck.lang.cues import Cue
+from factcheck.lang.wordsets import PERFECT
 
 APPROVAL = "EV:approval"
 # What a drug becomes when it is licensed. "drug" is not one: "became a popular club drug".
@@ -52,11 +53,10 @@ JUDGEMENTS = frozenset({
 BE_ADVERBS = frozenset({"soon", "finally", "eventually", "one", "day", "someday", "at", "last", "also", "then",
                         "officially", "formally", "legally", "quickly", "shortly", "very", "well", "likely",
                         "probably", "possibly", "perhaps", "now", "still", "even"})
-PROSPECTIVE_BE = frozenset({"be"})
 # At most this many words between the determiner and the head ("an accepted prescription medicine").
 MAX_MODIFIERS = 4
-# Forms of "become" whose tense is not yet read: "has become" is a present perfect, a description.
-PERFECT = frozenset({"has", "have", "had", "'s", "'ve", "’s", "’ve"})
+# Before "become", a perfect: "has become" describes, it forecasts nothing.
+PERFECT_BEFORE = PERFECT | {"had", "'s", "’s", "’ve"}
 
 
 def becoming_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
@@ -69,7 +69,7 @@ def becoming_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
             first = doc[c.start].lower_
             if first == "became" or first == "becomes":
                 continue
-            if c.start > 0 and doc[c.start - 1].lower_ in PERFECT:
+            if c.start > 0 and doc[c.start - 1].lower_ in PERFECT_BEFORE:
                 continue
             verb = c.start
             after = c.end
@@ -77,13 +77,13 @@ def becoming_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
             j = c.end
             while j < len(doc) and j - c.end < 4 and doc[j].lower_ in BE_ADVERBS:
                 j += 1
-            if j >= len(doc) or doc[j].lower_ not in PROSPECTIVE_BE:
+            if j >= len(doc) or doc[j].lower_ != "be":
                 continue
             verb, after = j, j + 1
         if verb is None or verb in seen:
             continue
         head = _medicine_head(doc, after)
-        if head is not None and _tells_standing(doc, after, head, doc[verb].lower_ in PROSPECTIVE_BE):
+        if head is not None and _tells_standing(doc, after, head, doc[verb].lower_ == "be"):
             seen.add(verb)
             out.append(Cue(APPROVAL, verb, head + 1))
     return out

@@ -12,7 +12,6 @@ from factcheck.lang.attribution import SUBORDINATORS
 from factcheck.lang.copulas import PAST_BE, PRESENT_BE
 from factcheck.lang.cues import Cue
 from factcheck.lang.lemmas import lemma_of
-from factcheck.lang.readings import STEP_NOUNS
 from factcheck.lang.wordsets import (
     ADVERBS,
     CONDITIONAL_OPENERS,
@@ -31,6 +30,7 @@ from factcheck.lang.wordsets import (
     PERFECT,
     REQUIREMENT,
     SECTION_DETERMINERS,
+    STEP_NOUNS,
 )
 
 

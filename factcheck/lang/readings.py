@@ -18,7 +18,7 @@ from factcheck.lang.aspect import _aux_before
 from factcheck.lang.cues import Cue
 from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.timex import MONTHS, TimeExpr, names_a_day
-from factcheck.lang.wordsets import AWAITING, HABITUAL, IRREGULAR_PARTICIPLES, STATE_AFTER
+from factcheck.lang.wordsets import AWAITING, HABITUAL, IRREGULAR_PARTICIPLES, STATE_AFTER, STEP_NOUNS
 
 
 def _state_in_present(doc: Doc, clause: tuple[int, int], event: Cue) -> bool:
@@ -178,11 +178,6 @@ def _question_to_settle(words: list[str], cs: int, es: int, end: int | None = No
         if end is not None and opens and _lies_with(words[es:min(end, es + 25)]):
             return True
     return False
-
-
-# Nouns of a stage on the way to something: "the last step before ...", "the final hurdle before ...".
-STEP_NOUNS = {"step", "steps", "hurdle", "hurdles", "stage", "stages", "phase", "milestone", "obstacle", "barrier",
-              "gate", "test", "trial", "trials", "study", "studies", "round"}
 
 
 def after_a_step(words: list[str], cs: int, es: int) -> bool:

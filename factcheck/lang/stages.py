@@ -39,17 +39,17 @@ def final_stage_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
     for c in cues:
         if c.label != "STAGE":
             continue
-        first, late, third = None, False, False
+        first, third = None, False  # the first word of lateness, and whether "third" is among them
         j = c.start - 1
         while j >= 0 and c.start - j <= MAX_BACK:
             w = doc[j].lower_
             if w in LATE:
-                first, late = j, True
+                first = j
                 third = third or w in THIRD
             elif w not in NP_FILLERS:
                 break
             j -= 1
-        if not late or first is None:
+        if first is None:
             continue
         end = _tested_after(doc, c.end)
         # "a third round" of what? Funding as often as trials: only a phase or stage counts alone.

@@ -36,7 +36,7 @@ def _soon_in_the_past(words: list[str], c: Cue) -> bool:
 
 
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty",
-                "fifty", "a", "half", "one", "hundred", "hundreds", "thousands", "a third", "double", "triple"}
+                "fifty", "a", "half", "one", "hundred", "hundreds", "thousands", "double", "triple"}
 
 
 def _framing_year(doc: Doc, cs: int, times: list[TimeExpr]) -> int | None:

@@ -145,10 +145,13 @@ OBJECT_STARTS = {"the", "a", "an", "it", "them", "its", "their", "this", "these"
 # Words that make a present tense habitual ("the agency reviews applications every year"), not news.
 HABITUAL = {"every", "each", "usually", "typically", "often", "routinely", "generally", "normally", "always",
             "hundreds", "thousands", "many", "most", "all"}
-# Openers of a time or condition clause: the verb after them tells when, not what is happening.
-# Openers of a clause whose present is general or conditional ("when it reviews a drug"). Not
+# Openers of a time or condition clause, whose present is general or conditional ("when it reviews
+# a drug"): the verb after them tells when, not what is happening. Not
 # "as" and "while": "as it considers the request" is news, a review under way now.
 TIME_CLAUSE_OPENERS = {"when", "whenever", "if", "once", "after", "before", "until", "unless"}
 # Before an event still to come: "ahead of the decision", "in the run-up to approval".
 AWAITING = ("ahead of", "run-up to", "runup to", "lead-up to", "leadup to", "in anticipation of", "in preparation for",
             "preparing for", "prepare for", "prepares for", "getting ready for", "gearing up for")
+# Nouns of a stage on the way to something: "the last step before ...", "the final hurdle before ...".
+STEP_NOUNS = {"step", "steps", "hurdle", "hurdles", "stage", "stages", "phase", "milestone", "obstacle", "barrier",
+              "gate", "test", "trial", "trials", "study", "studies", "round"}
