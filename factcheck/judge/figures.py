@@ -7,6 +7,7 @@ from factcheck.judge.base import ARM_WORDS, JudgeBase
 from factcheck.knowledge.model import Value
 from factcheck.models import Finding
 from factcheck.nlp.claims import GUESSED_STUDY, Claim
+from factcheck.nlp.fingerprint import STUDY_HOW as BY_FIGURES
 
 # Doses and session counts are given as sets ("80 or 120 mg" recorded as 80-120): one stated number
 # agrees with a recorded range only at its ends.
@@ -21,6 +22,14 @@ COMPATIBLE_ARMS = {("placebo", "control"), ("control", "placebo"), ("mdma", "act
 
 class FigureJudge(JudgeBase):
     def _figure(self, claim: Claim) -> Finding | None:
+        f = self._compare_figure(claim)
+        if f is not None and claim.study_how == BY_FIGURES and claim.studies and f.verdict != "supported":
+            # Say why the study is named at all: the text gives its figures, not its name.
+            name = self._studies_name(claim.studies[:1])
+            f.message = f"The paragraph's other figures are those of {name}, which it does not name. {f.message}"
+        return f
+
+    def _compare_figure(self, claim: Claim) -> Finding | None:
         q = claim.quantity
         if q is None:
             return None

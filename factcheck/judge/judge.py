@@ -15,7 +15,6 @@ from factcheck.judge.citations import CitationJudge
 from factcheck.judge.figures import FigureJudge
 from factcheck.models import SEVERITY_RANK, Finding
 from factcheck.nlp.claims import Claim
-from factcheck.nlp.fingerprint import STUDY_HOW as BY_FIGURES
 
 __all__ = ["Judge", "JudgeOptions", "resolve_overlaps"]
 
@@ -38,11 +37,6 @@ class Judge(FigureJudge, CitationJudge):
                 f = self._figure(claim)
                 if f is not None:
                     self._as_pack_figure_rule(f, claim)
-                    if claim.study_how == BY_FIGURES and claim.studies and f.verdict != "supported":
-                        # Say why the study is named at all: the text gives its figures, not its name.
-                        name = self._studies_name(claim.studies[:1])
-                        f.message = f"The paragraph's other figures are those of {name}, which it does not name. " \
-                                    + f.message
             elif claim.type == "candidate":
                 f = self._candidate(claim)
             else:

@@ -42,8 +42,7 @@ def identify_by_figures(claims: list[Claim], pack: Pack, text: str, paragraphs: 
     for c in figures:
         by_paragraph[bisect.bisect_right(starts, c.start) - 1].append(c)
     for k, group in by_paragraph.items():
-        unnamed = [c for c in group if not c.studies]
-        if not unnamed or any(c.studies for c in group):
+        if any(c.studies for c in group):
             continue  # a figure attached to a study: the paragraph names it
         lo = starts[k] if k >= 0 else 0
         hi = starts[k + 1] if k + 1 < len(starts) else len(text)
@@ -53,7 +52,7 @@ def identify_by_figures(claims: list[Claim], pack: Pack, text: str, paragraphs: 
         study = _only_fit(para, pack)
         if study is None:
             continue
-        for c in unnamed:
+        for c in group:
             if c.unit == "count":
                 c.studies, c.study_how = [study], STUDY_HOW
 
@@ -63,7 +62,7 @@ def _only_fit(para: str, pack: Pack) -> str | None:
     # A number with another unit ("24 points", "15 sites") is neither a share nor a count of people.
     numbers = {(float(m.group(1)), "percent" if m.group(2) else "count") for m in NUMBER.finditer(para)
                if not m.group(3)}
-    numbers = {(x, kind) for x, kind in numbers if x >= 10 and not 1900 <= x <= 2100}
+    numbers = {(x, kind) for x, kind in numbers if x >= 10}  # (NUMBER reads 2 or 3 digits: never a year)
     if len(numbers) < MIN_MATCHES:
         return None
     fits: list[str] = []
@@ -73,7 +72,7 @@ def _only_fit(para: str, pack: Pack) -> str | None:
         recorded = {(round(abs(b), 1), v.unit) for v in study.values if v.unit in ("percent", "count")
                     for b in (v.low, v.high)}
         matched = {(x, kind) for x, kind in numbers
-                   if any(kind == unit and (x == r or (abs(x - r) < 1.0 and round(r) == round(x))) for r, unit in recorded)}
+                   if any(kind == unit and abs(x - r) < 1.0 and round(r) == round(x) for r, unit in recorded)}
         if len(matched) >= MIN_MATCHES and sum(kind == "count" for _x, kind in matched) >= MIN_COUNTS:
             fits.append(sid)
     return fits[0] if len(fits) == 1 else None
