@@ -266,10 +266,14 @@ class FigureJudge(JudgeBase):
     def _mismatch(self, rule_id: str, claim: Claim, message: str, found: Value | None, right: list[Value]) -> Finding:
         right = right[:3]
         parts: list[str] = []
+        seen: set[tuple] = set()
         for v in ([found] if found is not None else []) + right:
+            # The same figure recorded twice (on a claim and on its study, one with a note) is told once.
+            key = (v.study, v.quantity, v.arm, v.low, v.high, v.timepoint)
             d = self._describe(v)
-            if d not in parts:
+            if d not in parts and key not in seen:
                 parts.append(d)
+            seen.add(key)
         fact = "; ".join(parts) + "." if parts else ""
         sources: list = []
         for v in ([found] if found else []) + right:
@@ -280,6 +284,7 @@ class FigureJudge(JudgeBase):
         if right:
             suggestion = "Quote the figure for the outcome, arm and study it belongs to: " + self._describe(right[0]) + "."
         return self._builtin(rule_id, claim, message, fact=fact, suggestion=suggestion, sources=sources, kind=claim.kind)
+
 
 def _stated(claim: Claim) -> str:
     def num(x: float) -> str:

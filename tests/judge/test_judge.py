@@ -577,3 +577,10 @@ def test_a_phase_told_sentences_before_does_not_make_a_described_papers_doses_it
             "Its authors enrolled 26 veterans. Each was assigned at random to 125, 75 or 30 mg doses.")
     flags = [f for f in lint(text) if f.rule == "protocol-mismatch" and f.severity in ("warning", "error")]
     assert flags == []
+
+
+def test_a_figure_recorded_twice_is_told_once_in_the_fact(bundled_linter):
+    # MAPP1's 88% response is recorded on its claim and on its study (one with a note)
+    text = "# MDMA\n\nIn the MAPP1 trial, 67% of the MDMA group had a clinically meaningful response.\n"
+    found = [f for f in bundled_linter.lint_text(text, "a.md").findings if f.rule == "figure-wrong-measure"]
+    assert found and found[0].fact.count("88%") == 1, found and found[0].fact
