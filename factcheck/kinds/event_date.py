@@ -29,8 +29,8 @@ SUPERLATIVES = {"first", "only", "last", "latest", "newest", "largest", "biggest
 
 
 # A day given for an event often is the day it was announced or reported, a day or two after the
-# act ("approved on Friday" in Monday's paper): a day that close is not a wrong date.
-DAY_TOLERANCE = timedelta(days=3)
+# act ("approved on Friday" in Monday's paper): a day that close is not a wrong date, unless the
+# rule says the act's own day is what writers are judged on (its `day_tolerance`).
 
 
 # Words that give a document its own date ("the letter, dated 9 August", "issued on 9 August"):
@@ -54,10 +54,10 @@ def _document_date(an: Analysis, ev, t) -> bool:  # type: ignore[no-untyped-def]
         and lo <= hi
 
 
-def _period(d: date) -> tuple[date, date]:
+def _period(d: date, tolerance_days: int) -> tuple[date, date]:
     if isinstance(d, PartialDate):
         return d.first, d.last
-    return d - DAY_TOLERANCE, d + DAY_TOLERANCE
+    return d - timedelta(days=tolerance_days), d + timedelta(days=tolerance_days)
 
 
 # Between a subject and its event: "MAPS was founded", "Lykos, first incorporated".
@@ -85,13 +85,34 @@ LINKING_VERBS = {"came", "happened", "arrived", "was", "were", "is", "took", "pl
 
 
 def _day_of_this_act(doc, ev, t) -> bool:  # type: ignore[no-untyped-def]
-    """A day after the event, within a few words, with no other verb between."""
+    """A day after the event, within a few words, with no other verb between; or a day that opens
+    the event's clause ("On August 9 the agency rejected it")."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None or span.start < ev.cue.end or span.start - ev.cue.end > 6:
+    if span is None:
         return False
-    between = doc[ev.cue.end:span.start]
+    if span.end <= ev.cue.start:
+        opener = span.start - 1
+        if opener < ev.clause[0] or doc[opener].lower_ != "on" or opener not in (ev.clause[0], ev.sentence[0]) \
+                or ev.cue.start - span.end > 8:
+            return False
+        between = doc[span.end:ev.cue.start]
+    elif span.start < ev.cue.end or span.start - ev.cue.end > 6:
+        return False
+    else:
+        between = doc[ev.cue.end:span.start]
     return not any((w.lower_.endswith("ed") or w.lower_ in IRREGULAR_PAST) and w.lower_ not in LINKING_VERBS
                    for w in between)
+
+
+# Auxiliaries and linking words that may stand between a day and its event.
+NOT_ANOTHER_ACT = LINKING_VERBS | {"had", "has", "have", "been", "be", "being", "finally", "officially", "formally"}
+
+
+def _told_by_another_verb(doc, lo: int, hi: int) -> bool:  # type: ignore[no-untyped-def]
+    """A past-tense verb between a day and a later event ("said on 9 August that it had been
+    rejected") makes the day that verb's: the report, not the act."""
+    return any(((w.lower_.endswith("ed") and len(w) > 4) or w.lower_ in IRREGULAR_PAST) and w.lower_ not in NOT_ANOTHER_ACT
+               and not w.is_title for w in doc[lo:hi])
 
 
 class EventDateRule:
@@ -125,6 +146,9 @@ class EventDateRule:
         # A date before this event that closes another one ("founded in 1986 and set up X in
         # 2014"): it is that event's date.
         if span.end <= ev.cue.start:
+            lead = span.start - 2 if span.start >= 2 and an.doc[span.start - 1].lower_ in ("on", "in") else span.start
+            if _told_by_another_verb(an.doc, span.end, ev.cue.start) or _told_by_another_verb(an.doc, lead, lead + 1):
+                return False  # "announced on 9 August that the FDA had declined": the saying's day
             return not any(c.label.startswith("EV:") and c.start != ev.cue.start and span.start - 4 <= c.end <= span.start
                            for c in an.cues_in(max(0, span.start - 8), span.start))
         return True
@@ -204,7 +228,7 @@ class EventDateRule:
             # 9", "the approval, which came on 28 February"). "On Sept. 4 the FDA made public its
             # complete response letter" dates another act.
             return None
-        slack = timedelta(0) if document_day else DAY_TOLERANCE
+        slack = timedelta(0 if document_day else self.spec.day_tolerance)
         if abs(said - true) <= slack:
             return None
         span = doc.char_span(min(t.start, ev_char), max(t.end, doc[ev.cue.end - 1].idx + len(doc[ev.cue.end - 1])),
@@ -218,7 +242,7 @@ class EventDateRule:
     def claims(self, an: Analysis, para_of: dict[int, int], in_domain: bool) -> list[Claim]:
         if self.spec.date is None:
             return []
-        true_first, true_last = _period(self.spec.date)
+        true_first, true_last = _period(self.spec.date, self.spec.day_tolerance)
         out: list[Claim] = []
         doc = an.doc
         if never_about(an, self.own, self.rivals):

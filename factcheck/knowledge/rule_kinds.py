@@ -91,7 +91,8 @@ class EventDateSpec:
     subject: who or what (`@term` lists or phrases). event: built-in event classes or phrases.
     date: the true date at the precision writers are judged on (YYYY, YYYY-MM or YYYY-MM-DD); a
     stated date is wrong when it does not fall inside it at the precision the text gives (a full
-    day allows three days either side: reports often give the day of the announcement).
+    day allows `day_tolerance` days either side, three unless set: reports often give the day of
+    the announcement; 0 where writers are judged on the act's own day, as for a dated letter).
     end: true when `date` is when the event or state ended ("the shortage was resolved in
     February 2025"): only mentions the language layer reads as ended are compared.
     jurisdiction: as for `status`. topic: as for `status`, read in the clause that gives the date
@@ -104,6 +105,7 @@ class EventDateSpec:
     end: bool = False
     jurisdiction: str | None = None
     topic: list[str] = field(default_factory=list)
+    day_tolerance: int = 3
 
 
 @dataclass
@@ -224,7 +226,7 @@ KIND_DOCS: dict[str, Any] = {
 }
 RULE_KINDS = tuple(KIND_DOCS)
 UNLESS_SCOPES = ("clause", "sentence")
-SPEC_KEYS = {"unless_scope", "fulfilled", "forecast", "subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "former", "not_former", "date",
+SPEC_KEYS = {"unless_scope", "fulfilled", "forecast", "subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "former", "not_former", "date", "day_tolerance",
              "organization", "role", "holders", "jurisdictions", "study", "quantity", "topic", "end", "says", "category",
              "members", "substances"}
 
@@ -299,8 +301,12 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
         jur = item.get("jurisdiction")
         if jur is not None:
             check_place(item, "jurisdiction", str(jur), ck, what)
+        tolerance = item.get("day_tolerance", 3)
+        if isinstance(tolerance, bool) or not isinstance(tolerance, int) or not 0 <= tolerance <= 31:
+            ck.error(item, "day_tolerance", f"{what}'day_tolerance' must be a whole number of days from 0 to 31")
+            tolerance = 3
         return EventDateSpec(subject, event, when, end, str(jur) if jur is not None else None,
-                             _strings(item, "topic", ck, what))
+                             _strings(item, "topic", ck, what), tolerance)
     if kind == "role":
         holders = []
         for h in item.get("holders") or []:

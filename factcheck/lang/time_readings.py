@@ -31,12 +31,16 @@ def _soon_in_the_past(words: list[str], c: Cue) -> bool:
             or _irregular_past(nxt) or _irregular_past(prev) or (prev.endswith("ed") and len(prev) > 4)
     if w in ("close", "near", "nearly") and nxt == "to" and c.end + 1 < len(words):
         after = words[c.end + 1]
+        if after in ("a", "an"):  # "close to a third", "close to a year"; not "close to a decision"
+            return c.end + 2 < len(words) and words[c.end + 2] in COUNTED_AFTER_A
         return after[:1].isdigit() or after in NUMBER_WORDS
     return False
 
 
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty",
-                "fifty", "a", "half", "one", "hundred", "hundreds", "thousands", "double", "triple"}
+                "fifty", "half", "one", "hundred", "hundreds", "thousands", "double", "triple"}
+COUNTED_AFTER_A = {"third", "quarter", "fifth", "tenth", "half", "dozen", "hundred", "thousand", "million", "billion",
+                   "year", "decade", "month", "week", "day"}
 
 
 def _framing_year(doc: Doc, cs: int, times: list[TimeExpr]) -> int | None:

@@ -118,3 +118,42 @@ def test_the_early_1900s_may_be_the_century(bundled_linter) -> None:
     text = "German chemists first made MDMA in the early 1900s."
     assert not [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings
                 if f.rule == "mdma/mdma-synthesis-date-wrong"]
+
+
+EXACT_RULE = kindpack.rule("x-approval-exact", """\
+kind: event-date
+subject: "@drugx"
+event: approval
+date: "2025-03-10"
+day_tolerance: 0
+""", verdict="contradicted", since="null", severity="error", flagged="Drug X was approved on March 11, 2025.")
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Drug X was approved on March 11, 2025.", True),  # the next day: no slack for this rule
+    ("On March 11, 2025 Drug X was approved.", True),  # a day that opens the clause
+    ("On March 11 Drug X was approved.", True),  # the same without a year
+    ("Drug X was approved on March 10, 2025.", False),
+    ("On March 11 the maker said the agency had approved Drug X.", False),  # the day of the saying
+])
+def test_a_rule_may_judge_the_acts_own_day(tmp_path, text: str, flagged: bool):
+    claims = "claims:\n" + kindpack.claim("x-day", "Drug X was approved on 10 March 2025.", EXACT_RULE)
+    root = kindpack.write_pack(tmp_path / "test", {"claims/c.yaml": claims})
+    found = kindpack.findings(kindpack.linter_for([root]), text, "test/x-approval-exact")
+    assert bool(found) == flagged, found
+
+
+@pytest.mark.parametrize("value", [-1, 40, "two", True])
+def test_day_tolerance_must_be_a_small_whole_number(tmp_path, value):
+    rule = kindpack.rule("x-bad", f"""\
+kind: event-date
+subject: "@drugx"
+event: approval
+date: "2025-03-10"
+day_tolerance: {value!r}
+""".replace("True", "true").replace("'two'", "two"), verdict="contradicted", since="null", severity="error",
+        flagged="Drug X was approved on March 11, 2025.")
+    claims = "claims:\n" + kindpack.claim("x-day", "Drug X was approved on 10 March 2025.", rule)
+    root = kindpack.write_pack(tmp_path / "test", {"claims/c.yaml": claims})
+    with pytest.raises(Exception, match="day_tolerance"):
+        kindpack.linter_for([root])

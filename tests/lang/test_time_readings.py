@@ -20,6 +20,10 @@ def _cue_at(words: list[str], word: str) -> Cue:
     ("scarce for close to two years", "close", True),
     ("close to 20 % of patients", "close", True),
     ("drug x is close to approval", "close", False),
+    ("the agency is close to a decision", "close", False),
+    ("nearly a decision on the therapy", "nearly", False),
+    ("close to a third of patients", "close", True),
+    ("scarce for close to a year", "close", True),
 ])
 def test_soon_and_close_to_read_as_history_or_count(text: str, word: str, past: bool):
     words = text.split()
