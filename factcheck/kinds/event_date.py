@@ -147,7 +147,10 @@ class EventDateRule:
         # 2014"): it is that event's date.
         if span.end <= ev.cue.start:
             lead = span.start - 2 if span.start >= 2 and an.doc[span.start - 1].lower_ in ("on", "in") else span.start
-            if _told_by_another_verb(an.doc, span.end, ev.cue.start) or _told_by_another_verb(an.doc, lead, lead + 1):
+            # (Not for the end of a state: "declared in February that the shortage was over" dates
+            # the end by its declaration.)
+            if not self.spec.end and (_told_by_another_verb(an.doc, span.end, ev.cue.start)
+                                      or _told_by_another_verb(an.doc, lead, lead + 1)):
                 return False  # "announced on 9 August that the FDA had declined": the saying's day
             return not any(c.label.startswith("EV:") and c.start != ev.cue.start and span.start - 4 <= c.end <= span.start
                            for c in an.cues_in(max(0, span.start - 8), span.start))

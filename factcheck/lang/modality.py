@@ -96,7 +96,8 @@ def _modal_before(words: list[str], cs: int, es: int, ce: int | None = None,
     liver disease": the modal's verb is itself an event)."""
     if ce is not None and not words[es].endswith("ed"):
         # after the event noun and its "of ..." phrase: "approval of the treatment could come"
-        reach = es + 7 if es + 1 < len(words) and words[es + 1] == "of" else es + 4
+        # ("Phase 3 trials of MDMA will begin": the "of" may follow the rest of the noun group)
+        reach = es + 7 if "of" in words[es + 1:min(ce, es + 4)] else es + 4
         for i in range(es + 1, min(ce, reach)):
             w = words[i]
             if (w in FUTURE_MODALS and w != "going") or w in ("would", "'d"):

@@ -32,6 +32,7 @@ from factcheck.lang.copulas import PAST_BE, PRESENT_BE
 from factcheck.lang.cues import Cue
 from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.modality import _governs, _hypothetical, _modal_before, _past_framed, _still_required
+from factcheck.lang.postmodifiers import future_marked, postmodifier
 from factcheck.lang.readings import (
     HOW_IT_USUALLY_RUNS,
     SCOPE_CLOSERS,
@@ -132,6 +133,10 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
     """The stance of `event` (a cue inside `clause`, inside sentence `sent`)."""
     out = _read_stance(doc, sent, clause, event, cues, times, doc_date)
     words = _words(doc)
+    if out.stance == "none" and not out.negated:
+        post = postmodifier(words, event.end, sent[1])
+        if post is not None and future_marked(words, post):
+            out.stance = "expected"  # "the Phase 3 trials, which will begin in 2018"
     if out.stance == "expected" and acted_on(words, event, [c for c in cues if clause[0] <= c.start < clause[1]]):
         # "the FDA will rule on the application": the ruling is to come; the application exists.
         out.stance = "none"
@@ -162,6 +167,11 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     out.hedged = any(c.label == "HEDGE" for c in inside)
     out.times = [t for t in times if doc[cs].idx <= t.start < doc[ce - 1].idx + len(doc[ce - 1])]
     out.framing_year = _framing_year(doc, cs, out.times)
+    if not out.times:
+        post = postmodifier(words, event.end, sent[1])
+        if post is not None:  # "the Phase 3 studies, which are to begin in 2018"
+            p0, p1 = doc[post[0]].idx, doc[post[1] - 1].idx + len(doc[post[1] - 1])
+            out.times = [t for t in times if p0 <= t.start < p1]
     out.attributed, out.attribution = speaker_of(doc, sent, clause, event, cues)
     out.quoted = in_quotes(doc, sent, event.start)
     out.meta = any(c.label == "META" and not _asserting_opener(doc, c, sent, event)

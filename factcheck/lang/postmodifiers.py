@@ -1,0 +1,49 @@
+"""A clause that hangs on the event's own noun and says when it happens: "the planned Phase 3
+studies, which are to begin in 2018", "trials starting in 2017", "the application, which was
+filed in December 2023". The time in it is the event's, though it sits outside the event's
+clause. Part of the stance readers (stance.py)."""
+
+from __future__ import annotations
+
+# What opens such a clause right after the noun: a relative pronoun or a participle of timing.
+OPENERS = {"which", "that", "starting", "beginning", "due", "set", "scheduled", "slated", "expected", "planned"}
+# Nouns that may follow the event word in its own noun group ("Phase 3 trials", "the approval decision").
+HEAD_NOUNS = {"trial", "trials", "study", "studies", "testing", "tests", "program", "programme", "decision",
+              "application", "filing", "submission", "meeting", "review", "vote", "clinical"}
+CLOSERS = {",", ";", ":", ".", "?", "!", "but", "and", "while", "although", "though", "whereas", "—", "–", "("}
+REACH = 12  # tokens: a longer clause has its own events and times
+
+
+def postmodifier(words: list[str], ee: int, sent_end: int) -> tuple[int, int] | None:
+    """The token range of a clause that modifies the event's noun, or None."""
+    i = ee
+    while i < sent_end and i - ee < 2 and words[i] in HEAD_NOUNS:
+        i += 1
+    if i < sent_end and words[i] in ("of", "for"):  # "trials of MDMA, which ...": up to three words
+        j = i + 1
+        while j < sent_end and j - i <= 3 and words[j] not in OPENERS and words[j] not in CLOSERS:
+            j += 1
+        i = j
+    if i < sent_end and words[i] == ",":
+        i += 1
+    if i >= sent_end or words[i] not in OPENERS:
+        return None
+    if words[i] == "that" and i > 0 and words[i - 1] == ",":
+        return None  # ", that is," or a clause of its own
+    start, j = i, i + 1
+    while j < sent_end and j - start < REACH and words[j] not in CLOSERS:
+        j += 1
+    return (start, j) if j > start + 1 else None
+
+
+FUTURE_OPENERS = {"due", "set", "scheduled", "slated", "expected", "planned"}
+
+
+def future_marked(words: list[str], post: tuple[int, int]) -> bool:
+    """The clause tells of the event as still to come: "which will begin", "which are to start",
+    "due to begin", "set to open"."""
+    w = words[post[0]:post[1]]
+    if w[0] in FUTURE_OPENERS or any(x in FUTURE_OPENERS for x in w[1:4]):
+        return True  # "due to begin", "which is expected in 2024"
+    return any(x in ("will", "shall") or (x in ("is", "are") and i + 1 < len(w) and w[i + 1] == "to")
+               for i, x in enumerate(w))
