@@ -10,6 +10,7 @@ from factcheck.knowledge.model import Pack
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.context import Context
 from factcheck.nlp.described import Described, described_citations
+from factcheck.nlp.journal_year import journal_year_citations
 from factcheck.nlp.normalize import fold
 from factcheck.nlp.numscan import scan_at
 from factcheck.nlp.speech import _mark_figure_speech, _retraction_noted
@@ -111,6 +112,7 @@ class CitationFinder:
                                  sentence=ctx.sentence_of(m.start()), studies=[sid],
                                  citation=ctx.text[m.start() : m.end()]))
         out.extend(self._journals_named(ctx, out))
+        out.extend(journal_year_citations(ctx, self.pack, self.by_phase, out))
         out.extend(described_citations(ctx, self.design_features, out))
         out.sort(key=lambda c: c.start)
         for c in out:

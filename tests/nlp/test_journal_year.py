@@ -1,0 +1,50 @@
+"""Studies cited by journal and year, or as "the YEAR trial" (nlp/journal_year.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "cited", "studies"), [
+    ("The first trial of MDMA therapy was published in Nature Medicine in 2021.", "Nature Medicine", ["mapp1"]),
+    ("A 2023 paper in Nature Medicine reported the second MDMA trial.", "Nature Medicine", ["mapp2"]),
+    # the year nearest the journal decides when the sentence has two
+    ("MDMA trials appeared in Nature Medicine in 2021 and again two years later, in 2023.",
+     "Nature Medicine", ["mapp1"]),
+    # "Journal of Psychopharmacology" is one name, not "Psychopharmacology" after "Journal of"
+    ("An MDMA pilot was reported in the Journal of Psychopharmacology in 2011.",
+     "the Journal of Psychopharmacology", ["mithoefer-2011"]),
+])
+def test_a_journal_and_year_name_one_study(citations, text: str, cited: str, studies: list[str]) -> None:
+    assert (cited, studies) in citations(text)
+
+
+def test_the_same_journal_is_the_journal_named_last(citations) -> None:
+    text = ("The first MDMA trial came out in Nature Medicine in 2021; the second, in the same journal in 2023, "
+            "enrolled 104 people.")
+    found = citations(text)
+    assert ("Nature Medicine", ["mapp1"]) in found and ("the same journal", ["mapp2"]) in found
+
+
+@pytest.mark.parametrize(("text", "studies"), [
+    ("In the 2021 trial of MDMA therapy, most participants improved.", ["mapp1"]),  # not the 2021 pooled analysis
+    ("In the 2023 study of MDMA therapy, most participants improved.", ["mapp2"]),
+])
+def test_the_year_trial_names_the_years_own(citations, text: str, studies: list[str]) -> None:
+    assert [s for _t, s in citations(text)] == [studies]
+
+
+@pytest.mark.parametrize("text", [
+    "Nature Medicine has covered MDMA therapy often.",  # no year: no study
+    "In 2022 Nature Medicine ran an editorial on MDMA.",  # no MDMA study of that year in it
+    "A 2021 study of MDMA therapy found most participants improved.",  # a study, not the one brought in before
+])
+def test_no_study_without_a_year_that_picks_one(citations, text: str) -> None:
+    assert not [s for _t, s in citations(text) if s]
+
+
+def test_figures_of_the_year_trial_are_held_to_it(figures) -> None:
+    text = ("Two Phase 3 trials of MDMA were published in Nature Medicine. "
+            "In the 2021 trial, 67% no longer met PTSD criteria versus 33% on placebo.")
+    studies = {t: c.studies for t, c in figures(text)}
+    assert studies["67%"] == ["mapp1"] and studies["33%"] == ["mapp1"]
