@@ -72,10 +72,19 @@ def _tense_of(words: list[str], i: int) -> str | None:
     return None
 
 
+# Adverbials of two words that may stand between an auxiliary and its verb.
+TWO_WORD_ADVERBS = {("in", "fact"), ("at", "present"), ("right", "now"), ("by", "now"), ("at", "last"),
+                    ("in", "turn"), ("of", "course")}
+
+
 def _aux_before(words: list[str], cs: int, at: int) -> str | None:
     """The tense of the auxiliary or copula governing the word at `at`, skipping adverbs."""
     i = at - 1
-    while i >= cs and (words[i] in ADVERBS or words[i] in ("not", "n't", "never", "been", "be", "being", "to")):
+    while i >= cs and (words[i] in ADVERBS or words[i] in ("not", "n't", "never", "been", "be", "being", "to")
+                       or (i - 1 >= cs and (words[i - 1], words[i]) in TWO_WORD_ADVERBS)):
+        if i - 1 >= cs and (words[i - 1], words[i]) in TWO_WORD_ADVERBS:
+            i -= 2  # "is in fact examining", "is at present reviewing"
+            continue
         if words[i] == "been":
             j = i - 1
             while j >= cs and words[j] in ADVERBS | {"not", "n't", "never"}:

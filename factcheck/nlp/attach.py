@@ -55,6 +55,9 @@ NEW_STUDY = re.compile(
 FOLLOW_UP = re.compile(r"(?<!\bat )(?<!\bby )\b(?:this|the|a|its) (?:[\w-]+ ){0,2}(?:follow-?up|extension|sub-?study|substudy|survey|re-?analysis)\b")
 # Every FOLLOW_UP match holds one of these: a sentence holding none is not searched (the pattern
 # opens with look-behinds, which the regex engine tries at every character).
+# A sentence that opens by setting itself against what came before speaks of something else.
+CONTRAST_OPENER = re.compile(r"[\s*_#>-]*(?:by comparison|in comparison|by contrast|in contrast|on the other hand|"
+                             r"for comparison|elsewhere)\b")
 FOLLOW_UP_WORDS = ("follow", "extension", "sub", "survey", "analysis")
 # A study described by its design rather than named ("a pooled analysis", "the long-term
 # follow-up"): each cue is read in the text and in the studies' recorded `design`.
@@ -389,6 +392,8 @@ class FigureAttacher:
             return
         if NEW_STUDY.match(ctx.folded, s0, claim.start):
             return  # "A pilot of couples therapy involved six couples": not the study named before
+        if CONTRAST_OPENER.match(ctx.folded, s0, claim.start):
+            return  # "By comparison, talk therapy works for about 40%": another treatment's figure
         if any(ctx.folded.find(w, s0, s1) >= 0 for w in FOLLOW_UP_WORDS) and FOLLOW_UP.search(ctx.folded, s0, s1):
             return
         prev = ctx.previous_sentence(claim.start)

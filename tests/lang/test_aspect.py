@@ -56,3 +56,13 @@ def test_an_event_phrase_as_subject_of_a_progressive(text: str, progressive: boo
 def test_a_pack_verb_right_after_its_subject(text: str, verb: str, tense: str | None):
     words = text.split()
     assert finite_after_subject(words, 0, words.index(verb), len(words), set()) == tense
+
+
+@pytest.mark.parametrize(("text", "tense"), [
+    ("the fda is in fact examining it", "present"),
+    ("the fda is at present reviewing it", "present"),
+    ("the fda has by now reviewed it", "perfect"),
+])
+def test_two_word_adverbials_between_auxiliary_and_verb(text: str, tense: str) -> None:
+    words = text.split()
+    assert _aux_before(words, 0, len(words) - 2) == tense

@@ -48,3 +48,11 @@ def test_figures_of_the_year_trial_are_held_to_it(figures) -> None:
             "In the 2021 trial, 67% no longer met PTSD criteria versus 33% on placebo.")
     studies = {t: c.studies for t, c in figures(text)}
     assert studies["67%"] == ["mapp1"] and studies["33%"] == ["mapp1"]
+
+
+def test_a_sentence_set_against_the_study_is_not_its(figures) -> None:
+    text = ("A 2021 study in the journal Nature Medicine followed 90 people with PTSD who took MDMA. "
+            "For 67% of them the diagnosis no longer applied. "
+            "By comparison, talk therapy works for about 40% of PTSD patients.")
+    studies = {t: c.studies for t, c in figures(text)}
+    assert studies["67%"] == ["mapp1"] and studies["about 40%"] == []
