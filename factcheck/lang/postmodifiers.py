@@ -10,6 +10,8 @@ OPENERS = {"which", "that", "starting", "beginning", "due", "set", "scheduled", 
 # Nouns that may follow the event word in its own noun group ("Phase 3 trials", "the approval decision").
 HEAD_NOUNS = {"trial", "trials", "study", "studies", "testing", "tests", "program", "programme", "decision",
               "application", "filing", "submission", "meeting", "review", "vote", "clinical"}
+# A participle right after the noun that times the event itself ("trials starting in 2017").
+TIMING_PARTICIPLES = {"starting", "beginning", "due", "set", "scheduled", "slated", "expected", "planned"}
 CLOSERS = {",", ";", ":", ".", "?", "!", "but", "and", "while", "although", "though", "whereas", "—", "–", "("}
 REACH = 12  # tokens: a longer clause has its own events and times
 

@@ -362,6 +362,27 @@ def _as_soon_as_clause(words: list[str], lo: int, es: int) -> bool:
     return False
 
 
+CONDITION_OPENERS = {"once", "if", "when", "after", "whenever"}
+APPROVAL_WORDS = {"approve", "approves", "approved", "approval", "authorise", "authorises", "authorised", "authorize",
+                  "authorizes", "authorized", "authorisation", "authorization", "reschedule", "reschedules",
+                  "rescheduled", "rescheduling", "legalise", "legalises", "legalised", "legalize", "legalizes",
+                  "legalized"}
+
+
+def on_condition_of_approval(words: list[str], ee: int, sent_end: int) -> bool:
+    """The event is made to wait on an approval told after it: "a bill that would allow its use
+    once the FDA has approved it", "will be covered if regulators approve it". A trigger, not a
+    forecast of the event or of the approval."""
+    for i in range(ee, sent_end - 1):
+        w = words[i]
+        if w in (";", ".", "but", "while", "although"):
+            return False
+        opens = w in CONDITION_OPENERS or (w == "as" and words[i + 1:i + 3] == ["soon", "as"])
+        if opens and any(x in APPROVAL_WORDS for x in words[i + 1:min(sent_end, i + 9)]):
+            return True
+    return False
+
+
 WANTING = {"want", "wants", "wanted", "wanting", "wish", "wishes", "wished"}
 
 

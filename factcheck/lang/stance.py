@@ -32,7 +32,7 @@ from factcheck.lang.copulas import PAST_BE, PRESENT_BE
 from factcheck.lang.cues import Cue
 from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.modality import _governs, _hypothetical, _modal_before, _past_framed, _still_required
-from factcheck.lang.postmodifiers import future_marked, postmodifier
+from factcheck.lang.postmodifiers import TIMING_PARTICIPLES, future_marked, postmodifier
 from factcheck.lang.readings import (
     HOW_IT_USUALLY_RUNS,
     SCOPE_CLOSERS,
@@ -64,6 +64,7 @@ from factcheck.lang.readings import (
     headline_state,
     object_of_nearer_event,
     object_of_participle,
+    on_condition_of_approval,
     reported_would,
 )
 from factcheck.lang.states import declared_to, ended_cue, generic_event, listed_now, state_preposition, until_time
@@ -133,6 +134,8 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
     """The stance of `event` (a cue inside `clause`, inside sentence `sent`)."""
     out = _read_stance(doc, sent, clause, event, cues, times, doc_date)
     words = _words(doc)
+    if out.stance in ("expected", "pending") and on_condition_of_approval(words, event.end, sent[1]):
+        out.stance = "hypothetical"  # "a bill to allow its use once the FDA has approved it"
     if out.stance == "none" and not out.negated:
         post = postmodifier(words, event.end, sent[1])
         if post is not None and future_marked(words, post):
@@ -169,7 +172,9 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     out.framing_year = _framing_year(doc, cs, out.times)
     if not out.times:
         post = postmodifier(words, event.end, sent[1])
-        if post is not None:  # "the Phase 3 studies, which are to begin in 2018"
+        # "the Phase 3 studies, which are to begin in 2018"; not "the approval, which the FDA
+        # rejected in 2024", whose time is the rejection's.
+        if post is not None and (future_marked(words, post) or words[post[0]] in TIMING_PARTICIPLES):
             p0, p1 = doc[post[0]].idx, doc[post[1] - 1].idx + len(doc[post[1] - 1])
             out.times = [t for t in times if p0 <= t.start < p1]
     out.attributed, out.attribution = speaker_of(doc, sent, clause, event, cues)

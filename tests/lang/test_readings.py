@@ -1,0 +1,20 @@
+"""Word readings the stance reader uses (lang/readings.py), on word lists alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.lang.readings import on_condition_of_approval
+
+
+@pytest.mark.parametrize(("text", "conditional"), [
+    ("the bill seeks to allow lawful use of such drugs once the fda has approved them", True),
+    ("insurers will cover it if regulators approve the drug", True),
+    ("prescribing will start as soon as the agency authorises it", True),
+    ("the fda will approve it next year", False),
+    ("the fda will decide in august ; if it approves , sales start", False),  # the condition is another clause's
+    ("the bill would allow its use when patients need it", False),  # a condition, but not an approval
+])
+def test_an_event_made_to_wait_on_an_approval(text: str, conditional: bool) -> None:
+    words = text.split()
+    assert on_condition_of_approval(words, 3, len(words)) is conditional
