@@ -17,7 +17,6 @@ from factcheck.knowledge.rule_kinds import NameSpec
 from factcheck.lang.cues import Cue
 from factcheck.lang.layer import Analysis
 from factcheck.lang.lemmas import is_known_word, lemma_of
-from factcheck.lang.wordsets import IRREGULAR_PAST
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.spans import token_columns
 
@@ -117,16 +116,8 @@ class NameRule:
         while k < sent[1] and doc[k].lower_ in NAMING_WORDS:
             k += 1
         prefix = f"NAME:former:{self.rule.id}:"
-        older = [o for o in an.cues_in(k, sent[1]) if o.start == k and o.label.startswith(prefix)
-                 and o.label != f"{prefix}{index}"]
-        if not older:
-            return False
-        # "Lykos (formerly MAPS PBC) filed the application in 2023": history told under the name
-        # of the time, not the name given as today's.
-        j = max(o.end for o in older)
-        while j < sent[1] and doc[j].text in (")", ",", "—", "–"):
-            j += 1
-        return not (j < sent[1] and _past_verb(doc[j].lower_))
+        return any(o.start == k and o.label.startswith(prefix) and o.label != f"{prefix}{index}"
+                   for o in an.cues_in(k, sent[1]))
 
     def _other_acronym(self, an: Analysis, end: int) -> tuple[int, int] | None:
         """"NAME (ACR)" where ACR is an acronym but not this name's."""
@@ -343,10 +334,6 @@ def _first_person_at(an: Analysis, start: int, end: int, sent: tuple[int, int]) 
     if not (before or after):
         return False
     return not any(doc[i].text in ('"', "“", "”") for i in range(sent[0], sent[1]))
-
-
-def _past_verb(word: str) -> bool:
-    return (word.endswith("ed") and len(word) > 4) or word in IRREGULAR_PAST
 
 
 def _present_verb(word: str) -> bool:

@@ -18,7 +18,7 @@ from factcheck.lang.aspect import _aux_before
 from factcheck.lang.cues import Cue
 from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.timex import MONTHS, TimeExpr, names_a_day
-from factcheck.lang.wordsets import AWAITING, HABITUAL, IRREGULAR_PARTICIPLES, STATE_AFTER, STEP_NOUNS
+from factcheck.lang.wordsets import AWAITING, HABITUAL, IRREGULAR_PARTICIPLES, IRREGULAR_PAST, STATE_AFTER, STEP_NOUNS
 
 
 def _state_in_present(doc: Doc, clause: tuple[int, int], event: Cue) -> bool:
@@ -59,6 +59,25 @@ def headline_state(doc: Doc, sent: tuple[int, int], event: Cue) -> bool:
     if not (before.is_alpha and (before.is_title or before.is_upper)):
         return False  # right after a name: "Ozempic scarce", "Wegovy still in short supply"
     return not any(t.lower_ in HEADLINE_VERBS for t in toks)
+
+
+def headline_act(doc: Doc, sent: tuple[int, int], event: Cue) -> bool:
+    """An act told in headline style: the present for news ("FDA approves MDMA therapy") or a bare
+    participle after its subject ("MDMA therapy approved in the US"). Both report it as done."""
+    toks = [t for t in doc[sent[0]:sent[1]] if not t.is_space]
+    if not toks or toks[-1].text in (".", "!", "?", '"', "”", ":") or len(toks) > 16 or event.start == sent[0]:
+        return False
+    w = doc[event.start]
+    before = doc[event.start - 1]
+    if any(t.lower_ in HEADLINE_VERBS or t.lower_ in ("to", "set", "poised", "nears", "near", "could", "?")
+           for t in toks):
+        return False  # a verb of its own, or the headline's future ("FDA to approve", "set to")
+    word = w.lower_
+    if word.endswith("s") and lemma_of(word) != word and before.is_alpha and (before.is_title or before.is_upper):
+        return True  # "FDA approves ...", "Regulators OK ...": the news present after its subject
+    if (word.endswith("ed") or word in IRREGULAR_PAST) and before.is_alpha and not before.is_stop:
+        return True  # "MDMA therapy approved in the US": the headline's passive, its "is" dropped
+    return False
 
 
 # Verbs that tell of a state ending or easing: after them the state no longer holds as told.

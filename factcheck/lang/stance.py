@@ -61,6 +61,7 @@ from factcheck.lang.readings import (
     _wanted,
     acted_on,
     acts_now,
+    headline_act,
     headline_state,
     object_of_nearer_event,
     object_of_participle,
@@ -134,8 +135,11 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
     """The stance of `event` (a cue inside `clause`, inside sentence `sent`)."""
     out = _read_stance(doc, sent, clause, event, cues, times, doc_date)
     words = _words(doc)
-    if out.stance in ("expected", "pending") and on_condition_of_approval(words, event.end, sent[1]):
-        out.stance = "hypothetical"  # "a bill to allow its use once the FDA has approved it"
+    if out.stance in ("expected", "pending") and event.label == "EV:approval" \
+            and on_condition_of_approval(words, event.end, sent[1]):
+        # "a bill to allow its use once the FDA has approved it": an approval that waits on
+        # another is a trigger. (A launch "if the treatment is approved" still forecasts one.)
+        out.stance = "hypothetical"
     if out.stance == "none" and not out.negated:
         post = postmodifier(words, event.end, sent[1])
         if post is not None and future_marked(words, post):
@@ -151,6 +155,9 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         out.stance = "current"
     elif event.label == "EV:shortage" and out.stance == "none" and headline_state(doc, sent, event):
         out.stance = "current"  # "Ozempic and Wegovy scarce at Wake County pharmacies"
+    elif out.stance == "none" and not out.negated and not event.label.startswith(PACK_EVENT_PREFIX) \
+            and headline_act(doc, sent, event):
+        out.stance = "done"  # "FDA approves MDMA therapy", "MDMA therapy approved in the US"
     return out
 
 
