@@ -17,7 +17,7 @@ from factcheck.lang.layer import Analysis
 from factcheck.lang.places import country_of
 from factcheck.lang.timex import TimeExpr, days_without_year, range_end
 from factcheck.lang.topic import in_jurisdiction, in_scope, never_about
-from factcheck.lang.wordsets import IRREGULAR_PAST
+from factcheck.lang.wordsets import IRREGULAR_PAST, OBTAIN
 from factcheck.nlp.claims import Claim
 
 # Readings in which a date is not the date of the event: forecasts, conditions, refusals, and
@@ -105,14 +105,17 @@ def _day_of_this_act(doc, ev, t) -> bool:  # type: ignore[no-untyped-def]
 
 
 # Auxiliaries and linking words that may stand between a day and its event.
-NOT_ANOTHER_ACT = LINKING_VERBS | {"had", "has", "have", "been", "be", "being", "finally", "officially", "formally"}
+# (A verb that takes the event noun as its object is the event's own: "granted ... designation".)
+NOT_ANOTHER_ACT = LINKING_VERBS | OBTAIN | {"had", "has", "have", "been", "be", "being", "finally", "officially",
+                                           "formally"}
 
 
 def _told_by_another_verb(doc, lo: int, hi: int) -> bool:  # type: ignore[no-untyped-def]
     """A past-tense verb between a day and a later event ("said on 9 August that it had been
     rejected") makes the day that verb's: the report, not the act."""
     return any(((w.lower_.endswith("ed") and len(w) > 4) or w.lower_ in IRREGULAR_PAST) and w.lower_ not in NOT_ANOTHER_ACT
-               and not w.is_title for w in doc[lo:hi])
+               and not w.is_title and not (w.i > 0 and doc[w.i - 1].text == "-")  # "MDMA-assisted"
+               for w in doc[lo:hi])
 
 
 class EventDateRule:

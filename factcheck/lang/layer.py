@@ -489,7 +489,8 @@ def _of_research(cues: list[Cue], clause: tuple[int, int], ev: Cue, doc: Doc | N
 OBJECT_WORDS = {"for", "of", "to", "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these",
                 "two", "three", "four", "several", "large", "larger", "small", "new", "further", "additional",
                 "another", "more", "pivotal", "phase", "clinical", "human", "first", "second", "third", "final",
-                "late-stage", "early-stage", "randomized", "randomised", "controlled", "-", "in", "on", "us", "u.s.",
+                "late-stage", "early-stage", "late", "early", "mid", "stage", "randomized", "randomised", "controlled",
+                "-", "in", "on", "us", "u.s.",
                 "with", "as", "part", "through", "psychotherapy", "therapy"}
 
 

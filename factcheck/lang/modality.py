@@ -231,8 +231,10 @@ def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool
     if es - 2 >= cs and words[es - 1] == "to" and words[es - 2] in ("has", "have", "needs", "need", "must"):
         return False  # an obligation to act ("the FDA now has to decide") is pending, not hypothetical
     # ("no longer" is an adverb of time, not the determiner of "no approval")
+    # nor is "possible" before "to" ("it will be possible to prescribe it": a permission to come)
     near = [w for k, w in enumerate(words[max(cs, es - 2):es], max(cs, es - 2))
-            if not (w == "no" and k + 1 < len(words) and words[k + 1] == "longer")]
+            if not (w == "no" and k + 1 < len(words) and words[k + 1] == "longer")
+            and not (k + 1 < len(words) and words[k + 1] == "to")]
     if any(_requires(words, k) for k in range(max(cs, es - 4), es)) or not SECTION_DETERMINERS.isdisjoint(near):
         return True
     # "before approval", "until approval", "without approval", "for approval" after a requirement;
