@@ -4,6 +4,7 @@ hypothetical, and forecasts told as history. Part of the stance readers (stance.
 from __future__ import annotations
 
 import bisect
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -256,3 +257,12 @@ def _requires(words: list[str], k: int) -> bool:
     if w not in REQUIREMENT:
         return False
     return w not in EVALUATIVE or (k + 1 < len(words) and words[k + 1] in ("to", "that", "for"))
+
+
+def _obligation_with_deadline(words: list[str], cs: int, es: int) -> bool:
+    """"must decide", "has to make a call", "needs to rule" right before the event: a duty, which a
+    date still to come makes a thing expected (without one it is a requirement, not a forecast)."""
+    lead = words[max(cs, es - 4):es]
+    if "," in lead or "if" in lead:
+        return False
+    return "must" in lead or any(w in ("has", "have", "needs", "need") and nxt == "to" for w, nxt in pairwise(lead))

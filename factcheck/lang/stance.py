@@ -31,7 +31,14 @@ from factcheck.lang.attribution import in_quotes, speaker_of
 from factcheck.lang.copulas import PAST_BE, PRESENT_BE
 from factcheck.lang.cues import Cue
 from factcheck.lang.lemmas import lemma_of
-from factcheck.lang.modality import _governs, _hypothetical, _modal_before, _past_framed, _still_required
+from factcheck.lang.modality import (
+    _governs,
+    _hypothetical,
+    _modal_before,
+    _obligation_with_deadline,
+    _past_framed,
+    _still_required,
+)
 from factcheck.lang.postmodifiers import TIMING_PARTICIPLES, future_marked, postmodifier
 from factcheck.lang.readings import (
     HOW_IT_USUALLY_RUNS,
@@ -296,6 +303,9 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
     # "approval would require another trial", "any approval".
     if _still_required(words, cs, es):
         out.stance = "negated" if negated_between(es, es) else "pending"  # "still needs final authorisation"
+        return out
+    if _obligation_with_deadline(words, cs, es) and any(is_future(t, doc_date) for t in out.times):
+        out.stance = "expected"  # "on August 9th the FDA must make a big call": a duty with a date to come
         return out
     if _hypothetical(words, cs, es, inside):
         out.stance = "hypothetical"

@@ -18,6 +18,9 @@ from factcheck.regex_tools import CASE_TRAPS, required_literal_sets, required_li
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
+# A day may be written as an ordinal ("August 9th", "the 9th of August").
+_ORD = r"(?:st|nd|rd|th)?"
+_ORD_OF = r"(?:(?:st|nd|rd|th)(?: of)?)?"
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _UNIT = r"(?:year|month|week|summer|spring|autumn|fall|winter|quarter|decade)"
@@ -31,8 +34,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative", re.compile(rf"\b(?:last|this past) {_UNIT}\b", re.I)),
     ("relative", re.compile(r"\b(?:\w+|\d+) (?:days|weeks|months|years) (?:ago|from now)\b", re.I)),
     ("relative", re.compile(r"\b(?:soon|shortly|imminently|currently|now|today|recently|at present|presently)\b", re.I)),
-    ("explicit", re.compile(rf"\b{_MONTH} \d{{1,2}},? (?:19|20)\d\d\b", re.I)),
-    ("explicit", re.compile(rf"\b\d{{1,2}} {_MONTH},? (?:19|20)\d\d\b", re.I)),
+    ("explicit", re.compile(rf"\b{_MONTH} \d{{1,2}}{_ORD},? (?:19|20)\d\d\b", re.I)),
+    ("explicit", re.compile(rf"\b\d{{1,2}}{_ORD_OF} {_MONTH},? (?:19|20)\d\d\b", re.I)),
     ("explicit", re.compile(rf"\b(?:(?:early|mid|late|the end of|the start of|the first half of|the second half of)[- ])?(?:{_MONTH}|{_SEASON}) (?:of )?(?:19|20)\d\d\b", re.I)),
     ("explicit", re.compile(r"\b(?:q[1-4]|(?:first|second|third|fourth) quarter(?: of)?) (?:19|20)\d\d\b", re.I)),
     ("decade", re.compile(r"\b(?:(?:early|mid|late)[- ])?(?:19|20)\d0s\b", re.I)),
@@ -43,8 +46,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A month named with no year after a preposition ("from July", "in August"): the page's year.
     ("monthofyear", re.compile(rf"\b(?:from|in|by|until|since|before|after|this|next) {_MONTH}(?![\w.]| \d)", re.I)),
     # A day and month with no year ("on June 4", "by August 11"): placed in the page's year.
-    ("dayofyear", re.compile(rf"\b{_MONTH} \d{{1,2}}\b(?!,? (?:19|20)\d\d)", re.I)),
-    ("dayofyear", re.compile(rf"\b\d{{1,2}} {_MONTH}\b(?!,? (?:19|20)\d\d)", re.I)),
+    ("dayofyear", re.compile(rf"\b{_MONTH} \d{{1,2}}{_ORD}\b(?!,? (?:19|20)\d\d)", re.I)),
+    ("dayofyear", re.compile(rf"\b\d{{1,2}}{_ORD_OF} {_MONTH}\b(?!,? (?:19|20)\d\d)", re.I)),
 ]
 
 
@@ -198,7 +201,7 @@ def _month_and_day(text: str) -> tuple[int | None, int | None]:
     """The month and the day a "June 4" or "4 June" names."""
     low = text.lower()
     month = next((MONTHS[w.rstrip(".")] for w in re.findall(r"[a-z]+\.?", low) if w.rstrip(".") in MONTHS), None)
-    day = re.search(r"\b(\d{1,2})\b", low)
+    day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", low)
     return month, int(day.group(1)) if day else None
 
 
@@ -233,7 +236,7 @@ def _period(text: str, relative: bool, doc_date: date | None) -> tuple[date | No
     y = int(years[0])
     month = next((MONTHS[w.rstrip(".")] for w in re.findall(r"[a-z]+\.?", low) if w.rstrip(".") in MONTHS), None)
     if month:
-        day = re.search(r"\b(\d{1,2})\b", low)
+        day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", low)
         if day and 1 <= int(day.group(1)) <= calendar.monthrange(y, month)[1]:
             d = date(y, month, int(day.group(1)))
             return d, d
@@ -271,7 +274,7 @@ def days_without_year(text: str) -> list[tuple[int, int, int, int]]:
     for pat in _YEARLESS_DAY:
         for m in pat.finditer(text):
             month, day = _month_and_day(m.group(0))
-            word = re.search(r"[A-Za-z]", m.group(0))
+            word = re.search(r"[A-Za-z]", re.sub(r"^\d+(?:st|nd|rd|th)?(?: of)? ", "", m.group(0)))  # the month's
             # "they may 5" is no date: a month that opens a date is written with a capital.
             if month and day and word and word.group(0).isupper() \
                     and 1 <= day <= calendar.monthrange(2024, month)[1]:  # a leap year: 29 February exists

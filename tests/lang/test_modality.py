@@ -60,3 +60,17 @@ def test_an_opening_verb_after_the_event_noun(text: str, modal: str | None):
     words = text.split()
     es = 1
     assert _modal_before(words, 0, es, len(words)) == modal
+
+
+@pytest.mark.parametrize(("text", "duty"), [
+    ("the fda must make a big call", True),
+    ("the agency has to rule on it", True),
+    ("the agency needs to decide", True),
+    ("if it must decide , it will", False),
+    ("the agency will decide", False),
+])
+def test_an_obligation_right_before_the_event(text: str, duty: bool) -> None:
+    from factcheck.lang.modality import _obligation_with_deadline
+
+    words = text.split()
+    assert _obligation_with_deadline(words, 0, len(words) - 1) is duty

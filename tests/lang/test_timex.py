@@ -156,3 +156,14 @@ def test_twenty_of_something_is_no_year() -> None:
 def test_may_after_a_preposition_is_the_month(text: str, month: int | None):
     found = [t.first.month for t in find_times(text, date(2026, 3, 2)) if t.first]
     assert found == ([month] if month else [])
+
+
+@pytest.mark.parametrize(("text", "month", "day"), [
+    ("On August 9th the FDA must decide", 8, 9),
+    ("by June 4th", 6, 4),
+    ("the 21st February meeting", 2, 21),
+])
+def test_a_day_written_as_an_ordinal(text: str, month: int, day: int) -> None:
+    from factcheck.lang.timex import days_without_year
+
+    assert [(m, d) for _s, _e, m, d in days_without_year(text)] == [(month, day)]
