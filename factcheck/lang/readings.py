@@ -65,7 +65,7 @@ def headline_act(doc: Doc, sent: tuple[int, int], event: Cue) -> bool:
     """An act told in headline style: the present for news ("FDA approves MDMA therapy") or a bare
     participle after its subject ("MDMA therapy approved in the US"). Both report it as done."""
     toks = [t for t in doc[sent[0]:sent[1]] if not t.is_space]
-    if not toks or toks[-1].text in (".", "!", "?", '"', "”", ":") or len(toks) > 16 or event.start == sent[0]:
+    if not toks or toks[-1].text in (".", "!", "?", '"', "”", ":") or len(toks) > 20 or event.start == sent[0]:
         return False
     w = doc[event.start]
     before = doc[event.start - 1]
