@@ -56,8 +56,10 @@ TABLE = [
     ("The agency has agreed to approve Drug X.", "approval", "expected"),
     # a modal after the event noun and its "of" phrase
     ("Approval of the new treatment could come as early as twenty twenty seven.", "approval", "expected"),
-    # an evaluative adjective on the event noun asks for nothing
-    ("Drug X faces a crucial advisory committee meeting.", "advisory-vote", "none"),
+    # an evaluative adjective on the event noun asks for nothing (not hypothetical); what its
+    # subject faces is still to come
+    ("Drug X faces a crucial advisory committee meeting.", "advisory-vote", "expected"),
+    ("Drug X had a crucial advisory committee meeting.", "advisory-vote", "none"),
     ("It is crucial that the agency approves Drug X.", "approval", "hypothetical"),
     ("In 2024 the agency agreed to approve Drug X.", "approval", "past-forecast"),
     ("The agency declared in 2025 that Drug X was no longer in short supply.", "shortage", "ended"),
