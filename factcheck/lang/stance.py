@@ -109,6 +109,9 @@ from factcheck.lang.wordsets import (
     TIME_PREPOSITIONS,
 )
 
+# Verbs whose object is an event still ahead: "faces a crucial FDA panel meeting".
+FACING = {"faces", "facing", "goes", "go", "going"}
+
 # Adjectives that place an event's noun before now ("the earlier phase 3 data").
 # Not "completed" or "finished": as often verbs ("expects to have finished Phase 3 by 2021").
 EARLIER_ONES = {"earlier", "previous", "prior", "former", "original", "past"}
@@ -342,7 +345,10 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
                  and not (c.start > ee and words[c.start - 1] in ("it", "they", "we", "he", "she", "i", "you"))
                  # "approved Zepbound, bringing new hope to patients": a noun the participle
                  # after the comma brings, not a forecast of the event
-                 and not object_of_participle(words, ee, c)]
+                 and not object_of_participle(words, ee, c)
+                 # what a subject faces is the object right after the verb ("faces an FDA panel
+                 # meeting"), not an event elsewhere ("faces a steep climb before it can be legal")
+                 and not (words[c.start] in FACING and not 0 <= es - c.end <= 3)]
     pendings = [c for c in inside if c.label == "ST:pending" and near(c)]
     modal = _modal_before(words, cs, es, ce, event_starts)
     # ("soon" before a past verb tells of the past: "first approvals soon led to more")
