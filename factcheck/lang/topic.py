@@ -255,7 +255,8 @@ def _look_back(an: Analysis, sentence: tuple[int, int], own: Collection[str], ri
         if (s[1] <= paragraph_start and past) if whole_paragraph else (s[1] <= paragraph_start or past):
             break
         cues = subjects.cues_in(s[0], s[1]) if subjects is not None else an.cues_in(s[0], s[1])
-        side = _nearest(cues, own, rival, s[0] if first else s[1])
+        # With the Doc: "MDMA and psilocybin" named together before "these drugs" are both meant.
+        side = _nearest(cues, own, rival, s[0] if first else s[1], an.doc)
         if side:
             return side
     return None
