@@ -110,6 +110,11 @@ NOT_ANOTHER_ACT = LINKING_VERBS | OBTAIN | {"had", "has", "have", "been", "be", 
                                            "formally"}
 
 
+# Irregular participles that open an aside of their own after a comma ("..., built on the 2022 Act").
+AFTER_COMMA_PARTICIPLES = {"built", "based", "born", "brought", "held", "known", "laid", "led", "made", "set", "taken",
+                           "written", "drawn", "shown", "seen", "begun"}
+
+
 def _told_by_another_verb(doc, lo: int, hi: int) -> bool:  # type: ignore[no-untyped-def]
     """A past-tense verb between a day and a later event ("said on 9 August that it had been
     rejected") makes the day that verb's: the report, not the act."""
@@ -146,6 +151,11 @@ class EventDateRule:
                    and c.start >= lo and c.label != "EV:submission" and c.label not in ev_labels]
         if between:
             return False
+        if span.start >= ev.cue.end:
+            commas = [t.i for t in an.doc[ev.cue.end:span.start] if t.text in (",", ";")]
+            if commas and (_told_by_another_verb(an.doc, commas[0] + 1, span.start)
+                           or any(t.lower_ in AFTER_COMMA_PARTICIPLES for t in an.doc[commas[0] + 1:span.start])):
+                return False  # "prescriptions, built on the Inflation Reduction Act of 2022": the act's date
         # A date before this event that closes another one ("founded in 1986 and set up X in
         # 2014"): it is that event's date.
         if span.end <= ev.cue.start:

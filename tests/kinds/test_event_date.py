@@ -29,6 +29,9 @@ def test_wrong_date_is_an_error(hits, text: str, span: str):
     "Zykora was approved in 2023 and approved Drug X in March 2025.",
     # A date that closes an earlier event is that event's date.
     "Drug X was reviewed in 2023 and approved soon after.",
+    # A date in an aside after a comma belongs to the aside's own verb.
+    "Drug X was approved, built on data from trials finished in 2023.",
+    "Drug X was approved, based on the 2023 guidance.",
 ])
 def test_fitting_or_other_dates_are_not_flagged(hits, text: str):
     assert hits(text, RULE) == []
