@@ -38,7 +38,10 @@ class CitationJudge(JudgeBase):
             f.since = s.retracted_on.isoformat() if s.retracted_on else None
             return f
         s = studies[0]
-        if claim.journal and len(studies) == 1 and s.journal and not _same_journal(claim.journal, s.journal):
+        # (several studies only when they share one journal: "a phase 3 study in Nature" is wrong
+        # whichever of the phase's papers it means)
+        if claim.journal and s.journal and len({t.journal for t in studies}) == 1 \
+                and not _same_journal(claim.journal, s.journal):
             f = self._builtin("citation-wrong-journal", claim,
                               f"{s.label} appeared in {s.journal}, not in {claim.journal}.",
                               fact=f"{s.title} ({s.journal}).", suggestion=f"Write {s.journal}.",

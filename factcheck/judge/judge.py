@@ -150,6 +150,8 @@ def _downgrade_speech(f: Finding, claim: Claim) -> None:
     assertion, so a problem found in it is information for the editor, not a flag."""
     if f.verdict in ("supported", "unsupported") or not (claim.attributed or claim.question):
         return
+    if claim.type == "citation" and not claim.question and f.verdict == "contradicted" and f.rule == "citation-wrong-journal":
+        return  # "according to a study in the journal Nature": the journal is the text's own citation
     if claim.type == "citation" and claim.attribution and not claim.question and f.verdict == "retracted":
         # "MAPS said it had published its long-term follow-up": a retracted paper presented to the
         # reader stays a flag whoever presents it, as an overtaken forecast does.

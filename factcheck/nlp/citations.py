@@ -46,6 +46,15 @@ def _author_key(name: str) -> str:
 JOURNAL_NAMED = re.compile(
     r"\bin (?:the )?(?:(?:medical|scientific|peer[- ]reviewed|prestigious) )?journal (?P<j>(?:The )?[A-Z][\w&-]*"
     r"(?: (?:of |and |for |in )?[A-Z][\w&-]*){0,5})")
+# "published in Nature", "appeared in JAMA": without the word "journal", only names of well-known
+# journals count (a bare "published in" is followed by months, places and outlets as often).
+KNOWN_JOURNALS = ("Nature Medicine", "Nature", "Science", "JAMA Psychiatry", "JAMA", "The Lancet Psychiatry",
+                  "Lancet Psychiatry", "The Lancet", "Lancet", "The New England Journal of Medicine",
+                  "New England Journal of Medicine", "NEJM", "BMJ", "Psychopharmacology", "Neuropsychopharmacology",
+                  "Scientific Reports", "The American Journal of Psychiatry", "American Journal of Psychiatry")
+KNOWN_JOURNAL_NAMED = re.compile(
+    r"\b(?:published|appeared|appearing|reported|described) (?:\w+ ){0,2}?in (?P<j>"
+    + "|".join(re.escape(j) for j in KNOWN_JOURNALS) + r")(?![\w-])")
 PHASE_NAMED = re.compile(r"\bphase[- ]?(?P<p>3|iii|three|2|ii|two)\b", re.I)
 PHASE_NUMBER = {"3": "3", "iii": "3", "three": "3", "2": "2", "ii": "2", "two": "2"}
 _RUN = re.compile(r"[a-z0-9]+")
@@ -152,19 +161,43 @@ class CitationFinder:
         """A journal named for a study, which the sentence cites or describes by phase and year
         ("In May 2021 it published phase-three results in the journal Nature")."""
         out: list[Claim] = []
-        if "journal" not in ctx.text:
-            return out  # every match spells "journal" (the pattern is case-sensitive)
-        for m in JOURNAL_NAMED.finditer(ctx.text):
+        # (each pattern needs a word the text may lack: most documents are spared both scans)
+        matches = list(JOURNAL_NAMED.finditer(ctx.text)) if "journal" in ctx.text else []
+        if " in " in ctx.text and ("published" in ctx.text or "appear" in ctx.text or "reported" in ctx.text
+                                   or "described" in ctx.text):
+            matches += KNOWN_JOURNAL_NAMED.finditer(ctx.text)
+        seen: set[int] = set()
+        for m in sorted(matches, key=lambda m: m.start("j")):
+            if m.start("j") in seen:
+                continue
+            seen.add(m.start("j"))
             sent = ctx.sentence_of(m.start())
             studies = {sid for c in cited if c.sentence == sent and len(c.studies) == 1 for sid in c.studies}
             if not studies:
-                phases = {PHASE_NUMBER[p.group("p").lower()] for p in PHASE_NAMED.finditer(ctx.text, sent[0], sent[1])}
-                years = {int(y) for y in YEAR_ANY.findall(ctx.text, sent[0], sent[1])}
-                if len(phases) == 1 and years:
-                    studies = {sid for sid in self.by_phase.get(phases.pop(), [])
-                               if self.pack.studies[sid].year in years}
-            if len(studies) != 1:
+                studies = self._by_phase_and_year(ctx, sent)
+            if not studies:
                 continue
+            journals = {self.pack.studies[sid].journal for sid in studies}
+            if len(studies) > 1 and (len(journals) != 1 or None in journals):
+                continue  # which of the phase's studies is meant decides the journal
             out.append(Claim(type="citation", kind="citation", start=m.start("j"), end=m.end("j"), sentence=sent,
-                             studies=list(studies), citation=m.group("j"), journal=m.group("j")))
+                             studies=sorted(studies), citation=m.group("j"), journal=m.group("j")))
         return out
+
+    def _by_phase_and_year(self, ctx: Context, sent: tuple[int, int]) -> set[str]:
+        """The phase's studies of the year the sentence names; with no year, all the phase's studies
+        (the caller keeps them only when they share one journal). The phase may be named in the
+        sentence or the one after it ("... a study in the journal Nature. The leaders of the
+        clinical trial (phase 3) say ...")."""
+        phases = {PHASE_NUMBER[p.group("p").lower()] for p in PHASE_NAMED.finditer(ctx.text, sent[0], sent[1])}
+        if not phases:
+            nxt = ctx.sentence_of(sent[1]) if sent[1] < len(ctx.text) else None
+            if nxt is not None and nxt != sent:
+                phases = {PHASE_NUMBER[p.group("p").lower()] for p in PHASE_NAMED.finditer(ctx.text, nxt[0], nxt[1])}
+        if len(phases) != 1:
+            return set()
+        years = {int(y) for y in YEAR_ANY.findall(ctx.text, sent[0], sent[1])}
+        studies = set(self.by_phase.get(phases.pop(), []))
+        if years:
+            studies = {sid for sid in studies if self.pack.studies[sid].year in years}
+        return studies
