@@ -173,7 +173,9 @@ class CitationFinder:
             seen.add(m.start("j"))
             sent = ctx.sentence_of(m.start())
             studies = {sid for c in cited if c.sentence == sent and len(c.studies) == 1 for sid in c.studies}
-            if not studies:
+            if not studies and (not self.pack.topic or ctx.names_topic(self.pack.topic)):
+                # (a phase and a year name this pack's studies only on a page about its topic:
+                # "MDMA trials published in Nature Medicine in 2023" are no GLP-1 trial of 2023)
                 studies = self._by_phase_and_year(ctx, sent)
             if not studies:
                 continue
