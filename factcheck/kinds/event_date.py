@@ -84,6 +84,24 @@ def _after_until(doc, t) -> bool:  # type: ignore[no-untyped-def]
 LINKING_VERBS = {"came", "happened", "arrived", "was", "were", "is", "took", "place", "landed", "followed"}
 
 
+def _outside_asides(tokens):  # type: ignore[no-untyped-def]
+    """The tokens outside parentheses and comma-enclosed asides ("the FDA, the US agency that
+    regulates drugs, decided"): what stands between a subject and its verb."""
+    out, depth, commas = [], 0, 0
+    toks = list(tokens)
+    n_commas = sum(1 for t in toks if t.text == ",")
+    for t in toks:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif t.text == "," and n_commas >= 2:
+            commas += 1
+        elif depth == 0 and (n_commas < 2 or commas % 2 == 0):
+            out.append(t)
+    return out
+
+
 def _day_of_this_act(doc, ev, t) -> bool:  # type: ignore[no-untyped-def]
     """A day after the event, within a few words, with no other verb between; or a day that opens
     the event's clause ("On August 9 the agency rejected it")."""
@@ -92,10 +110,11 @@ def _day_of_this_act(doc, ev, t) -> bool:  # type: ignore[no-untyped-def]
         return False
     if span.end <= ev.cue.start:
         opener = span.start - 1
-        if opener < ev.clause[0] or doc[opener].lower_ != "on" or opener not in (ev.clause[0], ev.sentence[0]) \
-                or ev.cue.start - span.end > 8:
+        if opener < ev.sentence[0] or doc[opener].lower_ != "on" or opener not in (ev.clause[0], ev.sentence[0]):
             return False
-        between = doc[span.end:ev.cue.start]
+        between = [t for t in _outside_asides(doc[span.end:ev.cue.start])]
+        if len(between) > 8:
+            return False
     elif span.start < ev.cue.end or span.start - ev.cue.end > 6:
         return False
     else:
@@ -141,14 +160,18 @@ class EventDateRule:
             return False
         ev_labels = self.events
         lo, hi = (ev.cue.end, span.start) if span.start >= ev.cue.end else (span.end, ev.cue.start)
-        if hi - lo > ATTACH_TOKENS and ev.clause[0] <= span.start < ev.clause[1]:
+        # (an aside between them does not count: "On 9 August the FDA, the agency that regulates
+        # drugs, decided ...")
+        outside = {t.i for t in _outside_asides(an.doc[lo:hi])}
+        if len(outside) > ATTACH_TOKENS and ev.clause[0] <= span.start < ev.clause[1]:
             return False
         # An application or filing named as the object ("turned down the application in 2023") is
         # no event of its own here.
         # Only the shared event classes count: another rule's own words ("grant" for vouchers) name
         # no event of their own here.
         between = [c for c in an.cues_in(lo, hi) if c.label.startswith("EV:") and not c.label.startswith("EV:rule:")
-                   and c.start >= lo and c.label != "EV:submission" and c.label not in ev_labels]
+                   and c.start >= lo and c.label != "EV:submission" and c.label not in ev_labels
+                   and c.start in outside]
         if between:
             return False
         if span.start >= ev.cue.end:

@@ -160,3 +160,10 @@ day_tolerance: {value!r}
     root = kindpack.write_pack(tmp_path / "test", {"claims/c.yaml": claims})
     with pytest.raises(Exception, match="day_tolerance"):
         kindpack.linter_for([root])
+
+
+def test_an_aside_between_a_day_and_its_act_is_skipped(bundled_linter) -> None:
+    text = ("On 9 August the Food and Drug Administration (FDA), the US agency that regulates drugs, "
+            "decided not to approve MDMA therapy.")
+    found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule == "mdma/crl-wrong-month"]
+    assert found
