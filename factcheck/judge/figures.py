@@ -23,6 +23,12 @@ COMPATIBLE_ARMS = {("placebo", "control"), ("control", "placebo"), ("mdma", "act
 class FigureJudge(JudgeBase):
     def _figure(self, claim: Claim) -> Finding | None:
         f = self._compare_figure(claim)
+        if f is not None and f.rule == "figure-wrong-measure" and claim.unit in TIMELINE_UNITS:
+            # A study's weeks are counted from several anchors (baseline, first dose, end of
+            # treatment): "18 weeks of treatment" for an endpoint 18 weeks after baseline is loose
+            # wording, worth a look, not a wrong figure.
+            f.severity, f.lowered = "info", True
+            f.message = "Loose timeline: " + f.message
         if f is not None and claim.study_how == BY_FIGURES and claim.studies and f.verdict != "supported":
             # Say why the study is named at all: the text gives its figures, not its name.
             name = self._studies_name(claim.studies[:1])
@@ -284,6 +290,9 @@ class FigureJudge(JudgeBase):
         if right:
             suggestion = "Quote the figure for the outcome, arm and study it belongs to: " + self._describe(right[0]) + "."
         return self._builtin(rule_id, claim, message, fact=fact, suggestion=suggestion, sources=sources, kind=claim.kind)
+
+
+TIMELINE_UNITS = {"weeks", "months"}
 
 
 def _stated(claim: Claim) -> str:
