@@ -316,6 +316,8 @@ def _held_since(doc: Doc, s0: int, es: int) -> bool:
 
 
 FURTHER = {"another", "additional", "further"}
+# After "a": one more of the kind ("a third Phase 3 trial", "a new phase 3 study").
+ORDINAL_FURTHER = {"third", "new", "fresh", "confirmatory", "separate"}  # (not "second": MAPP2 was "a second Phase 3 trial")
 # Adverbs that tell how a process usually runs (narrower than wordsets.HABITUAL, whose "every"
 # and "often" also mark repeated events).
 HOW_IT_USUALLY_RUNS = {"normally", "usually", "typically", "ordinarily", "routinely", "customarily"}
@@ -333,6 +335,8 @@ def _a_further_one(words: list[str], cs: int, es: int) -> bool:
             nxt = lead[-2:][k + 1] if k + 1 < len(lead[-2:]) else None
             if nxt not in ("and", ",", "or", "to"):
                 return True
+    if any(a == "a" and b in ORDINAL_FURTHER for a, b in pairwise(lead)):
+        return True  # "a third confirmatory Phase 3 trial", "a new phase 3 study"
     return (len(lead) >= 2 and lead[-2:] == ["one", "more"]) or (len(lead) >= 3 and lead[-3:-1] == ["one", "more"])
 
 
@@ -397,7 +401,7 @@ def on_condition_of_approval(words: list[str], ee: int, sent_end: int) -> bool:
         if w in (";", ".", "but", "while", "although"):
             return False
         opens = w in CONDITION_OPENERS or (w == "as" and words[i + 1:i + 3] == ["soon", "as"])
-        if opens and any(x in APPROVAL_WORDS for x in words[i + 1:min(sent_end, i + 9)]):
+        if opens and any(x in APPROVAL_WORDS for x in words[i + 1:min(sent_end, i + 13)]):
             return True
     return False
 

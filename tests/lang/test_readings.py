@@ -38,3 +38,17 @@ def test_an_act_told_in_headline_style(text: str, word: str, done: bool) -> None
     doc = spacy.blank("en")(text)
     i = next(t.i for t in doc if t.text == word)
     assert headline_act(doc, (0, len(doc)), Cue("EV:approval", i, i + 1)) is done
+
+
+@pytest.mark.parametrize(("text", "further"), [
+    ("asked it to complete a third confirmatory phase 3", True),
+    ("plans to run a new phase 3", True),
+    ("is being tested in a second phase 3", False),  # the second of the two, MAPP2
+    ("completed the phase 3", False),
+])
+def test_one_more_of_its_kind(text: str, further: bool) -> None:
+    from factcheck.lang.readings import _a_further_one
+
+    words = text.split()
+    es = len(words) - 2
+    assert _a_further_one(words, 0, es) is further
