@@ -35,10 +35,20 @@ from factcheck.lang.wordsets import (
 )
 
 
+# Words that open a clause: after them "once" is a conjunction ("once the panel has voted, the FDA
+# is expected to decide"), not "formerly" ("the once-expected approval").
+CLAUSE_OPENERS = {"the", "a", "an", "it", "they", "we", "he", "she", "its", "their", "this", "that", "these", "those",
+                  "regulators", "approval", "approved", "there"}
+
+
+def _once_as_conjunction(words: list[str], c: Cue) -> bool:
+    return words[c.start] == "once" and c.end < len(words) and words[c.end] in CLAUSE_OPENERS
+
+
 def _past_framed(doc: Doc, words: list[str], cs: int, cue: Cue, inside: list[Cue], ce: int | None = None) -> bool:
     """A forecast told as history: "approval was expected", "seemed close", "analysts predicted",
     "the goal of approval by 2021 was missed"."""
-    if any(c.label == "ST:past" and not _passive_used(words, c) for c in inside):
+    if any(c.label == "ST:past" and not _passive_used(words, c) and not _once_as_conjunction(words, c) for c in inside):
         return True
     aux = _aux_before(words, cs, cue.start)
     if aux == "past":

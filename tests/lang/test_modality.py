@@ -74,3 +74,16 @@ def test_an_obligation_right_before_the_event(text: str, duty: bool) -> None:
 
     words = text.split()
     assert _obligation_with_deadline(words, 0, len(words) - 1) is duty
+
+
+@pytest.mark.parametrize(("text", "conjunction"), [
+    ("once the panel has voted , the fda is expected to decide", True),
+    ("approval was once expected by 2021", False),
+])
+def test_once_as_a_conjunction_is_no_past_frame(text: str, conjunction: bool) -> None:
+    from factcheck.lang.cues import Cue
+    from factcheck.lang.modality import _once_as_conjunction
+
+    words = text.split()
+    i = words.index("once")
+    assert _once_as_conjunction(words, Cue("ST:past", i, i + 1)) is conjunction
