@@ -34,7 +34,6 @@ from factcheck.lang.wordsets import (
     STEP_NOUNS,
 )
 
-
 # Words that open a clause: after them "once" is a conjunction ("once the panel has voted, the FDA
 # is expected to decide"), not "formerly" ("the once-expected approval").
 CLAUSE_OPENERS = {"the", "a", "an", "it", "they", "we", "he", "she", "its", "their", "this", "that", "these", "those",
