@@ -118,6 +118,10 @@ def _modal_before(words: list[str], cs: int, es: int, ce: int | None = None,
         w = words[i]
         if w == "going" and i + 1 < len(words) and words[i + 1] == "to":
             return "past" if i > cs and words[i - 1] in ("was", "were") else "will"
+        if w == "to" and i - 1 >= cs and words[i - 1] in ("is", "are", "was", "were") \
+                and i + 1 < len(words) and lemma_of(words[i + 1]) in LIGHT_VERBS | {"decide", "rule", "vote", "meet"}:
+            # "which is to make a final ruling by Aug. 11": a plan or schedule ("was to": a past one)
+            return "past" if words[i - 1] in ("was", "were") else "will"
         if (w in FUTURE_MODALS and w != "going") or w in ("would", "'d"):
             return _modal_reading(words, i, es, event_starts)
         if w in (".", ",", ";", "and", "but", "by", "with") and i < es - 1:

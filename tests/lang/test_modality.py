@@ -87,3 +87,14 @@ def test_once_as_a_conjunction_is_no_past_frame(text: str, conjunction: bool) ->
     words = text.split()
     i = words.index("once")
     assert _once_as_conjunction(words, Cue("ST:past", i, i + 1)) is conjunction
+
+
+@pytest.mark.parametrize(("text", "modal"), [
+    ("the fda is to make a final ruling", "will"),
+    ("the fda was to make a final ruling", "past"),
+])
+def test_be_to_with_a_verb_is_a_plan(text: str, modal: str) -> None:
+    from factcheck.lang.modality import _modal_before
+
+    words = text.split()
+    assert _modal_before(words, 0, words.index("ruling")) == modal
