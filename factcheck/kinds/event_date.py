@@ -142,6 +142,18 @@ def _told_by_another_verb(doc, lo: int, hi: int) -> bool:  # type: ignore[no-unt
                for w in doc[lo:hi])
 
 
+def _listed_with(text: str, t, times: list) -> list:  # type: ignore[no-untyped-def]
+    """The times joined to `t` in a list ("in 2017 and 2019", "2017, 2019 and 2021")."""
+    out = []
+    for u in sorted(times, key=lambda u: u.start):
+        if u is t or u.relative or u.first is None:
+            continue
+        lo, hi = (t.end, u.start) if u.start >= t.end else (u.end, t.start)
+        if text[lo:hi].strip(" ,") in ("and", "or", "", "and in", "then in", "and again in"):
+            out.append(u)
+    return out
+
+
 class EventDateRule:
     def __init__(self, rule: Rule, rivals: set[str], home_jurisdiction: str | None = None) -> None:
         assert isinstance(rule.spec, EventDateSpec)
@@ -333,6 +345,10 @@ class EventDateRule:
             first, last = (true_first, true_last)
             if not isinstance(self.spec.date, PartialDate) and _document_date(an, ev, t):
                 first = last = self.spec.date  # a letter's own date: no announcement slack
+            if not (t.last < first or t.first > last) and not self.spec.end:
+                # A one-time event given two dates in a list ("designations in 2017 and 2019"):
+                # the other date is as much the text's as the nearest one.
+                t = next((u for u in _listed_with(doc.text, t, times) if u.last < first or u.first > last), t)
             if t.last < first or t.first > last:  # no overlap at the text's precision
                 span = doc.char_span(min(t.start, ev_char), max(t.end, doc[ev.cue.end - 1].idx + len(doc[ev.cue.end - 1])),
                                      alignment_mode="expand")

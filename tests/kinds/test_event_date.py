@@ -12,6 +12,8 @@ RULE = "test/x-approval-date"
     ("Drug X was approved in 2023.", "approved in 2023"),
     ("The agency approved Drug X in June 2025.", "approved Drug X in June 2025"),
     ("Since its approval in 2024, Drug X has sold well.", "approval in 2024"),
+    # two dates listed for a one-time event: the wrong one is the text's too
+    ("Drug X was approved in 2025 and 2023.", "approved in 2025 and 2023"),
 ])
 def test_wrong_date_is_an_error(hits, text: str, span: str):
     assert hits(text, RULE) == [(RULE, span, "error")]
