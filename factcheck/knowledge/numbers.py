@@ -53,7 +53,8 @@ TIMEPOINT = re.compile(
     r"(?:\s+(?:later|after|post|following|from|since|past)(?:\s+(?:the\s+)?(?P<anchor>baseline|enrol\w*|randomi[sz]ation|"
     r"(?:the\s+)?(?:end\s+of\s+)?(?:treatment|therapy)|(?:the\s+)?(?:last|final|third)\s+(?:\w+\s+)?(?:sessions?|doses?)|"
     r"dosing|the\s+study))?)"
-    r"|\bat\s+(?:the\s+)?(?P<n2>{NUM})[- ](?P<u2>days?|weeks?|months?|years?)\b"
+    # ("at two months after treatment" is the first form's: its anchor says from when)
+    r"|\bat\s+(?:the\s+)?(?P<n2>{NUM})[- ](?P<u2>days?|weeks?|months?|years?)\b(?!\s+(?:after|post|following|from|since)\b)"
     # "after one year", "after 18 weeks": counted from the start of the study.
     r"|\b(?:after|following)\s+(?:(?:about|around|roughly|some|more than|over|nearly|almost|at least)\s+)?"
     r"(?P<n3>{NUM}|a|an)\s+(?:full\s+|whole\s+)?(?P<u3>weeks?|months?|years?)\b(?!\s+(?:of|on|in)\b)"

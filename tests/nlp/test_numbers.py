@@ -45,6 +45,9 @@ def test_split_glued_refuses_to_guess() -> None:
     # "after N units" counts from the start of the study.
     ("two-thirds lost their diagnosis after one year", 52.0, "baseline"),
     ("following 18 weeks, 67% no longer met criteria", 18.0, "baseline"),
+    # "at" with an anchor after it counts from that anchor
+    ("at two months after treatment, 67% no longer qualified", 52 / 12 * 2, "treatment"),
+    ("at 18 weeks, 67% no longer met criteria", 18.0, "baseline"),
 ])
 def test_parse_timepoint(text: str, weeks: float, anchor: str) -> None:
     got = parse_timepoint(text)
