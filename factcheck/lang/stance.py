@@ -33,39 +33,21 @@ from factcheck.lang.cues import Cue
 from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.modality import (
     _governs,
-    _hypothetical,
     _modal_before,
-    _obligation_with_deadline,
     _past_framed,
-    _still_required,
 )
 from factcheck.lang.postmodifiers import TIMING_PARTICIPLES, future_marked, postmodifier
 from factcheck.lang.readings import (
-    HOW_IT_USUALLY_RUNS,
-    SCOPE_CLOSERS,
-    _a_further_one,
     _ability,
     _any_such_state,
     _arrived_at,
-    _as_soon_as_clause,
     _asserting_opener,
-    _awaited,
-    _closed_off,
-    _harmless_negation,
     _held_since,
-    _object_of,
-    _prevented,
     _purpose_after_future,
-    _question_to_settle,
-    _reduced_relative,
     _scheduled_present,
-    _simple_past_before,
     _state_after_phrase,
     _state_in_present,
-    _subject_of,
     _time_allowed,
-    _waiting_for,
-    _wanted,
     acted_on,
     acts_now,
     headline_act,
@@ -75,7 +57,8 @@ from factcheck.lang.readings import (
     on_condition_of_approval,
     reported_would,
 )
-from factcheck.lang.states import declared_to, ended_cue, generic_event, listed_now, state_preposition, until_time
+from factcheck.lang.stance_frames import FRAMES, StanceContext
+from factcheck.lang.states import generic_event, listed_now, state_preposition, until_time
 from factcheck.lang.time_readings import (
     _delay_foreseen,
     _framing_year,
@@ -88,20 +71,17 @@ from factcheck.lang.wordsets import (
     DEONTIC_MODALS,
     EXPERIENCE_VERBS,
     FORECAST_ADVERBS,
-    FUTURE_MODALS,
     HABITUAL,
     HELD_IN,
     INTERROGATIVES,
     IRREGULAR_PARTICIPLES,
     NAME_LABELS,
-    NEG_QUANTIFIERS,
     ONGOING,
     PAST_BELIEF,
     PAST_PERFECT,
     PAST_REQUESTS,
     PERFECT,
     PROCESS_EVENTS,
-    PROSPECT_NEAR,
     STATE_AFTER,
     STATE_VERBS,
     SUBJECTS,
@@ -111,13 +91,6 @@ from factcheck.lang.wordsets import (
 
 # Verbs whose object is an event still ahead: "faces a crucial FDA panel meeting".
 FACING = {"faces", "facing", "goes", "go", "going"}
-
-# Adjectives that place an event's noun before now ("the earlier phase 3 data").
-# Not "completed" or "finished": as often verbs ("expects to have finished Phase 3 by 2021").
-EARLIER_ONES = {"earlier", "previous", "prior", "former", "original", "past"}
-# A weighing in the present, before the -ing form of what is weighed.
-WEIGHING_NOW = {"considering", "considers", "weighing", "weighs", "contemplating", "contemplates", "mulling",
-                "mulls", "debating", "debates", "discussing", "discusses"}
 
 # The events a pack names in its own words (vocabulary.event_labels), not the built-in classes.
 PACK_EVENT_PREFIX = "EV:rule:"
@@ -207,135 +180,18 @@ def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event
                  and any(0 <= t.start - r <= 30 for r in reports)]
         out.framing_year = min(years) if years else None
 
-    es, ee = event.start, event.end
-
-    def near(c: Cue, n: int = PROSPECT_NEAR) -> bool:
-        return abs(c.start - es) <= n or abs(c.end - ee) <= n
-
-    def negated_between(a: int, b: int) -> bool:
-        lo, hi = min(a, b), max(a, b)
-        if _prevented(words, cs, es):
-            return True  # "the law bars Medicare from paying for it"
-        for c in inside:
-            if c.label != "NEG":
-                continue
-            if lo - 6 <= c.start <= hi and not _harmless_negation(words, c) \
-                    and not _reduced_relative(words, c, es) and not _closed_off(words, c.start, es) \
-                    and not (c.end < lo and any(w in SCOPE_CLOSERS for w in words[c.end + 1:lo])):
-                # ("demand has not fallen because the shortage ended": the "because" clause is
-                # outside the negation)
-                return True
-            if words[c.start] in LACK_VERBS and lo - 10 <= c.start < lo and "," not in words[c.start:lo]:
-                return True  # "still lacks the US Food and Drug Administration approval": its object's head
-            if (words[c.start] in NEG_QUANTIFIERS and cs <= c.start < lo) or (words[c.start] == "no" and c.start == cs):
-                # a negative subject: "none of ibogaine, psilocybin or MDMA is legalised", "No
-                # psychedelic-based therapy has so far won approval"
-                return True
-        return False
-
-    # "post-approval studies", "pre-approval access": a time relative to the event, not the event.
-    if es - 2 >= cs and words[es - 1] == "-" and words[es - 2] in ("post", "pre"):
-        out.stance = "hypothetical"
-        return out
-    if _prevented(words, cs, es):
-        out.stance, out.negated = "negated", True  # "the rules keep doctors from prescribing it to teens"
-        return out
-    if ee < ce and words[ee] in ("'s", "’s") and not _is_copula_s(words, ee):
-        # "the application's PDUFA date is in August": the event names whose date it is; the
-        # sentence says nothing of the application itself.
-        return out
-    if ee < ce and words[ee] in ("no", "none", "nothing") and not (ee + 1 < ce and words[ee + 1] in ("longer", "later", "sooner")):
-        # "the TGA has approved no product that contains MDMA": a negative object denies the act
-        out.stance, out.negated = "negated", True
-        return out
-    if "neither" in words[ee:min(ce, ee + 4)] and "nor" in words[ee:ce]:
-        # "has approved it neither for diabetes nor for weight loss": denied for both
-        out.stance, out.negated = "negated", True
-        return out
-    if _waiting_for(words, sent[0], es):
-        out.stance = "pending"  # "the measure will have to wait until January to be adopted"
-        return out
-    if _as_soon_as_clause(words, cs, es):
-        out.stance = "hypothetical"  # "legal in Colorado as soon as the FDA approves it": a condition
-        return out
-    if _wanted(words, cs, es) and not out.times:
-        return out  # "MAPS wants MDMA to become a registered medicine": a goal, neither a forecast nor a fact
-    if any(w in HOW_IT_USUALLY_RUNS for w in words[cs:es]):
-        # "it normally aims to decide within ten months": how the process usually runs, not a
-        # forecast for this case.
-        out.stance = "hypothetical"
-        return out
-    if _a_further_one(words, cs, es):
-        # "a way forward that includes one more phase 3 trial", "asked for another application":
-        # one more of its kind, which may come; neither the one under way nor a forecast of it.
-        out.stance = "hypothetical"
-        return out
-    if es - 1 >= cs and words[es - 1] in EARLIER_ONES:
-        # "a review of the earlier phase 3 data", "the previous application": one before now,
-        # neither under way nor to come.
-        return out
-    # A change told as "from X to Y" ("From Prohibited to Prescribed"): X is the state left behind.
-    if es - 1 >= cs and words[es - 1] == "from" and "to" in words[ee:min(ce, ee + 4)]:
-        out.stance = "ended"
-        return out
-    # Refused: "declined to approve", "rejected the application", "a complete response letter".
-    refused = [c for c in inside if c.label == "ST:refused" and near(c, 12) and not _alternative(words, event, c)
-               and not _object_of(words, event, c) and not _subject_of(words, event, c)]
-    if refused and not negated_between(refused[0].start, refused[0].start):
-        out.stance, out.cue = "refused", refused[0]
-        return out
-
-    # Preparing for the event: "ahead of the FDA's possible approval", "in the run-up to the
-    # August 11 decision", "the pending approval of ...": a thing still to come, however hedged.
-    if _awaited(words, cs, es) and not _past_aux(words, cs, es) and not _past_verb_before(words, cs, es) \
-            and not _simple_past_before(words, cs, es):
-        out.stance = "negated" if negated_between(es, es) else "expected"
-        return out
-    # An open question someone is to settle: "the FDA must decide whether it can be prescribed",
-    # "on their outcome hangs the question of whether the FDA will let it be used".
-    if _question_to_settle(words, cs, es, sent[1]) and not _past_aux(words, cs, es):
-        out.stance = "pending"
-        return out
-    # The object of a weighing under way: "the FDA is considering authorising it", "as the agency
-    # weighs approving it". (A past one, "considered approving", is read below as history.)
-    if es - 1 >= cs and words[es].endswith("ing") and words[es - 1] in WEIGHING_NOW and not _past_aux(words, cs, es - 1):
-        out.stance = "negated" if negated_between(es - 1, es - 1) else "pending"
-        out.negated = out.stance == "negated"
-        return out
-    # Conditional or counterfactual frames: "if approved", "before approval could be considered",
-    # "approval would require another trial", "any approval".
-    if _still_required(words, cs, es):
-        out.stance = "negated" if negated_between(es, es) else "pending"  # "still needs final authorisation"
-        return out
-    if _obligation_with_deadline(words, cs, es) and any(is_future(t, doc_date) for t in out.times):
-        out.stance = "expected"  # "on August 9th the FDA must make a big call": a duty with a date to come
-        return out
-    if _hypothetical(words, cs, es, inside):
-        out.stance = "hypothetical"
-        return out
-
-    # Ended: "the shortage is over", "came off the shortage list", "the grace period expired".
-    ended = ended_cue(doc, words, inside, event, out.times)
-    if ended is not None:
-        out.cue = ended
-        prospect = any(c.label in ("ST:expected", "ST:pending") and abs(c.start - ended.start) <= 4 for c in inside)
-        lead = words[max(cs, ended.start - 2):ended.start]
-        # "completing the trials now under way": an end still being worked towards.
-        # ("the order ending the shortage" did end it: a participle after its noun.)
-        prospect = prospect or (ended.start < es and words[ended.start].endswith("ing")
-                                and (ended.start == cs or words[ended.start - 1] in ("for", "toward", "towards", "of")))
-        if negated_between(min(es, ended.start), max(es, ended.start)) or prospect \
-                or (any(w in FUTURE_MODALS or w in ("to", "would") for w in lead)
-                    and not declared_to(words, cs, ended.start)):
-            out.stance = "current"  # "the shortage is not over yet", "is expected to end soon": it still holds
-        else:
-            out.stance = "ended"
-        return out
+    ctx = StanceContext(doc, words, sent, cs, ce, event.start, event.end, event, inside, times, doc_date, out)
+    # The frames, in order: the first that decides gives the reading.
+    for phase in FRAMES:
+        if phase(ctx):
+            return out
+    es, ee = ctx.es, ctx.ee
+    near, negated_between = ctx.near, ctx.negated_between
 
     event_starts = {c.start for c in inside if generic_event(c)}
     # A stance word inside the event's own name ("the third and final phase of trials") says
     # nothing of how the sentence holds it.
-    inside = [c for c in inside if not (c.label.startswith("ST:") and es <= c.start and c.end <= ee)]
+    inside = ctx.inside = [c for c in inside if not (c.label.startswith("ST:") and es <= c.start and c.end <= ee)]
     # "taking longer than planned", "sooner than expected": a comparison, not a forecast.
     prospects = [c for c in inside if c.label == "ST:expected" and near(c)
                  and _governs(words, c, es, event_starts) and not (c.start > 0 and words[c.start - 1] == "than")
@@ -568,17 +424,9 @@ UNDER_MEANS = {"exception", "exceptions", "scheme", "program", "programme", "pat
                "provision", "policy", "exemption", "period"}
 
 
-# Negating verbs whose object noun phrase (a name in it, too) ends in the event.
-LACK_VERBS = {"lacks", "lack", "lacking", "lacked"}
 # After "has/have": a state held up to now ("have been on the list", "has sat on the shortage
 # list for two years", "has remained in short supply").
 PERFECT_STATE = {"been", "sat", "stayed", "remained", "lingered"}
-
-
-def _alternative(words: list[str], event: Cue, c: Cue) -> bool:
-    """"set to approve or deny it": the refusal is the other outcome of a decision still to come."""
-    between = words[event.end:c.start] if c.start >= event.end else words[c.end:event.start]
-    return between in (["or"], [",", "or"], ["or", "to"])
 
 
 def _words(doc: Doc) -> list[str]:
