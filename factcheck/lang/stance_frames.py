@@ -1,0 +1,284 @@
+"""The frames read first in `stance._read_stance`: an event held by the words around it before its
+own tense or any stance cue counts. A time relative to it, a prevention, a negative object, a wait,
+a condition, a goal, one more of its kind, one before now, a refusal, a preparation, an open
+question, a weighing, a requirement and an end.
+
+Each phase reads one `StanceContext`; it returns True once it has decided (`ctx.out` then holds
+the reading, its stance possibly still "none"), False to let the next phase look. `FRAMES` lists
+them in the order they are asked: an earlier frame wins over a later one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from factcheck.lang.aspect import _is_copula_s, _past_aux, _past_verb_before
+from factcheck.lang.cues import Cue
+from factcheck.lang.modality import _hypothetical, _obligation_with_deadline, _still_required
+from factcheck.lang.readings import (
+    HOW_IT_USUALLY_RUNS,
+    SCOPE_CLOSERS,
+    _a_further_one,
+    _as_soon_as_clause,
+    _awaited,
+    _closed_off,
+    _harmless_negation,
+    _object_of,
+    _prevented,
+    _question_to_settle,
+    _reduced_relative,
+    _simple_past_before,
+    _subject_of,
+    _waiting_for,
+    _wanted,
+)
+from factcheck.lang.states import declared_to, ended_cue
+from factcheck.lang.timex import TimeExpr, is_future
+from factcheck.lang.wordsets import FUTURE_MODALS, NEG_QUANTIFIERS, PROSPECT_NEAR
+
+if TYPE_CHECKING:
+    from factcheck.lang.stance import Stance
+
+# Adjectives that place an event's noun before now ("the earlier phase 3 data").
+# Not "completed" or "finished": as often verbs ("expects to have finished Phase 3 by 2021").
+EARLIER_ONES = {"earlier", "previous", "prior", "former", "original", "past"}
+# A weighing in the present, before the -ing form of what is weighed.
+WEIGHING_NOW = {"considering", "considers", "weighing", "weighs", "contemplating", "contemplates", "mulling",
+                "mulls", "debating", "debates", "discussing", "discusses"}
+# Negating verbs whose object noun phrase (a name in it, too) ends in the event.
+LACK_VERBS = {"lacks", "lack", "lacking", "lacked"}
+
+
+@dataclass(slots=True)
+class StanceContext:
+    """One event mention being read: its clause (cs, ce), its span (es, ee), the cues inside the
+    clause other than the event, and the reading so far (`out`). The later fields are filled by
+    `stance_prospects.gather` once the frames have had their say."""
+
+    doc: Doc
+    words: list[str]
+    sent: tuple[int, int]
+    cs: int
+    ce: int
+    es: int
+    ee: int
+    event: Cue
+    inside: list[Cue]  # replaced, not mutated, when the stance words of the event's own name drop out
+    times: list[TimeExpr]
+    doc_date: date | None
+    out: Stance
+    event_starts: set[int] = field(default_factory=set)
+    prospects: list[Cue] = field(default_factory=list)
+    pendings: list[Cue] = field(default_factory=list)
+    modal: str | None = None
+    future_time: list[TimeExpr] = field(default_factory=list)
+
+    def near(self, c: Cue, n: int = PROSPECT_NEAR) -> bool:
+        return abs(c.start - self.es) <= n or abs(c.end - self.ee) <= n
+
+    def negated_between(self, a: int, b: int) -> bool:
+        # Reads `self.inside` as it is at the call: after `gather`, without the event's own stance words.
+        words, cs, es = self.words, self.cs, self.es
+        lo, hi = min(a, b), max(a, b)
+        if _prevented(words, cs, es):
+            return True  # "the law bars Medicare from paying for it"
+        for c in self.inside:
+            if c.label != "NEG":
+                continue
+            if lo - 6 <= c.start <= hi and not _harmless_negation(words, c) \
+                    and not _reduced_relative(words, c, es) and not _closed_off(words, c.start, es) \
+                    and not (c.end < lo and any(w in SCOPE_CLOSERS for w in words[c.end + 1:lo])):
+                # ("demand has not fallen because the shortage ended": the "because" clause is
+                # outside the negation)
+                return True
+            if words[c.start] in LACK_VERBS and lo - 10 <= c.start < lo and "," not in words[c.start:lo]:
+                return True  # "still lacks the US Food and Drug Administration approval": its object's head
+            if (words[c.start] in NEG_QUANTIFIERS and cs <= c.start < lo) or (words[c.start] == "no" and c.start == cs):
+                # a negative subject: "none of ibogaine, psilocybin or MDMA is legalised", "No
+                # psychedelic-based therapy has so far won approval"
+                return True
+        return False
+
+
+def time_relative_to_it(ctx: StanceContext) -> bool:
+    # "post-approval studies", "pre-approval access": a time relative to the event, not the event.
+    words, es = ctx.words, ctx.es
+    if es - 2 >= ctx.cs and words[es - 1] == "-" and words[es - 2] in ("post", "pre"):
+        ctx.out.stance = "hypothetical"
+        return True
+    return False
+
+
+def kept_from(ctx: StanceContext) -> bool:
+    if _prevented(ctx.words, ctx.cs, ctx.es):
+        ctx.out.stance, ctx.out.negated = "negated", True  # "the rules keep doctors from prescribing it to teens"
+        return True
+    return False
+
+
+def whose_date(ctx: StanceContext) -> bool:
+    words, ee = ctx.words, ctx.ee
+    # "the application's PDUFA date is in August": the event names whose date it is; the
+    # sentence says nothing of the application itself.
+    return ee < ctx.ce and words[ee] in ("'s", "’s") and not _is_copula_s(words, ee)
+
+
+def negative_object(ctx: StanceContext) -> bool:
+    words, ce, ee = ctx.words, ctx.ce, ctx.ee
+    if ee < ce and words[ee] in ("no", "none", "nothing") and not (ee + 1 < ce and words[ee + 1] in ("longer", "later", "sooner")):
+        # "the TGA has approved no product that contains MDMA": a negative object denies the act
+        ctx.out.stance, ctx.out.negated = "negated", True
+        return True
+    if "neither" in words[ee:min(ce, ee + 4)] and "nor" in words[ee:ce]:
+        # "has approved it neither for diabetes nor for weight loss": denied for both
+        ctx.out.stance, ctx.out.negated = "negated", True
+        return True
+    return False
+
+
+def made_to_wait(ctx: StanceContext) -> bool:
+    if _waiting_for(ctx.words, ctx.sent[0], ctx.es):
+        ctx.out.stance = "pending"  # "the measure will have to wait until January to be adopted"
+        return True
+    return False
+
+
+def on_condition(ctx: StanceContext) -> bool:
+    if _as_soon_as_clause(ctx.words, ctx.cs, ctx.es):
+        ctx.out.stance = "hypothetical"  # "legal in Colorado as soon as the FDA approves it": a condition
+        return True
+    return False
+
+
+def only_wanted(ctx: StanceContext) -> bool:
+    # "MAPS wants MDMA to become a registered medicine": a goal, neither a forecast nor a fact
+    return bool(_wanted(ctx.words, ctx.cs, ctx.es) and not ctx.out.times)
+
+
+def as_usually_runs(ctx: StanceContext) -> bool:
+    if any(w in HOW_IT_USUALLY_RUNS for w in ctx.words[ctx.cs:ctx.es]):
+        # "it normally aims to decide within ten months": how the process usually runs, not a
+        # forecast for this case.
+        ctx.out.stance = "hypothetical"
+        return True
+    return False
+
+
+def one_more(ctx: StanceContext) -> bool:
+    if _a_further_one(ctx.words, ctx.cs, ctx.es):
+        # "a way forward that includes one more phase 3 trial", "asked for another application":
+        # one more of its kind, which may come; neither the one under way nor a forecast of it.
+        ctx.out.stance = "hypothetical"
+        return True
+    return False
+
+
+def one_before_now(ctx: StanceContext) -> bool:
+    # "a review of the earlier phase 3 data", "the previous application": one before now,
+    # neither under way nor to come.
+    return ctx.es - 1 >= ctx.cs and ctx.words[ctx.es - 1] in EARLIER_ONES
+
+
+def state_left_behind(ctx: StanceContext) -> bool:
+    words, es = ctx.words, ctx.es
+    # A change told as "from X to Y" ("From Prohibited to Prescribed"): X is the state left behind.
+    if es - 1 >= ctx.cs and words[es - 1] == "from" and "to" in words[ctx.ee:min(ctx.ce, ctx.ee + 4)]:
+        ctx.out.stance = "ended"
+        return True
+    return False
+
+
+def refused(ctx: StanceContext) -> bool:
+    words, event = ctx.words, ctx.event
+    # Refused: "declined to approve", "rejected the application", "a complete response letter".
+    found = [c for c in ctx.inside if c.label == "ST:refused" and ctx.near(c, 12) and not _alternative(words, event, c)
+             and not _object_of(words, event, c) and not _subject_of(words, event, c)]
+    if found and not ctx.negated_between(found[0].start, found[0].start):
+        ctx.out.stance, ctx.out.cue = "refused", found[0]
+        return True
+    return False
+
+
+def prepared_for(ctx: StanceContext) -> bool:
+    words, cs, es = ctx.words, ctx.cs, ctx.es
+    # Preparing for the event: "ahead of the FDA's possible approval", "in the run-up to the
+    # August 11 decision", "the pending approval of ...": a thing still to come, however hedged.
+    if _awaited(words, cs, es) and not _past_aux(words, cs, es) and not _past_verb_before(words, cs, es) \
+            and not _simple_past_before(words, cs, es):
+        ctx.out.stance = "negated" if ctx.negated_between(es, es) else "expected"
+        return True
+    return False
+
+
+def open_question(ctx: StanceContext) -> bool:
+    words, cs, es = ctx.words, ctx.cs, ctx.es
+    # An open question someone is to settle: "the FDA must decide whether it can be prescribed",
+    # "on their outcome hangs the question of whether the FDA will let it be used".
+    if _question_to_settle(words, cs, es, ctx.sent[1]) and not _past_aux(words, cs, es):
+        ctx.out.stance = "pending"
+        return True
+    return False
+
+
+def weighed_now(ctx: StanceContext) -> bool:
+    words, cs, es = ctx.words, ctx.cs, ctx.es
+    # The object of a weighing under way: "the FDA is considering authorising it", "as the agency
+    # weighs approving it". (A past one, "considered approving", is read below as history.)
+    if es - 1 >= cs and words[es].endswith("ing") and words[es - 1] in WEIGHING_NOW and not _past_aux(words, cs, es - 1):
+        ctx.out.stance = "negated" if ctx.negated_between(es - 1, es - 1) else "pending"
+        ctx.out.negated = ctx.out.stance == "negated"
+        return True
+    return False
+
+
+def conditional(ctx: StanceContext) -> bool:
+    words, cs, es, out = ctx.words, ctx.cs, ctx.es, ctx.out
+    # Conditional or counterfactual frames: "if approved", "before approval could be considered",
+    # "approval would require another trial", "any approval".
+    if _still_required(words, cs, es):
+        out.stance = "negated" if ctx.negated_between(es, es) else "pending"  # "still needs final authorisation"
+        return True
+    if _obligation_with_deadline(words, cs, es) and any(is_future(t, ctx.doc_date) for t in out.times):
+        out.stance = "expected"  # "on August 9th the FDA must make a big call": a duty with a date to come
+        return True
+    if _hypothetical(words, cs, es, ctx.inside):
+        out.stance = "hypothetical"
+        return True
+    return False
+
+
+def ended(ctx: StanceContext) -> bool:
+    words, cs, es, inside, out = ctx.words, ctx.cs, ctx.es, ctx.inside, ctx.out
+    # Ended: "the shortage is over", "came off the shortage list", "the grace period expired".
+    end = ended_cue(ctx.doc, words, inside, ctx.event, out.times)
+    if end is None:
+        return False
+    out.cue = end
+    prospect = any(c.label in ("ST:expected", "ST:pending") and abs(c.start - end.start) <= 4 for c in inside)
+    lead = words[max(cs, end.start - 2):end.start]
+    # "completing the trials now under way": an end still being worked towards.
+    # ("the order ending the shortage" did end it: a participle after its noun.)
+    prospect = prospect or (end.start < es and words[end.start].endswith("ing")
+                            and (end.start == cs or words[end.start - 1] in ("for", "toward", "towards", "of")))
+    if ctx.negated_between(min(es, end.start), max(es, end.start)) or prospect \
+            or (any(w in FUTURE_MODALS or w in ("to", "would") for w in lead)
+                and not declared_to(words, cs, end.start)):
+        out.stance = "current"  # "the shortage is not over yet", "is expected to end soon": it still holds
+    else:
+        out.stance = "ended"
+    return True
+
+
+def _alternative(words: list[str], event: Cue, c: Cue) -> bool:
+    """"set to approve or deny it": the refusal is the other outcome of a decision still to come."""
+    between = words[event.end:c.start] if c.start >= event.end else words[c.end:event.start]
+    return between in (["or"], [",", "or"], ["or", "to"])
+
+
+FRAMES = (time_relative_to_it, kept_from, whose_date, negative_object, made_to_wait, on_condition, only_wanted,
+          as_usually_runs, one_more, one_before_now, state_left_behind, refused, prepared_for, open_question,
+          weighed_now, conditional, ended)
