@@ -19,20 +19,28 @@ CONVERT = {("hours", "minutes"): 60.0, ("minutes", "hours"): 1 / 60, ("weeks", "
 TAIL_END = re.compile(r"[,;]|\s(?:vs\.?|versus|compared|relative to|and|while|whereas|against|but|than)\b")
 
 
+# TAIL_END's word branch: its matches after the last comma or semicolon are the only ones that can
+# come after it.
+_TAIL_WORDS = re.compile(r"\s(?:vs\.?|versus|compared|relative to|and|while|whereas|against|but|than)\b")
+
+
 def last_tail_end(folded: str, lo: int, hi: int) -> int | None:
     """Where the last TAIL_END match of folded[lo:hi] starts (as `finditer(folded, lo, hi)` would
-    find it), or None. Read from the end, in windows that grow fourfold: the stretch up to the next
-    figure may run for pages. Exact because no TAIL_END match can start inside another (inside
-    one there is no comma, semicolon or space before a listed word), so every place a match can
-    start is one finditer finds, from wherever it starts, and none of them looks behind."""
+    find it), or None. No TAIL_END match can start inside another (inside one there is no comma,
+    semicolon or space before a listed word), so every place a match can start is one finditer
+    finds, from wherever it starts, and none of them looks behind: the last is the last comma or
+    semicolon (every one is a match) unless a word branch matches after it. That stretch is read
+    from the end, in windows that grow fourfold: it may run for pages."""
+    comma = max(folded.rfind(",", lo, hi), folded.rfind(";", lo, hi))
+    floor = comma + 1 if comma >= 0 else lo
     width = 256
     while True:
-        start = max(lo, hi - width)
-        found = list(TAIL_END.finditer(folded, start, hi))
+        start = max(floor, hi - width)
+        found = list(_TAIL_WORDS.finditer(folded, start, hi))
         if found:
             return found[-1].start()
-        if start == lo:
-            return None
+        if start == floor:
+            return comma if comma >= 0 else None
         width *= 4
 
 

@@ -49,7 +49,9 @@ def test_calm_symbols_on_a_text_too_large_to_split(monkeypatch) -> None:
 
 def test_last_tail_end_is_the_last_finditer_match():
     """Read from the end in growing windows, against the last of a full finditer."""
-    from factcheck.nlp.attach import TAIL_END, last_tail_end
+    from factcheck.nlp.attach import _TAIL_WORDS, TAIL_END, last_tail_end
+
+    assert TAIL_END.pattern == "[,;]|" + _TAIL_WORDS.pattern  # the word branch read apart after the last comma
 
     pieces = ["and", "vs.", "vs", "versus", "relative to", "compared", "than", "but", "while", "band", "android",
               ",", ";", "x", "figure", "\n", "  ", "whereas", "against", "thanks", "to", "relative"]
