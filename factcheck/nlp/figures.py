@@ -19,11 +19,11 @@ from factcheck.knowledge.numbers import (
     find_timepoint,
     to_number,
 )
-from factcheck.nlp.attach import TAIL_END, last_tail_end
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.context import Context
 from factcheck.nlp.speech import _mark_figure_speech, _retraction_noted
 from factcheck.nlp.tables import _bare
+from factcheck.nlp.tails import TAIL_END, last_tail_end
 from factcheck.regex_tools import core_pattern
 
 # Words after which a number is a label, not a count ("Phase 3 participants", "Table 2 patients").
