@@ -255,8 +255,10 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         sentences = list(kept)
     events: list[EventMention] = []
     not_events = [c for c in cues if c.label == "NOTEV"]
-    ev_cues = _longest([c for c in cues if c.label.startswith("EV:")
-                        and not any(n.start <= c.start and c.end <= n.end for n in not_events)])
+    ev_cues = [c for c in cues if c.label.startswith("EV:")]
+    if not_events:
+        ev_cues = [c for c in ev_cues if not any(n.start <= c.start and c.end <= n.end for n in not_events)]
+    ev_cues = _longest(ev_cues)
     if not ev_cues:
         return Analysis(doc, cues, _waiting_on_authority(doc, cues, sentences, events), sentences)
     if parse:

@@ -161,10 +161,9 @@ class FigureAttacher:
             lo, hi = cue_window
             regions = [(lo, min(hi + 40, claim.sentence[1], segment[1]), hi)]
         else:
-            lo, hi = _clause(folded, claim.sentence, claim.start, claim.end)
-            lo, hi = max(lo, segment[0]), min(hi, segment[1])
-            regions = [(lo, hi, None)]
             c_lo, c_hi = _clause(folded, claim.sentence, claim.start, claim.end)
+            lo, hi = max(c_lo, segment[0]), min(c_hi, segment[1])
+            regions = [(lo, hi, None)]
             if (c_lo, c_hi) != (lo, hi):
                 regions.append((c_lo, c_hi, None))  # fall back to the whole clause
         for lo, hi, limit in regions:
