@@ -16,13 +16,13 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from factcheck.documents.dates import dates_in_text, parse_date
+from factcheck.documents.front_matter import front_matter
 from factcheck.documents.md_inline import RULES, plain_inline
 from factcheck.documents.model import Document
 from factcheck.documents.structure import line_breaks
@@ -67,35 +67,6 @@ def _parser() -> MarkdownIt:
     if tuple(r.name for r in md.inline.ruler.__rules__ if r.enabled) == RULES:
         md.core.ruler.at("inline", plain_inline)
     return md
-
-
-class _FrontMatterLoader(yaml.SafeLoader):
-    """Safe YAML in which values PyYAML cannot build stay strings: `date: 2024-02-30` (a typo),
-    `+25:00` offsets and 5,000-digit numbers are then ignored instead of failing the file."""
-
-
-def _lenient(construct: Any) -> Any:
-    def build(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-        try:
-            return construct(loader, node)
-        except (ValueError, OverflowError):
-            return loader.construct_scalar(node)  # type: ignore[arg-type]
-
-    return build
-
-
-_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp",
-                                   _lenient(yaml.constructor.SafeConstructor.construct_yaml_timestamp))
-_FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", _lenient(yaml.constructor.SafeConstructor.construct_yaml_int))
-
-
-def front_matter(text: str) -> dict:
-    """The mapping in a front-matter block, or {} when it is not one or cannot be read."""
-    try:
-        loaded = yaml.load(text, Loader=_FrontMatterLoader)  # a SafeLoader subclass
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError, MemoryError):
-        return {}
-    return loaded if isinstance(loaded, dict) else {}
 
 
 def parse_markdown(source: str, path: str) -> Document:

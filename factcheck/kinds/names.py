@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
 from spacy.tokens import Doc
 
@@ -202,19 +203,35 @@ class NameRule:
 def _title_words(doc: Doc) -> list[tuple[int, str]]:
     """The tokens spelt like a name ("Lycos": a capital, then at least three lower-case letters),
     with their index; read once per Doc from the token columns for every name rule of every pack
-    (a Token object per token per rule cost as much as the rest of the kind)."""
+    (a Token object per token per rule cost as much as the rest of the kind). Whether a spelling
+    is name-shaped is kept by its string id across documents (`_NAME_SHAPED`): most words recur,
+    and a C-level look-up per token replaces the tests."""
     found = doc.user_data.get(_TITLE_KEY)
     if found is None:
         cols = token_columns(doc)
-        text = cols.text
-        found = []
-        for i, (a, n) in enumerate(zip(cols.idx, cols.length)):
-            if n >= 4 and text[a].isupper():
-                word = text[a : a + n]
-                if word[1:].islower():
-                    found.append((i, word))
+        orths = cols.orth(0, len(cols.idx)).tolist()
+        if len(_NAME_SHAPED) > _NAME_SHAPED_MAX:
+            _NAME_SHAPED.clear()  # bounded: a long run meets ever more words
+        shaped = list(map(_NAME_SHAPED.get, orths))
+        if None in shaped:
+            strings = doc.vocab.strings
+            for i, flag in enumerate(shaped):
+                if flag is None:
+                    shaped[i] = _NAME_SHAPED[orths[i]] = _name_shaped(strings[orths[i]])
+        text, idx, length = cols.text, cols.idx, cols.length
+        found = [(i, text[idx[i] : idx[i] + length[i]]) for i in compress(range(len(shaped)), shaped)]
         doc.user_data[_TITLE_KEY] = found
     return found
+
+
+def _name_shaped(word: str) -> bool:
+    """A capital, then at least three characters, the cased ones lower-case."""
+    return len(word) >= 4 and word[0].isupper() and word[1:].islower()
+
+
+# String id of a token's text -> `_name_shaped` of it (a token's text is its spelling, ORTH).
+_NAME_SHAPED: dict[int, bool] = {}
+_NAME_SHAPED_MAX = 100_000
 
 
 _TITLE_KEY = "factcheck_title_words"

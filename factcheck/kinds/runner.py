@@ -79,7 +79,7 @@ class KindMatchers:
         passage is about the pack: a dose in a sentence about psilocybin is not an MDMA dose."""
         # Out of the pack's domain no rule reads an event, so their stances are not worked out.
         an = analyse(doc, self.matcher, doc_date, stances=in_domain)
-        para_of = _paragraph_starts(doc, an.sentences, paragraphs)
+        para_of = _paragraph_starts_of_doc(doc, an.sentences, paragraphs)
         # Kept for the candidate layer, which reads the same cues after the rules have run.
         self.last_analysis, self.last_paragraphs = an, para_of
         kept = [c for c in others or [] if self._about_pack(doc, an, c, para_of)]
@@ -126,6 +126,20 @@ class KindMatchers:
             subjects = _Subjects.of(an, self.own_labels, self.rival_labels)  # only these cues can decide
             return _nearest(subjects.cues_in(*sent), self.own_labels, self.rival_labels, at, doc) != "rival"
         return about(an, sent, sent, at, self.own_labels, self.rival_labels, para_of.get(sent[0], 0), default=True)
+
+
+def _paragraph_starts_of_doc(doc: Doc, sentences: list[tuple[int, int]], paragraphs: list[int]) -> dict[int, int]:
+    """`_paragraph_starts`, worked out once per Doc for every pack that asks with the same
+    sentences and paragraphs (each gets a copy of its own)."""
+    kept = doc.user_data.get(_PARAGRAPH_STARTS)
+    if kept is not None and kept[0] == sentences and kept[1] == paragraphs:
+        return dict(kept[2])
+    found = _paragraph_starts(doc, sentences, paragraphs)
+    doc.user_data[_PARAGRAPH_STARTS] = (list(sentences), list(paragraphs) if paragraphs is not None else None, found)
+    return dict(found)
+
+
+_PARAGRAPH_STARTS = "factcheck_paragraph_starts"
 
 
 def _paragraph_starts(doc: Doc, sentences: list[tuple[int, int]], paragraphs: list[int]) -> dict[int, int]:

@@ -12,7 +12,7 @@ import copy
 import functools
 import operator
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import InitVar, dataclass
 from datetime import date
 from typing import TypeVar
 
@@ -109,11 +109,14 @@ class Analysis:
     cues: list[Cue]
     events: list[EventMention]
     sentences: list[tuple[int, int]]
+    # True when `cues` come sorted by span already (`analyse` sorts them before reading events).
+    presorted: InitVar[bool] = False
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, presorted: bool) -> None:
         # Indexes, so that looking up the cues of a span or the place of a sentence stays cheap on
         # a long document (a scan per event made hostile inputs quadratic).
-        sort_by_span(self.cues)
+        if not presorted:
+            sort_by_span(self.cues)
         self._cue_starts = [c.start for c in self.cues]
         self._sentence_index = {s: i for i, s in enumerate(self.sentences)}
         self._sentence_starts = [s[0] for s in self.sentences]
@@ -255,17 +258,19 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         sentences = list(kept)
     events: list[EventMention] = []
     not_events = [c for c in cues if c.label == "NOTEV"]
-    ev_cues = _longest([c for c in cues if c.label.startswith("EV:")
-                        and not any(n.start <= c.start and c.end <= n.end for n in not_events)])
+    ev_cues = [c for c in cues if c.label.startswith("EV:")]
+    if not_events:
+        ev_cues = [c for c in ev_cues if not any(n.start <= c.start and c.end <= n.end for n in not_events)]
+    ev_cues = _longest(ev_cues)
     if not ev_cues:
-        return Analysis(doc, cues, _waiting_on_authority(doc, cues, sentences, events), sentences)
+        return Analysis(doc, cues, _waiting_on_authority(doc, cues, sentences, events), sentences, presorted=True)
     if parse:
         _parse_candidates(doc, sentences, ev_cues)
     # Stances are read on first use, except when the parser runs: another pack's analysis may
     # parse more sentences of the Doc before a stance is asked for.
     lazy = not parse
     if not stances:
-        return Analysis(doc, cues, events, sentences)
+        return Analysis(doc, cues, events, sentences, presorted=True)
     text = doc_text(doc)
     cue_starts = [c.start for c in cues]
     si = 0
@@ -304,7 +309,7 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
     events += _elliptical(doc, cues, sentences, events, doc_date)
     events += _waiting_on_authority(doc, cues, sentences, events)
     events.sort(key=lambda e: e.cue.start)
-    return Analysis(doc, cues, events, sentences)
+    return Analysis(doc, cues, events, sentences, presorted=True)
 
 
 def _shortage_of_restock(stance: Stance) -> Stance | None:

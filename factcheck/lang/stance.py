@@ -149,8 +149,12 @@ def _words(doc: Doc) -> list[str]:
         strings = doc.vocab.strings
         if len(_STRAIGHT) > _STRAIGHT_MAX:
             _STRAIGHT.clear()  # bounded: a long run meets ever more words
-        get = _STRAIGHT.get
-        cached = [get(h) or _straighten(h, strings) for h in doc.to_array(LOWER).tolist()]
+        ids = doc.to_array(LOWER).tolist()
+        cached = list(map(_STRAIGHT.get, ids))  # C-level look-ups; the few new words filled in below
+        if None in cached:
+            for i, w in enumerate(cached):
+                if w is None:
+                    cached[i] = _straighten(ids[i], strings)
         doc.user_data["factcheck_words"] = cached
     return cached
 

@@ -5,37 +5,20 @@ arm and time point.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from factcheck.knowledge.model import Pack
 from factcheck.knowledge.numbers import parse_timepoint
 from factcheck.nlp.claims import GUESSED_STUDY, Claim
 from factcheck.nlp.context import Context, _clause
 from factcheck.nlp.literals import CASE_TRAPS, may_match, pattern_literals
+from factcheck.nlp.tails import TAIL_END
 
 PHASE = re.compile(r"\bphase[- ]?(?P<p>3|iii|three|2|ii|two|1|i)\b")
 PHASE_OF = {"3": "3", "iii": "3", "three": "3", "2": "2", "ii": "2", "two": "2", "1": "1", "i": "1", "one": "1"}
 # Units one can be read as the other, with the factor from the first to the second.
 CONVERT = {("hours", "minutes"): 60.0, ("minutes", "hours"): 1 / 60, ("weeks", "months"): 12 / 52, ("months", "weeks"): 52 / 12}
-TAIL_END = re.compile(r"[,;]|\s(?:vs\.?|versus|compared|relative to|and|while|whereas|against|but|than)\b")
-
-
-def last_tail_end(folded: str, lo: int, hi: int) -> int | None:
-    """Where the last TAIL_END match of folded[lo:hi] starts (as `finditer(folded, lo, hi)` would
-    find it), or None. Read from the end, in windows that grow fourfold: the stretch up to the next
-    figure may run for pages. Exact because no TAIL_END match can start inside another (inside
-    one there is no comma, semicolon or space before a listed word), so every place a match can
-    start is one finditer finds, from wherever it starts, and none of them looks behind."""
-    width = 256
-    while True:
-        start = max(lo, hi - width)
-        found = list(TAIL_END.finditer(folded, start, hi))
-        if found:
-            return found[-1].start()
-        if start == lo:
-            return None
-        width *= 4
-
-
 # A sentence that names a study, a year or a contrast of its own ("Earlier, the pilot enrolled 20
 # people") does not take the phase of the sentence before.
 OWN_STUDY_CUE = re.compile(
@@ -132,6 +115,28 @@ def _sentence_before(ctx: Context, start: int) -> tuple[int, int] | None:
     return prev
 
 
+# What `_attach` reads of a stretch of the folded text alone, by name: the same for every figure
+# of a sentence or paragraph, and for every pack (`_found` keeps each answer for the document).
+_READINGS: dict[str, Callable[[Context, int, int], Any]] = {
+    # "All 19 took part in this follow-up" (gated by its words: the pattern opens with look-behinds)
+    "follow_up": lambda ctx, a, b: (any(ctx.folded.find(w, a, b) >= 0 for w in FOLLOW_UP_WORDS)
+                                    and FOLLOW_UP.search(ctx.folded, a, b) is not None),
+    "own_study": lambda ctx, a, b: OWN_STUDY_CUE.search(ctx.folded, a, b) is not None,
+    "list_lead_in": lambda ctx, a, _b: _list_lead_in(ctx, a),
+    "phases": lambda ctx, a, b: frozenset(PHASE_OF[m.group("p")] for m in PHASE.finditer(ctx.folded, a, b)),
+}
+
+
+def _found(ctx: Context, reading: str, a: int, b: int) -> Any:
+    """`_READINGS[reading](ctx, a, b)`, worked out once per document (tests/nlp/test_text_scans.py)."""
+    memo = ctx.memo("attach_readings")
+    key = (reading, a, b)
+    found = memo.get(key, memo)
+    if found is memo:
+        found = memo[key] = _READINGS[reading](ctx, a, b)
+    return found
+
+
 class FigureAttacher:
     """Attaches a figure to its quantity, study, arm and time point (mixed into Extractor)."""
 
@@ -159,10 +164,9 @@ class FigureAttacher:
             lo, hi = cue_window
             regions = [(lo, min(hi + 40, claim.sentence[1], segment[1]), hi)]
         else:
-            lo, hi = _clause(folded, claim.sentence, claim.start, claim.end)
-            lo, hi = max(lo, segment[0]), min(hi, segment[1])
-            regions = [(lo, hi, None)]
             c_lo, c_hi = _clause(folded, claim.sentence, claim.start, claim.end)
+            lo, hi = max(c_lo, segment[0]), min(c_hi, segment[1])
+            regions = [(lo, hi, None)]
             if (c_lo, c_hi) != (lo, hi):
                 regions.append((c_lo, c_hi, None))  # fall back to the whole clause
         for lo, hi, limit in regions:
@@ -394,7 +398,7 @@ class FigureAttacher:
             return  # "A pilot of couples therapy involved six couples": not the study named before
         if CONTRAST_OPENER.match(ctx.folded, s0, claim.start):
             return  # "By comparison, talk therapy works for about 40%": another treatment's figure
-        if any(ctx.folded.find(w, s0, s1) >= 0 for w in FOLLOW_UP_WORDS) and FOLLOW_UP.search(ctx.folded, s0, s1):
+        if _found(ctx, "follow_up", s0, s1):
             return
         prev = ctx.previous_sentence(claim.start)
         if prev:
@@ -402,7 +406,7 @@ class FigureAttacher:
             if p_c:
                 claim.studies, claim.study_how, claim.citation = list(p_c[-1].studies), "previous sentence", p_c[-1].citation
                 return
-            if prev[0] >= ctx.paragraph_of(claim.start)[0] and not OWN_STUDY_CUE.search(ctx.folded, s0, s1):
+            if prev[0] >= ctx.paragraph_of(claim.start)[0] and not _found(ctx, "own_study", s0, s1):
                 # "In the phase 3 programme, each session began with 80 mg. Later, a top-up of
                 # 62.5 mg ...": the phase of the sentence before, in the same paragraph.
                 p_ph = list(PHASE.finditer(ctx.folded, prev[0], prev[1]))
@@ -416,8 +420,8 @@ class FigureAttacher:
         if para:
             claim.studies, claim.study_how, claim.citation = list(para[-1].studies), "paragraph", para[-1].citation
             return
-        if p0 > 0 and not OWN_STUDY_CUE.search(ctx.folded, p0, s1):
-            lead = _list_lead_in(ctx, p0)
+        if p0 > 0 and not _found(ctx, "own_study", p0, s1):
+            lead = _found(ctx, "list_lead_in", p0, p0)
             if lead is not None:
                 # A list under a lead-in that names the study ("In STEP 1 ... Among them: / - 84%
                 # lost at least 5% / - 66% lost at least 10%"): each item is the study's.
@@ -440,8 +444,8 @@ class FigureAttacher:
                 q1 = q0
         # A phase named earlier in the paragraph is a weaker guess: held, like a description, only
         # when a retracted study of that phase settles it.
-        p_ph = {PHASE_OF[m.group("p")] for m in PHASE.finditer(ctx.folded, p0, s0)}
-        if len(p_ph) == 1 and not OWN_STUDY_CUE.search(ctx.folded, s0, s1):
+        p_ph = set(_found(ctx, "phases", p0, s0))
+        if len(p_ph) == 1 and not _found(ctx, "own_study", s0, s1):
             phase = p_ph.pop()
             if phase in self.by_phase:
                 claim.studies, claim.study_how = list(self.by_phase[phase]), "description"
@@ -460,7 +464,7 @@ class FigureAttacher:
         # with placebo, and the effect held up in long-term follow-up" describes no study of the 67%.
         later = NEW_CLAUSE.search(ctx.folded, claim.end, s1)
         spans = [(s0, later.start() if later else s1)]
-        if not OWN_STUDY_CUE.search(ctx.folded, s0, s1):
+        if not _found(ctx, "own_study", s0, s1):
             told = _sentence_before(ctx, s0)
             p0 = ctx.paragraph_of(claim.start)[0]
             spans.append((min(p0, told[0]) if told else p0, s0))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -101,15 +102,18 @@ class Context:
             found = self.scans[key] = list(pattern.finditer(self.folded if folded else self.text))
         return found
 
-    def scan_where(self, pattern: re.Pattern[str], where: re.Pattern[str], folded: bool = True) -> list[re.Match[str]]:
+    def scan_where(self, pattern: re.Pattern[str], where: re.Pattern[str] | Callable[[str], list[int]],
+                   folded: bool = True) -> list[re.Match[str]]:
         """`scan(pattern, folded)` for a pattern that matches no empty string and whose every
         match starts where `where` matches (one character each: a superset of the places), tried
-        only there (factcheck/nlp/numscan.py's `scan_at`)."""
+        only there (factcheck/nlp/numscan.py's `scan_at`). `where` may also be a function giving
+        those places, sorted."""
         key = (pattern, folded)
         found = self.scans.get(key)
         if found is None:
             text = self.folded if folded else self.text
-            found = self.scans[key] = scan_at(pattern, text, [m.start() for m in where.finditer(text)])
+            starts = [m.start() for m in where.finditer(text)] if isinstance(where, re.Pattern) else where(text)
+            found = self.scans[key] = scan_at(pattern, text, starts)
         return found
 
     def scan_numbers(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:

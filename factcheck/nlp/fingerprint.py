@@ -21,8 +21,10 @@ from collections import defaultdict
 
 from factcheck.knowledge.model import Pack
 from factcheck.nlp.claims import Claim
+from factcheck.nlp.numscan import scan_at
 
 STUDY_HOW = "figures"
+_DIGIT_RUN = re.compile(r"\d+")  # `\d` as NUMBER reads it (Unicode digits too)
 MIN_MATCHES = 3
 NUMBER = re.compile(r"(?<![\d.,])(\d{2,3}(?:\.\d+)?)(?![\d,]|\.\d)(\s?%|\s(?:percent|per cent)\b)?"
                     r"(\s(?:points?|mg|milligrams?|weeks?|months?|years?|days?|hours?|minutes?|sessions?|sites?|"
@@ -60,19 +62,42 @@ def identify_by_figures(claims: list[Claim], pack: Pack, text: str, paragraphs: 
 def _only_fit(para: str, pack: Pack) -> str | None:
     """The one study that recorded enough of the paragraph's numbers, each of the same kind."""
     # A number with another unit ("24 points", "15 sites") is neither a share nor a count of people.
-    numbers = {(float(m.group(1)), "percent" if m.group(2) else "count") for m in NUMBER.finditer(para)
-               if not m.group(3)}
+    # NUMBER's matches start where a run of digits does (its look-behind refuses a digit after a
+    # digit, "." or ","): tried only there (scan_at), not at every character of the paragraph.
+    found = scan_at(NUMBER, para, [m.start() for m in _DIGIT_RUN.finditer(para)])
+    numbers = {(float(m.group(1)), "percent" if m.group(2) else "count") for m in found if not m.group(3)}
     numbers = {(x, kind) for x, kind in numbers if x >= 10}  # (NUMBER reads 2 or 3 digits: never a year)
     if len(numbers) < MIN_MATCHES:
         return None
     fits: list[str] = []
+    for sid, by_rounded in _recorded(pack):
+        # A recorded value r fits x when it is of x's kind, abs(x - r) < 1 and round(r) == round(x):
+        # only the values filed under (kind, round(x)) can.
+        matched = {(x, kind) for x, kind in numbers
+                   if any(abs(x - r) < 1.0 for r in by_rounded.get((kind, round(x)), ()))}
+        if len(matched) >= MIN_MATCHES and sum(kind == "count" for _x, kind in matched) >= MIN_COUNTS:
+            fits.append(sid)
+    return fits[0] if len(fits) == 1 else None
+
+
+_RECORDED: dict[int, tuple[Pack, list[tuple[str, dict[tuple[str, int], list[float]]]]]] = {}
+
+
+def _recorded(pack: Pack) -> list[tuple[str, dict[tuple[str, int], list[float]]]]:
+    """Each study that is not retracted, in the pack's order, with its recorded shares and counts
+    (both ends of each value, rounded to one place) filed by (unit, round(value)); once per pack."""
+    kept = _RECORDED.get(id(pack))
+    if kept is not None and kept[0] is pack:
+        return kept[1]
+    out: list[tuple[str, dict[tuple[str, int], list[float]]]] = []
     for sid, study in pack.studies.items():
         if study.status == "retracted":
             continue
         recorded = {(round(abs(b), 1), v.unit) for v in study.values if v.unit in ("percent", "count")
                     for b in (v.low, v.high)}
-        matched = {(x, kind) for x, kind in numbers
-                   if any(kind == unit and abs(x - r) < 1.0 and round(r) == round(x) for r, unit in recorded)}
-        if len(matched) >= MIN_MATCHES and sum(kind == "count" for _x, kind in matched) >= MIN_COUNTS:
-            fits.append(sid)
-    return fits[0] if len(fits) == 1 else None
+        by_rounded: dict[tuple[str, int], list[float]] = {}
+        for r, unit in recorded:
+            by_rounded.setdefault((unit, round(r)), []).append(r)
+        out.append((sid, by_rounded))
+    _RECORDED[id(pack)] = (pack, out)
+    return out

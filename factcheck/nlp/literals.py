@@ -10,7 +10,7 @@ except for two lower-case letters Unicode case folding equates with ASCII ones (
 from __future__ import annotations
 
 import re
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Iterable, MutableMapping, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
@@ -64,6 +64,24 @@ class TextLiterals:
         if self._joined is None:
             self._joined = "\x00".join(self.words)
         return self._joined
+
+    def held(self, lits: Iterable[str]) -> tuple[str, ...]:
+        """`tuple(filter(self.has, lits))`. When every literal is one the words' entries answer
+        for (`_asked`), the answers are membership in `_present`, tested in C: the packs ask a few
+        hundred literals of every document, and a Python call per literal was most of the cost."""
+        if self._asked is None:
+            self._asked, self._present = _WORD_LITERALS.present(self.words)
+        if self._asked.issuperset(lits):
+            return tuple(filter(self._present.__contains__, lits))
+        return tuple(filter(self.has, lits))
+
+    def any(self, lits: Iterable[str]) -> bool:
+        """`any(map(self.has, lits))`, answered as `held` is."""
+        if self._asked is None:
+            self._asked, self._present = _WORD_LITERALS.present(self.words)
+        if self._asked.issuperset(lits):
+            return not self._present.isdisjoint(lits)
+        return any(map(self.has, lits))
 
     def has(self, lit: str) -> bool:
         found = self.known.get(lit)
@@ -153,7 +171,7 @@ def may_match(literals: Sequence[str] | None, text: str, index: TextLiterals | N
     if literals is None or not all(map(str.isascii, literals)):
         return True
     if index is not None:
-        return any(map(index.has, literals))
+        return index.any(literals)
     return any(map(text.__contains__, literals))  # map: no Python frame per literal
 
 

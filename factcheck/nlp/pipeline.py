@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from factcheck.kinds import KindMatchers
 from factcheck.knowledge.model import Pack
 from factcheck.lang.cues import generic_cues
+from factcheck.lang.layer import syntax_enabled
 from factcheck.lang.text import KEY as TEXT_KEY
 from factcheck.lang.text import doc_text
 from factcheck.nlp.candidates import CandidateLayer
@@ -115,10 +116,18 @@ class ClaimsComponent:
         self.candidates = CandidateLayer(pack)
 
     def __call__(self, doc: Doc) -> Doc:
-        arr = doc.to_array([IDX, SENT_START])
-        starts = [int(i) for i in arr[arr[:, 1] == 1, 0]] if len(doc) else [0]
-        if not starts or starts[0] != 0:
-            starts.insert(0, 0)
+        # The sentences' first characters, read once per Doc for every pack (each gets its own
+        # list); each time when the parser runs, as lang/layer.py's `analyse` reads them.
+        parse = syntax_enabled()
+        kept = None if parse else doc.user_data.get("factcheck_sentence_chars")
+        if kept is None:
+            arr = doc.to_array([IDX, SENT_START])
+            kept = arr[arr[:, 1] == 1, 0].tolist() if len(doc) else [0]
+            if not kept or kept[0] != 0:
+                kept.insert(0, 0)
+            if not parse:
+                doc.user_data["factcheck_sentence_chars"] = kept
+        starts = list(kept)
         text = _text_of(doc)
         folded = doc.user_data.get("factcheck_folded")
         if folded is None:

@@ -106,12 +106,12 @@ class RuleMatcher:
         # A literal the document lacks is in none of its sentences: each set keeps only those the
         # document holds (the literal index answers), and a pattern with a set left empty is
         # dropped. The same sentences pass, with fewer substring searches in each.
-        has_doc = ctx.literals().has
+        held_in_doc = ctx.literals().held
         live: list[list[tuple[str, ...]]] = []
         for sets in required:
             kept: list[tuple[str, ...]] = []
             for lits in sets:
-                held = tuple(filter(has_doc, lits))
+                held = held_in_doc(lits)
                 if not held:
                     break
                 kept.append(held)
@@ -157,7 +157,7 @@ class RuleMatcher:
             # One membership test per distinct trigger per document; most rules then drop out
             # with a set operation.
             index = ctx.literals()
-            present = ctx.present_triggers = set(filter(index.has, self.all_triggers))
+            present = ctx.present_triggers = set(index.held(self.all_triggers))
         hits = self.rule_triggers[rule.id] & present
         if not hits:
             return []

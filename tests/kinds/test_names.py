@@ -137,3 +137,22 @@ def test_another_bodys_name_given_as_the_former_name_is_flagged(tmp_path, text: 
     root = kindpack.write_pack(tmp_path / "test", {"claims/c.yaml": claims})
     found = [f.text for f in kindpack.findings(kindpack.linter_for([root]), text, "test/maker-not-formerly-foundation")]
     assert found == ([flagged] if flagged else []), found
+
+
+def test_name_shaped_tokens_read_by_spelling_as_token_by_token():
+    """`_title_words` (a test kept per spelling across documents) against the per-token reading."""
+    import random
+
+    import spacy
+
+    from factcheck.kinds.names import _title_words
+
+    nlp = spacy.blank("en")
+    pieces = ["Lycos", "Lykos", "MDMA", "Xa12", "X-Ray", "Éclair", "ÉCLAIR", "Ab", "Abc", "Abcd", "ǅungla", "Σίγμα",
+              "Ⅻabc", "lycos", "Mc'Donald", "O'Neil", "Zoë", "İstanbul", "Foo—bar", "Ab1-2", "the", "\n", ",", "It's"]
+    rng = random.Random(3)
+    for _ in range(300):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        doc = nlp(text)
+        plain = [(t.i, t.text) for t in doc if len(t.text) >= 4 and t.text[0].isupper() and t.text[1:].islower()]
+        assert _title_words(doc) == plain, text

@@ -35,3 +35,21 @@ def test_a_wider_term_stays_a_rival_for_a_status(bundled_linter):
     # compounded semaglutide is another product than Wegovy: its missing approval is not Wegovy's
     text = "Wegovy is made by Novo Nordisk. Compounded semaglutide is sold online. It is not FDA-approved."
     assert not [r for r in rules_hit(bundled_linter, text) if r.startswith("glp1/wegovy-approval")]
+
+
+def test_paragraph_starts_kept_per_doc_are_the_plain_ones():
+    """Worked out once per Doc for the packs that ask with the same sentences and paragraphs; each
+    gets a copy, and other arguments are answered afresh."""
+    import spacy
+
+    from factcheck.kinds.runner import _paragraph_starts, _paragraph_starts_of_doc
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("One. Two.\n\nThree. Four.\n\nFive.")
+    sentences = [(s.start, s.end) for s in doc.sents]
+    for paragraphs in ([0, 11, 25], [0], [], None, [0, 11, 25]):
+        first = _paragraph_starts_of_doc(doc, sentences, paragraphs)
+        second = _paragraph_starts_of_doc(doc, sentences, paragraphs)
+        assert first == second == _paragraph_starts(doc, sentences, paragraphs) and first is not second
+    assert _paragraph_starts_of_doc(doc, sentences[:2], [0, 11]) == _paragraph_starts(doc, sentences[:2], [0, 11])

@@ -215,3 +215,17 @@ def test_packs_analysing_one_doc_read_its_sentences_once(nlp, generic_matcher):
     two = analyse(doc, generic_matcher, None, syntax=False)
     assert one.sentences == two.sentences == sentences_of(doc) and len(one.sentences) == 3
     assert one.sentences is not two.sentences
+
+
+def test_analyse_hands_its_analysis_cues_sorted_as_the_analysis_would_sort_them(nlp, generic_matcher):
+    """`analyse` sorts the cues before reading events and builds its Analysis with presorted=True:
+    they are already in the order the Analysis's own sort would give (it is not repeated)."""
+    from factcheck.lang.layer import Analysis
+
+    texts = [TEXT, "Drug X could become a treatment. The FDA is waiting on Drug Y, which it expects to approve.",
+             "It is the last stage of clinical testing; approval of Drug X is not expected, and Drug Y was approved."]
+    for text in texts:
+        for stances in (True, False):
+            an = analyse(nlp(text), generic_matcher, None, syntax=False, stances=stances)
+            again = Analysis(an.doc, list(an.cues), an.events, an.sentences)
+            assert again.cues == an.cues and all(a is b for a, b in zip(again.cues, an.cues))

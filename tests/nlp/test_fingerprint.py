@@ -51,3 +51,58 @@ def test_the_finding_says_how_the_study_was_known(bundled_linter):
     found = [f for f in bundled_linter.lint_text(text, "a.md").findings if f.rule == "figure-wrong-value"]
     assert found and found[0].text == "105 volunteers"
     assert "which it does not name" in found[0].message and "MAPP2" in found[0].message
+
+
+def _only_fit_plainly(para: str, pack) -> str | None:
+    """`_only_fit` as first written: NUMBER tried at every character, every recorded value of every
+    study compared with every number."""
+    from factcheck.nlp.fingerprint import MIN_COUNTS, MIN_MATCHES, NUMBER
+
+    numbers = {(float(m.group(1)), "percent" if m.group(2) else "count") for m in NUMBER.finditer(para)
+               if not m.group(3)}
+    numbers = {(x, kind) for x, kind in numbers if x >= 10}
+    if len(numbers) < MIN_MATCHES:
+        return None
+    fits = []
+    for sid, study in pack.studies.items():
+        if study.status == "retracted":
+            continue
+        recorded = {(round(abs(b), 1), v.unit) for v in study.values if v.unit in ("percent", "count")
+                    for b in (v.low, v.high)}
+        matched = {(x, kind) for x, kind in numbers
+                   if any(kind == unit and abs(x - r) < 1.0 and round(r) == round(x) for r, unit in recorded)}
+        if len(matched) >= MIN_MATCHES and sum(kind == "count" for _x, kind in matched) >= MIN_COUNTS:
+            fits.append(sid)
+    return fits[0] if len(fits) == 1 else None
+
+
+def test_only_fit_reads_as_the_plain_reading(bundled_pack):
+    """Numbers found only where digit runs start, and recorded values filed by their rounding: the
+    same study (or none) as the plain reading, on paragraphs of every sub-pack's own numbers with
+    neighbours, decimals, units and separators around them."""
+    import random
+
+    from factcheck.nlp.fingerprint import _only_fit
+
+    rng = random.Random(11)
+    seen = 0
+    for sub in bundled_pack.packs:
+        def numbers_of(studies) -> list[float]:
+            return sorted({round(b + d, 2) for st in studies for v in st.values if v.unit in ("percent", "count")
+                           for b in (v.low, v.high) for d in (0, 0, 0, 0.4, 0.5, 0.6, -0.5, 1)})
+
+        every = numbers_of(sub.studies.values())
+        own = [n for st in sub.studies.values() if len(n := numbers_of([st])) >= 3]
+        assert own
+        for _ in range(1500):
+            parts = []
+            values = rng.choice(own)
+            for _ in range(rng.randint(3, 8)):
+                x = rng.choice(values if rng.random() < 0.85 else every)
+                num = f"{x:g}" if rng.random() < 0.8 else f"{x:.1f}"
+                parts.append(rng.choice(["", "", "", "about ", "n=", "1", ".", ",", "٣", "x"]) + num
+                             + rng.choice(["", "", "", "%", " percent", " points", " mg", " sites", ",5", ".", " of", "0"]))
+            para = rng.choice(["participants ", "The placebo arm: ", ""]) + " ".join(parts)
+            assert _only_fit(para, sub) == _only_fit_plainly(para, sub), para
+            seen += _only_fit(para, sub) is not None
+    assert seen > 0

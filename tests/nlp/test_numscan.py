@@ -85,6 +85,9 @@ def test_effect_sizes_found_where_finditer_finds_them():
         ctx = Context(text=text, folded=text, sent_starts=[0], paragraphs=[0])
         expected = [(m.span(), m.groupdict()) for m in figures.EFFECT.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in ctx.scan_where(figures.EFFECT, figures.EFFECT_AT)] == expected
+        assert figures.effect_starts(text) == [m.start() for m in figures.EFFECT_AT.finditer(text)]
+        ctx = Context(text=text, folded=text, sent_starts=[0], paragraphs=[0])
+        assert [(m.span(), m.groupdict()) for m in ctx.scan_where(figures.EFFECT, figures.effect_starts)] == expected
         found += len(expected)
     assert found > 100
 

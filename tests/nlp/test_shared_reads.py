@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from factcheck.nlp.attach import TAIL_END
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.context import Context, _clause
 from factcheck.nlp.extract import Extractor
 from factcheck.nlp.normalize import fold
+from factcheck.nlp.tails import TAIL_END
 
 
 def _context(text: str) -> Context:

@@ -49,7 +49,9 @@ def test_calm_symbols_on_a_text_too_large_to_split(monkeypatch) -> None:
 
 def test_last_tail_end_is_the_last_finditer_match():
     """Read from the end in growing windows, against the last of a full finditer."""
-    from factcheck.nlp.attach import TAIL_END, last_tail_end
+    from factcheck.nlp.tails import _TAIL_WORDS, TAIL_END, last_tail_end
+
+    assert TAIL_END.pattern == "[,;]|" + _TAIL_WORDS.pattern  # the word branch read apart after the last comma
 
     pieces = ["and", "vs.", "vs", "versus", "relative to", "compared", "than", "but", "while", "band", "android",
               ",", ";", "x", "figure", "\n", "  ", "whereas", "against", "thanks", "to", "relative"]
@@ -79,3 +81,31 @@ def test_follow_up_search_gated_by_its_words_finds_the_same():
         assert bool(gated) is bool(plain), text
         found += bool(plain)
     assert found > 200
+
+
+def test_attach_readings_kept_per_document_are_the_plain_readings():
+    """`_found` keeps what `_attach` reads of a stretch (for every figure and pack of a document):
+    asked in any order and again, it answers as the plain reading does."""
+    from factcheck.nlp.attach import FOLLOW_UP, FOLLOW_UP_WORDS, OWN_STUDY_CUE, PHASE, PHASE_OF, _found, _list_lead_in
+    from factcheck.nlp.context import Context
+    from factcheck.nlp.normalize import fold
+
+    pieces = ["this", "follow-up", "trial", "2021", "phase 3", "phase ii", "earlier", ":", "\n\n", "- item", ".",
+              "studies", "the", "survey", "by contrast", "x"]
+    rng = random.Random(21)
+    for _ in range(200):
+        text = fold(" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 60))))
+        paragraphs = sorted({0} | {i + 2 for i in range(len(text)) if text.startswith("\n\n", i)})
+        ctx = Context(text=text, folded=text, sent_starts=[0], paragraphs=paragraphs)
+        for _ in range(30):
+            a = rng.randint(0, len(text))
+            b = rng.randint(a, len(text))
+            plain = {
+                "follow_up": any(text.find(w, a, b) >= 0 for w in FOLLOW_UP_WORDS) and FOLLOW_UP.search(text, a, b) is not None,
+                "own_study": OWN_STUDY_CUE.search(text, a, b) is not None,
+                "list_lead_in": _list_lead_in(ctx, a),
+                "phases": {PHASE_OF[m.group("p")] for m in PHASE.finditer(text, a, b)},
+            }
+            for name, expected in plain.items():
+                assert _found(ctx, name, a, b) == expected
+                assert _found(ctx, name, a, b) == expected
