@@ -9,7 +9,6 @@ never which wordings do.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.attrs import LOWER
@@ -18,6 +17,7 @@ from spacy.tokens import Doc
 
 from factcheck.lang.attribution import in_quotes, speaker_of
 from factcheck.lang.cues import Cue
+from factcheck.lang.headlines import headline_act, headline_state
 from factcheck.lang.postmodifiers import TIMING_PARTICIPLES, future_marked, postmodifier
 from factcheck.lang.readings import (
     _any_such_state,
@@ -25,32 +25,14 @@ from factcheck.lang.readings import (
     _state_in_present,
     acted_on,
     acts_now,
-    headline_act,
-    headline_state,
     on_condition_of_approval,
 )
 from factcheck.lang.stance_frames import FRAMES, StanceContext
+from factcheck.lang.stance_model import Stance
 from factcheck.lang.stance_prospects import PACK_EVENT_PREFIX, PROSPECTS, gather
 from factcheck.lang.time_readings import _framing_year
 from factcheck.lang.timex import TimeExpr
 from factcheck.lang.wordsets import INTERROGATIVES
-
-
-@dataclass
-class Stance:
-    """The reading of one event mention."""
-
-    stance: str
-    cue: Cue | None = None  # the stance cue that decided it, if any
-    negated: bool = False
-    question: bool = False
-    attributed: bool = False
-    attribution: str | None = None  # who says so ("analysts", "the company"), when the text names them
-    quoted: bool = False  # inside quotation marks
-    meta: bool = False  # reported in order to be corrected ("Myth: ...", "a common error is to say ...")
-    hedged: bool = False
-    times: list[TimeExpr] = field(default_factory=list)
-    framing_year: int | None = None  # "In 2023, ..." opening the clause
 
 
 def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event: Cue, cues: list[Cue],

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
@@ -36,12 +35,10 @@ from factcheck.lang.readings import (
     _waiting_for,
     _wanted,
 )
+from factcheck.lang.stance_model import Stance
 from factcheck.lang.states import declared_to, ended_cue
 from factcheck.lang.timex import TimeExpr, is_future
 from factcheck.lang.wordsets import FUTURE_MODALS, NEG_QUANTIFIERS, PROSPECT_NEAR
-
-if TYPE_CHECKING:
-    from factcheck.lang.stance import Stance
 
 # Adjectives that place an event's noun before now ("the earlier phase 3 data").
 # Not "completed" or "finished": as often verbs ("expects to have finished Phase 3 by 2021").
