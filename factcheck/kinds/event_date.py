@@ -112,7 +112,7 @@ def _day_of_this_act(doc, ev, t) -> bool:  # type: ignore[no-untyped-def]
         opener = span.start - 1
         if opener < ev.sentence[0] or doc[opener].lower_ != "on" or opener not in (ev.clause[0], ev.sentence[0]):
             return False
-        between = [t for t in _outside_asides(doc[span.end:ev.cue.start])]
+        between = _outside_asides(doc[span.end:ev.cue.start])
         if len(between) > 8:
             return False
     elif span.start < ev.cue.end or span.start - ev.cue.end > 6:
