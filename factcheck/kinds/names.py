@@ -13,6 +13,7 @@ from itertools import compress
 from spacy.tokens import Doc
 
 from factcheck.kinds.common import claim_for, sentence_of
+from factcheck.kinds.described_now import described_now
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import NameSpec
 from factcheck.lang.cues import Cue
@@ -74,7 +75,7 @@ class NameRule:
             index = int(c.label[len(prefix):])
             if not (_now_named(an, c.start, sent) or self._named_before(an, c.end, index, sent)
                     or _today_subject(an, c.start, c.end, sent) or _first_person_at(an, c.start, c.end, sent)
-                    or _present_relative(an, c.end, sent)):
+                    or _present_relative(an, c.end, sent) or described_now(an.doc, c.start, c.end, sent)):
                 continue
             claim = claim_for(an, c.start, c.end, sent, self.rule)
             claim.since = self.spec.former[index].end

@@ -91,6 +91,23 @@ former:
     ("Zykora Pharma, which is a small company, makes Drug X.", "Zykora Pharma"),
     ("Zykora Pharma, which is asking for approval, makes Drug X.", None),  # an auxiliary, not a copula
     ("Zykora Pharma, which uses Drug X, raised money.", None),  # any present verb is not enough
+    # the bearer described, or acting, in the present tense under the old name
+    ("Zykora is a spin-off of a research charity that tests Drug X.", "Zykora"),
+    ("Zykora Pharma remains the sponsor of Drug X.", "Zykora Pharma"),
+    ("Drug X is being developed by Zykora Pharma.", "Zykora Pharma"),
+    ("Drug X is made by the small company Zykora.", "Zykora"),
+    ("Drug X, capsules made by the company Zykora Pharma, is given in three sessions.", "Zykora Pharma"),
+    ("The sponsor of Drug X, Zykora Pharma, a company that develops psychedelics, said it would appeal.", "Zykora Pharma"),
+    ("The paper calls the sponsor, Zykora Pharma, a firm developing Drug X.", "Zykora Pharma"),
+    ("Zykora is asking for approval of Drug X.", None),  # an auxiliary, not a copula
+    ("Drug X was developed by Zykora Pharma.", None),  # a past passive
+    ("Drug X, made by Zykora, was given in three sessions.", None),  # a past sentence
+    ("Zykora Pharma, the company behind Drug X, said it would appeal.", None),  # no tense in the apposition
+    ("Drug X was then made by Zykora.", None),
+    ("The trial of Drug X was run by Zykora Pharma, a company developing psychedelics.", None),  # told in the past
+    ("An investor has turned to a disputed takeover of Zykora, a biotech developing Drug X.", "Zykora"),
+    ("Regulators asked Zykora Pharma, the company seeking approval of Drug X, for a new trial.", None),
+    ("Drug X came from Old Works Corp, as its own lab that Zykora owned.", None),  # a name after "that"
 ])
 def test_a_former_name_given_as_the_current_one_is_flagged(tmp_path, text: str, flagged: str | None):
     claims = "claims:\n" + kindpack.claim("maker", "Zykora Pharma is now Quorvane Labs.", RENAMED, kind="organization")

@@ -1,0 +1,132 @@
+"""Whether a name is used to say what its bearer is or does now, in the present tense.
+
+A former name is outdated only where the text speaks of the bearer today under it: "OLD is a
+spin-off of ...", "the drug is being developed by OLD", "OLD, a company that develops ...". In a
+story told in the past ("OLD said on Friday ...", "the drug was made by OLD") the name is the one
+the bearer had then. These readers look at the words around the name only: the name kind runs on
+every sentence that names the bearer, and most of them are never parsed."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from factcheck.lang.lemmas import lemma_of
+
+# Nouns for a body that makes or sponsors something: the head of a describing apposition.
+BODY_NOUNS = {"company", "firm", "developer", "drugmaker", "sponsor", "spin-off", "spinoff", "spin", "subsidiary",
+              "corporation", "maker", "manufacturer", "business", "startup", "start-up", "biotech", "nonprofit",
+              "non-profit", "organisation", "organization", "arm", "offshoot", "outfit", "group", "enterprise"}
+DETERMINERS = {"a", "an", "the", "its"}
+# Participles of making, developing or owning: "developed by OLD", "capsules made by OLD".
+AGENT_PARTICIPLES = {"developed", "made", "sponsored", "produced", "manufactured", "marketed", "run", "owned",
+                     "backed", "commercialised", "commercialized", "supplied", "distributed", "sold", "championed",
+                     "led", "operated", "controlled"}
+# Words between "by" and the name: "by the public benefit company OLD".
+AGENT_MODIFIERS = DETERMINERS | BODY_NOUNS | {"public", "benefit", "pharmaceutical", "drug", "us", "u.s.", "american",
+                                              "california", "private", "small", "clinical-stage", "psychedelic"}
+PRESENT_AUXILIARIES = {"is", "are", "'s", "remains", "remain"}
+ADVERBS_OF_NOW = {"now", "currently", "still", "also", "presently", "today", "being"}
+PAST_WORDS = {"was", "were", "had", "did", "said", "told", "made", "ran", "led", "took", "gave", "won", "sought",
+              "began", "found", "got", "held", "left", "paid", "put", "set", "sent", "spent", "brought", "bought"}
+HISTORY_WORDS = {"then", "once", "formerly", "previously", "originally", "later"}
+
+
+def described_now(doc: Doc, start: int, end: int, sent: tuple[int, int]) -> bool:
+    """True when the name at [start, end) is described, or acts, in the present tense."""
+    return (_present_copula(doc, end, sent) or _describing_apposition(doc, start, end, sent)
+            or _present_agent(doc, start, end, sent))
+
+
+def _present_copula(doc: Doc, end: int, sent: tuple[int, int]) -> bool:
+    """"OLD is a commercial spin-off of ...", "OLD remains the sponsor": the name as the subject of a
+    present copula with a noun phrase (not an auxiliary: "OLD is asking", "OLD is expected")."""
+    k = end
+    if k >= sent[1] or doc[k].lower_ not in ("is", "remains"):
+        return False
+    k += 1
+    while k < sent[1] and doc[k].lower_ in ("now", "still", "currently", "today"):
+        k += 1
+    return k < sent[1] and doc[k].lower_ in DETERMINERS
+
+
+def _describing_apposition(doc: Doc, start: int, end: int, sent: tuple[int, int]) -> bool:
+    """"OLD, a company that develops ...", "OLD, as a company developing ...": an indefinite
+    apposition (it says what the bearer is; "the company behind X" only points it out) headed by a
+    body noun, with a verb of its own in the present ("that develops"), or a present participle
+    right after the noun ("a company developing") in a sentence not told in the past ("X was run by
+    OLD, a company developing ..." names the bearer as it was then)."""
+    k = _after_brackets(doc, end, sent)
+    if not (k < sent[1] and doc[k].text == ","):
+        return False
+    k += 1
+    if k < sent[1] and doc[k].lower_ == "as":
+        k += 1
+    if not (k < sent[1] and doc[k].lower_ in ("a", "an")):
+        return False
+    stop = next((j for j in range(k, sent[1]) if doc[j].text in (",", ";", ")", "—", "–", ".")), sent[1])
+    for j in range(k + 1, min(stop, k + 6)):
+        if doc[j].lower_ not in BODY_NOUNS:
+            continue
+        nxt = j + 1
+        if nxt + 1 < stop and doc[nxt].lower_ in ("that", "which") and doc[nxt + 1].is_lower \
+                and _present_verb(doc[nxt + 1].lower_):
+            return True  # "a company that develops ..."
+        if nxt < stop and doc[nxt].lower_.endswith("ing") and lemma_of(doc[nxt].lower_) != doc[nxt].lower_:
+            return not _told_in_the_past(doc, start, sent)  # "a company developing prescription psychedelics"
+    return False
+
+
+def _told_in_the_past(doc: Doc, start: int, sent: tuple[int, int]) -> bool:
+    """A verb in the past before the name in its sentence ("was run by", "asked", "said")."""
+    for i in range(sent[0], start):
+        low = doc[i].lower_
+        if low in PAST_WORDS:
+            return True
+        # An -ed word after a determiner is an adjective ("a disputed takeover"), after "has" a
+        # present perfect ("has turned to"): neither tells the story in the past.
+        if low.endswith("ed") and doc[i].is_lower and lemma_of(low) != low \
+                and not (i > sent[0] and doc[i - 1].lower_ in DETERMINERS | {"has", "have", "'s", "'ve"}):
+            return True
+    return False
+
+
+def _present_agent(doc: Doc, start: int, end: int, sent: tuple[int, int]) -> bool:
+    """"The drug is (being) developed by OLD", or a participle phrase inside a present sentence ("The
+    treatment, capsules made by the company OLD, is meant to ...")."""
+    k = start - 1
+    while k > sent[0] and start - k <= 5 and doc[k].lower_ in AGENT_MODIFIERS:
+        k -= 1
+    if k <= sent[0] or doc[k].lower_ != "by" or doc[k - 1].lower_ not in AGENT_PARTICIPLES:
+        return False
+    part = k - 1
+    j = part - 1
+    while j >= sent[0] and doc[j].lower_ in ADVERBS_OF_NOW:
+        j -= 1
+    if j >= sent[0] and doc[j].lower_ in HISTORY_WORDS:
+        return False
+    if j >= sent[0] and doc[j].lower_ in PRESENT_AUXILIARIES:
+        return True  # a present passive: "is (being) developed by"
+    if j >= sent[0] and doc[j].lower_ in ("was", "were", "had", "been", "be", "will", "would"):
+        return False
+    # A participle phrase set off by commas: the sentence's own verb comes after its close.
+    k = _after_brackets(doc, end, sent)
+    if not (k + 1 < sent[1] and doc[k].text == ","):
+        return False
+    return doc[k + 1].lower_ in PRESENT_AUXILIARIES or _present_verb(doc[k + 1].lower_)
+
+
+def _after_brackets(doc: Doc, end: int, sent: tuple[int, int]) -> int:
+    """The token after a bracketed acronym that follows the name ("OLD (ACR)"), or `end`."""
+    if end < sent[1] and doc[end].text == "(":
+        close = next((j for j in range(end, min(sent[1], end + 8)) if doc[j].text == ")"), None)
+        if close is not None:
+            return close + 1
+    return end
+
+
+def _present_verb(low: str) -> bool:
+    """A verb in the present tense, third person ("develops", "makes", "is", "has")."""
+    if low in ("is", "has", "are", "have", "remains"):
+        return True
+    lemma = lemma_of(low)
+    return lemma != low and low in (lemma + "s", lemma + "es", lemma[:-1] + "ies")
