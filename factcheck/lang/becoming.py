@@ -42,6 +42,16 @@ STANDING = frozenset({
     "prescription", "prescribable", "mainstream", "standard", "real", "official", "registered", "legitimate",
     "authorised", "authorized", "regular", "routine", "available", "commercial", "marketed", "reimbursed",
 })
+# Predicates of standing after "be" or "become" with a manner adverb: "could be publicly available".
+PREDICATES_OF_STANDING = frozenset({"available", "legal", "lawful", "prescribable", "accessible"})
+# Modifiers that make "X" a licensed form of X: "legal MDMA", "prescription psilocybin".
+# "medical MDMA" is not one: "gave medical MDMA its breakthrough designation" names the research drug.
+STANDING_MODIFIERS = frozenset({"legal", "lawful", "prescription", "prescribable"})
+# Participles that modify only after a determiner or preposition ("the way to licensed MDMA
+# therapy"); elsewhere they are verbs ("Texas legalized MDMA therapy") or parts of a compound
+# ("state-licensed pharmacies").
+STANDING_PARTICIPLES = frozenset({"legalised", "legalized", "licensed", "licenced", "authorised", "authorized"})
+BEFORE_MODIFIER = frozenset({"a", "an", "the", "to", "of", "for", "with", "toward", "towards", "into", "on"})
 # Judgements of a drug's worth, not of its standing: "may become a popular treatment", "could become
 # the most effective therapy". A phrase with one of these is no approval even after "become".
 JUDGEMENTS = frozenset({
@@ -82,10 +92,44 @@ def becoming_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
             verb, after = j, j + 1
         if verb is None or verb in seen:
             continue
+        standing = _standing_predicate(doc, after, doc[verb].lower_ == "be")
+        if standing is not None:
+            seen.add(verb)
+            out.append(Cue(APPROVAL, verb, standing + 1))
+            continue
         head = _medicine_head(doc, after)
         if head is not None and _tells_standing(doc, after, head, doc[verb].lower_ == "be"):
             seen.add(verb)
             out.append(Cue(APPROVAL, verb, head + 1))
+    return out
+
+
+def _standing_predicate(doc: Doc, i: int, after_be: bool) -> int | None:
+    """"could be publicly available", "may soon become legally prescribable": a predicate of standing
+    after manner adverbs (the phrase list has "be available", but no list holds every adverb). The
+    index of the adjective; None when the words after the verb are anything else."""
+    j = i
+    while j < len(doc) and j - i < 3 and doc[j].lower_.endswith("ly") and doc[j].lower_ not in ("only", "early"):
+        j += 1
+    if j == i and after_be:
+        return None  # "be available" itself is a listed phrase
+    return j if j < len(doc) and doc[j].lower_ in PREDICATES_OF_STANDING else None
+
+
+def standing_modifier_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
+    """Approval cues for a subject named with a modifier of legal standing: "legal MDMA-assisted
+    therapy by 2021", "prescription psilocybin within reach". The subject is a pack's term (a
+    TERM: cue), so the phrase names a licensed form of that very drug, not a judgement of it."""
+    out: list[Cue] = []
+    for c in cues:
+        if not c.label.startswith("TERM:") or c.start == 0:
+            continue
+        k = c.start - 1
+        word = doc[k].lower_
+        if word in STANDING_MODIFIERS or (word in STANDING_PARTICIPLES and k > 0 and doc[k - 1].lower_ in BEFORE_MODIFIER):
+            out.append(Cue(APPROVAL, k, c.end))
+        elif doc[k].lower_ == "approved" and k > 0 and doc[k - 1].text in ("-", "‑"):
+            out.append(Cue(APPROVAL, max(0, k - 2), c.end))  # "FDA-approved MDMA"
     return out
 
 

@@ -39,3 +39,49 @@ def test_descriptions_and_other_heads_are_not_approvals(analyse_text, text: str)
 ])
 def test_judgements_of_worth_are_not_approvals(analyse_text, text: str):
     assert _approvals(analyse_text, text) == []
+
+
+@pytest.mark.parametrize(("text", "span", "stance"), [
+    ("Drug X could be publicly available for burns in 2030.", "be publicly available", "expected"),
+    ("Drug X may soon become legally prescribable.", "become legally prescribable", "expected"),
+])
+def test_a_predicate_of_standing_after_an_adverb_is_an_approval_event(analyse_text, text: str, span: str,
+                                                                      stance: str):
+    assert (span, stance) in _approvals(analyse_text, text)
+
+
+def test_a_predicate_of_worth_after_an_adverb_is_not_one(analyse_text):
+    assert _approvals(analyse_text, "Drug X could be really useful for burns in 2030.") == []
+
+
+@pytest.fixture(scope="module")
+def analyse_with_term(nlp):
+    """The layer with a pack's term for Drug X (a TERM: cue), as packs give their subjects."""
+    from factcheck.lang.cues import CueMatcher, generic_cues
+    from factcheck.lang.layer import analyse
+
+    lists = dict(generic_cues())
+    lists["TERM:x"] = ["Drug X"]
+    matcher = CueMatcher(nlp, lists)
+    return lambda text: analyse(nlp(text), matcher, None, syntax=False)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("The vote opens the way to legal Drug X by 2030.", "legal Drug X"),
+    ("Prescription Drug X may at last be within reach.", "Prescription Drug X"),
+    ("The bill is a step toward licensed Drug X clinics.", "licensed Drug X"),
+])
+def test_a_subject_named_with_a_modifier_of_standing_is_an_approval_event(analyse_with_term, text: str, span: str):
+    an = analyse_with_term(text)
+    assert span in [an.doc[e.cue.start:e.cue.end].text for e in an.events if e.event == "approval"]
+
+
+@pytest.mark.parametrize("text", [
+    "The state legalized Drug X for veterans.",  # a verb, not a modifier (its own approval word aside)
+    "In 2017 the agency gave medical Drug X a designation.",  # the research drug
+    "Pharmacies that are state-licensed may not sell Drug X.",
+])
+def test_other_words_before_a_subject_are_not_modifiers_of_standing(analyse_with_term, text: str):
+    an = analyse_with_term(text)
+    spans = [an.doc[e.cue.start:e.cue.end].text for e in an.events if e.event == "approval"]
+    assert not any(s.endswith("Drug X") for s in spans), spans
