@@ -20,6 +20,7 @@ from factcheck.lang.cues import Cue
 from factcheck.lang.modality import _hypothetical, _obligation_with_deadline, _still_required
 from factcheck.lang.readings import (
     HOW_IT_USUALLY_RUNS,
+    NOT_A_NOUN,
     SCOPE_CLOSERS,
     _a_further_one,
     _as_soon_as_clause,
@@ -40,6 +41,14 @@ from factcheck.lang.states import declared_to, ended_cue
 from factcheck.lang.timex import TimeExpr, is_future
 from factcheck.lang.wordsets import FUTURE_MODALS, NEG_QUANTIFIERS, PROSPECT_NEAR
 
+# Participles of an act done, read right after its noun ("an executive order signed by", "the
+# application filed in"). Not "sought", "requested", "expected" or "delayed": those leave it to come.
+# Not "approved", "passed" or "granted" either: "the first psychedelic approved in the US", "MDMA
+# approved by 2021" forecast as often as they report.
+COMPLETION_PARTICIPLES = {"signed", "issued", "filed", "submitted", "published", "released", "announced", "ratified",
+                          "completed", "finished", "concluded"}
+# What follows such a participle: its agent or its time.
+AFTER_COMPLETION = {"by", "on", "in", "last", "earlier", "at", "this", "back"}
 # Adjectives that place an event's noun before now ("the earlier phase 3 data").
 # Not "completed" or "finished": as often verbs ("expects to have finished Phase 3 by 2021").
 EARLIER_ONES = {"earlier", "previous", "prior", "former", "original", "past"}
@@ -108,6 +117,29 @@ def time_relative_to_it(ctx: StanceContext) -> bool:
         ctx.out.stance = "hypothetical"
         return True
     return False
+
+
+def done_by_participle(ctx: StanceContext) -> bool:
+    """"an executive order signed by the president aims to ...", "the application filed in
+    December": a participle of completion right after the event's noun (or the event itself as that
+    participle) says the act is done, whatever the sentence's own verb forecasts (its aims are the
+    order's, not the signing's)."""
+    words, es, ee, cs, ce = ctx.words, ctx.es, ctx.ee, ctx.cs, ctx.ce
+    if ee - es == 1 and words[es] in COMPLETION_PARTICIPLES and es - 1 >= cs:
+        part = es  # the event is the participle: "an order signed by ..."
+        before = words[es - 1]
+        if not before.isalpha() or before in NOT_A_NOUN or before in FUTURE_MODALS or before in ("to", "and", "or"):
+            return False
+    elif ee < ce and words[ee] in COMPLETION_PARTICIPLES:
+        part = ee  # the event's noun, then the participle: "the application filed in ..."
+    else:
+        return False
+    if part + 2 >= ce or words[part + 1] not in AFTER_COMPLETION:
+        return False
+    if words[part + 1] == "by" and words[part + 2][:1].isdigit():
+        return False  # "filed by 2021": a deadline, not the one who filed it
+    ctx.out.stance = "done"
+    return True
 
 
 def kept_from(ctx: StanceContext) -> bool:
@@ -276,6 +308,6 @@ def _alternative(words: list[str], event: Cue, c: Cue) -> bool:
     return between in (["or"], [",", "or"], ["or", "to"])
 
 
-FRAMES = (time_relative_to_it, kept_from, whose_date, negative_object, made_to_wait, on_condition, only_wanted,
+FRAMES = (time_relative_to_it, done_by_participle, kept_from, whose_date, negative_object, made_to_wait, on_condition, only_wanted,
           as_usually_runs, one_more, one_before_now, state_left_behind, refused, prepared_for, open_question,
           weighed_now, conditional, ended)

@@ -796,3 +796,20 @@ def test_a_hope_brought_after_a_comma_is_no_forecast(stance_of):
 def test_an_author_year_in_brackets_is_no_time_of_the_event(stance_of):
     st = stance_of("Roe and colleagues (2026) reported the approval of Drug X last month.", "approval")
     assert st.stance != "expected"
+
+
+@pytest.mark.parametrize(("text", "event", "stance"), [
+    # a participle of completion after the event's noun: the act is done, whatever the verb forecasts
+    ("The application filed by the maker in December aims to win a licence for Drug X.", "submission", "done"),
+    ("The application submitted last month is expected to bring Drug X to market.", "submission", "done"),
+])
+def test_a_participle_of_completion_after_the_event_says_it_is_done(stance_of, text: str, event: str, stance: str):
+    assert stance_of(text, event).stance == stance
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("The application expected by the agency in 2027 would bring Drug X to market.", "submission"),
+    ("The maker hopes to have an application filed by 2027 for Drug X.", "submission"),  # a deadline
+])
+def test_other_participles_after_the_event_do_not_say_it_is_done(stance_of, text: str, event: str):
+    assert stance_of(text, event).stance != "done"
