@@ -73,7 +73,8 @@ class RoleRule:
             orgs_here = [o for o in an.cues if o.label == f"ORG:{rid}" and sent[0] <= o.start < sent[1]]
             near_roles = [r for r in roles if sent[0] <= r.start < sent[1]
                           and _distance(r, c, orgs_here) <= WINDOW
-                          and _nearest_holder(r, holders).label == c.label and _one_clause(an, r, c)]
+                          and _nearest_holder(r, holders).label == c.label and _one_clause(an, r, c)
+                          and not _titles_another(an, r, c, orgs_here)]
             if not near_roles:
                 continue
             orgs = [o for o in an.cues if o.label == f"ORG:{rid}" and sent[0] <= o.start < sent[1]]
@@ -210,6 +211,15 @@ def _distance(role: Cue, holder: Cue, orgs: list[Cue]) -> int:
 
 def _gap(a: Cue, b: Cue) -> int:
     return b.start - a.end if a.end <= b.start else a.start - b.end if b.end <= a.start else 0
+
+
+def _titles_another(an: Analysis, role: Cue, holder: Cue, orgs: list[Cue]) -> bool:
+    """"founder Rick Doblin and CEO Amy Emerson": a title after the holder that stands right before
+    another capitalised name is that person's title (the pack need not know the other person)."""
+    if role.start < holder.end or role.end >= len(an.doc):
+        return False
+    nxt = an.doc[role.end]
+    return nxt.is_title and nxt.is_alpha and not any(o.start == role.end for o in orgs)
 
 
 def _nearest_holder(role: Cue, holders: list[Cue]) -> Cue:

@@ -41,6 +41,8 @@ def test_former_holder_named_as_current(hits, text: str, span: str):
     "Three Acme directors resigned over Drug X, including CEO Jane Roe.",  # a departure told
     "Jane Roe is leaving her post as Acme's chief executive, the maker of Drug X says.",  # told between
     "Jane Roe, who headed Acme as chief executive, now advises on Drug X.",  # a holding in the simple past
+    # a title before another person's name is that person's, even one the pack does not know
+    "Acme's authors on Drug X include founder Jane Roe and CEO Mary Major.",
 ])
 def test_current_holder_or_history_is_not_flagged(hits, text: str):
     assert hits(text, RULE) == []
