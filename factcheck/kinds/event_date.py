@@ -102,6 +102,21 @@ def _outside_asides(tokens):  # type: ignore[no-untyped-def]
     return out
 
 
+def _phrase_count(tokens) -> int:  # type: ignore[no-untyped-def]
+    """Words between a date and its event, a name counting once ("the U.S. Food and Drug
+    Administration" is one subject, as "the FDA" is) and a hyphenated compound once
+    ("MDMA-assisted")."""
+    n, prev = 0, None
+    for t in tokens:
+        joined = prev is not None and (
+            t.text in ("-", "‑") or prev.text in ("-", "‑")
+            or (t.is_title and (prev.is_title or prev.is_upper)) or (t.lower_ in ("and", "of") and prev.is_title))
+        if not joined:
+            n += 1
+        prev = t
+    return n
+
+
 def _day_of_this_act(doc, ev, t) -> bool:  # type: ignore[no-untyped-def]
     """A day after the event, within a few words, with no other verb between; or a day that opens
     the event's clause ("On August 9 the agency rejected it")."""
@@ -174,8 +189,9 @@ class EventDateRule:
         lo, hi = (ev.cue.end, span.start) if span.start >= ev.cue.end else (span.end, ev.cue.start)
         # (an aside between them does not count: "On 9 August the FDA, the agency that regulates
         # drugs, decided ...")
-        outside = {t.i for t in _outside_asides(an.doc[lo:hi])}
-        if len(outside) > ATTACH_TOKENS and ev.clause[0] <= span.start < ev.clause[1]:
+        kept = _outside_asides(an.doc[lo:hi])
+        outside = {t.i for t in kept}
+        if _phrase_count(kept) > ATTACH_TOKENS and ev.clause[0] <= span.start < ev.clause[1]:
             return False
         # An application or filing named as the object ("turned down the application in 2023") is
         # no event of its own here.

@@ -126,10 +126,9 @@ def standing_modifier_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
             continue
         k = c.start - 1
         word = doc[k].lower_
+        # ("FDA-approved MDMA" is read by the approval word itself.)
         if word in STANDING_MODIFIERS or (word in STANDING_PARTICIPLES and k > 0 and doc[k - 1].lower_ in BEFORE_MODIFIER):
             out.append(Cue(APPROVAL, k, c.end))
-        elif doc[k].lower_ == "approved" and k > 0 and doc[k - 1].text in ("-", "‑"):
-            out.append(Cue(APPROVAL, max(0, k - 2), c.end))  # "FDA-approved MDMA"
     return out
 
 

@@ -60,6 +60,13 @@ def test_a_day_is_judged_with_a_few_days_for_the_announcement(tmp_path, text: st
     assert bool(found) == flagged, found
 
 
+def test_a_registered_name_counts_once_between_a_date_and_its_event(bundled_linter):
+    # "the U.S. Food and Drug Administration (FDA)" is one subject, as "the FDA" is
+    text = "In 2018 the U.S. Food and Drug Administration (FDA) gave MDMA-assisted therapy breakthrough therapy status."
+    found = [f.rule for f in bundled_linter.lint_text(text, "a.md", "markdown").findings]
+    assert "mdma/breakthrough-wrong-year" in found, found
+
+
 def test_a_topic_in_a_later_dated_conjunct_is_that_dates(bundled_linter):
     # "adolescents" belongs to 2022, not to the 2021 approval for adults
     text = "Wegovy was first approved by the FDA in 2021 for adults with obesity, then for adolescents in 2022."
