@@ -31,10 +31,13 @@ def _children(pid: int) -> list[int]:
 def _start(tmp_path: Path, jobs: str) -> subprocess.Popen[bytes]:
     for i in range(1500):  # long enough that the signal always lands mid-run
         (tmp_path / f"a{i:04}.md").write_text(ARTICLE, encoding="utf-8")
+    # SIGINT back to its default in the child: a test run started in the background (`cmd &` in a
+    # script) inherits SIGINT ignored, and Python then never raises KeyboardInterrupt.
     return subprocess.Popen(
         [sys.executable, "-m", "factcheck", "lint", "--jobs", jobs, "--format", "json",
          "--output", str(tmp_path / "r.json"), str(tmp_path)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def _wait_for_workers(proc: subprocess.Popen[bytes], want: int) -> list[int]:
