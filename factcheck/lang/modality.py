@@ -221,9 +221,14 @@ def _inverting(words: list[str]) -> list[int]:
 EVALUATIVE = {"crucial", "vital", "essential", "important", "advisable"}
 
 
+# "until now", "before now", "till recently": a span of time that ends now, not a condition.
+TIME_ADVERBS_AFTER_UNTIL = {"now", "recently", "today", "lately", "then"}
+
+
 def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool:
     opener = words[cs] if cs < len(words) else ""
-    if opener in CONDITIONAL_OPENERS:
+    # ("until now known as a club drug, it could become a medicine": a time adverbial, no condition)
+    if opener in CONDITIONAL_OPENERS and not (cs + 1 < len(words) and words[cs + 1] in TIME_ADVERBS_AFTER_UNTIL):
         return True
     # An inverted condition in the clause: "to bring it to market should it be approved", "had
     # the FDA approved it", "were it to be approved".

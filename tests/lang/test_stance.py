@@ -813,3 +813,9 @@ def test_a_participle_of_completion_after_the_event_says_it_is_done(stance_of, t
 ])
 def test_other_participles_after_the_event_do_not_say_it_is_done(stance_of, text: str, event: str):
     assert stance_of(text, event).stance != "done"
+
+
+def test_until_now_is_a_time_not_a_condition(stance_of):
+    text = "Drug X, until now known mainly as a party drug, could become a registered medicine by 2030."
+    assert stance_of(text).stance == "expected"
+    assert stance_of("Until the agency approves it, Drug X stays a research drug.").stance == "hypothetical"
