@@ -46,7 +46,11 @@ def _present_copula(doc: Doc, end: int, sent: tuple[int, int]) -> bool:
     k += 1
     while k < sent[1] and doc[k].lower_ in ("now", "still", "currently", "today"):
         k += 1
-    return k < sent[1] and doc[k].lower_ in DETERMINERS
+    if k >= sent[1]:
+        return False
+    # (Not a present progressive: "OLD is cutting its staff after the rejection" is news told in
+    # the present, under the name of the day.)
+    return doc[k].lower_ in DETERMINERS
 
 
 def _describing_apposition(doc: Doc, start: int, end: int, sent: tuple[int, int]) -> bool:

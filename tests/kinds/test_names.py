@@ -99,7 +99,8 @@ former:
     ("Drug X, capsules made by the company Zykora Pharma, is given in three sessions.", "Zykora Pharma"),
     ("The sponsor of Drug X, Zykora Pharma, a company that develops psychedelics, said it would appeal.", "Zykora Pharma"),
     ("The paper calls the sponsor, Zykora Pharma, a firm developing Drug X.", "Zykora Pharma"),
-    ("Zykora is asking for approval of Drug X.", None),  # an auxiliary, not a copula
+    ("Zykora is asking for approval of Drug X.", None),  # news told in the present progressive
+    ("Zykora is expected to file for approval of Drug X.", None),  # a passive: what others expect
     ("Drug X was developed by Zykora Pharma.", None),  # a past passive
     ("Drug X, made by Zykora, was given in three sessions.", None),  # a past sentence
     ("Zykora Pharma, the company behind Drug X, said it would appeal.", None),  # no tense in the apposition

@@ -819,3 +819,8 @@ def test_until_now_is_a_time_not_a_condition(stance_of):
     text = "Drug X, until now known mainly as a party drug, could become a registered medicine by 2030."
     assert stance_of(text).stance == "expected"
     assert stance_of("Until the agency approves it, Drug X stays a research drug.").stance == "hypothetical"
+
+
+def test_reaching_a_conclusion_is_a_decision(stance_of):
+    assert stance_of("The agency is expected to reach its own conclusion on Drug X in August.", "decision").stance \
+        == "expected"
