@@ -77,7 +77,7 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
             for i, fn in enumerate(spec.former):
                 lists[f"NAME:former:{rule.id}:{i}"] = fn.names
         elif isinstance(spec, UniquenessSpec):
-            lists[f"CATEGORY:{rule.id}"] = spec.category
+            lists[f"CATEGORY:{rule.id}"] = category_variants(spec.category)
             for i, m in enumerate(spec.members):
                 inline = [x for x in m.subject if not x.startswith("@")]
                 if inline:
@@ -97,3 +97,31 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
     # The phrases' tokens are kept beside the compiled pack, under the same switch.
     cache = None if os.environ.get("FACTCHECK_NO_PACK_CACHE") else cache_folder() / "cues"
     return CueMatcher(nlp, lists, fixed=fixed, cache=cache)
+
+
+# Words that widen a category without changing it: "the first country anywhere to ...", "the first
+# nation in the world to officially recognise ...". Written into the phrase list, so a pack lists
+# the category once.
+WIDENERS = ("anywhere", "in the world", "worldwide", "on earth", "globally", "ever")
+MANNER_AFTER_TO = ("officially", "formally", "legally", "fully")
+
+
+def category_variants(phrases: list[str]) -> list[str]:
+    """Each "NOUN to VERB ..." category phrase, also with a widener after the noun and a manner
+    adverb after "to" ("country anywhere to officially recognise")."""
+    out = list(phrases)
+    seen = set(out)
+    for p in phrases:
+        words = p.split()
+        if len(words) < 3 or words[1] != "to":
+            continue
+        head, rest = words[0], words[2:]
+        for widener in ("", *WIDENERS):
+            for manner in ("", *MANNER_AFTER_TO):
+                if rest[0] in MANNER_AFTER_TO and manner:
+                    continue
+                v = " ".join(x for x in (head, widener, "to", manner, *rest) if x)
+                if v not in seen:
+                    seen.add(v)
+                    out.append(v)
+    return out

@@ -29,3 +29,13 @@ def test_a_packs_words_match_under_their_rule_labels(kind_linter):
     assert {"ORG:test/acme-ceo", "ROLE:test/acme-ceo", "HOLDER:test/acme-ceo:0", "NAME:wrong:test/board-name",
             "JS:test/x-places:1", "JUR:jp"} <= labels
     assert "HOLDER:test/acme-ceo:1" not in labels  # John Doe is not named
+
+
+def test_a_category_also_reads_with_a_widener_and_a_manner_adverb():
+    from factcheck.kinds.vocabulary import category_variants
+
+    found = category_variants(["nation to recognise", "oral blocker"])
+    assert {"nation anywhere to officially recognise", "nation in the world to recognise",
+            "nation to formally recognise"} <= set(found)
+    assert found[:2] == ["nation to recognise", "oral blocker"]  # the pack's own phrases first, kept as written
+    assert not any(v.startswith("oral") and v != "oral blocker" for v in found)  # only "NOUN to VERB" phrases
