@@ -102,6 +102,9 @@ def _outside_asides(tokens):  # type: ignore[no-untyped-def]
     return out
 
 
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+
 def _phrase_count(tokens) -> int:  # type: ignore[no-untyped-def]
     """Words between a date and its event, a name counting once ("the U.S. Food and Drug
     Administration" is one subject, as "the FDA" is) and a hyphenated compound once
@@ -306,6 +309,33 @@ class EventDateRule:
         claim.attributed = ev.stance.attributed
         return claim
 
+    def _wrong_weekday(self, an: Analysis, ev, s0: int, s1: int) -> Claim | None:  # type: ignore[no-untyped-def]
+        """"On Friday federal regulators turned it down": a weekday given for a one-time act whose
+        day is known. The week cannot be told without the page's date, but the weekday can: one
+        outside the days the rule allows (its `day_tolerance` either side) is wrong."""
+        tol = self.spec.day_tolerance
+        if tol >= 3:
+            return None  # seven days around the date: every weekday fits
+        true = self.spec.date
+        allowed = {(true + timedelta(days=k)).weekday() for k in range(-tol, tol + 1)}
+        doc = an.doc
+        ev_char = doc[ev.cue.start].idx
+        for tok in doc[ev.sentence[0]:ev.sentence[1]]:
+            weekday = WEEKDAYS.get(tok.lower_)
+            if weekday is None or weekday in allowed or not s0 <= tok.idx < s1:
+                continue
+            t = TimeExpr(tok.idx, tok.idx + len(tok), tok.text, True, None, None)
+            if not self._attached(an, ev, t) or not _day_of_this_act(doc, ev, t):
+                continue
+            span = doc.char_span(min(t.start, ev_char), max(t.end, doc[ev.cue.end - 1].idx + len(doc[ev.cue.end - 1])),
+                                 alignment_mode="expand")
+            if span is None:
+                continue
+            claim = claim_for(an, span.start, span.end, ev.sentence, self.rule)
+            claim.attributed = ev.stance.attributed
+            return claim
+        return None
+
     def claims(self, an: Analysis, para_of: dict[int, int], in_domain: bool) -> list[Claim]:
         if self.spec.date is None:
             return []
@@ -339,7 +369,7 @@ class EventDateRule:
                 # The sentence, not the clause: the day often sits in an aside on the event's noun
                 # ("the letter, which was issued on August 9, ..."); `_attached` keeps it close.
                 s0, s1 = doc[ev.sentence[0]].idx, doc[ev.sentence[1] - 1].idx + len(doc[ev.sentence[1] - 1])
-                claim = self._wrong_day_without_year(an, ev, s0, s1)
+                claim = self._wrong_day_without_year(an, ev, s0, s1) or self._wrong_weekday(an, ev, s0, s1)
                 if claim is not None:
                     out.append(claim)
                     continue

@@ -67,6 +67,16 @@ def test_a_registered_name_counts_once_between_a_date_and_its_event(bundled_lint
     assert "mdma/breakthrough-wrong-year" in found, found
 
 
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("On Friday federal health regulators refused to approve MDMA for PTSD.", True),  # the letter is of a Thursday
+    ("On Thursday federal health regulators refused to approve MDMA for PTSD.", False),
+    ("On Friday Lykos said the FDA had refused to approve MDMA for PTSD.", False),  # Friday is the report's
+])
+def test_a_weekday_for_an_act_of_a_known_day_is_checked(bundled_linter, text: str, flagged: bool):
+    found = [f.rule for f in bundled_linter.lint_text(text, "a.md", "markdown").findings]
+    assert ("mdma/crl-wrong-month" in found) == flagged, found
+
+
 def test_a_topic_in_a_later_dated_conjunct_is_that_dates(bundled_linter):
     # "adolescents" belongs to 2022, not to the 2021 approval for adults
     text = "Wegovy was first approved by the FDA in 2021 for adults with obesity, then for adolescents in 2022."
