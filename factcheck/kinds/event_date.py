@@ -128,7 +128,11 @@ def _day_of_this_act(doc, ev, t) -> bool:  # type: ignore[no-untyped-def]
         return False
     if span.end <= ev.cue.start:
         opener = span.start - 1
-        if opener < ev.sentence[0] or doc[opener].lower_ != "on" or opener not in (ev.clause[0], ev.sentence[0]):
+        if opener < ev.sentence[0] or doc[opener].lower_ != "on":
+            return False
+        # "on Friday, when the FDA refused it": a "when" clause right after the day tells its act.
+        when_clause = span.end + 1 < ev.cue.start and doc[span.end].text == "," and doc[span.end + 1].lower_ == "when"
+        if opener not in (ev.clause[0], ev.sentence[0]) and not when_clause:
             return False
         between = _outside_asides(doc[span.end:ev.cue.start])
         if len(between) > 8:
