@@ -15,7 +15,7 @@ from factcheck.knowledge.model import PartialDate, Rule
 from factcheck.knowledge.rule_kinds import EventDateSpec
 from factcheck.lang.layer import Analysis
 from factcheck.lang.places import country_of
-from factcheck.lang.timex import TimeExpr, days_without_year, range_end
+from factcheck.lang.timex import TimeExpr, days_of_known_month, days_without_year, range_end
 from factcheck.lang.topic import in_jurisdiction, in_scope, never_about
 from factcheck.lang.wordsets import IRREGULAR_PAST, OBTAIN
 from factcheck.nlp.claims import Claim
@@ -313,6 +313,27 @@ class EventDateRule:
         claim.attributed = ev.stance.attributed
         return claim
 
+    def _wrong_day_of_month(self, an: Analysis, ev, s0: int, s1: int) -> Claim | None:  # type: ignore[no-untyped-def]
+        """"On the 9th of this month the agency ruled that it would not approve it": a day of the
+        month alone, for an act whose day is known, checked like a day with no year."""
+        doc = an.doc
+        true = self.spec.date
+        ev_char = doc[ev.cue.start].idx
+        for s, e, day in days_of_known_month(doc.text[s0:s1]):
+            if abs(day - true.day) <= self.spec.day_tolerance:
+                continue
+            t = TimeExpr(s0 + s + 3, s0 + e, doc.text[s0 + s + 3:s0 + e], True, None, None)  # "the 9th", after "on"
+            if not self._attached(an, ev, t) or not _day_of_this_act(doc, ev, t):
+                continue
+            span = doc.char_span(min(t.start, ev_char), max(t.end, doc[ev.cue.end - 1].idx + len(doc[ev.cue.end - 1])),
+                                 alignment_mode="expand")
+            if span is None:
+                continue
+            claim = claim_for(an, span.start, span.end, ev.sentence, self.rule)
+            claim.attributed = ev.stance.attributed
+            return claim
+        return None
+
     def _wrong_weekday(self, an: Analysis, ev, s0: int, s1: int) -> Claim | None:  # type: ignore[no-untyped-def]
         """"On Friday federal regulators turned it down": a weekday given for a one-time act whose
         day is known. The week cannot be told without the page's date, but the weekday can: one
@@ -373,7 +394,8 @@ class EventDateRule:
                 # The sentence, not the clause: the day often sits in an aside on the event's noun
                 # ("the letter, which was issued on August 9, ..."); `_attached` keeps it close.
                 s0, s1 = doc[ev.sentence[0]].idx, doc[ev.sentence[1] - 1].idx + len(doc[ev.sentence[1] - 1])
-                claim = self._wrong_day_without_year(an, ev, s0, s1) or self._wrong_weekday(an, ev, s0, s1)
+                claim = (self._wrong_day_without_year(an, ev, s0, s1) or self._wrong_weekday(an, ev, s0, s1)
+                         or self._wrong_day_of_month(an, ev, s0, s1))
                 if claim is not None:
                     out.append(claim)
                     continue

@@ -282,6 +282,19 @@ def days_without_year(text: str) -> list[tuple[int, int, int, int]]:
     return sorted(out)
 
 
+# "on the 9th", "on the 9th of this month": a day of a month the reader already knows. Only after
+# "on", and not before a noun ("on the 9th floor", "on the 20th anniversary").
+_DAY_OF_KNOWN_MONTH = re.compile(
+    r"\bon the ([12]?\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:$|[,.;:)]|of (?:this|the|last) month\b|"
+    r"(?:not|that|to|and|the|it|when|but)\b))", re.I)
+
+
+def days_of_known_month(text: str) -> list[tuple[int, int, int]]:
+    """Days named by their number alone ("decided on the 9th not to approve it", "on the 9th of
+    this month"), as (start, end, day): the month is the story's, the day can be checked."""
+    return [(m.start(), m.end(), int(m.group(1))) for m in _DAY_OF_KNOWN_MONTH.finditer(text)]
+
+
 YEAR_THEN_DASH = re.compile(r"(?:19|20)\d\d\s?[–—-]\s?$")
 
 

@@ -68,6 +68,16 @@ def test_a_registered_name_counts_once_between_a_date_and_its_event(bundled_lint
 
 
 @pytest.mark.parametrize(("text", "flagged"), [
+    ("On the 9th of this month the agency ruled that it would not approve MDMA.", True),
+    ("On the 8th of this month the agency ruled that it would not approve MDMA.", False),
+    ("On the 9th Lykos said the FDA had rejected MDMA.", False),  # the report's day
+])
+def test_a_day_of_the_month_alone_is_checked(bundled_linter, text: str, flagged: bool):
+    found = [f.rule for f in bundled_linter.lint_text("MDMA therapy news. " + text, "a.md", "markdown").findings]
+    assert ("mdma/crl-wrong-month" in found) == flagged, found
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
     ("On Friday federal health regulators refused to approve MDMA for PTSD.", True),  # the letter is of a Thursday
     ("On Thursday federal health regulators refused to approve MDMA for PTSD.", False),
     ("On Friday Lykos said the FDA had refused to approve MDMA for PTSD.", False),  # Friday is the report's

@@ -167,3 +167,16 @@ def test_a_day_written_as_an_ordinal(text: str, month: int, day: int) -> None:
     from factcheck.lang.timex import days_without_year
 
     assert [(m, d) for _s, _e, m, d in days_without_year(text)] == [(month, day)]
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("the FDA decided on the 9th not to approve it", [9]),
+    ("on the 9th of this month the agency ruled", [9]),
+    ("met on the 4th.", [4]),
+    ("the office on the 9th floor", []),  # a noun after the ordinal
+    ("on the 20th anniversary of the study", []),
+])
+def test_days_of_a_known_month(text: str, days: list[int]):
+    from factcheck.lang.timex import days_of_known_month
+
+    assert [d for _, _, d in days_of_known_month(text)] == days
