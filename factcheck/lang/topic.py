@@ -211,6 +211,8 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
         side = _nearest(subjects.cues_in(start, end), own, rival, ev.cue.start, an.doc)
         if side:
             return side == "own"
+    if code == "world":
+        return False  # "anywhere in the world" holds for its own sentence; the next one is about a place again
     side = _look_back(an, ev.sentence, own, rival, paragraph_start, whole_paragraph=False, first=False,
                       subjects=subjects)
     if side:
@@ -225,6 +227,9 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
     return default
 
 
+WORLD = "JUR:world"
+
+
 def _places(an: Analysis, code: str) -> tuple[set[str], set[str]]:
     """The label of jurisdiction `code`'s country and those of the page's other places: made
     once per Analysis and code (every event of every rule with that jurisdiction asks)."""
@@ -235,8 +240,9 @@ def _places(an: Analysis, code: str) -> tuple[set[str], set[str]]:
         country, states = FEDERAL_LEVELS.get(code, (code, None))
         own = {f"JUR:{country}"}
         # The labels of the page's places, from the index by label (not a pass over every cue).
+        # The world as a whole is no rival of a country: a "worldwide shortage" is one in the US too.
         rival = {label for label in an.cue_index() if label.startswith("JUR:") and label not in own
-                 and not (country == "us" and states is None and label == "JUR:us-state")}
+                 and label != WORLD and not (country == "us" and states is None and label == "JUR:us-state")}
         found = memo[key] = (own, rival)
     return found
 

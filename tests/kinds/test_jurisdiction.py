@@ -32,3 +32,17 @@ def test_since_date_of_the_place_is_honoured(tmp_path):
     early = kindpack.linter_for([kindpack.write_pack(tmp_path / "test")], as_of=kindpack.date(2025, 4, 1))
     assert kindpack.findings(early, "Drug X is not approved in Canada.", RULE) == []
     assert kindpack.findings(early, "Drug X is approved in Japan.", RULE)
+
+
+@pytest.mark.parametrize(("text", "rule", "flagged"), [
+    # a statement about every country at once is the world's: its own rule reads it ...
+    ("MDMA cannot be legally prescribed anywhere in the world.", "mdma/mdma-medical-use-nowhere", True),
+    # ... only in its own sentence: the next one is about a place again
+    ("Australia became the first nation anywhere to recognise MDMA as medicine. Not everyone can prescribe MDMA "
+     "there, however.", "mdma/mdma-medical-use-nowhere", False),
+    # and the world is no rival of a country: a worldwide shortage is one in the US too
+    ("Worldwide Ozempic shortage rattles people with diabetes.", "glp1/semaglutide-shortage-current", True),
+])
+def test_the_world_as_a_jurisdiction(bundled_linter, text: str, rule: str, flagged: bool) -> None:
+    found = [f.rule for f in bundled_linter.lint_text(text, "a.md", "markdown").findings]
+    assert (rule in found) == flagged, found
