@@ -112,7 +112,11 @@ def _present_agent(doc: Doc, start: int, end: int, sent: tuple[int, int]) -> boo
         return True  # a present passive: "is (being) developed by"
     if j >= sent[0] and doc[j].lower_ in ("was", "were", "had", "been", "be", "will", "would"):
         return False
-    # A participle phrase set off by commas: the sentence's own verb comes after its close.
+    # A participle phrase on a noun of a sentence in the present: its verb before the phrase ("The
+    # treatment is a capsule of MDMA made by the company OLD") or after it, set off by commas
+    # ("The treatment, capsules made by OLD, is meant to ...").
+    if any(doc[i].lower_ in ("is", "are") for i in range(sent[0], part)) and not _told_in_the_past(doc, part, sent):
+        return True
     k = _after_brackets(doc, end, sent)
     if not (k + 1 < sent[1] and doc[k].text == ","):
         return False

@@ -97,6 +97,8 @@ former:
     ("Drug X is being developed by Zykora Pharma.", "Zykora Pharma"),
     ("Drug X is made by the small company Zykora.", "Zykora"),
     ("Drug X, capsules made by the company Zykora Pharma, is given in three sessions.", "Zykora Pharma"),
+    ("The treatment is a capsule form of Drug X made by the company Zykora Pharma.", "Zykora Pharma"),
+    ("The treatment was a capsule form of Drug X made by the company Zykora Pharma.", None),
     ("The sponsor of Drug X, Zykora Pharma, a company that develops psychedelics, said it would appeal.", "Zykora Pharma"),
     ("The paper calls the sponsor, Zykora Pharma, a firm developing Drug X.", "Zykora Pharma"),
     ("Zykora is asking for approval of Drug X.", None),  # news told in the present progressive
