@@ -80,6 +80,9 @@ class UniquenessRule:
         while k >= sent[0] and c.start - k <= LOOKBACK:
             w = doc[k].lower_
             if w in ONLY_WORDS or w in FIRST_WORDS:
+                # "one of the first to ...", "among the first": one of several, no uniqueness
+                if k >= 2 and doc[k - 1].lower_ == "the" and doc[k - 2].lower_ in ("of", "among"):
+                    return None
                 return k
             if w not in BETWEEN:
                 return None

@@ -116,6 +116,12 @@ def category_variants(phrases: list[str]) -> list[str]:
         if len(words) < 3 or words[1] != "to":
             continue
         head, rest = words[0], words[2:]
+        # The noun left out: "Australia is the first to approve both" (the kind still wants "first"
+        # or "only" before it and a member named as its subject).
+        short = " ".join(["to", *rest])
+        if short not in seen:
+            seen.add(short)
+            out.append(short)
         for widener in ("", *WIDENERS):
             for manner in ("", *MANNER_AFTER_TO):
                 if rest[0] in MANNER_AFTER_TO and manner:

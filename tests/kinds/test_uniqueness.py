@@ -53,6 +53,7 @@ def test_a_wrong_first_or_only_is_flagged(linter, text: str, rules: list[str]) -
     "Drug Z is the first oral blocker both for adults and for children.",  # narrowed past a linking word
     "If it is cleared, Drug Z will be the first blocker pill.",     # a condition asserts nothing
     "Drug X is an oral blocker.",                                   # no first or only
+    "Drug Z is one of the first oral blockers.",                    # one of several
 ])
 def test_other_statements_are_left_alone(linter, text: str) -> None:
     assert hits(linter, text) == []
