@@ -29,6 +29,8 @@ TESTING_MODIFIERS = frozenset({"clinical", "human", "scientific", "medical", "dr
 NP_FILLERS = frozenset({"and", ",", "the", "its", "their", "scientific", "clinical", "crucial", "critical",
                         "pivotal", "key", "big", "large", "larger", "human", "testing", "trial", "research",
                         "so-called", "all-important", "definitive"})
+# Fillers that name the testing itself, inside the phrase ("the final testing stage").
+TESTED_INSIDE = frozenset({"testing", "trial", "clinical"})
 MAX_BACK = 5
 STAGES_ALONE = frozenset({"phase", "stage"})
 
@@ -51,7 +53,9 @@ def final_stage_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
             j -= 1
         if first is None:
             continue
-        end = _tested_after(doc, c.end)
+        # "the final testing stage", "the last clinical phase": the phrase itself says what is tested.
+        tested_inside = any(doc[k].lower_ in TESTED_INSIDE for k in range(first + 1, c.start))
+        end = _tested_after(doc, c.end) or (c.end if tested_inside else None)
         # "a third round" of what? Funding as often as trials: only a phase or stage counts alone.
         alone = third and doc[c.start].lower_ in STAGES_ALONE and not _of_something_else(doc, c.end)
         if end is None and not alone:
