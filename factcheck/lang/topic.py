@@ -94,6 +94,17 @@ def _gloss_of_own(doc: Doc, cues: list[Cue], c: Cue, own: Collection[str]) -> bo
 LIST_JOINERS = {",", "and", "or", "&", "plus", "as", "well", "nor"}
 
 
+def _without_bracket(gap) -> list:  # type: ignore[no-untyped-def]
+    """The words of a gap between two list items without a bracket right after the first ("MDMA
+    (3,4-methylenedioxymethamphetamine) and psilocybin"): a gloss on the item, not a word between."""
+    tokens = list(gap)
+    if tokens and tokens[0].text == "(":
+        close = next((k for k, t in enumerate(tokens) if t.text == ")"), None)
+        if close is not None:
+            return tokens[close + 1:]
+    return tokens
+
+
 def _listed_with_own(doc: Doc, cues: list[Cue], start: Cue, own: Collection[str], rival: Collection[str]) -> bool:
     """Is `start` one item of a list ("LSD, psilocybin and MDMA") that also names an own subject?"""
     subjects = sorted((c for c in cues if c.label in own or c.label in rival), key=lambda c: c.start)
@@ -102,7 +113,7 @@ def _listed_with_own(doc: Doc, cues: list[Cue], start: Cue, own: Collection[str]
         j = i
         while 0 <= j + step < len(subjects):
             a, b = (subjects[j], subjects[j + step]) if step == 1 else (subjects[j + step], subjects[j])
-            gap = doc[a.end:b.start]
+            gap = _without_bracket(doc[a.end:b.start]) if a.end <= b.start else []
             if a.end > b.start or len(gap) > 3 or any(t.lower_ not in LIST_JOINERS for t in gap):
                 break
             j += step

@@ -64,6 +64,8 @@ def test_a_rival_listed_with_the_subject_does_not_take_it_away(read):
     # said of each item of the list, the subject included
     assert scope(read, "Regulators plan to approve psychedelics like Drug Y and Drug X next year.")
     assert scope(read, "Regulators plan to approve Drug Y as well as Drug X next year.")
+    # a bracketed gloss on an item does not part it from the next one
+    assert scope(read, "Trials of Drug X (the long chemical name) and Drug Y may lead to approval next year.")
     # a rival named apart from the subject still decides
     assert not scope(read, "Drug X is old news; regulators plan to approve Drug Y next year.")
 
