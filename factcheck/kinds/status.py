@@ -186,6 +186,10 @@ def _indefinite_antecedent(an: Analysis, ev: EventMention, own: set[str]) -> boo
     return False
 
 
+LICENCE_OBJECTS = {"indication", "approval", "licence", "license", "licensing", "authorisation", "authorization",
+                   "marketing"}
+
+
 @per_mention
 def _regulatory(an: Analysis, ev: EventMention) -> bool:
     """A review or decision is a regulator's when the sentence names one, an authority, or an
@@ -198,6 +202,10 @@ def _regulatory(an: Analysis, ev: EventMention) -> bool:
     if names_one(*ev.sentence):
         return True
     doc = an.doc
+    # What is weighed is a licence: "under consideration for an indication", "reviewed for approval".
+    if any(doc[k].lower_ in LICENCE_OBJECTS for k in range(ev.cue.end, min(ev.sentence[1], ev.cue.end + 4))) \
+            and ev.cue.end < ev.sentence[1] and doc[ev.cue.end].lower_ == "for":
+        return True
     if not any(doc[k].lower_ == "under" for k in range(max(ev.sentence[0], ev.cue.start - 3), ev.cue.start)):
         return False  # only a bare "under review" borrows the regulator from the sentence before
     i = an.sentence_index(ev.sentence)

@@ -39,6 +39,9 @@ def test_subject_named_in_an_earlier_sentence(hits):
     # A bare "under review" is a regulator's when the sentence before names the regulator.
     ("The agency approved Drug Z on Friday. Drug X is also under review.", [("test/x-under-review", "under review")]),
     ("Researchers published a paper. Drug X is also under review.", []),  # no regulator: not a review to flag
+    # ... or when what is weighed is a licence
+    ("Researchers published a paper. Drug X is also under review for an indication in burns.",
+     [("test/x-under-review", "under review")]),
 ])
 def test_a_review_is_the_regulators_when_the_sentence_before_names_it(hits, text: str, expected: list):
     assert [(r, s) for r, s, _ in hits(text, "test/x-under-review")] == expected
