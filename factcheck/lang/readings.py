@@ -399,7 +399,10 @@ def acted_on(words: list[str], event: Cue, inside: list[Cue], after: int = 0) ->
 
 
 def _object_link(between: list[str]) -> bool:
-    """A few words that join an event to the noun it acts on: a preposition, a determiner, names."""
+    """A few words that join an event to the noun it acts on: a preposition, a determiner, names.
+    Not a possessive on the event itself: "the advisory panel's verdict" is the panel's own."""
+    if between and between[0] in ("'s", "’s"):
+        return False
     return 0 < len(between) <= 5 and all(w in OBJECT_LINKS or (w.isalnum() and w not in STOPS_OBJECT and not w.endswith(("ed", "ing")))
                 for w in between)
 

@@ -824,3 +824,11 @@ def test_until_now_is_a_time_not_a_condition(stance_of):
 def test_reaching_a_conclusion_is_a_decision(stance_of):
     assert stance_of("The agency is expected to reach its own conclusion on Drug X in August.", "decision").stance \
         == "expected"
+
+
+def test_an_event_acted_on_is_not_forecast_but_one_owned_is(stance_of):
+    # "the agency will rule on the application": the ruling is to come, the application exists
+    assert stance_of("The agency will rule on the application for Drug X by August.", "submission").stance == "none"
+    # "the advisory panel's verdict, due by August": the verdict is the panel's own, and still to come
+    assert stance_of("The advisory panel's verdict on Drug X, due by August 11, could open the door.",
+                     "decision").stance == "expected"
