@@ -9,6 +9,7 @@ never which wordings do.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.attrs import LOWER
@@ -30,6 +31,7 @@ from factcheck.lang.readings import (
 from factcheck.lang.stance_frames import FRAMES, StanceContext
 from factcheck.lang.stance_model import Stance
 from factcheck.lang.stance_prospects import PACK_EVENT_PREFIX, PROSPECTS, gather
+from factcheck.lang.text import doc_text
 from factcheck.lang.time_readings import _framing_year
 from factcheck.lang.timex import TimeExpr
 from factcheck.lang.wordsets import INTERROGATIVES
@@ -116,10 +118,22 @@ def _context(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event: Cu
         reports = [doc[c.end - 1].idx + len(doc[c.end - 1]) for c in cues
                    if c.label == "ATTR" and sent[0] <= c.start < sent[1]]
         c0, c1 = doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1])
+        text = doc_text(doc)
         years = [t.year for t in times if not t.relative and t.year and not c0 <= t.start < c1
-                 and any(0 <= t.start - r <= 30 for r in reports)]
+                 and any(0 <= t.start - r <= 30 and _dates_the_report(text[r:t.start]) for r in reports)]
         out.framing_year = min(years) if years else None
     return StanceContext(doc, words, sent, cs, ce, event.start, event.end, event, inside, times, doc_date, out)
+
+
+# What may stand between a report and the year that dates it: "said in 2023", "said on 5 May 2023",
+# "told reporters in 2019", "said back in 2017". Not a clause: in "expects Phase 3 to wrap up in
+# 2022" the year is the forecast's.
+REPORT_TO_YEAR = re.compile(r"^[\s,]*(?:(?:to |told )?(?:reporters|journalists|investors|the \w+|us|me)\s+)?"
+                            r"(?:back |early |late |mid-?)?(?:in|on|during|at)\s+(?:\d{1,2} )?(?:\w+\.? )?(?:\d{1,2},? )?$", re.I)
+
+
+def _dates_the_report(between: str) -> bool:
+    return bool(REPORT_TO_YEAR.match(between))
 
 
 def _words(doc: Doc) -> list[str]:

@@ -186,6 +186,20 @@ def in_progress(ctx: StanceContext) -> bool:
     return False
 
 
+def _earliest_date(words: list[str], es: int, ce: int) -> bool:
+    """"as early as 2023", "as soon as next year" after the event in its clause (not "as soon as the
+    FDA approves it", a condition)."""
+    for i in range(es, max(es, ce - 3)):
+        if words[i] == "as" and words[i + 1] in ("early", "soon") and words[i + 2] == "as":
+            nxt = words[i + 3] if i + 3 < len(words) else ""
+            return nxt[:1].isdigit() or nxt in ("next", "this", "later", "mid", "early", "late") or nxt in MONTH_WORDS
+    return False
+
+
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "spring", "summer", "autumn", "fall", "winter"}
+
+
 def modal_or_ability(ctx: StanceContext) -> bool:
     words, cs, ce, es, out, modal = ctx.words, ctx.cs, ctx.ce, ctx.es, ctx.out, ctx.modal
     ability = _ability(words, cs, es)
@@ -203,7 +217,14 @@ def modal_or_ability(ctx: StanceContext) -> bool:
     if modal == "would":
         # "MAPS said it hoped the therapy would be approved next year": a forecast reported in
         # the past (will -> would), not a supposition.
-        out.stance = "past-forecast" if reported_would(words, ctx.sent[0], es, ctx.inside) else "hypothetical"
+        if reported_would(words, ctx.sent[0], es, ctx.inside):
+            out.stance = "past-forecast"
+        elif _earliest_date(words, es, ce):
+            # "..., which would let the FDA approve it as early as 2023": a consequence dated by
+            # its earliest time is a forecast, not a supposition.
+            out.stance = "expected"
+        else:
+            out.stance = "hypothetical"
     elif modal in DEONTIC_MODALS and not ctx.future_time and not any(w in FORECAST_ADVERBS for w in words[cs:ce]):
         out.stance = "hypothetical"  # "ecstasy should be approved for depression": an argument, not a forecast
     elif modal in ("could", "might") and any(w in PAST_BELIEF for w in words[ctx.sent[0]:es]):

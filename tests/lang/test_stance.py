@@ -832,3 +832,34 @@ def test_an_event_acted_on_is_not_forecast_but_one_owned_is(stance_of):
     # "the advisory panel's verdict, due by August": the verdict is the panel's own, and still to come
     assert stance_of("The advisory panel's verdict on Drug X, due by August 11, could open the door.",
                      "decision").stance == "expected"
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    # a consequence dated by its earliest time is a forecast
+    ("Trials should end in 2022, which would let the agency approve Drug X as early as 2023.", "expected"),
+    ("The agency would approve Drug X as soon as next year.", "expected"),
+    # without one, "would" supposes
+    ("The agency would approve Drug X only with more data.", "hypothetical"),
+])
+def test_would_with_an_earliest_date_forecasts(stance_of, text: str, stance: str):
+    assert stance_of(text).stance == stance
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("The maker expects trials to wrap up in 2022, which could bring approval of Drug X.", None),  # the forecast's year
+])
+def test_a_year_dates_a_report_only_right_after_it(analyse_text, text: str, year):
+    an = analyse_text(text)
+    ev = next(e for e in an.events if e.event == "approval")
+    assert ev.stance.framing_year == year
+
+
+@pytest.mark.parametrize(("between", "dates"), [
+    (" in ", True), (" on 5 May ", True), (" told reporters in ", True), (" back in ", True),
+    (" Phase 3 to wrap up in ", False),  # the year is the forecast's
+    (" in a statement about the plan in ", False),
+])
+def test_what_may_stand_between_a_report_and_its_year(between: str, dates: bool):
+    from factcheck.lang.stance import _dates_the_report
+
+    assert _dates_the_report(between) == dates
