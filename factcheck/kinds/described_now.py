@@ -28,18 +28,36 @@ PRESENT_AUXILIARIES = {"is", "are", "'s", "remains", "remain"}
 ADVERBS_OF_NOW = {"now", "currently", "still", "also", "presently", "today", "being"}
 PAST_WORDS = {"was", "were", "had", "did", "said", "told", "made", "ran", "led", "took", "gave", "won", "sought",
               "began", "found", "got", "held", "left", "paid", "put", "set", "sent", "spent", "brought", "bought"}
+PRESENT_BE = {"is", "are", "am", "be", "being", "been", "remains", "remain"}
+PREPOSITIONS = {"by", "of", "from", "with", "for", "at", "to", "in", "on", "about", "against", "under"}
+# Renaming told in the sentence: the old name is given as old.
+RENAMING = {"renamed", "rebranded", "renaming", "rebranding"}
+# Participles that describe a product by its maker ("capsules made by OLD").
+PRODUCT_PARTICIPLES = {"made", "produced", "manufactured", "developed", "marketed", "sold", "supplied", "distributed"}
+# Nouns of acts done in the past: a trial "run by OLD" was run under that name.
+PAST_ACT_NOUNS = {"trial", "trials", "study", "studies", "data", "research", "paper", "papers", "results", "analysis"}
 HISTORY_WORDS = {"then", "once", "formerly", "previously", "originally", "later"}
 
 
 def described_now(doc: Doc, start: int, end: int, sent: tuple[int, int]) -> bool:
     """True when the name at [start, end) is described, or acts, in the present tense."""
-    return (_present_copula(doc, end, sent) or _describing_apposition(doc, start, end, sent)
+    if _marked_former(doc, start, sent) or any(doc[i].lower_ in RENAMING for i in range(sent[0], sent[1])):
+        return False  # "the company formerly known as OLD", a rename told in the sentence
+    return (_present_copula(doc, start, end, sent) or _describing_apposition(doc, start, end, sent)
             or _present_agent(doc, start, end, sent))
 
 
-def _present_copula(doc: Doc, end: int, sent: tuple[int, int]) -> bool:
+def _marked_former(doc: Doc, start: int, sent: tuple[int, int]) -> bool:
+    """"formerly OLD", "once known as OLD", "previously called OLD": the text itself says it is old."""
+    return any(doc[i].lower_ in HISTORY_WORDS for i in range(max(sent[0], start - 3), start))
+
+
+def _present_copula(doc: Doc, start: int, end: int, sent: tuple[int, int]) -> bool:
     """"OLD is a commercial spin-off of ...", "OLD remains the sponsor": the name as the subject of a
-    present copula with a noun phrase (not an auxiliary: "OLD is asking", "OLD is expected")."""
+    present copula with a noun phrase (not an auxiliary: "OLD is asking", "OLD is expected"; not a
+    name inside a phrase: "a study sponsored by OLD is the largest")."""
+    if start > sent[0] and doc[start - 1].lower_ in PREPOSITIONS:
+        return False
     k = end
     if k >= sent[1] or doc[k].lower_ not in ("is", "remains"):
         return False
@@ -68,6 +86,10 @@ def _describing_apposition(doc: Doc, start: int, end: int, sent: tuple[int, int]
     if not (k < sent[1] and doc[k].lower_ in ("a", "an")):
         return False
     stop = next((j for j in range(k, sent[1]) if doc[j].text in (",", ";", ")", "—", "–", ".")), sent[1])
+    # The sentence's own verb after the apposition: "OLD, a company developing X, filed ..." is history.
+    after = next((j for j in range(stop + 1, min(sent[1], stop + 4)) if doc[j].is_alpha), None)
+    if after is not None and (_past_verb(doc, after, sent) or doc[after].lower_ in ("was", "were", "had")):
+        return False
     for j in range(k + 1, min(stop, k + 6)):
         if doc[j].lower_ not in BODY_NOUNS:
             continue
@@ -82,16 +104,18 @@ def _describing_apposition(doc: Doc, start: int, end: int, sent: tuple[int, int]
 
 def _told_in_the_past(doc: Doc, start: int, sent: tuple[int, int]) -> bool:
     """A verb in the past before the name in its sentence ("was run by", "asked", "said")."""
-    for i in range(sent[0], start):
-        low = doc[i].lower_
-        if low in PAST_WORDS:
-            return True
-        # An -ed word after a determiner is an adjective ("a disputed takeover"), after "has" a
-        # present perfect ("has turned to"): neither tells the story in the past.
-        if low.endswith("ed") and doc[i].is_lower and lemma_of(low) != low \
-                and not (i > sent[0] and doc[i - 1].lower_ in DETERMINERS | {"has", "have", "'s", "'ve"}):
-            return True
-    return False
+    return any(_past_verb(doc, i, sent) for i in range(sent[0], start))
+
+
+def _past_verb(doc: Doc, i: int, sent: tuple[int, int]) -> bool:
+    """Is token i a verb in the past? Not a participle: before "by" ("capsules made by"), after a
+    present "be" ("is being developed"), a determiner ("a disputed takeover"), "has" ("has turned
+    to") or a hyphen ("MDMA-assisted")."""
+    low = doc[i].lower_
+    if (i + 1 < sent[1] and doc[i + 1].lower_ == "by") or \
+            (i > sent[0] and doc[i - 1].lower_ in DETERMINERS | PRESENT_BE | {"has", "have", "'s", "'ve", "-", "‑"}):
+        return False
+    return low in PAST_WORDS or (low.endswith("ed") and doc[i].is_lower and lemma_of(low) != low)
 
 
 def _present_agent(doc: Doc, start: int, end: int, sent: tuple[int, int]) -> bool:
@@ -114,13 +138,16 @@ def _present_agent(doc: Doc, start: int, end: int, sent: tuple[int, int]) -> boo
         return False
     # A participle phrase on a noun of a sentence in the present: its verb before the phrase ("The
     # treatment is a capsule of MDMA made by the company OLD") or after it, set off by commas
-    # ("The treatment, capsules made by OLD, is meant to ...").
-    if any(doc[i].lower_ in ("is", "are") for i in range(sent[0], part)) and not _told_in_the_past(doc, part, sent):
+    # ("The treatment, capsules made by OLD, is meant to ..."). Only a product's participle on a
+    # product's noun: "two Phase 3 trials sponsored by OLD" were the old name's acts.
+    if doc[part].lower_ not in PRODUCT_PARTICIPLES or (part > sent[0] and doc[part - 1].lower_ in PAST_ACT_NOUNS):
+        return False
+    if any(doc[i].lower_ in ("is", "are") for i in range(sent[0], part)):
         return True
     k = _after_brackets(doc, end, sent)
     if not (k + 1 < sent[1] and doc[k].text == ","):
         return False
-    return doc[k + 1].lower_ in PRESENT_AUXILIARIES or _present_verb(doc[k + 1].lower_)
+    return doc[k + 1].lower_ in PRESENT_AUXILIARIES
 
 
 def _after_brackets(doc: Doc, end: int, sent: tuple[int, int]) -> int:

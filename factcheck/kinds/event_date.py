@@ -106,15 +106,17 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
 
 
 def _phrase_count(tokens) -> int:  # type: ignore[no-untyped-def]
-    """Words between a date and its event, a name counting once ("the U.S. Food and Drug
-    Administration" is one subject, as "the FDA" is) and a hyphenated compound once
-    ("MDMA-assisted")."""
-    n, prev = 0, None
+    """Words between a date and its event, a capitalised name counting about as a word ("the U.S.
+    Food and Drug Administration" counts two, "the FDA" one) and a hyphenated compound once
+    ("MDMA-assisted"). A run of capitalised words counts one for every four: a title-case heading
+    is no name."""
+    n, prev, run = 0, None, 0
     for t in tokens:
         joined = prev is not None and (
             t.text in ("-", "‑") or prev.text in ("-", "‑")
             or (t.is_title and (prev.is_title or prev.is_upper)) or (t.lower_ in ("and", "of") and prev.is_title))
-        if not joined:
+        run = run + 1 if joined else 0
+        if not joined or run % 4 == 0:
             n += 1
         prev = t
     return n
@@ -319,11 +321,14 @@ class EventDateRule:
         doc = an.doc
         true = self.spec.date
         ev_char = doc[ev.cue.start].idx
+        tol = self.spec.day_tolerance
+        near = {(true + timedelta(days=k)).day for k in range(-tol, tol + 1)}  # across a month's end too
         for s, e, day in days_of_known_month(doc.text[s0:s1]):
-            if abs(day - true.day) <= self.spec.day_tolerance:
+            if day in near:
                 continue
             t = TimeExpr(s0 + s + 3, s0 + e, doc.text[s0 + s + 3:s0 + e], True, None, None)  # "the 9th", after "on"
-            if not self._attached(an, ev, t) or not _day_of_this_act(doc, ev, t):
+            if not self._attached(an, ev, t) or not _day_of_this_act(doc, ev, t) or self._span_bound(an, ev, t) \
+                    or not self._topic_of_this_date(an, ev, t):
                 continue
             span = doc.char_span(min(t.start, ev_char), max(t.end, doc[ev.cue.end - 1].idx + len(doc[ev.cue.end - 1])),
                                  alignment_mode="expand")
@@ -349,8 +354,12 @@ class EventDateRule:
             weekday = WEEKDAYS.get(tok.lower_)
             if weekday is None or weekday in allowed or not s0 <= tok.idx < s1:
                 continue
+            # A day the act happened on ("on Friday", "last Friday"), not "Friday's news".
+            if tok.i == 0 or doc[tok.i - 1].lower_ not in ("on", "last", "this", "past") \
+                    or (tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("'s", "’s")):
+                continue
             t = TimeExpr(tok.idx, tok.idx + len(tok), tok.text, True, None, None)
-            if not self._attached(an, ev, t) or not _day_of_this_act(doc, ev, t):
+            if not self._attached(an, ev, t) or not _day_of_this_act(doc, ev, t) or not self._topic_of_this_date(an, ev, t):
                 continue
             span = doc.char_span(min(t.start, ev_char), max(t.end, doc[ev.cue.end - 1].idx + len(doc[ev.cue.end - 1])),
                                  alignment_mode="expand")

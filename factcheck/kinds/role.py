@@ -213,13 +213,21 @@ def _gap(a: Cue, b: Cue) -> int:
     return b.start - a.end if a.end <= b.start else a.start - b.end if b.end <= a.start else 0
 
 
+CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                  "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
 def _titles_another(an: Analysis, role: Cue, holder: Cue, orgs: list[Cue]) -> bool:
     """"founder Rick Doblin and CEO Amy Emerson": a title after the holder that stands right before
     another capitalised name is that person's title (the pack need not know the other person)."""
-    if role.start < holder.end or role.end >= len(an.doc):
+    doc = an.doc
+    if role.start < holder.end or role.end + 1 >= len(doc):
         return False
-    nxt = an.doc[role.end]
-    return nxt.is_title and nxt.is_alpha and not any(o.start == role.end for o in orgs)
+    first, last = doc[role.end], doc[role.end + 1]
+    # A person's name: two capitalised words, neither a function word ("CEO As MDMA Review" in a
+    # title-case heading) nor a month or weekday ("CEO Since 2021").
+    return all(t.is_title and t.is_alpha and not t.is_stop and t.lower_ not in CALENDAR_WORDS for t in (first, last)) \
+        and not any(o.start == role.end for o in orgs)
 
 
 def _nearest_holder(role: Cue, holders: list[Cue]) -> Cue:

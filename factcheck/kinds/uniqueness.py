@@ -81,7 +81,8 @@ class UniquenessRule:
             w = doc[k].lower_
             if w in ONLY_WORDS or w in FIRST_WORDS:
                 # "one of the first to ...", "among the first": one of several, no uniqueness
-                if k >= 2 and doc[k - 1].lower_ == "the" and doc[k - 2].lower_ in ("of", "among"):
+                before = [doc[i].lower_ for i in range(max(sent[0], k - 5), k)]
+                if ("one" in before[-4:] and "of" in before[-3:]) or "among" in before[-3:]:
                     return None
                 return k
             if w not in BETWEEN:

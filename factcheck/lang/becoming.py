@@ -42,11 +42,16 @@ STANDING = frozenset({
     "prescription", "prescribable", "mainstream", "standard", "real", "official", "registered", "legitimate",
     "authorised", "authorized", "regular", "routine", "available", "commercial", "marketed", "reimbursed",
 })
-# Predicates of standing after "be" or "become" with a manner adverb: "could be publicly available".
+# Adverbs of legal standing (not of supply: "readily", "widely", "broadly available" tell of stock).
+STANDING_ADVERBS = frozenset({"publicly", "legally", "lawfully", "officially", "formally", "clinically",
+                              "commercially", "medically"})
+# Predicates of standing after "be" or "become" with such an adverb: "could be publicly available".
 PREDICATES_OF_STANDING = frozenset({"available", "legal", "lawful", "prescribable", "accessible"})
 # Modifiers that make "X" a licensed form of X: "legal MDMA", "prescription psilocybin".
 # "medical MDMA" is not one: "gave medical MDMA its breakthrough designation" names the research drug.
 STANDING_MODIFIERS = frozenset({"legal", "lawful", "prescription", "prescribable"})
+SUBSTITUTES = frozenset({"substitute", "substitutes", "alternative", "alternatives", "analogue", "analogues", "analog",
+                         "analogs", "replacement", "replacements"})
 # Participles that modify only after a determiner or preposition ("the way to licensed MDMA
 # therapy"); elsewhere they are verbs ("Texas legalized MDMA therapy") or parts of a compound
 # ("state-licensed pharmacies").
@@ -109,11 +114,14 @@ def _standing_predicate(doc: Doc, i: int, after_be: bool) -> int | None:
     after manner adverbs (the phrase list has "be available", but no list holds every adverb). The
     index of the adjective; None when the words after the verb are anything else."""
     j = i
-    while j < len(doc) and j - i < 3 and doc[j].lower_.endswith("ly") and doc[j].lower_ not in ("only", "early"):
+    while j < len(doc) and j - i < 3 and doc[j].lower_ in STANDING_ADVERBS:
         j += 1
     if j == i and after_be:
         return None  # "be available" itself is a listed phrase
-    return j if j < len(doc) and doc[j].lower_ in PREDICATES_OF_STANDING else None
+    if j < len(doc) and doc[j].lower_ in PREDICATES_OF_STANDING \
+            and not (j + 1 < len(doc) and doc[j + 1].lower_ == "again"):  # "readily available again": supply
+        return j
+    return None
 
 
 def standing_modifier_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
@@ -126,6 +134,9 @@ def standing_modifier_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
             continue
         k = c.start - 1
         word = doc[k].lower_
+        if (k > 0 and doc[k - 1].lower_ in ("so-called", "called")) or \
+                (c.end < len(doc) and doc[c.end].lower_ in SUBSTITUTES):
+            continue  # "so-called legal MDMA", "legal MDMA substitutes": a grey-market product, no licence
         # ("FDA-approved MDMA" is read by the approval word itself.)
         if word in STANDING_MODIFIERS or (word in STANDING_PARTICIPLES and k > 0 and doc[k - 1].lower_ in BEFORE_MODIFIER):
             out.append(Cue(APPROVAL, k, c.end))

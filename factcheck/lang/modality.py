@@ -228,7 +228,8 @@ TIME_ADVERBS_AFTER_UNTIL = {"now", "recently", "today", "lately", "then"}
 def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool:
     opener = words[cs] if cs < len(words) else ""
     # ("until now known as a club drug, it could become a medicine": a time adverbial, no condition)
-    if opener in CONDITIONAL_OPENERS and not (cs + 1 < len(words) and words[cs + 1] in TIME_ADVERBS_AFTER_UNTIL):
+    if opener in CONDITIONAL_OPENERS and not (opener in ("until", "till", "before") and cs + 1 < len(words)
+                                              and words[cs + 1] in TIME_ADVERBS_AFTER_UNTIL):
         return True
     # An inverted condition in the clause: "to bring it to market should it be approved", "had
     # the FDA approved it", "were it to be approved".

@@ -128,8 +128,11 @@ def _context(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event: Cu
 # What may stand between a report and the year that dates it: "said in 2023", "said on 5 May 2023",
 # "told reporters in 2019", "said back in 2017". Not a clause: in "expects Phase 3 to wrap up in
 # 2022" the year is the forecast's.
-REPORT_TO_YEAR = re.compile(r"^[\s,]*(?:(?:to |told )?(?:reporters|journalists|investors|the \w+|us|me)\s+)?"
-                            r"(?:back |early |late |mid-?)?(?:in|on|during|at)\s+(?:\d{1,2} )?(?:\w+\.? )?(?:\d{1,2},? )?$", re.I)
+_DAY_WORDS = (r"(?:\d{1,2}(?:st|nd|rd|th)?,?|monday,?|tuesday,?|wednesday,?|thursday,?|friday,?|saturday,?|sunday,?|"
+              r"january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|"
+              r"aug\.|sept?\.|oct\.|nov\.|dec\.|the|of|early|late|mid-?)")
+REPORT_TO_YEAR = re.compile(r"^[\s,]*(?:told \w+ )?(?:(?:in|at) an? \w+ )?(?:back |early |late |mid-?)?"
+                            rf"(?:in|on|during|at)\s+(?:{_DAY_WORDS} ){{0,3}}$", re.I)
 
 
 def _dates_the_report(between: str) -> bool:

@@ -47,6 +47,8 @@ from factcheck.lang.wordsets import FUTURE_MODALS, NEG_QUANTIFIERS, PROSPECT_NEA
 # approved by 2021" forecast as often as they report.
 COMPLETION_PARTICIPLES = {"signed", "issued", "filed", "submitted", "published", "released", "announced", "ratified",
                           "completed", "finished", "concluded"}
+NOT_YET_DONE = {"will", "would", "shall", "could", "may", "might", "must", "should", "to", "have", "get", "gets",
+                "see", "hope", "hopes", "hoped", "if", "once", "unless", "when", "no", "not", "never", "without", "nor"}
 # What follows such a participle: its agent or its time.
 AFTER_COMPLETION = {"by", "on", "in", "last", "earlier", "at", "this", "back"}
 # Adjectives that place an event's noun before now ("the earlier phase 3 data").
@@ -135,6 +137,10 @@ def done_by_participle(ctx: StanceContext) -> bool:
     else:
         return False
     if part + 2 >= ce or words[part + 1] not in AFTER_COMPLETION:
+        return False
+    # Not in a plan, a wish, a condition or a denial: "will have the application filed in 2027",
+    # "hopes to see it filed", "if submitted in 2027", "no application filed so far".
+    if any(w in NOT_YET_DONE for w in words[cs:es]):
         return False
     if words[part + 1] == "by" and words[part + 2][:1].isdigit():
         return False  # "filed by 2021": a deadline, not the one who filed it

@@ -219,7 +219,7 @@ def modal_or_ability(ctx: StanceContext) -> bool:
         # the past (will -> would), not a supposition.
         if reported_would(words, ctx.sent[0], es, ctx.inside):
             out.stance = "past-forecast"
-        elif _earliest_date(words, es, ce):
+        elif _earliest_date(words, es, ce) and "have" not in words[max(cs, es - 3):es]:  # not "would have approved"
             # "..., which would let the FDA approve it as early as 2023": a consequence dated by
             # its earliest time is a forecast, not a supposition.
             out.stance = "expected"

@@ -217,6 +217,8 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
     subjects = _Subjects.of(an, own, rival)
     if not subjects.cues:
         return default  # the page names no place: no step below finds one
+    if code == "world" and any(c.label in rival for c in subjects.cues_in(*ev.sentence)):
+        return False  # "except in Australia", "outside Switzerland": a country named beside the world is what it is about
     for start, end in (ev.clause, ev.sentence) if ev.clause != ev.sentence else (ev.clause,):
         # With the Doc: a place listed with the own one ("the U.S. and Canada") does not take it away.
         side = _nearest(subjects.cues_in(start, end), own, rival, ev.cue.start, an.doc)

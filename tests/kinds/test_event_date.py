@@ -81,7 +81,8 @@ def test_a_day_of_the_month_alone_is_checked(bundled_linter, text: str, flagged:
     ("On Friday federal health regulators refused to approve MDMA for PTSD.", True),  # the letter is of a Thursday
     ("On Thursday federal health regulators refused to approve MDMA for PTSD.", False),
     ("On Friday Lykos said the FDA had refused to approve MDMA for PTSD.", False),  # Friday is the report's
-    ("Veterans hoping for MDMA got bad news on Friday, when the FDA refused to approve it for PTSD.", True),  # the "when" clause's day
+    ("Veterans hoping for MDMA got bad news on Friday, when the FDA refused to approve it for PTSD.", True),
+    ("The FDA refused to approve MDMA for PTSD, and Friday's news hit shares hard.", False),  # a possessive  # the "when" clause's day
 ])
 def test_a_weekday_for_an_act_of_a_known_day_is_checked(bundled_linter, text: str, flagged: bool):
     found = [f.rule for f in bundled_linter.lint_text(text, "a.md", "markdown").findings]

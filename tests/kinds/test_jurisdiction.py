@@ -40,6 +40,11 @@ def test_since_date_of_the_place_is_honoured(tmp_path):
     # ... only in its own sentence: the next one is about a place again
     ("Australia became the first nation anywhere to recognise MDMA as medicine. Not everyone can prescribe MDMA "
      "there, however.", "mdma/mdma-medical-use-nowhere", False),
+    # "anywhere" within a country, or a world with a country named beside it, is not the world
+    ("Doctors cannot prescribe MDMA anywhere in the United States.", "mdma/mdma-medical-use-nowhere", False),
+    ("MDMA cannot be prescribed anywhere in the world except in Australia and Switzerland.",
+     "mdma/mdma-medical-use-nowhere", False),
+    ("MDMA is not approved for medical use anywhere in the world.", "mdma/mdma-medical-use-nowhere", False),  # true
     # and the world is no rival of a country: a worldwide shortage is one in the US too
     ("Worldwide Ozempic shortage rattles people with diabetes.", "glp1/semaglutide-shortage-current", True),
 ])

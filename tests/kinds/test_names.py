@@ -99,7 +99,8 @@ former:
     ("Drug X, capsules made by the company Zykora Pharma, is given in three sessions.", "Zykora Pharma"),
     ("The treatment is a capsule form of Drug X made by the company Zykora Pharma.", "Zykora Pharma"),
     ("The treatment was a capsule form of Drug X made by the company Zykora Pharma.", None),
-    ("The sponsor of Drug X, Zykora Pharma, a company that develops psychedelics, said it would appeal.", "Zykora Pharma"),
+    ("The sponsor of Drug X, Zykora Pharma, a company that develops psychedelics, says it will appeal.", "Zykora Pharma"),
+    ("The sponsor of Drug X, Zykora Pharma, a company that develops psychedelics, said it would appeal.", None),  # past
     ("The paper calls the sponsor, Zykora Pharma, a firm developing Drug X.", "Zykora Pharma"),
     ("Zykora is asking for approval of Drug X.", None),  # news told in the present progressive
     ("Zykora is expected to file for approval of Drug X.", None),  # a passive: what others expect
@@ -111,6 +112,12 @@ former:
     ("An investor has turned to a disputed takeover of Zykora, a biotech developing Drug X.", "Zykora"),
     ("Regulators asked Zykora Pharma, the company seeking approval of Drug X, for a new trial.", None),
     ("Drug X came from Old Works Corp, as its own lab that Zykora owned.", None),  # a name after "that"
+    # found in review: the old name's own past acts, a name inside a phrase, a rename, a past verb after
+    ("The evidence for Drug X is two trials sponsored by Zykora Pharma.", None),
+    ("A study sponsored by Zykora Pharma is the largest trial of Drug X so far.", None),
+    ("The company formerly known as Zykora Pharma is a spin-off of a charity that tests Drug X.", None),
+    ("Zykora Pharma, a company developing Drug X, was renamed in 2025.", None),
+    ("Zykora Pharma, a company developing Drug X, filed its application in 2023.", None),
 ])
 def test_a_former_name_given_as_the_current_one_is_flagged(tmp_path, text: str, flagged: str | None):
     claims = "claims:\n" + kindpack.claim("maker", "Zykora Pharma is now Quorvane Labs.", RENAMED, kind="organization")

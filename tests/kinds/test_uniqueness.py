@@ -54,6 +54,7 @@ def test_a_wrong_first_or_only_is_flagged(linter, text: str, rules: list[str]) -
     "If it is cleared, Drug Z will be the first blocker pill.",     # a condition asserts nothing
     "Drug X is an oral blocker.",                                   # no first or only
     "Drug Z is one of the first oral blockers.",                    # one of several
+    "Drug Z is one of the very first oral blockers.",
 ])
 def test_other_statements_are_left_alone(linter, text: str) -> None:
     assert hits(linter, text) == []

@@ -52,6 +52,9 @@ def test_a_predicate_of_standing_after_an_adverb_is_an_approval_event(analyse_te
 
 def test_a_predicate_of_worth_after_an_adverb_is_not_one(analyse_text):
     assert _approvals(analyse_text, "Drug X could be really useful for burns in 2030.") == []
+    # supply, not standing
+    assert not [s for s, _ in _approvals(analyse_text, "Drug X will be readily available again by March.")
+                if "readily" in s]
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +83,8 @@ def test_a_subject_named_with_a_modifier_of_standing_is_an_approval_event(analys
     "The state legalized Drug X for veterans.",  # a verb, not a modifier (its own approval word aside)
     "In 2017 the agency gave medical Drug X a designation.",  # the research drug
     "Pharmacies that are state-licensed may not sell Drug X.",
+    "Websites selling so-called legal Drug X online are scams.",  # grey market
+    "Shops sell legal Drug X substitutes.",
 ])
 def test_other_words_before_a_subject_are_not_modifiers_of_standing(analyse_with_term, text: str):
     an = analyse_with_term(text)

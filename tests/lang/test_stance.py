@@ -863,3 +863,17 @@ def test_what_may_stand_between_a_report_and_its_year(between: str, dates: bool)
     from factcheck.lang.stance import _dates_the_report
 
     assert _dates_the_report(between) == dates
+
+
+@pytest.mark.parametrize("text", [
+    "The maker will have the application for Drug X filed in 2027.",  # a plan
+    "The maker hopes to see the application for Drug X filed in December.",  # a wish
+    "There is no application for Drug X filed in Europe so far.",  # a denial
+])
+def test_a_completion_participle_in_a_plan_wish_or_denial_is_not_done(stance_of, text: str):
+    assert stance_of(text, "submission").stance != "done"
+
+
+def test_would_have_with_an_earliest_date_is_a_counterfactual(stance_of):
+    assert stance_of("Without the scandal, the agency would have approved Drug X as early as 2024.").stance \
+        == "hypothetical"
