@@ -52,9 +52,9 @@ GATES = [
     ("corpus_real/dev16", 0.55, 0.90),  # 0.476 / 0.875 (3 false alarms) when written -> 0.558 / 0.963
     ("corpus_real/dev17", 0.45, 0.88),  # 0.323 / 0.846 (2 false alarms) when written -> 0.484 / 0.941
     # Written by a non-tuner in the tenth session:
-    ("corpus_real/dev18", 0.48, 0.88),  # 0.478 / 0.812 (3 false alarms) when written -> 0.522 / 0.929
-    ("corpus_real/dev19", 0.45, 0.82),  # 0.429 / 0.857 (3 false alarms) when written -> 0.500 / 0.875
-    ("corpus_real/dev20", 0.60, 0.80),  # 0.654 / 0.840 (4 false alarms) when written
+    ("corpus_real/dev18", 0.52, 0.88),  # 0.478 / 0.812 (3 false alarms) when written -> 0.565 / 0.933
+    ("corpus_real/dev19", 0.54, 0.84),  # 0.429 / 0.857 (3 false alarms) when written -> 0.595 / 0.893
+    ("corpus_real/dev20", 0.68, 0.80),  # 0.654 / 0.840 (4 false alarms) when written -> 0.731 / 0.852
     ("corpus_glp1_dev", 0.70, 0.95),  # 69 cases since 2026-12-06 (57 new): measured 0.732 / 1.000
     ("corpus_glp1_dev2", 0.82, 0.95),  # 0.875 / 1.000 (the responder share no longer read as weight loss)
     ("corpus_glp1_dev3", 0.48, 0.90),  # 30 passages by a writer who did not tune: 0.262 / 0.786 -> 0.524 / 0.958
