@@ -40,11 +40,11 @@ GATES = [
     ("corpus_real/dev9", 0.55, 0.95),  # 0.373 / 0.870 (3 false alarms) -> 0.412 / 1.000
     # dev10 precision: one label calls "Australia authorises ecstasy ... for medical use" right, where the
     # pack (and a dev9 label and the sealed part, by the aggregate) read an approval claim as wrong.
-    ("corpus_real/dev10", 0.44, 0.90),  # 0.278 / 0.714 (4 false alarms) -> 0.278 / 1.000
+    ("corpus_real/dev10", 0.47, 0.90),  # 0.278 / 0.714 (4 false alarms) -> 0.278 / 1.000
     # Written by a non-tuner in the seventh session (score when written):
     ("corpus_real/dev11", 0.60, 0.95),  # 0.478 / 0.880 (3 false alarms) when written -> 0.522 / 0.962
     ("corpus_real/dev12", 0.57, 0.90),  # 0.392 / 0.880 (3 false alarms) when written -> 0.431 / 0.923
-    ("corpus_real/dev13", 0.52, 0.78),  # 0.480 / 0.722 (5 false alarms) when written -> 0.480 / 0.765
+    ("corpus_real/dev13", 0.56, 0.78),  # 0.480 / 0.722 (5 false alarms) when written -> 0.480 / 0.765
     # Written by a non-tuner in the eighth session:
     ("corpus_real/dev14", 0.58, 0.88),  # 0.486 / 0.846 (3 false alarms) when written -> 0.595 / 0.929
     ("corpus_real/dev15", 0.50, 0.95),  # 0.242 / 0.727 (2 false alarms) when written -> 0.424 / 0.824
