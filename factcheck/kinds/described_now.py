@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from factcheck.lang.lemmas import lemma_of
+from factcheck.lang.wordsets import IRREGULAR_PAST
 
 # Nouns for a body that makes or sponsors something: the head of a describing apposition.
 BODY_NOUNS = {"company", "firm", "developer", "drugmaker", "sponsor", "spin-off", "spinoff", "spin", "subsidiary",
@@ -26,8 +27,7 @@ AGENT_MODIFIERS = DETERMINERS | BODY_NOUNS | {"public", "benefit", "pharmaceutic
                                               "california", "private", "small", "clinical-stage", "psychedelic"}
 PRESENT_AUXILIARIES = {"is", "are", "'s", "remains", "remain"}
 ADVERBS_OF_NOW = {"now", "currently", "still", "also", "presently", "today", "being"}
-PAST_WORDS = {"was", "were", "had", "did", "said", "told", "made", "ran", "led", "took", "gave", "won", "sought",
-              "began", "found", "got", "held", "left", "paid", "put", "set", "sent", "spent", "brought", "bought"}
+PAST_WORDS = IRREGULAR_PAST | {"was", "were", "had", "did", "led", "sought", "found", "left", "paid", "spent", "bought"}
 PRESENT_BE = {"is", "are", "am", "be", "being", "been", "remains", "remain"}
 PREPOSITIONS = {"by", "of", "from", "with", "for", "at", "to", "in", "on", "about", "against", "under"}
 # Renaming told in the sentence: the old name is given as old.
@@ -95,7 +95,7 @@ def _describing_apposition(doc: Doc, start: int, end: int, sent: tuple[int, int]
             continue
         nxt = j + 1
         if nxt + 1 < stop and doc[nxt].lower_ in ("that", "which") and doc[nxt + 1].is_lower \
-                and _present_verb(doc[nxt + 1].lower_):
+                and present_verb(doc[nxt + 1].lower_):
             return True  # "a company that develops ..."
         if nxt < stop and doc[nxt].lower_.endswith("ing") and lemma_of(doc[nxt].lower_) != doc[nxt].lower_:
             return not _told_in_the_past(doc, start, sent)  # "a company developing prescription psychedelics"
@@ -159,9 +159,10 @@ def _after_brackets(doc: Doc, end: int, sent: tuple[int, int]) -> int:
     return end
 
 
-def _present_verb(low: str) -> bool:
-    """A verb in the present tense, third person ("develops", "makes", "is", "has")."""
-    if low in ("is", "has", "are", "have", "remains"):
+def present_verb(word: str) -> bool:
+    """A verb in the present tense, third person ("develops", "makes", "is", "has", "remains")."""
+    low = word.lower()
+    if low in ("is", "has", "'s", "are", "have"):
         return True
     lemma = lemma_of(low)
     return lemma != low and low in (lemma + "s", lemma + "es", lemma[:-1] + "ies")

@@ -7,6 +7,7 @@ December 2017; "in late 2017" is not).
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, timedelta
 
 from factcheck.kinds.common import blocked_here, claim_for, names_topic
@@ -102,7 +103,7 @@ def _outside_asides(tokens):  # type: ignore[no-untyped-def]
     return out
 
 
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+WEEKDAY_NUMBERS = {day.lower(): i for i, day in enumerate(calendar.day_name)}  # "monday": 0, as date.weekday()
 
 
 def _phrase_count(tokens) -> int:  # type: ignore[no-untyped-def]
@@ -307,6 +308,13 @@ class EventDateRule:
         slack = timedelta(0 if document_day else self.spec.day_tolerance)
         if abs(said - true) <= slack:
             return None
+        return self._claim_for_day(an, ev, t)
+
+    def _claim_for_day(self, an: Analysis, ev, t) -> Claim | None:  # type: ignore[no-untyped-def]
+        """The claim of a day `t` given wrongly for this act: from the day to the event, or the
+        event to the day."""
+        doc = an.doc
+        ev_char = doc[ev.cue.start].idx
         span = doc.char_span(min(t.start, ev_char), max(t.end, doc[ev.cue.end - 1].idx + len(doc[ev.cue.end - 1])),
                              alignment_mode="expand")
         if span is None:
@@ -315,28 +323,25 @@ class EventDateRule:
         claim.attributed = ev.stance.attributed
         return claim
 
+    def _a_day_of_this_act(self, an: Analysis, ev, t) -> bool:  # type: ignore[no-untyped-def]
+        """A day (with no year) that the text ties to this act, not to another one near it."""
+        return (self._attached(an, ev, t) and _day_of_this_act(an.doc, ev, t) and not self._span_bound(an, ev, t)
+                and self._topic_of_this_date(an, ev, t))
+
     def _wrong_day_of_month(self, an: Analysis, ev, s0: int, s1: int) -> Claim | None:  # type: ignore[no-untyped-def]
         """"On the 9th of this month the agency ruled that it would not approve it": a day of the
         month alone, for an act whose day is known, checked like a day with no year."""
-        doc = an.doc
+        text = an.doc.text
         true = self.spec.date
-        ev_char = doc[ev.cue.start].idx
         tol = self.spec.day_tolerance
         near = {(true + timedelta(days=k)).day for k in range(-tol, tol + 1)}  # across a month's end too
-        for s, e, day in days_of_known_month(doc.text[s0:s1]):
+        for s, e, day in days_of_known_month(text[s0:s1]):
             if day in near:
                 continue
-            t = TimeExpr(s0 + s + 3, s0 + e, doc.text[s0 + s + 3:s0 + e], True, None, None)  # "the 9th", after "on"
-            if not self._attached(an, ev, t) or not _day_of_this_act(doc, ev, t) or self._span_bound(an, ev, t) \
-                    or not self._topic_of_this_date(an, ev, t):
-                continue
-            span = doc.char_span(min(t.start, ev_char), max(t.end, doc[ev.cue.end - 1].idx + len(doc[ev.cue.end - 1])),
-                                 alignment_mode="expand")
-            if span is None:
-                continue
-            claim = claim_for(an, span.start, span.end, ev.sentence, self.rule)
-            claim.attributed = ev.stance.attributed
-            return claim
+            t = TimeExpr(s0 + s + 3, s0 + e, text[s0 + s + 3:s0 + e], True, None, None)  # "the 9th", after "on"
+            claim = self._claim_for_day(an, ev, t) if self._a_day_of_this_act(an, ev, t) else None
+            if claim is not None:
+                return claim
         return None
 
     def _wrong_weekday(self, an: Analysis, ev, s0: int, s1: int) -> Claim | None:  # type: ignore[no-untyped-def]
@@ -349,9 +354,8 @@ class EventDateRule:
         true = self.spec.date
         allowed = {(true + timedelta(days=k)).weekday() for k in range(-tol, tol + 1)}
         doc = an.doc
-        ev_char = doc[ev.cue.start].idx
         for tok in doc[ev.sentence[0]:ev.sentence[1]]:
-            weekday = WEEKDAYS.get(tok.lower_)
+            weekday = WEEKDAY_NUMBERS.get(tok.lower_)
             if weekday is None or weekday in allowed or not s0 <= tok.idx < s1:
                 continue
             # A day the act happened on ("on Friday", "last Friday"), not "Friday's news".
@@ -359,15 +363,9 @@ class EventDateRule:
                     or (tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("'s", "’s")):
                 continue
             t = TimeExpr(tok.idx, tok.idx + len(tok), tok.text, True, None, None)
-            if not self._attached(an, ev, t) or not _day_of_this_act(doc, ev, t) or not self._topic_of_this_date(an, ev, t):
-                continue
-            span = doc.char_span(min(t.start, ev_char), max(t.end, doc[ev.cue.end - 1].idx + len(doc[ev.cue.end - 1])),
-                                 alignment_mode="expand")
-            if span is None:
-                continue
-            claim = claim_for(an, span.start, span.end, ev.sentence, self.rule)
-            claim.attributed = ev.stance.attributed
-            return claim
+            claim = self._claim_for_day(an, ev, t) if self._a_day_of_this_act(an, ev, t) else None
+            if claim is not None:
+                return claim
         return None
 
     def claims(self, an: Analysis, para_of: dict[int, int], in_domain: bool) -> list[Claim]:

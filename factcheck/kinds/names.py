@@ -13,12 +13,12 @@ from itertools import compress
 from spacy.tokens import Doc
 
 from factcheck.kinds.common import claim_for, sentence_of
-from factcheck.kinds.described_now import described_now
+from factcheck.kinds.described_now import described_now, present_verb
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import NameSpec
 from factcheck.lang.cues import Cue
 from factcheck.lang.layer import Analysis
-from factcheck.lang.lemmas import is_known_word, lemma_of
+from factcheck.lang.lemmas import is_known_word
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.spans import token_columns
 
@@ -312,7 +312,7 @@ def _today_subject(an: Analysis, start: int, end: int, sent: tuple[int, int]) ->
         k -= 1
     if k < sent[0] or doc[k].lower_ not in NOW_WORDS or (k > sent[0] and doc[k - 1].text not in (",", ";", ":", "—")):
         return False
-    return end < sent[1] and _present_verb(doc[end].text)
+    return end < sent[1] and present_verb(doc[end].text)
 
 
 SELF_DESCRIPTIONS = {"is", "remains", "describes", "calls", "bills", "brands", "styles", "presents", "defines"}
@@ -352,15 +352,6 @@ def _first_person_at(an: Analysis, start: int, end: int, sent: tuple[int, int]) 
     if not (before or after):
         return False
     return not any(doc[i].text in ('"', "“", "”") for i in range(sent[0], sent[1]))
-
-
-def _present_verb(word: str) -> bool:
-    """A verb in the present tense, third person ("is", "has", "remains", "operates")."""
-    low = word.lower()
-    if low in ("is", "has", "'s", "are", "have"):
-        return True
-    lemma = lemma_of(low)
-    return lemma != low and low in (lemma + "s", lemma + "es", lemma[:-1] + "ies")
 
 
 @lru_cache(maxsize=16384)

@@ -9,7 +9,8 @@ from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import Holder, RoleSpec
 from factcheck.lang.cues import Cue
 from factcheck.lang.layer import Analysis
-from factcheck.lang.timex import find_times
+from factcheck.lang.timex import MONTHS, find_times
+from factcheck.lang.wordsets import WEEKDAYS
 from factcheck.nlp.claims import Claim
 
 WINDOW = 12  # tokens between the name and its title that still read as one phrase
@@ -213,8 +214,7 @@ def _gap(a: Cue, b: Cue) -> int:
     return b.start - a.end if a.end <= b.start else a.start - b.end if b.end <= a.start else 0
 
 
-CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                  "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+CALENDAR_WORDS = set(MONTHS) | WEEKDAYS
 
 
 def _titles_another(an: Analysis, role: Cue, holder: Cue, orgs: list[Cue]) -> bool:

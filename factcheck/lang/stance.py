@@ -33,8 +33,8 @@ from factcheck.lang.stance_model import Stance
 from factcheck.lang.stance_prospects import PACK_EVENT_PREFIX, PROSPECTS, gather
 from factcheck.lang.text import doc_text
 from factcheck.lang.time_readings import _framing_year
-from factcheck.lang.timex import TimeExpr
-from factcheck.lang.wordsets import INTERROGATIVES
+from factcheck.lang.timex import MONTHS, TimeExpr
+from factcheck.lang.wordsets import INTERROGATIVES, WEEKDAYS
 
 
 def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event: Cue, cues: list[Cue],
@@ -128,9 +128,8 @@ def _context(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event: Cu
 # What may stand between a report and the year that dates it: "said in 2023", "said on 5 May 2023",
 # "told reporters in 2019", "said back in 2017". Not a clause: in "expects Phase 3 to wrap up in
 # 2022" the year is the forecast's.
-_DAY_WORDS = (r"(?:\d{1,2}(?:st|nd|rd|th)?,?|monday,?|tuesday,?|wednesday,?|thursday,?|friday,?|saturday,?|sunday,?|"
-              r"january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|"
-              r"aug\.|sept?\.|oct\.|nov\.|dec\.|the|of|early|late|mid-?)")
+_DAY_WORDS = (r"(?:\d{1,2}(?:st|nd|rd|th)?,?|(?:" + "|".join(sorted(WEEKDAYS)) + r"),?|(?:"
+              + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?|the|of|early|late|mid-?)")
 REPORT_TO_YEAR = re.compile(r"^[\s,]*(?:told \w+ )?(?:(?:in|at) an? \w+ )?(?:back |early |late |mid-?)?"
                             rf"(?:in|on|during|at)\s+(?:{_DAY_WORDS} ){{0,3}}$", re.I)
 

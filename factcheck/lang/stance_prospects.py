@@ -38,7 +38,7 @@ from factcheck.lang.readings import (
 from factcheck.lang.stance_frames import StanceContext
 from factcheck.lang.states import generic_event, listed_now, state_preposition, until_time
 from factcheck.lang.time_readings import _delay_foreseen, _soon_in_the_past, _soon_then_past, citation_year
-from factcheck.lang.timex import is_future
+from factcheck.lang.timex import MONTHS, SEASONS, is_future
 from factcheck.lang.wordsets import (
     DEONTIC_MODALS,
     EXPERIENCE_VERBS,
@@ -196,8 +196,7 @@ def _earliest_date(words: list[str], es: int, ce: int) -> bool:
     return False
 
 
-MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december", "spring", "summer", "autumn", "fall", "winter"}
+MONTH_WORDS = set(MONTHS) | set(SEASONS)
 
 
 def modal_or_ability(ctx: StanceContext) -> bool:

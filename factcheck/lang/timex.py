@@ -22,7 +22,8 @@ MONTHS["sept"] = 9
 _ORD = r"(?:st|nd|rd|th)?"
 _ORD_OF = r"(?:(?:st|nd|rd|th)(?: of)?)?"
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
-_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+_SEASON = rf"(?:{'|'.join(SEASONS)})"
 _UNIT = r"(?:year|month|week|summer|spring|autumn|fall|winter|quarter|decade)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [

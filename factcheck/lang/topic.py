@@ -13,7 +13,7 @@ import bisect
 from collections.abc import Collection
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from factcheck.lang.asides import asides
 from factcheck.lang.cues import Cue
@@ -94,7 +94,7 @@ def _gloss_of_own(doc: Doc, cues: list[Cue], c: Cue, own: Collection[str]) -> bo
 LIST_JOINERS = {",", "and", "or", "&", "plus", "as", "well", "nor"}
 
 
-def _without_bracket(gap) -> list:  # type: ignore[no-untyped-def]
+def _without_bracket(gap: Span) -> list[Token]:
     """The words of a gap between two list items without a bracket right after the first ("MDMA
     (3,4-methylenedioxymethamphetamine) and psilocybin"): a gloss on the item, not a word between."""
     tokens = list(gap)
@@ -217,15 +217,16 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
     subjects = _Subjects.of(an, own, rival)
     if not subjects.cues:
         return default  # the page names no place: no step below finds one
-    if code == "world" and any(c.label in rival for c in subjects.cues_in(*ev.sentence)):
-        return False  # "except in Australia", "outside Switzerland": a country named beside the world is what it is about
+    if code == WORLD_CODE:
+        # "anywhere in the world" holds for its own sentence only, and only with no country named
+        # beside it ("except in Australia"): the next sentence is about a place again.
+        return any(c.label in own for c in subjects.cues_in(*ev.sentence)) \
+            and not any(c.label in rival for c in subjects.cues_in(*ev.sentence))
     for start, end in (ev.clause, ev.sentence) if ev.clause != ev.sentence else (ev.clause,):
         # With the Doc: a place listed with the own one ("the U.S. and Canada") does not take it away.
         side = _nearest(subjects.cues_in(start, end), own, rival, ev.cue.start, an.doc)
         if side:
             return side == "own"
-    if code == "world":
-        return False  # "anywhere in the world" holds for its own sentence; the next one is about a place again
     side = _look_back(an, ev.sentence, own, rival, paragraph_start, whole_paragraph=False, first=False,
                       subjects=subjects)
     if side:
@@ -240,7 +241,8 @@ def in_jurisdiction(an: Analysis, ev: EventMention, code: str, paragraph_start: 
     return default
 
 
-WORLD = "JUR:world"
+WORLD_CODE = "world"
+WORLD = f"JUR:{WORLD_CODE}"
 
 
 def _places(an: Analysis, code: str) -> tuple[set[str], set[str]]:
