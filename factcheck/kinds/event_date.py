@@ -16,6 +16,7 @@ from factcheck.knowledge.model import PartialDate, Rule
 from factcheck.knowledge.rule_kinds import EventDateSpec
 from factcheck.lang.layer import Analysis
 from factcheck.lang.places import country_of
+from factcheck.lang.readings import REPORTING_PAST
 from factcheck.lang.timex import TimeExpr, days_of_known_month, days_without_year, range_end
 from factcheck.lang.topic import in_jurisdiction, in_scope, never_about
 from factcheck.lang.wordsets import IRREGULAR_PAST, OBTAIN
@@ -123,6 +124,40 @@ def _phrase_count(tokens) -> int:  # type: ignore[no-untyped-def]
     return n
 
 
+# Past verbs of saying: a day before one of them is the day something was said, not done.
+SAYING_PAST = REPORTING_PAST | {"confirmed", "revealed", "disclosed", "noted", "explained", "claimed", "argued"}
+# Words that open a clause of its own inside the stretch between a day and a later verb.
+CLAUSE_OPENERS = {"that", "which", "who", "whom", "whose", "because", "although", "while", "after", "before",
+                  "if", "when", "since", "as"}
+COORDINATED_REACH = 16  # words from the day to a verb joined by "and" to the first one
+JOINED_AUXILIARIES = {"was", "were", "is", "are", "has", "have", "had", "then", "finally", "later"}
+
+
+def _coordinated_act(doc, lo: int, cue: int) -> bool:  # type: ignore[no-untyped-def]
+    """The event's verb is joined by "and" to the verb a day opens ("On August 9 the FDA followed
+    its advisers and rejected the application"): both acts share the day. Not when the first
+    verb is one of saying ("On 9 August Lykos said ... and ..."), nor when another clause opens
+    between them."""
+    joint = cue - 1
+    if joint > lo and doc[joint].lower_ in JOINED_AUXILIARIES:
+        joint -= 1  # "... and was approved"
+    if cue - lo > COORDINATED_REACH or joint <= lo or doc[joint].lower_ != "and":
+        return False
+    words = doc[lo:joint]
+    return not any(w.lower_ in SAYING_PAST or w.lower_ in CLAUSE_OPENERS or w.text in (";", ":") for w in words)
+
+
+def _tells_the_day(doc, day_end: int, cue: int) -> bool:  # type: ignore[no-untyped-def]
+    """A clause right after the day that says what happened on it: "on Friday, when the FDA
+    refused it", "on August 9, the day the FDA turned it down"."""
+    if day_end + 1 >= cue or doc[day_end].text != ",":
+        return False
+    nxt = doc[day_end + 1].lower_
+    if nxt == "when":
+        return True
+    return nxt == "the" and day_end + 2 < cue and doc[day_end + 2].lower_ in ("day", "date")
+
+
 def _day_of_this_act(doc, ev, t) -> bool:  # type: ignore[no-untyped-def]
     """A day after the event, within a few words, with no other verb between; or a day that opens
     the event's clause ("On August 9 the agency rejected it")."""
@@ -133,10 +168,11 @@ def _day_of_this_act(doc, ev, t) -> bool:  # type: ignore[no-untyped-def]
         opener = span.start - 1
         if opener < ev.sentence[0] or doc[opener].lower_ != "on":
             return False
-        # "on Friday, when the FDA refused it": a "when" clause right after the day tells its act.
-        when_clause = span.end + 1 < ev.cue.start and doc[span.end].text == "," and doc[span.end + 1].lower_ == "when"
-        if opener not in (ev.clause[0], ev.sentence[0]) and not when_clause:
+        told = _tells_the_day(doc, span.end, ev.cue.start)
+        if opener not in (ev.clause[0], ev.sentence[0]) and not told:
             return False
+        if _coordinated_act(doc, span.end, ev.cue.start):
+            return True
         between = _outside_asides(doc[span.end:ev.cue.start])
         if len(between) > 8:
             return False
@@ -201,7 +237,11 @@ class EventDateRule:
         # drugs, decided ...")
         kept = _outside_asides(an.doc[lo:hi])
         outside = {t.i for t in kept}
-        if _phrase_count(kept) > ATTACH_TOKENS and ev.clause[0] <= span.start < ev.clause[1]:
+        # A day that opens a verb joined by "and" to this one is this one's too (see _coordinated_act).
+        coordinated = span.end <= ev.cue.start and _coordinated_act(an.doc, span.end, ev.cue.start)
+        if coordinated:
+            outside = set()
+        elif _phrase_count(kept) > ATTACH_TOKENS and ev.clause[0] <= span.start < ev.clause[1]:
             return False
         # An application or filing named as the object ("turned down the application in 2023") is
         # no event of its own here.
@@ -223,8 +263,11 @@ class EventDateRule:
             lead = span.start - 2 if span.start >= 2 and an.doc[span.start - 1].lower_ in ("on", "in") else span.start
             # (Not for the end of a state: "declared in February that the shortage was over" dates
             # the end by its declaration.)
-            if not self.spec.end and (_told_by_another_verb(an.doc, span.end, ev.cue.start)
-                                      or _told_by_another_verb(an.doc, lead, lead + 1)):
+            # (A clause after the day that tells what happened on it ties the day to its verb, not
+            # to the one before: "shares fell on 9 August, the day the FDA declined it".)
+            told = _tells_the_day(an.doc, span.end, ev.cue.start)
+            if not self.spec.end and ((_told_by_another_verb(an.doc, span.end, ev.cue.start) and not coordinated)
+                                      or (_told_by_another_verb(an.doc, lead, lead + 1) and not told)):
                 return False  # "announced on 9 August that the FDA had declined": the saying's day
             return not any(c.label.startswith("EV:") and c.start != ev.cue.start and span.start - 4 <= c.end <= span.start
                            for c in an.cues_in(max(0, span.start - 8), span.start))

@@ -65,7 +65,8 @@ def generic_cues() -> dict[str, list[str]]:
                        ("anaphors", "ANA"), ("research_objects", "RESEARCH"), ("legislatures", "LEGIS"),
                        ("practitioners", "PRACT"), ("generic_subjects", "GENERIC"), ("authorities", "AUTH"),
                        ("meta", "META"), ("nonclinical_use", "NONCLIN"), ("not_events", "NOTEV"),
-                       ("becoming", "BECOME"), ("stage_nouns", "STAGE")):
+                       ("becoming", "BECOME"), ("stage_nouns", "STAGE"),
+                       ("handing", "HAND")):
         out[label] = [str(p) for p in data[key]]
     return out
 

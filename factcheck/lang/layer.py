@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from factcheck.lang.becoming import becoming_cues, standing_modifier_cues
 from factcheck.lang.clauses import clause_bounds
 from factcheck.lang.cues import Cue, CueMatcher
+from factcheck.lang.handing import EVIDENCE_NOUNS, handing_over_cues
 from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.stages import final_stage_cues
 from factcheck.lang.stance import Stance, read_stance
@@ -245,7 +246,8 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
     cues = list(matcher(doc))
     # Events read from a construction rather than a phrase: "could become a treatment", "the
     # last stage of clinical testing".
-    cues += becoming_cues(doc, cues) + standing_modifier_cues(doc, cues) + final_stage_cues(doc, cues)
+    cues += becoming_cues(doc, cues) + standing_modifier_cues(doc, cues) + final_stage_cues(doc, cues) \
+        + handing_over_cues(doc, cues)
     sort_by_span(cues)
     parse = syntax if syntax is not None else syntax_enabled()
     if parse:
@@ -477,6 +479,8 @@ def _of_research(cues: list[Cue], clause: tuple[int, int], ev: Cue, doc: Doc | N
             continue
         if c.end == ev.start:
             return True
+        if doc is not None and c.end < len(doc) and doc[c.end].lower_ in EVIDENCE_NOUNS:
+            continue  # "trial data", "study results": what the research gave, handed over or approved on
         between = doc[ev.end:c.start] if doc is not None else None
         if between is not None and any(t.text in (",", ";") for t in between):
             continue  # "approve MDMA, designed its trials": the trials are another clause's

@@ -198,3 +198,24 @@ def test_an_aside_between_a_day_and_its_act_is_skipped(bundled_linter) -> None:
             "decided not to approve MDMA therapy.")
     found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule == "mdma/crl-wrong-month"]
     assert found
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a verb joined by "and" to the one the day opens shares its day
+    ("On March 11 Drug X cleared its last review and was approved.", True),
+    ("On March 11 Drug X followed its rival's path and was approved.", True),
+    ("On March 10 Drug X cleared its last review and was approved.", False),
+    # the first verb is one of saying: the day is the saying's
+    ("On March 11 Drug X's maker said the drug had passed and was approved.", False),
+    # another clause opens between them
+    ("On March 11 Drug X, which had waited a year, heard that it passed and was approved.", False),
+    # a clause after the day that tells what happened on it
+    ("Shares jumped on March 11, the day Drug X was approved.", True),
+    ("Shares jumped on March 11, when Drug X was approved.", True),
+    ("Shares jumped on March 11, and a week later Drug X was approved.", False),
+])
+def test_a_day_reaches_a_coordinated_verb_and_a_clause_that_tells_it(tmp_path, text: str, flagged: bool):
+    claims = "claims:\n" + kindpack.claim("x-day", "Drug X was approved on 10 March 2025.", EXACT_RULE)
+    root = kindpack.write_pack(tmp_path / "test", {"claims/c.yaml": claims})
+    found = kindpack.findings(kindpack.linter_for([root]), text, "test/x-approval-exact")
+    assert bool(found) == flagged, found

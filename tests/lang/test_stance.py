@@ -327,6 +327,8 @@ def test_elliptical_pronoun_takes_the_event_of_the_sentence_before(analyse_text)
     ("The agency gave the go-ahead for large Phase 3 clinical trials of Drug X.", "go-ahead", "research-approval"),
     ("Researchers were given the go-ahead by the agency to run a trial of Drug X.", "go-ahead", "research-approval"),
     ("The ministry has asked for applications to study Drug X.", "applications", "research-submission"),
+    ("The agency has approved a new phase of testing of Drug X in 300 patients.", "approved", "research-approval"),
+    ("The agency approved Drug X after years of testing.", "approved", "approval"),
     ("The maker, which is asking the agency to approve Drug X, designed its trials poorly.", "approve", "approval"),
     ("Approval looks likely after two positive trials of Drug X.", "Approval", "approval"),
     ("A House committee is set to vote this week on the bill.", "vote", "legislative-vote"),
