@@ -40,6 +40,7 @@ from factcheck.lang.states import generic_event, listed_now, state_preposition, 
 from factcheck.lang.time_readings import _delay_foreseen, _soon_in_the_past, _soon_then_past, citation_year
 from factcheck.lang.timex import MONTHS, SEASONS, is_future
 from factcheck.lang.wordsets import (
+    CONDITIONAL_OPENERS,
     DEONTIC_MODALS,
     EXPERIENCE_VERBS,
     FORECAST_ADVERBS,
@@ -232,6 +233,8 @@ def modal_or_ability(ctx: StanceContext) -> bool:
         out.stance, out.negated = "negated", True
     elif modal in ("may", "can") and _held_since(ctx.doc, ctx.sent[0], es):
         out.stance = "current"  # "since July 1, authorised psychiatrists may prescribe it": a permission held
+    elif modal == "may" and _permission_to_practise(ctx):
+        out.stance = "current"  # "authorised psychiatrists may prescribe MDMA": what they are allowed to do now
     else:
         out.stance = "expected" if modal != "past" else "past-forecast"
     return True
@@ -403,3 +406,19 @@ def _in_hands(words: list[str], cs: int, ce: int) -> bool:
 
 
 PROSPECTS = (delay_foreseen, prospect_cue, pending_cue, date_stated, in_progress, modal_or_ability, told_tense, by_aux)
+
+
+def _permission_to_practise(ctx: StanceContext) -> bool:
+    """"may" right after a practitioner, with no time to come and no forecasting adverb in the
+    clause: "authorised psychiatrists may prescribe MDMA" tells what they are allowed to do, not
+    what might happen ("psychiatrists may soon prescribe it", "may prescribe it from July" stay
+    forecasts)."""
+    words, cs, ce, es = ctx.words, ctx.cs, ctx.ce, ctx.es
+    if ctx.future_time or any(w in FORECAST_ADVERBS or w in CONDITIONAL_OPENERS for w in words[ctx.sent[0]:ce]):
+        return False
+    if any(w in MONTH_WORDS or w.isdigit() or w in ("next", "later") for w in words[es:ce]):
+        return False  # "may prescribe it from July": a start still named, read as a forecast
+    may = next((k for k in range(es - 1, max(cs, es - 3) - 1, -1) if words[k] == "may"), None)
+    if may is None:
+        return False
+    return any(c.label == "PRACT" and c.end == may for c in ctx.inside)

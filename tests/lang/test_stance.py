@@ -644,6 +644,10 @@ def test_a_permission_to_come_is_expected(stance_of, sentence: str, stance: str)
     ("Since 2023, psychiatrists may prescribe Drug X.", "approval", "current"),
     ("Since July 1, authorised psychiatrists may prescribe Drug X.", "approval", "current"),
     ("Since the agency may approve Drug X in 2027, investors are keen.", "approval", "expected"),  # a reason
+    # "may" after a practitioner is what they are allowed to do, unless a time or condition says to come
+    ("Under the new rules, authorised psychiatrists may prescribe Drug X.", "approval", "current"),
+    ("Psychiatrists may soon prescribe Drug X.", "approval", "expected"),
+    ("Psychiatrists may prescribe Drug X from July.", "approval", "expected"),
     # how the process usually runs is no forecast for this case
     ("If the file is complete, the agency normally aims to decide within ten months.", "decision", "hypothetical"),
     # one more of its kind: neither the one under way nor a forecast
