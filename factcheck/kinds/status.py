@@ -136,9 +136,16 @@ class StatusRule:
             if other.event == ev.event and other.stance.stance == "refused" \
                     and in_scope(an, other, self.own, self.rivals, para_of.get(other.sentence[0], 0)):
                 return True
+        # The same clause, before it: "has given a negative answer to the request for a licence".
+        if ev.stance.stance == "pending" and any(
+                other.event == "decision" and other.stance.stance in ("done", "refused")
+                for other in an.events_between(ev.clause[0], ev.cue.start)):
+            return True
         # The same sentence, before the forecast's clause ("After the FDA said no, ...").
         for other in an.events_between(ev.sentence[0], ev.clause[0]):
             if other.event in (ev.event, "approval", "decision") and other.stance.stance == "refused":
+                if ev.event != "advisory-vote" and any(e.event == "advisory-vote" for e in an.events_between(*other.clause)):
+                    continue  # "advisers voted against approval, although the agency will decide in August"
                 return True
         return False
 
@@ -190,6 +197,31 @@ LICENCE_OBJECTS = {"indication", "approval", "licence", "license", "licensing", 
                    "marketing"}
 
 
+# What a drug is studied for: "being investigated for medical use", "examined for its potential".
+USES = {"use", "uses", "potential", "treatment", "treating", "therapeutic", "medical", "medicinal", "benefits",
+        "effects", "efficacy", "value", "promise"}
+BE_FORMS = {"is", "are", "was", "were", "be", "been", "being"}
+
+
+def _studied_for_a_use(an: Analysis, ev: EventMention) -> bool:
+    """"MDMA is currently being investigated for medical use in the USA": a drug, in the passive,
+    studied for what it may do is research, whatever country the sentence names; only an agent
+    that is a regulator ("examined by the FDA for ...") makes it a review."""
+    doc = an.doc
+    s0, s1 = ev.sentence
+    if not (ev.cue.end - ev.cue.start == 1 and doc[ev.cue.start].lower_.endswith("ed")):
+        return False
+    if not any(doc[k].lower_ in BE_FORMS for k in range(max(s0, ev.cue.start - 3), ev.cue.start)):
+        return False
+    k = ev.cue.end
+    if k >= s1 or doc[k].lower_ not in ("for", "as"):
+        return False
+    if not any(doc[j].lower_ in USES for j in range(k + 1, min(s1, k + 4))):
+        return False
+    by = next((j for j in range(ev.cue.end, s1) if doc[j].lower_ == "by"), None)
+    return by is None or not any(c.label == "AUTH" or c.label.startswith("JUR:") for c in an.cues_in(by, min(s1, by + 6)))
+
+
 @per_mention
 def _regulatory(an: Analysis, ev: EventMention) -> bool:
     """A review or decision is a regulator's when the sentence names one, an authority, or an
@@ -199,9 +231,11 @@ def _regulatory(an: Analysis, ev: EventMention) -> bool:
         return any(c.label == "AUTH" or c.label.startswith("JUR:") or c.label == "EV:submission"
                    for c in an.cues_in(start, end))
 
+    doc = an.doc
+    if _studied_for_a_use(an, ev):
+        return False
     if names_one(*ev.sentence):
         return True
-    doc = an.doc
     # What is weighed is a licence: "under consideration for an indication", "reviewed for approval".
     if any(doc[k].lower_ in LICENCE_OBJECTS for k in range(ev.cue.end, min(ev.sentence[1], ev.cue.end + 4))) \
             and ev.cue.end < ev.sentence[1] and doc[ev.cue.end].lower_ == "for":

@@ -66,7 +66,7 @@ def generic_cues() -> dict[str, list[str]]:
                        ("practitioners", "PRACT"), ("generic_subjects", "GENERIC"), ("authorities", "AUTH"),
                        ("meta", "META"), ("nonclinical_use", "NONCLIN"), ("not_events", "NOTEV"),
                        ("becoming", "BECOME"), ("stage_nouns", "STAGE"),
-                       ("handing", "HAND")):
+                       ("handing", "HAND"), ("verdict_verbs", "VERDICT")):
         out[label] = [str(p) for p in data[key]]
     return out
 

@@ -29,6 +29,7 @@ from factcheck.lang.stages import final_stage_cues
 from factcheck.lang.stance import Stance, read_stance
 from factcheck.lang.text import doc_text
 from factcheck.lang.timex import TimeExpr, find_times
+from factcheck.lang.verdicts import verdict_cues
 from factcheck.lang.wordsets import FORECAST_VERBS
 
 _START, _END = operator.itemgetter(1), operator.itemgetter(2)  # a Cue's fields, read in C
@@ -247,7 +248,7 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
     # Events read from a construction rather than a phrase: "could become a treatment", "the
     # last stage of clinical testing".
     cues += becoming_cues(doc, cues) + standing_modifier_cues(doc, cues) + final_stage_cues(doc, cues) \
-        + handing_over_cues(doc, cues)
+        + handing_over_cues(doc, cues) + verdict_cues(doc, cues)
     sort_by_span(cues)
     parse = syntax if syntax is not None else syntax_enabled()
     if parse:

@@ -94,7 +94,7 @@ def gather(ctx: StanceContext) -> None:
                      # what a subject faces is the object right after the verb ("faces an FDA panel
                      # meeting"), not an event elsewhere ("faces a steep climb before it can be legal")
                      and not (words[c.start] in FACING and not 0 <= es - c.end <= 3)]
-    ctx.pendings = [c for c in inside if c.label == "ST:pending" and near(c)]
+    ctx.pendings = [c for c in inside if c.label == "ST:pending" and near(c) and not _answered(words, ee, c)]
     ctx.modal = _modal_before(words, cs, es, ce, event_starts)
     # ("soon" before a past verb tells of the past: "first approvals soon led to more")
     ctx.future_time = [t for t in ctx.out.times if is_future(t, ctx.doc_date) and not _soon_then_past(ctx.doc, t)
@@ -422,3 +422,17 @@ def _permission_to_practise(ctx: StanceContext) -> bool:
     if may is None:
         return False
     return any(c.label == "PRACT" and c.end == may for c in ctx.inside)
+
+
+# Prepositions after a decision that name what it answers: "a ruling on the company's request".
+ANSWERING = {"to", "on", "about", "over", "regarding", "concerning"}
+ASKING_NOUNS = {"request", "requests", "application", "applications", "bid", "bids", "petition", "petitions"}
+
+
+def _answered(words: list[str], ee: int, c: Cue) -> bool:
+    """A pending word right after the event, as what it answers ("gave a negative answer to Lykos'
+    request", "its decision on the application"): the request is pending only until this event,
+    so it says nothing of the event's own stance."""
+    if not 0 < c.start - ee <= 5 or words[c.start] not in ASKING_NOUNS:
+        return False  # ("decision on MDMA: pending" is the decision's own state)
+    return words[ee - 1] in ANSWERING or (ee < len(words) and words[ee] in ANSWERING)  # "ruling on" is a cue too

@@ -127,9 +127,12 @@ def find_times(text: str, doc_date: date | None = None) -> list[TimeExpr]:
                 continue
             if kind == "monthofyear":
                 first, last = _month_in_page_year(m.group(0), doc_date)
-                if first is None:
+                if first is None and (doc_date is not None or _month_named(m.group(0)) is None):
                     continue
-                found.append(TimeExpr(m.start(), m.end(), m.group(0), True, first, last))
+                # (On an undated page the month is kept without its dates: "by next August" still
+                # tells a reader that something is to come, though not in which year.)
+                end = m.end() - 1 if _full_month_then_stop(m.group(0)) else m.end()  # "by August." ends a sentence
+                found.append(TimeExpr(m.start(), end, text[m.start():end], True, first, last))
             elif kind == "decade":
                 # "the 1970s": the ten years (a part of them for "early", "mid", "late")
                 y = int(re.search(r"(?:19|20)\d0", m.group(0)).group(0))  # type: ignore[union-attr]
@@ -148,7 +151,7 @@ def find_times(text: str, doc_date: date | None = None) -> list[TimeExpr]:
                 found.append(TimeExpr(m.start(), m.end(), m.group(0), False, date(y, 1, 1), date(y, 12, 31)))
             elif kind == "dayofyear":
                 first, last = _day_in_page_year(m.group(0), doc_date)
-                if first is None:
+                if first is None and (doc_date is not None or None in _month_and_day(m.group(0))):
                     continue
                 found.append(TimeExpr(m.start(), m.end(), m.group(0), True, first, last))
             else:
@@ -169,16 +172,29 @@ def _spelled_year(text: str) -> int:
     return 2000 + _TEENS[words[1]] + (_UNITS[words[2]] if len(words) > 2 else 0)
 
 
-def _month_in_page_year(text: str, doc_date: date | None) -> tuple[date | None, date | None]:
-    """"from July" in a page dated 2023-02-03 is July 2023; without the page's date it is unknown."""
-    if doc_date is None:
-        return None, None
+_FULL_MONTHS = frozenset(name.lower() for name in calendar.month_name if name)
+
+
+def _full_month_then_stop(text: str) -> bool:
+    """"by August." : the stop after a month spelt out ends the sentence (after "Aug" it is the abbreviation's)."""
+    return text.endswith(".") and text[:-1].rsplit(None, 1)[-1].lower() in _FULL_MONTHS
+
+
+def _month_named(text: str) -> int | None:
+    """The month a "from July", "by next August" names (not the modal of "this may change")."""
     words = re.findall(r"[a-z]+\.?", text.lower())
     # "this may" and "next may" are as often a modal ("this may change"); after "in", "from", "by",
     # "until", "since", "before" or "after", "May" is the month.
     modal_may = bool(words) and words[0] in ("this", "next")
-    month = next((MONTHS[w.rstrip(".")] for w in words
-                  if w.rstrip(".") in MONTHS and not (w.rstrip(".") == "may" and modal_may)), None)
+    return next((MONTHS[w.rstrip(".")] for w in words
+                 if w.rstrip(".") in MONTHS and not (w.rstrip(".") == "may" and modal_may)), None)
+
+
+def _month_in_page_year(text: str, doc_date: date | None) -> tuple[date | None, date | None]:
+    """"from July" in a page dated 2023-02-03 is July 2023; without the page's date it is unknown."""
+    if doc_date is None:
+        return None, None
+    month = _month_named(text)
     if not month:
         return None, None
     return date(doc_date.year, month, 1), date(doc_date.year, month, calendar.monthrange(doc_date.year, month)[1])

@@ -47,6 +47,32 @@ def test_a_review_is_the_regulators_when_the_sentence_before_names_it(hits, text
     assert [(r, s) for r, s, _ in hits(text, "test/x-under-review")] == expected
 
 
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a drug studied for a use, in the passive, is research whatever country is named
+    ("In the US, MDMA is currently being investigated for medical use.", False),
+    ("MDMA is being examined for its potential in the United States.", False),
+    # ... unless a regulator is the agent
+    ("MDMA is currently being examined by the FDA for medical use.", True),
+    ("The FDA is examining MDMA for medical use.", True),
+])
+def test_a_drug_studied_for_a_use_is_no_review(bundled_linter, text: str, flagged: bool) -> None:
+    found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule == "mdma/fda-decision-pending"]
+    assert bool(found) == flagged, found
+
+
+@pytest.mark.parametrize(("text", "rule", "flagged"), [
+    # the advisers' refusal leaves the agency's own decision to come
+    ("Advisers to the FDA voted against approval of MDMA, although the agency itself will make the final decision "
+     "in August.", "mdma/fda-decision-pending", True),
+    # a request answered in its own clause is no longer pending
+    ("The FDA has given a negative answer to Lykos' request for a licence for MDMA.", "mdma/approval-imminent", False),
+    ("Lykos' request for approval of MDMA is still pending.", "mdma/approval-imminent", True),
+])
+def test_a_refusal_or_answer_told_first(bundled_linter, text: str, rule: str, flagged: bool) -> None:
+    found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule == rule]
+    assert bool(found) == flagged, found
+
+
 def test_a_term_alone_does_not_bring_a_page_into_the_pack(hits):
     # DX-1 is one of the rule's subject terms, but the pack is about "Drug X": a page that never
     # names it is out of the pack's domain.

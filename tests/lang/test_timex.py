@@ -180,3 +180,18 @@ def test_days_of_a_known_month(text: str, days: list[int]):
     from factcheck.lang.timex import days_of_known_month
 
     assert [d for _, _, d in days_of_known_month(text)] == days
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("By the middle of next August the agency should decide.", "next August"),
+    ("The panel meets on August 11.", "August 11"),
+])
+def test_an_undated_page_keeps_a_month_or_day_without_its_dates(text: str, found: str):
+    # the year is unknown, but the words still tell a reader when within it
+    times = find_times(text, None)
+    assert [t.text for t in times] == [found]
+    assert times[0].relative and times[0].first is None and times[0].last is None
+
+
+def test_the_modal_may_is_no_month_on_an_undated_page():
+    assert not any("may" in t.text.lower() for t in find_times("This may change soon.", None))

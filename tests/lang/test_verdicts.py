@@ -1,0 +1,36 @@
+"""A decision told as a verb of judging and a noun of judgement (lang/verdicts.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _decisions(analyse_text, text: str) -> list[tuple[str, str]]:
+    an = analyse_text(text)
+    return [(an.doc[e.cue.start:e.cue.end].text, e.stance.stance) for e in an.events if e.event == "decision"]
+
+
+@pytest.mark.parametrize(("text", "span", "stance"), [
+    ("Campaigners hope the agency reaches a different conclusion next month.", "reaches a different conclusion",
+     "expected"),
+    ("The agency is expected to reach its own conclusion on Drug X.", "reach its own conclusion", "expected"),
+    ("The agency will give a final answer on Drug X next year.", "give a final answer", "expected"),
+    ("The agency has handed down its ruling on Drug X.", "handed down its ruling", "done"),
+])
+def test_a_verb_and_a_noun_of_judgement_are_a_decision(analyse_text, text: str, span: str, stance: str):
+    assert (span, stance) in _decisions(analyse_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The maker made a call to the clinic about Drug X.",  # a telephone call
+    "The team reached the hospital in the evening.",
+    "The study gave patients an answer sheet.",  # no determiner before the noun of judgement
+])
+def test_other_verbs_and_nouns_are_no_decision(analyse_text, text: str):
+    assert _decisions(analyse_text, text) == []
+
+
+def test_what_a_decision_answers_is_not_its_stance(analyse_text):
+    # the request is pending only until this answer: the answer itself is given
+    found = _decisions(analyse_text, "The agency has given a negative answer to the maker's request for a licence.")
+    assert ("given a negative answer", "done") in found
