@@ -55,6 +55,9 @@ GATES = [
     ("corpus_real/dev18", 0.52, 0.88),  # 0.478 / 0.812 (3 false alarms) when written -> 0.565 / 0.933
     ("corpus_real/dev19", 0.54, 0.84),  # 0.429 / 0.857 (3 false alarms) when written -> 0.595 / 0.893
     ("corpus_real/dev20", 0.68, 0.80),  # 0.654 / 0.840 (4 false alarms) when written -> 0.731 / 0.852
+    # Written by non-tuners in the eleventh session:
+    ("corpus_real/dev21", 0.39, 0.80),  # 0.415 / 0.778 (6 false alarms) when written -> 0.415 / 0.840
+    ("corpus_real/dev22", 0.60, 0.95),  # 0.516 / 1.000 (no false alarm) when written -> 0.645 / 1.000
     ("corpus_glp1_dev", 0.70, 0.95),  # 69 cases since 2026-12-06 (57 new): measured 0.732 / 1.000
     ("corpus_glp1_dev2", 0.82, 0.95),  # 0.875 / 1.000 (the responder share no longer read as weight loss)
     ("corpus_glp1_dev3", 0.48, 0.90),  # 30 passages by a writer who did not tune: 0.262 / 0.786 -> 0.524 / 0.958
@@ -80,7 +83,8 @@ ALL_CORPORA = ["corpus", "corpus_dev", "corpus_dev2", "corpus_holdout", "corpus_
                "corpus_glp1_dev10", "corpus_real/dev11", "corpus_glp1_dev11", "corpus_glp1_dev12",
                "corpus_real/dev12", "corpus_glp1_dev13", "corpus_real/dev13", "corpus_real/dev14",
                "corpus_real/dev15", "corpus_glp1_dev14", "corpus_real/dev16", "corpus_real/dev17",
-               "corpus_real/dev18", "corpus_real/dev19", "corpus_real/dev20"]
+               "corpus_real/dev18", "corpus_real/dev19", "corpus_real/dev20", "corpus_real/dev21",
+               "corpus_real/dev22"]
 
 
 def score(folder: Path, linter, tmp: Path) -> dict:  # type: ignore[no-untyped-def]
@@ -152,6 +156,7 @@ def test_real_text_corpora_avoid_the_urls_kept_for_independent_measurement() -> 
                    "corpus_real/dev10", "corpus_glp1_dev10", "corpus_real/dev11", "corpus_glp1_dev11",
                    "corpus_glp1_dev12", "corpus_real/dev12", "corpus_glp1_dev13", "corpus_real/dev13",
                    "corpus_real/dev14", "corpus_real/dev15", "corpus_glp1_dev14", "corpus_real/dev16",
-                   "corpus_real/dev17", "corpus_real/dev18", "corpus_real/dev19", "corpus_real/dev20"):
+                   "corpus_real/dev17", "corpus_real/dev18", "corpus_real/dev19", "corpus_real/dev20",
+                   "corpus_real/dev21", "corpus_real/dev22"):
         for name, case in load_cases(TESTS / folder):
             assert case.get("url") not in banned, f"{folder}/{name} is based on an excluded URL"
