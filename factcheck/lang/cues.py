@@ -66,7 +66,8 @@ def generic_cues() -> dict[str, list[str]]:
                        ("practitioners", "PRACT"), ("generic_subjects", "GENERIC"), ("authorities", "AUTH"),
                        ("meta", "META"), ("nonclinical_use", "NONCLIN"), ("not_events", "NOTEV"),
                        ("becoming", "BECOME"), ("stage_nouns", "STAGE"),
-                       ("handing", "HAND"), ("verdict_verbs", "VERDICT")):
+                       ("handing", "HAND"), ("verdict_verbs", "VERDICT"),
+                       ("listing_verbs", "LISTING")):
         out[label] = [str(p) for p in data[key]]
     return out
 

@@ -25,6 +25,7 @@ from factcheck.lang.clauses import clause_bounds
 from factcheck.lang.cues import Cue, CueMatcher
 from factcheck.lang.handing import EVIDENCE_NOUNS, handing_over_cues
 from factcheck.lang.lemmas import lemma_of
+from factcheck.lang.listing import listing_cues
 from factcheck.lang.stages import final_stage_cues
 from factcheck.lang.stance import Stance, read_stance
 from factcheck.lang.text import doc_text
@@ -248,7 +249,7 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
     # Events read from a construction rather than a phrase: "could become a treatment", "the
     # last stage of clinical testing".
     cues += becoming_cues(doc, cues) + standing_modifier_cues(doc, cues) + final_stage_cues(doc, cues) \
-        + handing_over_cues(doc, cues) + verdict_cues(doc, cues)
+        + handing_over_cues(doc, cues) + verdict_cues(doc, cues) + listing_cues(doc, cues)
     sort_by_span(cues)
     parse = syntax if syntax is not None else syntax_enabled()
     if parse:

@@ -131,9 +131,21 @@ def pending_cue(ctx: StanceContext) -> bool:
     elif _past_aux(words, cs, cue.start) or (words[cue.start] in PAST_REQUESTS
                                               and _aux_before(words, cs, cue.start) is None):
         out.stance = "past-forecast"  # "last month MAPS asked the FDA to approve it": a request told as history
+    elif _practitioners_may_ask(ctx, cue):
+        out.stance = "current"  # "psychiatrists can apply for permission to prescribe it": the route is open now
     else:
         out.stance = "pending"
     return True
+
+
+def _practitioners_may_ask(ctx: StanceContext, cue: Cue) -> bool:
+    """A practitioner who "can" or "may" ask ("doctors can apply for permission to prescribe it"),
+    with no time to come: what is open to them now, not a request waiting on an answer."""
+    words = ctx.words
+    k = cue.start - 1
+    if k < ctx.cs or words[k] not in ("can", "may") or ctx.future_time:
+        return False
+    return any(c.label == "PRACT" and k - 3 <= c.end <= k for c in ctx.inside)
 
 
 def date_stated(ctx: StanceContext) -> bool:

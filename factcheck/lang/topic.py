@@ -107,8 +107,14 @@ def _without_bracket(gap: Span) -> list[Token]:
 
 def _listed_with_own(doc: Doc, cues: list[Cue], start: Cue, own: Collection[str], rival: Collection[str]) -> bool:
     """Is `start` one item of a list ("LSD, psilocybin and MDMA") that also names an own subject?"""
-    subjects = sorted((c for c in cues if c.label in own or c.label in rival), key=lambda c: c.start)
-    i = next(k for k, c in enumerate(subjects) if c is start)
+    named = [c for c in cues if c.label in own or c.label in rival]
+    # A name inside a longer one is the same item ("mushrooms" in "magic mushrooms").
+    subjects = sorted((c for c in named if c is start or not any(
+        o is not c and o.start <= c.start and c.end <= o.end and (o.start, o.end) != (c.start, c.end) for o in named)),
+        key=lambda c: c.start)
+    i = next((k for k, c in enumerate(subjects) if c is start), None)
+    if i is None:
+        return False
     for step in (1, -1):
         j = i
         while 0 <= j + step < len(subjects):

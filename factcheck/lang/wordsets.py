@@ -26,7 +26,7 @@ OBTAIN_DONE = {"received", "won", "gained", "got", "gotten", "secured", "obtaine
 IRREGULAR_PAST = {"went", "made", "took", "came", "gave", "got", "set", "put", "held", "met", "ran", "began", "chose",
                   "wrote", "told", "said", "won", "sent", "brought"}
 IRREGULAR_PARTICIPLES = {"lit", "green-lit", "given", "won", "got", "gotten", "made", "become", "done", "set", "struck",
-                         "overturned"}
+                         "overturned", "put", "taken", "brought", "sent", "laid"}
 # Verb cues of forecasting whose tense decides between a live forecast and history.
 FORECAST_VERBS = {"expect", "anticipate", "predict", "project", "forecast", "tip", "hope", "slate", "poise", "head",
                   "set", "schedule", "destine", "plan", "agree", "vow", "pledge", "promise"}

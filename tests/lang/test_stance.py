@@ -648,6 +648,9 @@ def test_a_permission_to_come_is_expected(stance_of, sentence: str, stance: str)
     ("Under the new rules, authorised psychiatrists may prescribe Drug X.", "approval", "current"),
     ("Psychiatrists may soon prescribe Drug X.", "approval", "expected"),
     ("Psychiatrists may prescribe Drug X from July.", "approval", "expected"),
+    # what practitioners "can apply for" is open to them now, not a request waiting on an answer
+    ("Psychiatrists can apply for permission to prescribe Drug X.", "approval", "current"),
+    ("The maker can apply for approval of Drug X next year.", "approval", "pending"),
     # how the process usually runs is no forecast for this case
     ("If the file is complete, the agency normally aims to decide within ten months.", "decision", "hypothetical"),
     # one more of its kind: neither the one under way nor a forecast

@@ -16,7 +16,7 @@ OWN, RIVAL = {"ABOUT"}, {"RIVAL"}
 def read(nlp):
     lists = dict(generic_cues())
     lists["ABOUT"] = ["Drug X"]
-    lists["RIVAL"] = ["Drug Y"]
+    lists["RIVAL"] = ["Drug Y", "magic Drug Y"]  # a name inside a longer one
     for code, names in places().items():
         lists[f"JUR:{code}"] = names
     matcher = CueMatcher(nlp, lists)
@@ -66,6 +66,8 @@ def test_a_rival_listed_with_the_subject_does_not_take_it_away(read):
     assert scope(read, "Regulators plan to approve Drug Y as well as Drug X next year.")
     # a bracketed gloss on an item does not part it from the next one
     assert scope(read, "Trials of Drug X (the long chemical name) and Drug Y may lead to approval next year.")
+    # a rival first, named by two cues one inside the other
+    assert scope(read, "Regulators plan to approve magic Drug Y and Drug X next year.")
     # a rival named apart from the subject still decides
     assert not scope(read, "Drug X is old news; regulators plan to approve Drug Y next year.")
 

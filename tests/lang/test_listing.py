@@ -1,0 +1,28 @@
+"""An approval told as entering a list of approved medicines (lang/listing.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _approvals(analyse_text, text: str) -> list[tuple[str, str]]:
+    an = analyse_text(text)
+    return [(an.doc[e.cue.start:e.cue.end].text, e.stance.stance) for e in an.events if e.event == "approval"]
+
+
+@pytest.mark.parametrize(("text", "span", "stance"), [
+    ("The regulator has put both drugs on its list of approved medicines.", "put both drugs on its list", "done"),
+    ("Drug X was added to the national list of registered medicines in 2021.", "added to the national list", "done"),
+    ("Drug X will join the list of medicines approved by the regulator next year.", "join the list", "expected"),
+])
+def test_entering_a_list_of_approved_medicines_is_an_approval(analyse_text, text: str, span: str, stance: str):
+    assert (span, stance) in _approvals(analyse_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The maker added three clinics to the list of trial sites.",  # no approved medicines listed
+    "Drug X was added to the list of banned substances in 1985.",
+    "Doctors put the patients on a waiting list. Approved medicines are scarce.",  # the sentence ends first
+])
+def test_other_lists_are_no_approval(analyse_text, text: str):
+    assert not any(span.split()[0] in ("added", "put") for span, _ in _approvals(analyse_text, text))
