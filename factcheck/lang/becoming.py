@@ -124,6 +124,30 @@ def _standing_predicate(doc: Doc, i: int, after_be: bool) -> int | None:
     return None
 
 
+# Words between a present "be" and an adverb of standing: "is now officially a medicine".
+NOW_WORDS = frozenset({"now", "already", "finally", "at", "last", "today"})
+PRESENT_OF_BE = frozenset({"is", "are", "'s"})
+
+
+def standing_now_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
+    """Approval cues for a present "be" with an adverb of standing before a medicine: "Molly is now
+    officially a medicine", "MDMA is legally a prescription drug there". Without the adverb a
+    present "be" describes ("MDMA is a promising treatment"); with it, it states a licence held."""
+    out: list[Cue] = []
+    for c in cues:
+        if c.label != "STANDADV":
+            continue
+        k = c.start - 1
+        while k >= 0 and c.start - k <= 3 and doc[k].lower_ in NOW_WORDS:
+            k -= 1
+        if k < 0 or doc[k].lower_ not in PRESENT_OF_BE:
+            continue
+        head = _medicine_head(doc, c.end) if c.end < len(doc) and doc[c.end].lower_ in DETERMINERS else None
+        if head is not None and not {t.lower_ for t in doc[c.end:head]} & JUDGEMENTS:
+            out.append(Cue(APPROVAL, k, head + 1))
+    return out
+
+
 def standing_modifier_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
     """Approval cues for a subject named with a modifier of legal standing: "legal MDMA-assisted
     therapy by 2021", "prescription psilocybin within reach". The subject is a pack's term (a

@@ -20,7 +20,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
-from factcheck.lang.becoming import becoming_cues, standing_modifier_cues
+from factcheck.lang.becoming import becoming_cues, standing_modifier_cues, standing_now_cues
 from factcheck.lang.clauses import clause_bounds
 from factcheck.lang.cues import Cue, CueMatcher
 from factcheck.lang.handing import EVIDENCE_NOUNS, handing_over_cues
@@ -248,7 +248,8 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
     cues = list(matcher(doc))
     # Events read from a construction rather than a phrase: "could become a treatment", "the
     # last stage of clinical testing".
-    cues += becoming_cues(doc, cues) + standing_modifier_cues(doc, cues) + final_stage_cues(doc, cues) \
+    cues += becoming_cues(doc, cues) + standing_modifier_cues(doc, cues) + standing_now_cues(doc, cues) \
+        + final_stage_cues(doc, cues) \
         + handing_over_cues(doc, cues) + verdict_cues(doc, cues) + listing_cues(doc, cues)
     sort_by_span(cues)
     parse = syntax if syntax is not None else syntax_enabled()

@@ -472,6 +472,8 @@ def _harmless_negation(words: list[str], c: Cue) -> bool:
         return True  # "Not since 2014 has the agency approved such a drug": the first one since, not a denial
     if words[c.start] == "no" and nxt in ("later", "sooner", "doubt", "one", "wonder"):
         return True
+    if words[c.start] in ("not", "n't") and "until" in words[c.end:c.end + 3]:
+        return True  # "the review is not due until August", "won't decide until May": when, not whether
     return False
 
 

@@ -90,3 +90,20 @@ def test_other_words_before_a_subject_are_not_modifiers_of_standing(analyse_with
     an = analyse_with_term(text)
     spans = [an.doc[e.cue.start:e.cue.end].text for e in an.events if e.event == "approval"]
     assert not any(s.endswith("Drug X") for s in spans), spans
+
+
+@pytest.mark.parametrize(("text", "span", "stance"), [
+    ("Drug X is now officially a medicine.", "is now officially a medicine", "current"),
+    ("Drug X is legally a prescription treatment there.", "is legally a prescription treatment", "current"),
+])
+def test_a_present_be_with_an_adverb_of_standing_states_a_licence(analyse_text, text: str, span: str, stance: str):
+    assert (span, stance) in _approvals(analyse_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Drug X is officially a Schedule 1 drug.",  # no medicine head
+    "Drug X is formally a promising treatment.",  # a judgement of worth
+    "Drug X is a medicine for burns.",  # no adverb of standing: a description
+])
+def test_other_present_descriptions_are_not_approvals(analyse_text, text: str):
+    assert _approvals(analyse_text, text) == []

@@ -651,6 +651,8 @@ def test_a_permission_to_come_is_expected(stance_of, sentence: str, stance: str)
     # what practitioners "can apply for" is open to them now, not a request waiting on an answer
     ("Psychiatrists can apply for permission to prescribe Drug X.", "approval", "current"),
     ("The maker can apply for approval of Drug X next year.", "approval", "pending"),
+    # "not ... until" says when, not whether
+    ("The review of Drug X is not due until August 11.", "review", "expected"),
     # how the process usually runs is no forecast for this case
     ("If the file is complete, the agency normally aims to decide within ten months.", "decision", "hypothetical"),
     # one more of its kind: neither the one under way nor a forecast
