@@ -127,10 +127,11 @@ def _phrase_count(tokens) -> int:  # type: ignore[no-untyped-def]
 # Past verbs of saying: a day before one of them is the day something was said, not done.
 SAYING_PAST = REPORTING_PAST | {"confirmed", "revealed", "disclosed", "noted", "explained", "claimed", "argued"}
 # Words that open a clause of its own inside the stretch between a day and a later verb.
-CLAUSE_OPENERS = {"that", "which", "who", "whom", "whose", "because", "although", "while", "after", "before",
+OWN_CLAUSE_OPENERS = {"that", "which", "who", "whom", "whose", "because", "although", "while", "after", "before",
                   "if", "when", "since", "as"}
 COORDINATED_REACH = 16  # words from the day to a verb joined by "and" to the first one
-JOINED_AUXILIARIES = {"was", "were", "is", "are", "has", "have", "had", "then", "finally", "later"}
+# ("then", "later", "finally" after "and" tell of another day: "met in March and later rejected it")
+JOINED_AUXILIARIES = {"was", "were", "is", "are", "has", "have", "had"}
 
 
 def _coordinated_act(doc, lo: int, cue: int) -> bool:  # type: ignore[no-untyped-def]
@@ -144,7 +145,16 @@ def _coordinated_act(doc, lo: int, cue: int) -> bool:  # type: ignore[no-untyped
     if cue - lo > COORDINATED_REACH or joint <= lo or doc[joint].lower_ != "and":
         return False
     words = doc[lo:joint]
-    return not any(w.lower_ in SAYING_PAST or w.lower_ in CLAUSE_OPENERS or w.text in (";", ":") for w in words)
+    return not any(w.lower_ in SAYING_PAST or w.lower_ in OWN_CLAUSE_OPENERS or w.text in (";", ":") for w in words)
+
+
+NEXT_TO = {"after", "before", "following", "prior"}
+
+
+def _day_next_to(doc, day_end: int, cue: int) -> bool:  # type: ignore[no-untyped-def]
+    """", the day after (or before) ...": the day given is next to the act's, not its own."""
+    return day_end + 3 < cue and doc[day_end].text == "," and doc[day_end + 1].lower_ == "the" \
+        and doc[day_end + 2].lower_ in ("day", "date") and doc[day_end + 3].lower_ in NEXT_TO
 
 
 def _tells_the_day(doc, day_end: int, cue: int) -> bool:  # type: ignore[no-untyped-def]
@@ -155,7 +165,8 @@ def _tells_the_day(doc, day_end: int, cue: int) -> bool:  # type: ignore[no-unty
     nxt = doc[day_end + 1].lower_
     if nxt == "when":
         return True
-    return nxt == "the" and day_end + 2 < cue and doc[day_end + 2].lower_ in ("day", "date")
+    return nxt == "the" and day_end + 2 < cue and doc[day_end + 2].lower_ in ("day", "date") \
+        and not _day_next_to(doc, day_end, cue)
 
 
 def _day_of_this_act(doc, ev, t) -> bool:  # type: ignore[no-untyped-def]
@@ -237,6 +248,8 @@ class EventDateRule:
         # drugs, decided ...")
         kept = _outside_asides(an.doc[lo:hi])
         outside = {t.i for t in kept}
+        if span.end <= ev.cue.start and _day_next_to(an.doc, span.end, ev.cue.start):
+            return False  # "fell on 9 August, the day after the FDA turned it down": another day
         # A day that opens a verb joined by "and" to this one is this one's too (see _coordinated_act).
         coordinated = span.end <= ev.cue.start and _coordinated_act(an.doc, span.end, ev.cue.start)
         if coordinated:

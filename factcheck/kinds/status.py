@@ -144,7 +144,8 @@ class StatusRule:
         # The same sentence, before the forecast's clause ("After the FDA said no, ...").
         for other in an.events_between(ev.sentence[0], ev.clause[0]):
             if other.event in (ev.event, "approval", "decision") and other.stance.stance == "refused":
-                if ev.event != "advisory-vote" and any(e.event == "advisory-vote" for e in an.events_between(*other.clause)):
+                if ev.event != "advisory-vote" and any(e.event == "advisory-vote" and 0 <= other.cue.start - e.cue.end <= 3
+                                                       for e in an.events_between(*other.clause)):
                     continue  # "advisers voted against approval, although the agency will decide in August"
                 return True
         return False
@@ -200,7 +201,8 @@ LICENCE_OBJECTS = {"indication", "approval", "licence", "license", "licensing", 
 # What a drug is studied for: "being investigated for medical use", "examined for its potential".
 USES = {"use", "uses", "potential", "treatment", "treating", "therapeutic", "medical", "medicinal", "benefits",
         "effects", "efficacy", "value", "promise"}
-BE_FORMS = {"is", "are", "was", "were", "be", "been", "being"}
+BE_FORMS = {"is", "are", "was", "were", "be", "been", "being"}  # (the forms of "be" alone; copulas.PRESENT_BE holds "seems" too)
+RESEARCH_PARTICIPLES = {"investigated", "examined", "explored", "studied", "tested", "researched"}
 
 
 def _studied_for_a_use(an: Analysis, ev: EventMention) -> bool:
@@ -209,8 +211,8 @@ def _studied_for_a_use(an: Analysis, ev: EventMention) -> bool:
     that is a regulator ("examined by the FDA for ...") makes it a review."""
     doc = an.doc
     s0, s1 = ev.sentence
-    if not (ev.cue.end - ev.cue.start == 1 and doc[ev.cue.start].lower_.endswith("ed")):
-        return False
+    if not (ev.cue.end - ev.cue.start == 1 and doc[ev.cue.start].lower_ in RESEARCH_PARTICIPLES):
+        return False  # ("being reviewed for medical use" is a regulator's review)
     if not any(doc[k].lower_ in BE_FORMS for k in range(max(s0, ev.cue.start - 3), ev.cue.start)):
         return False
     k = ev.cue.end

@@ -23,6 +23,8 @@ def speaker_of(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event: 
         prev_word = doc[c.start - 1].lower_ if c.start > sent[0] else ""
         if prev_word in NOUN_MARKERS:
             continue  # "shows great promise", "a plan", "the hope": a noun, not a report
+        if c.start <= event.start < c.end:
+            continue  # the event's own verb ("the agency added Drug X to its list"), not a report of it
         if c.start > sent[0] and doc[c.start].is_title:
             continue  # a name, not a verb: "the United States", "Notes"
         # A forecasting verb right next to the event is the stance, not a report ("approval is expected").

@@ -15,32 +15,40 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from factcheck.lang.cues import Cue
+from factcheck.lang.wordsets import RESEARCH_OUTPUTS, ROMAN
 
 SUBMISSION = "EV:submission"
 # What is handed over when a drug is filed for approval.
-EVIDENCE_NOUNS = frozenset({"results", "data", "findings", "evidence", "application", "dossier", "package",
-                            "case", "file", "submission"})
+EVIDENCE_NOUNS = RESEARCH_OUTPUTS | {"application", "dossier", "package", "file", "submission"}
 # Words that may stand between the verb and its noun: "take all of the trial data", "present its
 # Phase 3 results".
+# ("over" for "hand over the results", a possessive for "Lykos' results", numbers for "its two trials")
 OBJECT_FILLERS = frozenset({"the", "its", "their", "our", "his", "her", "these", "those", "this", "that", "all", "of",
-                            "trial", "trials", "study", "studies", "clinical", "phase", "3", "iii", "2", "ii",
-                            "final", "full", "new", "complete", "positive", "latest", "pooled", "combined", "mdma",
-                            "research", "safety", "efficacy", "and", "an", "a"})
-RECIPIENT_WORDS = frozenset({"to", "before", "with"})
-# The regulator's own words: an authority noun, or a drug regulator's name or acronym.
-REGULATOR_ACRONYMS = frozenset({"fda", "tga", "ema", "mhra", "pmda", "anvisa", "dea"})
+                            "trial", "trials", "study", "studies", "clinical", "phase", "final", "full", "new",
+                            "complete", "positive", "latest", "pooled", "combined", "mdma", "research", "safety",
+                            "efficacy", "and", "an", "a", "over", "'s", "'", "two", "both"}) | ROMAN
+RECIPIENT_WORDS = frozenset({"to", "before"})
+# The regulator's own words: an authority noun, or a drug regulator's name or acronym (not the DEA,
+# which schedules drugs but approves none).
+REGULATOR_ACRONYMS = frozenset({"fda", "tga", "ema", "mhra", "pmda", "anvisa"})
+# Words after the regulator that make the audience its advisers: "present the data to the FDA's
+# advisory committee" is the advisers' meeting, not a filing.
+ADVISERS = frozenset({"advisory", "advisers", "advisors", "committee", "panel", "hearing", "meeting", "'s"})
 REGULATOR_TITLES = frozenset({"administration", "agency", "authority"})
 # Words that make a hand-over a second filing ("present its data to the FDA for reconsideration",
 # "take the data back to the agency"): a request to look again, not the first application a pack
 # dates.
 AGAIN = frozenset({"again", "anew", "back", "reconsideration", "reconsider", "resubmission", "appeal"})
-OBJECT_REACH = 5
-RECIPIENT_REACH = 4
+# Words before a regulator's name: "to the country's drug regulator", "to the US Food and Drug Administration".
+BEFORE_REGULATOR = frozenset({"the", "us", "u.s.", "and", "'s", "country", "nation", "national", "federal", "drug",
+                              "drugs", "medicines", "its", "their"})
+OBJECT_REACH = 6
+RECIPIENT_REACH = 6  # "the results of its two trials to ..."
 REGULATOR_REACH = 6  # "to the US Food and Drug Administration"
 
 
 def handing_over_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
-    """Submission cues on the verb of "present the results to the FDA" and its kind."""
+    """Submission cues on the verb of "present the results to the FDA", "hand over the data to the agency"."""
     verbs = [c for c in cues if c.label == "HAND"]  # the verbs, matched in all their forms (cues.yaml)
     if not verbs:
         return []
@@ -59,7 +67,7 @@ def _evidence_after(doc: Doc, i: int) -> int | None:
         w = doc[j].lower_
         if w in EVIDENCE_NOUNS:
             return j
-        if w not in OBJECT_FILLERS:
+        if w not in OBJECT_FILLERS and not doc[j].like_num:  # "its Phase 3 results"
             return None
     return None
 
@@ -69,7 +77,7 @@ def _regulator_after(doc: Doc, i: int, authorities: set[int]) -> bool:
     j = i
     # "the results of the trials to the FDA": an "of" phrase on the noun first.
     while j < len(doc) and j - i < RECIPIENT_REACH and doc[j].lower_ not in RECIPIENT_WORDS:
-        if not doc[j].is_alpha and doc[j].text not in ("-", "3"):
+        if not (doc[j].is_alpha or doc[j].like_num or doc[j].text == "-"):
             return False
         j += 1
     if j >= len(doc) or doc[j].lower_ not in RECIPIENT_WORDS:
@@ -77,11 +85,15 @@ def _regulator_after(doc: Doc, i: int, authorities: set[int]) -> bool:
     for k in range(j + 1, min(len(doc), j + 1 + REGULATOR_REACH)):
         tok = doc[k]
         if k in authorities or tok.lower_ in REGULATOR_ACRONYMS or (tok.is_title and tok.lower_ in REGULATOR_TITLES):
-            return not _handed_again(doc, i, k + 1)
-        if not (tok.is_title or tok.lower_ in ("the", "us", "u.s.", "and")):
+            end = k + 1
+            while end in authorities:
+                end += 1  # "drug regulator" is one authority
+            if any(doc[m].lower_ in ADVISERS for m in range(k + 1, min(len(doc), end + 1))):
+                return False
+            return not _handed_again(doc, i, end)
+        if not (tok.is_title or tok.lower_ in BEFORE_REGULATOR):
             return False
     return False
-
 
 
 def _handed_again(doc: Doc, noun_end: int, regulator_end: int) -> bool:

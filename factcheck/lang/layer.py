@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from factcheck.lang.becoming import becoming_cues, standing_modifier_cues, standing_now_cues
 from factcheck.lang.clauses import clause_bounds
 from factcheck.lang.cues import Cue, CueMatcher
-from factcheck.lang.handing import EVIDENCE_NOUNS, handing_over_cues
+from factcheck.lang.handing import handing_over_cues
 from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.listing import listing_cues
 from factcheck.lang.stages import final_stage_cues
@@ -31,7 +31,7 @@ from factcheck.lang.stance import Stance, read_stance
 from factcheck.lang.text import doc_text
 from factcheck.lang.timex import TimeExpr, find_times
 from factcheck.lang.verdicts import verdict_cues
-from factcheck.lang.wordsets import FORECAST_VERBS
+from factcheck.lang.wordsets import FORECAST_VERBS, RESEARCH_OUTPUTS
 
 _START, _END = operator.itemgetter(1), operator.itemgetter(2)  # a Cue's fields, read in C
 
@@ -482,7 +482,7 @@ def _of_research(cues: list[Cue], clause: tuple[int, int], ev: Cue, doc: Doc | N
             continue
         if c.end == ev.start:
             return True
-        if doc is not None and c.end < len(doc) and doc[c.end].lower_ in EVIDENCE_NOUNS:
+        if doc is not None and c.end < len(doc) and doc[c.end].lower_ in RESEARCH_OUTPUTS:
             continue  # "trial data", "study results": what the research gave, handed over or approved on
         between = doc[ev.end:c.start] if doc is not None else None
         if between is not None and any(t.text in (",", ";") for t in between):

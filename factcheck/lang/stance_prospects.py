@@ -141,11 +141,10 @@ def pending_cue(ctx: StanceContext) -> bool:
 def _practitioners_may_ask(ctx: StanceContext, cue: Cue) -> bool:
     """A practitioner who "can" or "may" ask ("doctors can apply for permission to prescribe it"),
     with no time to come: what is open to them now, not a request waiting on an answer."""
-    words = ctx.words
     k = cue.start - 1
-    if k < ctx.cs or words[k] not in ("can", "may") or ctx.future_time:
+    if k < ctx.cs or ctx.words[k] not in ("can", "may"):
         return False
-    return any(c.label == "PRACT" and k - 3 <= c.end <= k for c in ctx.inside)
+    return _practitioner_before(ctx, k) and _told_as_now(ctx)
 
 
 def date_stated(ctx: StanceContext) -> bool:
@@ -421,24 +420,34 @@ PROSPECTS = (delay_foreseen, prospect_cue, pending_cue, date_stated, in_progress
 
 
 def _permission_to_practise(ctx: StanceContext) -> bool:
-    """"may" right after a practitioner, with no time to come and no forecasting adverb in the
-    clause: "authorised psychiatrists may prescribe MDMA" tells what they are allowed to do, not
-    what might happen ("psychiatrists may soon prescribe it", "may prescribe it from July" stay
-    forecasts)."""
-    words, cs, ce, es = ctx.words, ctx.cs, ctx.ce, ctx.es
-    if ctx.future_time or any(w in FORECAST_ADVERBS or w in CONDITIONAL_OPENERS for w in words[ctx.sent[0]:ce]):
-        return False
-    if any(w in MONTH_WORDS or w.isdigit() or w in ("next", "later") for w in words[es:ce]):
-        return False  # "may prescribe it from July": a start still named, read as a forecast
+    """"may" right after a practitioner (or a practitioner and a place: "psychiatrists in Australia
+    may"), told as now: "authorised psychiatrists may prescribe MDMA" tells what they are allowed
+    to do, not what might happen ("psychiatrists may soon prescribe it", "may prescribe it from
+    July", "in 2027 psychiatrists may prescribe it", "after approval ..." stay forecasts)."""
+    words, cs, es = ctx.words, ctx.cs, ctx.es
     may = next((k for k in range(es - 1, max(cs, es - 3) - 1, -1) if words[k] == "may"), None)
-    if may is None:
+    return may is not None and _practitioner_before(ctx, may) and _told_as_now(ctx)
+
+
+def _practitioner_before(ctx: StanceContext, k: int) -> bool:
+    """A practitioner ends right before token k, or a few words before it ("doctors in Canada can")."""
+    return any(c.label == "PRACT" and k - 3 <= c.end <= k for c in ctx.inside)
+
+
+def _told_as_now(ctx: StanceContext) -> bool:
+    """No time in the clause other than "now", and no forecasting adverb, condition or time clause in
+    the sentence: a modal of permission or ability is then read as holding now."""
+    words = ctx.words
+    if any(t.text.lower() not in ("now", "today", "currently") for t in ctx.out.times):
         return False
-    return any(c.label == "PRACT" and c.end == may for c in ctx.inside)
+    return not any(w in FORECAST_ADVERBS or w in CONDITIONAL_OPENERS or w in TIME_CLAUSE_OPENERS
+                   for w in words[ctx.sent[0]:ctx.ce])
 
 
 # Prepositions after a decision that name what it answers: "a ruling on the company's request".
 ANSWERING = {"to", "on", "about", "over", "regarding", "concerning"}
-ASKING_NOUNS = {"request", "requests", "application", "applications", "bid", "bids", "petition", "petitions"}
+# (the pending cues that name an asking: only these can stand for what a decision answers)
+ASKING_NOUNS = {"request", "requests", "petition", "petitions"}
 
 
 def _answered(words: list[str], ee: int, c: Cue) -> bool:

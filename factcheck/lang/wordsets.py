@@ -155,3 +155,5 @@ AWAITING = ("ahead of", "run-up to", "runup to", "lead-up to", "leadup to", "in 
 # Nouns of a stage on the way to something: "the last step before ...", "the final hurdle before ...".
 STEP_NOUNS = {"step", "steps", "hurdle", "hurdles", "stage", "stages", "phase", "milestone", "obstacle", "barrier",
               "gate", "test", "trial", "trials", "study", "studies", "round"}
+# What research gives: "trial data", "study results" name the output, not the trial as an object.
+RESEARCH_OUTPUTS = frozenset({"data", "results", "findings", "evidence", "readout", "outcomes"})

@@ -14,6 +14,8 @@ def _submissions(analyse_text, text: str) -> list[tuple[str, str]]:
     ("The maker intends to present the results to the Food and Drug Administration.", "present", "expected"),
     ("The maker will take its Phase 3 data to the FDA next year.", "take", "expected"),
     ("The company plans to put the application before the agency in the autumn.", "put", "expected"),
+    ("The maker will hand over the Phase 3 results to the FDA next year.", "hand", "expected"),
+    ("The maker plans to present the results of its two trials to the country's drug regulator.", "present", "expected"),
 ])
 def test_handing_evidence_to_a_regulator_is_a_submission(analyse_text, text: str, span: str, stance: str):
     assert (span, stance) in _submissions(analyse_text, text)
@@ -31,6 +33,9 @@ def test_a_hand_over_told_in_the_past_is_no_forecast(analyse_text):
     "The team took the data to a journal.",
     "The maker will present its plans to the FDA.",  # plans are no evidence
     "The maker took a hard look at the results before the meeting.",  # nothing handed over
+    "The maker will present its trial data to the FDA advisory committee in June.",  # the advisers' meeting
+    "Campaigners will bring their case to the DEA.",  # the DEA schedules drugs, it approves none
+    "The team presented the results with the agency's blessing at a conference.",
 ])
 def test_other_hand_overs_are_not_submissions(analyse_text, text: str):
     assert _submissions(analyse_text, text) == []

@@ -11,9 +11,9 @@ def _approvals(analyse_text, text: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(("text", "span", "stance"), [
-    ("The regulator has put both drugs on its list of approved medicines.", "put both drugs on its list", "done"),
-    ("Drug X was added to the national list of registered medicines in 2021.", "added to the national list", "done"),
-    ("Drug X will join the list of medicines approved by the regulator next year.", "join the list", "expected"),
+    ("The regulator has put both drugs on its list of approved medicines.", "put", "done"),
+    ("Drug X was added to the national list of registered medicines in 2021.", "added", "done"),
+    ("Drug X will join the list of medicines approved by the regulator next year.", "join", "expected"),
 ])
 def test_entering_a_list_of_approved_medicines_is_an_approval(analyse_text, text: str, span: str, stance: str):
     assert (span, stance) in _approvals(analyse_text, text)
@@ -23,6 +23,12 @@ def test_entering_a_list_of_approved_medicines_is_an_approval(analyse_text, text
     "The maker added three clinics to the list of trial sites.",  # no approved medicines listed
     "Drug X was added to the list of banned substances in 1985.",
     "Doctors put the patients on a waiting list. Approved medicines are scarce.",  # the sentence ends first
+    # a list of what is not approved: the wording of Schedule I
+    "In 1985 the agency placed Drug X on the list of drugs with no accepted medical use.",
+    "Authorities added Drug X to the list of drugs that are not approved for any use.",
+    # the list as the verb's own object
+    "The agency put out a list of approved medicines for burns, and Drug X is not on it.",
+    "The report included a list of approved medicines for burns.",
 ])
 def test_other_lists_are_no_approval(analyse_text, text: str):
-    assert not any(span.split()[0] in ("added", "put") for span, _ in _approvals(analyse_text, text))
+    assert not any(span in ("added", "put", "placed", "included") for span, _ in _approvals(analyse_text, text))

@@ -16,6 +16,7 @@ def _decisions(analyse_text, text: str) -> list[tuple[str, str]]:
     ("The agency is expected to reach its own conclusion on Drug X.", "reach its own conclusion", "expected"),
     ("The agency will give a final answer on Drug X next year.", "give a final answer", "expected"),
     ("The agency has handed down its ruling on Drug X.", "handed down its ruling", "done"),
+    ("Campaigners hope the agency will give a long-awaited answer next month.", "give a long-awaited answer", "expected"),
 ])
 def test_a_verb_and_a_noun_of_judgement_are_a_decision(analyse_text, text: str, span: str, stance: str):
     assert (span, stance) in _decisions(analyse_text, text)
@@ -25,6 +26,8 @@ def test_a_verb_and_a_noun_of_judgement_are_a_decision(analyse_text, text: str, 
     "The maker made a call to the clinic about Drug X.",  # a telephone call
     "The team reached the hospital in the evening.",
     "The study gave patients an answer sheet.",  # no determiner before the noun of judgement
+    "Her therapist made a phone call and the session ended early.",
+    "The agency will reach a fresh conclusion on Drug X next year.",  # a further one: left to the noun alone
 ])
 def test_other_verbs_and_nouns_are_no_decision(analyse_text, text: str):
     assert _decisions(analyse_text, text) == []
