@@ -313,6 +313,14 @@ class EventDateRule:
             return False
         return not any(c.start <= k < c.end for c in an.cues_in(max(0, k - 6), k + 1) if c.label in self.own)
 
+    def _advisers_acted(self, an: Analysis, ev) -> bool:  # type: ignore[no-untyped-def]
+        """"An FDA advisory committee said no on June 4": the act is the advisers' vote, another
+        event, unless the rule dates the vote itself."""
+        if "EV:advisory-vote" in self.events:
+            return False
+        return any(c.label == "EV:advisory-vote" and 0 <= ev.cue.start - c.end <= 2
+                   for c in an.cues_in(max(ev.sentence[0], ev.cue.start - 6), ev.cue.start))
+
     def _topic_of_this_date(self, an: Analysis, ev, t) -> bool:  # type: ignore[no-untyped-def]
         """With a `topic`, the topic words belong to this date's part of the clause, not to a later
         conjunct with its own date ("approved in 2021 for adults, then for adolescents in 2022":
@@ -442,7 +450,7 @@ class EventDateRule:
                 continue
             if not names_topic(an, self.rule, ev, self.own, para, whole_sentence=False, look_back=False):
                 continue
-            if self._other_name_as_subject(an, ev):
+            if self._other_name_as_subject(an, ev) or self._advisers_acted(an, ev):
                 continue
             if self.spec.jurisdiction and not in_jurisdiction(an, ev, self.spec.jurisdiction, para,
                                                                  default=self.unnamed_place_ok):

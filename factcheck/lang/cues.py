@@ -33,7 +33,7 @@ CACHE_FORMAT = "1"
 # A phrase whose words all inflect could expand to hundreds of variants; no cue needs more.
 MAX_VARIANTS = 64
 # Lists of nouns, names and function words: matched as written (a "grant" is not "granted").
-FIXED_LABELS = ("STANDADV", "RESEARCH", "LEGIS", "NONCLIN", "PRACT", "GENERIC", "ANA", "AUTH", "META", "BAR", "SUB", "NEG",
+FIXED_LABELS = ("STANDADV", "STATUS", "RESEARCH", "LEGIS", "NONCLIN", "PRACT", "GENERIC", "ANA", "AUTH", "META", "BAR", "SUB", "NEG",
                 "MODAL", "HYP", "NOTEV")
 FIXED_WORDS = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "does", "did", "will", "would", "can",
                "could", "may", "might", "should", "shall", "must"}
@@ -67,7 +67,8 @@ def generic_cues() -> dict[str, list[str]]:
                        ("meta", "META"), ("nonclinical_use", "NONCLIN"), ("not_events", "NOTEV"),
                        ("becoming", "BECOME"), ("stage_nouns", "STAGE"),
                        ("handing", "HAND"), ("verdict_verbs", "VERDICT"),
-                       ("listing_verbs", "LISTING"), ("standing_adverbs", "STANDADV")):
+                       ("listing_verbs", "LISTING"), ("standing_adverbs", "STANDADV"),
+                       ("classing_verbs", "CLASSING"), ("status_nouns", "STATUS")):
         out[label] = [str(p) for p in data[key]]
     return out
 

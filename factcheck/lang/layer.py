@@ -21,6 +21,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from factcheck.lang.becoming import becoming_cues, standing_modifier_cues, standing_now_cues
+from factcheck.lang.classing import classing_cues
 from factcheck.lang.clauses import clause_bounds
 from factcheck.lang.cues import Cue, CueMatcher
 from factcheck.lang.handing import handing_over_cues
@@ -250,7 +251,7 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
     # last stage of clinical testing".
     cues += becoming_cues(doc, cues) + standing_modifier_cues(doc, cues) + standing_now_cues(doc, cues) \
         + final_stage_cues(doc, cues) \
-        + handing_over_cues(doc, cues) + verdict_cues(doc, cues) + listing_cues(doc, cues)
+        + handing_over_cues(doc, cues) + verdict_cues(doc, cues) + listing_cues(doc, cues) + classing_cues(doc, cues)
     sort_by_span(cues)
     parse = syntax if syntax is not None else syntax_enabled()
     if parse:

@@ -38,7 +38,7 @@ from factcheck.lang.readings import (
 from factcheck.lang.stance_frames import StanceContext
 from factcheck.lang.states import generic_event, listed_now, state_preposition, until_time
 from factcheck.lang.time_readings import _delay_foreseen, _soon_in_the_past, _soon_then_past, citation_year
-from factcheck.lang.timex import MONTHS, SEASONS, is_future
+from factcheck.lang.timex import MONTHS, SEASONS, TimeExpr, is_future
 from factcheck.lang.wordsets import (
     CONDITIONAL_OPENERS,
     DEONTIC_MODALS,
@@ -434,14 +434,23 @@ def _practitioner_before(ctx: StanceContext, k: int) -> bool:
     return any(c.label == "PRACT" and k - 3 <= c.end <= k for c in ctx.inside)
 
 
+def _times_the_act(ctx: StanceContext, t: TimeExpr) -> bool:
+    """A time in the predicate, after the event's first word ("may prescribe it from July"): the act
+    is set for then. A time before it frames the sentence ("Under the rules of July 2023, ...")."""
+    span = ctx.doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span is not None and span.start >= ctx.es and t.text.lower() not in ("now", "today", "currently")
+
+
 def _told_as_now(ctx: StanceContext) -> bool:
     """No time in the clause other than "now", and no forecasting adverb, condition or time clause in
     the sentence: a modal of permission or ability is then read as holding now."""
     words = ctx.words
-    if any(t.text.lower() not in ("now", "today", "currently") for t in ctx.out.times):
+    if ctx.future_time or any(_times_the_act(ctx, t) for t in ctx.out.times):
         return False
     return not any(w in FORECAST_ADVERBS or w in CONDITIONAL_OPENERS or w in TIME_CLAUSE_OPENERS
                    for w in words[ctx.sent[0]:ctx.ce])
+
+
 
 
 # Prepositions after a decision that name what it answers: "a ruling on the company's request".

@@ -219,3 +219,9 @@ def test_a_day_reaches_a_coordinated_verb_and_a_clause_that_tells_it(tmp_path, t
     root = kindpack.write_pack(tmp_path / "test", {"claims/c.yaml": claims})
     found = kindpack.findings(kindpack.linter_for([root]), text, "test/x-approval-exact")
     assert bool(found) == flagged, found
+
+
+def test_a_refusal_by_the_advisers_is_not_the_agencys(bundled_linter) -> None:
+    # the panel's vote is another event, with its own day
+    text = "An FDA advisory committee said no to MDMA on June 4."
+    assert not [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule == "mdma/crl-wrong-month"]

@@ -1,0 +1,31 @@
+"""An approval told as a drug classed as a medicine, or given a medicine's status (lang/classing.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _approvals(analyse_text, text: str) -> list[tuple[str, str]]:
+    an = analyse_text(text)
+    return [(an.doc[e.cue.start:e.cue.end].text, e.stance.stance) for e in an.events if e.event == "approval"]
+
+
+@pytest.mark.parametrize(("text", "span", "stance"), [
+    ("Drug X has now been classed as a medicine.", "classed as a medicine", "done"),
+    ("The country will recognise Drug X as a pharmaceutical drug.", "recognise Drug X as a pharmaceutical drug",
+     "expected"),
+    ("Drug X was given medicine status by the authorities.", "given medicine status", "done"),
+])
+def test_classing_as_a_medicine_is_an_approval(analyse_text, text: str, span: str, stance: str):
+    assert (span, stance) in _approvals(analyse_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "In 1985 Drug X was classified as a Schedule I drug.",  # classed as something else
+    "Drug X is widely recognised as a promising treatment.",  # a judgement of worth
+    "Drug X is recognised as a party drug.",  # "drug" without a medical word
+    "Pills classified as reuptake inhibitors affect treatment response.",  # nouns, not modifiers, before the head
+    "The legal status of Drug X is unclear.",  # no medicine's status
+])
+def test_other_classings_are_not_approvals(analyse_text, text: str):
+    assert _approvals(analyse_text, text) == []
