@@ -24,6 +24,9 @@ MEDICINE_HEADS = frozenset({
     "treatment", "treatments", "therapy", "therapies", "medicine", "medicines", "medication", "medications",
     "remedy", "remedies", "cure", "option", "options", "reality",
 })
+# Heads that name a medicine only with a word of standing: "an accepted aid to therapy", "an
+# approved tool" (not "could become a tool in the therapist's kit").
+AIDS = frozenset({"aid", "aids", "tool", "tools", "adjunct"})
 # Words that end a noun phrase without being its head: prepositions, conjunctions, relatives and
 # the adverbs of time that follow a predicate ("a reality soon").
 NP_ENDS = frozenset({
@@ -172,6 +175,8 @@ def _tells_standing(doc: Doc, start: int, head: int, after_be: bool) -> bool:
     words = {t.lower_ for t in doc[start:head]}
     if words & JUDGEMENTS:
         return False
+    if doc[head].lower_ in AIDS:
+        return bool(words & STANDING)  # "an accepted aid to therapy"; not "a useful aid"
     return not after_be or doc[head].lower_ == "reality" or bool(words & STANDING)
 
 
@@ -196,4 +201,4 @@ def _medicine_head(doc: Doc, i: int) -> int | None:
             return None  # too long to be one noun phrase read without a parser
     if last is None:
         return None
-    return last if doc[last].lower_ in MEDICINE_HEADS else None
+    return last if doc[last].lower_ in MEDICINE_HEADS | AIDS else None

@@ -494,6 +494,9 @@ def _of_research(cues: list[Cue], clause: tuple[int, int], ev: Cue, doc: Doc | N
             return True
         if between is not None and 0 <= c.start - ev.end <= 9 and any(t.lower_ == "to" for t in between[-4:]):
             return True  # a purpose: "given the go-ahead by the DEA to run a trial"
+        if between is not None and 0 <= c.start - ev.end <= 14 and any(t.lower_ == "use" for t in between[:3]) \
+                and any(t.lower_ in ("in", "for") for t in between[-4:]):
+            return True  # "approved the use of MDMA (ecstasy) in large-scale clinical trials"
     return False
 
 

@@ -15,6 +15,7 @@ def _approvals(analyse_text, text: str) -> list[tuple[str, str]]:
     ("Medicines based on Drug X may be a reality in two or three years.", "be a reality", "expected"),
     ("Drug X will likely be an accepted remedy by 2030.", "be an accepted remedy", "expected"),
     ("Drug X is not going to become a treatment any time soon.", "become a treatment", "negated"),
+    ("By 2030 Drug X may become an accepted aid to therapy.", "become an accepted aid", "expected"),
 ])
 def test_becoming_a_medicine_is_an_approval_event(analyse_text, text: str, span: str, stance: str):
     assert (span, stance) in _approvals(analyse_text, text)
@@ -26,6 +27,7 @@ def test_becoming_a_medicine_is_an_approval_event(analyse_text, text: str, span:
     "Drug X is a promising treatment for burns.",  # the present of "be" describes
     "Drug X could become a treatment centre's biggest expense.",  # the phrase's head is not a medicine
     "Drug X could become a tool in the therapist's kit.",
+    "Drug X could become a useful aid to therapy.",  # an aid with no word of standing
 ])
 def test_descriptions_and_other_heads_are_not_approvals(analyse_text, text: str):
     assert _approvals(analyse_text, text) == []
