@@ -121,6 +121,26 @@ def time_relative_to_it(ctx: StanceContext) -> bool:
     return False
 
 
+def having_done(ctx: StanceContext) -> bool:
+    """"Having won approval in Australia, MDMA is set to spread": an event inside a perfect
+    participle opener ("having" up to its comma) is done before the sentence's own verb, whatever
+    that verb forecasts ("not having won it" is a denial)."""
+    words, s0, es = ctx.words, ctx.sent[0], ctx.es
+    opener = next((k for k in range(s0, min(es, s0 + 4)) if words[k] == "having"), None)
+    if opener is None or "," in words[opener:es]:
+        return False
+    if "," not in words[es:ctx.sent[1]]:
+        return False  # no main clause after it: not an opener
+    # A negation, refusal or stance word inside the opener is read as usual: "having failed to win
+    # approval", "having not yet filed", "having sought approval".
+    if any(c.label == "NEG" or c.label.startswith("ST:") for c in ctx.inside if opener <= c.start < es) \
+            or any(w in ("failed", "fails", "not", "never", "yet", "without", "sought", "asked", "applied")
+                   for w in words[opener:es]):
+        return False
+    ctx.out.stance = "done"
+    return True
+
+
 def done_by_participle(ctx: StanceContext) -> bool:
     """"an executive order signed by the president aims to ...", "the application filed in
     December": a participle of completion right after the event's noun (or the event itself as that
@@ -314,6 +334,6 @@ def _alternative(words: list[str], event: Cue, c: Cue) -> bool:
     return between in (["or"], [",", "or"], ["or", "to"])
 
 
-FRAMES = (time_relative_to_it, done_by_participle, kept_from, whose_date, negative_object, made_to_wait, on_condition, only_wanted,
+FRAMES = (time_relative_to_it, having_done, done_by_participle, kept_from, whose_date, negative_object, made_to_wait, on_condition, only_wanted,
           as_usually_runs, one_more, one_before_now, state_left_behind, refused, prepared_for, open_question,
           weighed_now, conditional, ended)
