@@ -513,6 +513,10 @@ def test_a_described_retracted_study_is_named_in_the_message(lint) -> None:
      "figure-wrong-value"),
     # losing the symptoms is a cure reading; the study reported losing the diagnosis
     ("In MAPP2, 71% of the MDMA group shed their PTSD symptoms.", "71%", "figure-wrong-measure"),
+    ("In MAPP2, 71% of the MDMA group no longer showed any symptoms.", "71%", "figure-wrong-measure"),
+    ("In MAPP2, 71% of the MDMA group saw their symptoms disappear.", "71%", "figure-wrong-measure"),
+    # the diagnosis lost is what the study reported
+    ("In MAPP2, 71.2% of the MDMA group no longer met PTSD criteria.", "71.2%", "supported"),
 ])
 def test_measure_told_in_the_writers_words(lint, text: str, figure: str, rule: str) -> None:
     assert on(lint(text), figure).rule == rule
