@@ -7,16 +7,24 @@ December 2017; "in late 2017" is not).
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
 
 from factcheck.kinds.common import blocked_here, claim_for, names_topic
+from factcheck.kinds.event_days import (
+    LINKING_VERBS,
+    WEEKDAY_NUMBERS,
+    coordinated_act,
+    day_next_to,
+    day_of_this_act,
+    outside_asides,
+    phrase_count,
+    tells_the_day,
+)
 from factcheck.kinds.vocabulary import event_labels, subject_labels
 from factcheck.knowledge.model import PartialDate, Rule
 from factcheck.knowledge.rule_kinds import EventDateSpec
 from factcheck.lang.layer import Analysis
 from factcheck.lang.places import country_of
-from factcheck.lang.readings import REPORTING_PAST
 from factcheck.lang.timex import TimeExpr, days_of_known_month, days_without_year, range_end
 from factcheck.lang.topic import in_jurisdiction, in_scope, never_about
 from factcheck.lang.wordsets import IRREGULAR_PAST, OBTAIN
@@ -81,120 +89,6 @@ def _after_until(doc, t) -> bool:  # type: ignore[no-untyped-def]
     return range_end(doc.text, t.start)
 
 
-# Verbs that may stand between an event and its day without being another act ("the approval,
-# which came on 28 February").
-LINKING_VERBS = {"came", "happened", "arrived", "was", "were", "is", "took", "place", "landed", "followed"}
-
-
-def _outside_asides(tokens):  # type: ignore[no-untyped-def]
-    """The tokens outside parentheses and comma-enclosed asides ("the FDA, the US agency that
-    regulates drugs, decided"): what stands between a subject and its verb."""
-    out, depth, commas = [], 0, 0
-    toks = list(tokens)
-    n_commas = sum(1 for t in toks if t.text == ",")
-    for t in toks:
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth = max(0, depth - 1)
-        elif t.text == "," and n_commas >= 2:
-            commas += 1
-        elif depth == 0 and (n_commas < 2 or commas % 2 == 0):
-            out.append(t)
-    return out
-
-
-WEEKDAY_NUMBERS = {day.lower(): i for i, day in enumerate(calendar.day_name)}  # "monday": 0, as date.weekday()
-
-
-def _phrase_count(tokens) -> int:  # type: ignore[no-untyped-def]
-    """Words between a date and its event, a capitalised name counting about as a word ("the U.S.
-    Food and Drug Administration" counts two, "the FDA" one) and a hyphenated compound once
-    ("MDMA-assisted"). A run of capitalised words counts one for every four: a title-case heading
-    is no name."""
-    n, prev, run = 0, None, 0
-    for t in tokens:
-        joined = prev is not None and (
-            t.text in ("-", "‑") or prev.text in ("-", "‑")
-            or (t.is_title and (prev.is_title or prev.is_upper)) or (t.lower_ in ("and", "of") and prev.is_title))
-        run = run + 1 if joined else 0
-        if not joined or run % 4 == 0:
-            n += 1
-        prev = t
-    return n
-
-
-# Past verbs of saying: a day before one of them is the day something was said, not done.
-SAYING_PAST = REPORTING_PAST | {"confirmed", "revealed", "disclosed", "noted", "explained", "claimed", "argued"}
-# Words that open a clause of its own inside the stretch between a day and a later verb.
-OWN_CLAUSE_OPENERS = {"that", "which", "who", "whom", "whose", "because", "although", "while", "after", "before",
-                  "if", "when", "since", "as"}
-COORDINATED_REACH = 16  # words from the day to a verb joined by "and" to the first one
-# ("then", "later", "finally" after "and" tell of another day: "met in March and later rejected it")
-JOINED_AUXILIARIES = {"was", "were", "is", "are", "has", "have", "had"}
-
-
-def _coordinated_act(doc, lo: int, cue: int) -> bool:  # type: ignore[no-untyped-def]
-    """The event's verb is joined by "and" to the verb a day opens ("On August 9 the FDA followed
-    its advisers and rejected the application"): both acts share the day. Not when the first
-    verb is one of saying ("On 9 August Lykos said ... and ..."), nor when another clause opens
-    between them."""
-    joint = cue - 1
-    if joint > lo and doc[joint].lower_ in JOINED_AUXILIARIES:
-        joint -= 1  # "... and was approved"
-    if cue - lo > COORDINATED_REACH or joint <= lo or doc[joint].lower_ != "and":
-        return False
-    words = doc[lo:joint]
-    return not any(w.lower_ in SAYING_PAST or w.lower_ in OWN_CLAUSE_OPENERS or w.text in (";", ":") for w in words)
-
-
-NEXT_TO = {"after", "before", "following", "prior"}
-
-
-def _day_next_to(doc, day_end: int, cue: int) -> bool:  # type: ignore[no-untyped-def]
-    """", the day after (or before) ...": the day given is next to the act's, not its own."""
-    return day_end + 3 < cue and doc[day_end].text == "," and doc[day_end + 1].lower_ == "the" \
-        and doc[day_end + 2].lower_ in ("day", "date") and doc[day_end + 3].lower_ in NEXT_TO
-
-
-def _tells_the_day(doc, day_end: int, cue: int) -> bool:  # type: ignore[no-untyped-def]
-    """A clause right after the day that says what happened on it: "on Friday, when the FDA
-    refused it", "on August 9, the day the FDA turned it down"."""
-    if day_end + 1 >= cue or doc[day_end].text != ",":
-        return False
-    nxt = doc[day_end + 1].lower_
-    if nxt == "when":
-        return True
-    return nxt == "the" and day_end + 2 < cue and doc[day_end + 2].lower_ in ("day", "date") \
-        and not _day_next_to(doc, day_end, cue)
-
-
-def _day_of_this_act(doc, ev, t) -> bool:  # type: ignore[no-untyped-def]
-    """A day after the event, within a few words, with no other verb between; or a day that opens
-    the event's clause ("On August 9 the agency rejected it")."""
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None:
-        return False
-    if span.end <= ev.cue.start:
-        opener = span.start - 1
-        if opener < ev.sentence[0] or doc[opener].lower_ != "on":
-            return False
-        told = _tells_the_day(doc, span.end, ev.cue.start)
-        if opener not in (ev.clause[0], ev.sentence[0]) and not told:
-            return False
-        if _coordinated_act(doc, span.end, ev.cue.start):
-            return True
-        between = _outside_asides(doc[span.end:ev.cue.start])
-        if len(between) > 8:
-            return False
-    elif span.start < ev.cue.end or span.start - ev.cue.end > 6:
-        return False
-    else:
-        between = doc[ev.cue.end:span.start]
-    return not any((w.lower_.endswith("ed") or w.lower_ in IRREGULAR_PAST) and w.lower_ not in LINKING_VERBS
-                   for w in between)
-
-
 # Auxiliaries and linking words that may stand between a day and its event.
 # (A verb that takes the event noun as its object is the event's own: "granted ... designation".)
 NOT_ANOTHER_ACT = LINKING_VERBS | OBTAIN | {"had", "has", "have", "been", "be", "being", "finally", "officially",
@@ -246,15 +140,15 @@ class EventDateRule:
         lo, hi = (ev.cue.end, span.start) if span.start >= ev.cue.end else (span.end, ev.cue.start)
         # (an aside between them does not count: "On 9 August the FDA, the agency that regulates
         # drugs, decided ...")
-        kept = _outside_asides(an.doc[lo:hi])
+        kept = outside_asides(an.doc[lo:hi])
         outside = {t.i for t in kept}
-        if span.end <= ev.cue.start and _day_next_to(an.doc, span.end, ev.cue.start):
+        if span.end <= ev.cue.start and day_next_to(an.doc, span.end, ev.cue.start):
             return False  # "fell on 9 August, the day after the FDA turned it down": another day
-        # A day that opens a verb joined by "and" to this one is this one's too (see _coordinated_act).
-        coordinated = span.end <= ev.cue.start and _coordinated_act(an.doc, span.end, ev.cue.start)
+        # A day that opens a verb joined by "and" to this one is this one's too (see coordinated_act).
+        coordinated = span.end <= ev.cue.start and coordinated_act(an.doc, span.end, ev.cue.start)
         if coordinated:
             outside = set()
-        elif _phrase_count(kept) > ATTACH_TOKENS and ev.clause[0] <= span.start < ev.clause[1]:
+        elif phrase_count(kept) > ATTACH_TOKENS and ev.clause[0] <= span.start < ev.clause[1]:
             return False
         # An application or filing named as the object ("turned down the application in 2023") is
         # no event of its own here.
@@ -278,7 +172,7 @@ class EventDateRule:
             # the end by its declaration.)
             # (A clause after the day that tells what happened on it ties the day to its verb, not
             # to the one before: "shares fell on 9 August, the day the FDA declined it".)
-            told = _tells_the_day(an.doc, span.end, ev.cue.start)
+            told = tells_the_day(an.doc, span.end, ev.cue.start)
             if not self.spec.end and ((_told_by_another_verb(an.doc, span.end, ev.cue.start) and not coordinated)
                                       or (_told_by_another_verb(an.doc, lead, lead + 1) and not told)):
                 return False  # "announced on 9 August that the FDA had declined": the saying's day
@@ -363,7 +257,7 @@ class EventDateRule:
         if not self._attached(an, ev, t) or self._span_bound(an, ev, t) or not self._topic_of_this_date(an, ev, t):
             return None
         document_day = _document_date(an, ev, t)
-        if not document_day and not _day_of_this_act(doc, ev, t):
+        if not document_day and not day_of_this_act(doc, ev, t):
             # Without a year, only a day the text ties to this act: the letter's own date, or a
             # day after the event with nothing but plain words between ("declined it on August
             # 9", "the approval, which came on 28 February"). "On Sept. 4 the FDA made public its
@@ -389,7 +283,7 @@ class EventDateRule:
 
     def _a_day_of_this_act(self, an: Analysis, ev, t) -> bool:  # type: ignore[no-untyped-def]
         """A day (with no year) that the text ties to this act, not to another one near it."""
-        return (self._attached(an, ev, t) and _day_of_this_act(an.doc, ev, t) and not self._span_bound(an, ev, t)
+        return (self._attached(an, ev, t) and day_of_this_act(an.doc, ev, t) and not self._span_bound(an, ev, t)
                 and self._topic_of_this_date(an, ev, t))
 
     def _wrong_day_of_month(self, an: Analysis, ev, s0: int, s1: int) -> Claim | None:  # type: ignore[no-untyped-def]

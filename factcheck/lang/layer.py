@@ -18,21 +18,17 @@ from typing import TypeVar
 
 import numpy
 from spacy.attrs import SENT_START
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from factcheck.lang.becoming import becoming_cues, standing_modifier_cues, standing_now_cues
-from factcheck.lang.classing import classing_cues
 from factcheck.lang.clauses import clause_bounds
+from factcheck.lang.constructions import construction_cues
 from factcheck.lang.cues import Cue, CueMatcher
-from factcheck.lang.handing import handing_over_cues
 from factcheck.lang.lemmas import lemma_of
-from factcheck.lang.listing import listing_cues
-from factcheck.lang.stages import final_stage_cues
+from factcheck.lang.research import of_research
 from factcheck.lang.stance import Stance, read_stance
 from factcheck.lang.text import doc_text
 from factcheck.lang.timex import TimeExpr, find_times
-from factcheck.lang.verdicts import verdict_cues
-from factcheck.lang.wordsets import FORECAST_VERBS, RESEARCH_OUTPUTS
+from factcheck.lang.wordsets import FORECAST_VERBS
 
 _START, _END = operator.itemgetter(1), operator.itemgetter(2)  # a Cue's fields, read in C
 
@@ -249,9 +245,7 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
     cues = list(matcher(doc))
     # Events read from a construction rather than a phrase: "could become a treatment", "the
     # last stage of clinical testing".
-    cues += becoming_cues(doc, cues) + standing_modifier_cues(doc, cues) + standing_now_cues(doc, cues) \
-        + final_stage_cues(doc, cues) \
-        + handing_over_cues(doc, cues) + verdict_cues(doc, cues) + listing_cues(doc, cues) + classing_cues(doc, cues)
+    cues += construction_cues(doc, cues)
     sort_by_span(cues)
     parse = syntax if syntax is not None else syntax_enabled()
     if parse:
@@ -294,7 +288,7 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         if name == "approval" and any(c.label == "PRACT" and c.start == ev.end for c in in_sent) \
                 and doc[ev.end - 1].lower_.endswith("ed"):
             continue  # "state-licensed pharmacies", "licensed therapists": who may act, not an approval
-        if name in ("approval", "submission") and _of_research(in_sent, clause, ev, doc):
+        if name in ("approval", "submission") and of_research(in_sent, clause, ev, doc):
             name = f"research-{name}"  # "approved a Phase 3 trial", "applications to study psychedelics"
         elif name == "advisory-vote" and any(c.label == "LEGIS" and clause[0] <= c.start < clause[1] for c in in_sent):
             name = "legislative-vote"  # "a House committee is set to vote on the bill"
@@ -473,45 +467,6 @@ def _longest(cues: list[Cue]) -> list[Cue]:
         if c.end > reach.get(c.label, -1):
             reach[c.label] = c.end
     return sorted(out, key=lambda c: c.start)
-
-
-def _of_research(cues: list[Cue], clause: tuple[int, int], ev: Cue, doc: Doc | None = None) -> bool:
-    """An approval whose object is a trial, protocol or grant ("approved for a Phase 3 trial",
-    "FDA approval of the study protocol", "the go-ahead from the DEA to run a trial")."""
-    for c in cues:
-        if c.label != "RESEARCH" or not clause[0] <= c.start < clause[1]:
-            continue
-        if c.end == ev.start:
-            return True
-        if doc is not None and c.end < len(doc) and doc[c.end].lower_ in RESEARCH_OUTPUTS:
-            continue  # "trial data", "study results": what the research gave, handed over or approved on
-        between = doc[ev.end:c.start] if doc is not None else None
-        if between is not None and any(t.text in (",", ";") for t in between):
-            continue  # "approve MDMA, designed its trials": the trials are another clause's
-        if 0 <= c.start - ev.end <= 5 and between is not None and all(_object_word(t) for t in between):
-            return True  # "approval for a Phase 3 trial", "approved the study" (not "approval looks likely after trials")
-        if 0 <= c.start - ev.end <= 5 and between is None:
-            return True
-        if between is not None and 0 <= c.start - ev.end <= 9 and any(t.lower_ == "to" for t in between[-4:]):
-            return True  # a purpose: "given the go-ahead by the DEA to run a trial"
-        if between is not None and 0 <= c.start - ev.end <= 14 and any(t.lower_ == "use" for t in between[:3]) \
-                and any(t.lower_ in ("in", "for") for t in between[-4:]):
-            return True  # "approved the use of MDMA (ecstasy) in large-scale clinical trials"
-    return False
-
-
-# Words that may stand between an approval and the research it is of: prepositions, determiners,
-# numbers and the adjectives of a trial ("the go-ahead for two large Phase 3 clinical trials").
-OBJECT_WORDS = {"for", "of", "to", "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these",
-                "two", "three", "four", "several", "large", "larger", "small", "new", "further", "additional",
-                "another", "more", "pivotal", "phase", "clinical", "human", "first", "second", "third", "final",
-                "late-stage", "early-stage", "late", "early", "mid", "stage", "randomized", "randomised", "controlled",
-                "-", "in", "on", "us", "u.s.",
-                "with", "as", "part", "through", "psychotherapy", "therapy"}
-
-
-def _object_word(t: Token) -> bool:
-    return t.lower_ in OBJECT_WORDS or t.like_num or t.is_upper or t.is_title
 
 
 def syntax_enabled() -> bool:
