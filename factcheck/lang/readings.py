@@ -385,8 +385,19 @@ def object_of_nearer_event(words: list[str], cue: Cue, event: Cue, inside: list[
     An event of the same kind keeps the cue ("plans to submit its application")."""
     if cue.end > event.start:
         # The cue after both: "a decision on the application is expected" holds the decision.
+        if cue.start >= event.end and _aim_of_another(words, cue, event, inside):
+            return True  # "entering phase 3, with the goal of a licence in 2021": the licence is the aim
         return cue.start >= event.end and acted_on(words, event, inside)
     return acted_on(words, event, inside, after=cue.end)
+
+
+def _aim_of_another(words: list[str], cue: Cue, event: Cue, inside: list[Cue]) -> bool:
+    """A forecast noun after the event whose own object is another event ("... with the goal of a
+    licence", "the hope of approval"): it forecasts that event, not this one."""
+    if cue.end >= len(words) or words[cue.end] not in ("of", "for"):
+        return False
+    return any(o.label.startswith("EV:") and o.label != event.label and o.start != event.start
+               and cue.end < o.start <= cue.end + 4 for o in inside)
 
 
 def acted_on(words: list[str], event: Cue, inside: list[Cue], after: int = 0) -> bool:
