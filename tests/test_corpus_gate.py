@@ -40,25 +40,26 @@ GATES = [
     ("corpus_real/dev9", 0.55, 0.95),  # 0.373 / 0.870 (3 false alarms) -> 0.412 / 1.000
     # dev10 precision: one label calls "Australia authorises ecstasy ... for medical use" right, where the
     # pack (and a dev9 label and the sealed part, by the aggregate) read an approval claim as wrong.
-    ("corpus_real/dev10", 0.47, 0.90),  # 0.278 / 0.714 (4 false alarms) -> 0.278 / 1.000
+    ("corpus_real/dev10", 0.52, 0.90),  # 0.278 / 0.714 (4 false alarms) -> 0.278 / 1.000
     # Written by a non-tuner in the seventh session (score when written):
     ("corpus_real/dev11", 0.60, 0.95),  # 0.478 / 0.880 (3 false alarms) when written -> 0.522 / 0.962
-    ("corpus_real/dev12", 0.57, 0.90),  # 0.392 / 0.880 (3 false alarms) when written -> 0.431 / 0.923
-    ("corpus_real/dev13", 0.56, 0.78),  # 0.480 / 0.722 (5 false alarms) when written -> 0.480 / 0.765
+    ("corpus_real/dev12", 0.61, 0.90),  # 0.392 / 0.880 (3 false alarms) when written -> 0.431 / 0.923
+    ("corpus_real/dev13", 0.60, 0.78),  # 0.480 / 0.722 (5 false alarms) when written -> 0.480 / 0.765
     # Written by a non-tuner in the eighth session:
     ("corpus_real/dev14", 0.58, 0.88),  # 0.486 / 0.846 (3 false alarms) when written -> 0.595 / 0.929
-    ("corpus_real/dev15", 0.50, 0.95),  # 0.242 / 0.727 (2 false alarms) when written -> 0.424 / 0.824
+    ("corpus_real/dev15", 0.55, 0.95),  # 0.242 / 0.727 (2 false alarms) when written -> 0.424 / 0.824
     # Written by a non-tuner in the ninth session:
-    ("corpus_real/dev16", 0.55, 0.90),  # 0.476 / 0.875 (3 false alarms) when written -> 0.558 / 0.963
+    ("corpus_real/dev16", 0.57, 0.90),  # 0.476 / 0.875 (3 false alarms) when written -> 0.558 / 0.963
     ("corpus_real/dev17", 0.45, 0.88),  # 0.323 / 0.846 (2 false alarms) when written -> 0.484 / 0.941
     # Written by a non-tuner in the tenth session:
     ("corpus_real/dev18", 0.52, 0.88),  # 0.478 / 0.812 (3 false alarms) when written -> 0.565 / 0.933
     ("corpus_real/dev19", 0.54, 0.84),  # 0.429 / 0.857 (3 false alarms) when written -> 0.595 / 0.893
-    ("corpus_real/dev20", 0.68, 0.80),  # 0.654 / 0.840 (4 false alarms) when written -> 0.731 / 0.852
+    ("corpus_real/dev20", 0.76, 0.80),  # 0.654 / 0.840 (4 false alarms) when written -> 0.731 / 0.852
     # Written by non-tuners in the eleventh session:
     ("corpus_real/dev21", 0.39, 0.80),  # 0.415 / 0.778 (6 false alarms) when written -> 0.415 / 0.840
     ("corpus_real/dev22", 0.60, 0.95),  # 0.516 / 1.000 (no false alarm) when written -> 0.645 / 1.000
     ("corpus_real/dev23", 0.19, 0.55),  # 0.162 / 0.545 (5 false alarms) when written -> 0.216 / 0.615
+    ("corpus_real/dev24", 0.40, 0.88),  # 0.444 / 0.857 (2 false alarms) when written -> 0.444 / 0.923
     ("corpus_glp1_dev", 0.70, 0.95),  # 69 cases since 2026-12-06 (57 new): measured 0.732 / 1.000
     ("corpus_glp1_dev2", 0.82, 0.95),  # 0.875 / 1.000 (the responder share no longer read as weight loss)
     ("corpus_glp1_dev3", 0.48, 0.90),  # 30 passages by a writer who did not tune: 0.262 / 0.786 -> 0.524 / 0.958
@@ -85,7 +86,7 @@ ALL_CORPORA = ["corpus", "corpus_dev", "corpus_dev2", "corpus_holdout", "corpus_
                "corpus_real/dev12", "corpus_glp1_dev13", "corpus_real/dev13", "corpus_real/dev14",
                "corpus_real/dev15", "corpus_glp1_dev14", "corpus_real/dev16", "corpus_real/dev17",
                "corpus_real/dev18", "corpus_real/dev19", "corpus_real/dev20", "corpus_real/dev21",
-               "corpus_real/dev22", "corpus_real/dev23"]
+               "corpus_real/dev22", "corpus_real/dev23", "corpus_real/dev24"]
 
 
 def score(folder: Path, linter, tmp: Path) -> dict:  # type: ignore[no-untyped-def]
@@ -158,6 +159,6 @@ def test_real_text_corpora_avoid_the_urls_kept_for_independent_measurement() -> 
                    "corpus_glp1_dev12", "corpus_real/dev12", "corpus_glp1_dev13", "corpus_real/dev13",
                    "corpus_real/dev14", "corpus_real/dev15", "corpus_glp1_dev14", "corpus_real/dev16",
                    "corpus_real/dev17", "corpus_real/dev18", "corpus_real/dev19", "corpus_real/dev20",
-                   "corpus_real/dev21", "corpus_real/dev22", "corpus_real/dev23"):
+                   "corpus_real/dev21", "corpus_real/dev22", "corpus_real/dev23", "corpus_real/dev24"):
         for name, case in load_cases(TESTS / folder):
             assert case.get("url") not in banned, f"{folder}/{name} is based on an excluded URL"

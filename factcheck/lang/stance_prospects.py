@@ -447,8 +447,11 @@ def _told_as_now(ctx: StanceContext) -> bool:
     words = ctx.words
     if ctx.future_time or any(_times_the_act(ctx, t) for t in ctx.out.times):
         return False
+    # From the sentence's start, or from the last colon or semicolon before the event ("when its
+    # rules came in in July 2023: psychiatrists there may prescribe it" reads the part after it).
+    start = max([ctx.sent[0]] + [k + 1 for k in range(ctx.sent[0], ctx.es) if words[k] in (":", ";")])
     return not any(w in FORECAST_ADVERBS or w in CONDITIONAL_OPENERS or w in TIME_CLAUSE_OPENERS
-                   for w in words[ctx.sent[0]:ctx.ce])
+                   for w in words[start:ctx.ce])
 
 
 

@@ -651,6 +651,8 @@ def test_a_permission_to_come_is_expected(stance_of, sentence: str, stance: str)
     ("Under the new rules, authorised psychiatrists may prescribe Drug X.", "approval", "current"),
     ("Psychiatrists may soon prescribe Drug X.", "approval", "expected"),
     ("Psychiatrists may prescribe Drug X from July.", "approval", "expected"),
+    # a time clause before a colon frames what came before it, not the permission after it
+    ("The rules came in when the year began: psychiatrists there may prescribe Drug X.", "approval", "current"),
     # what practitioners "can apply for" is open to them now, not a request waiting on an answer
     ("Psychiatrists can apply for permission to prescribe Drug X.", "approval", "current"),
     ("The maker can apply for approval of Drug X next year.", "approval", "pending"),
