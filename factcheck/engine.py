@@ -10,8 +10,10 @@ import multiprocessing
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from pathlib import Path
@@ -34,6 +36,7 @@ _WORKER_LINTER: Linter | None = None
 
 
 SURVIVOR_GRACE = 10.0  # seconds a surviving worker gets to act on the executor's SIGTERM
+DEAD_WORKER_GRACE = 5.0  # seconds the executor gets to notice a dead worker before the run does
 
 
 def _worker_init() -> None:
@@ -48,6 +51,38 @@ def _worker_init() -> None:
 def _worker_lint(paths: list[str]) -> list[FileReport]:
     assert _WORKER_LINTER is not None
     return list(_WORKER_LINTER.lint_paths(paths, jobs=1))
+
+
+def result_or_broken(future, executor, workers: list, poll: float = 1.0,  # type: ignore[no-untyped-def]
+                     grace: float = DEAD_WORKER_GRACE) -> list[FileReport]:
+    """The future's result, or BrokenProcessPool once a worker has been dead for `grace` seconds
+    while the future is still not done.
+
+    The executor notices a dead worker by itself, except in one case: a worker killed while it was
+    writing a result leaves half a message in the result pipe, and the executor's manager thread
+    then waits for the rest for ever (the run hung; seen once in CI on Python 3.10). Closing this
+    process's copy of the pipe's write end ends that wait with an error, and the executor then
+    marks the pool broken as it does for any dead worker."""
+    dead_since: float | None = None
+    while True:
+        try:
+            return future.result(timeout=poll)  # type: ignore[no-any-return]
+        except FuturesTimeout:
+            pass
+        if dead_since is None:
+            # (the executor may start a worker after the caller's list was taken: keep it complete)
+            workers.extend(p for p in (getattr(executor, "_processes", None) or {}).values() if p not in workers)
+            if any(p.exitcode is not None for p in workers):
+                dead_since = time.monotonic()
+            continue
+        if time.monotonic() - dead_since >= grace:
+            writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
+            try:
+                if writer is not None:
+                    writer.close()
+            except OSError:
+                pass
+            raise BrokenProcessPool("a worker process died and its result never came")
 
 
 def _internal_error(exc: BaseException) -> str:
@@ -140,7 +175,7 @@ class Linter:
             futures = [executor.submit(_worker_lint, chunk) for chunk in chunks]
             workers = list((getattr(executor, "_processes", None) or {}).values())
             for future in futures:
-                reports = future.result()
+                reports = result_or_broken(future, executor, workers)
                 done += 1
                 yield from reports
             executor.shutdown(wait=True)
