@@ -58,7 +58,21 @@ def handing_over_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
         noun = _evidence_after(doc, c.end)
         if noun is not None and _regulator_after(doc, noun + 1, authorities):
             out.append(Cue(SUBMISSION, c.start, c.end))
+        elif _evidence_as_subject(doc, c.start) and _regulator_after(doc, c.end, authorities):
+            out.append(Cue(SUBMISSION, c.start, c.end))  # "the results will be presented to the FDA"
     return out
+
+
+PASSIVE_BE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
+
+
+def _evidence_as_subject(doc: Doc, verb: int) -> bool:
+    """A passive hand-over with a noun of evidence as its subject: "the Phase 3 results will be
+    presented to the FDA", "the data were sent to the agency" (the verb's own participle after a
+    form of "be", the noun a few words before it)."""
+    if verb < 2 or doc[verb - 1].lower_ not in PASSIVE_BE or not doc[verb].lower_.endswith(("ed", "en", "t", "d")):
+        return False
+    return any(doc[k].lower_ in EVIDENCE_NOUNS for k in range(max(0, verb - 6), verb - 1))
 
 
 def _evidence_after(doc: Doc, i: int) -> int | None:

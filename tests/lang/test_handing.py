@@ -15,6 +15,7 @@ def _submissions(analyse_text, text: str) -> list[tuple[str, str]]:
     ("The maker will take its Phase 3 data to the FDA next year.", "take", "expected"),
     ("The company plans to put the application before the agency in the autumn.", "put", "expected"),
     ("The maker will hand over the Phase 3 results to the FDA next year.", "hand", "expected"),
+    ("The Phase 3 results will be presented to the FDA next year.", "presented", "expected"),
     ("The maker plans to present the results of its two trials to the country's drug regulator.", "present", "expected"),
 ])
 def test_handing_evidence_to_a_regulator_is_a_submission(analyse_text, text: str, span: str, stance: str):
@@ -36,6 +37,7 @@ def test_a_hand_over_told_in_the_past_is_no_forecast(analyse_text):
     "The maker will present its trial data to the FDA advisory committee in June.",  # the advisers' meeting
     "Campaigners will bring their case to the DEA.",  # the DEA schedules drugs, it approves none
     "The team presented the results with the agency's blessing at a conference.",
+    "The results will be presented to doctors next year.",  # a passive hand-over to no regulator
 ])
 def test_other_hand_overs_are_not_submissions(analyse_text, text: str):
     assert _submissions(analyse_text, text) == []
