@@ -17,6 +17,7 @@ from factcheck.lang.layer import Analysis, EventMention, per_mention
 from factcheck.lang.places import country_of
 from factcheck.lang.timex import TimeExpr, find_times
 from factcheck.lang.topic import in_jurisdiction, in_scope, never_about
+from factcheck.lang.wordsets import BE_FORMS
 from factcheck.nlp.claims import Claim
 
 
@@ -201,7 +202,6 @@ LICENCE_OBJECTS = {"indication", "approval", "licence", "license", "licensing", 
 # What a drug is studied for: "being investigated for medical use", "examined for its potential".
 USES = {"use", "uses", "potential", "treatment", "treating", "therapeutic", "medical", "medicinal", "benefits",
         "effects", "efficacy", "value", "promise"}
-BE_FORMS = {"is", "are", "was", "were", "be", "been", "being"}  # (the forms of "be" alone; copulas.PRESENT_BE holds "seems" too)
 RESEARCH_PARTICIPLES = {"investigated", "examined", "explored", "studied", "tested", "researched"}
 
 

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from factcheck.lang.becoming import JUDGEMENTS, MEDICINE_HEADS
+from factcheck.lang.becoming import DETERMINERS, JUDGEMENTS, MEDICINE_HEADS
 from factcheck.lang.cues import Cue
 
 APPROVAL = "EV:approval"
-DETERMINERS = frozenset({"a", "an", "the"})
 # "drug" is a medicine only with one of these before it ("a pharmaceutical drug", not "a party drug").
 MEDICAL_MODIFIERS = frozenset({"pharmaceutical", "prescription", "medical", "medicinal", "therapeutic", "licensed",
                                "licenced", "legal", "registered", "approved"})

@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from factcheck.lang.cues import Cue
-from factcheck.lang.wordsets import RESEARCH_OUTPUTS, ROMAN
+from factcheck.lang.wordsets import BE_FORMS, RESEARCH_OUTPUTS, ROMAN
 
 SUBMISSION = "EV:submission"
 # What is handed over when a drug is filed for approval.
@@ -63,14 +63,11 @@ def handing_over_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
     return out
 
 
-PASSIVE_BE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
-
-
 def _evidence_as_subject(doc: Doc, verb: int) -> bool:
     """A passive hand-over with a noun of evidence as its subject: "the Phase 3 results will be
     presented to the FDA", "the data were sent to the agency" (the verb's own participle after a
     form of "be", the noun a few words before it)."""
-    if verb < 2 or doc[verb - 1].lower_ not in PASSIVE_BE or not doc[verb].lower_.endswith(("ed", "en", "t", "d")):
+    if verb < 2 or doc[verb - 1].lower_ not in BE_FORMS or not doc[verb].lower_.endswith(("ed", "en", "t", "d")):
         return False
     return any(doc[k].lower_ in EVIDENCE_NOUNS for k in range(max(0, verb - 6), verb - 1))
 

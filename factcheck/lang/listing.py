@@ -23,8 +23,8 @@ LIST_NOUNS = frozenset({"list", "register", "registry", "formulary"})
 APPROVAL_WORDS = frozenset({"approved", "registered", "licensed", "licenced", "authorised", "authorized",
                             "permitted"})
 # Words that turn the list into one of what is not approved.
-NEGATIONS = frozenset({"no", "not", "non", "without", "unapproved", "unregistered", "unlicensed", "banned",
-                       "prohibited", "controlled", "illegal", "scheduled"})
+NEGATIONS = frozenset({"no", "not", "non", "without", "unapproved", "unregistered", "unlicensed", "unlicenced",
+                       "unauthorised", "unauthorized", "banned", "prohibited", "controlled", "illegal", "scheduled"})
 # What stands before the list when a thing enters it: "on the list", "to its list", "onto a register".
 INTO = frozenset({"to", "on", "onto", "in", "into"})
 # Words that end the stretch a verb reaches: another clause or list item begins.
@@ -49,7 +49,7 @@ def listing_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
             tail.append(doc[j].lower_)
         before = [doc[j].lower_ for j in range(max(c.end, noun - 2), noun)]  # "the approved medicines list"
         words = tail + before
-        if set(words) & NEGATIONS or any(w.startswith(("un", "non-")) and w[2:] in APPROVAL_WORDS for w in words):
+        if set(words) & NEGATIONS:
             continue
         if any(w in APPROVAL_WORDS for w in words) and any(w in PRODUCT_NOUNS for w in words):
             # (the verb alone: the drug's name between the verb and the list stays outside the cue)

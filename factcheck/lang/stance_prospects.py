@@ -442,8 +442,9 @@ def _times_the_act(ctx: StanceContext, t: TimeExpr) -> bool:
 
 
 def _told_as_now(ctx: StanceContext) -> bool:
-    """No time in the clause other than "now", and no forecasting adverb, condition or time clause in
-    the sentence: a modal of permission or ability is then read as holding now."""
+    """No time to come and no time in the predicate other than "now", and no forecasting adverb,
+    condition or time clause in the sentence (from its last colon or semicolon): a modal of
+    permission or ability is then read as holding now."""
     words = ctx.words
     if ctx.future_time or any(_times_the_act(ctx, t) for t in ctx.out.times):
         return False
@@ -454,8 +455,6 @@ def _told_as_now(ctx: StanceContext) -> bool:
                    for w in words[start:ctx.ce])
 
 
-
-
 # Prepositions after a decision that name what it answers: "a ruling on the company's request".
 ANSWERING = {"to", "on", "about", "over", "regarding", "concerning"}
 # (the pending cues that name an asking: only these can stand for what a decision answers)
@@ -463,8 +462,8 @@ ASKING_NOUNS = {"request", "requests", "petition", "petitions"}
 
 
 def _answered(words: list[str], ee: int, c: Cue) -> bool:
-    """A pending word right after the event, as what it answers ("gave a negative answer to Lykos'
-    request", "its decision on the application"): the request is pending only until this event,
+    """A request right after the event, as what it answers ("gave a negative answer to Lykos'
+    request", "a ruling on the company's petition"): the request is pending only until this event,
     so it says nothing of the event's own stance."""
     if not 0 < c.start - ee <= 5 or words[c.start] not in ASKING_NOUNS:
         return False  # ("decision on MDMA: pending" is the decision's own state)

@@ -112,9 +112,7 @@ def _listed_with_own(doc: Doc, cues: list[Cue], start: Cue, own: Collection[str]
     subjects = sorted((c for c in named if c is start or not any(
         o is not c and o.start <= c.start and c.end <= o.end and (o.start, o.end) != (c.start, c.end) for o in named)),
         key=lambda c: c.start)
-    i = next((k for k, c in enumerate(subjects) if c is start), None)
-    if i is None:
-        return False
+    i = next(k for k, c in enumerate(subjects) if c is start)  # (`start` itself is always kept)
     for step in (1, -1):
         j = i
         while 0 <= j + step < len(subjects):

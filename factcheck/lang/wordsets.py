@@ -157,3 +157,5 @@ STEP_NOUNS = {"step", "steps", "hurdle", "hurdles", "stage", "stages", "phase", 
               "gate", "test", "trial", "trials", "study", "studies", "round"}
 # What research gives: "trial data", "study results" name the output, not the trial as an object.
 RESEARCH_OUTPUTS = frozenset({"data", "results", "findings", "evidence", "readout", "outcomes"})
+# The forms of "be" alone (copulas.PRESENT_BE holds "seems", "remains" too): a passive's auxiliary.
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
