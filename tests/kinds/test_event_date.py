@@ -163,6 +163,13 @@ day_tolerance: 0
 """, verdict="contradicted", since="null", severity="error", flagged="Drug X was approved on March 11, 2025.")
 
 
+def _exact_day_findings(tmp_path, text: str) -> list:
+    """The findings of a pack whose rule judges the act's own day (no slack for the announcement)."""
+    claims = "claims:\n" + kindpack.claim("x-day", "Drug X was approved on 10 March 2025.", EXACT_RULE)
+    root = kindpack.write_pack(tmp_path / "test", {"claims/c.yaml": claims})
+    return kindpack.findings(kindpack.linter_for([root]), text, "test/x-approval-exact")
+
+
 @pytest.mark.parametrize(("text", "flagged"), [
     ("Drug X was approved on March 11, 2025.", True),  # the next day: no slack for this rule
     ("On March 11, 2025 Drug X was approved.", True),  # a day that opens the clause
@@ -171,9 +178,7 @@ day_tolerance: 0
     ("On March 11 the maker said the agency had approved Drug X.", False),  # the day of the saying
 ])
 def test_a_rule_may_judge_the_acts_own_day(tmp_path, text: str, flagged: bool):
-    claims = "claims:\n" + kindpack.claim("x-day", "Drug X was approved on 10 March 2025.", EXACT_RULE)
-    root = kindpack.write_pack(tmp_path / "test", {"claims/c.yaml": claims})
-    found = kindpack.findings(kindpack.linter_for([root]), text, "test/x-approval-exact")
+    found = _exact_day_findings(tmp_path, text)
     assert bool(found) == flagged, found
 
 
@@ -215,9 +220,7 @@ def test_an_aside_between_a_day_and_its_act_is_skipped(bundled_linter) -> None:
     ("Shares jumped on March 11, and a week later Drug X was approved.", False),
 ])
 def test_a_day_reaches_a_coordinated_verb_and_a_clause_that_tells_it(tmp_path, text: str, flagged: bool):
-    claims = "claims:\n" + kindpack.claim("x-day", "Drug X was approved on 10 March 2025.", EXACT_RULE)
-    root = kindpack.write_pack(tmp_path / "test", {"claims/c.yaml": claims})
-    found = kindpack.findings(kindpack.linter_for([root]), text, "test/x-approval-exact")
+    found = _exact_day_findings(tmp_path, text)
     assert bool(found) == flagged, found
 
 

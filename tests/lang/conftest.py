@@ -51,3 +51,14 @@ def stance_of(analyse_text) -> Callable:
         return hits[0].stance
 
     return run
+
+
+@pytest.fixture(scope="session")
+def events_read(analyse_text) -> Callable:
+    """Text and an event class -> (the cue's words, its stance) for each mention of that class."""
+
+    def run(text: str, event: str) -> list[tuple[str, str]]:
+        an = analyse_text(text)
+        return [(an.doc[e.cue.start:e.cue.end].text, e.stance.stance) for e in an.events if e.event == event]
+
+    return run

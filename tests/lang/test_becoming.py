@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 
-def _approvals(analyse_text, text: str) -> list[tuple[str, str]]:
-    an = analyse_text(text)
-    return [(an.doc[e.cue.start:e.cue.end].text, e.stance.stance) for e in an.events if e.event == "approval"]
+def _approvals(events_read, text: str) -> list[tuple[str, str]]:
+    return events_read(text, "approval")
 
 
 @pytest.mark.parametrize(("text", "span", "stance"), [
@@ -17,8 +16,8 @@ def _approvals(analyse_text, text: str) -> list[tuple[str, str]]:
     ("Drug X is not going to become a treatment any time soon.", "become a treatment", "negated"),
     ("By 2030 Drug X may become an accepted aid to therapy.", "become an accepted aid", "expected"),
 ])
-def test_becoming_a_medicine_is_an_approval_event(analyse_text, text: str, span: str, stance: str):
-    assert (span, stance) in _approvals(analyse_text, text)
+def test_becoming_a_medicine_is_an_approval_event(events_read, text: str, span: str, stance: str):
+    assert (span, stance) in _approvals(events_read, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -29,8 +28,8 @@ def test_becoming_a_medicine_is_an_approval_event(analyse_text, text: str, span:
     "Drug X could become a tool in the therapist's kit.",
     "Drug X could become a useful aid to therapy.",  # an aid with no word of standing
 ])
-def test_descriptions_and_other_heads_are_not_approvals(analyse_text, text: str):
-    assert _approvals(analyse_text, text) == []
+def test_descriptions_and_other_heads_are_not_approvals(events_read, text: str):
+    assert _approvals(events_read, text) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -39,23 +38,23 @@ def test_descriptions_and_other_heads_are_not_approvals(analyse_text, text: str)
     "Drug X could become a safer treatment than surgery.",
     "Drug X will be a treatment for some and a poison for others.",  # "be" with no word of standing
 ])
-def test_judgements_of_worth_are_not_approvals(analyse_text, text: str):
-    assert _approvals(analyse_text, text) == []
+def test_judgements_of_worth_are_not_approvals(events_read, text: str):
+    assert _approvals(events_read, text) == []
 
 
 @pytest.mark.parametrize(("text", "span", "stance"), [
     ("Drug X could be publicly available for burns in 2030.", "be publicly available", "expected"),
     ("Drug X may soon become legally prescribable.", "become legally prescribable", "expected"),
 ])
-def test_a_predicate_of_standing_after_an_adverb_is_an_approval_event(analyse_text, text: str, span: str,
+def test_a_predicate_of_standing_after_an_adverb_is_an_approval_event(events_read, text: str, span: str,
                                                                       stance: str):
-    assert (span, stance) in _approvals(analyse_text, text)
+    assert (span, stance) in _approvals(events_read, text)
 
 
-def test_a_predicate_of_worth_after_an_adverb_is_not_one(analyse_text):
-    assert _approvals(analyse_text, "Drug X could be really useful for burns in 2030.") == []
+def test_a_predicate_of_worth_after_an_adverb_is_not_one(events_read):
+    assert _approvals(events_read, "Drug X could be really useful for burns in 2030.") == []
     # supply, not standing
-    assert not [s for s, _ in _approvals(analyse_text, "Drug X will be readily available again by March.")
+    assert not [s for s, _ in _approvals(events_read, "Drug X will be readily available again by March.")
                 if "readily" in s]
 
 
@@ -98,8 +97,8 @@ def test_other_words_before_a_subject_are_not_modifiers_of_standing(analyse_with
     ("Drug X is now officially a medicine.", "is now officially a medicine", "current"),
     ("Drug X is legally a prescription treatment there.", "is legally a prescription treatment", "current"),
 ])
-def test_a_present_be_with_an_adverb_of_standing_states_a_licence(analyse_text, text: str, span: str, stance: str):
-    assert (span, stance) in _approvals(analyse_text, text)
+def test_a_present_be_with_an_adverb_of_standing_states_a_licence(events_read, text: str, span: str, stance: str):
+    assert (span, stance) in _approvals(events_read, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -107,5 +106,5 @@ def test_a_present_be_with_an_adverb_of_standing_states_a_licence(analyse_text, 
     "Drug X is formally a promising treatment.",  # a judgement of worth
     "Drug X is a medicine for burns.",  # no adverb of standing: a description
 ])
-def test_other_present_descriptions_are_not_approvals(analyse_text, text: str):
-    assert _approvals(analyse_text, text) == []
+def test_other_present_descriptions_are_not_approvals(events_read, text: str):
+    assert _approvals(events_read, text) == []

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 
-def _approvals(analyse_text, text: str) -> list[tuple[str, str]]:
-    an = analyse_text(text)
-    return [(an.doc[e.cue.start:e.cue.end].text, e.stance.stance) for e in an.events if e.event == "approval"]
+def _approvals(events_read, text: str) -> list[tuple[str, str]]:
+    return events_read(text, "approval")
 
 
 @pytest.mark.parametrize(("text", "span", "stance"), [
@@ -16,8 +15,8 @@ def _approvals(analyse_text, text: str) -> list[tuple[str, str]]:
      "expected"),
     ("Drug X was given medicine status by the authorities.", "given medicine status", "done"),
 ])
-def test_classing_as_a_medicine_is_an_approval(analyse_text, text: str, span: str, stance: str):
-    assert (span, stance) in _approvals(analyse_text, text)
+def test_classing_as_a_medicine_is_an_approval(events_read, text: str, span: str, stance: str):
+    assert (span, stance) in _approvals(events_read, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -27,5 +26,5 @@ def test_classing_as_a_medicine_is_an_approval(analyse_text, text: str, span: st
     "Pills classified as reuptake inhibitors affect treatment response.",  # nouns, not modifiers, before the head
     "The legal status of Drug X is unclear.",  # no medicine's status
 ])
-def test_other_classings_are_not_approvals(analyse_text, text: str):
-    assert _approvals(analyse_text, text) == []
+def test_other_classings_are_not_approvals(events_read, text: str):
+    assert _approvals(events_read, text) == []

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 
-def _submissions(analyse_text, text: str) -> list[tuple[str, str]]:
-    an = analyse_text(text)
-    return [(an.doc[e.cue.start:e.cue.end].text, e.stance.stance) for e in an.events if e.event == "submission"]
+def _submissions(events_read, text: str) -> list[tuple[str, str]]:
+    return events_read(text, "submission")
 
 
 @pytest.mark.parametrize(("text", "span", "stance"), [
@@ -18,12 +17,12 @@ def _submissions(analyse_text, text: str) -> list[tuple[str, str]]:
     ("The Phase 3 results will be presented to the FDA next year.", "presented", "expected"),
     ("The maker plans to present the results of its two trials to the country's drug regulator.", "present", "expected"),
 ])
-def test_handing_evidence_to_a_regulator_is_a_submission(analyse_text, text: str, span: str, stance: str):
-    assert (span, stance) in _submissions(analyse_text, text)
+def test_handing_evidence_to_a_regulator_is_a_submission(events_read, text: str, span: str, stance: str):
+    assert (span, stance) in _submissions(events_read, text)
 
 
-def test_a_hand_over_told_in_the_past_is_no_forecast(analyse_text):
-    found = _submissions(analyse_text, "The maker brought all of the trial data to the regulators in 2023.")
+def test_a_hand_over_told_in_the_past_is_no_forecast(events_read):
+    found = _submissions(events_read, "The maker brought all of the trial data to the regulators in 2023.")
     assert [span for span, _ in found] == ["brought"]
     assert found[0][1] not in ("expected", "pending", "hypothetical")
 
@@ -39,8 +38,8 @@ def test_a_hand_over_told_in_the_past_is_no_forecast(analyse_text):
     "The team presented the results with the agency's blessing at a conference.",
     "The results will be presented to doctors next year.",  # a passive hand-over to no regulator
 ])
-def test_other_hand_overs_are_not_submissions(analyse_text, text: str):
-    assert _submissions(analyse_text, text) == []
+def test_other_hand_overs_are_not_submissions(events_read, text: str):
+    assert _submissions(events_read, text) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -48,5 +47,5 @@ def test_other_hand_overs_are_not_submissions(analyse_text, text: str):
     "The maker will take the data back to the agency.",
     "The maker will present its results to the FDA again.",
 ])
-def test_a_second_hand_over_is_no_first_filing(analyse_text, text: str):
-    assert _submissions(analyse_text, text) == []
+def test_a_second_hand_over_is_no_first_filing(events_read, text: str):
+    assert _submissions(events_read, text) == []

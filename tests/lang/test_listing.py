@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 
-def _approvals(analyse_text, text: str) -> list[tuple[str, str]]:
-    an = analyse_text(text)
-    return [(an.doc[e.cue.start:e.cue.end].text, e.stance.stance) for e in an.events if e.event == "approval"]
+def _approvals(events_read, text: str) -> list[tuple[str, str]]:
+    return events_read(text, "approval")
 
 
 @pytest.mark.parametrize(("text", "span", "stance"), [
@@ -15,8 +14,8 @@ def _approvals(analyse_text, text: str) -> list[tuple[str, str]]:
     ("Drug X was added to the national list of registered medicines in 2021.", "added", "done"),
     ("Drug X will join the list of medicines approved by the regulator next year.", "join", "expected"),
 ])
-def test_entering_a_list_of_approved_medicines_is_an_approval(analyse_text, text: str, span: str, stance: str):
-    assert (span, stance) in _approvals(analyse_text, text)
+def test_entering_a_list_of_approved_medicines_is_an_approval(events_read, text: str, span: str, stance: str):
+    assert (span, stance) in _approvals(events_read, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -30,5 +29,5 @@ def test_entering_a_list_of_approved_medicines_is_an_approval(analyse_text, text
     "The agency put out a list of approved medicines for burns, and Drug X is not on it.",
     "The report included a list of approved medicines for burns.",
 ])
-def test_other_lists_are_no_approval(analyse_text, text: str):
-    assert not any(span in ("added", "put", "placed", "included") for span, _ in _approvals(analyse_text, text))
+def test_other_lists_are_no_approval(events_read, text: str):
+    assert not any(span in ("added", "put", "placed", "included") for span, _ in _approvals(events_read, text))

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 
-def _decisions(analyse_text, text: str) -> list[tuple[str, str]]:
-    an = analyse_text(text)
-    return [(an.doc[e.cue.start:e.cue.end].text, e.stance.stance) for e in an.events if e.event == "decision"]
+def _decisions(events_read, text: str) -> list[tuple[str, str]]:
+    return events_read(text, "decision")
 
 
 @pytest.mark.parametrize(("text", "span", "stance"), [
@@ -18,8 +17,8 @@ def _decisions(analyse_text, text: str) -> list[tuple[str, str]]:
     ("The agency has handed down its ruling on Drug X.", "handed down its ruling", "done"),
     ("Campaigners hope the agency will give a long-awaited answer next month.", "give a long-awaited answer", "expected"),
 ])
-def test_a_verb_and_a_noun_of_judgement_are_a_decision(analyse_text, text: str, span: str, stance: str):
-    assert (span, stance) in _decisions(analyse_text, text)
+def test_a_verb_and_a_noun_of_judgement_are_a_decision(events_read, text: str, span: str, stance: str):
+    assert (span, stance) in _decisions(events_read, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -29,11 +28,11 @@ def test_a_verb_and_a_noun_of_judgement_are_a_decision(analyse_text, text: str, 
     "Her therapist made a phone call and the session ended early.",
     "The agency will reach a fresh conclusion on Drug X next year.",  # a further one: left to the noun alone
 ])
-def test_other_verbs_and_nouns_are_no_decision(analyse_text, text: str):
-    assert _decisions(analyse_text, text) == []
+def test_other_verbs_and_nouns_are_no_decision(events_read, text: str):
+    assert _decisions(events_read, text) == []
 
 
-def test_what_a_decision_answers_is_not_its_stance(analyse_text):
+def test_what_a_decision_answers_is_not_its_stance(events_read):
     # the request is pending only until this answer: the answer itself is given
-    found = _decisions(analyse_text, "The agency has given a negative answer to the maker's request for a licence.")
+    found = _decisions(events_read, "The agency has given a negative answer to the maker's request for a licence.")
     assert ("given a negative answer", "done") in found
