@@ -19,12 +19,12 @@ from spacy.tokens import Doc
 from factcheck.lang.attribution import in_quotes, speaker_of
 from factcheck.lang.cues import Cue
 from factcheck.lang.headlines import headline_act, headline_state
+from factcheck.lang.objects import acted_on
 from factcheck.lang.postmodifiers import TIMING_PARTICIPLES, future_marked, postmodifier
 from factcheck.lang.readings import (
     _any_such_state,
     _asserting_opener,
     _state_in_present,
-    acted_on,
     acts_now,
     on_condition_of_approval,
 )

@@ -23,6 +23,7 @@ from factcheck.lang.copulas import PAST_BE, PRESENT_BE
 from factcheck.lang.cues import Cue
 from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.modality import _governs, _modal_before, _past_framed
+from factcheck.lang.objects import object_of_nearer_event
 from factcheck.lang.readings import (
     _ability,
     _arrived_at,
@@ -31,7 +32,6 @@ from factcheck.lang.readings import (
     _scheduled_present,
     _state_after_phrase,
     _time_allowed,
-    object_of_nearer_event,
     object_of_participle,
     reported_would,
 )

@@ -1,0 +1,57 @@
+"""Whose object an event is: "the FDA is due to rule on the application" holds the ruling as due,
+not the application (which exists); "entering phase 3, with the goal of a licence in 2021" aims at
+the licence, not the phase. Read by the stance reader before it lets a forecasting cue decide.
+"""
+
+from __future__ import annotations
+
+from factcheck.lang.cues import Cue
+
+# Words that may stand between an event and a noun it acts on: "rule on the MDMA application",
+# "a decision on Lykos's new drug application", "approval of the filing".
+OBJECT_LINKS = {"on", "of", "for", "over", "about", "the", "a", "an", "its", "their", "this", "that", "'s", "new",
+                "drug", "company", "sponsor"}
+
+
+def object_of_nearer_event(words: list[str], cue: Cue, event: Cue, inside: list[Cue]) -> bool:
+    """The forecast cue reaches another event first, of which this event is the object: in "the
+    FDA is due to rule on the application" the ruling is due, not the application (which exists).
+    An event of the same kind keeps the cue ("plans to submit its application")."""
+    if cue.end > event.start:
+        # The cue after both: "a decision on the application is expected" holds the decision.
+        if cue.start >= event.end and _aim_of_another(words, cue, event, inside):
+            return True  # "entering phase 3, with the goal of a licence in 2021": the licence is the aim
+        return cue.start >= event.end and acted_on(words, event, inside)
+    return acted_on(words, event, inside, after=cue.end)
+
+
+def _aim_of_another(words: list[str], cue: Cue, event: Cue, inside: list[Cue]) -> bool:
+    """A forecast noun after the event whose own object is another event ("... with the goal of a
+    licence", "the hope of approval"): it forecasts that event, not this one."""
+    if cue.end >= len(words) or words[cue.end] not in ("of", "for"):
+        return False
+    return any(o.label.startswith("EV:") and o.label != event.label and o.start != event.start
+               and cue.end < o.start <= cue.end + 4 for o in inside)
+
+
+def acted_on(words: list[str], event: Cue, inside: list[Cue], after: int = 0) -> bool:
+    """Another event of the shared vocabulary, starting at `after` or later, acts on this one as its
+    object, right before it: "will rule on the application", "approval of the filing", "to review
+    Lykos's new drug application"."""
+    return any(o.label.startswith("EV:") and not o.label.startswith("EV:rule:") and o.label != event.label
+               and after <= o.start and o.end <= event.start and _object_link(words[o.end:event.start])
+               for o in inside)
+
+
+def _object_link(between: list[str]) -> bool:
+    """A few words that join an event to the noun it acts on: a preposition, a determiner, names.
+    Not a possessive on the event itself: "the advisory panel's verdict" is the panel's own."""
+    if between and between[0] in ("'s", "’s"):
+        return False
+    return 0 < len(between) <= 5 and all(w in OBJECT_LINKS or (w.isalnum() and w not in STOPS_OBJECT and not w.endswith(("ed", "ing")))
+                for w in between)
+
+
+# Words that end a noun phrase before the event: it is no longer the other event's object.
+STOPS_OBJECT = {"and", "or", "but", "to", "will", "would", "could", "may", "might", "is", "are", "was", "were", "be",
+                "been", "then", "before", "after", "until", "while", "when", "as", "by", "in", "with"}
