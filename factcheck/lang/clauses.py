@@ -51,6 +51,16 @@ def clause_bounds(doc: Doc, sent_start: int, sent_end: int, cues: list[Cue], at:
         comma = next((i for i in commas if i >= sent_start + 1), None)
         if comma is not None:
             cuts.add(comma)
+    # So does one that opens after a barrier: "A request has gone in; if it succeeds, a medicine
+    # could be on the market by 2021", "the trials are over, and once the FDA agrees, ...".
+    for c in sorted(cuts):
+        p = c + 1
+        if p < sent_end and words[p] in COORDINATORS:
+            p += 1
+        if p < sent_end and words[p] in OPENERS:
+            comma = next((i for i in commas if p < i), None)
+            if comma is not None and not any(p < k < comma for k in cuts):
+                cuts.add(comma)
     start, end = sent_start, sent_end
     for c in sorted(cuts):
         if c < at:

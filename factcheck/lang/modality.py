@@ -278,6 +278,24 @@ def _requires(words: list[str], k: int) -> bool:
     return w not in EVALUATIVE or (k + 1 < len(words) and words[k + 1] in ("to", "that", "for"))
 
 
+CONDITION_OPENERS = {"if", "unless", "once", "provided", "should"}
+
+
+def after_a_condition(words: list[str], sent_start: int, cs: int) -> bool:
+    """The clause at `cs` is the main clause of a condition that opens its stretch of the sentence
+    (at its start or after ";" or ", and"): "if that is granted, the FDA must decide within six months"."""
+    if cs <= sent_start or words[cs - 1] != ",":
+        return False
+    s = sent_start
+    for k in range(cs - 2, sent_start - 1, -1):
+        if words[k] == ";" or (words[k] == "," and k + 1 < cs and words[k + 1] in ("and", "but", "so")):
+            s = k + 1
+            break
+    if s < cs and words[s] in ("and", "but", "so"):
+        s += 1
+    return s < cs - 1 and words[s] in CONDITION_OPENERS
+
+
 def _obligation_with_deadline(words: list[str], cs: int, es: int) -> bool:
     """"must decide", "has to make a call", "needs to rule" right before the event: a duty, which a
     date still to come makes a thing expected (without one it is a requirement, not a forecast)."""

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from factcheck.lang.aspect import _is_copula_s, _past_aux, _past_verb_before
 from factcheck.lang.cues import Cue
-from factcheck.lang.modality import _hypothetical, _obligation_with_deadline, _still_required
+from factcheck.lang.modality import _hypothetical, _obligation_with_deadline, _still_required, after_a_condition
 from factcheck.lang.readings import (
     HOW_IT_USUALLY_RUNS,
     NOT_A_NOUN,
@@ -298,7 +298,9 @@ def conditional(ctx: StanceContext) -> bool:
         out.stance = "negated" if ctx.negated_between(es, es) else "pending"  # "still needs final authorisation"
         return True
     if _obligation_with_deadline(words, cs, es) and any(is_future(t, ctx.doc_date) for t in out.times):
-        out.stance = "expected"  # "on August 9th the FDA must make a big call": a duty with a date to come
+        # "on August 9th the FDA must make a big call": a duty with a date to come; under a
+        # condition ("if that is granted, the FDA must decide within six months") the rule of the process.
+        out.stance = "hypothetical" if after_a_condition(words, ctx.sent[0], cs) else "expected"
         return True
     if _hypothetical(words, cs, es, ctx.inside):
         out.stance = "hypothetical"

@@ -82,6 +82,17 @@ def test_opening_subordinate_clause_ends_at_its_comma(clause_of):
     assert clause_of("After the agency said no, the maker filed again.", "filed") == "the maker filed again."
 
 
+@pytest.mark.parametrize(("text", "word", "clause"), [
+    ("A request has gone in; if it succeeds, Drug X could be on sale by 2030.", "sale", "Drug X could be on sale by 2030."),
+    ("A request has gone in; if it succeeds, Drug X could be on sale by 2030.", "succeeds", "if it succeeds"),
+    ("The trials are over, and once the agency agrees, Drug X will be sold.", "sold", "Drug X will be sold."),
+    # no opener after the barrier: the comma is no cut
+    ("The trials are over; in the end, Drug X will be sold.", "sold", "in the end, Drug X will be sold."),
+])
+def test_a_subordinate_clause_opened_after_a_barrier_ends_at_its_comma(clause_of, text: str, word: str, clause: str):
+    assert clause_of(text, word) == clause
+
+
 def _clause_bounds_by_tokens(doc, sent_start, sent_end, cues, at):
     """clause_bounds as it read the Doc token by token before it read the word column."""
     from factcheck.lang.clauses import ASIDE_REACH, COORDINATORS, OPENERS, RELATIVES, _adverbial

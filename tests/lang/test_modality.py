@@ -98,3 +98,18 @@ def test_be_to_with_a_verb_is_a_plan(text: str, modal: str) -> None:
 
     words = text.split()
     assert _modal_before(words, 0, words.index("ruling")) == modal
+
+
+@pytest.mark.parametrize(("text", "after"), [
+    ("if that is granted , the fda must decide", True),
+    ("it asked for priority review ; if that is granted , the fda must decide", True),
+    ("it asked for review , and unless it is refused , the fda must decide", True),
+    ("on august 9 , the fda must decide", False),
+    ("the fda must decide", False),
+])
+def test_the_main_clause_of_a_condition(text: str, after: bool) -> None:
+    from factcheck.lang.modality import after_a_condition
+
+    words = text.split()
+    cs = len(words) - 4
+    assert after_a_condition(words, 0, cs) is after

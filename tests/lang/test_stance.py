@@ -222,6 +222,9 @@ TABLE = [
     ("Acme said it hoped Drug X would be approved next year.", "approval", "past-forecast"),
     ("Acme said Drug X would be approved next year if the data held.", "approval", "hypothetical"),
     ("Acme had hoped Drug X would be approved next year.", "approval", "hypothetical"),
+    # a condition opened after a semicolon ends at its comma: the main clause still forecasts
+    ("A request has gone in; if it succeeds, Drug X could be approved by 2030.", "approval", "expected"),
+    ("A request has gone in; if Drug X is approved, sales could start by 2030.", "approval", "hypothetical"),
 ]
 
 
@@ -898,3 +901,11 @@ def test_a_completion_participle_in_a_plan_wish_or_denial_is_not_done(stance_of,
 def test_would_have_with_an_earliest_date_is_a_counterfactual(stance_of):
     assert stance_of("Without the scandal, the agency would have approved Drug X as early as 2024.").stance \
         == "hypothetical"
+
+
+def test_a_duty_with_a_deadline_under_a_condition_is_the_rule_of_the_process(stance_of):
+    # With a date still to come the duty is a forecast; after "if ...," it is how the process runs.
+    assert stance_of("The agency must decide on Drug X within six months.", "decision").stance == "expected"
+    st = stance_of("Acme asked for a fast review; if that is granted, the agency must decide on Drug X within six months.",
+                   "decision")
+    assert st.stance == "hypothetical"
