@@ -234,6 +234,9 @@ def _period(text: str, relative: bool, doc_date: date | None) -> tuple[date | No
             return date(y, 1, 1), date(y, 12, 31)
         if re.search(r"\blast year\b", low):
             return date(y - 1, 1, 1), date(y - 1, 12, 31)
+        season = _season_about(low, doc_date)
+        if season is not None:
+            return season
         # Months and weeks about the page's date: "last month" is the calendar month before it,
         # "last week" the seven days before the page's week (a day either side for loose use).
         shift = {"last": -1, "this past": -1, "this": 0, "next": 1}
@@ -259,6 +262,42 @@ def _period(text: str, relative: bool, doc_date: date | None) -> tuple[date | No
             return d, d
         return date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1])
     return date(y, 1, 1), date(y, 12, 31)
+
+
+# A season's first and last month in each hemisphere (a page may be Australian): "next spring" on a
+# page of August spans the southern spring of that year and the northern one of the next.
+_SEASON_MONTHS = {"spring": ((3, 5), (9, 11)), "summer": ((6, 8), (12, 2)), "autumn": ((9, 11), (3, 5)),
+                  "fall": ((9, 11), (3, 5)), "winter": ((12, 2), (6, 8))}
+
+
+def _season_span(year: int, months: tuple[int, int]) -> tuple[date, date]:
+    first, last = months
+    end_year = year + 1 if last < first else year
+    return date(year, first, 1), date(end_year, last, calendar.monthrange(end_year, last)[1])
+
+
+def _season_about(low: str, doc_date: date) -> tuple[date, date] | None:
+    """"next spring", "this summer", "last winter" about the page's date: the span covering the
+    season meant in either hemisphere."""
+    m = re.fullmatch(rf"(?:the )?(next|coming|this|later this|early next|late next|later next|last|this past) ({_SEASON})",
+                     low.strip())
+    if m is None:
+        return None
+    which, name = m.group(1), m.group(2)
+    spans = [_season_span(y, months) for months in _SEASON_MONTHS[name] for y in (doc_date.year - 2, doc_date.year - 1, doc_date.year,
+                                                                                   doc_date.year + 1)]
+    if which in ("last", "this past"):
+        chosen = [max((sp for sp in spans if sp[1] < doc_date and sp[0].month == months[0]), default=None)
+                  for months in _SEASON_MONTHS[name]]
+    elif which in ("this", "later this"):
+        chosen = [sp for sp in spans if sp[0].year == doc_date.year]
+    else:
+        chosen = [min((sp for sp in spans if sp[0] > doc_date and sp[0].month == months[0]), default=None)
+                  for months in _SEASON_MONTHS[name]]
+    chosen = [sp for sp in chosen if sp is not None]
+    if not chosen:
+        return None
+    return min(sp[0] for sp in chosen), max(sp[1] for sp in chosen)
 
 
 def is_future(t: TimeExpr, doc_date: date | None) -> bool:

@@ -108,6 +108,19 @@ def test_months_and_weeks_about_the_page_date_are_resolved():
     assert all(t.first is None for t in find_times("Last month.", None))  # no page date, no period
 
 
+@pytest.mark.parametrize(("text", "page", "first", "last"), [
+    # either hemisphere's season: in August the southern spring comes first, the northern one next year
+    ("Trials start next spring.", date(2016, 8, 25), date(2016, 9, 1), date(2017, 5, 31)),
+    ("Trials start next spring.", date(2024, 1, 10), date(2024, 3, 1), date(2024, 11, 30)),
+    ("A ruling is due this summer.", date(2024, 1, 10), date(2024, 6, 1), date(2025, 2, 28)),
+    ("It was filed last winter.", date(2024, 5, 10), date(2023, 6, 1), date(2024, 2, 29)),
+])
+def test_seasons_about_the_page_date_are_resolved(text: str, page: date, first: date, last: date):
+    t = only(text, page)
+    assert (t.first, t.last) == (first, last)
+    assert only(text, None).first is None
+
+
 def test_patterns_skipped_for_any_missing_literal_set_find_the_same_times(monkeypatch):
     """A pattern is skipped in a sentence lacking any literal set it requires; testing only the
     one set `required_literals` chose (as before) finds the same times, whatever the sentence."""
