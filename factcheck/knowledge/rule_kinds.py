@@ -30,7 +30,10 @@ class StatusSpec:
     topic: phrases of which the sentence must name one: what the event is for (an indication, a
     label section), when the rule is about one use among several ("approved to cut heart risk").
     A sentence that borrows its subject from the one before may borrow its topic from it too.
-    forecast: {after, before}: only statements naming a time in this window (optional).
+    forecast: {after, before}: only statements naming a time in this window (optional). With
+    `era: true`, a statement that names no time is of the page's time: in the window when the
+    page's date is, or, on a page with no date, unless the page names a year after the window (an
+    undated page that speaks of the "upcoming" trials and names 2012 and nothing later).
     fulfilled: true when `since` is the day the forecast event itself happened (a filing): a
     forecast whose named time holds that day came true and is not reported.
     unless_scope: where the rule's `unless` phrases are looked for: `clause` (the default) or
@@ -46,6 +49,7 @@ class StatusSpec:
     # specific rule than one without a window, so it speaks for the statement.
     forecast_after: date | None = None
     forecast_before: date | None = None
+    forecast_era: bool = False
     # `since` is the day the forecast event itself happened (a filing): a forecast whose window
     # holds that day came true and is no finding.
     fulfilled: bool = False
@@ -251,11 +255,16 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
         jur = item.get("jurisdiction")
         window = item.get("forecast")
         after = before = None
+        era = False
         if window is not None:
             if not isinstance(window, LineDict):
                 ck.error(item, "forecast", f"{what}'forecast' must be a mapping with 'after' and/or 'before'")
             else:
                 after, before = ck.when(window, "after", what=what), ck.when(window, "before", what=what)
+                era = window.get("era", False)
+                if not isinstance(era, bool):
+                    ck.error(window, "era", f"{what}'forecast.era' must be true or false")
+                    era = False
         fulfilled = item.get("fulfilled", False)
         if not isinstance(fulfilled, bool):
             ck.error(item, "fulfilled", f"{what}'fulfilled' must be true or false")
@@ -266,8 +275,8 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
         if scope not in UNLESS_SCOPES:
             ck.error(item, "unless_scope", f"{what}unknown unless_scope {scope!r} (one of {', '.join(UNLESS_SCOPES)})")
             scope = "clause"
-        return StatusSpec(subject, event, stance, str(jur) if jur is not None else None, after, before, fulfilled,
-                          _strings(item, "topic", ck, what), scope)
+        return StatusSpec(subject, event, stance, str(jur) if jur is not None else None, after, before, era,
+                          fulfilled, _strings(item, "topic", ck, what), scope)
     if kind == "name":
         canonical = item.get("canonical")
         if not isinstance(canonical, str) or not canonical.strip():

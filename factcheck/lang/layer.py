@@ -111,6 +111,8 @@ class Analysis:
     sentences: list[tuple[int, int]]
     # True when `cues` come sorted by span already (`analyse` sorts them before reading events).
     presorted: InitVar[bool] = False
+    # The page's own date, None when it has none.
+    doc_date: date | None = None
 
     def __post_init__(self, presorted: bool) -> None:
         # Indexes, so that looking up the cues of a span or the place of a sentence stays cheap on
@@ -263,14 +265,14 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         ev_cues = [c for c in ev_cues if not any(n.start <= c.start and c.end <= n.end for n in not_events)]
     ev_cues = _longest(ev_cues)
     if not ev_cues:
-        return Analysis(doc, cues, _waiting_on_authority(doc, cues, sentences, events), sentences, presorted=True)
+        return Analysis(doc, cues, _waiting_on_authority(doc, cues, sentences, events), sentences, presorted=True, doc_date=doc_date)
     if parse:
         _parse_candidates(doc, sentences, ev_cues)
     # Stances are read on first use, except when the parser runs: another pack's analysis may
     # parse more sentences of the Doc before a stance is asked for.
     lazy = not parse
     if not stances:
-        return Analysis(doc, cues, events, sentences, presorted=True)
+        return Analysis(doc, cues, events, sentences, presorted=True, doc_date=doc_date)
     text = doc_text(doc)
     cue_starts = [c.start for c in cues]
     si = 0
@@ -309,7 +311,7 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
     events += _elliptical(doc, cues, sentences, events, doc_date)
     events += _waiting_on_authority(doc, cues, sentences, events)
     events.sort(key=lambda e: e.cue.start)
-    return Analysis(doc, cues, events, sentences, presorted=True)
+    return Analysis(doc, cues, events, sentences, presorted=True, doc_date=doc_date)
 
 
 def _shortage_of_restock(stance: Stance) -> Stance | None:

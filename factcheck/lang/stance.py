@@ -16,6 +16,7 @@ from spacy.attrs import LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
+from factcheck.lang.aspect import _irregular_past
 from factcheck.lang.attribution import in_quotes, speaker_of
 from factcheck.lang.cues import Cue
 from factcheck.lang.headlines import headline_act, headline_state
@@ -34,7 +35,7 @@ from factcheck.lang.stance_prospects import PACK_EVENT_PREFIX, PROSPECTS, gather
 from factcheck.lang.text import doc_text
 from factcheck.lang.time_readings import _framing_year
 from factcheck.lang.timex import MONTHS, TimeExpr
-from factcheck.lang.wordsets import INTERROGATIVES, WEEKDAYS
+from factcheck.lang.wordsets import FUTURE_MODALS, INTERROGATIVES, RESEARCH_OUTPUTS, WEEKDAYS
 
 
 def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event: Cue, cues: list[Cue],
@@ -51,6 +52,11 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
         post = postmodifier(words, event.end, sent[1])
         if post is not None and future_marked(words, post):
             out.stance = "expected"  # "the Phase 3 trials, which will begin in 2018"
+    if out.stance in ("expected", "pending") and _outputs_of_a_stage(words, event, sent[1]):
+        # A forecast read on a stage named as the source of results is the results' own: "Phase III
+        # results published this week could soon open a new era" (out: the stage is behind), "Phase 3
+        # data will be out next year" (to come: the stage is under way).
+        out.stance = "done" if _outputs_out(words, event, sent[1]) else "current"
     if out.stance == "expected" and acted_on(words, event, [c for c in cues if clause[0] <= c.start < clause[1]]):
         # "the FDA will rule on the application": the ruling is to come; the application exists.
         out.stance = "none"
@@ -66,6 +72,42 @@ def read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event:
             and headline_act(doc, sent, event):
         out.stance = "done"  # "FDA approves MDMA therapy", "MDMA therapy approved in the US"
     return out
+
+
+# Words between a stage and what it gave: "Phase 3 trial results", "phase III study data".
+_STAGE_TO_OUTPUT = {"trial", "trials", "study", "studies", "clinical", "testing", "'s", "’s"}
+
+
+def _output_after(words: list[str], event: Cue, sent_end: int) -> int | None:
+    """Where a stage of testing names what it gave ("Phase III results", "phase 3 trial data")."""
+    if not (event.label.startswith(PACK_EVENT_PREFIX) or event.label == "EV:final-stage"):
+        return None
+    k = event.end
+    while k < sent_end and k - event.end < 2 and words[k] in _STAGE_TO_OUTPUT:
+        k += 1
+    return k if k < sent_end and words[k] in RESEARCH_OUTPUTS else None
+
+
+def _outputs_of_a_stage(words: list[str], event: Cue, sent_end: int) -> bool:
+    return _output_after(words, event, sent_end) is not None
+
+
+def _outputs_out(words: list[str], event: Cue, sent_end: int) -> bool:
+    """The results told as out: a participle or past verb right after them ("results published",
+    "data showed"), or "are in", "are out"."""
+    k = _output_after(words, event, sent_end)
+    if k is None:
+        return False
+    # The first verb after them, past an "of" phrase ("results of the MDMA trial published ...").
+    for i in range(k + 1, min(sent_end, k + 7)):
+        w = words[i]
+        if w in FUTURE_MODALS or w in ("to", "would", "could", "might", ",", ";"):
+            return False
+        if w in ("are", "were") and i + 1 < sent_end and words[i + 1] in ("out", "in"):
+            return True  # "the results are in"
+        if (w.endswith("ed") and len(w) > 4) or _irregular_past(w):
+            return True
+    return False
 
 
 def _read_stance(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event: Cue, cues: list[Cue],

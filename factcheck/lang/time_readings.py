@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from factcheck.lang.aspect import _irregular_past
 from factcheck.lang.cues import Cue
 from factcheck.lang.text import doc_text
-from factcheck.lang.timex import TimeExpr
+from factcheck.lang.timex import TimeExpr, find_times
 
 
 def _soon_then_past(doc: Doc, t: TimeExpr) -> bool:
@@ -69,3 +69,16 @@ def citation_year(doc: Doc, t: TimeExpr) -> bool:
     text = doc_text(doc)
     return t.text.isdigit() and len(t.text) == 4 and t.start > 0 and text[t.start - 1] == "(" \
         and t.end < len(text) and text[t.end] == ")"
+
+
+_LATEST_YEAR = "factcheck_latest_year"
+
+
+def latest_year_named(doc: Doc) -> int | None:
+    """The latest year the page names anywhere (a date, a month or a year of its own): a page with
+    no date of its own was written no earlier than the latest year it speaks of. Read once per Doc,
+    and only when a rule asks."""
+    if _LATEST_YEAR not in doc.user_data:
+        years = [t.last.year for t in find_times(doc_text(doc), None) if not t.relative and t.last is not None]
+        doc.user_data[_LATEST_YEAR] = max(years) if years else None
+    return doc.user_data[_LATEST_YEAR]

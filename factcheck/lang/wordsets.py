@@ -80,7 +80,7 @@ HELD_IN = {"on", "in", "under"}
 # ruling", "plans to seek approval"): a forecast of the verb is a forecast of the event.
 LIGHT_VERBS = {"seek", "file", "submit", "apply", "launch", "bring", "start", "begin", "carry", "conduct", "hold",
                "issue", "deliver", "render", "announce", "complete", "finish", "finalise", "finalize", "publish",
-               "release", "hand", "convene", "schedule", "make", "reach"}
+               "release", "hand", "convene", "schedule", "make", "reach", "enter", "commence", "initiate"}
 # Adjectives that hold an event noun as a state of now ("the current shortage").
 ONGOING = {"current", "ongoing", "continuing", "existing", "present", "persistent", "lingering"}
 CONDITIONAL_OPENERS = {"if", "unless", "whether", "before", "until", "till", "once", "should", "lest"}

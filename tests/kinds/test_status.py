@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import kindpack
 import pytest
 
@@ -296,3 +298,64 @@ def test_answers_kept_per_mention_are_those_read_afresh():
                         assert topic.about(an, *args) == topic._about(an, *args, subjects)
                         checked += 1
     assert checked > 200
+
+
+def _era_linter(tmp_path, era: str = "true"):
+    rule = kindpack.rule("x-launch-to-come", f"""\
+kind: status
+subject: "@drugx"
+event: launch
+stance: [expected, pending]
+forecast: {{after: "2019", before: "2020", era: {era}}}
+""", since="2021-01-01", flagged="Drug X will be launched in 2020.")
+    root = kindpack.write_pack(tmp_path / "test", {
+        "claims/pack.yaml": kindpack.manifest(),
+        "claims/c.yaml": "claims:\n" + kindpack.claim("x", "Drug X was launched in 2021.", rule)})
+    return kindpack.linter_for([root])
+
+
+@pytest.mark.parametrize(("text", "published", "flagged"), [
+    # an undated page naming no year after the window: a forecast with no time is of the window's time
+    ("Acme began work on Drug X in 2016. Its launch is coming soon.", None, True),
+    # an undated page that names a later year is later than the window
+    ("Acme began work on Drug X in 2016 and again in 2024. Its launch is coming soon.", None, False),
+    # a page with no year at all gives no era
+    ("Acme began work on Drug X long ago. Its launch is coming soon.", None, False),
+    # a dated page is read by its date
+    ("Acme began work on Drug X in 2016. Its launch is coming soon.", date(2019, 5, 1), True),
+    ("Acme began work on Drug X in 2016. Its launch is coming soon.", date(2023, 5, 1), False),
+])
+def test_a_forecast_naming_no_time_is_read_by_the_pages_era(tmp_path, text: str, published, flagged: bool):
+    linter = _era_linter(tmp_path)
+    assert bool(kindpack.findings(linter, text, "test/x-launch-to-come", published=published)) == flagged
+
+
+def test_without_era_an_undated_forecast_naming_no_time_is_not_in_the_window(tmp_path):
+    linter = _era_linter(tmp_path, era="false")
+    assert kindpack.findings(linter, "Acme began work on Drug X in 2016. Its launch is coming soon.",
+                             "test/x-launch-to-come") == []
+
+
+def test_a_forecast_era_that_is_not_true_or_false_is_an_error(tmp_path):
+    from factcheck.knowledge import check_packs
+
+    rule = kindpack.rule("x-bad", "kind: status\nsubject: \"@drugx\"\nevent: launch\nstance: [expected]\n"
+                                  "forecast: {before: \"2020\", era: sometimes}\n")
+    root = kindpack.write_pack(tmp_path / "test", {
+        "claims/pack.yaml": kindpack.manifest(),
+        "claims/c.yaml": "claims:\n" + kindpack.claim("x", "Drug X was launched in 2021.", rule)})
+    _, problems = check_packs([root])
+    assert any("'forecast.era' must be true or false" in str(p) for p in problems if p.level == "error")
+
+
+@pytest.mark.parametrize(("text", "rules"), [
+    # a stage named as the source of results: a forecast read on it is the results' own
+    ("Phase III results for MDMA published this week could soon open a new era.", set()),
+    ("Late-stage trial data on MDMA will come out next year.", {"mdma/phase3-still-running"}),
+    # the stage itself still to come
+    ("MDMA will enter Phase 3 trials in 2017.", {"mdma/phase3-yet-to-begin"}),
+])
+def test_a_stage_named_as_the_source_of_results(bundled_linter, text: str, rules: set) -> None:
+    found = {f.rule for f in bundled_linter.lint_text(text, "a.md", "markdown").findings
+             if f.rule in ("mdma/phase3-still-running", "mdma/phase3-yet-to-begin")}
+    assert found == rules

@@ -113,3 +113,13 @@ def test_the_main_clause_of_a_condition(text: str, after: bool) -> None:
     words = text.split()
     cs = len(words) - 4
     assert after_a_condition(words, 0, cs) is after
+
+
+@pytest.mark.parametrize(("text", "modal"), [
+    ("mdma will enter phase 3 trials", "will"),  # entering a stage is the stage to come
+    ("the drug could commence phase 3 trials", "could"),
+])
+def test_a_verb_of_entering_carries_the_modal_to_the_stage(text: str, modal: str) -> None:
+    words = text.split()
+    es = words.index("phase")
+    assert _modal_before(words, 0, es) == modal

@@ -28,3 +28,18 @@ def _cue_at(words: list[str], word: str) -> Cue:
 def test_soon_and_close_to_read_as_history_or_count(text: str, word: str, past: bool):
     words = text.split()
     assert _soon_in_the_past(words, _cue_at(words, word)) is past
+
+
+@pytest.mark.parametrize(("text", "latest"), [
+    ("Work began in 2012. The trials followed in March 2016 and will end next year.", 2016),
+    ("Work began long ago and the trials will end next year.", None),
+    ("It was first made in 1912.", 1912),
+])
+def test_the_latest_year_a_page_names(text: str, latest) -> None:
+    import spacy
+
+    from factcheck.lang.time_readings import latest_year_named
+
+    doc = spacy.blank("en")(text)
+    assert latest_year_named(doc) == latest
+    assert latest_year_named(doc) == latest  # read once, kept with the Doc
