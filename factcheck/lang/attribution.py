@@ -23,6 +23,8 @@ def speaker_of(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event: 
         prev_word = doc[c.start - 1].lower_ if c.start > sent[0] else ""
         if prev_word in NOUN_MARKERS:
             continue  # "shows great promise", "a plan", "the hope": a noun, not a report
+        if word.endswith("ing") and prev_word in DEGREE_WORDS:
+            continue  # "one of the most promising treatments": an adjective, not a report
         if c.start <= event.start < c.end:
             continue  # the event's own verb ("the agency added Drug X to its list"), not a report of it
         if c.start > sent[0] and doc[c.start].is_title:
@@ -91,6 +93,9 @@ def _has_complement(doc: Doc, at: int, end: int) -> bool:
 
 NOUN_MARKERS = {"a", "an", "the", "its", "their", "his", "her", "our", "great", "much", "some", "this", "that",
                 "no", "any", "big", "high", "early", "initial", "new", "strong"}
+# Words of degree before an adjective in -ing ("most promising", "highly promising").
+DEGREE_WORDS = {"most", "more", "very", "highly", "particularly", "especially", "less", "least", "so", "quite",
+                "really", "extremely", "equally"}
 SUBORDINATORS = {"while", "although", "though", "if", "because", "since", "as", "when", "whereas", "unless"}
 
 

@@ -30,3 +30,17 @@ def test_inside_quotation_marks_as_read_token_by_token(nlp):
         for s in range(0, len(doc) + 1, 3):
             for at in range(0, len(doc) + 1):
                 assert in_quotes(doc, (s, len(doc)), at) == _plain(doc, (s, len(doc)), at)
+
+
+def test_an_adjective_in_ing_after_a_word_of_degree_reports_nothing(nlp, generic_matcher) -> None:
+    from factcheck.lang.attribution import speaker_of
+    from factcheck.lang.cues import Cue
+
+    doc = nlp("Since its approval Drug X has become one of the most promising treatments around.")
+    cues = generic_matcher(doc)
+    at = next(t.i for t in doc if t.text == "approval")
+    event = Cue("EV:approval", at, at + 1)
+    assert speaker_of(doc, (0, len(doc)), (0, len(doc)), event, cues) == (False, None)
+    doc = nlp("Analysts say approval of Drug X is near.")  # a report still is one
+    at = next(t.i for t in doc if t.text == "approval")
+    assert speaker_of(doc, (0, len(doc)), (0, len(doc)), Cue("EV:approval", at, at + 1), generic_matcher(doc))[0]
