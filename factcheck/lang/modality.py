@@ -64,6 +64,10 @@ def _past_framed(doc: Doc, words: list[str], cs: int, cue: Cue, inside: list[Cue
     if aux in ("present", "perfect", "modal"):
         return False
     w = words[cue.start]
+    if w in ("closer", "nearer") and cue.start - 1 > cs and words[cue.start - 1].endswith("ed") \
+            and lemma_of(words[cue.start - 1]) in FORECAST_VERBS \
+            and words[cue.start - 2] not in ("is", "are", "has", "have", "'s", "been", "be", "being"):
+        return True  # "MDMA therapy edged closer to approval in 2019": a movement told as history
     tag = doc[cue.start].tag_
     if tag in ("VBD", "VBN") and w.endswith("ed"):
         # The parser tells a finite past verb ("analysts predicted approval") from a participle

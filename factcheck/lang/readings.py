@@ -142,12 +142,31 @@ def _question_to_settle(words: list[str], cs: int, es: int, end: int | None = No
         if words[i] != "whether":
             continue
         before = words[max(cs, i - 5):i]
-        if any(w in SETTLING for w in before[-3:]) or _lies_with(before):
+        if any(w in SETTLING for w in before[-3:]) or _lies_with(before) or _to_tell(words, cs, i):
             return True
         opens = i == cs or not words[i - 1].isalnum()
         if end is not None and opens and _lies_with(words[es:min(end, es + 25)]):
             return True
     return False
+
+
+# Verbs of making a decision known: "will announce whether it approves it".
+TELLING = {"announce", "say", "reveal", "disclose", "tell", "confirm", "publish"}
+# What may stand between such a verb and "whether": its time ("announce by August 11 whether").
+TIME_WORDS = {"by", "in", "on", "within", "before", "early", "late", "mid", "next", "this", "the", "end", "of", "week",
+              "weeks", "month", "months", "year", "summer", "spring", "autumn", "fall", "winter", "a", "few"} | set(MONTHS)
+FUTURE_MARKERS = {"will", "'ll", "to", "going", "shall"}
+
+
+def _to_tell(words: list[str], cs: int, at: int) -> bool:
+    """A verb of telling still to come before "whether" at `at`, past its time: "is expected to
+    announce by August 11 whether it approves MDMA" puts the decision to come."""
+    j = at - 1
+    while j >= cs and at - j <= 5 and (words[j] in TIME_WORDS or words[j][:1].isdigit()):
+        j -= 1
+    if j < cs or lemma_of(words[j]) not in TELLING:
+        return False
+    return any(w in FUTURE_MARKERS for w in words[max(cs, j - 3):j])
 
 
 def after_a_step(words: list[str], cs: int, es: int) -> bool:

@@ -29,7 +29,8 @@ IRREGULAR_PARTICIPLES = {"lit", "green-lit", "given", "won", "got", "gotten", "m
                          "overturned", "put", "taken", "brought", "sent", "laid"}
 # Verb cues of forecasting whose tense decides between a live forecast and history.
 FORECAST_VERBS = {"expect", "anticipate", "predict", "project", "forecast", "tip", "hope", "slate", "poise", "head",
-                  "set", "schedule", "destine", "plan", "agree", "vow", "pledge", "promise"}
+                  "set", "schedule", "destine", "plan", "agree", "vow", "pledge", "promise", "move", "advance",
+                  "march", "inch", "edge"}
 # Words before "'s" that make it "is" ("it's close"); after a noun it is a possessive ("the
 # agency's ruling").
 IS_CONTRACTORS = {"it", "that", "there", "here", "what", "who", "he", "she", "this", "which", "where", "when", "how",

@@ -222,6 +222,14 @@ TABLE = [
     ("Acme said it hoped Drug X would be approved next year.", "approval", "past-forecast"),
     ("Acme said Drug X would be approved next year if the data held.", "approval", "hypothetical"),
     ("Acme had hoped Drug X would be approved next year.", "approval", "hypothetical"),
+    # movement towards the event is a forecast; told in the past, history
+    ("Drug X advances towards approval.", "approval", "expected"),
+    ("Drug X moved toward approval in 2019.", "approval", "past-forecast"),
+    ("Drug X edged closer to approval in 2019.", "approval", "past-forecast"),
+    ("Drug X has edged closer to approval.", "approval", "expected"),
+    # a decision still to be made known: the event under "whether" waits on it
+    ("The agency is expected to announce by August 11 whether it approves Drug X.", "approval", "pending"),
+    ("The agency will say in August whether it will approve Drug X.", "approval", "pending"),
     # a condition opened after a semicolon ends at its comma: the main clause still forecasts
     ("A request has gone in; if it succeeds, Drug X could be approved by 2030.", "approval", "expected"),
     ("A request has gone in; if Drug X is approved, sales could start by 2030.", "approval", "hypothetical"),
