@@ -263,6 +263,9 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
     ev_cues = [c for c in cues if c.label.startswith("EV:")]
     if not_events:
         ev_cues = [c for c in ev_cues if not any(n.start <= c.start and c.end <= n.end for n in not_events)]
+        # Nor is it an event to the readers of other mentions ("a meeting is considered likely").
+        cues = [c for c in cues if not (c.label.startswith("EV:")
+                                        and any(n.start <= c.start and c.end <= n.end for n in not_events))]
     ev_cues = _longest(ev_cues)
     if not ev_cues:
         return Analysis(doc, cues, _waiting_on_authority(doc, cues, sentences, events), sentences, presorted=True, doc_date=doc_date)

@@ -21,8 +21,23 @@ def object_of_nearer_event(words: list[str], cue: Cue, event: Cue, inside: list[
         # The cue after both: "a decision on the application is expected" holds the decision.
         if cue.start >= event.end and _aim_of_another(words, cue, event, inside):
             return True  # "entering phase 3, with the goal of a licence in 2021": the licence is the aim
+        if cue.start >= event.end and _held_by_a_nearer_event(words, cue, event, inside):
+            return True  # "the negative vote has made approval less likely": the approval is the likely one
         return cue.start >= event.end and acted_on(words, event, inside)
     return acted_on(words, event, inside, after=cue.end)
+
+
+# Words that may join an event to the forecast word that follows it: "approval (is) less likely".
+_TO_ITS_FORECAST = {"less", "more", "very", "now", "still", "increasingly", "is", "was", "seems", "looks", "appears",
+                    "all", "even", "much", "far", "highly", "quite", "ever", "most", "least"}
+
+
+def _held_by_a_nearer_event(words: list[str], cue: Cue, event: Cue, inside: list[Cue]) -> bool:
+    """Another event between this one and the forecast word, joined to it by a few words of
+    degree or a copula ("made approval less likely"): the forecast is that event's."""
+    return any(o.label.startswith("EV:") and o.label != event.label and event.end <= o.start and o.end <= cue.start
+               and cue.start - o.end <= 3 and all(w in _TO_ITS_FORECAST for w in words[o.end:cue.start])
+               for o in inside)
 
 
 def _aim_of_another(words: list[str], cue: Cue, event: Cue, inside: list[Cue]) -> bool:

@@ -229,3 +229,11 @@ def test_analyse_hands_its_analysis_cues_sorted_as_the_analysis_would_sort_them(
             an = analyse(nlp(text), generic_matcher, None, syntax=False, stances=stances)
             again = Analysis(an.doc, list(an.cues), an.events, an.sentences)
             assert again.cues == an.cues and all(a is b for a, b in zip(again.cues, an.cues))
+
+
+def test_words_that_name_no_event_leave_no_event_cue(analyse_text) -> None:
+    # "is considered likely" is thought so, not weighed by a regulator: no review, and the
+    # forecast word is the meeting's
+    an = analyse_text("An advisory committee meeting on Drug X is considered likely.")
+    assert not [c for c in an.cues if c.label == "EV:review"]
+    assert {e.event: e.stance.stance for e in an.events}.get("advisory-vote") == "expected"

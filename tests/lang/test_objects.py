@@ -18,3 +18,13 @@ def test_a_forecast_noun_that_aims_at_another_event_is_that_events() -> None:
     stage, goal, approval = Cue("EV:final-stage", 3, 5), Cue("ST:expected", 8, 9), Cue("EV:approval", 10, 11)
     assert object_of_nearer_event(words, goal, stage, [stage, goal, approval])
     assert not object_of_nearer_event(words, goal, approval, [stage, goal, approval])
+
+
+def test_a_forecast_word_joined_to_a_nearer_event_is_that_events() -> None:
+    words = "the negative vote has made approval less likely".split()
+    vote, approval, likely = Cue("EV:advisory-vote", 2, 3), Cue("EV:approval", 5, 6), Cue("ST:expected", 7, 8)
+    assert object_of_nearer_event(words, likely, vote, [vote, approval, likely])
+    # a second noun of the same event ("committee meeting") keeps the forecast with the first
+    words = "an advisory committee meeting is likely".split()
+    committee, meeting, likely = Cue("EV:advisory-vote", 1, 3), Cue("EV:advisory-vote", 2, 4), Cue("ST:expected", 5, 6)
+    assert not object_of_nearer_event(words, likely, committee, [committee, meeting, likely])
