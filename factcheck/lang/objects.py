@@ -32,12 +32,16 @@ _TO_ITS_FORECAST = {"less", "more", "very", "now", "still", "increasingly", "is"
                     "all", "even", "much", "far", "highly", "quite", "ever", "most", "least"}
 
 
+_COMPLEMENT_PREPOSITIONS = {"on", "of", "for", "about", "over", "into", "to", "in"}
+
+
 def _held_by_a_nearer_event(words: list[str], cue: Cue, event: Cue, inside: list[Cue]) -> bool:
     """Another event between this one and the forecast word, joined to it by a few words of
     degree or a copula ("made approval less likely"): the forecast is that event's."""
+    # (Not this event's own object: in "a decision on the application is expected" the decision is.)
     return any(o.label.startswith("EV:") and o.label != event.label and event.end <= o.start and o.end <= cue.start
                and cue.start - o.end <= 3 and all(w in _TO_ITS_FORECAST for w in words[o.end:cue.start])
-               for o in inside)
+               and not (o.start > event.end and words[event.end] in _COMPLEMENT_PREPOSITIONS) for o in inside)
 
 
 def _aim_of_another(words: list[str], cue: Cue, event: Cue, inside: list[Cue]) -> bool:
