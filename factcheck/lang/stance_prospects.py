@@ -190,12 +190,37 @@ def in_progress(ctx: StanceContext) -> bool:
     if words[es].endswith("ing") and es > cs and _aux_before(words, cs, es) in ("present", "perfect"):
         out.stance = "negated" if negated_between(es, es) else "pending"
         return True
-    if es - 1 >= cs and words[es - 1] in ONGOING and not negated_between(es - 1, es):
-        # "ongoing phase 3 trials will report next year": the trials run now, whatever follows; an
-        # ongoing review is a decision still to come.
+    if (es - 1 >= cs and words[es - 1] in ONGOING and not negated_between(es - 1, es)) \
+            or _goes_on(words, ctx.ee, ctx.ce):
+        # "ongoing phase 3 trials will report next year", "while the Phase 3 trials go on": the
+        # trials run now, whatever follows; an ongoing review is a decision still to come.
         out.stance = "pending" if ctx.event.label in PROCESS_EVENTS else "current"
         return True
     return False
+
+
+# The head nouns a stage or process may take before its verb: "the Phase 3 trials continue".
+_PROCESS_HEADS = {"trial", "trials", "study", "studies", "testing", "tests", "research", "programme", "program",
+                  "clinical", "process"}
+
+
+def _goes_on(words: list[str], ee: int, ce: int) -> bool:
+    """The event's noun group is the subject of a present verb of going on: "the trials continue",
+    "while the Phase 3 trials go on", "the shortage persists"."""
+    k = ee
+    while k < ce and k - ee < 2 and words[k] in _PROCESS_HEADS:
+        k += 1
+    # past an "of" phrase of a few words: "the Phase 3 trials of MDMA go on"
+    starts = [k] + ([j for j in range(k + 2, min(ce, k + 5))] if k < ce and words[k] == "of" else [])
+    return any(_going_on_at(words, j, ce) for j in starts)
+
+
+def _going_on_at(words: list[str], k: int, ce: int) -> bool:
+    if k >= ce:
+        return False
+    w = words[k]
+    return w in ("continue", "continues", "persist", "persists", "proceed", "proceeds") \
+        or (w in ("go", "goes", "carry", "carries", "drag", "drags") and k + 1 < ce and words[k + 1] == "on")
 
 
 def _earliest_date(words: list[str], es: int, ce: int) -> bool:

@@ -222,6 +222,9 @@ TABLE = [
     ("Acme said it hoped Drug X would be approved next year.", "approval", "past-forecast"),
     ("Acme said Drug X would be approved next year if the data held.", "approval", "hypothetical"),
     ("Acme had hoped Drug X would be approved next year.", "approval", "hypothetical"),
+    # a stage or state the subject of a present verb of going on holds now
+    ("Clinics treat patients while the last phase of trials of Drug X goes on.", "final-stage", "current"),
+    ("The shortage of Drug X persists.", "shortage", "current"),
     # movement towards the event is a forecast; told in the past, history
     ("Drug X advances towards approval.", "approval", "expected"),
     ("Drug X moved toward approval in 2019.", "approval", "past-forecast"),
