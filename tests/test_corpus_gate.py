@@ -61,8 +61,10 @@ GATES = [
     ("corpus_real/dev23", 0.19, 0.55),  # 0.162 / 0.545 (5 false alarms) when written -> 0.216 / 0.615
     ("corpus_real/dev24", 0.40, 0.88),  # 0.444 / 0.857 (2 false alarms) when written -> 0.444 / 0.923
     # Written by non-tuners in the twelfth session:
-    ("corpus_real/dev25", 0.32, 0.74),  # 0.346 / 0.769 (3 false alarms) when written
-    ("corpus_real/dev26", 0.35, 0.78),  # 0.383 / 0.815 (5 false alarms) when written (undated pages only)
+    ("corpus_real/dev25", 0.39, 0.77),  # 0.346 / 0.769 (3 false alarms) when written -> 0.423 / 0.800
+    ("corpus_real/dev26", 0.42, 0.82),  # 0.383 / 0.815 (5 false alarms) when written (undated pages only) -> 0.447 / 0.862
+    ("corpus_real/dev27", 0.41, 0.66),  # 0.444 / 0.640 (8 false alarms) when written (figures, doses, citations) -> 0.444 / 0.696
+    ("corpus_real/dev28", 0.27, 0.50),  # 0.296 / 0.474 (10 false alarms) when written (legal status abroad) -> 0.296 / 0.529
     ("corpus_glp1_dev", 0.70, 0.95),  # 69 cases since 2026-12-06 (57 new): measured 0.732 / 1.000
     ("corpus_glp1_dev2", 0.82, 0.95),  # 0.875 / 1.000 (the responder share no longer read as weight loss)
     ("corpus_glp1_dev3", 0.48, 0.90),  # 30 passages by a writer who did not tune: 0.262 / 0.786 -> 0.524 / 0.958
@@ -90,7 +92,7 @@ ALL_CORPORA = ["corpus", "corpus_dev", "corpus_dev2", "corpus_holdout", "corpus_
                "corpus_real/dev15", "corpus_glp1_dev14", "corpus_real/dev16", "corpus_real/dev17",
                "corpus_real/dev18", "corpus_real/dev19", "corpus_real/dev20", "corpus_real/dev21",
                "corpus_real/dev22", "corpus_real/dev23", "corpus_real/dev24", "corpus_real/dev25",
-               "corpus_real/dev26"]
+               "corpus_real/dev26", "corpus_real/dev27", "corpus_real/dev28"]
 
 
 def score(folder: Path, linter, tmp: Path) -> dict:  # type: ignore[no-untyped-def]
@@ -164,6 +166,6 @@ def test_real_text_corpora_avoid_the_urls_kept_for_independent_measurement() -> 
                    "corpus_real/dev14", "corpus_real/dev15", "corpus_glp1_dev14", "corpus_real/dev16",
                    "corpus_real/dev17", "corpus_real/dev18", "corpus_real/dev19", "corpus_real/dev20",
                    "corpus_real/dev21", "corpus_real/dev22", "corpus_real/dev23", "corpus_real/dev24",
-                   "corpus_real/dev25", "corpus_real/dev26"):
+                   "corpus_real/dev25", "corpus_real/dev26", "corpus_real/dev27", "corpus_real/dev28"):
         for name, case in load_cases(TESTS / folder):
             assert case.get("url") not in banned, f"{folder}/{name} is based on an excluded URL"

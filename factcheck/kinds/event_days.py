@@ -101,6 +101,20 @@ def tells_the_day(doc, day_end: int, cue: int) -> bool:  # type: ignore[no-untyp
         and not day_next_to(doc, day_end, cue)
 
 
+# Verbs of making an act known: a day after their object dates the telling, not the act.
+TELLING_PAST = {"announced", "reported", "disclosed", "revealed", "confirmed", "publicised", "publicized", "shared"}
+
+
+def _told_by_another(doc, start: int, sent_start: int) -> bool:  # type: ignore[no-untyped-def]
+    """The event's noun is the object of a verb of telling: "announced the decision", "revealed
+    its rejection"."""
+    k = start - 1
+    while k >= sent_start and start - k <= 3 and doc[k].lower_ in ("the", "its", "their", "this", "that", "fda's",
+                                                                     "agency's", "regulator's"):
+        k -= 1
+    return k >= sent_start and doc[k].lower_ in TELLING_PAST
+
+
 def day_of_this_act(doc, ev, t) -> bool:  # type: ignore[no-untyped-def]
     """A day after the event, within a few words, with no other verb between; or a day that opens
     the event's clause ("On August 9 the agency rejected it")."""
@@ -121,6 +135,8 @@ def day_of_this_act(doc, ev, t) -> bool:  # type: ignore[no-untyped-def]
             return False
     elif span.start < ev.cue.end or span.start - ev.cue.end > 6:
         return False
+    elif _told_by_another(doc, ev.cue.start, ev.sentence[0]):
+        return False  # "Lykos announced the decision on Friday": the day is the announcement's
     else:
         between = doc[ev.cue.end:span.start]
     return not any((w.lower_.endswith("ed") or w.lower_ in IRREGULAR_PAST) and w.lower_ not in LINKING_VERBS

@@ -50,3 +50,25 @@ OBJECT_WORDS = {"for", "of", "to", "a", "an", "the", "its", "their", "his", "her
 
 def object_word(t: Token) -> bool:
     return t.lower_ in OBJECT_WORDS or t.like_num or t.is_upper or t.is_title
+
+
+# What a government or regulator may approve that is no medicine: a legal text, a plan, a body
+# ("approved an amendment to the regulations", "has authorised a company to make MDMA").
+MEASURE_OBJECTS = {"amendment", "amendments", "regulation", "regulations", "rule", "rules", "change", "changes",
+                   "bill", "bills", "law", "laws", "plan", "plans", "proposal", "proposals", "motion", "budget",
+                   "framework", "policy", "policies", "guideline", "guidelines", "exemption", "exemptions",
+                   "company", "companies", "firm", "firms", "manufacturer", "manufacturers", "producer", "producers",
+                   "supplier", "suppliers", "deal", "merger", "takeover", "sale", "funding", "grant"}
+_BEFORE_OBJECT = {"a", "an", "the", "its", "their", "this", "that", "these", "two", "three", "several", "new", "further",
+                  "final", "formal", "national", "federal", "domestic", "local", "canadian", "australian", "key"}
+
+
+def of_a_measure(doc: Doc, ev: Cue, sent_end: int) -> bool:
+    """An approval verb whose object is a legal text, a plan or a body, not a medicine: "the
+    government approved an amendment to the regulations", "has authorised a company to make it"."""
+    if ev.end - ev.start != 1 or not doc[ev.start].lower_.endswith(("ed", "es", "s")):
+        return False  # a verb's form ("approved", "authorises"), not the noun "approval"
+    k = ev.end
+    while k < sent_end and k - ev.end < 3 and doc[k].lower_ in _BEFORE_OBJECT:
+        k += 1
+    return k < sent_end and doc[k].lower_ in MEASURE_OBJECTS

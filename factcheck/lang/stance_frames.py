@@ -147,10 +147,14 @@ def done_by_participle(ctx: StanceContext) -> bool:
     participle) says the act is done, whatever the sentence's own verb forecasts (its aims are the
     order's, not the signing's)."""
     words, es, ee, cs, ce = ctx.words, ctx.es, ctx.ee, ctx.cs, ctx.ce
+    aside = False
     if ee - es == 1 and words[es] in COMPLETION_PARTICIPLES and es - 1 >= cs:
         part = es  # the event is the participle: "an order signed by ..."
         before = words[es - 1]
-        if not before.isalpha() or before in NOT_A_NOUN or before in FUTURE_MODALS or before in ("to", "and", "or"):
+        # ... or opens an aside on a noun: "hope the new study, published this week in a journal, will help"
+        aside = before == "," and es - 2 >= cs and words[es - 2].isalpha() and words[es - 2] not in NOT_A_NOUN
+        if not aside and (not before.isalpha() or before in NOT_A_NOUN or before in FUTURE_MODALS
+                          or before in ("to", "and", "or")):
             return False
     elif ee < ce and words[ee] in COMPLETION_PARTICIPLES:
         part = ee  # the event's noun, then the participle: "the application filed in ..."
@@ -160,8 +164,8 @@ def done_by_participle(ctx: StanceContext) -> bool:
         return False
     # Not in a plan, a wish, a condition or a denial: "will have the application filed in 2027",
     # "hopes to see it filed", "if submitted in 2027", "no application filed so far".
-    if any(w in NOT_YET_DONE for w in words[cs:es]):
-        return False
+    if not aside and any(w in NOT_YET_DONE for w in words[cs:es]):
+        return False  # (an aside is its own: the hope before it is for what the noun will do)
     if words[part + 1] == "by" and words[part + 2][:1].isdigit():
         return False  # "filed by 2021": a deadline, not the one who filed it
     ctx.out.stance = "done"

@@ -271,6 +271,8 @@ def modal_or_ability(ctx: StanceContext) -> bool:
         out.stance = "current"  # "since July 1, authorised psychiatrists may prescribe it": a permission held
     elif modal == "may" and _permission_to_practise(ctx):
         out.stance = "current"  # "authorised psychiatrists may prescribe MDMA": what they are allowed to do now
+    elif modal in ("may", "can") and not ctx.future_time and _restricted(words, es, ce):
+        out.stance = "current"  # "MDMA may be prescribed only for PTSD": a limit on a permission held
     else:
         out.stance = "expected" if modal != "past" else "past-forecast"
     return True
@@ -442,6 +444,12 @@ def _in_hands(words: list[str], cs: int, ce: int) -> bool:
 
 
 PROSPECTS = (delay_foreseen, prospect_cue, pending_cue, date_stated, in_progress, modal_or_ability, told_tense, by_aux)
+
+
+def _restricted(words: list[str], es: int, ce: int) -> bool:
+    """"only" right after a passive event ("may be prescribed only for PTSD", "can be used only
+    in clinics"): the words limit a permission, they forecast nothing."""
+    return es + 1 < ce and words[es + 1] == "only"
 
 
 def _permission_to_practise(ctx: StanceContext) -> bool:

@@ -41,3 +41,16 @@ def test_a_clause_after_the_day_tells_it(nlp, text: str, told: bool, next_to: bo
     day_end, act = words.index("9") + 1, words.index("turned")
     assert tells_the_day(doc, day_end, act) == told
     assert day_next_to(doc, day_end, act) == next_to
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ("The maker announced the decision on Friday.", True),
+    ("Lykos revealed its rejection on Friday.", True),
+    ("The agency made its decision on Friday.", False),
+])
+def test_an_act_told_by_another_is_dated_by_the_telling(nlp, text: str, told: bool) -> None:
+    from factcheck.kinds.event_days import _told_by_another
+
+    doc = nlp(text)
+    at = next(t.i for t in doc if t.lower_ in ("decision", "rejection"))
+    assert _told_by_another(doc, at, 0) is told

@@ -359,3 +359,13 @@ def test_a_stage_named_as_the_source_of_results(bundled_linter, text: str, rules
     found = {f.rule for f in bundled_linter.lint_text(text, "a.md", "markdown").findings
              if f.rule in ("mdma/phase3-still-running", "mdma/phase3-yet-to-begin")}
     assert found == rules
+
+
+def test_a_participle_of_completion_opening_an_aside_is_done(bundled_linter) -> None:
+    # the hope is for what the study will do; its publication is told as done
+    text = "The researchers hope the new MDMA study, published this week in Nature Medicine, will help patients."
+    assert not [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings
+                if f.rule == "mdma/phase3-paper-still-to-come"]
+    text = "The researchers hope the MDMA study will be published in Nature Medicine."
+    assert [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings
+            if f.rule == "mdma/phase3-paper-still-to-come"]

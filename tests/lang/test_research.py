@@ -15,3 +15,14 @@ import pytest
 def test_an_approval_of_research_is_no_licence(analyse_text, sentence: str, event: str) -> None:
     an = analyse_text(sentence)
     assert [e.event for e in an.events if e.event.endswith("approval")] == [event]
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("The government approved an amendment to the drug regulations for Drug X.", "measure-approval"),
+    ("The health department has authorised a company to make Drug X.", "measure-approval"),
+    ("The agency approved Drug X for adults.", "approval"),
+    ("The agency's approval of the new rules covers Drug X.", "approval"),  # the noun: read as before
+])
+def test_an_approval_of_a_measure_or_a_body_is_no_licence(analyse_text, sentence: str, event: str) -> None:
+    an = analyse_text(sentence)
+    assert [e.event for e in an.events if e.event.endswith("approval")] == [event]

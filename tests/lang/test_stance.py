@@ -222,6 +222,8 @@ TABLE = [
     ("Acme said it hoped Drug X would be approved next year.", "approval", "past-forecast"),
     ("Acme said Drug X would be approved next year if the data held.", "approval", "hypothetical"),
     ("Acme had hoped Drug X would be approved next year.", "approval", "hypothetical"),
+    # a limit on a permission held forecasts nothing
+    ("In Ruritania Drug X may be prescribed only for burns.", "approval", "current"),
     # a stage or state the subject of a present verb of going on holds now
     ("Clinics treat patients while the last phase of trials of Drug X goes on.", "final-stage", "current"),
     ("The shortage of Drug X persists.", "shortage", "current"),
