@@ -140,6 +140,10 @@ def _irregular_past(word: str) -> bool:
     return lemma_of(word) not in (word, "be")
 
 
+# Verbs whose past is their bare form: after a singular subject they can only be past.
+SAME_FORM_PAST = {"put", "set", "let", "cut", "cast"}
+
+
 def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None,
           name_ends: set[int] | None = None) -> str | None:
     """The event held as having happened: "has been approved", "was approved", "received approval",
@@ -182,9 +186,14 @@ def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None,
         if doc is not None and w.endswith("ed") and _object_follows(doc, words, ee) and prev.isalpha() \
                 and prev not in ("the", "a", "an", "this", "that", "its", "their"):
             return "done"  # a past verb with its object: "the order on mental illness rescheduled MDMA"
+        if doc is not None and w in SAME_FORM_PAST and prev.isalpha() and not prev.endswith("s") \
+                and prev not in ("the", "a", "an", "to", "i", "we", "you", "they") and _object_follows(doc, words, ee):
+            return "done"  # "the country put both drugs on the list": a singular subject's verb without -s is past
         p = es - 1
         while p > cs and words[p] in ADVERBS:
             p -= 1
+        if p - 2 > cs and words[p] == ")" and words[p - 2] == "(":
+            p -= 3  # a name with its acronym: "the Therapeutic Goods Administration (TGA) approved it"
         if doc is not None and p >= cs and w.endswith("ed") and words[p] not in ("the", "a", "an", "this", "that") \
                 and (((doc[p].is_title or doc[p].is_upper) and doc[p].is_alpha) or p in (name_ends or ())):
             return "done"  # after a name: "Switzerland legalized it", "New Zealand all legalized"

@@ -24,7 +24,7 @@ from factcheck.lang.clauses import clause_bounds
 from factcheck.lang.constructions import construction_cues
 from factcheck.lang.cues import Cue, CueMatcher
 from factcheck.lang.lemmas import lemma_of
-from factcheck.lang.research import of_a_measure, of_research
+from factcheck.lang.research import of_a_designation, of_a_measure, of_research
 from factcheck.lang.stance import Stance, read_stance
 from factcheck.lang.text import doc_text
 from factcheck.lang.timex import TimeExpr, find_times
@@ -297,6 +297,8 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
             name = f"research-{name}"  # "approved a Phase 3 trial", "applications to study psychedelics"
         elif name == "approval" and of_a_measure(doc, ev, sent[1]):
             name = "measure-approval"  # "approved an amendment to the regulations": no medicine approved
+        elif name == "approval" and of_a_designation(doc, ev, sent[1]):
+            name = "designation"  # "approved MDMA as a breakthrough therapy": a designation granted
         elif name == "advisory-vote" and any(c.label == "LEGIS" and clause[0] <= c.start < clause[1] for c in in_sent):
             name = "legislative-vote"  # "a House committee is set to vote on the bill"
         elif name == "advisory-vote" and ev.end - ev.start == 1 and doc[ev.start].lower_ in ("met", "meet", "meets") \

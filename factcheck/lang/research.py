@@ -72,3 +72,20 @@ def of_a_measure(doc: Doc, ev: Cue, sent_end: int) -> bool:
     while k < sent_end and k - ev.end < 3 and doc[k].lower_ in _BEFORE_OBJECT:
         k += 1
     return k < sent_end and doc[k].lower_ in MEASURE_OBJECTS
+
+
+# Designations an agency grants on the way to a decision, which writers call an approval ("approved
+# MDMA as a breakthrough therapy").
+DESIGNATION_WORDS = {"breakthrough", "fast-track", "fast", "orphan", "priority"}
+
+
+def of_a_designation(doc: Doc, ev: Cue, sent_end: int) -> bool:
+    """An approval "as a breakthrough therapy", "for fast-track status": a designation granted."""
+    for k in range(ev.end, min(sent_end, ev.end + 6)):
+        if doc[k].lower_ in ("as", "for", "with") and k + 2 < sent_end:
+            nxt = [t.lower_ for t in doc[k + 1:k + 3]]
+            if nxt[0] in DESIGNATION_WORDS or (nxt[0] in ("a", "an", "the") and nxt[1] in DESIGNATION_WORDS):
+                return True
+        if doc[k].text in (",", ";", "."):
+            return False
+    return False

@@ -14,7 +14,7 @@ import pytest
 ])
 def test_an_approval_of_research_is_no_licence(analyse_text, sentence: str, event: str) -> None:
     an = analyse_text(sentence)
-    assert [e.event for e in an.events if e.event.endswith("approval")] == [event]
+    assert [e.event for e in an.events if e.event.endswith("approval") or e.event == event][:1] == [event]
 
 
 @pytest.mark.parametrize(("sentence", "event"), [
@@ -22,7 +22,9 @@ def test_an_approval_of_research_is_no_licence(analyse_text, sentence: str, even
     ("The health department has authorised a company to make Drug X.", "measure-approval"),
     ("The agency approved Drug X for adults.", "approval"),
     ("The agency's approval of the new rules covers Drug X.", "approval"),  # the noun: read as before
+    # a designation granted on the way to a decision
+    ("In 2017 the agency approved Drug X as a breakthrough therapy.", "designation"),
 ])
 def test_an_approval_of_a_measure_or_a_body_is_no_licence(analyse_text, sentence: str, event: str) -> None:
     an = analyse_text(sentence)
-    assert [e.event for e in an.events if e.event.endswith("approval")] == [event]
+    assert [e.event for e in an.events if e.event.endswith("approval") or e.event == event][:1] == [event]

@@ -222,6 +222,9 @@ TABLE = [
     ("Acme said it hoped Drug X would be approved next year.", "approval", "past-forecast"),
     ("Acme said Drug X would be approved next year if the data held.", "approval", "hypothetical"),
     ("Acme had hoped Drug X would be approved next year.", "approval", "hypothetical"),
+    # a name with its acronym before a past verb; a same-form past after a singular subject
+    ("The Ruritanian Medicines Board (RMB) approved Drug X as a medicine.", "approval", "done"),
+    ("The country put Drug X on the list of medicines approved by its regulator.", "approval", "done"),
     # a limit on a permission held forecasts nothing
     ("In Ruritania Drug X may be prescribed only for burns.", "approval", "current"),
     # a stage or state the subject of a present verb of going on holds now
