@@ -103,7 +103,8 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
 # nation in the world to officially recognise ...". Written into the phrase list, so a pack lists
 # the category once.
 WIDENERS = ("anywhere", "in the world", "worldwide", "on earth", "globally", "ever")
-MANNER_AFTER_TO = ("officially", "formally", "legally", "fully")
+# Words after "to": a manner ("to officially recognise") or the perfect ("to have legalised").
+MANNER_AFTER_TO = ("officially", "formally", "legally", "fully", "have")
 
 
 def category_variants(phrases: list[str]) -> list[str]:

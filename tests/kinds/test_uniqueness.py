@@ -69,3 +69,8 @@ def test_the_kind_reads_its_slots(tmp_path) -> None:
         "claims/c.yaml": "claims:\n" + kindpack.claim("x", "Drug X came first.", bad)})
     _, problems = check_packs([root])
     assert any("'says' must be 'only' or 'first'" in str(p) for p in problems if p.level == "error")
+
+
+def test_a_first_told_with_the_perfect_infinitive(bundled_linter) -> None:
+    text = "Australia became the first nation anywhere to have legalised MDMA for therapy."
+    assert [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule == "mdma/australia-first-country"]

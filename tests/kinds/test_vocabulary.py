@@ -36,7 +36,7 @@ def test_a_category_also_reads_with_a_widener_and_a_manner_adverb():
 
     found = category_variants(["nation to recognise", "oral blocker"])
     assert {"nation anywhere to officially recognise", "nation in the world to recognise",
-            "nation to formally recognise"} <= set(found)
+            "nation to formally recognise", "nation anywhere to have recognise"} <= set(found)  # the perfect, inflected at match time
     assert found[:2] == ["nation to recognise", "oral blocker"]  # the pack's own phrases first, kept as written
     assert "to recognise" in found  # the noun left out: "Australia is the first to recognise ..."
     assert not any(v.startswith("oral") and v != "oral blocker" for v in found)  # only "NOUN to VERB" phrases
