@@ -443,7 +443,28 @@ def _in_hands(words: list[str], cs: int, ce: int) -> bool:
     return False
 
 
-PROSPECTS = (delay_foreseen, prospect_cue, pending_cue, date_stated, in_progress, modal_or_ability, told_tense, by_aux)
+# Verbs that move something towards an event: "nudging the FDA toward approving MDMA".
+MOVERS = {"push", "nudge", "steer", "drive", "move", "lead", "edge", "inch", "propel", "bring", "carry", "head"}
+
+
+def moved_toward(ctx: StanceContext) -> bool:
+    """"toward(s)" right before the event, after a verb of moving something in its clause: the
+    event is where things are headed (a forecast), or were, when the verb is a finite past."""
+    words, cs, es = ctx.words, ctx.cs, ctx.es
+    if es - 1 <= cs or words[es - 1] not in ("toward", "towards"):
+        return False
+    for i in range(es - 2, max(cs, es - 12) - 1, -1):
+        if words[i] in (",", ";"):
+            return False
+        if lemma_of(words[i]) in MOVERS:
+            past = words[i].endswith("ed") and _aux_before(words, cs, i) in (None, "past")
+            ctx.out.stance = "past-forecast" if past else "expected"
+            return True
+    return False
+
+
+PROSPECTS = (delay_foreseen, prospect_cue, pending_cue, moved_toward, date_stated, in_progress, modal_or_ability,
+             told_tense, by_aux)
 
 
 def _restricted(words: list[str], es: int, ce: int) -> bool:

@@ -235,6 +235,9 @@ TABLE = [
     ("Drug X moved toward approval in 2019.", "approval", "past-forecast"),
     ("Drug X edged closer to approval in 2019.", "approval", "past-forecast"),
     ("Drug X has edged closer to approval.", "approval", "expected"),
+    # moved towards the event by a verb of moving something
+    ("The maker is nudging the Ruritanian Medicines Board (RMB) toward approving Drug X.", "approval", "expected"),
+    ("In 2019 the data pushed regulators toward approval of Drug X.", "approval", "past-forecast"),
     # a decision still to be made known: the event under "whether" waits on it
     ("The agency is expected to announce by August 11 whether it approves Drug X.", "approval", "pending"),
     ("The agency will say in August whether it will approve Drug X.", "approval", "pending"),
