@@ -200,7 +200,9 @@ def _condition_opens_before(words: list[str], cs: int, es: int) -> bool:
     """A condition opened inside the clause, right before the event with its own subject: "would
     allow prescribing once the drug is rescheduled". Adverbial "once" ("was once legal") has no
     subject after it."""
-    for i in range(es - 2, max(cs, es - 7) - 1, -1):
+    # (twelve words: the subject may be a long name, "once the United States Food and Drug
+    # Administration has approved them")
+    for i in range(es - 2, max(cs, es - 12) - 1, -1):
         w = words[i]
         if w in (",", ";"):
             return False

@@ -12,6 +12,8 @@ from factcheck.lang.modality import _condition_opens_before, _modal_before, _mod
     ("sales start if the agency approves it", "approves", True),
     ("the drug was once legalized there", "legalized", False),  # adverbial "once"
     ("the agency approved it , once again", "approved", False),
+    # a long name as the condition's subject
+    ("use is lawful once the united states food and drug administration has approved it", "approved", True),
 ])
 def test_a_condition_opened_inside_the_clause(text: str, event: str, condition: bool):
     words = text.split()
