@@ -306,10 +306,30 @@ def conditional(ctx: StanceContext) -> bool:
         # condition ("if that is granted, the FDA must decide within six months") the rule of the process.
         out.stance = "hypothetical" if after_a_condition(words, ctx.sent[0], cs) else "expected"
         return True
+    if _last_requirement(words, cs, es):
+        # "the last research needed to win approval", "close to completing the trials needed for
+        # approval": the last step named, the event is told as near (as "the last step before approval").
+        out.stance = "expected"
+        return True
     if _hypothetical(words, cs, es, ctx.inside):
         out.stance = "hypothetical"
         return True
     return False
+
+
+# Words that make a requirement the last one: "the last trials needed", "close to completing".
+LAST_OF_THEM = {"last", "final", "remaining"}
+
+
+def _last_requirement(words: list[str], cs: int, es: int) -> bool:
+    """A requirement word right before the event ("needed to win approval", "needed for approval")
+    on a noun that is the last of its kind, or that is close to done."""
+    k = next((i for i in range(es - 1, max(cs, es - 4) - 1, -1) if words[i] in ("needed", "required", "necessary")), None)
+    if k is None:
+        return False
+    before = words[max(cs, k - 7):k]
+    return any(w in LAST_OF_THEM for w in before) or ("close" in before and "completing" in before) \
+        or ("nearly" in before and "completing" in before)
 
 
 def ended(ctx: StanceContext) -> bool:

@@ -235,6 +235,10 @@ TABLE = [
     ("Drug X moved toward approval in 2019.", "approval", "past-forecast"),
     ("Drug X edged closer to approval in 2019.", "approval", "past-forecast"),
     ("Drug X has edged closer to approval.", "approval", "expected"),
+    # the last requirement named: the event told as near; a requirement alone is a condition
+    ("The money will fund the last research needed to win approval for Drug X.", "approval", "expected"),
+    ("Drug X is close to completing the clinical trials needed for approval.", "approval", "expected"),
+    ("More research is needed for approval of Drug X.", "approval", "hypothetical"),
     # moved towards the event by a verb of moving something
     ("The maker is nudging the Ruritanian Medicines Board (RMB) toward approving Drug X.", "approval", "expected"),
     ("In 2019 the data pushed regulators toward approval of Drug X.", "approval", "past-forecast"),
