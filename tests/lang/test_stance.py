@@ -235,6 +235,8 @@ TABLE = [
     ("Drug X moved toward approval in 2019.", "approval", "past-forecast"),
     ("Drug X edged closer to approval in 2019.", "approval", "past-forecast"),
     ("Drug X has edged closer to approval.", "approval", "expected"),
+    # in line for the event
+    ("Drug X is in line for approval next year.", "approval", "expected"),
     # the last requirement named: the event told as near; a requirement alone is a condition
     ("The money will fund the last research needed to win approval for Drug X.", "approval", "expected"),
     ("Drug X is close to completing the clinical trials needed for approval.", "approval", "expected"),
