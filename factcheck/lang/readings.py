@@ -195,7 +195,29 @@ def _awaited(words: list[str], cs: int, es: int) -> bool:
     text = " ".join(before).replace(" - ", "-")  # "run-up" is three tokens
     if any(f" {p} " in f" {text} " for p in AWAITING) and not any(w in (",", ";", "and", "but") for w in before[-4:]):
         return True
+    if _gathered_for(words, cs, es):
+        return True
     return es - 2 >= cs and words[es - 1] == "pending" and words[es - 2] in ("the", "a", "its", "their", "an")
+
+
+# Verbs of getting something ready for an event: "data are being gathered for a new drug application".
+GATHERING = {"gather", "collect", "compile", "assemble", "prepare", "build", "raise", "ready", "amass"}
+
+
+def _gathered_for(words: list[str], cs: int, es: int) -> bool:
+    """The event after "for (a/an/the/its)" with a verb of gathering or preparing just before."""
+    k = es - 1
+    if k > cs and words[k] in ("a", "an", "the", "its", "their"):
+        k -= 1
+    if k <= cs or words[k] != "for":
+        return False
+    # Told as under way or to come ("are being gathered", "is preparing", "to compile"), not a gerund
+    # subject of another verb ("Gathering the data for the application took 38 years").
+    return any(lemma_of(words[i]) in GATHERING and i > cs and words[i - 1] in _UNDER_WAY_OR_TO_COME
+               for i in range(max(cs, k - 3), k))
+
+
+_UNDER_WAY_OR_TO_COME = {"is", "are", "am", "be", "being", "will", "to", "'s", "'re", "now", "still", "currently"}
 
 
 # Common irregular simple pasts (the lemma table also maps comparatives such as "better").

@@ -235,6 +235,9 @@ TABLE = [
     ("Drug X moved toward approval in 2019.", "approval", "past-forecast"),
     ("Drug X edged closer to approval in 2019.", "approval", "past-forecast"),
     ("Drug X has edged closer to approval.", "approval", "expected"),
+    # gathered for: an aim still to come; a gerund subject of a past verb tells history
+    ("Data are being gathered for an application to the agency on Drug X.", "submission", "expected"),
+    ("Gathering the data for the application on Drug X took eight years.", "submission", "none"),
     # in line for the event
     ("Drug X is in line for approval next year.", "approval", "expected"),
     # the last requirement named: the event told as near; a requirement alone is a condition
