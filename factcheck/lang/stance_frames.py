@@ -312,7 +312,11 @@ def conditional(ctx: StanceContext) -> bool:
         out.stance = "expected"
         return True
     if _hypothetical(words, cs, es, ctx.inside):
-        out.stance = "hypothetical"
+        # A condition that names when the event comes ("if it is approved next year", "once the FDA
+        # approves it in August") takes the event as coming then: a forecast.
+        dated = words[cs] in ("if", "once", "when") and any(is_future(t, ctx.doc_date) and t.text.lower() != "now"
+                                                             for t in out.times)
+        out.stance = "expected" if dated else "hypothetical"
         return True
     return False
 

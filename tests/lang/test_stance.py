@@ -235,6 +235,9 @@ TABLE = [
     ("Drug X moved toward approval in 2019.", "approval", "past-forecast"),
     ("Drug X edged closer to approval in 2019.", "approval", "past-forecast"),
     ("Drug X has edged closer to approval.", "approval", "expected"),
+    # a condition that names when the event comes takes it as coming then
+    ("If Drug X is approved next year, clinics will open.", "approval", "expected"),
+    ("If Drug X is approved, clinics will open.", "approval", "hypothetical"),
     # gathered for: an aim still to come; a gerund subject of a past verb tells history
     ("Data are being gathered for an application to the agency on Drug X.", "submission", "expected"),
     ("Gathering the data for the application on Drug X took eight years.", "submission", "none"),
