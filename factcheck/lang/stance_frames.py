@@ -314,8 +314,11 @@ def conditional(ctx: StanceContext) -> bool:
     if _hypothetical(words, cs, es, ctx.inside):
         # A condition that names when the event comes ("if it is approved next year", "once the FDA
         # approves it in August") takes the event as coming then: a forecast.
-        dated = words[cs] in ("if", "once", "when") and any(is_future(t, ctx.doc_date) and t.text.lower() != "now"
-                                                             for t in out.times)
+        # (On a page with no date a year named is taken as the time looked to: "if it is approved
+        # in 2024"; not after "had" or "were", a supposition about the past.)
+        dated = words[cs] in ("if", "once", "when") and not any(w in ("had", "were", "'d") for w in words[cs:es]) \
+            and any((is_future(t, ctx.doc_date) and t.text.lower() != "now")
+                    or (ctx.doc_date is None and not t.relative and t.first is not None) for t in out.times)
         out.stance = "expected" if dated else "hypothetical"
         return True
     return False

@@ -238,6 +238,7 @@ TABLE = [
     # a condition that names when the event comes takes it as coming then
     ("If Drug X is approved next year, clinics will open.", "approval", "expected"),
     ("If Drug X is approved, clinics will open.", "approval", "hypothetical"),
+    ("If Drug X had been approved next year, clinics would have opened.", "approval", "hypothetical"),
     # gathered for: an aim still to come; a gerund subject of a past verb tells history
     ("Data are being gathered for an application to the agency on Drug X.", "submission", "expected"),
     ("Gathering the data for the application on Drug X took eight years.", "submission", "none"),
@@ -940,3 +941,9 @@ def test_a_duty_with_a_deadline_under_a_condition_is_the_rule_of_the_process(sta
     st = stance_of("Acme asked for a fast review; if that is granted, the agency must decide on Drug X within six months.",
                    "decision")
     assert st.stance == "hypothetical"
+
+
+def test_a_condition_naming_a_year_on_an_undated_page_is_a_forecast(stance_of):
+    assert stance_of("If Drug X is approved in 2030, clinics will open.", "approval", doc_date=None).stance == "expected"
+    assert stance_of("If Drug X had been approved in 2020, clinics would have opened.", "approval",
+                     doc_date=None).stance == "hypothetical"
