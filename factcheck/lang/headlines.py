@@ -47,9 +47,11 @@ def headline_act(doc: Doc, sent: tuple[int, int], event: Cue) -> bool:
         return False
     w = doc[event.start]
     before = doc[event.start - 1]
-    if any(t.lower_ in HEADLINE_VERBS or t.lower_ in ("to", "set", "poised", "nears", "near", "could", "?")
-           for t in toks):
-        return False  # a verb of its own, or the headline's future ("FDA to approve", "set to")
+    if any(t.lower_ in HEADLINE_VERBS or t.lower_ in ("set", "poised", "nears", "near", "could", "?")
+           or (t.lower_ == "to" and t.i < event.start) for t in toks):
+        # A verb of its own, or the headline's future ("FDA to approve", "set to"); a "to" after the
+        # event is its purpose ("Australia approves MDMA to treat mental disorders").
+        return False
     word = w.lower_
     if word.endswith("s") and lemma_of(word) != word and before.is_alpha and (before.is_title or before.is_upper):
         return True  # "FDA approves ...", "Regulators OK ...": the news present after its subject

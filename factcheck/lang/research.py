@@ -44,7 +44,7 @@ OBJECT_WORDS = {"for", "of", "to", "a", "an", "the", "its", "their", "his", "her
                 "two", "three", "four", "several", "large", "larger", "small", "new", "further", "additional",
                 "another", "more", "pivotal", "phase", "clinical", "human", "first", "second", "third", "final",
                 "late-stage", "early-stage", "late", "early", "mid", "stage", "randomized", "randomised", "controlled",
-                "-", "in", "on", "us", "u.s.",
+                "-", "in", "on", "us", "u.s.", "scale", "large-scale",
                 "with", "as", "part", "through", "psychotherapy", "therapy"}
 
 
@@ -58,9 +58,12 @@ MEASURE_OBJECTS = {"amendment", "amendments", "regulation", "regulations", "rule
                    "bill", "bills", "law", "laws", "plan", "plans", "proposal", "proposals", "motion", "budget",
                    "framework", "policy", "policies", "guideline", "guidelines", "exemption", "exemptions",
                    "company", "companies", "firm", "firms", "manufacturer", "manufacturers", "producer", "producers",
-                   "supplier", "suppliers", "deal", "merger", "takeover", "sale", "funding", "grant"}
+                   "supplier", "suppliers", "deal", "merger", "takeover", "sale", "funding", "grant",
+                   # an access scheme: "approves increased access to MDMA", "approved an expanded access program"
+                   "access", "program", "programme", "scheme"}
 _BEFORE_OBJECT = {"a", "an", "the", "its", "their", "this", "that", "these", "two", "three", "several", "new", "further",
-                  "final", "formal", "national", "federal", "domestic", "local", "canadian", "australian", "key"}
+                  "final", "formal", "national", "federal", "domestic", "local", "canadian", "australian", "key",
+                  "increased", "expanded", "wider", "broader", "early", "limited", "compassionate"}
 
 
 def of_a_measure(doc: Doc, ev: Cue, sent_end: int) -> bool:

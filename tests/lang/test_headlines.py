@@ -9,6 +9,7 @@ import pytest
     ("FDA approves MDMA-assisted therapy", "approves", True),
     ("MDMA therapy approved in the US for veterans", "approved", True),
     ("FDA to approve MDMA therapy", "approve", False),  # the headline's future
+    ("Australia approves MDMA and psilocybin to treat mental disorders", "approves", True),  # "to" of purpose
     ("FDA set to approve MDMA therapy", "approve", False),
     ("Will the FDA approve MDMA therapy?", "approve", False),
     ("The FDA approves drugs that are safe and effective.", "approves", False),  # a sentence, not a headline

@@ -9,6 +9,7 @@ import pytest
     ("The agency approved a Phase 3 trial of Drug X.", "research-approval"),
     ("The agency approved the use of Drug X in large clinical trials.", "research-approval"),
     ("The agency approved a clinical trial application for Drug X.", "research-approval"),
+    ("The agency approves large-scale trial of Drug X to treat burns.", "research-approval"),
     ("The agency approved Drug X on the strength of its trial data.", "approval"),  # what the trials gave
     ("The agency approved Drug X after two trials.", "approval"),
 ])
@@ -20,6 +21,7 @@ def test_an_approval_of_research_is_no_licence(analyse_text, sentence: str, even
 @pytest.mark.parametrize(("sentence", "event"), [
     ("The government approved an amendment to the drug regulations for Drug X.", "measure-approval"),
     ("The health department has authorised a company to make Drug X.", "measure-approval"),
+    ("The agency approves increased access to Drug X for burns.", "measure-approval"),
     ("The agency approved Drug X for adults.", "approval"),
     ("The agency's approval of the new rules covers Drug X.", "approval"),  # the noun: read as before
     # a designation granted on the way to a decision
