@@ -316,7 +316,9 @@ def conditional(ctx: StanceContext) -> bool:
         # approves it in August") takes the event as coming then: a forecast.
         # (On a page with no date a year named is taken as the time looked to: "if it is approved
         # in 2024"; not after "had" or "were", a supposition about the past.)
-        dated = words[cs] in ("if", "once", "when") and not any(w in ("had", "were", "'d") for w in words[cs:es]) \
+        # So does a possible one with its earliest time ("possible approval ... as early as 2024").
+        opens = words[cs] in ("if", "once", "when") or (es - 1 >= cs and words[es - 1] in ("possible", "potential"))
+        dated = opens and not any(w in ("had", "were", "'d") for w in words[cs:es]) \
             and any((is_future(t, ctx.doc_date) and t.text.lower() != "now")
                     or (ctx.doc_date is None and not t.relative and t.first is not None) for t in out.times)
         out.stance = "expected" if dated else "hypothetical"

@@ -261,7 +261,11 @@ def modal_or_ability(ctx: StanceContext) -> bool:
             out.stance = "expected"
         else:
             out.stance = "hypothetical"
-    elif modal in DEONTIC_MODALS and not ctx.future_time and not any(w in FORECAST_ADVERBS for w in words[cs:ce]):
+    elif modal in DEONTIC_MODALS and not ctx.future_time and not any(w in FORECAST_ADVERBS for w in words[cs:ce]) \
+            and not (ctx.doc_date is None and any(not t.relative and t.first is not None
+                                                  and t.start >= ctx.doc[es].idx for t in out.times)):
+        # (on a page with no date a year named after the event is the time the duty looks to: "the
+        # United States should officially approve the treatment in 2021" forecasts it)
         out.stance = "hypothetical"  # "ecstasy should be approved for depression": an argument, not a forecast
     elif modal in ("could", "might") and any(w in PAST_BELIEF for w in words[ctx.sent[0]:es]):
         out.stance = "past-forecast"  # "advocates, who saw it as a drug that could win approval"

@@ -947,3 +947,13 @@ def test_a_condition_naming_a_year_on_an_undated_page_is_a_forecast(stance_of):
     assert stance_of("If Drug X is approved in 2030, clinics will open.", "approval", doc_date=None).stance == "expected"
     assert stance_of("If Drug X had been approved in 2020, clinics would have opened.", "approval",
                      doc_date=None).stance == "hypothetical"
+
+
+def test_a_possible_event_with_its_earliest_time_and_a_duty_dated_on_an_undated_page(stance_of):
+    assert stance_of("The step opens the way to possible approval of Drug X as early as 2030.", "approval",
+                     doc_date=None).stance == "expected"
+    assert stance_of("Any possible approval of Drug X would need another trial.", "approval",
+                     doc_date=None).stance == "hypothetical"
+    assert stance_of("The makers say the agency should approve Drug X in 2030.", "approval",
+                     doc_date=None).stance == "expected"
+    assert stance_of("In 2020 the agency said it should approve Drug X.", "approval", doc_date=None).stance != "expected"
