@@ -212,7 +212,18 @@ def _goes_on(words: list[str], ee: int, ce: int) -> bool:
         k += 1
     # past an "of" phrase of a few words: "the Phase 3 trials of MDMA go on"
     starts = [k] + ([j for j in range(k + 2, min(ce, k + 5))] if k < ce and words[k] == "of" else [])
-    return any(_going_on_at(words, j, ce) for j in starts)
+    if any(_going_on_at(words, j, ce) for j in starts):
+        return True
+    # "Phase 3 studies of MDMA-assisted therapy for PTSD run by MAPS are under way": the noun
+    # group's own "be" with a word of being under way, past its modifiers
+    for j in range(k, min(ce - 1, k + 12)):
+        if words[j] in (",", ";", "that", "which", "who", "and", "but", "was", "were"):
+            return False
+        if words[j] in ("are", "is") and (words[j + 1] in ("underway", "ongoing", "continuing")
+                                          or (words[j + 1] in ("under", "in") and j + 2 < ce
+                                              and words[j + 2] in ("way", "progress"))):
+            return True
+    return False
 
 
 def _going_on_at(words: list[str], k: int, ce: int) -> bool:
