@@ -29,7 +29,7 @@ NEGATIONS = frozenset({"no", "not", "non", "without", "unapproved", "unregistere
 INTO = frozenset({"to", "on", "onto", "in", "into"})
 # Words that end the stretch a verb reaches: another clause or list item begins.
 STOPS = frozenset({".", ";", ":", ",", "but", "and", "or", "that", "which", "who", "with", "out"})
-TO_LIST = 10  # words from the verb to "list": "put both drugs on the Therapeutic Goods Administration's list"
+TO_LIST = 12  # words from the verb to "list": "put both MDMA and psilocybin on the Therapeutic Goods Administration's list"
 AFTER_LIST = 6  # words after "list" that say what it lists: "of medicines approved by the regulator"
 
 
@@ -66,7 +66,8 @@ def _list_entered(doc: Doc, c: Cue) -> int | None:
         if w in LIST_NOUNS:
             before = [doc[k].lower_ for k in range(c.end, j)]
             # "join the list"; otherwise a preposition of entering before the list's determiners
-            return j if direct or any(b in INTO for b in before[-4:]) else None
-        if w in STOPS:
-            return None
+            # (a regulator's long name may stand between: "on the Therapeutic Goods Administration's list")
+            return j if direct or any(b in INTO for b in before[-7:]) else None
+        if w in STOPS and not (w == "and" and any(doc[k].lower_ == "both" for k in range(c.end, j))):
+            return None  # (not the "and" of "both MDMA and psilocybin")
     return None

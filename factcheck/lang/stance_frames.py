@@ -317,7 +317,9 @@ def conditional(ctx: StanceContext) -> bool:
         # (On a page with no date a year named is taken as the time looked to: "if it is approved
         # in 2024"; not after "had" or "were", a supposition about the past.)
         # So does a possible one with its earliest time ("possible approval ... as early as 2024").
-        opens = words[cs] in ("if", "once", "when") or (es - 1 >= cs and words[es - 1] in ("possible", "potential"))
+        # (an inverted condition too: "should it win FDA approval in August")
+        opens = words[cs] in ("if", "once", "when") or (es - 1 >= cs and words[es - 1] in ("possible", "potential")) \
+            or any(words[i] == "should" and words[i + 1] in ("it", "they", "the", "this") for i in range(cs, es - 1))
         dated = opens and not any(w in ("had", "were", "'d") for w in words[cs:es]) \
             and any((is_future(t, ctx.doc_date) and t.text.lower() != "now")
                     or (ctx.doc_date is None and not t.relative and t.first is not None) for t in out.times)

@@ -29,7 +29,7 @@ _UNIT = r"(?:year|month|week|summer|spring|autumn|fall|winter|quarter|decade)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative", re.compile(rf"\b(?:next|this|coming|later this|early next|late next|later next|the coming) {_UNIT}s?\b", re.I)),
     ("relative", re.compile(r"\b(?:in|within|over) (?:the )?(?:next|coming) (?:few |several |two |three |six |\d+ )?(?:days|weeks|months|years)\b", re.I)),
-    ("relative", re.compile(r"\bwithin (?:(?:a|the next|the coming|\d+|a few|several|two|three|six|twelve) )?(?:days?|weeks?|months?|years?)\b", re.I)),
+    ("relative", re.compile(r"\b(?:within|inside(?: of)?) (?:(?:a|the next|the coming|\d+|a few|several|two|three|six|twelve) )?(?:days?|weeks?|months?|years?)\b", re.I)),
     ("relative", re.compile(r"\b(?:later|earlier) (?:this|that) (?:year|month|week|decade)\b", re.I)),
     ("relative", re.compile(r"\b(?:by|before) the end of (?:the|this|next) (?:year|month|decade)\b", re.I)),
     ("relative", re.compile(rf"\b(?:last|this past) {_UNIT}\b", re.I)),
@@ -306,7 +306,7 @@ def is_future(t: TimeExpr, doc_date: date | None) -> bool:
     if t.relative and t.last is not None and doc_date is not None and re.search(rf"\d|\b{_MONTH}", low):
         return t.last > doc_date  # a day or month of the page's year ("by August 11", "from July")
     if t.relative:
-        return bool(re.search(r"\b(?:next|coming|soon|shortly|imminently|within|from now|later this|end of)\b", low))
+        return bool(re.search(r"\b(?:next|coming|soon|shortly|imminently|within|inside|from now|later this|end of)\b", low))
     if doc_date is None or t.last is None:
         return False
     return t.last > doc_date

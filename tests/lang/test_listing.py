@@ -13,6 +13,9 @@ def _approvals(events_read, text: str) -> list[tuple[str, str]]:
     ("The regulator has put both drugs on its list of approved medicines.", "put", "done"),
     ("Drug X was added to the national list of registered medicines in 2021.", "added", "done"),
     ("Drug X will join the list of medicines approved by the regulator next year.", "join", "expected"),
+    # two drugs joined by "both ... and", and a regulator's long name before "list"
+    ("Ruritania has put both Drug X and Drug Y on the Medicines Board's list of approved medicines.", "put",
+     "done"),
 ])
 def test_entering_a_list_of_approved_medicines_is_an_approval(events_read, text: str, span: str, stance: str):
     assert (span, stance) in _approvals(events_read, text)

@@ -231,6 +231,7 @@ TABLE = [
     ("Clinics treat patients while the last phase of trials of Drug X goes on.", "final-stage", "current"),
     ("The shortage of Drug X persists.", "shortage", "current"),
     ("The last phase of trials of Drug X for burns run by Acme is under way.", "final-stage", "current"),
+    ("The final part of the trials of Drug X is now under way.", "final-stage", "current"),
     # movement towards the event is a forecast; told in the past, history
     ("Drug X advances towards approval.", "approval", "expected"),
     ("Drug X moved toward approval in 2019.", "approval", "past-forecast"),

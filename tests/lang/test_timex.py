@@ -208,3 +208,8 @@ def test_an_undated_page_keeps_a_month_or_day_without_its_dates(text: str, found
 
 def test_the_modal_may_is_no_month_on_an_undated_page():
     assert not any("may" in t.text.lower() for t in find_times("This may change soon.", None))
+
+
+def test_inside_a_span_is_a_time_to_come() -> None:
+    t = only("Regulators should clear it inside two years.", None)
+    assert t.text == "inside two years" and t.relative and is_future(t, None)
