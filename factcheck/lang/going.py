@@ -1,0 +1,62 @@
+"""Events told as going on or as moved towards: "while the Phase 3 trials go on", "the shortage
+persists", "nudging the FDA toward approving MDMA". Part of the stance readers (stance_prospects.py)."""
+
+from __future__ import annotations
+
+from factcheck.lang.aspect import _aux_before
+from factcheck.lang.lemmas import lemma_of
+from factcheck.lang.stance_frames import StanceContext
+
+# The head nouns a stage or process may take before its verb: "the Phase 3 trials continue".
+_PROCESS_HEADS = {"trial", "trials", "study", "studies", "testing", "tests", "research", "programme", "program",
+                  "clinical", "process"}
+
+
+def goes_on(words: list[str], ee: int, ce: int) -> bool:
+    """The event's noun group is the subject of a present verb of going on: "the trials continue",
+    "while the Phase 3 trials go on", "the shortage persists"."""
+    k = ee
+    while k < ce and k - ee < 2 and words[k] in _PROCESS_HEADS:
+        k += 1
+    # past an "of" phrase of a few words: "the Phase 3 trials of MDMA go on"
+    starts = [k] + ([j for j in range(k + 2, min(ce, k + 5))] if k < ce and words[k] == "of" else [])
+    if any(_going_on_at(words, j, ce) for j in starts):
+        return True
+    # "Phase 3 studies of MDMA-assisted therapy for PTSD run by MAPS are under way": the noun
+    # group's own "be" with a word of being under way, past its modifiers
+    for j in range(k, min(ce - 1, k + 12)):
+        if words[j] in (",", ";", "that", "which", "who", "and", "but", "was", "were"):
+            return False
+        if words[j] in ("are", "is") and (words[j + 1] in ("underway", "ongoing", "continuing")
+                                          or (words[j + 1] in ("under", "in") and j + 2 < ce
+                                              and words[j + 2] in ("way", "progress"))):
+            return True
+    return False
+
+
+def _going_on_at(words: list[str], k: int, ce: int) -> bool:
+    if k >= ce:
+        return False
+    w = words[k]
+    return w in ("continue", "continues", "persist", "persists", "proceed", "proceeds") \
+        or (w in ("go", "goes", "carry", "carries", "drag", "drags") and k + 1 < ce and words[k + 1] == "on")
+
+
+# Verbs that move something towards an event: "nudging the FDA toward approving MDMA".
+MOVERS = {"push", "nudge", "steer", "drive", "move", "lead", "edge", "inch", "propel", "bring", "carry", "head"}
+
+
+def moved_toward(ctx: StanceContext) -> bool:
+    """"toward(s)" right before the event, after a verb of moving something in its clause: the
+    event is where things are headed (a forecast), or were, when the verb is a finite past."""
+    words, cs, es = ctx.words, ctx.cs, ctx.es
+    if es - 1 <= cs or words[es - 1] not in ("toward", "towards"):
+        return False
+    for i in range(es - 2, max(cs, es - 12) - 1, -1):
+        if words[i] in (",", ";"):
+            return False
+        if lemma_of(words[i]) in MOVERS:
+            past = words[i].endswith("ed") and _aux_before(words, cs, i) in (None, "past")
+            ctx.out.stance = "past-forecast" if past else "expected"
+            return True
+    return False
