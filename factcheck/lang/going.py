@@ -38,8 +38,27 @@ def _going_on_at(words: list[str], k: int, ce: int) -> bool:
     if k >= ce:
         return False
     w = words[k]
-    return w in ("continue", "continues", "persist", "persists", "proceed", "proceeds") \
-        or (w in ("go", "goes", "carry", "carries", "drag", "drags") and k + 1 < ce and words[k + 1] == "on")
+    # (a start told in the news present holds now too: "the third and final phase gets going")
+    return w in ("continue", "continues", "persist", "persists", "proceed", "proceeds", "begins", "starts") \
+        or (w in ("go", "goes", "carry", "carries", "drag", "drags") and k + 1 < ce and words[k + 1] == "on") \
+        or (w in ("gets", "get") and k + 1 < ce and words[k + 1] in ("going", "underway", "started")) \
+        or (w in ("gets", "get") and k + 2 < ce and words[k + 1] == "under" and words[k + 2] == "way")
+
+
+# Verbs of entering a stage, in the present: "MDMA therapy enters its third and final phase".
+ENTERING_NOW = {"enters", "begins", "starts", "reaches"}
+_BEFORE_STAGE = {"its", "the", "a", "their", "this", "third", "final", "last", "and", "next", "late", "pivotal"}
+
+
+def enters_now(words: list[str], cs: int, es: int) -> bool:
+    """The stage is the object of a verb of entering in the news present, its subject right before
+    ("MDMA-assisted therapy enters its third and final phase"): the stage begins now."""
+    k = es - 1
+    while k > cs and es - k <= 5 and words[k] in _BEFORE_STAGE:
+        k -= 1
+    if not (k > cs and words[k] in ENTERING_NOW):
+        return False
+    return words[k - 1] not in ("to", "will", "would", "could", "may", "might", "should", "can", "must")
 
 
 # Verbs that move something towards an event: "nudging the FDA toward approving MDMA".

@@ -178,3 +178,8 @@ def test_grouped_matchers_give_what_each_ones_own_phrase_matcher_gives(monkeypat
             assert [(c.label, c.start, c.end) for c in m(doc)] == want
             assert len(want) > 20
         assert sum(1 for k in doc.user_data if str(k).startswith("factcheck_cues:")) == 1  # matched once
+
+
+def test_greenlighted_is_an_approval_word(analyse_text) -> None:
+    an = analyse_text("Drug X greenlighted for burns")
+    assert any(e.event == "approval" for e in an.events)

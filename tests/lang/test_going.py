@@ -18,3 +18,23 @@ from factcheck.lang.going import goes_on
 def test_a_noun_group_the_subject_of_a_verb_of_going_on(text: str, event_end: int, going: bool) -> None:
     words = text.split()
     assert goes_on(words, event_end, len(words)) is going
+
+
+@pytest.mark.parametrize(("text", "entering"), [
+    ("drug x therapy enters its third and final phase", True),
+    ("drug x therapy entered its third and final phase", False),  # told in the past: read as done elsewhere
+    ("drug x therapy will enter its third and final phase", False),  # to come: read as a forecast elsewhere
+    ("drug x therapy is set to begin its third phase", False),
+])
+def test_a_stage_entered_in_the_news_present(text: str, entering: bool) -> None:
+    from factcheck.lang.going import enters_now
+
+    words = text.split()
+    es = words.index("third")  # where the stage's cue ("third and final phase") starts
+    assert enters_now(words, 0, es) is entering
+
+
+def test_a_start_in_the_news_present_goes_on() -> None:
+    words = "the third and final phase gets going".split()
+    assert goes_on(words, 5, len(words))
+    assert not goes_on("the third and final phase got going".split(), 5, 7)
