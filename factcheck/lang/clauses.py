@@ -102,7 +102,9 @@ def _adverbial(doc: Doc, i: int, sent_start: int) -> bool:
     if w != "yet":
         return False
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-    return prev in ("not", "n't", "has", "have", "had", "is", "are", "was", "were", "as", "never") or nxt == "to"
+    # (after a modal too: "the agency could yet approve it")
+    return prev in ("not", "n't", "has", "have", "had", "is", "are", "was", "were", "as", "never", "could", "may",
+                    "might", "will", "would", "can") or nxt == "to"
 
 
 ASIDE_TOKENS = 4

@@ -163,7 +163,7 @@ def _modal_reading(words: list[str], m: int, stop: int, event_starts: set[int] |
     modal follows the event noun, its subject ("the trials will start recruiting")."""
     w = words[m]
     j = m + 1
-    while j < min(stop, len(words)) and (words[j] in ADVERBS or words[j] in ("not", "n't", "never")):
+    while j < min(stop, len(words)) and (words[j] in ADVERBS or words[j] in ("not", "n't", "never", "yet")):
         j += 1
     nxt = words[j] if j < len(words) else ""
     if nxt == "have" and w in COUNTERFACTUAL_MODALS:

@@ -323,7 +323,10 @@ def conditional(ctx: StanceContext) -> bool:
         dated = opens and not any(w in ("had", "were", "'d") for w in words[cs:es]) \
             and any((is_future(t, ctx.doc_date) and t.text.lower() != "now")
                     or (ctx.doc_date is None and not t.relative and t.first is not None) for t in out.times)
-        out.stance = "expected" if dated else "hypothetical"
+        # "nearing possible FDA approval": the possible event with a word of nearness before it
+        poss = next((i for i in range(es - 1, max(cs, es - 3) - 1, -1) if words[i] in ("possible", "potential")), None)
+        near = poss is not None and any(c.label == "ST:expected" and 0 <= poss - c.end <= 2 for c in ctx.inside)
+        out.stance = "expected" if dated or near else "hypothetical"
         return True
     return False
 

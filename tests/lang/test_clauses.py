@@ -133,3 +133,7 @@ def test_clauses_read_from_the_word_column_are_those_read_token_by_token(nlp, ge
     for lo, hi in [*sents, (0, len(doc)), (3, 9)]:
         for at in range(lo, hi):
             assert clause_bounds(doc, lo, hi, cues, at) == _clause_bounds_by_tokens(doc, lo, hi, cues, at)
+
+
+def test_yet_after_a_modal_does_not_turn_the_sentence(clause_of):
+    assert clause_of("The agency could yet approve Drug X.", "approve") == "The agency could yet approve Drug X."

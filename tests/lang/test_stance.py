@@ -244,6 +244,9 @@ TABLE = [
     # gathered for: an aim still to come; a gerund subject of a past verb tells history
     ("Data are being gathered for an application to the agency on Drug X.", "submission", "expected"),
     ("Gathering the data for the application on Drug X took eight years.", "submission", "none"),
+    # "yet" after a modal is an adverb, and a possible event after a word of nearness is near
+    ("The agency could yet approve Drug X, perhaps as early as August.", "approval", "expected"),
+    ("With Drug X nearing possible agency approval, clinics are hiring.", "approval", "expected"),
     # in line for the event
     ("Drug X is in line for approval next year.", "approval", "expected"),
     # the last requirement named: the event told as near; a requirement alone is a condition
