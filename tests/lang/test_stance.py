@@ -247,6 +247,8 @@ TABLE = [
     # "yet" after a modal is an adverb, and a possible event after a word of nearness is near
     ("The agency could yet approve Drug X, perhaps as early as August.", "approval", "expected"),
     ("With Drug X nearing possible agency approval, clinics are hiring.", "approval", "expected"),
+    # permission to sell is a licence
+    ("Acme will ask the agency for permission to sell Drug X.", "approval", "pending"),
     # in line for the event
     ("Drug X is in line for approval next year.", "approval", "expected"),
     # the last requirement named: the event told as near; a requirement alone is a condition
