@@ -24,8 +24,9 @@ def goes_on(words: list[str], ee: int, ce: int) -> bool:
         return True
     # "Phase 3 studies of MDMA-assisted therapy for PTSD run by MAPS are under way": the noun
     # group's own "be" with a word of being under way, past its modifiers
-    for j in range(k, min(ce - 1, k + 12)):
-        if words[j] in (",", ";", "that", "which", "who", "and", "but", "was", "were"):
+    for j in range(k, min(ce - 1, k + 16)):
+        if words[j] in (",", ";", "that", "which", "who", "but", "was", "were") \
+                or (words[j] == "and" and words[j + 1] != "of"):  # ("shortages of X and of Y are ongoing")
             return False
         if words[j] in ("are", "is") and (words[j + 1] in ("underway", "ongoing", "continuing")
                                           or (words[j + 1] in ("under", "in") and j + 2 < ce

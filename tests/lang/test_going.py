@@ -14,6 +14,8 @@ from factcheck.lang.going import goes_on
     ("phase 3 studies of drug x for burns run by acme are under way", 2, True),
     ("the phase 3 trials went on for years", 4, False),  # told in the past
     ("the phase 3 trials , which are under way , report soon", 4, False),  # another clause's "be"
+    ("shortages of drug x and of other drugs such as drug y are ongoing", 1, True),  # "and of": one noun group
+    ("the trials ended and the reviews are ongoing", 2, False),  # "and" opens another clause
 ])
 def test_a_noun_group_the_subject_of_a_verb_of_going_on(text: str, event_end: int, going: bool) -> None:
     words = text.split()
