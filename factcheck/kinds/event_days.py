@@ -101,18 +101,14 @@ def tells_the_day(doc, day_end: int, cue: int) -> bool:  # type: ignore[no-untyp
         and not day_next_to(doc, day_end, cue)
 
 
-# Verbs of making an act known: a day after their object dates the telling, not the act.
-TELLING_PAST = {"announced", "reported", "disclosed", "revealed", "confirmed", "publicised", "publicized", "shared"}
-
-
 def _told_by_another(doc, start: int, sent_start: int) -> bool:  # type: ignore[no-untyped-def]
-    """The event's noun is the object of a verb of telling: "announced the decision", "revealed
-    its rejection"."""
+    """The event's noun is the object of a verb of saying in the past (`SAYING_PAST`): "announced
+    the decision", "revealed its rejection"."""
     k = start - 1
     while k >= sent_start and start - k <= 3 and doc[k].lower_ in ("the", "its", "their", "this", "that", "fda's",
                                                                      "agency's", "regulator's"):
         k -= 1
-    return k >= sent_start and doc[k].lower_ in TELLING_PAST
+    return k >= sent_start and doc[k].lower_ in SAYING_PAST
 
 
 def day_of_this_act(doc, ev, t) -> bool:  # type: ignore[no-untyped-def]

@@ -17,8 +17,8 @@ from spacy.tokens import Doc
 from factcheck.lang.aspect import _aux_before
 from factcheck.lang.cues import Cue
 from factcheck.lang.lemmas import lemma_of
-from factcheck.lang.timex import MONTHS, TimeExpr, names_a_day
-from factcheck.lang.wordsets import AWAITING, HABITUAL, IRREGULAR_PARTICIPLES, STATE_AFTER, STEP_NOUNS
+from factcheck.lang.timex import MONTHS, SEASONS, TimeExpr, names_a_day
+from factcheck.lang.wordsets import AWAITING, HABITUAL, IRREGULAR_PARTICIPLES, STATE_AFTER, STEP_NOUNS, TELLING
 
 
 def _state_in_present(doc: Doc, clause: tuple[int, int], event: Cue) -> bool:
@@ -150,11 +150,9 @@ def _question_to_settle(words: list[str], cs: int, es: int, end: int | None = No
     return False
 
 
-# Verbs of making a decision known: "will announce whether it approves it".
-TELLING = {"announce", "say", "reveal", "disclose", "tell", "confirm", "publish"}
 # What may stand between such a verb and "whether": its time ("announce by August 11 whether").
 TIME_WORDS = {"by", "in", "on", "within", "before", "early", "late", "mid", "next", "this", "the", "end", "of", "week",
-              "weeks", "month", "months", "year", "summer", "spring", "autumn", "fall", "winter", "a", "few"} | set(MONTHS)
+              "weeks", "month", "months", "year", "a", "few"} | set(MONTHS) | set(SEASONS)
 FUTURE_MARKERS = {"will", "'ll", "to", "going", "shall"}
 
 

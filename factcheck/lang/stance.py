@@ -31,7 +31,7 @@ from factcheck.lang.readings import (
 )
 from factcheck.lang.stance_frames import FRAMES, StanceContext
 from factcheck.lang.stance_model import Stance
-from factcheck.lang.stance_prospects import PACK_EVENT_PREFIX, PROSPECTS, gather
+from factcheck.lang.stance_prospects import PACK_EVENT_PREFIX, PROSPECTS, a_stage, gather
 from factcheck.lang.text import doc_text
 from factcheck.lang.time_readings import _framing_year
 from factcheck.lang.timex import MONTHS, TimeExpr
@@ -80,7 +80,7 @@ _STAGE_TO_OUTPUT = {"trial", "trials", "study", "studies", "clinical", "testing"
 
 def _output_after(words: list[str], event: Cue, sent_end: int) -> int | None:
     """Where a stage of testing names what it gave ("Phase III results", "phase 3 trial data")."""
-    if not (event.label.startswith(PACK_EVENT_PREFIX) or event.label == "EV:final-stage"):
+    if not a_stage(event):
         return None
     k = event.end
     while k < sent_end and k - event.end < 2 and words[k] in _STAGE_TO_OUTPUT:

@@ -312,23 +312,27 @@ def conditional(ctx: StanceContext) -> bool:
         out.stance = "expected"
         return True
     if _hypothetical(words, cs, es, ctx.inside):
-        # A condition that names when the event comes ("if it is approved next year", "once the FDA
-        # approves it in August") takes the event as coming then: a forecast.
-        # (On a page with no date a year named is taken as the time looked to: "if it is approved
-        # in 2024"; not after "had" or "were", a supposition about the past.)
-        # So does a possible one with its earliest time ("possible approval ... as early as 2024").
-        # (an inverted condition too: "should it win FDA approval in August")
-        opens = words[cs] in ("if", "once", "when") or (es - 1 >= cs and words[es - 1] in ("possible", "potential")) \
-            or any(words[i] == "should" and words[i + 1] in ("it", "they", "the", "this") for i in range(cs, es - 1))
-        dated = opens and not any(w in ("had", "were", "'d") for w in words[cs:es]) \
-            and any((is_future(t, ctx.doc_date) and t.text.lower() != "now")
-                    or (ctx.doc_date is None and not t.relative and t.first is not None) for t in out.times)
-        # "nearing possible FDA approval": the possible event with a word of nearness before it
-        poss = next((i for i in range(es - 1, max(cs, es - 3) - 1, -1) if words[i] in ("possible", "potential")), None)
-        near = poss is not None and any(c.label == "ST:expected" and 0 <= poss - c.end <= 2 for c in ctx.inside)
-        out.stance = "expected" if dated or near else "hypothetical"
+        out.stance = "expected" if _condition_looks_ahead(ctx) else "hypothetical"
         return True
     return False
+
+
+def _condition_looks_ahead(ctx: StanceContext) -> bool:
+    """A condition or possibility that still forecasts the event: one that names when it comes
+    ("if it is approved next year", "should it win FDA approval in August", "possible approval ... as
+    early as 2024"; on a page with no date a year named is the time looked to, "if it is approved in
+    2024"; not after "had" or "were", a supposition about the past), or a possible event after a word
+    of nearness ("nearing possible FDA approval")."""
+    words, cs, es = ctx.words, ctx.cs, ctx.es
+    possible = next((i for i in range(es - 1, max(cs, es - 3) - 1, -1) if words[i] in ("possible", "potential")), None)
+    if possible is not None and any(c.label == "ST:expected" and 0 <= possible - c.end <= 2 for c in ctx.inside):
+        return True
+    opens = words[cs] in ("if", "once", "when") or (es - 1 >= cs and words[es - 1] in ("possible", "potential")) \
+        or any(words[i] == "should" and words[i + 1] in ("it", "they", "the", "this") for i in range(cs, es - 1))
+    if not opens or any(w in ("had", "were", "'d") for w in words[cs:es]):
+        return False
+    return any((is_future(t, ctx.doc_date) and t.text.lower() != "now")
+               or (ctx.doc_date is None and not t.relative and t.first is not None) for t in ctx.out.times)
 
 
 # Words that make a requirement the last one: "the last trials needed", "close to completing".

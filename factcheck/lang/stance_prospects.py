@@ -192,7 +192,7 @@ def in_progress(ctx: StanceContext) -> bool:
         out.stance = "negated" if negated_between(es, es) else "pending"
         return True
     if (es - 1 >= cs and words[es - 1] in ONGOING and not negated_between(es - 1, es)) \
-            or goes_on(words, ctx.ee, ctx.ce) or (_a_stage(ctx.event) and enters_now(words, cs, es)):
+            or goes_on(words, ctx.ee, ctx.ce) or (a_stage(ctx.event) and enters_now(words, cs, es)):
         # "ongoing phase 3 trials will report next year", "while the Phase 3 trials go on": the
         # trials run now, whatever follows; an ongoing review is a decision still to come.
         out.stance = "pending" if ctx.event.label in PROCESS_EVENTS else "current"
@@ -428,7 +428,7 @@ PROSPECTS = (delay_foreseen, prospect_cue, pending_cue, moved_toward, date_state
              told_tense, by_aux)
 
 
-def _a_stage(event: Cue) -> bool:
+def a_stage(event: Cue) -> bool:
     """A stage of testing: the built-in `final-stage`, or a pack's own phrase ("Phase 3")."""
     return event.label == "EV:final-stage" or event.label.startswith(PACK_EVENT_PREFIX)
 

@@ -160,3 +160,7 @@ STEP_NOUNS = {"step", "steps", "hurdle", "hurdles", "stage", "stages", "phase", 
 RESEARCH_OUTPUTS = frozenset({"data", "results", "findings", "evidence", "readout", "outcomes"})
 # The forms of "be" alone (copulas.PRESENT_BE holds "seems", "remains" too): a passive's auxiliary.
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# Verbs of making an act or a decision known (lemmas): "will announce whether it approves it",
+# "Lykos announced the decision on Friday".
+TELLING = frozenset({"announce", "say", "tell", "report", "reveal", "disclose", "confirm", "publish", "publicise",
+                     "publicize", "share"})

@@ -142,6 +142,13 @@ def test_a_comment_after_the_event_is_part_of_the_statement(hits, text: str, spa
     assert [h[1] for h in hits(text, RULE)] == [span]
 
 
+def _pack_of_one_rule(tmp_path, rule: str, fact: str):
+    """A pack holding one claim with one rule (the every-kind test pack's manifest and sources)."""
+    return kindpack.write_pack(tmp_path / "test", {
+        "claims/pack.yaml": kindpack.manifest(),
+        "claims/c.yaml": "claims:\n" + kindpack.claim("x", fact, rule)})
+
+
 @pytest.mark.parametrize(("scope", "flagged"), [("clause", True), ("sentence", False)])
 def test_unless_scope_sentence_reads_past_a_semicolon(tmp_path, scope: str, flagged: bool):
     # "unless" words after a semicolon make the statement right only when the rule reads the sentence.
@@ -153,10 +160,7 @@ stance: [negated]
 unless: [asked for another trial]
 unless_scope: {scope}
 """, verdict="contradicted", since="null", flagged="The agency has not rejected Drug X.")
-    root = kindpack.write_pack(tmp_path / "test", {
-        "claims/pack.yaml": kindpack.manifest(),
-        "claims/c.yaml": "claims:\n" + kindpack.claim("x", "The agency turned Drug X down.", rule)})
-    linter = kindpack.linter_for([root])
+    linter = kindpack.linter_for([_pack_of_one_rule(tmp_path, rule, "The agency turned Drug X down.")])
     text = "The agency has not rejected Drug X; it asked for another trial."
     assert bool(kindpack.findings(linter, text, "test/x-not-rejected")) == flagged
 
@@ -166,10 +170,7 @@ def test_unknown_unless_scope_is_an_error(tmp_path):
 
     rule = kindpack.rule("x-bad", "kind: status\nsubject: \"@drugx\"\nevent: approval\nstance: [pending]\n"
                                   "unless_scope: paragraph\n")
-    root = kindpack.write_pack(tmp_path / "test", {
-        "claims/pack.yaml": kindpack.manifest(),
-        "claims/c.yaml": "claims:\n" + kindpack.claim("x", "Drug X was approved.", rule)})
-    _, problems = check_packs([root])
+    _, problems = check_packs([_pack_of_one_rule(tmp_path, rule, "Drug X was approved.")])
     assert any("unknown unless_scope 'paragraph'" in str(p) for p in problems if p.level == "error")
 
 
@@ -308,10 +309,7 @@ event: launch
 stance: [expected, pending]
 forecast: {{after: "2019", before: "2020", era: {era}}}
 """, since="2021-01-01", flagged="Drug X will be launched in 2020.")
-    root = kindpack.write_pack(tmp_path / "test", {
-        "claims/pack.yaml": kindpack.manifest(),
-        "claims/c.yaml": "claims:\n" + kindpack.claim("x", "Drug X was launched in 2021.", rule)})
-    return kindpack.linter_for([root])
+    return kindpack.linter_for([_pack_of_one_rule(tmp_path, rule, "Drug X was launched in 2021.")])
 
 
 @pytest.mark.parametrize(("text", "published", "flagged"), [
@@ -341,10 +339,7 @@ def test_a_forecast_era_that_is_not_true_or_false_is_an_error(tmp_path):
 
     rule = kindpack.rule("x-bad", "kind: status\nsubject: \"@drugx\"\nevent: launch\nstance: [expected]\n"
                                   "forecast: {before: \"2020\", era: sometimes}\n")
-    root = kindpack.write_pack(tmp_path / "test", {
-        "claims/pack.yaml": kindpack.manifest(),
-        "claims/c.yaml": "claims:\n" + kindpack.claim("x", "Drug X was launched in 2021.", rule)})
-    _, problems = check_packs([root])
+    _, problems = check_packs([_pack_of_one_rule(tmp_path, rule, "Drug X was launched in 2021.")])
     assert any("'forecast.era' must be true or false" in str(p) for p in problems if p.level == "error")
 
 
