@@ -33,8 +33,8 @@ from factcheck.nlp.claims import Claim
 # Readings in which a date is not the date of the event: forecasts, conditions, refusals, and
 # the event's end (a rule about when it ended reads only those).
 NOT_A_DATE_OF_IT = {"expected", "pending", "hypothetical", "negated", "past-forecast", "ended"}
-# Words before the event that make a "since" date the bound of a span, not the event's date ("the
-# first drug approved since 2014").
+# Words by the event that make a "since" date the bound of a span, not the event's date ("the
+# first drug approved since 2014", "approves the first such drug since 2014").
 SUPERLATIVES = {"first", "only", "last", "latest", "newest", "largest", "biggest"}
 
 
@@ -189,7 +189,10 @@ class EventDateRule:
             return False
         if span.start >= 2 and doc[span.start - 2].lower_ == "not":
             return True  # "Not since 2014 has the agency approved such a drug": the last one was then
-        return any(doc[i].lower_ in SUPERLATIVES for i in range(max(ev.clause[0], ev.cue.start - 12), ev.cue.start))
+        # the superlative before the event ("the first drug approved since 2014") or after it, in
+        # its object ("approves the first weight-loss drug since 2014")
+        return any(doc[i].lower_ in SUPERLATIVES for i in range(max(ev.clause[0], ev.cue.start - 12), ev.cue.start)) \
+            or any(doc[i].lower_ in SUPERLATIVES for i in range(ev.cue.end, span.start))
 
     def _other_name_as_subject(self, an: Analysis, ev) -> bool:  # type: ignore[no-untyped-def]
         """A name right before the event that is none of the rule's subjects: "MAPS was founded in

@@ -181,15 +181,18 @@ class StatusRule:
 
 @per_mention
 def _generic(an: Analysis, ev: EventMention, own: set[str]) -> bool:
-    """The event's clause names an indefinite subject, or its relative clause hangs on one ("a
-    drug that is in shortage"), and not the rule's own subject."""
+    """The event's clause names an indefinite subject or object, or its relative clause hangs on one
+    ("a drug that is in shortage"), and not the rule's own subject."""
     if _indefinite_antecedent(an, ev, own):
         return True
     lo = max(ev.sentence[0], ev.clause[0] - 3)
     cues = an.cues_in(lo, ev.clause[1])
     if any(c.label in own and c.start >= ev.clause[0] for c in cues):
         return False
-    return any(c.label == "GENERIC" and ev.clause[0] - 1 <= c.end <= ev.cue.start for c in cues)
+    # as its subject ("a drug may be copied ..."), or as the object right after its verb ("before
+    # the agency may clear a drug for medical use")
+    return any(c.label == "GENERIC" and (ev.clause[0] - 1 <= c.end <= ev.cue.start or c.start == ev.cue.end)
+               for c in cues)
 
 
 def _indefinite_antecedent(an: Analysis, ev: EventMention, own: set[str]) -> bool:

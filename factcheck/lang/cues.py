@@ -68,7 +68,8 @@ def generic_cues() -> dict[str, list[str]]:
                        ("becoming", "BECOME"), ("stage_nouns", "STAGE"),
                        ("handing", "HAND"), ("verdict_verbs", "VERDICT"),
                        ("listing_verbs", "LISTING"), ("standing_adverbs", "STANDADV"),
-                       ("classing_verbs", "CLASSING"), ("status_nouns", "STATUS")):
+                       ("classing_verbs", "CLASSING"), ("status_nouns", "STATUS"),
+                       ("clearing_verbs", "CLEARING")):
         out[label] = [str(p) for p in data[key]]
     return out
 

@@ -24,7 +24,7 @@ from factcheck.lang.clauses import clause_bounds
 from factcheck.lang.constructions import construction_cues
 from factcheck.lang.cues import Cue, CueMatcher
 from factcheck.lang.lemmas import lemma_of
-from factcheck.lang.research import of_a_designation, of_a_measure, of_research
+from factcheck.lang.research import of_a_designation, of_a_measure, of_people_let_in, of_research
 from factcheck.lang.stance import Stance, read_stance
 from factcheck.lang.text import doc_text
 from factcheck.lang.timex import TimeExpr, find_times
@@ -295,8 +295,10 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
             continue  # "state-licensed pharmacies", "licensed therapists": who may act, not an approval
         if name in ("approval", "submission") and of_research(in_sent, clause, ev, doc):
             name = f"research-{name}"  # "approved a Phase 3 trial", "applications to study psychedelics"
-        elif name == "approval" and of_a_measure(doc, ev, sent[1]):
-            name = "measure-approval"  # "approved an amendment to the regulations": no medicine approved
+        elif name == "approval" and (of_a_measure(doc, ev, sent[1]) or of_people_let_in(doc, ev, sent[0])):
+            # "approved an amendment to the regulations", "fifty patients have been cleared for it": no
+            # medicine approved
+            name = "measure-approval"
         elif name == "approval" and of_a_designation(doc, ev, sent[1]):
             name = "designation"  # "approved MDMA as a breakthrough therapy": a designation granted
         elif name == "advisory-vote" and any(c.label == "LEGIS" and clause[0] <= c.start < clause[1] for c in in_sent):

@@ -261,7 +261,8 @@ def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool
     near = [w for k, w in enumerate(words[max(cs, es - 2):es], max(cs, es - 2))
             if not (w == "no" and k + 1 < len(words) and words[k + 1] == "longer")
             and not (k + 1 < len(words) and words[k + 1] == "to")]
-    if any(_requires(words, k) for k in range(max(cs, es - 4), es)) or not SECTION_DETERMINERS.isdisjoint(near):
+    if any(_requires(words, k) or _passive_duty(words, k, es) for k in range(max(cs, es - 4), es)) \
+            or not SECTION_DETERMINERS.isdisjoint(near):
         return True
     # "before approval", "until approval", "without approval", "for approval" after a requirement;
     # not after a step ("the last obstacle before approval" tells how near it is: a forecast)
@@ -272,6 +273,13 @@ def _hypothetical(words: list[str], cs: int, es: int, inside: list[Cue]) -> bool
     if any(w in ("any", "no") for w in words[es + 1:es + 4]) and "of" in words[es + 1:es + 3]:
         return True
     return any(_requires(words, k) for k in range(cs, es))
+
+
+def _passive_duty(words: list[str], k: int, es: int) -> bool:
+    """"has to be approved", "had to be cleared by the agency": what must happen to the product is a
+    requirement, not its perfect ("has been approved")."""
+    return (words[k] in ("has", "have", "had") and k + 3 == es and words[k + 1] == "to"
+            and words[k + 2] in ("be", "get"))
 
 
 def _requires(words: list[str], k: int) -> bool:

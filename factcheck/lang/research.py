@@ -26,7 +26,10 @@ def of_research(cues: list[Cue], clause: tuple[int, int], ev: Cue, doc: Doc | No
         between = doc[ev.end:c.start] if doc is not None else None
         if between is not None and any(t.text in (",", ";") for t in between):
             continue  # "approve MDMA, designed its trials": the trials are another clause's
-        if 0 <= c.start - ev.end <= 5 and between is not None and all(object_word(t) for t in between):
+        words = _words_of(between) if between is not None and c.start >= ev.end else None
+        if words is not None and len(words) <= 5 \
+                and all(object_word(t) or (k == len(words) - 1 and _modifier_of_the_research(t))
+                        for k, t in enumerate(words)):
             return True  # "approval for a Phase 3 trial", "approved the study" (not "approval looks likely after trials")
         if 0 <= c.start - ev.end <= 5 and between is None:
             return True
@@ -45,7 +48,39 @@ OBJECT_WORDS = {"for", "of", "to", "a", "an", "the", "its", "their", "his", "her
                 "another", "more", "pivotal", "phase", "clinical", "human", "first", "second", "third", "final",
                 "late-stage", "early-stage", "late", "early", "mid", "stage", "randomized", "randomised", "controlled",
                 "-", "in", "on", "us", "u.s.", "scale", "large-scale",
-                "with", "as", "part", "through", "psychotherapy", "therapy"}
+                "with", "as", "part", "through", "psychotherapy", "therapy", "assisted", "it", "them"}
+
+
+_HYPHENS = ("-", "‑")
+
+
+def _words_of(span) -> list[Token]:  # type: ignore[no-untyped-def]
+    """The span's words with a hyphenated compound counted once, by its first part ("a
+    first-of-its-kind trial" is two words before the trial)."""
+    out = []
+    for t in span:
+        if t.text in _HYPHENS:
+            continue
+        if t.i > 0 and t.doc[t.i - 1].text in _HYPHENS and not t.doc[t.i - 1].whitespace_ and t.i - 1 > span.start:
+            continue
+        out.append(t)
+    return out
+
+
+# Words right before a trial noun that are no modifier of it ("approval after trials").
+_NOT_MODIFIERS = {"after", "before", "since", "following", "despite", "from", "when", "once", "until", "pending",
+                  "without", "upon", "by", "at", "into", "through", "over", "under", "than", "like", "about",
+                  "against", "among", "between", "more", "further", "and", "or", "but", "if", "whether", "is",
+                  "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "may",
+                  "outside", "inside", "within", "during", "beyond", "except", "besides", "beside", "throughout",
+                  "in", "of", "on", "for", "to", "with", "via", "across", "around", "near", "toward", "towards",
+                  "ahead", "pre", "post", "successful", "positive", "negative", "many", "several", "two", "all"}
+
+
+def _modifier_of_the_research(t: Token) -> bool:
+    """A word that qualifies the trial noun right after it: "clears ecstasy study", "approved the
+    psilocybin trial" (any word of letters that is no preposition, conjunction or verb form)."""
+    return t.is_alpha and t.lower_ not in _NOT_MODIFIERS and not t.lower_.endswith(("ed", "ing"))
 
 
 def object_word(t: Token) -> bool:
@@ -60,10 +95,13 @@ MEASURE_OBJECTS = {"amendment", "amendments", "regulation", "regulations", "rule
                    "company", "companies", "firm", "firms", "manufacturer", "manufacturers", "producer", "producers",
                    "supplier", "suppliers", "deal", "merger", "takeover", "sale", "funding", "grant",
                    # an access scheme: "approves increased access to MDMA", "approved an expanded access program"
-                   "access", "program", "programme", "scheme"}
+                   "access", "program", "programme", "scheme",
+                  # people let into a scheme: "has cleared only 50 patients for this therapy"
+                  "patients", "people", "veterans", "participants", "individuals", "volunteers"}
 _BEFORE_OBJECT = {"a", "an", "the", "its", "their", "this", "that", "these", "two", "three", "several", "new", "further",
                   "final", "formal", "national", "federal", "domestic", "local", "canadian", "australian", "key",
-                  "increased", "expanded", "wider", "broader", "early", "limited", "compassionate"}
+                  "increased", "expanded", "wider", "broader", "early", "limited", "compassionate", "only", "just",
+                  "about", "some", "around", "nearly", "almost", "dozens", "of"}
 
 
 def of_a_measure(doc: Doc, ev: Cue, sent_end: int) -> bool:
@@ -72,9 +110,37 @@ def of_a_measure(doc: Doc, ev: Cue, sent_end: int) -> bool:
     if ev.end - ev.start != 1 or not doc[ev.start].lower_.endswith(("ed", "es", "s")):
         return False  # a verb's form ("approved", "authorises"), not the noun "approval"
     k = ev.end
-    while k < sent_end and k - ev.end < 3 and doc[k].lower_ in _BEFORE_OBJECT:
+    while k < sent_end and k - ev.end < 3 and (doc[k].lower_ in _BEFORE_OBJECT or doc[k].like_num):
         k += 1
     return k < sent_end and doc[k].lower_ in MEASURE_OBJECTS
+
+
+PEOPLE = frozenset({"patients", "people", "veterans", "participants", "individuals", "volunteers", "patient",
+                    "sufferers", "survivors"})
+_BE = frozenset({"been", "be", "is", "are", "was", "were", "being"})
+# What may open a subject of people: "Fifty patients", "the first 50 veterans", "only some people".
+_PEOPLE_OPENERS = frozenset({"the", "a", "an", "some", "several", "dozens", "hundreds", "of", "only", "just", "about",
+                             "around", "nearly", "almost", "more", "than", "first", "few", "many", "those", "these",
+                             "selected", "eligible", "israeli", "swiss", "american", "canadian", "australian"})
+
+
+def of_people_let_in(doc: Doc, ev: Cue, sent_start: int) -> bool:
+    """A passive approval whose subject is people let into a scheme, not a product: "Fifty patients
+    with severe PTSD have been cleared for the therapy", "the first veterans were approved for it"."""
+    if ev.end - ev.start != 1 or not doc[ev.start].lower_.endswith("ed"):
+        return False
+    k = ev.start - 1
+    if k > sent_start and doc[k].lower_.endswith("ly"):
+        k -= 1  # "have been officially approved"
+    if k <= sent_start or doc[k].lower_ not in _BE:
+        return False
+    for p in range(k - 1, max(sent_start, k - 9) - 1, -1):
+        if doc[p].is_punct:
+            return False
+        if doc[p].lower_ in PEOPLE:
+            # the subject's head: only determiners, numbers and a few adjectives open it
+            return all(t.lower_ in _PEOPLE_OPENERS or t.like_num for t in doc[sent_start:p])
+    return False
 
 
 # Designations an agency grants on the way to a decision, which writers call an approval ("approved

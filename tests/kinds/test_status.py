@@ -180,6 +180,12 @@ def test_an_indefinite_subject_with_a_relative_clause_is_no_claim(hits):
     assert hits("Drug X is expected to be approved soon.", RULE)  # the same words about the drug itself
 
 
+def test_an_indefinite_object_right_after_the_event_is_no_claim(hits):
+    # what the agency does for any drug, not what it will do for Drug X
+    assert hits("Drug X is in a late trial. Soon the agency may approve a drug for sale.", RULE) == []
+    assert hits("Drug X is in a late trial. Soon the agency may approve it for sale.", RULE)
+
+
 @pytest.mark.parametrize(("text", "flagged"), [
     ("Drug X is still in development for adults.", True),
     ("Drug X is still in development for children.", False),  # the other use alone: the unless holds

@@ -129,6 +129,7 @@ def test_end_rules_read_the_date_of_the_end(lint, text, flagged):
     ("Health Canada approved Drug X in 2023.", False),  # another country's approval
     ("Drug X is the first drug the agency has approved since 2014.", False),  # a span's bound
     ("Drug X is new. Not since 2014 has the board licensed a medicine of its sort.", False),  # the same, inverted
+    ("The agency approves Drug X, the first such drug since 2014.", False),  # the superlative in the object
 ])
 def test_event_date_jurisdiction_and_since_bounds(lint, text, flagged):
     assert bool(lint(text, "x-first-date")) == flagged

@@ -12,6 +12,10 @@ import pytest
     ("The agency approves large-scale trial of Drug X to treat burns.", "research-approval"),
     ("The agency approved Drug X on the strength of its trial data.", "approval"),  # what the trials gave
     ("The agency approved Drug X after two trials.", "approval"),
+    ("Agency approves burns study for children", "research-approval"),  # a word naming the study before it
+    ("The agency has cleared a first-of-its-kind trial of Drug X.", "research-approval"),  # a compound, one word
+    ("The agency has approved it for a phase-three clinical trial.", "research-approval"),
+    ("The agency approved Drug X after successful trials.", "approval"),
 ])
 def test_an_approval_of_research_is_no_licence(analyse_text, sentence: str, event: str) -> None:
     an = analyse_text(sentence)
@@ -23,6 +27,10 @@ def test_an_approval_of_research_is_no_licence(analyse_text, sentence: str, even
     ("The health department has authorised a company to make Drug X.", "measure-approval"),
     ("The agency approves increased access to Drug X for burns.", "measure-approval"),
     ("The agency approved Drug X for adults.", "approval"),
+    # people let into a scheme, not a product licensed
+    ("So far the agency has approved only 50 patients for Drug X.", "measure-approval"),
+    ("Fifty patients with severe burns have been cleared for Drug X.", "measure-approval"),
+    ("Drug X for patients with burns has been approved by the agency.", "approval"),
     ("The agency's approval of the new rules covers Drug X.", "approval"),  # the noun: read as before
     # a designation granted on the way to a decision
     ("In 2017 the agency approved Drug X as a breakthrough therapy.", "designation"),
