@@ -399,6 +399,12 @@ def on_condition_of_approval(words: list[str], ee: int, sent_end: int) -> bool:
 WANTING = {"want", "wants", "wanted", "wanting", "wish", "wishes", "wished"}
 
 
+# People described by what they want: "doctors who want to prescribe it", "anyone who wishes to".
+WHOEVER = frozenset({"anyone", "anybody", "everyone", "those", "people", "patients", "doctors", "physicians",
+                     "psychiatrists", "therapists", "clinicians", "practitioners", "prescribers", "clinics", "whoever",
+                     "veterans", "users", "companies", "researchers", "others"})
+
+
 def _wanted(words: list[str], cs: int, es: int) -> bool:
     """The event as what someone wants of something else ("wants MDMA to become a registered
     medicine", "wants it approved"): a goal stated, with no time, is no forecast of it. (The
@@ -408,7 +414,9 @@ def _wanted(words: list[str], cs: int, es: int) -> bool:
         return False
     k = max(i for i, w in enumerate(lead) if w in WANTING)
     if k + 1 < len(lead) and lead[k + 1] == "to":
-        return False  # "the minister wants to approve it": the actor's intent is a forecast
+        # "the minister wants to approve it": the actor's intent is a forecast; "psychiatrists who
+        # want to prescribe it must apply" is a condition on whoever wants to
+        return k >= 2 and lead[k - 1] in ("who", "that") and lead[k - 2] in WHOEVER
     return not any(w in (",", ";", "but", "and", "which", "that") for w in lead[k + 1:])
 
 

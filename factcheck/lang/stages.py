@@ -55,13 +55,33 @@ def final_stage_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
             continue
         # "the final testing stage", "the last clinical phase": the phrase itself says what is tested.
         tested_inside = any(doc[k].lower_ in TESTED_INSIDE for k in range(first + 1, c.start))
-        end = _tested_after(doc, c.end) or (c.end if tested_inside else None)
+        end = _tested_after(doc, c.end) or (c.end if tested_inside or _their_stage(doc, first) else None)
         # "a third round" of what? Funding as often as trials: only a phase or stage counts alone.
         alone = third and doc[c.start].lower_ in STAGES_ALONE and not _of_something_else(doc, c.end)
         if end is None and not alone:
             continue
         out.append(Cue(FINAL_STAGE, first, end or c.end))
     return out
+
+
+# Subjects whose own stage "their" or "its" names: "the trials have reached their final stages".
+TESTED_SUBJECTS = frozenset({"trials", "trial", "studies", "testing", "tests", "research"})
+SUBJECT_REACH = 6
+
+
+def _their_stage(doc: Doc, first: int) -> bool:
+    """"their final stages" after trials named as the clause's subject: the stage is of the trials
+    ("the MDMA trials are in their final stages"; not "the company has reached its final stage")."""
+    k = first - 1
+    if k < 0 or doc[k].lower_ not in ("their", "its"):
+        return False
+    for j in range(k - 1, max(-1, k - SUBJECT_REACH - 1), -1):
+        t = doc[j]
+        if t.is_punct or t.lower_ in ("that", "which", "who", "but", "and", "while"):
+            return False
+        if t.lower_ in TESTED_SUBJECTS:
+            return True
+    return False
 
 
 def _tested_after(doc: Doc, i: int) -> int | None:

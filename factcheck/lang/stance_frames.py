@@ -105,11 +105,24 @@ class StanceContext:
                 return True
             if words[c.start] in LACK_VERBS and lo - 10 <= c.start < lo and "," not in words[c.start:lo]:
                 return True  # "still lacks the US Food and Drug Administration approval": its object's head
+            if words[c.start] == "no" and cs <= c.start < lo and _there_is_no(words, c.start):
+                return True  # "there are no officially approved medicines containing it on the market"
             if (words[c.start] in NEG_QUANTIFIERS and cs <= c.start < lo) or (words[c.start] == "no" and c.start == cs):
                 # a negative subject: "none of ibogaine, psilocybin or MDMA is legalised", "No
                 # psychedelic-based therapy has so far won approval"
                 return True
         return False
+
+
+_EXISTENTIAL_BE = frozenset({"is", "are", "was", "were", "'s", "remains", "remain", "exists", "exist"})
+
+
+def _there_is_no(words: list[str], k: int) -> bool:
+    """"no" at `k` opens the noun phrase of a negative existential: "there are (still) no ..."."""
+    j = k - 1
+    if j >= 0 and words[j] in ("still", "yet", "currently", "now", "as", "so", "far"):
+        j -= 1
+    return j >= 1 and words[j] in _EXISTENTIAL_BE and words[j - 1] == "there"
 
 
 def time_relative_to_it(ctx: StanceContext) -> bool:

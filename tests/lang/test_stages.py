@@ -16,6 +16,7 @@ def _stages(analyse_text, text: str) -> list[str]:
     ("Drug X is in the last round of its testing.", "last round of its testing"),
     ("Drug X begins the final, third stage of studies.", "final, third stage of studies"),
     ("Drug X is in the final testing stage before approval.", "final testing stage"),  # testing inside the phrase
+    ("The Drug X trials have reached their final stages.", "final stages"),  # the trials' own stage
 ])
 def test_late_stage_noun_phrases_are_the_final_stage(analyse_text, text: str, span: str):
     assert span in _stages(analyse_text, text)
@@ -28,6 +29,7 @@ def test_late_stage_noun_phrases_are_the_final_stage(analyse_text, text: str, sp
     "In its final phase, the study tracked sleep.",  # what the stage is of is not said
     "The final phase of the study starts in May.",  # the last part of one study
     "The final design stage of the app starts soon.",  # a filler that names no testing
+    "The Drug X maker has reached its final stage of growth.",  # "its" is not the trials'
 ])
 def test_other_stages_are_not_read(analyse_text, text: str):
     assert _stages(analyse_text, text) == []

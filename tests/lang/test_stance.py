@@ -777,6 +777,17 @@ def test_a_goal_for_something_else_is_no_fact(stance_of) -> None:
     assert stance_of("The group wants Drug X to become a registered medicine.", "approval").stance == "none"
 
 
+def test_what_whoever_wants_is_a_condition_not_a_forecast(stance_of) -> None:
+    assert stance_of("Doctors who want to prescribe Drug X must register first.", "approval").stance != "expected"
+    assert stance_of("The minister who wants to approve Drug X spoke today.", "approval").stance == "expected"
+
+
+def test_a_negative_existential_denies_the_noun_phrase(events_read) -> None:
+    read = events_read("There are still no officially approved medicines containing Drug X or Drug Y on the market.",
+                       "approval")
+    assert ("on the market", "negated") in read
+
+
 @pytest.mark.parametrize("sentence", [
     "The agency is due to rule on the Drug X filing by March.",
     "A decision on the Drug X filing is expected in March.",
