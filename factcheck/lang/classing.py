@@ -25,6 +25,7 @@ STATUS_WORDS = frozenset({"medicine", "medicinal", "medical", "prescription", "p
 GIVING = frozenset({"given", "granted", "awarded", "received", "gained", "won", "got", "obtained", "earned", "give",
                     "gives", "grant", "grants", "gain", "gains", "win", "wins", "get", "gets", "receive", "receives"})
 OBJECT_REACH = 5  # "recognise MDMA-assisted therapy for PTSD as ..."
+APPOSITION_REACH = 9  # ", the active ingredient of ecstasy,"
 MODIFIER_REACH = 2
 
 
@@ -52,8 +53,16 @@ def classing_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
 
 def _as_a_medicine(doc: Doc, i: int) -> int | None:
     """The medicine head of "... as a (pharmaceutical) drug" within reach of token `i`."""
-    j = i
-    while j < len(doc) and j - i <= OBJECT_REACH and doc[j].lower_ != "as":
+    j, reach, aside = i, OBJECT_REACH, False
+    while j < len(doc) and j - i <= reach and doc[j].lower_ != "as":
+        if doc[j].text == "," and not aside:
+            # an aside between commas: "recognise MDMA, the active ingredient of ecstasy, as a medicine"
+            close = next((k for k in range(j + 1, min(len(doc), j + 1 + APPOSITION_REACH)) if doc[k].text == ","), None)
+            if close is None:
+                return None
+            reach += close - j + 1
+            j, aside = close + 1, True
+            continue
         if doc[j].is_punct and doc[j].text not in ("-", "‑"):
             return None
         j += 1

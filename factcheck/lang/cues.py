@@ -33,7 +33,7 @@ CACHE_FORMAT = "1"
 # A phrase whose words all inflect could expand to hundreds of variants; no cue needs more.
 MAX_VARIANTS = 64
 # Lists of nouns, names and function words: matched as written (a "grant" is not "granted").
-FIXED_LABELS = ("STANDADV", "STATUS", "RESEARCH", "LEGIS", "NONCLIN", "PRACT", "GENERIC", "ANA", "AUTH", "META", "BAR", "SUB", "NEG",
+FIXED_LABELS = ("ABLE", "STANDADV", "STATUS", "RESEARCH", "LEGIS", "NONCLIN", "PRACT", "GENERIC", "ANA", "AUTH", "META", "BAR", "SUB", "NEG",
                 "MODAL", "HYP", "NOTEV")
 FIXED_WORDS = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "does", "did", "will", "would", "can",
                "could", "may", "might", "should", "shall", "must"}
@@ -69,7 +69,7 @@ def generic_cues() -> dict[str, list[str]]:
                        ("handing", "HAND"), ("verdict_verbs", "VERDICT"),
                        ("listing_verbs", "LISTING"), ("standing_adverbs", "STANDADV"),
                        ("classing_verbs", "CLASSING"), ("status_nouns", "STATUS"),
-                       ("clearing_verbs", "CLEARING")):
+                       ("clearing_verbs", "CLEARING"), ("able", "ABLE")):
         out[label] = [str(p) for p in data[key]]
     return out
 

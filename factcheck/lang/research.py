@@ -33,12 +33,19 @@ def of_research(cues: list[Cue], clause: tuple[int, int], ev: Cue, doc: Doc | No
             return True  # "approval for a Phase 3 trial", "approved the study" (not "approval looks likely after trials")
         if 0 <= c.start - ev.end <= 5 and between is None:
             return True
-        if between is not None and 0 <= c.start - ev.end <= 9 and any(t.lower_ == "to" for t in between[-4:]):
-            return True  # a purpose: "given the go-ahead by the DEA to run a trial"
+        if between is not None and 0 <= c.start - ev.end <= 9 \
+                and any(t.lower_ == "to" and t.i > 0 and doc[t.i - 1].lower_ not in TO_AS_PREPOSITION
+                        for t in between[-4:]):
+            return True  # a purpose: "given the go-ahead by the DEA to run a trial" (not "thanks to trials")
         if between is not None and 0 <= c.start - ev.end <= 14 and any(t.lower_ == "use" for t in between[:3]) \
                 and any(t.lower_ in ("in", "for") for t in between[-4:]):
             return True  # "approved the use of MDMA (ecstasy) in large-scale clinical trials"
     return False
+
+
+# Words that make the "to" after them a preposition, not the mark of a purpose.
+TO_AS_PREPOSITION = {"thanks", "due", "owing", "according", "prior", "next", "close", "similar", "compared", "up",
+                     "leading", "led", "contrary", "thank"}
 
 
 # Words that may stand between an approval and the research it is of: prepositions, determiners,

@@ -34,6 +34,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative", re.compile(r"\b(?:by|before) the end of (?:the|this|next) (?:year|month|decade)\b", re.I)),
     ("relative", re.compile(rf"\b(?:last|this past) {_UNIT}\b", re.I)),
     ("relative", re.compile(r"\b(?:\w+|\d+) (?:days|weeks|months|years) (?:ago|from now)\b", re.I)),
+    # a time counted off to something still to come: "only a couple of years away", "18 months away"
+    ("relative", re.compile(r"\b(?:a couple of|a few|a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?|years?) away\b", re.I)),
     ("relative", re.compile(r"\b(?:soon|shortly|imminently|currently|now|today|recently|at present|presently)\b", re.I)),
     ("explicit", re.compile(rf"\b{_MONTH} \d{{1,2}}{_ORD},? (?:19|20)\d\d\b", re.I)),
     ("explicit", re.compile(rf"\b\d{{1,2}}{_ORD_OF} {_MONTH},? (?:19|20)\d\d\b", re.I)),
@@ -237,6 +239,9 @@ def _period(text: str, relative: bool, doc_date: date | None) -> tuple[date | No
         season = _season_about(low, doc_date)
         if season is not None:
             return season
+        counted = _counted_span(low, doc_date)
+        if counted is not None:
+            return counted
         # Months and weeks about the page's date: "last month" is the calendar month before it,
         # "last week" the seven days before the page's week (a day either side for loose use).
         shift = {"last": -1, "this past": -1, "this": 0, "next": 1}
@@ -262,6 +267,24 @@ def _period(text: str, relative: bool, doc_date: date | None) -> tuple[date | No
             return d, d
         return date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1])
     return date(y, 1, 1), date(y, 12, 31)
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12,
+           "eighteen": 18, "a couple of": 2, "a few": 3, "several": 4}
+_COUNTED = re.compile(r"^(?:within|inside(?: of)?|in)? ?(a couple of|a few|several|an?|one|two|three|four|five|six|twelve|"
+                      r"eighteen|\d+) (day|week|month|year)s?(?: away)?$")
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
+
+
+def _counted_span(low: str, doc_date: date) -> tuple[date, date] | None:
+    """"within two years", "18 months away": from the page's date to as far ahead as that counts."""
+    m = _COUNTED.match(low.strip())
+    if m is None:
+        return None
+    n = int(m.group(1)) if m.group(1).isdigit() else _COUNTS[m.group(1)]
+    if n > 120:
+        return None
+    return doc_date, doc_date + timedelta(days=n * _UNIT_DAYS[m.group(2)])
 
 
 # A season's first and last month in each hemisphere (a page may be Australian): "next spring" on a
@@ -306,7 +329,7 @@ def is_future(t: TimeExpr, doc_date: date | None) -> bool:
     if t.relative and t.last is not None and doc_date is not None and re.search(rf"\d|\b{_MONTH}", low):
         return t.last > doc_date  # a day or month of the page's year ("by August 11", "from July")
     if t.relative:
-        return bool(re.search(r"\b(?:next|coming|soon|shortly|imminently|within|inside|from now|later this|end of)\b", low))
+        return bool(re.search(r"\b(?:next|coming|soon|shortly|imminently|within|inside|from now|later this|end of|away)\b", low))
     if doc_date is None or t.last is None:
         return False
     return t.last > doc_date

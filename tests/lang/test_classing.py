@@ -14,6 +14,11 @@ def _approvals(events_read, text: str) -> list[tuple[str, str]]:
     ("The country will recognise Drug X as a pharmaceutical drug.", "recognise Drug X as a pharmaceutical drug",
      "expected"),
     ("Drug X was given medicine status by the authorities.", "given medicine status", "done"),
+    # an aside between the object and "as"; the noun of the verb
+    ("The country will recognise Drug X, the active ingredient of a tea, as a medicine next year.",
+     "recognise Drug X, the active ingredient of a tea, as a medicine", "expected"),
+    ("Its acceptance as a therapeutic drug is only a couple of years away.", "acceptance as a therapeutic drug",
+     "expected"),
 ])
 def test_classing_as_a_medicine_is_an_approval(events_read, text: str, span: str, stance: str):
     assert (span, stance) in _approvals(events_read, text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -213,3 +213,14 @@ def test_the_modal_may_is_no_month_on_an_undated_page():
 def test_inside_a_span_is_a_time_to_come() -> None:
     t = only("Regulators should clear it inside two years.", None)
     assert t.text == "inside two years" and t.relative and is_future(t, None)
+
+
+@pytest.mark.parametrize(("text", "span", "days"), [
+    ("Regulators should clear it within two years.", "within two years", 732),
+    ("Approval is only a couple of years away.", "a couple of years away", 732),
+    ("A decision is 18 months away.", "18 months away", 558),
+])
+def test_a_counted_span_runs_from_the_page_date(text: str, span: str, days: int) -> None:
+    t = only(text)
+    assert (t.text, t.relative, t.first, t.last) == (span, True, DOC, DOC + timedelta(days=days))
+    assert is_future(t, DOC)
