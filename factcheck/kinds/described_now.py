@@ -44,7 +44,7 @@ def described_now(doc: Doc, start: int, end: int, sent: tuple[int, int]) -> bool
     if _marked_former(doc, start, sent) or any(doc[i].lower_ in RENAMING for i in range(sent[0], sent[1])):
         return False  # "the company formerly known as OLD", a rename told in the sentence
     return (_present_copula(doc, start, end, sent) or _describing_apposition(doc, start, end, sent)
-            or _present_agent(doc, start, end, sent))
+            or _present_agent(doc, start, end, sent) or _acts_now(doc, start, end, sent))
 
 
 def _marked_former(doc: Doc, start: int, sent: tuple[int, int]) -> bool:
@@ -97,8 +97,32 @@ def _describing_apposition(doc: Doc, start: int, end: int, sent: tuple[int, int]
         if nxt + 1 < stop and doc[nxt].lower_ in ("that", "which") and doc[nxt + 1].is_lower \
                 and present_verb(doc[nxt + 1].lower_):
             return True  # "a company that develops ..."
-        if nxt < stop and doc[nxt].lower_.endswith("ing") and lemma_of(doc[nxt].lower_) != doc[nxt].lower_:
-            return not _told_in_the_past(doc, start, sent)  # "a company developing prescription psychedelics"
+        if nxt < stop and ((doc[nxt].lower_.endswith("ing") and lemma_of(doc[nxt].lower_) != doc[nxt].lower_)
+                           or _devoted_to(doc, nxt, stop)):
+            # "a company developing prescription psychedelics", "a company devoted to research into it"
+            return not _told_in_the_past(doc, start, sent)
+    return False
+
+
+# Participles that say what a body is for: "a company devoted to research into MDMA".
+PURPOSE_PARTICIPLES = {"devoted", "dedicated", "committed", "focused", "focussed", "set up", "established"}
+
+
+def _devoted_to(doc: Doc, i: int, stop: int) -> bool:
+    return i + 1 < stop and doc[i].lower_ in PURPOSE_PARTICIPLES and doc[i + 1].lower_ in ("to", "on")
+
+
+def _acts_now(doc: Doc, start: int, end: int, sent: tuple[int, int]) -> bool:
+    """"OLD, once called X, grew out of Y and now leads the work ...": the name, opening its
+    sentence, is the subject of a present verb marked with "now" or "currently"."""
+    if start > sent[0] + 1 or (start == sent[0] + 1 and doc[sent[0]].lower_ not in DETERMINERS):
+        return False
+    for k in range(end, min(sent[1] - 1, end + 20)):
+        if doc[k].text in (";", ":"):
+            return False
+        if doc[k].lower_ in ("now", "currently") and doc[k + 1].is_lower and present_verb(doc[k + 1].lower_) \
+                and doc[k + 1].lower_ not in ("is", "are", "'s", "has", "have"):
+            return doc[k - 1].lower_ in ("and", ",") or k == end
     return False
 
 

@@ -264,6 +264,24 @@ def state_left_behind(ctx: StanceContext) -> bool:
     return False
 
 
+def not_until_then(ctx: StanceContext) -> bool:
+    """"letters never made public before", "a step not taken until now": a state denied up to a
+    point that has passed, which ended there (the letters have been made public since)."""
+    words, ee, ce = ctx.words, ctx.ee, ctx.ce
+    k = ee
+    if k < ce and words[k] in ("before", "previously", "until", "till"):
+        last = k + (1 if words[k] in ("before", "previously") else 2)
+        if words[k] in ("until", "till") and not (k + 1 < len(words) and words[k + 1] in ("now", "then", "recently")):
+            return False
+        if (last >= len(words) or last >= ce or words[last] in (",", ".", ";", "—", "–", "and", "but")) \
+                and any(w in ("never", "not", "n't") for w in words[max(ctx.cs, ctx.es - 3):ctx.es]) \
+                and not any(w in ("has", "have", "'s", "'ve") for w in words[ctx.cs:ctx.es]):
+            # (a present perfect holds up to now: "no psychedelic has ever been approved before")
+            ctx.out.stance = "ended"
+            return True
+    return False
+
+
 def refused(ctx: StanceContext) -> bool:
     words, event = ctx.words, ctx.event
     # Refused: "declined to approve", "rejected the application", "a complete response letter".
@@ -392,5 +410,5 @@ def _alternative(words: list[str], event: Cue, c: Cue) -> bool:
 
 
 FRAMES = (time_relative_to_it, having_done, done_by_participle, kept_from, whose_date, negative_object, made_to_wait, on_condition, only_wanted,
-          as_usually_runs, one_more, one_before_now, state_left_behind, refused, prepared_for, open_question,
+          as_usually_runs, one_more, one_before_now, state_left_behind, not_until_then, refused, prepared_for, open_question,
           weighed_now, conditional, ended)

@@ -34,6 +34,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative", re.compile(r"\b(?:by|before) the end of (?:the|this|next) (?:year|month|decade)\b", re.I)),
     ("relative", re.compile(rf"\b(?:last|this past) {_UNIT}\b", re.I)),
     ("relative", re.compile(r"\b(?:\w+|\d+) (?:days|weeks|months|years) (?:ago|from now)\b", re.I)),
+    # "in less than a year", "in under six months"
+    ("relative", re.compile(r"\b(?:in|within) (?:less than|under|fewer than) (?:a|one|two|three|six|twelve|\d+|a couple of) (?:days?|weeks?|months?|years?)\b", re.I)),
     # a time counted off to something still to come: "only a couple of years away", "18 months away"
     ("relative", re.compile(r"\b(?:a couple of|a few|a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?|years?) away\b", re.I)),
     ("relative", re.compile(r"\b(?:soon|shortly|imminently|currently|now|today|recently|at present|presently)\b", re.I)),
@@ -271,7 +273,7 @@ def _period(text: str, relative: bool, doc_date: date | None) -> tuple[date | No
 
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12,
            "eighteen": 18, "a couple of": 2, "a few": 3, "several": 4}
-_COUNTED = re.compile(r"^(?:within|inside(?: of)?|in)? ?(a couple of|a few|several|an?|one|two|three|four|five|six|twelve|"
+_COUNTED = re.compile(r"^(?:within|inside(?: of)?|in)? ?(?:less than |under |fewer than )?(a couple of|a few|several|an?|one|two|three|four|five|six|twelve|"
                       r"eighteen|\d+) (day|week|month|year)s?(?: away)?$")
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 
@@ -329,7 +331,8 @@ def is_future(t: TimeExpr, doc_date: date | None) -> bool:
     if t.relative and t.last is not None and doc_date is not None and re.search(rf"\d|\b{_MONTH}", low):
         return t.last > doc_date  # a day or month of the page's year ("by August 11", "from July")
     if t.relative:
-        return bool(re.search(r"\b(?:next|coming|soon|shortly|imminently|within|inside|from now|later this|end of|away)\b", low))
+        return bool(re.search(r"\b(?:next|coming|soon|shortly|imminently|within|inside|from now|later this|end of|away|"
+                              r"in (?:less than|under|fewer than))\b", low))
     if doc_date is None or t.last is None:
         return False
     return t.last > doc_date

@@ -118,6 +118,11 @@ former:
     ("The company formerly known as Zykora Pharma is a spin-off of a charity that tests Drug X.", None),
     ("Zykora Pharma, a company developing Drug X, was renamed in 2025.", None),
     ("Zykora Pharma, a company developing Drug X, filed its application in 2023.", None),
+    # a participle of purpose in the apposition; a present act marked "now" by the subject
+    ("An investor leads the restructuring of Zykora Pharma, a company devoted to research into Drug X.",
+     "Zykora Pharma"),
+    ("Zykora Pharma grew out of a charity and now leads the work on Drug X.", "Zykora Pharma"),
+    ("Zykora Pharma grew out of a charity and then led the work on Drug X.", None),
 ])
 def test_a_former_name_given_as_the_current_one_is_flagged(tmp_path, text: str, flagged: str | None):
     claims = "claims:\n" + kindpack.claim("maker", "Zykora Pharma is now Quorvane Labs.", RENAMED, kind="organization")

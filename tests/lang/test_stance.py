@@ -975,3 +975,12 @@ def test_a_possible_event_with_its_earliest_time_and_a_duty_dated_on_an_undated_
     assert stance_of("The makers say the agency should approve Drug X in 2030.", "approval",
                      doc_date=None).stance == "expected"
     assert stance_of("In 2020 the agency said it should approve Drug X.", "approval", doc_date=None).stance != "expected"
+
+
+@pytest.mark.parametrize(("sentence", "ended"), [
+    ("Last week the board listed products such as Drug X never approved before, with reasons.", True),
+    ("Drug X was not approved until now.", True),
+    ("Drug X has never been approved before.", False),  # a present perfect holds up to now
+])
+def test_a_state_denied_until_a_point_passed_has_ended(stance_of, sentence: str, ended: bool) -> None:
+    assert (stance_of(sentence, "approval").stance == "ended") is ended
