@@ -5,10 +5,12 @@ pill, the first GLP-1 pill" when Rybelsus came first)."""
 from __future__ import annotations
 
 from factcheck.kinds.common import claim_for, sentence_of
+from factcheck.kinds.vocabulary import PRO_FORMS, acts_of
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import UniquenessSpec
 from factcheck.lang.cues import Cue
 from factcheck.lang.layer import Analysis
+from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.topic import title_sentence
 from factcheck.nlp.claims import Claim
 
@@ -30,6 +32,7 @@ PAST_MARKERS = {"was", "were", "had", "before", "until", "till", "then", "once",
 # "it", "this", or a definite noun ("the pill") standing for a member named before.
 ANAPHORS = {"it", "its", "this", "the", "that"}
 BACK_SENTENCES = 2
+AS_MEDICINE = {"medicine", "medicines", "medication", "medications"}
 
 
 class UniquenessRule:
@@ -43,6 +46,7 @@ class UniquenessRule:
             if any(not s.startswith("@") for s in m.subject):
                 labels.add(f"MEMBER:{rule.id}:{i}")
             self.member_labels.append(labels)
+        self.acts = acts_of(self.spec.category)
 
     def claims(self, an: Analysis) -> list[Claim]:
         out: list[Claim] = []
@@ -65,6 +69,8 @@ class UniquenessRule:
                 continue
             if self.spec.says == "first" and not says_first:
                 continue
+            if self._pro_form(an, c) and not self._act_told_before(an, sent, word):
+                continue  # "the first country to do so": only where the act it stands for is one of ours
             member = self._member(an, c, sent)
             if member is None:
                 continue
@@ -72,6 +78,25 @@ class UniquenessRule:
                 continue  # the first one called the first: right
             out.append(claim_for(an, word, c.end, sent, self.rule))
         return out
+
+    @staticmethod
+    def _pro_form(an: Analysis, c: Cue) -> bool:
+        text = an.doc[c.start:c.end].text.lower()
+        return any(text.endswith(p) for p in PRO_FORMS)
+
+    def _act_told_before(self, an: Analysis, sent: tuple[int, int], word: int) -> bool:
+        """The act a pro-form stands for, told earlier in its sentence or in the one before: one of
+        the category's verbs ("legalised", "approve"), not another act ("let psychiatrists prescribe")."""
+        idx = an.sentence_index(sent)
+        lo = an.sentences[idx - 1][0] if idx > 0 else sent[0]
+        doc = an.doc
+        for i in range(lo, word):
+            if lemma_of(doc[i].lower_) in self.acts:
+                return True
+            # an act of recognising told with "as medicines" ("allowing psychedelics as medicines")
+            if doc[i].lower_ == "as" and any(doc[k].lower_ in AS_MEDICINE for k in range(i + 1, min(word, i + 3))):
+                return True
+        return False
 
     def _uniqueness_word(self, an: Analysis, c: Cue, sent: tuple[int, int]) -> int | None:
         """The token of "first", "only", "sole" or "lone" that opens the category's noun phrase."""

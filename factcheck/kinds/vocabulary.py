@@ -107,16 +107,26 @@ WIDENERS = ("anywhere", "in the world", "worldwide", "on earth", "globally", "ev
 MANNER_AFTER_TO = ("officially", "formally", "legally", "fully", "have")
 
 
+# Pro-forms of the act after "NOUN to": "the first country to do so" stands for the act the text
+# told before it (kinds/uniqueness.py looks for it there).
+PRO_FORMS = ("do so", "do this", "do that", "take such a step", "take this step", "take that step", "have done so",
+             "have taken such a step", "have taken this step", "make this move", "make such a move")
+
+
 def category_variants(phrases: list[str]) -> list[str]:
     """Each "NOUN to VERB ..." category phrase, also with a widener after the noun and a manner
-    adverb after "to" ("country anywhere to officially recognise")."""
+    adverb after "to" ("country anywhere to officially recognise"), and each head noun with a
+    pro-form of the act ("country to do so")."""
     out = list(phrases)
     seen = set(out)
+    heads = []
     for p in phrases:
         words = p.split()
         if len(words) < 3 or words[1] != "to":
             continue
         head, rest = words[0], words[2:]
+        if head not in heads:
+            heads.append(head)
         # The noun left out: "Australia is the first to approve both" (the kind still wants "first"
         # or "only" before it and a member named as its subject).
         short = " ".join(["to", *rest])
@@ -131,4 +141,18 @@ def category_variants(phrases: list[str]) -> list[str]:
                 if v not in seen:
                     seen.add(v)
                     out.append(v)
+    for head in heads:
+        for widener in ("", *WIDENERS):
+            for pro in PRO_FORMS:
+                v = " ".join(x for x in (head, widener, "to", pro) if x)
+                if v not in seen:
+                    seen.add(v)
+                    out.append(v)
     return out
+
+
+def acts_of(phrases: list[str]) -> set[str]:
+    """The verbs of the "NOUN to VERB" category phrases, as lemmas ("legalise", "approve")."""
+    from factcheck.lang.lemmas import lemma_of
+
+    return {lemma_of(p.split()[2]) for p in phrases if len(p.split()) >= 3 and p.split()[1] == "to"}

@@ -74,3 +74,15 @@ def test_the_kind_reads_its_slots(tmp_path) -> None:
 def test_a_first_told_with_the_perfect_infinitive(bundled_linter) -> None:
     text = "Australia became the first nation anywhere to have legalised MDMA for therapy."
     assert [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule == "mdma/australia-first-country"]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a pro-form stands for the act told before it: only one of the category's acts counts
+    ("Australia has legalised MDMA for therapy. It is the first country in the world to do so.", True),
+    ("Australia has recognised MDMA as a medicine, the first country in the world to have taken such a step.", True),
+    ("Australia now lets psychiatrists prescribe MDMA. It is the first country in the world to do so.", False),
+])
+def test_a_first_told_with_a_pro_form_of_the_act(bundled_linter, text: str, flagged: bool) -> None:
+    found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings
+             if f.rule == "mdma/australia-first-country"]
+    assert bool(found) is flagged
