@@ -22,6 +22,7 @@ HANDOVER = {"outgoing", "departing", "succeeding", "succeeds", "replacing", "rep
             "exiting", "handing", "hands"}
 # Verbs of holding a post in the simple past: the holding is history ("who headed sales").
 HELD_BEFORE = {"ran", "led", "headed", "held", "oversaw", "chaired", "directed", "managed", "served"}
+APPOSITION_REACH = 10  # ", chief executive of Acme Pharma Inc.," before the verb
 # Verbs of leaving a post: told shortly before the name, the term is over.
 DEPARTURES = {"left", "resigned", "departed", "quit", "exited", "ousted", "retired", "stepped", "leaving", "resigning",
               "departing", "replaced", "succeeded", "removed", "stepping", "steps", "leaves", "quits", "exits",
@@ -102,7 +103,10 @@ class RoleRule:
                 continue
             before = {t.lower_ for t in doc[max(sent[0], lo - DEPARTURE_WINDOW):lo]}
             # "thanked the departing directors": a departure word after a determiner is another's.
-            after = {t.lower_ for t in doc[hi:min(sent[1], hi + 6)]
+            # Past an apposition too: "Jane Roe, chief executive of Acme Pharma Inc., is stepping down".
+            close = next((k for k in range(hi, min(sent[1], hi + APPOSITION_REACH)) if doc[k].text == ","), None)
+            reach = max(hi + 6, close + 4 if close is not None else 0)
+            after = {t.lower_ for t in doc[hi:min(sent[1], reach)]
                      if t.i == 0 or doc[t.i - 1].lower_ not in DETERMINERS}
             between = {t.lower_ for t in doc[lo:hi]}
             if before & DEPARTURES or after & DEPARTURES or between & DEPARTURES:

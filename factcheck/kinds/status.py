@@ -16,7 +16,7 @@ from factcheck.lang.aspect import _aux_before, _irregular_past
 from factcheck.lang.layer import Analysis, EventMention, per_mention
 from factcheck.lang.places import country_of
 from factcheck.lang.time_readings import latest_year_named
-from factcheck.lang.timex import TimeExpr, find_times
+from factcheck.lang.timex import TimeExpr, find_times, in_year
 from factcheck.lang.topic import in_jurisdiction, in_scope, never_about
 from factcheck.lang.wordsets import BE_FORMS
 from factcheck.nlp.claims import Claim
@@ -355,7 +355,25 @@ def _claim(an: Analysis, ev: EventMention, span: tuple[int, int], rule: Rule) ->
         claim.forecast_until = max(lasts) if lasts else None
         firsts = [t.first for t in st.times if t.first is not None]
         claim.forecast_from = min(firsts) if firsts else None
+        if an.doc_date is None and getattr(rule.spec, "fulfilled", False):
+            # "from 1 July, psychiatrists will be able to prescribe it" on an undated page: the day
+            # in the year the sentence names ("On 3 February 2023 the TGA announced that from 1
+            # July ..."), or else the latest year the page speaks of, so that a forecast which came
+            # true on time is seen as one.
+            _yearless_in_their_year(an, st.times, claim)
     return claim
+
+
+def _yearless_in_their_year(an: Analysis, times: list, claim: Claim) -> None:
+    named = [t.last.year for t in times if t.last is not None and not t.relative]
+    year = max(named) if named else latest_year_named(an.doc)
+    if year is None:
+        return
+    spans = [sp for sp in (in_year(t, year) for t in times if t.first is None) if sp is not None]
+    if spans:
+        firsts = [sp[0] for sp in spans] + ([claim.forecast_from] if claim.forecast_from else [])
+        lasts = [sp[1] for sp in spans] + ([claim.forecast_until] if claim.forecast_until else [])
+        claim.forecast_from, claim.forecast_until = min(firsts), max(lasts)
 
 
 def _first_day(d):  # type: ignore[no-untyped-def]

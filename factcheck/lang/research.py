@@ -131,9 +131,34 @@ _PEOPLE_OPENERS = frozenset({"the", "a", "an", "some", "several", "dozens", "hun
                              "selected", "eligible", "israeli", "swiss", "american", "canadian", "australian"})
 
 
+# Verbs of holding a permission: "psychiatrists who receive authorisation may prescribe it".
+_HOLDING = frozenset({"receive", "receives", "received", "obtain", "obtains", "obtained", "hold", "holds", "get",
+                      "gets", "gain", "gains", "have", "has", "secure", "secures", "seek", "seeks", "need", "needs"})
+# People who may hold a permission to act (a practitioner's, not a product's).
+_HOLDERS = frozenset({"psychiatrists", "psychiatrist", "doctors", "doctor", "physicians",
+                      "physician", "clinicians", "therapists", "practitioners", "prescribers", "clinics", "pharmacies",
+                      "psychologists", "nurses", "those", "anyone"})
+
+
+_PERMISSION_WORDS = frozenset({"a", "an", "the", "special", "their", "formal", "official", "this", "such"})
+
+
+def _held_by_practitioners(doc: Doc, ev: Cue, sent_start: int) -> bool:
+    """"psychiatrists who receive authorisation", "doctors who hold a licence": the permission of
+    the people who act, not of the product."""
+    k = ev.start - 1
+    while k > sent_start and ev.start - k <= 3 and doc[k].lower_ in _PERMISSION_WORDS:
+        k -= 1
+    return (k - 2 >= sent_start and doc[k].lower_ in _HOLDING and doc[k - 1].lower_ in ("who", "that")
+            and doc[k - 2].lower_ in _HOLDERS)
+
+
 def of_people_let_in(doc: Doc, ev: Cue, sent_start: int) -> bool:
     """A passive approval whose subject is people let into a scheme, not a product: "Fifty patients
-    with severe PTSD have been cleared for the therapy", "the first veterans were approved for it"."""
+    with severe PTSD have been cleared for the therapy", "the first veterans were approved for it";
+    or a permission practitioners hold ("psychiatrists who receive authorisation may prescribe it")."""
+    if _held_by_practitioners(doc, ev, sent_start):
+        return True
     if ev.end - ev.start != 1 or not doc[ev.start].lower_.endswith("ed"):
         return False
     k = ev.start - 1

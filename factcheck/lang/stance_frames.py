@@ -264,6 +264,47 @@ def state_left_behind(ctx: StanceContext) -> bool:
     return False
 
 
+ODDS_NOUNS = frozenset({"odds", "chances", "chance", "likelihood", "probability", "prospects", "prospect"})
+DIM = frozenset({"slim", "slimmer", "low", "lower", "small", "smaller", "remote", "dim", "dimmer", "poor", "fading",
+                 "faded", "shrinking", "shrunk", "diminishing", "vanishing", "minimal", "negligible", "nil", "zero",
+                 "receding", "dwindling"})
+GROWING = frozenset({"growing", "rising", "increasing", "high", "higher", "good", "better", "improving", "strong",
+                     "stronger", "rosy"})
+
+
+DECISION_NOUNS = frozenset({"decision", "decisions", "ruling", "rulings", "order", "change", "changes", "reform",
+                            "rescheduling", "amendment"})
+IN_FORCE = (("into", "force"), ("into", "effect"), ("take", "effect"), ("takes", "effect"), ("took", "effect"),
+            ("apply", "from"), ("applies", "from"), ("kick", "in"), ("kicks", "in"))
+
+
+def made_to_take_effect(ctx: StanceContext) -> bool:
+    """"The decision will come into force within six months", "the ruling takes effect in July": a
+    decision made, whose effect is to come (the effect is another event's to read)."""
+    words, es, ee, ce = ctx.words, ctx.es, ctx.ee, ctx.ce
+    if words[es] not in DECISION_NOUNS:
+        return False
+    tail = words[ee:min(ce, ee + 9)]
+    if any(tuple(tail[i:i + 2]) in IN_FORCE for i in range(len(tail) - 1)) and not ctx.negated_between(es, ee):
+        ctx.out.stance = "done"
+        return True
+    return False
+
+
+def odds_of_it(ctx: StanceContext) -> bool:
+    """"the odds that the FDA will clear the drug have become very slim" (not to be), "the chances
+    are growing that it will be approved" (to be): the event's stance is what is said of its odds."""
+    words, s0, s1, es, ee = ctx.words, ctx.sent[0], ctx.sent[1], ctx.es, ctx.ee
+    k = next((i for i in range(es - 1, max(s0, es - 14) - 1, -1) if words[i] in ODDS_NOUNS), None)
+    if k is None or not any(w in ("that", "of", "for", "is", "are", "have", "has") for w in words[k + 1:k + 4]):
+        return False
+    said = [w for w in words[k + 1:es] + words[ee:s1] if w in DIM or w in GROWING]
+    if not said:
+        return False
+    ctx.out.stance = "negated" if said[0] in DIM else "expected"
+    return True
+
+
 def not_until_then(ctx: StanceContext) -> bool:
     """"letters never made public before", "a step not taken until now": a state denied up to a
     point that has passed, which ended there (the letters have been made public since)."""
@@ -410,5 +451,5 @@ def _alternative(words: list[str], event: Cue, c: Cue) -> bool:
 
 
 FRAMES = (time_relative_to_it, having_done, done_by_participle, kept_from, whose_date, negative_object, made_to_wait, on_condition, only_wanted,
-          as_usually_runs, one_more, one_before_now, state_left_behind, not_until_then, refused, prepared_for, open_question,
+          as_usually_runs, one_more, one_before_now, state_left_behind, not_until_then, odds_of_it, made_to_take_effect, refused, prepared_for, open_question,
           weighed_now, conditional, ended)

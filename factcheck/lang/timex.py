@@ -218,6 +218,18 @@ def _day_in_page_year(text: str, doc_date: date | None) -> tuple[date | None, da
     return d, d
 
 
+def in_year(t: TimeExpr, year: int) -> tuple[date, date] | None:
+    """The days a time of no year ("from 1 July", "in June") names in the year given: what an
+    undated page means by it when the latest year it speaks of is that year."""
+    month, day = _month_and_day(t.text)
+    if not month:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    if day and 1 <= day <= last:
+        return date(year, month, day), date(year, month, day)
+    return date(year, month, 1), date(year, month, last)
+
+
 def _month_and_day(text: str) -> tuple[int | None, int | None]:
     """The month and the day a "June 4" or "4 June" names."""
     low = text.lower()

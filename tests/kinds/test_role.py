@@ -78,6 +78,8 @@ def test_role_rules_read_only_documents_about_the_pack(hits):
     "Outgoing Acme CEO Jane Roe thanked the team behind Drug X.",
     # a departure to come: the sentence tells of the end of the term
     "Acme Pharma said on Friday that Jane Roe, its chief executive, will step down after Drug X's launch.",
+    # the departure after an apposition that names the company
+    "Jane Roe, chief executive of Acme Pharma Inc., is stepping down after Drug X's launch.",
 ])
 def test_a_handover_is_not_a_former_holder_named_as_current(hits, text: str):
     assert hits(text, RULE) == []

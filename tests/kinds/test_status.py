@@ -370,3 +370,16 @@ def test_a_participle_of_completion_opening_an_aside_is_done(bundled_linter) -> 
     text = "The researchers hope the MDMA study will be published in Nature Medicine."
     assert [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings
             if f.rule == "mdma/phase3-paper-still-to-come"]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a day of no year on an undated page: in the year its sentence names, a forecast that came true
+    ("On 3 February 2023 the TGA announced that from 1 July authorised psychiatrists in Australia will be able to "
+     "prescribe MDMA.", False),
+    ("The TGA ruled in 2021 that MDMA stays banned. From 1 July psychiatrists in Australia will be able to "
+     "prescribe MDMA.", True),
+])
+def test_a_yearless_day_of_a_fulfilled_forecast_takes_its_year(bundled_linter, text: str, flagged: bool):
+    found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings
+             if f.rule == "mdma/australia-prescribing-upcoming"]
+    assert bool(found) is flagged

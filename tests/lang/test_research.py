@@ -31,6 +31,7 @@ def test_an_approval_of_research_is_no_licence(analyse_text, sentence: str, even
     ("So far the agency has approved only 50 patients for Drug X.", "measure-approval"),
     ("Fifty patients with severe burns have been cleared for Drug X.", "measure-approval"),
     ("Drug X for patients with burns has been approved by the agency.", "approval"),
+    ("From July psychiatrists who receive authorisation may prescribe Drug X.", "measure-approval"),
     ("The agency's approval of the new rules covers Drug X.", "approval"),  # the noun: read as before
     # a designation granted on the way to a decision
     ("In 2017 the agency approved Drug X as a breakthrough therapy.", "designation"),

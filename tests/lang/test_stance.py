@@ -984,3 +984,16 @@ def test_a_possible_event_with_its_earliest_time_and_a_duty_dated_on_an_undated_
 ])
 def test_a_state_denied_until_a_point_passed_has_ended(stance_of, sentence: str, ended: bool) -> None:
     assert (stance_of(sentence, "approval").stance == "ended") is ended
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("The odds that the agency will approve Drug X have become very slim.", "negated"),
+    ("The chances are growing that Drug X will be approved.", "expected"),
+])
+def test_what_is_said_of_the_odds_is_the_stance(stance_of, sentence: str, stance: str) -> None:
+    assert stance_of(sentence, "approval").stance == stance
+
+
+def test_a_decision_that_takes_effect_later_is_made(stance_of) -> None:
+    assert stance_of("The decision on Drug X will come into force within six months.", "decision").stance == "done"
+    assert stance_of("A decision on Drug X is expected within six months.", "decision").stance == "expected"
