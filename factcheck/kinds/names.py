@@ -36,7 +36,7 @@ class NameRule:
         # misspelling of it is the name printed wrong. (Words of longer names, such as
         # "Therapeutic", are too close to ordinary words.)
         self.coined = frozenset(a for a in self.spec.aliases if re.fullmatch(r"[A-Z][a-z]{4,}", a) and not is_known_word(a))
-        self.labels = {f"NAME:{what}:{rule.id}" for what in ("wrong", "acronym", "canonical")}
+        self.labels = {f"NAME:{what}:{rule.id}" for what in ("wrong", "variant", "acronym", "canonical")}
 
     def claims(self, an: Analysis) -> list[Claim]:
         if self.spec.not_former:
@@ -48,6 +48,11 @@ class NameRule:
                 continue
             if c.label == f"NAME:wrong:{self.rule.id}":
                 out.append(claim_for(an, c.start, c.end, sent, self.rule))
+            elif c.label == f"NAME:variant:{self.rule.id}":
+                # A generated variant only as a name, capitalised: "the American food and drug
+                # authority" describes the agency, "the Food and Drug Authority" misnames it.
+                if all(t.is_title or not t.is_alpha or t.is_lower and len(t) <= 3 for t in an.doc[c.start:c.end]):
+                    out.append(claim_for(an, c.start, c.end, sent, self.rule))
             elif c.label == f"NAME:acronym:{self.rule.id}" and self.spec.acronym:
                 span = self._expansion(an, c.start, c.end)
                 if span is not None:

@@ -48,6 +48,9 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
         lists["RIVAL"] = rival
     for code, names in places().items():
         lists[f"JUR:{code}"] = names
+    # Every name the pack accepts as right: a generated wrong variant never is one of them.
+    names_in_use = {n.lower() for r in pack.rules.values() if isinstance(r.spec, NameSpec)
+                    for n in [r.spec.canonical, *r.spec.aliases, *(x for f in r.spec.former for x in f.names)]}
     for rule in pack.rules.values():
         spec = rule.spec
         if isinstance(spec, (StatusSpec, EventDateSpec, JurisdictionStatusSpec)):
@@ -66,6 +69,9 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
         elif isinstance(spec, NameSpec):
             if spec.wrong:
                 lists[f"NAME:wrong:{rule.id}"] = spec.wrong
+            variants = body_name_variants(spec.canonical, names_in_use)
+            if variants:
+                lists[f"NAME:variant:{rule.id}"] = variants
             if spec.not_former:
                 lists[f"NAME:notformer:{rule.id}"] = spec.not_former
             if spec.acronym or spec.former or spec.not_former:
@@ -111,6 +117,32 @@ MANNER_AFTER_TO = ("officially", "formally", "legally", "fully", "have")
 # told before it (kinds/uniqueness.py looks for it there).
 PRO_FORMS = ("do so", "do this", "do that", "take such a step", "take this step", "take that step", "have done so",
              "have taken such a step", "have taken this step", "make this move", "make such a move")
+
+
+# The nouns that name what kind of body an organisation is: a registered name with one of them
+# swapped for another is the name printed wrong ("Therapeutic Goods Authority", "Food and Drug
+# Agency"), as is one with "for" and "of" swapped ("Association of Psychedelic Studies").
+BODY_WORDS = ("Administration", "Agency", "Association", "Authority", "Administer", "Administrator", "Commission",
+              "Committee", "Council", "Department", "Bureau", "Board", "Office", "Institute", "Foundation",
+              "Organization", "Organisation", "Society", "Alliance", "Federation")
+LINK_SWAPS = {"for": "of", "of": "for"}
+
+
+def body_name_variants(canonical: str, in_use: set[str]) -> list[str]:
+    """The registered name with its body noun swapped, or its "for"/"of" swapped, one change at a
+    time; none that is a name the pack accepts (`in_use`, lower case). Only names of three words or
+    more: in a shorter one the swap makes an ordinary phrase."""
+    words = canonical.split()
+    if len(words) < 3:
+        return []
+    out: list[str] = []
+    for i, w in enumerate(words):
+        subs = [b for b in BODY_WORDS if b != w] if w in BODY_WORDS else ([LINK_SWAPS[w]] if w in LINK_SWAPS else [])
+        for sub in subs:
+            v = " ".join([*words[:i], sub, *words[i + 1:]])
+            if v.lower() not in in_use:
+                out.append(v)
+    return out
 
 
 def category_variants(phrases: list[str]) -> list[str]:

@@ -70,7 +70,10 @@ class NameSpec:
     canonical: the name as registered. acronym: its short form (an expansion written next to the
     acronym must be the canonical one, and an acronym in brackets after the name must be this
     one). aliases: other accepted names; a one-word alias that is no English word ("Lykos") is
-    also caught misspelt by one letter ("Lycos"). wrong: forms seen in print that are wrong.
+    also caught misspelt by one letter ("Lycos"). wrong: forms seen in print that are wrong;
+    besides them, a canonical name of three words or more with its body noun swapped for another
+    ("Therapeutic Goods Authority" for "... Administration") or "for" and "of" swapped is wrong
+    when printed capitalised, as a name (kinds/vocabulary.py `body_name_variants`).
     former: names the bearer had before, each with `names` and `until`: a former name given as
     the current one ("X, now called OLD", "OLD (formerly OLDER)", "Today OLD is ...", "we at OLD")
     is outdated since its `until`. not_former: names of OTHER bodies that print gives as the
@@ -186,8 +189,10 @@ class UniquenessSpec:
     any later member called the only one) or `first` (a member other than the first called the
     first). category: phrases naming the category ("oral GLP-1", "GLP-1 pill"); a category
     narrowed by a qualifier ("the first GLP-1 pill for weight loss") is another category and left
-    alone. members: the members in the order they joined, each with `subject` (phrases or @terms)
-    and `since`.
+    alone; "NOUN to do so", "NOUN to take such a step" stand for the act told before them and
+    count when it is one of the category's verbs ("Australia legalised it ... the first country
+    to do so"). members: the members in the order they joined, each with `subject` (phrases or
+    @terms) and `since`.
     """
 
     says: str

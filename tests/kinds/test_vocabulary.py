@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.kinds.vocabulary import BUILTIN_EVENTS, event_labels, subject_labels
 
 
@@ -40,3 +42,24 @@ def test_a_category_also_reads_with_a_widener_and_a_manner_adverb():
     assert found[:2] == ["nation to recognise", "oral blocker"]  # the pack's own phrases first, kept as written
     assert "to recognise" in found  # the noun left out: "Australia is the first to recognise ..."
     assert not any(v.startswith("oral") and v != "oral blocker" for v in found)  # only "NOUN to VERB" phrases
+
+
+def test_body_name_variants_swap_one_body_noun_or_link_word():
+    from factcheck.kinds.vocabulary import body_name_variants
+
+    variants = body_name_variants("Therapeutic Goods Administration", set())
+    assert "Therapeutic Goods Authority" in variants and "Therapeutic Goods Administer" in variants
+    assert "Multidisciplinary Association of Psychedelic Studies" in body_name_variants(
+        "Multidisciplinary Association for Psychedelic Studies", set())
+    # a name the pack accepts is never a wrong variant; two-word names are left alone
+    assert "Food and Drug Agency" not in body_name_variants("Food and Drug Administration", {"food and drug agency"})
+    assert body_name_variants("Lykos Therapeutics", set()) == []
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Australia's regulator, the Therapeutic Goods Authority, changed the rules for MDMA.", True),
+    ("The FDA, the American food and drug authority, turned MDMA down.", False),  # a description, not a name
+])
+def test_a_generated_variant_counts_only_as_a_name(bundled_linter, text: str, flagged: bool):
+    found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule.endswith("-name")]
+    assert bool(found) is flagged
