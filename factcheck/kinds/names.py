@@ -51,7 +51,7 @@ class NameRule:
             elif c.label == f"NAME:variant:{self.rule.id}":
                 # A generated variant only as a name, capitalised: "the American food and drug
                 # authority" describes the agency, "the Food and Drug Authority" misnames it.
-                if all(t.is_title or not t.is_alpha or t.is_lower and len(t) <= 3 for t in an.doc[c.start:c.end]):
+                if all(t.is_title or not t.is_alpha or (t.is_lower and len(t) <= 3) for t in an.doc[c.start:c.end]):
                     out.append(claim_for(an, c.start, c.end, sent, self.rule))
             elif c.label == f"NAME:acronym:{self.rule.id}" and self.spec.acronym:
                 span = self._expansion(an, c.start, c.end)
