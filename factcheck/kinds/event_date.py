@@ -108,6 +108,18 @@ def _told_by_another_verb(doc, lo: int, hi: int) -> bool:  # type: ignore[no-unt
                for w in doc[lo:hi])
 
 
+def _another_act_between(doc, lo: int, hi: int) -> bool:  # type: ignore[no-untyped-def]
+    """A verb in the past between a day and the event after it, with the event in a relative
+    clause after that verb ("turned down a request that would have barred ..."): the day is the
+    verb's. (A verb that governs the event itself, "gave it breakthrough status", keeps the day.)"""
+    kept = list(doc[lo:hi])  # (not past asides: a comma after an opening date starts none)
+    for k, w in enumerate(kept):
+        if (w.lower_.endswith("ed") or w.lower_ in IRREGULAR_PAST) and w.lower_ not in LINKING_VERBS \
+                and w.is_lower and len(w) > 3 and not (w.i > 0 and doc[w.i - 1].text in ("-", "‑")):
+            return any(x.lower_ in ("that", "which", "who", "whom") for x in kept[k + 1:])
+    return False
+
+
 def _listed_with(text: str, t, times: list) -> list:  # type: ignore[no-untyped-def]
     """The times joined to `t` in a list ("in 2017 and 2019", "2017, 2019 and 2021")."""
     out = []
@@ -176,8 +188,14 @@ class EventDateRule:
             if not self.spec.end and ((_told_by_another_verb(an.doc, span.end, ev.cue.start) and not coordinated)
                                       or (_told_by_another_verb(an.doc, lead, lead + 1) and not told)):
                 return False  # "announced on 9 August that the FDA had declined": the saying's day
+            if not coordinated and not told and _another_act_between(an.doc, span.end, ev.cue.start):
+                # "On March 5 a court turned down a request that would have barred the agency from
+                # taking it off the list": the day is the verb's after it, not the event's
+                return False
+            # (in the event's own sentence: "... had refused approval. On the 9th the agency ..."
+            # closes nothing with the day)
             return not any(c.label.startswith("EV:") and c.start != ev.cue.start and span.start - 4 <= c.end <= span.start
-                           for c in an.cues_in(max(0, span.start - 8), span.start))
+                           for c in an.cues_in(max(ev.sentence[0], span.start - 8), span.start))
         return True
 
     def _span_bound(self, an: Analysis, ev, t) -> bool:  # type: ignore[no-untyped-def]

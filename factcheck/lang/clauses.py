@@ -47,7 +47,9 @@ def clause_bounds(doc: Doc, sent_start: int, sent_end: int, cues: list[Cue], at:
                 cuts.add(close)
     # A sentence that opens with a subordinate clause ("If all goes to plan, ...", "After the
     # FDA said no, ...") ends it at the first comma.
-    if words[sent_start] in OPENERS or _inverted_condition(words, sent_start, sent_end):
+    if words[sent_start] in OPENERS or _inverted_condition(words, sent_start, sent_end) \
+            or (sent_start + 1 < sent_end and words[sent_start] in TWO_WORD_OPENERS
+                and words[sent_start + 1] == "that"):
         comma = next((i for i in commas if i >= sent_start + 1), None)
         if comma is not None:
             cuts.add(comma)
@@ -72,6 +74,9 @@ def clause_bounds(doc: Doc, sent_start: int, sent_end: int, cues: list[Cue], at:
     # said no, the company ..." keeps "the company ..." as its own clause.
     return start, end
 
+
+# "Now that MAPS has filed, approval could come in 2024", "Given that ...": openers of two words.
+TWO_WORD_OPENERS = {"now", "given", "provided", "providing", "seeing", "considering", "so"}
 
 INVERTING = {"should", "had", "were"}
 INVERTED_SUBJECTS = {"the", "it", "they", "this", "these", "that", "those", "a", "an", "its", "their"}

@@ -228,3 +228,17 @@ def test_a_refusal_by_the_advisers_is_not_the_agencys(bundled_linter) -> None:
     # the panel's vote is another event, with its own day
     text = "An FDA advisory committee said no to MDMA on June 4."
     assert not [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule == "mdma/crl-wrong-month"]
+
+
+def test_a_day_before_a_past_verb_with_the_event_in_its_relative_clause_is_not_the_events(bundled_linter):
+    text = ("On 5 March 2019 a court turned down a request that would have barred the FDA from approving MDMA "
+            "as a breakthrough therapy.")
+    found = [f.rule for f in bundled_linter.lint_text(text, "a.md", "markdown").findings]
+    assert "mdma/breakthrough-wrong-year" not in found, found
+
+
+def test_an_event_in_the_sentence_before_does_not_close_a_day(bundled_linter):
+    text = ("Lykos said in a statement that the FDA had refused approval. On the 9th the agency rejected the "
+            "application to use MDMA for PTSD.")
+    found = [f.rule for f in bundled_linter.lint_text(text, "a.md", "markdown").findings]
+    assert "mdma/crl-wrong-month" in found, found

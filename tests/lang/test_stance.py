@@ -697,7 +697,7 @@ def test_a_permission_to_come_is_expected(stance_of, sentence: str, stance: str)
     ("The rules came in when the year began: psychiatrists there may prescribe Drug X.", "approval", "current"),
     # what practitioners "can apply for" is open to them now, not a request waiting on an answer
     ("Psychiatrists can apply for permission to prescribe Drug X.", "approval", "current"),
-    ("The maker can apply for approval of Drug X next year.", "approval", "pending"),
+    ("The maker can apply for approval of Drug X next year.", "submission", "expected"),  # a filing to come
     # a forecast noun after the event that aims at another event forecasts that one
     ("Drug X is now entering phase 3, with the goal of approval in 2030.", "approval", "expected"),
     # an event in a "having ..." opener is done before the main verb's forecast
