@@ -22,6 +22,12 @@ def goes_on(words: list[str], ee: int, ce: int) -> bool:
     starts = [k] + ([j for j in range(k + 2, min(ce, k + 5))] if k < ce and words[k] == "of" else [])
     if any(_going_on_at(words, j, ce) for j in starts):
         return True
+    # a reduced relative: "the Phase 3 trials now under way", "the trials of MDMA currently ongoing"
+    for j in starts:
+        j = j + 1 if j < ce and words[j] in ("now", "currently", "still") else j
+        if j < ce and (words[j] in ("underway", "ongoing")
+                       or (j + 1 < ce and words[j] in ("under", "in") and words[j + 1] in ("way", "progress"))):
+            return True
     # "Phase 3 studies of MDMA-assisted therapy for PTSD run by MAPS are under way": the noun
     # group's own "be" with a word of being under way, past its modifiers
     for j in range(k, min(ce - 1, k + 16)):

@@ -49,3 +49,20 @@ def future_marked(words: list[str], post: tuple[int, int]) -> bool:
         return True  # "due to begin", "which is expected in 2024"
     return any(x in ("will", "shall") or (x in ("is", "are") and i + 1 < len(w) and w[i + 1] == "to")
                for i, x in enumerate(w))
+
+
+ARRIVALS = {"arrive", "come", "land", "happen", "emerge", "follow"}
+ARRIVAL_MODALS = {"will", "could", "may", "might", "should", "shall", "'ll"}
+
+
+def arrival_foretold(words: list[str], post: tuple[int, int]) -> bool:
+    """The clause tells of the event's own coming: "a decision that could arrive as early as
+    August", "approval, which may come next year" (not what the event will do: "approval, which
+    will let doctors prescribe it")."""
+    w = words[post[0]:post[1]]
+    if w[0] not in ("which", "that"):
+        return False
+    k = 1
+    while k < len(w) and w[k] in ("now", "still", "only", "finally", "soon"):
+        k += 1
+    return k + 1 < len(w) and w[k] in ARRIVAL_MODALS and w[k + 1] in ARRIVALS

@@ -28,7 +28,7 @@ TESTING_MODIFIERS = frozenset({"clinical", "human", "scientific", "medical", "dr
 # Words allowed inside the noun phrase before the stage noun: "the third and final scientific phase".
 NP_FILLERS = frozenset({"and", ",", "the", "its", "their", "scientific", "clinical", "crucial", "critical",
                         "pivotal", "key", "big", "large", "larger", "human", "testing", "trial", "research",
-                        "so-called", "all-important", "definitive"})
+                        "so-called", "all-important", "definitive", "(", ")"})  # "the third (and final) phase"
 # Fillers that name the testing itself, inside the phrase ("the final testing stage").
 TESTED_INSIDE = frozenset({"testing", "trial", "clinical"})
 MAX_BACK = 5

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from factcheck.lang.aspect import _is_copula_s, _past_aux, _past_verb_before
 from factcheck.lang.cues import Cue
 from factcheck.lang.modality import _hypothetical, _obligation_with_deadline, _still_required, after_a_condition
+from factcheck.lang.postmodifiers import arrival_foretold, postmodifier
 from factcheck.lang.readings import (
     HOW_IT_USUALLY_RUNS,
     NOT_A_NOUN,
@@ -291,6 +292,18 @@ def made_to_take_effect(ctx: StanceContext) -> bool:
     return False
 
 
+def coming_told_after(ctx: StanceContext) -> bool:
+    """"in a decision that could arrive as early as August 2024": the event's noun with a
+    relative clause that foretells its coming is a thing expected."""
+    if any(c.label.startswith("ST:") for c in ctx.inside) or any(w in FUTURE_MODALS for w in ctx.words[ctx.cs:ctx.es]):
+        return False  # the clause's own words read it ("awaits approval, which could come ...")
+    post = postmodifier(ctx.words, ctx.ee, ctx.sent[1])
+    if post is None or not arrival_foretold(ctx.words, post) or ctx.negated_between(ctx.es, ctx.ee):
+        return False
+    ctx.out.stance = "expected"
+    return True
+
+
 def odds_of_it(ctx: StanceContext) -> bool:
     """"the odds that the FDA will clear the drug have become very slim" (not to be), "the chances
     are growing that it will be approved" (to be): the event's stance is what is said of its odds."""
@@ -451,5 +464,5 @@ def _alternative(words: list[str], event: Cue, c: Cue) -> bool:
 
 
 FRAMES = (time_relative_to_it, having_done, done_by_participle, kept_from, whose_date, negative_object, made_to_wait, on_condition, only_wanted,
-          as_usually_runs, one_more, one_before_now, state_left_behind, not_until_then, odds_of_it, made_to_take_effect, refused, prepared_for, open_question,
+          as_usually_runs, one_more, one_before_now, state_left_behind, not_until_then, odds_of_it, made_to_take_effect, coming_told_after, refused, prepared_for, open_question,
           weighed_now, conditional, ended)

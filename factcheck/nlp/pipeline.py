@@ -216,14 +216,18 @@ def build_pipeline(pack: Pack) -> Language:
     return nlp
 
 
-_PIPELINES: dict[int, Language] = {}
+# Keyed by the pack's id, with the pack itself kept beside its pipeline: an id is reused once its
+# object is freed, and a new pack at the old address must not get the old pack's pipeline (a
+# test suite builds many packs; which address is reused differs between Python versions).
+_PIPELINES: dict[int, tuple[Pack, Language]] = {}
 
 
 def get_pipeline(pack: Pack) -> Language:
     """One pipeline per pack per process."""
-    if id(pack) not in _PIPELINES:
-        _PIPELINES[id(pack)] = build_pipeline(pack)
-    return _PIPELINES[id(pack)]
+    entry = _PIPELINES.get(id(pack))
+    if entry is None or entry[0] is not pack:
+        entry = _PIPELINES[id(pack)] = (pack, build_pipeline(pack))
+    return entry[1]
 
 
 def claims_of(doc: Doc) -> list[Claim]:

@@ -17,6 +17,7 @@ def _stages(analyse_text, text: str) -> list[str]:
     ("Drug X begins the final, third stage of studies.", "final, third stage of studies"),
     ("Drug X is in the final testing stage before approval.", "final testing stage"),  # testing inside the phrase
     ("The Drug X trials have reached their final stages.", "final stages"),  # the trials' own stage
+    ("Drug X will enter the third (and final) phase of clinical trials.", "third (and final) phase of clinical trials"),
 ])
 def test_late_stage_noun_phrases_are_the_final_stage(analyse_text, text: str, span: str):
     assert span in _stages(analyse_text, text)

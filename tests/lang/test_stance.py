@@ -997,3 +997,13 @@ def test_what_is_said_of_the_odds_is_the_stance(stance_of, sentence: str, stance
 def test_a_decision_that_takes_effect_later_is_made(stance_of) -> None:
     assert stance_of("The decision on Drug X will come into force within six months.", "decision").stance == "done"
     assert stance_of("A decision on Drug X is expected within six months.", "decision").stance == "expected"
+
+
+def test_a_coming_foretold_in_a_relative_clause_is_expected(stance_of) -> None:
+    text = "If Drug X is approved, in a decision that could arrive as early as August, it will be the first."
+    assert stance_of(text, "decision").stance == "expected"
+
+
+def test_a_stage_told_as_under_way_in_a_reduced_relative_is_current(stance_of) -> None:
+    assert stance_of("Research has led to the final phase of clinical trials of Drug X now under way.",
+                     "final-stage").stance == "current"
