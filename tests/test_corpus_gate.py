@@ -73,7 +73,9 @@ GATES = [
     ("corpus_real/dev34", 0.47, 0.90),  # 0.250 / 0.833 (2 false alarms) when written (2025-2026 pages on the programme) -> 0.500 / 0.938
     ("corpus_real/dev35", 0.50, 0.95),  # 0.524 / 1.000 (no false alarm) when written (English 2020-2022 news)
     ("corpus_real/dev36", 0.39, 0.90),  # 0.414 / 0.667 (6 false alarms) when written (non-English 2021-2024) -> 0.414 / 0.923
-    ("corpus_real/dev37", 0.51, 0.91),  # 0.536 / 0.938 (1 false alarm) when written (clinics, forums, FAQs)
+    ("corpus_real/dev37", 0.58, 0.91),  # 0.536 / 0.938 (1 false alarm) when written (clinics, forums, FAQs) -> 0.607 / 0.944
+    ("corpus_real/dev38", 0.47, 0.64),  # 0.500 / 0.600 (5 false alarms) when written (medical trade press) -> 0.500 / 0.667
+    ("corpus_real/dev39", 0.58, 0.78),  # 0.609 / 0.708 (7 false alarms) when written (2023-2024 news) -> 0.609 / 0.810
     ("corpus_real/dev33", 0.64, 0.93),  # 0.630 / 0.870 (3 false alarms) when written (MDMA one drug among several) -> 0.667 / 0.955
     ("corpus_glp1_dev", 0.70, 0.95),  # 69 cases since 2026-12-06 (57 new): measured 0.732 / 1.000
     ("corpus_glp1_dev2", 0.82, 0.95),  # 0.875 / 1.000 (the responder share no longer read as weight loss)
@@ -104,7 +106,8 @@ ALL_CORPORA = ["corpus", "corpus_dev", "corpus_dev2", "corpus_holdout", "corpus_
                "corpus_real/dev22", "corpus_real/dev23", "corpus_real/dev24", "corpus_real/dev25",
                "corpus_real/dev26", "corpus_real/dev27", "corpus_real/dev28", "corpus_real/dev29",
                "corpus_real/dev30", "corpus_real/dev31", "corpus_real/dev32", "corpus_real/dev33",
-               "corpus_real/dev34", "corpus_real/dev35", "corpus_real/dev36", "corpus_real/dev37"]
+               "corpus_real/dev34", "corpus_real/dev35", "corpus_real/dev36", "corpus_real/dev37",
+               "corpus_real/dev38", "corpus_real/dev39"]
 
 
 def score(folder: Path, linter, tmp: Path) -> dict:  # type: ignore[no-untyped-def]
@@ -181,6 +184,6 @@ def test_real_text_corpora_avoid_the_urls_kept_for_independent_measurement() -> 
                    "corpus_real/dev25", "corpus_real/dev26", "corpus_real/dev27", "corpus_real/dev28",
                    "corpus_real/dev29", "corpus_real/dev30", "corpus_real/dev31", "corpus_real/dev32",
                    "corpus_real/dev33", "corpus_real/dev34", "corpus_real/dev35", "corpus_real/dev36",
-                   "corpus_real/dev37"):
+                   "corpus_real/dev37", "corpus_real/dev38", "corpus_real/dev39"):
         for name, case in load_cases(TESTS / folder):
             assert case.get("url") not in banned, f"{folder}/{name} is based on an excluded URL"

@@ -303,10 +303,14 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
             name = "designation"  # "approved MDMA as a breakthrough therapy": a designation granted
         elif name == "advisory-vote" and any(c.label == "LEGIS" and clause[0] <= c.start < clause[1] for c in in_sent):
             name = "legislative-vote"  # "a House committee is set to vote on the bill"
-        elif name == "advisory-vote" and ev.end - ev.start == 1 and doc[ev.start].lower_ in ("met", "meet", "meets") \
-                and ((ev.start > sent[0] and doc[ev.start - 1].lower_ in ("be", "been", "being", "is", "are", "was", "were"))
+        elif name == "advisory-vote" and ev.end - ev.start == 1 \
+                and doc[ev.start].lower_ in ("met", "meet", "meets", "meeting") \
+                and ((ev.start > sent[0] and doc[ev.start - 1].lower_ in ("be", "been", "being", "is", "are", "was", "were")
+                      and doc[ev.start].lower_ != "meeting")
                      or any(t.lower_ in MET_OBJECTS for t in doc[ev.end:min(sent[1], ev.end + 3)])):
-            continue  # "requests could be met", "no longer met criteria": satisfied, not a committee meeting
+            # "requests could be met", "no longer met criteria", "stopped meeting the diagnostic
+            # criteria": satisfied, not a committee meeting
+            continue
         if name == "restock":
             # Supply restored is a shortage ended: "expects to meet demand next year" holds the
             # shortage as current, "supply is back to normal" as over.

@@ -44,6 +44,11 @@ def _once_as_conjunction(words: list[str], c: Cue) -> bool:
     return words[c.start] == "once" and c.end < len(words) and words[c.end] in CLAUSE_OPENERS
 
 
+# Participles of believing or saying after a past "be": "was thought to be close", "were said to be near".
+THOUGHT_PAST = {"thought", "believed", "said", "considered", "reported", "seen", "expected", "rumoured", "rumored",
+                "understood", "felt", "deemed"}
+
+
 def _past_framed(doc: Doc, words: list[str], cs: int, cue: Cue, inside: list[Cue], ce: int | None = None) -> bool:
     """A forecast told as history: "approval was expected", "seemed close", "analysts predicted",
     "the goal of approval by 2021 was missed"."""
@@ -52,6 +57,9 @@ def _past_framed(doc: Doc, words: list[str], cs: int, cue: Cue, inside: list[Cue
     aux = _aux_before(words, cs, cue.start)
     if aux == "past":
         return True
+    k = cue.start
+    if k - 4 >= cs and words[k - 2:k] == ["to", "be"] and words[k - 3] in THOUGHT_PAST and words[k - 4] in PAST_BE:
+        return True  # "the FDA was thought to be close to approving it": a belief of the past
     if aux is None and ce is not None and words[cue.start] in ("goal", "goals", "aim", "aims", "target"):
         # A forecast named as a noun is history when its clause's verb is: "the goal ... was missed".
         for i in range(cue.end, min(ce, cue.end + 12)):

@@ -108,9 +108,11 @@ class StanceContext:
                 return True  # "still lacks the US Food and Drug Administration approval": its object's head
             if words[c.start] == "no" and cs <= c.start < lo and _there_is_no(words, c.start):
                 return True  # "there are no officially approved medicines containing it on the market"
-            if (words[c.start] in NEG_QUANTIFIERS and cs <= c.start < lo) or (words[c.start] == "no" and c.start == cs):
+            if ((words[c.start] in NEG_QUANTIFIERS and cs <= c.start < lo) or (words[c.start] == "no" and c.start == cs)) \
+                    and not any(w in ("that", "whether") for w in words[c.end:lo]):
                 # a negative subject: "none of ibogaine, psilocybin or MDMA is legalised", "No
-                # psychedelic-based therapy has so far won approval"
+                # psychedelic-based therapy has so far won approval" (not the subject of a clause
+                # the event's is the complement of: "nobody should be surprised that the FDA refused it")
                 return True
         return False
 

@@ -237,3 +237,8 @@ def test_words_that_name_no_event_leave_no_event_cue(analyse_text) -> None:
     an = analyse_text("An advisory committee meeting on Drug X is considered likely.")
     assert not [c for c in an.cues if c.label == "EV:review"]
     assert {e.event: e.stance.stance for e in an.events}.get("advisory-vote") == "expected"
+
+
+def test_meeting_criteria_is_no_committee_meeting(analyse_text) -> None:
+    an = analyse_text("Within 18 weeks most patients on Drug X had stopped meeting the diagnostic criteria.")
+    assert [e.event for e in an.events if e.event == "advisory-vote"] == []

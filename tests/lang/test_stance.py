@@ -1007,3 +1007,13 @@ def test_a_coming_foretold_in_a_relative_clause_is_expected(stance_of) -> None:
 def test_a_stage_told_as_under_way_in_a_reduced_relative_is_current(stance_of) -> None:
     assert stance_of("Research has led to the final phase of clinical trials of Drug X now under way.",
                      "final-stage").stance == "current"
+
+
+def test_a_negative_subject_of_the_matrix_clause_leaves_its_complement_alone(stance_of) -> None:
+    assert stance_of("Nobody should be surprised that the agency refused to approve Drug X.",
+                     "approval").stance != "negated"
+
+
+def test_a_belief_of_the_past_is_a_past_forecast(stance_of) -> None:
+    assert stance_of("The agency was thought to be close to approving Drug X.", "approval").stance == "past-forecast"
+    assert stance_of("The agency is thought to be close to approving Drug X.", "approval").stance == "expected"
