@@ -65,4 +65,12 @@ def arrival_foretold(words: list[str], post: tuple[int, int]) -> bool:
     k = 1
     while k < len(w) and w[k] in ("now", "still", "only", "finally", "soon"):
         k += 1
-    return k + 1 < len(w) and w[k] in ARRIVAL_MODALS and w[k + 1] in ARRIVALS
+    if k + 1 < len(w) and w[k] in ARRIVAL_MODALS and w[k + 1] in ARRIVALS:
+        return True
+    # past a belief put between: "which some people think might happen as soon as August"
+    think = next((i for i in range(k, min(len(w), k + 4)) if w[i] in BELIEVING), None)
+    return think is not None and think + 2 < len(w) and w[think + 1] in ARRIVAL_MODALS and w[think + 2] in ARRIVALS
+
+
+BELIEVING = {"think", "thinks", "believe", "believes", "expect", "expects", "hope", "hopes", "say", "says", "predict",
+             "predicts", "suggest", "suggests", "reckon", "reckons"}

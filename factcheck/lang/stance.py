@@ -21,7 +21,7 @@ from factcheck.lang.attribution import in_quotes, speaker_of
 from factcheck.lang.cues import Cue
 from factcheck.lang.headlines import headline_act, headline_state
 from factcheck.lang.objects import acted_on
-from factcheck.lang.postmodifiers import TIMING_PARTICIPLES, future_marked, postmodifier
+from factcheck.lang.postmodifiers import TIMING_PARTICIPLES, arrival_foretold, future_marked, postmodifier
 from factcheck.lang.readings import (
     _any_such_state,
     _asserting_opener,
@@ -148,7 +148,8 @@ def _context(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event: Cu
         post = postmodifier(words, event.end, sent[1])
         # "the Phase 3 studies, which are to begin in 2018"; not "the approval, which the FDA
         # rejected in 2024", whose time is the rejection's.
-        if post is not None and (future_marked(words, post) or words[post[0]] in TIMING_PARTICIPLES):
+        if post is not None and (future_marked(words, post) or words[post[0]] in TIMING_PARTICIPLES
+                                 or arrival_foretold(words, post)):
             p0, p1 = doc[post[0]].idx, doc[post[1] - 1].idx + len(doc[post[1] - 1])
             out.times = [t for t in times if p0 <= t.start < p1]
     out.attributed, out.attribution = speaker_of(doc, sent, clause, event, cues)

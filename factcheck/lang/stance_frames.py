@@ -294,10 +294,27 @@ def made_to_take_effect(ctx: StanceContext) -> bool:
     return False
 
 
+ATTRIBUTIVE_FORECASTS = frozenset({"anticipated", "expected", "impending", "upcoming", "forthcoming", "looming",
+                                   "long-awaited", "awaited", "hoped-for", "likely", "probable", "imminent"})
+
+
+def forecast_attributive(ctx: StanceContext) -> bool:
+    """"once the FDA gives its anticipated approval": a forecast word on the event's own noun,
+    after a determiner or possessive, holds it as expected whatever clause it stands in."""
+    words, es = ctx.words, ctx.es
+    if es - 2 < ctx.cs or words[es - 1] not in ATTRIBUTIVE_FORECASTS \
+            or words[es - 2] not in ("its", "the", "their", "an", "a", "this", "that", "his", "her", "fda's", "agency's"):
+        return False
+    if ctx.negated_between(es - 2, es):
+        return False
+    ctx.out.stance = "expected"
+    return True
+
+
 def coming_told_after(ctx: StanceContext) -> bool:
     """"in a decision that could arrive as early as August 2024": the event's noun with a
     relative clause that foretells its coming is a thing expected."""
-    if any(c.label.startswith("ST:") for c in ctx.inside) or any(w in FUTURE_MODALS for w in ctx.words[ctx.cs:ctx.es]):
+    if any(c.label.startswith("ST:") for c in ctx.inside):
         return False  # the clause's own words read it ("awaits approval, which could come ...")
     post = postmodifier(ctx.words, ctx.ee, ctx.sent[1])
     if post is None or not arrival_foretold(ctx.words, post) or ctx.negated_between(ctx.es, ctx.ee):
@@ -465,6 +482,7 @@ def _alternative(words: list[str], event: Cue, c: Cue) -> bool:
     return between in (["or"], [",", "or"], ["or", "to"])
 
 
-FRAMES = (time_relative_to_it, having_done, done_by_participle, kept_from, whose_date, negative_object, made_to_wait, on_condition, only_wanted,
-          as_usually_runs, one_more, one_before_now, state_left_behind, not_until_then, odds_of_it, made_to_take_effect, coming_told_after, refused, prepared_for, open_question,
+FRAMES = (time_relative_to_it, having_done, done_by_participle, kept_from, whose_date, negative_object, made_to_wait,
+          forecast_attributive, coming_told_after, on_condition, only_wanted,
+          as_usually_runs, one_more, one_before_now, state_left_behind, not_until_then, odds_of_it, made_to_take_effect, refused, prepared_for, open_question,
           weighed_now, conditional, ended)

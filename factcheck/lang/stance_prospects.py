@@ -297,7 +297,9 @@ def told_tense(ctx: StanceContext) -> bool:
     # "the agency considers the request" (news present: under way now).
     # (A subject of two names, "FDA and Health Canada review ...", takes the plural form.)
     plural = es - 1 in name_ends and "and" in words[cs:es - 1] and lemma_of(words[es]) == words[es]
-    if event.label in ("EV:review", "EV:decision") and (words[es].endswith("s") or plural) and es - 1 >= cs \
+    # A headline's participle right after the maker opening it: "FDA Assessing MAPS' Application".
+    headline_ing = words[es].endswith("ing") and es - 1 >= cs and es - ctx.sent[0] <= 3 and doc[es].is_title
+    if event.label in ("EV:review", "EV:decision") and (words[es].endswith("s") or plural or headline_ing) and es - 1 >= cs \
             and (words[es - 1] in SUBJECTS or es - 1 in name_ends) and not negated_between(es, es) \
             and not any(w in HABITUAL for w in words[cs:ce]) \
             and not (es - 2 >= cs and words[es - 2] in TIME_CLAUSE_OPENERS):  # "every year"; "when it reviews"

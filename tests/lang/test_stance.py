@@ -1017,3 +1017,16 @@ def test_a_negative_subject_of_the_matrix_clause_leaves_its_complement_alone(sta
 def test_a_belief_of_the_past_is_a_past_forecast(stance_of) -> None:
     assert stance_of("The agency was thought to be close to approving Drug X.", "approval").stance == "past-forecast"
     assert stance_of("The agency is thought to be close to approving Drug X.", "approval").stance == "expected"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Once the agency gives its anticipated approval of Drug X, clinicians will be trained.",  # a forecast word on it
+    "Should Drug X win approval, which may come next year, patients could benefit.",  # its coming foretold
+    "The approval of Drug X, which some people think might happen as soon as August, would be a first.",
+])
+def test_a_forecast_told_on_the_events_noun_holds_inside_a_condition(stance_of, sentence: str) -> None:
+    assert stance_of(sentence, "approval").stance == "expected"
+
+
+def test_a_headline_participle_after_the_maker_is_under_way(stance_of) -> None:
+    assert stance_of("Agency Assessing Maker's Application for Drug X", "review").stance == "pending"
