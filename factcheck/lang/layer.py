@@ -23,8 +23,8 @@ from spacy.tokens import Doc
 from factcheck.lang.clauses import clause_bounds
 from factcheck.lang.constructions import construction_cues
 from factcheck.lang.cues import Cue, CueMatcher
+from factcheck.lang.event_class import event_class
 from factcheck.lang.lemmas import lemma_of
-from factcheck.lang.research import of_a_designation, of_a_measure, of_people_let_in, of_research
 from factcheck.lang.stance import Stance, read_stance
 from factcheck.lang.text import doc_text
 from factcheck.lang.timex import TimeExpr, find_times
@@ -289,27 +289,8 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         hi = bisect.bisect_left(cue_starts, sent[1])
         in_sent = cues[lo:hi]
         clause, slot = _clause_and_stance(doc, text, sent, ev, in_sent, doc_date)
-        name = ev.label[3:]
-        if name == "approval" and any(c.label == "PRACT" and c.start == ev.end for c in in_sent) \
-                and doc[ev.end - 1].lower_.endswith("ed"):
-            continue  # "state-licensed pharmacies", "licensed therapists": who may act, not an approval
-        if name in ("approval", "submission") and of_research(in_sent, clause, ev, doc):
-            name = f"research-{name}"  # "approved a Phase 3 trial", "applications to study psychedelics"
-        elif name == "approval" and (of_a_measure(doc, ev, sent[1]) or of_people_let_in(doc, ev, sent[0])):
-            # "approved an amendment to the regulations", "fifty patients have been cleared for it": no
-            # medicine approved
-            name = "measure-approval"
-        elif name == "approval" and of_a_designation(doc, ev, sent[1]):
-            name = "designation"  # "approved MDMA as a breakthrough therapy": a designation granted
-        elif name == "advisory-vote" and any(c.label == "LEGIS" and clause[0] <= c.start < clause[1] for c in in_sent):
-            name = "legislative-vote"  # "a House committee is set to vote on the bill"
-        elif name == "advisory-vote" and ev.end - ev.start == 1 \
-                and doc[ev.start].lower_ in ("met", "meet", "meets", "meeting") \
-                and ((ev.start > sent[0] and doc[ev.start - 1].lower_ in ("be", "been", "being", "is", "are", "was", "were")
-                      and doc[ev.start].lower_ != "meeting")
-                     or any(t.lower_ in MET_OBJECTS for t in doc[ev.end:min(sent[1], ev.end + 3)])):
-            # "requests could be met", "no longer met criteria", "stopped meeting the diagnostic
-            # criteria": satisfied, not a committee meeting
+        name = event_class(doc, ev, sent, clause, in_sent)
+        if name is None:
             continue
         if name == "restock":
             # Supply restored is a shortage ended: "expects to meet demand next year" holds the
@@ -344,10 +325,6 @@ def _shortage_of_restock(stance: Stance) -> Stance | None:
 
 
 # What is "met" when nothing is convened: criteria, a goal, an endpoint.
-MET_OBJECTS = {"criteria", "criterion", "requirement", "requirements", "endpoint", "endpoints", "goal", "goals",
-               "standard", "standards", "expectations", "threshold", "thresholds", "target", "targets", "diagnostic",
-               "demand", "demands", "u.s.", "us", "american", "global", "full"}
-
 ANAPHORIC_SUBJECTS = {"it", "it's", "that", "this", "that's", "this's"}
 
 

@@ -35,11 +35,11 @@ from factcheck.lang.readings import (
     _simple_past_before,
     _subject_of,
     _waiting_for,
-    _wanted,
 )
 from factcheck.lang.stance_model import Stance
 from factcheck.lang.states import declared_to, ended_cue
 from factcheck.lang.timex import TimeExpr, is_future
+from factcheck.lang.wanting import wanted
 from factcheck.lang.wordsets import FUTURE_MODALS, NEG_QUANTIFIERS, PROSPECT_NEAR
 
 # Participles of an act done, read right after its noun ("an executive order signed by", "the
@@ -231,7 +231,7 @@ def on_condition(ctx: StanceContext) -> bool:
 
 def only_wanted(ctx: StanceContext) -> bool:
     # "MAPS wants MDMA to become a registered medicine": a goal, neither a forecast nor a fact
-    return bool(_wanted(ctx.words, ctx.cs, ctx.es) and not ctx.out.times)
+    return bool(wanted(ctx.words, ctx.cs, ctx.es) and not ctx.out.times)
 
 
 def as_usually_runs(ctx: StanceContext) -> bool:
