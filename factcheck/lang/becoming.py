@@ -26,7 +26,9 @@ MEDICINE_HEADS = frozenset({
 })
 # Heads that name a medicine only with a word of standing: "an accepted aid to therapy", "an
 # approved tool" (not "could become a tool in the therapist's kit").
-AIDS = frozenset({"aid", "aids", "tool", "tools", "adjunct"})
+AIDS = frozenset({"aid", "aids", "tool", "tools", "adjunct",
+                  # "could be a legal drug", "may become an approved drug" (not "a popular party drug")
+                  "drug", "drugs"})
 # Words that end a noun phrase without being its head: prepositions, conjunctions, relatives and
 # the adverbs of time that follow a predicate ("a reality soon").
 NP_ENDS = frozenset({
@@ -100,7 +102,10 @@ def becoming_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
             verb, after = j, j + 1
         if verb is None or verb in seen:
             continue
-        standing = _standing_predicate(doc, after, doc[verb].lower_ == "be")
+        made = after < len(doc) and doc[after].lower_ == "made" and doc[verb].lower_ == "be"
+        # "could be made (publicly) available": made so, the predicate after "made"
+        standing = _standing_predicate(doc, after + 1, False) if made else \
+            _standing_predicate(doc, after, doc[verb].lower_ == "be")
         if standing is not None:
             seen.add(verb)
             out.append(Cue(APPROVAL, verb, standing + 1))

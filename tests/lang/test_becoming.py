@@ -108,3 +108,15 @@ def test_a_present_be_with_an_adverb_of_standing_states_a_licence(events_read, t
 ])
 def test_other_present_descriptions_are_not_approvals(events_read, text: str):
     assert _approvals(events_read, text) == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Drug X could be a legal drug in 2031.", "be a legal drug"),  # "drug" with a word of standing
+    ("Drug X could be made publicly available for medical use in 2031.", "be made publicly available"),
+])
+def test_a_standing_told_with_drug_or_made_available(events_read, text: str, span: str):
+    assert (span, "expected") in events_read(text, "approval")
+
+
+def test_a_party_drug_is_no_licence(events_read):
+    assert events_read("Drug X could become a popular party drug.", "approval") == []

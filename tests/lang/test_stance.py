@@ -1030,3 +1030,8 @@ def test_a_forecast_told_on_the_events_noun_holds_inside_a_condition(stance_of, 
 
 def test_a_headline_participle_after_the_maker_is_under_way(stance_of) -> None:
     assert stance_of("Agency Assessing Maker's Application for Drug X", "review").stance == "pending"
+
+
+def test_a_rumour_of_a_forecast_is_no_report_made_to_correct_it(stance_of) -> None:
+    st = stance_of("There is now a rumour that in 2031 Drug X will be formally approved as a treatment.", "approval")
+    assert st.stance == "expected" and not st.meta
