@@ -1035,3 +1035,10 @@ def test_a_headline_participle_after_the_maker_is_under_way(stance_of) -> None:
 def test_a_rumour_of_a_forecast_is_no_report_made_to_correct_it(stance_of) -> None:
     st = stance_of("There is now a rumour that in 2031 Drug X will be formally approved as a treatment.", "approval")
     assert st.stance == "expected" and not st.meta
+
+
+def test_an_undated_page_reads_a_year_after_a_modal_predicate_as_to_come(stance_of) -> None:
+    text = "If all goes well, agency approval for use of Drug X could be granted in August 2031."
+    assert stance_of(text, "approval", None).stance == "expected"
+    # a year told of the past on an undated page stays as it was
+    assert stance_of("Agency approval of Drug X was granted in August 2021.", "approval", None).stance != "expected"
