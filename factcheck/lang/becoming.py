@@ -201,6 +201,8 @@ def _medicine_head(doc: Doc, i: int) -> int | None:
         if not t.is_punct:
             last = i
             words += 1
+            if w in MEDICINE_HEADS and i + 1 < len(doc) and doc[i + 1].lower_.endswith("ed") and doc[i + 1].is_lower:
+                break  # a participle after the head starts its own phrase: "a treatment prescribed nationwide"
         i += 1
         if words > MAX_MODIFIERS + 1:
             return None  # too long to be one noun phrase read without a parser

@@ -120,3 +120,8 @@ def test_a_standing_told_with_drug_or_made_available(events_read, text: str, spa
 
 def test_a_party_drug_is_no_licence(events_read):
     assert events_read("Drug X could become a popular party drug.", "approval") == []
+
+
+def test_a_participle_after_the_head_ends_the_phrase_and_the_queue_forecasts(events_read):
+    read = events_read("Drug X leads the queue to become a legal treatment prescribed nationwide.", "approval")
+    assert ("become a legal treatment", "expected") in read
