@@ -74,6 +74,13 @@ def generic_cues() -> dict[str, list[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def practitioner_words() -> frozenset[str]:
+    """The `practitioners` cue list as lower-case words ("psychiatrists", "doctors", "clinics"):
+    for readers that test one token against it rather than match phrases."""
+    return frozenset(w.lower() for w in generic_cues()["PRACT"])
+
+
 # Tokenizations already made, per pipeline: every pack's matcher holds the same generic cue lists,
 # and a phrase's spelling tokenizes the same each time. Keyed weakly by the Language, and by its
 # tokenizer object, so another pipeline (other special cases) never reads these.

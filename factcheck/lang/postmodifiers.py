@@ -5,6 +5,8 @@ clause. Part of the stance readers (stance.py)."""
 
 from __future__ import annotations
 
+from factcheck.lang.wordsets import FUTURE_MODALS
+
 # What opens such a clause right after the noun: a relative pronoun or a participle of timing.
 OPENERS = {"which", "that", "starting", "beginning", "due", "set", "scheduled", "slated", "expected", "planned"}
 # Nouns that may follow the event word in its own noun group ("Phase 3 trials", "the approval decision").
@@ -74,3 +76,15 @@ def arrival_foretold(words: list[str], post: tuple[int, int]) -> bool:
 
 BELIEVING = {"think", "thinks", "believe", "believes", "expect", "expects", "hope", "hopes", "say", "says", "predict",
              "predicts", "suggest", "suggests", "reckon", "reckons"}
+
+
+def modal_predicate_after(words: list[str], ee: int, ce: int) -> bool:
+    """The event's noun as the subject of a modal predicate of coming: "approval ... could be
+    granted", "a decision will come" (not across a comma or a relative pronoun)."""
+    for k in range(ee, min(ce - 1, ee + 12)):
+        w = words[k]
+        if w in (",", ";", "that", "which", "who", "if", "when"):
+            return False
+        if w in FUTURE_MODALS and words[k + 1] in ARRIVALS | {"be"} and not (k + 2 < ce and words[k + 2] == "have"):
+            return True
+    return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from factcheck.lang.cues import Cue
+from factcheck.lang.cues import Cue, practitioner_words
 from factcheck.lang.wordsets import RESEARCH_OUTPUTS
 
 
@@ -134,10 +134,9 @@ _PEOPLE_OPENERS = frozenset({"the", "a", "an", "some", "several", "dozens", "hun
 # Verbs of holding a permission: "psychiatrists who receive authorisation may prescribe it".
 _HOLDING = frozenset({"receive", "receives", "received", "obtain", "obtains", "obtained", "hold", "holds", "get",
                       "gets", "gain", "gains", "have", "has", "secure", "secures", "seek", "seeks", "need", "needs"})
-# People who may hold a permission to act (a practitioner's, not a product's).
-_HOLDERS = frozenset({"psychiatrists", "psychiatrist", "doctors", "doctor", "physicians",
-                      "physician", "clinicians", "therapists", "practitioners", "prescribers", "clinics", "pharmacies",
-                      "psychologists", "nurses", "those", "anyone"})
+# People who may hold a permission to act (a practitioner's, not a product's): the language
+# layer's `practitioners` list, and the pronouns of whoever.
+_WHOEVER = frozenset({"those", "anyone"})
 
 
 _PERMISSION_WORDS = frozenset({"a", "an", "the", "special", "their", "formal", "official", "this", "such"})
@@ -150,7 +149,7 @@ def _held_by_practitioners(doc: Doc, ev: Cue, sent_start: int) -> bool:
     while k > sent_start and ev.start - k <= 3 and doc[k].lower_ in _PERMISSION_WORDS:
         k -= 1
     return (k - 2 >= sent_start and doc[k].lower_ in _HOLDING and doc[k - 1].lower_ in ("who", "that")
-            and doc[k - 2].lower_ in _HOLDERS)
+            and (doc[k - 2].lower_ in practitioner_words() or doc[k - 2].lower_ in _WHOEVER))
 
 
 def of_people_let_in(doc: Doc, ev: Cue, sent_start: int) -> bool:

@@ -25,6 +25,7 @@ from factcheck.lang.going import enters_now, goes_on, moved_toward
 from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.modality import _governs, _modal_before, _past_framed
 from factcheck.lang.objects import object_of_nearer_event
+from factcheck.lang.postmodifiers import modal_predicate_after
 from factcheck.lang.readings import (
     _ability,
     _arrived_at,
@@ -45,7 +46,6 @@ from factcheck.lang.wordsets import (
     DEONTIC_MODALS,
     EXPERIENCE_VERBS,
     FORECAST_ADVERBS,
-    FUTURE_MODALS,
     HABITUAL,
     HELD_IN,
     IRREGULAR_PARTICIPLES,
@@ -101,25 +101,10 @@ def gather(ctx: StanceContext) -> None:
     # ("soon" before a past verb tells of the past: "first approvals soon led to more")
     ctx.future_time = [t for t in ctx.out.times if is_future(t, ctx.doc_date) and not _soon_then_past(ctx.doc, t)
                        and not citation_year(ctx.doc, t)]
-    if not ctx.future_time and ctx.doc_date is None and _modal_predicate_after(words, ee, ce):
+    if not ctx.future_time and ctx.doc_date is None and modal_predicate_after(words, ee, ce):
         # An undated page: "FDA approval for prescription use of MDMA could be granted in August
         # 2024" tells its year as a time to come by the modal predicate after the noun.
         ctx.future_time = [t for t in ctx.out.times if not t.relative and t.year and not citation_year(ctx.doc, t)]
-
-
-COMING = {"be", "come", "arrive", "happen", "follow", "land"}
-
-
-def _modal_predicate_after(words: list[str], ee: int, ce: int) -> bool:
-    """The event's noun as the subject of a modal predicate of coming: "approval ... could be
-    granted", "a decision will come" (not across a comma or a relative pronoun)."""
-    for k in range(ee, min(ce - 1, ee + 12)):
-        w = words[k]
-        if w in (",", ";", "that", "which", "who", "if", "when"):
-            return False
-        if w in FUTURE_MODALS and words[k + 1] in COMING and not (k + 2 < ce and words[k + 2] == "have"):
-            return True
-    return False
 
 
 def delay_foreseen(ctx: StanceContext) -> bool:

@@ -5,13 +5,15 @@ stance readers (stance_frames.only_wanted)."""
 
 from __future__ import annotations
 
+from factcheck.lang.cues import practitioner_words
+
 WANTING = {"want", "wants", "wanted", "wanting", "wish", "wishes", "wished"}
 
 
-# People described by what they want: "doctors who want to prescribe it", "anyone who wishes to".
-WHOEVER = frozenset({"anyone", "anybody", "everyone", "those", "people", "patients", "doctors", "physicians",
-                     "psychiatrists", "therapists", "clinicians", "practitioners", "prescribers", "clinics", "whoever",
-                     "veterans", "users", "companies", "researchers", "others"})
+# People described by what they want: "doctors who want to prescribe it", "anyone who wishes to"
+# (the language layer's `practitioners` list, and these).
+WHOEVER = frozenset({"anyone", "anybody", "everyone", "those", "people", "patients", "whoever", "veterans", "users",
+                     "companies", "researchers", "others"})
 
 
 def wanted(words: list[str], cs: int, es: int) -> bool:
@@ -25,5 +27,5 @@ def wanted(words: list[str], cs: int, es: int) -> bool:
     if k + 1 < len(lead) and lead[k + 1] == "to":
         # "the minister wants to approve it": the actor's intent is a forecast; "psychiatrists who
         # want to prescribe it must apply" is a condition on whoever wants to
-        return k >= 2 and lead[k - 1] in ("who", "that") and lead[k - 2] in WHOEVER
+        return k >= 2 and lead[k - 1] in ("who", "that") and (lead[k - 2] in WHOEVER or lead[k - 2] in practitioner_words())
     return not any(w in (",", ";", "but", "and", "which", "that") for w in lead[k + 1:])
