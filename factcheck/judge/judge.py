@@ -98,6 +98,13 @@ class Judge(FigureJudge, CitationJudge):
             # An overtaken forecast misleads a reader whoever made it: it keeps the rule's
             # severity, and the message says whose it was (config `attributed: info` lowers it).
             message = f"Attributed to {claim.attribution}; the text still presents it as current. " + message
+        elif (claim.attributed and claim.attribution and not claim.quoted and rule.verdict == "contradicted"
+              and not claim.corrected_nearby):
+            # A speaker's statement that was never true, passed on in the text's own words and not
+            # answered ("US scientists have found that MDMA can cure PTSD, the paper reports"):
+            # it misleads a reader as the text's own would. A quotation, a myth reported to correct
+            # it, or a statement the next sentences answer ("In fact, ...") stays info.
+            message = f"Attributed to {claim.attribution}; the text passes it on as news. " + message
         elif claim.attributed:
             severity = "info"
             message = "Quoted statement, or one the text reports in order to correct it; add context if you keep it. " + message

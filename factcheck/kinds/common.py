@@ -158,3 +158,35 @@ def names_topic(an: Analysis, rule: Rule, ev: EventMention, own: Collection[str]
     if _names_subject(an, ev.sentence, own) or not look_back:
         return False
     return any(an.names_in(label, *s) for s in _earlier_in_paragraph(an, ev.sentence, paragraph_start))
+
+
+# How a sentence opens when it answers the one before ("In fact, the agency declined it.").
+CORRECTION_OPENERS = ("in fact", "actually", "in reality", "in truth", "that is not", "that's not", "this is not",
+                      "that is false", "this is false", "that is untrue", "not so", "not true", "it isn't",
+                      "it is not", "it wasn't", "it was not", "it hasn't", "it has not", "it did not", "it didn't",
+                      "none of this", "neither is true", "wrong", "false")
+
+
+def answered_after(an: Analysis, ev: EventMention, para: int, para_of: dict[int, int]) -> bool:
+    """Does the text answer someone's statement in the next two sentences of its paragraph, with
+    a correction ("In fact, ...", "That is not true.") or the same event told the other way in
+    its own voice ("The FDA has not approved it" after "... say it was approved")? Then it reports
+    the statement in order to correct it."""
+    idx = an.sentence_index(ev.sentence)
+    after = [s for s in an.sentences[idx + 1: idx + 3] if para_of.get(s[0]) == para]
+    if not after:
+        return False
+    opener = an.doc[after[0][0]:min(after[0][0] + 4, after[0][1])].text.lower()
+    if opener.startswith(CORRECTION_OPENERS):
+        return True
+    said = _POLARITY.get(ev.stance.stance)
+    if said is None:
+        return False
+    for other in an.events_between(after[0][0], after[-1][1]):
+        if other.event == ev.event and _POLARITY.get(other.stance.stance) == (not said) and not other.stance.attributed:
+            return True
+    return False
+
+
+# Which way a stance points: the event happened or holds, or it did not.
+_POLARITY = {"done": True, "current": True, "negated": False, "refused": False}

@@ -3,7 +3,7 @@ record says otherwise ("Wegovy is still not approved in Europe")."""
 
 from __future__ import annotations
 
-from factcheck.kinds.common import blocked_here, claim_for, names_topic
+from factcheck.kinds.common import answered_after, blocked_here, claim_for, names_topic
 from factcheck.kinds.status import _span
 from factcheck.kinds.vocabulary import event_labels, subject_labels
 from factcheck.knowledge.model import Rule
@@ -51,6 +51,9 @@ class JurisdictionRule:
             # As for status claims: someone's words, a quotation or a myth being corrected.
             claim.attributed = ev.stance.attributed or ev.stance.quoted or ev.stance.meta
             claim.attribution = None if ev.stance.meta else ev.stance.attribution
+            claim.quoted = ev.stance.quoted
+            if claim.attributed and self.rule.verdict == "contradicted":
+                claim.corrected_nearby = answered_after(an, ev, para_of.get(ev.sentence[0], 0), para_of)
             if state.since:
                 claim.since = state.since
             out.append(claim)

@@ -8,7 +8,7 @@ earlier: heading, paragraph, document) and, if the rule names one, its jurisdict
 
 from __future__ import annotations
 
-from factcheck.kinds.common import blocked_here, names_topic
+from factcheck.kinds.common import answered_after, blocked_here, names_topic
 from factcheck.kinds.vocabulary import event_labels, subject_labels
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import StatusSpec
@@ -92,6 +92,8 @@ class StatusRule:
             if held in ("expected", "pending") and claim.attributed:
                 # Someone's forecast, followed by what became of it, is narrative, not a claim.
                 claim.outcome_noted = self._outcome_nearby(an, ev, para, paragraph_start_of)
+            elif self.rule.verdict == "contradicted" and claim.attributed:
+                claim.corrected_nearby = answered_after(an, ev, para, paragraph_start_of)
             out.append(claim)
         return out
 
@@ -337,6 +339,7 @@ def _claim(an: Analysis, ev: EventMention, span: tuple[int, int], rule: Rule) ->
                   sentence=(s_first.idx, s_last.idx + len(s_last.text)), rule=rule)
     st = ev.stance
     claim.attributed = st.attributed or st.quoted or st.meta
+    claim.quoted = st.quoted
     # A speaker or a quotation makes an attributed forecast (kept at the rule's severity, issue
     # 11's policy); a myth reported in order to correct it is not the text's own assertion (info).
     if st.meta:

@@ -37,9 +37,9 @@ def of_research(cues: list[Cue], clause: tuple[int, int], ev: Cue, doc: Doc | No
                 and any(t.lower_ == "to" and t.i > 0 and doc[t.i - 1].lower_ not in TO_AS_PREPOSITION
                         for t in between[-4:]):
             return True  # a purpose: "given the go-ahead by the DEA to run a trial" (not "thanks to trials")
-        if between is not None and 0 <= c.start - ev.end <= 14 and any(t.lower_ == "use" for t in between[:3]) \
+        if between is not None and 0 <= c.start - ev.end <= 14 and any(t.lower_ in ("use", "using") for t in between[:3]) \
                 and any(t.lower_ in ("in", "for") for t in between[-4:]):
-            return True  # "approved the use of MDMA (ecstasy) in large-scale clinical trials"
+            return True  # "approved the use of MDMA (ecstasy) in large-scale clinical trials", "its blessing to using MDMA in a trial"
     return False
 
 

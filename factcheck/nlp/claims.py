@@ -46,6 +46,8 @@ class Claim:
     attributed: bool = False
     attribution: str | None = None
     outcome_noted: bool = False
+    quoted: bool = False  # inside quotation marks: someone's own words, reported
+    corrected_nearby: bool = False  # the text answers an attributed statement right after it ("In fact, ...")
     unnamed_study: bool = False  # a figure from a study the text describes but does not name
     pack: str | None = None  # the pack whose rules, figures or citations produced it
     forecast_until: object | None = None  # the latest date a forecast names, when it names one

@@ -136,6 +136,7 @@ def _mark_speech(claim: Claim, norm: str, s: int, e: int) -> None:
                 attributed = True
                 speaker = "a source"
     claim.attributed = attributed
+    claim.quoted = before.count('"') % 2 == 1
     # A named speaker (not a quotation or a myth reported to correct it): see the judge's policy.
     claim.attribution = speaker
     claim.hedged = bool(HEDGE.search(before[-40:]))
@@ -155,9 +156,9 @@ def _mark_figure_speech(ctx: Context, claim: Claim) -> None:
             at = ctx.folded.rfind(claim.attribution, s0, claim.start)
             if at >= 0:
                 claim.attribution = ctx.text[at:at + len(claim.attribution)]
-        memo[key] = (claim.question, claim.attributed, claim.attribution, claim.hedged)
+        memo[key] = (claim.question, claim.attributed, claim.attribution, claim.hedged, claim.quoted)
     else:
-        claim.question, claim.attributed, claim.attribution, claim.hedged = found
+        claim.question, claim.attributed, claim.attribution, claim.hedged, claim.quoted = found
 
 
 def _relative_time(norm: str, start: int, end: int) -> str | None:

@@ -588,3 +588,20 @@ def test_a_figure_recorded_twice_is_told_once_in_the_fact(bundled_linter):
     text = "# MDMA\n\nIn the MAPP1 trial, 67% of the MDMA group had a clinically meaningful response.\n"
     found = [f for f in bundled_linter.lint_text(text, "a.md").findings if f.rule == "figure-wrong-measure"]
     assert found and found[0].fact.count("88%") == 1, found and found[0].fact
+
+
+
+def test_a_wrong_statement_passed_on_as_news_keeps_its_severity(bundled_linter) -> None:
+    # Never true, and the text does not answer it: a reader is misled whoever said it first.
+    (f,) = [f for f in bundled_linter.lint_text("Researchers say MDMA can cure post-traumatic stress disorder.",
+                                                "a.md").findings if f.rule == "mdma/mdma-cures-ptsd"]
+    assert f.severity == "warning" and f.attributed and f.message.startswith("Attributed to Researchers")
+
+
+@pytest.mark.parametrize("text", [
+    "Some fans say MDMA can cure post-traumatic stress disorder. In fact, no trial reported a cure.",
+    "Some fans say MDMA can cure post-traumatic stress disorder. It did not cure anyone in the trials.",
+])
+def test_a_wrong_statement_the_text_answers_is_info(bundled_linter, text: str) -> None:
+    found = [f for f in bundled_linter.lint_text(text, "a.md").findings if f.rule == "mdma/mdma-cures-ptsd"]
+    assert [f.severity for f in found] == ["info"]

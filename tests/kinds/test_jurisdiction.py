@@ -51,3 +51,22 @@ def test_since_date_of_the_place_is_honoured(tmp_path):
 def test_the_world_as_a_jurisdiction(bundled_linter, text: str, rule: str, flagged: bool) -> None:
     found = [f.rule for f in bundled_linter.lint_text(text, "a.md", "markdown").findings]
     assert (rule in found) == flagged, found
+
+
+@pytest.mark.parametrize(("text", "severity"), [
+    # Passed on in the text's own words, unanswered: it misleads as the text's own would.
+    ("Analysts say Drug X is not approved in Canada.", "warning"),
+    ("Analysts say Drug X is not approved in Canada. Sales are slow.", "warning"),
+    # A quotation, a myth the text names as such, or a statement the next sentence answers.
+    ('"Drug X is not approved in Canada," a fan wrote.', "info"),
+    ("Myth: Drug X is not approved in Canada.", "info"),
+    ("Analysts say Drug X is not approved in Canada. In fact, Canada approved it in June 2025.", "info"),
+    ("Analysts say Drug X is not approved in Canada. The agency approved it in June 2025.", "info"),
+])
+def test_someone_elses_wrong_statement(hits, text: str, severity: str):
+    assert [h[2] for h in hits(text, RULE)] == [severity]
+
+
+def test_an_unanswered_statement_names_its_speaker(kind_linter):
+    (f,) = kindpack.findings(kind_linter, "Analysts say Drug X is not approved in Canada.", RULE)
+    assert f.message.startswith("Attributed to Analysts; the text passes it on as news.")
