@@ -20,7 +20,15 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from factcheck.knowledge.rule_kinds import KIND_DOCS, FormerName, Holder, JurisdictionState, Member, Substance
+from factcheck.knowledge.rule_kinds import (
+    KIND_DOCS,
+    Companion,
+    FormerName,
+    Holder,
+    JurisdictionState,
+    Member,
+    Substance,
+)
 
 REFERENCE_PATH = "docs/rule-kinds.md"
 
@@ -36,7 +44,7 @@ def yaml_name(cls: type, field_name: str) -> str:
     return YAML_NAMES.get((cls.__name__, field_name), field_name)
 # The nested mappings some slots hold, documented under their slot.
 NESTED = {"holders": Holder, "jurisdictions": JurisdictionState, "former": FormerName, "members": Member,
-          "substances": Substance}
+          "substances": Substance, "companions": Companion}
 
 # Editor's words for the field types of the kind dataclasses.
 TYPE_WORDS = {
@@ -49,6 +57,7 @@ TYPE_WORDS = {
     "list[FormerName]": "a list of former names (below)",
     "list[Member]": "a list of members, in order (below)",
     "list[Substance]": "a list of substances (below)",
+    "list[Companion]": "a list of companion products (below)",
 }
 
 # Keys every rule may carry, whatever its kind (schema.RULE_KEYS minus the kind slots). A test
@@ -109,6 +118,8 @@ NESTED_DOCS = {
     ("Member", "since"): "when it joined the category (its approval, say)",
     ("Substance", "name"): "the substance's names (international nonproprietary name and short forms)",
     ("Substance", "products"): "the brand names of the products that contain it",
+    ("Companion", "subject"): "phrases or @terms naming a product often listed with the rule's subject",
+    ("Companion", "indications"): "the conditions the companion's own licence or permission covers",
 }
 PATTERN_SLOTS = ("patterns", "frame", "unless", "context", "context_scope", "negatable")
 _SLOT_LABEL = re.compile(r"(?<![\w`-])((?:[a-z_]+, )*[a-z_]+): ")
@@ -259,6 +270,9 @@ def spec_lines(pack: Any, rule: Any) -> list[str]:
         elif f.name == "substances":
             for sub in value:
                 out.append(f"- substance: {', '.join(sub.name)}: {', '.join(sub.products)}")
+        elif f.name == "companions":
+            for comp in value:
+                out.append(f"- companion: {_words(comp.subject, terms)}: for {', '.join(comp.indications)}")
         elif f.name == "study":
             study = pack.studies.get(value)
             out.append(f"- study: {value}" + (f" ({study.title})" if study else " (unknown study)"))

@@ -86,6 +86,8 @@ def test_explain_shows_a_rule_in_its_kinds_terms(kind: str, rule_id: str, tmp_pa
         "figure": lambda: [spec.study, spec.quantity, "recorded:"],
         "uniqueness": lambda: [spec.says, *spec.category, *(s for m in spec.members for s in m.subject), "member 1:"],
         "ingredient": lambda: ["substance:", *(n for sub in spec.substances for n in [*sub.name, *sub.products])],
+        "indication": lambda: [*spec.subject, *spec.indications, *spec.conditions, "companion:",
+                               *(n for c in spec.companions for n in [*c.subject, *c.indications])],
     }
     for word in checks[kind]():
         assert " ".join(word.split()) in out, word

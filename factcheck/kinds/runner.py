@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factcheck.kinds.event_date import EventDateRule
+from factcheck.kinds.indication import IndicationRule
 from factcheck.kinds.ingredient import IngredientRule
 from factcheck.kinds.jurisdiction import JurisdictionRule
 from factcheck.kinds.names import NameRule
@@ -18,6 +19,7 @@ from factcheck.kinds.vocabulary import build_matcher, subject_labels
 from factcheck.knowledge.model import Pack, Rule
 from factcheck.knowledge.rule_kinds import (
     EventDateSpec,
+    IndicationSpec,
     IngredientSpec,
     JurisdictionStatusSpec,
     NameSpec,
@@ -67,6 +69,7 @@ class KindMatchers:
         self.roles = [RoleRule(r) for r in typed if isinstance(r.spec, RoleSpec)]
         self.unique = [UniquenessRule(r) for r in typed if isinstance(r.spec, UniquenessSpec)]
         self.ingredients = [IngredientRule(r) for r in typed if isinstance(r.spec, IngredientSpec)]
+        self.indications = [IndicationRule(r, pack.home_jurisdiction) for r in typed if isinstance(r.spec, IndicationSpec)]
         # What the pack is about (its `about` words and term lists) against neighbouring topics.
         self.own_labels = {"ABOUT"} | {f"TERM:{t}" for t in pack.terms}
         self.rival_labels = rivals if (pack.neighbours or rivals) else set()
@@ -97,6 +100,8 @@ class KindMatchers:
                 out.extend(drule.claims(an, para_of, in_domain))
             for prule in self.places:
                 out.extend(prule.claims(an, para_of))
+            for drule in self.indications:
+                out.extend(drule.claims(an, para_of))
         if in_domain:
             for rrule in self.roles:
                 out.extend(rrule.claims(an, doc_date))

@@ -16,6 +16,7 @@ from factcheck.knowledge.model import Pack
 from factcheck.knowledge.pack_cache import cache_folder
 from factcheck.knowledge.rule_kinds import (
     EventDateSpec,
+    IndicationSpec,
     IngredientSpec,
     JurisdictionStatusSpec,
     NameSpec,
@@ -92,6 +93,20 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
             for i, sub in enumerate(spec.substances):
                 lists[f"SUBST:{rule.id}:{i}"] = sub.name
                 lists[f"PROD:{rule.id}:{i}"] = sub.products
+        elif isinstance(spec, IndicationSpec):
+            inline_events = [e for e in spec.event if e not in BUILTIN_EVENTS]
+            if inline_events:
+                lists[f"EV:rule:{rule.id}"] = inline_events
+            inline_subjects = [s for s in spec.subject if not s.startswith("@")]
+            if inline_subjects:
+                lists[f"SUBJ:rule:{rule.id}"] = inline_subjects
+            lists[f"IND:{rule.id}:own"] = spec.indications
+            lists[f"COND:{rule.id}"] = spec.conditions
+            for i, comp in enumerate(spec.companions):
+                inline = [x for x in comp.subject if not x.startswith("@")]
+                if inline:
+                    lists[f"COMP:{rule.id}:{i}"] = inline
+                lists[f"IND:{rule.id}:{i}"] = comp.indications
         elif isinstance(spec, RoleSpec):
             lists[f"ORG:{rule.id}"] = spec.organization
             lists[f"ROLE:{rule.id}"] = spec.role
@@ -99,7 +114,8 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
                 lists[f"HOLDER:{rule.id}:{i}"] = [h.name, *h.aliases]
         if rule.unless_words:
             lists[f"UNLESS:{rule.id}"] = rule.unless_words
-    fixed = ("TERM:", "JUR:", "ABOUT", "RIVAL", "NAME:", "ORG:", "HOLDER:", "JS:", "SUBJ:", "UNLESS:", "MEMBER:", "SUBST:", "PROD:")
+    fixed = ("TERM:", "JUR:", "ABOUT", "RIVAL", "NAME:", "ORG:", "HOLDER:", "JS:", "SUBJ:", "UNLESS:", "MEMBER:", "SUBST:", "PROD:",
+             "IND:", "COND:", "COMP:")
     # The phrases' tokens are kept beside the compiled pack, under the same switch.
     cache = None if os.environ.get("FACTCHECK_NO_PACK_CACHE") else cache_folder() / "cues"
     return CueMatcher(nlp, lists, fixed=fixed, cache=cache)

@@ -222,6 +222,40 @@ class IngredientSpec:
     substances: list[Substance] = field(default_factory=list)
 
 
+@dataclass
+class Companion:
+    subject: list[str]
+    indications: list[str]
+
+
+@dataclass
+class IndicationSpec:
+    """A licence or permission said to cover a condition it does not cover: "Australia lets
+    psychiatrists prescribe MDMA for treatment-resistant depression" (it covers PTSD), "the
+    regulator approved psilocybin and MDMA for depression".
+
+    subject: the product whose indication is checked (phrases or @terms). indications: the
+    conditions its licence or permission covers. conditions: other conditions a statement may
+    name in their place (what counts as a condition at all). companions: products often listed
+    with it, each with `subject` and `indications`, so that "MDMA and psilocybin for PTSD and
+    treatment-resistant depression" (each for its own) is read as right. event: the built-in
+    event classes or phrases that make a sentence a licence or permission (approval, prescribe,
+    allow). jurisdiction: as for `status`.
+
+    A condition list is bound to the products named after the previous list and before it ("MDMA
+    for PTSD and psilocybin for depression" binds each to its own); the statement is wrong when a
+    listed condition is covered for none of the products, or the subject is bound to conditions
+    none of which it covers.
+    """
+
+    subject: list[str]
+    indications: list[str]
+    conditions: list[str]
+    event: list[str]
+    companions: list[Companion] = field(default_factory=list)
+    jurisdiction: str | None = None
+
+
 KIND_DOCS: dict[str, Any] = {
     "pattern": "Raw regular expressions over the folded sentence (the escape hatch).",
     "status": StatusSpec,
@@ -232,12 +266,13 @@ KIND_DOCS: dict[str, Any] = {
     "figure": FigureSpec,
     "uniqueness": UniquenessSpec,
     "ingredient": IngredientSpec,
+    "indication": IndicationSpec,
 }
 RULE_KINDS = tuple(KIND_DOCS)
 UNLESS_SCOPES = ("clause", "sentence")
 SPEC_KEYS = {"unless_scope", "fulfilled", "forecast", "subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "former", "not_former", "date", "day_tolerance",
              "organization", "role", "holders", "jurisdictions", "study", "quantity", "topic", "end", "says", "category",
-             "members", "substances"}
+             "members", "substances", "indications", "conditions", "companions"}
 
 
 def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, list[str]],
@@ -379,6 +414,28 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
         if len(substances) < 2:
             ck.error(item, "substances", f"{what}an ingredient rule needs two or more substances with their products")
         return IngredientSpec(substances)
+    if kind == "indication":
+        subject = _strings(item, "subject", ck, what)
+        _check_terms(item, subject, terms, ck, what)
+        indications = _strings(item, "indications", ck, what)
+        conditions = _strings(item, "conditions", ck, what)
+        event = _event_phrases(item, _strings(item, "event", ck, what), terms, ck, what)
+        if not subject or not indications or not conditions or not event:
+            ck.error(item, "indications", f"{what}an indication rule needs 'subject', 'indications', 'conditions' and 'event'")
+        companions = []
+        for comp in item.get("companions") or []:
+            if not isinstance(comp, LineDict) or not _strings(comp, "subject", ck, what) \
+                    or not _strings(comp, "indications", ck, what):
+                ck.error(item, "companions", f"{what}each companion needs 'subject' and 'indications'")
+                continue
+            comp_subject = _strings(comp, "subject", ck, what)
+            _check_terms(comp, comp_subject, terms, ck, what)
+            companions.append(Companion(comp_subject, _strings(comp, "indications", ck, what)))
+        jur = item.get("jurisdiction")
+        if jur is not None:
+            check_place(item, "jurisdiction", str(jur), ck, what)
+        return IndicationSpec(subject, indications, conditions, event, companions,
+                              str(jur) if jur is not None else None)
     if kind == "figure":
         study, quantity = item.get("study"), item.get("quantity")
         if not isinstance(study, str) or not isinstance(quantity, str):
