@@ -8,7 +8,7 @@ from factcheck.kinds.common import claim_for, sentence_of
 from factcheck.kinds.vocabulary import PRO_FORMS, acts_of
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import UniquenessSpec
-from factcheck.lang.cues import Cue
+from factcheck.lang.cues import Cue, practitioner_words
 from factcheck.lang.layer import Analysis
 from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.topic import title_sentence
@@ -90,8 +90,11 @@ class UniquenessRule:
         idx = an.sentence_index(sent)
         lo = an.sentences[idx - 1][0] if idx > 0 else sent[0]
         doc = an.doc
+        practitioners = practitioner_words()
         for i in range(lo, word):
             if lemma_of(doc[i].lower_) in self.acts:
+                if i + 1 < len(doc) and (doc[i + 1].lower_ in practitioners or doc[i + 1].lower_.startswith("prescriber")):
+                    continue  # a participle naming who may act ("authorised psychiatrists prescribe"), not the act
                 return True
             # an act of recognising told with "as medicines" ("allowing psychedelics as medicines")
             if doc[i].lower_ == "as" and any(doc[k].lower_ in AS_MEDICINE for k in range(i + 1, min(word, i + 3))):

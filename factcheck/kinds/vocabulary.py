@@ -177,10 +177,12 @@ def category_variants(phrases: list[str]) -> list[str]:
             heads.append(head)
         # The noun left out: "Australia is the first to approve both" (the kind still wants "first"
         # or "only" before it and a member named as its subject).
-        short = " ".join(["to", *rest])
-        if short not in seen:
-            seen.add(short)
-            out.append(short)
+        # ... and with a widener before "to": "Australia first in the world to legalise ecstasy".
+        for widener in ("", *WIDENERS):
+            short = " ".join(x for x in (widener, "to", *rest) if x)
+            if short not in seen:
+                seen.add(short)
+                out.append(short)
         for widener in ("", *WIDENERS):
             for manner in ("", *MANNER_AFTER_TO):
                 if rest[0] in MANNER_AFTER_TO and manner:
