@@ -191,10 +191,21 @@ def _generic(an: Analysis, ev: EventMention, own: set[str]) -> bool:
     cues = an.cues_in(lo, ev.clause[1])
     if any(c.label in own and c.start >= ev.clause[0] for c in cues):
         return False
+    # a condition with no subject of ours: "compounding is permitted when approved versions are scarce"
+    doc = an.doc
+    for i in range(max(ev.sentence[0], ev.clause[0] - 1), ev.cue.start - 1):
+        if doc[i].lower_ in CONDITION_OPENERS and doc[i + 1].lower_ not in DEFINITE_STARTS and not doc[i + 1].is_title:
+            return True  # not "when the FDA is due to decide", "when it decides": a time, not a condition
     # as its subject ("a drug may be copied ..."), or as the object right after its verb ("before
     # the agency may clear a drug for medical use")
     return any(c.label == "GENERIC" and (ev.clause[0] - 1 <= c.end <= ev.cue.start or c.start == ev.cue.end)
                for c in cues)
+
+
+# Words that open a general condition ("when", "whenever"): what follows is no one product's state.
+CONDITION_OPENERS = {"when", "whenever", "wherever"}
+DEFINITE_STARTS = {"the", "it", "its", "this", "that", "these", "those", "they", "their", "he", "she", "we", "our",
+                   "his", "her"}
 
 
 def _indefinite_antecedent(an: Analysis, ev: EventMention, own: set[str]) -> bool:

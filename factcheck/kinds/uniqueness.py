@@ -15,6 +15,11 @@ from factcheck.lang.topic import title_sentence
 from factcheck.nlp.claims import Claim
 
 ONLY_WORDS = {"only", "sole", "lone"}
+# Nouns that may follow a category without narrowing it ("oral GLP-1 receptor agonist therapy").
+HEAD_NOUNS = {"receptor", "agonist", "agonists", "therapy", "therapies", "treatment", "treatments", "drug", "drugs",
+              "medicine", "medicines", "medication", "medications", "pill", "pills", "tablet", "tablets", "option",
+              "options", "product", "products"}
+PAST_THE_CATEGORY = HEAD_NOUNS | {"both", "also", "now", "specifically", "officially"}
 FIRST_WORDS = {"first"}
 # Words that may stand between "the first/only" and the category ("the first and only
 # FDA-approved oral GLP-1").
@@ -125,8 +130,9 @@ class UniquenessRule:
     @staticmethod
     def _qualified(an: Analysis, c: Cue, sent: tuple[int, int]) -> bool:
         k = c.end
-        # "the first GLP-1 tablet both for weight loss and for heart risk": past the linking word
-        while k < sent[1] and an.doc[k].lower_ in ("both", "also", "now", "specifically", "officially"):
+        # "the first GLP-1 tablet both for weight loss and for heart risk": past the linking word,
+        # and past a head noun the category leaves out ("the first oral GLP-1 treatment indicated for ...")
+        while k < sent[1] and an.doc[k].lower_ in PAST_THE_CATEGORY:
             k += 1
         if k >= sent[1]:
             return False
