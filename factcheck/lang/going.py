@@ -86,3 +86,18 @@ def moved_toward(ctx: StanceContext) -> bool:
             ctx.out.stance = "past-forecast" if past else "expected"
             return True
     return False
+
+
+# Nouns of striving: what goes on in "the fight for approval continues" is the fight, not a review.
+STRIVING = {"fight", "quest", "battle", "struggle", "push", "bid", "campaign", "effort", "efforts", "search", "hunt",
+            "drive", "pursuit", "road", "path", "journey"}
+# Words between "for" and the event's noun: "the fight for full FDA approval".
+_GOAL_MODIFIERS = {"medical", "fda", "regulatory", "full", "federal", "official", "its", "their", "us", "u.s."}
+
+
+def striven_for(words: list[str], cs: int, es: int) -> bool:
+    """The event is what a struggle is for: "MDMA's 40-year fight for medical approval continues"."""
+    k = es - 1
+    while k > cs and words[k] in _GOAL_MODIFIERS:
+        k -= 1
+    return k > cs and words[k] in ("for", "to", "toward", "towards") and words[k - 1] in STRIVING

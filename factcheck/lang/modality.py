@@ -217,6 +217,12 @@ def _condition_opens_before(words: list[str], cs: int, es: int) -> bool:
         if w in MID_CLAUSE_CONDITIONS and words[i + 1] not in ADVERBS \
                 and words[i + 1] not in PRESENT_BE | PAST_BE | PERFECT:
             return True
+        # "so some can be treated before the drug is formally approved": a present verb after
+        # "before" or "until" tells of an act still to come ("before it was banned" is history).
+        # ("the last step before ecstasy is approved" tells how near it is: a forecast)
+        if w in ("before", "until", "till") and i + 1 < es and not (i > 0 and words[i - 1] in STEP_NOUNS) \
+                and any(x in ("is", "are", "gets", "get", "has", "have") for x in words[i + 2:es]):
+            return True
     return False
 
 

@@ -21,7 +21,7 @@ from factcheck.lang.aspect import (
 )
 from factcheck.lang.copulas import PAST_BE, PRESENT_BE
 from factcheck.lang.cues import Cue
-from factcheck.lang.going import enters_now, goes_on, moved_toward
+from factcheck.lang.going import enters_now, goes_on, moved_toward, striven_for
 from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.modality import _governs, _modal_before, _past_framed
 from factcheck.lang.objects import object_of_nearer_event
@@ -195,6 +195,9 @@ def in_progress(ctx: StanceContext) -> bool:
         return True
     if words[es].endswith("ing") and es > cs and _aux_before(words, cs, es) in ("present", "perfect"):
         out.stance = "negated" if negated_between(es, es) else "pending"
+        return True
+    if goes_on(words, ctx.ee, ctx.ce) and striven_for(words, cs, es):
+        out.stance = "none"  # "the fight for approval continues": the fight goes on, the approval is its goal
         return True
     if (es - 1 >= cs and words[es - 1] in ONGOING and not negated_between(es - 1, es)) \
             or goes_on(words, ctx.ee, ctx.ce) or (a_stage(ctx.event) and enters_now(words, cs, es)):
