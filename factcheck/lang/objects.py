@@ -74,3 +74,18 @@ def _object_link(between: list[str]) -> bool:
 # Words that end a noun phrase before the event: it is no longer the other event's object.
 STOPS_OBJECT = {"and", "or", "but", "to", "will", "would", "could", "may", "might", "is", "are", "was", "were", "be",
                 "been", "then", "before", "after", "until", "while", "when", "as", "by", "in", "with"}
+
+
+# Prepositions after a decision that name what it answers: "a ruling on the company's request".
+ANSWERING = {"to", "on", "about", "over", "regarding", "concerning"}
+# (the pending cues that name an asking: only these can stand for what a decision answers)
+ASKING_NOUNS = {"request", "requests", "petition", "petitions"}
+
+
+def answered_request(words: list[str], ee: int, c: Cue) -> bool:
+    """A request right after the event, as what it answers ("gave a negative answer to Lykos'
+    request", "a ruling on the company's petition"): the request is pending only until this event,
+    so it says nothing of the event's own stance."""
+    if not 0 < c.start - ee <= 5 or words[c.start] not in ASKING_NOUNS:
+        return False  # ("decision on MDMA: pending" is the decision's own state)
+    return words[ee - 1] in ANSWERING or (ee < len(words) and words[ee] in ANSWERING)  # "ruling on" is a cue too

@@ -24,7 +24,7 @@ from factcheck.lang.cues import Cue
 from factcheck.lang.going import enters_now, goes_on, moved_toward, striven_for
 from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.modality import _governs, _modal_before, _past_framed
-from factcheck.lang.objects import object_of_nearer_event
+from factcheck.lang.objects import answered_request, object_of_nearer_event
 from factcheck.lang.postmodifiers import modal_predicate_after
 from factcheck.lang.readings import (
     _ability,
@@ -39,7 +39,13 @@ from factcheck.lang.readings import (
 )
 from factcheck.lang.stance_frames import StanceContext
 from factcheck.lang.states import generic_event, listed_now, state_preposition, until_time
-from factcheck.lang.time_readings import _delay_foreseen, _soon_in_the_past, _soon_then_past, citation_year
+from factcheck.lang.time_readings import (
+    _delay_foreseen,
+    _soon_in_the_past,
+    _soon_then_past,
+    beaten_deadline,
+    citation_year,
+)
 from factcheck.lang.timex import MONTHS, SEASONS, TimeExpr, is_future
 from factcheck.lang.wordsets import (
     CONDITIONAL_OPENERS,
@@ -96,11 +102,13 @@ def gather(ctx: StanceContext) -> None:
                      # what a subject faces is the object right after the verb ("faces an FDA panel
                      # meeting"), not an event elsewhere ("faces a steep climb before it can be legal")
                      and not (words[c.start] in FACING and not 0 <= es - c.end <= 3)]
-    ctx.pendings = [c for c in inside if c.label == "ST:pending" and near(c) and not _answered(words, ee, c)]
+    ctx.pendings = [c for c in inside if c.label == "ST:pending" and near(c) and not answered_request(words, ee, c)]
     ctx.modal = _modal_before(words, cs, es, ce, event_starts)
     # ("soon" before a past verb tells of the past: "first approvals soon led to more")
+    perfect = _aux_before(words, cs, es) == "perfect"  # "has approved ... before its June 26 date"
+    ev_end = ctx.doc[ee - 1].idx + len(ctx.doc[ee - 1])
     ctx.future_time = [t for t in ctx.out.times if is_future(t, ctx.doc_date) and not _soon_then_past(ctx.doc, t)
-                       and not citation_year(ctx.doc, t)]
+                       and not citation_year(ctx.doc, t) and not (perfect and beaten_deadline(ctx.doc, t, ev_end))]
     if not ctx.future_time and ctx.doc_date is None and modal_predicate_after(words, ee, ce):
         # An undated page: "FDA approval for prescription use of MDMA could be granted in August
         # 2024" tells its year as a time to come by the modal predicate after the noun.
@@ -484,17 +492,3 @@ def _told_as_now(ctx: StanceContext) -> bool:
     return not any(w in FORECAST_ADVERBS or w in CONDITIONAL_OPENERS or w in TIME_CLAUSE_OPENERS
                    for w in words[start:ctx.ce])
 
-
-# Prepositions after a decision that name what it answers: "a ruling on the company's request".
-ANSWERING = {"to", "on", "about", "over", "regarding", "concerning"}
-# (the pending cues that name an asking: only these can stand for what a decision answers)
-ASKING_NOUNS = {"request", "requests", "petition", "petitions"}
-
-
-def _answered(words: list[str], ee: int, c: Cue) -> bool:
-    """A request right after the event, as what it answers ("gave a negative answer to Lykos'
-    request", "a ruling on the company's petition"): the request is pending only until this event,
-    so it says nothing of the event's own stance."""
-    if not 0 < c.start - ee <= 5 or words[c.start] not in ASKING_NOUNS:
-        return False  # ("decision on MDMA: pending" is the decision's own state)
-    return words[ee - 1] in ANSWERING or (ee < len(words) and words[ee] in ANSWERING)  # "ruling on" is a cue too

@@ -82,3 +82,16 @@ def latest_year_named(doc: Doc) -> int | None:
         years = [t.last.year for t in find_times(doc_text(doc), None) if not t.relative and t.last is not None]
         doc.user_data[_LATEST_YEAR] = max(years) if years else None
     return doc.user_data[_LATEST_YEAR]
+
+
+# Words that make a later date a deadline the act beat: "approved six weeks before its June 26 goal date".
+_AHEAD_WORDS = ("before", "ahead", "earlier")
+
+
+def beaten_deadline(doc: Doc, t: TimeExpr, event_end_char: int) -> bool:
+    """A date after the event that "before", "ahead of" or "earlier than" makes a deadline the act
+    came before ("has approved the application ... before its June 26 PDUFA date"), not its time."""
+    if t.start < event_end_char:
+        return False
+    words = doc_text(doc)[max(event_end_char, t.start - 40):t.start].lower().split()[-4:]
+    return any(w in _AHEAD_WORDS for w in words)

@@ -1042,3 +1042,16 @@ def test_an_undated_page_reads_a_year_after_a_modal_predicate_as_to_come(stance_
     assert stance_of(text, "approval", None).stance == "expected"
     # a year told of the past on an undated page stays as it was
     assert stance_of("Agency approval of Drug X was granted in August 2021.", "approval", None).stance != "expected"
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    # A present verb after "before" or "until": the act is still to come (a step before it is a forecast).
+    ("Patients may get Drug X early, before it is formally approved.", "hypothetical"),
+    ("The trial is the last step before Drug X is approved.", "expected"),
+    # The goal of a struggle: the struggle goes on, the event is not under way.
+    ("The long fight for approval of Drug X continues.", "none"),
+    # A later date the act came before is a deadline it beat, not its time.
+    ("The agency has approved Drug X six weeks before its June 26 deadline.", "done"),
+])
+def test_acts_to_come_goals_and_beaten_deadlines(stance_of, sentence: str, stance: str):
+    assert stance_of(sentence, "approval", doc_date=date(2022, 5, 13)).stance == stance
