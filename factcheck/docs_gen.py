@@ -27,6 +27,7 @@ from factcheck.knowledge.rule_kinds import (
     Holder,
     JurisdictionState,
     Member,
+    OtherDate,
     Substance,
 )
 
@@ -44,7 +45,7 @@ def yaml_name(cls: type, field_name: str) -> str:
     return YAML_NAMES.get((cls.__name__, field_name), field_name)
 # The nested mappings some slots hold, documented under their slot.
 NESTED = {"holders": Holder, "jurisdictions": JurisdictionState, "former": FormerName, "members": Member,
-          "substances": Substance, "companions": Companion}
+          "substances": Substance, "companions": Companion, "elsewhere": OtherDate}
 
 # Editor's words for the field types of the kind dataclasses.
 TYPE_WORDS = {
@@ -58,6 +59,7 @@ TYPE_WORDS = {
     "list[Member]": "a list of members, in order (below)",
     "list[Substance]": "a list of substances (below)",
     "list[Companion]": "a list of companion products (below)",
+    "list[OtherDate]": "a list of dates elsewhere (below)",
 }
 
 # Keys every rule may carry, whatever its kind (schema.RULE_KEYS minus the kind slots). A test
@@ -118,6 +120,8 @@ NESTED_DOCS = {
     ("Member", "since"): "when it joined the category (its approval, say)",
     ("Substance", "name"): "the substance's names (international nonproprietary name and short forms)",
     ("Substance", "products"): "the brand names of the products that contain it",
+    ("OtherDate", "date"): "the event's date in that jurisdiction (YYYY, YYYY-MM or YYYY-MM-DD)",
+    ("OtherDate", "where"): "the jurisdiction's code (us, eu, uk, ca, au, ...)",
     ("Companion", "subject"): "phrases or @terms naming a product often listed with the rule's subject",
     ("Companion", "indications"): "the conditions the companion's own licence or permission covers",
 }
@@ -270,6 +274,9 @@ def spec_lines(pack: Any, rule: Any) -> list[str]:
         elif f.name == "substances":
             for sub in value:
                 out.append(f"- substance: {', '.join(sub.name)}: {', '.join(sub.products)}")
+        elif f.name == "elsewhere":
+            for other in value:
+                out.append(f"- elsewhere: {_iso(other.date)} ({other.where})")
         elif f.name == "companions":
             for comp in value:
                 out.append(f"- companion: {_words(comp.subject, terms)}: for {', '.join(comp.indications)}")

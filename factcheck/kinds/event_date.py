@@ -347,6 +347,16 @@ class EventDateRule:
                 return claim
         return None
 
+    def _another_places_date(self, an: Analysis, ev, t) -> bool:  # type: ignore[no-untyped-def]
+        """The stated date is the event's date in another jurisdiction, and the sentence names
+        none: the writer may mean that one."""
+        if not self.spec.elsewhere:
+            return False
+        if self.spec.jurisdiction and an.names_in((f"JUR:{self.spec.jurisdiction}",), *ev.sentence):
+            return False
+        return any(not (t.last < lo or t.first > hi)
+                   for lo, hi in (_period(o.date, self.spec.day_tolerance) for o in self.spec.elsewhere))
+
     def claims(self, an: Analysis, para_of: dict[int, int], in_domain: bool) -> list[Claim]:
         if self.spec.date is None:
             return []
@@ -407,6 +417,8 @@ class EventDateRule:
                 # A one-time event given two dates in a list ("designations in 2017 and 2019"):
                 # the other date is as much the text's as the nearest one.
                 t = next((u for u in _listed_with(doc.text, t, times) if u.last < first or u.first > last), t)
+            if (t.last < first or t.first > last) and self._another_places_date(an, ev, t):
+                continue  # "Wegovy was authorised at the start of 2022": the EU's date, no place named
             if t.last < first or t.first > last:  # no overlap at the text's precision
                 span = doc.char_span(min(t.start, ev_char), max(t.end, doc[ev.cue.end - 1].idx + len(doc[ev.cue.end - 1])),
                                      alignment_mode="expand")

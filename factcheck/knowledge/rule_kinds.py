@@ -92,6 +92,12 @@ class NameSpec:
 
 
 @dataclass
+class OtherDate:
+    date: date
+    where: str
+
+
+@dataclass
 class EventDateSpec:
     """When something happened: a date given for the event that does not fit its true date.
 
@@ -103,7 +109,10 @@ class EventDateSpec:
     end: true when `date` is when the event or state ended ("the shortage was resolved in
     February 2025"): only mentions the language layer reads as ended are compared.
     jurisdiction: as for `status`. topic: as for `status`, read in the clause that gives the date
-    (or its sentence, when that clause does not name the subject).
+    (or its sentence, when that clause does not name the subject). elsewhere: the same event's
+    dates in other jurisdictions, each with `date` and `where` (a jurisdiction code): a sentence
+    that names no place and gives one of them is left alone ("Wegovy was authorised at the start of
+    2022" on a European page is the EU's date).
     """
 
     subject: list[str]
@@ -113,6 +122,7 @@ class EventDateSpec:
     jurisdiction: str | None = None
     topic: list[str] = field(default_factory=list)
     day_tolerance: int = 3
+    elsewhere: list[OtherDate] = field(default_factory=list)
 
 
 @dataclass
@@ -272,7 +282,7 @@ RULE_KINDS = tuple(KIND_DOCS)
 UNLESS_SCOPES = ("clause", "sentence")
 SPEC_KEYS = {"unless_scope", "fulfilled", "forecast", "subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "former", "not_former", "date", "day_tolerance",
              "organization", "role", "holders", "jurisdictions", "study", "quantity", "topic", "end", "says", "category",
-             "members", "substances", "indications", "conditions", "companions"}
+             "members", "substances", "indications", "conditions", "companions", "elsewhere"}
 
 
 def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, list[str]],
@@ -354,8 +364,16 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
         if isinstance(tolerance, bool) or not isinstance(tolerance, int) or not 0 <= tolerance <= 31:
             ck.error(item, "day_tolerance", f"{what}'day_tolerance' must be a whole number of days from 0 to 31")
             tolerance = 3
+        elsewhere = []
+        for other in item.get("elsewhere") or []:
+            other_when = ck.when(other, "date", what=what) if isinstance(other, LineDict) else None
+            if other_when is None or not isinstance(other.get("where"), str):
+                ck.error(item, "elsewhere", f"{what}each 'elsewhere' entry needs 'date' and 'where' (a jurisdiction code)")
+                continue
+            check_place(other, "where", other["where"], ck, what)
+            elsewhere.append(OtherDate(other_when, other["where"]))
         return EventDateSpec(subject, event, when, end, str(jur) if jur is not None else None,
-                             _strings(item, "topic", ck, what), tolerance)
+                             _strings(item, "topic", ck, what), tolerance, elsewhere)
     if kind == "role":
         holders = []
         for h in item.get("holders") or []:

@@ -242,3 +242,35 @@ def test_an_event_in_the_sentence_before_does_not_close_a_day(bundled_linter):
             "application to use MDMA for PTSD.")
     found = [f.rule for f in bundled_linter.lint_text(text, "a.md", "markdown").findings]
     assert "mdma/crl-wrong-month" in found, found
+
+
+ELSEWHERE = """\
+kind: event-date
+subject: "@drugx"
+event: approval
+date: "2025-03"
+jurisdiction: us
+elsewhere:
+  - {date: "2026-01", where: eu}
+"""
+
+
+@pytest.fixture(scope="module")
+def elsewhere_linter(tmp_path_factory):
+    rule = kindpack.rule("x-us-date", ELSEWHERE, verdict="contradicted", since="null",
+                         flagged="Drug X was approved in 2023.")
+    root = kindpack.write_pack(tmp_path_factory.mktemp("elsewhere") / "test", {
+        "claims/c.yaml": "claims:\n" + kindpack.claim("x-dated", "Drug X was approved in the US in March 2025.", rule)})
+    return kindpack.linter_for([root])
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Drug X was approved in 2023.", True),
+    # The EU's date, told with no place: the writer may mean it.
+    ("Drug X was approved in January 2026.", False),
+    # ... but not when the sentence names the rule's own jurisdiction.
+    ("The FDA approved Drug X in January 2026.", True),
+])
+def test_another_jurisdictions_date(elsewhere_linter, text: str, flagged: bool):
+    found = kindpack.findings(elsewhere_linter, text, "test/x-us-date")
+    assert bool(found) == flagged
