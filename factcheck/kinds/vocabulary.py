@@ -129,6 +129,12 @@ WIDENERS = ("anywhere", "in the world", "worldwide", "on earth", "globally", "ev
 MANNER_AFTER_TO = ("officially", "formally", "legally", "fully", "have")
 
 
+# Participles between a category's noun and its purpose ("a pill made specifically for weight loss").
+PURPOSE_PARTICIPLES = ("approved", "indicated", "cleared", "authorised", "authorized", "licensed", "made",
+                       "made specifically", "designed", "designed specifically", "developed", "developed specifically",
+                       "meant", "intended", "specifically")
+
+
 # Pro-forms of the act after "NOUN to": "the first country to do so" stands for the act the text
 # told before it (kinds/uniqueness.py looks for it there).
 PRO_FORMS = ("do so", "do this", "do that", "take such a step", "take this step", "take that step", "have done so",
@@ -191,6 +197,17 @@ def category_variants(phrases: list[str]) -> list[str]:
                 if v not in seen:
                     seen.add(v)
                     out.append(v)
+    # "NOUN for PURPOSE" also with a participle before "for": "GLP-1 tablet made specifically for
+    # weight management", "oral GLP-1 indicated for obesity".
+    for p in phrases:
+        head, sep, purpose = p.partition(" for ")
+        if not sep or not head or not purpose:
+            continue
+        for participle in PURPOSE_PARTICIPLES:
+            v = f"{head} {participle} for {purpose}"
+            if v not in seen:
+                seen.add(v)
+                out.append(v)
     for head in heads:
         for widener in ("", *WIDENERS):
             for pro in PRO_FORMS:
