@@ -97,7 +97,8 @@ def journal_year_citations(ctx: Context, pack: Pack, by_phase: dict[str, list[st
                 out.append(Claim(type="citation", kind="citation", start=m.start(), end=m.end(), sentence=sent,
                                  studies=studies, citation=f"{journal} {year}", journal=journal))
                 taken.append((m.start(), m.end()))
-    if "the " in text or "The " in text:
+    # (a match puts "the 19" or "the 20" in the folded text: re.I lets only ASCII letters match)
+    if ("the " in text or "The " in text) and ("the 19" in ctx.folded or "the 20" in ctx.folded):
         trials = {sid for sids in by_phase.values() for sid in sids}
         for m in ctx.scan_where(DEFINITE_YEAR, _DEFINITE_YEAR_AT, folded=False):
             if any(s < m.end() and m.start() < e for s, e in taken):

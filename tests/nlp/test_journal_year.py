@@ -108,4 +108,6 @@ def test_definite_year_and_known_journal_scans_are_the_plain_ones() -> None:
             plain = [m.span() for m in pattern.finditer(text)]
             assert [m.span() for m in ctx.scan_where(pattern, where, folded=False)] == plain
             hits[i] += bool(plain)
+        if DEFINITE_YEAR.search(text):  # the gate before the scan
+            assert "the 19" in ctx.folded or "the 20" in ctx.folded
     assert min(hits) > 300
