@@ -106,6 +106,15 @@ def blocked_here(an: Analysis, rule: Rule, ev: EventMention, own: Collection[str
     use in December 2022": the second clause is about the teens' approval too), or, when the
     sentence does not name it either, in the sentence of its paragraph it borrows the subject from
     ("... cleared oral Wegovy. The company has also applied in Europe": the pill's application)."""
+    if not an.cue_index().get(f"UNLESS:{rule.id}"):
+        # The page holds none of the rule's `unless` phrases: no span below can be blocked.
+        return describes_a_noun(an, ev)
+    return _blocked_here_read(an, rule, ev, own, paragraph_start)
+
+
+def _blocked_here_read(an: Analysis, rule: Rule, ev: EventMention, own: Collection[str],
+                       paragraph_start: int | None = None) -> bool:
+    """`blocked_here`, read step by step."""
     if blocked(an, rule, *ev.clause) or describes_a_noun(an, ev):
         return True
     condition = _condition_after(an, ev)
@@ -146,6 +155,14 @@ def names_topic(an: Analysis, rule: Rule, ev: EventMention, own: Collection[str]
     topic = getattr(rule.spec, "topic", None)
     if not topic:
         return True
+    if not an.cue_index().get(f"TOPIC:rule:{rule.id}"):
+        return False  # the page names none of the topic's phrases: no span below can
+    return _names_topic_read(an, rule, ev, own, paragraph_start, whole_sentence, look_back)
+
+
+def _names_topic_read(an: Analysis, rule: Rule, ev: EventMention, own: Collection[str], paragraph_start: int,
+                      whole_sentence: bool = True, look_back: bool = True) -> bool:
+    """`names_topic` of a rule with a topic, read step by step."""
     label = (f"TOPIC:rule:{rule.id}",)
     if an.names_in(label, *ev.clause):
         return True

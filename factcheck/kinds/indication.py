@@ -60,15 +60,23 @@ class IndicationRule:
         if not an.names_in(self.own, 0, len(an.doc)):
             return out
         done: set[tuple[int, int]] = set()
+        # What each sentence would be flagged for, read first: most name no list a product is
+        # bound to, and then no mention's stance need be read (the costliest test here).
+        wrong: dict[tuple[int, int], list[Claim]] = {}
         for ev in an.events_of(self.events):
-            if ev.sentence in done or ev.stance.question or ev.stance.stance in NOT_SAID:
+            if ev.sentence in done:
+                continue
+            found = wrong.get(ev.sentence)
+            if found is None:
+                found = wrong[ev.sentence] = self._wrong_lists(an, ev.sentence)
+            if not found or ev.stance.question or ev.stance.stance in NOT_SAID:
                 continue
             if self.spec.jurisdiction and not in_jurisdiction(an, ev, self.spec.jurisdiction,
                                                               para_of.get(ev.sentence[0], 0),
                                                               default=self.unnamed_place_ok):
                 continue
             done.add(ev.sentence)
-            out.extend(self._wrong_lists(an, ev.sentence))
+            out.extend(found)
         return out
 
     def _wrong_lists(self, an: Analysis, sent: tuple[int, int]) -> list[Claim]:

@@ -147,9 +147,9 @@ class StatusRule:
         """Does the text, before this forecast, say the event was refused ("After the FDA declined
         the application in 2024, Lykos hopes to win approval with a new trial")?"""
         for other in an.events_between(0, ev.sentence[0]):
-            # The event class first: it spares reading the stances of other events.
-            if other.event == ev.event and other.stance.stance == "refused" \
-                    and in_scope(an, other, self.own, self.rivals, para_of.get(other.sentence[0], 0)):
+            # The event class first, then the subject: both spare reading the stances of other events.
+            if other.event == ev.event and in_scope(an, other, self.own, self.rivals, para_of.get(other.sentence[0], 0)) \
+                    and other.stance.stance == "refused":
                 return True
         # The same clause, before it: "has given a negative answer to the request for a licence".
         if ev.stance.stance == "pending" and any(

@@ -19,13 +19,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
 from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from factcheck.lang.datafile import load_data_yaml
 from factcheck.lang.lemmas import forms_of
 
 CUES_FILE = Path(__file__).parent / "data" / "cues.yaml"
@@ -54,7 +54,7 @@ class Cue(NamedTuple):
 @lru_cache(maxsize=1)
 def generic_cues() -> dict[str, list[str]]:
     """The language layer's own cue lists, by label."""
-    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    data = load_data_yaml(CUES_FILE)
     out: dict[str, list[str]] = {}
     for event, phrases in data["events"].items():
         out[f"EV:{event}"] = [str(p) for p in phrases]

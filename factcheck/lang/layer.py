@@ -278,6 +278,9 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         return Analysis(doc, cues, events, sentences, presorted=True, doc_date=doc_date)
     text = doc_text(doc)
     cue_starts = [c.start for c in cues]
+    # Each sentence's cues, and those the stance and class readers look at, read once for all
+    # the event cues of the sentence (a sentence often has several).
+    read_in: dict[tuple[int, int], tuple[list[Cue], tuple[Cue, ...], tuple[Cue, ...]]] = {}
     si = 0
     for ev in ev_cues:
         while si < len(sentences) and sentences[si][1] <= ev.start:
@@ -285,11 +288,13 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         if si >= len(sentences):
             break
         sent = sentences[si]
-        lo = bisect.bisect_left(cue_starts, sent[0])
-        hi = bisect.bisect_left(cue_starts, sent[1])
-        in_sent = cues[lo:hi]
-        clause, slot = _clause_and_stance(doc, text, sent, ev, in_sent, doc_date)
-        name = event_class(doc, ev, sent, clause, in_sent)
+        found = read_in.get(sent)
+        if found is None:
+            in_sent = cues[bisect.bisect_left(cue_starts, sent[0]):bisect.bisect_left(cue_starts, sent[1])]
+            found = read_in[sent] = (in_sent, _stance_cues(in_sent), _class_cues(in_sent))
+        in_sent, stance_cues, class_cues = found
+        clause, slot = _clause_and_stance(doc, text, sent, ev, in_sent, doc_date, stance_cues)
+        name = _event_class(doc, ev, sent, clause, in_sent, class_cues)
         if name is None:
             continue
         if name == "restock":
@@ -406,16 +411,40 @@ _STANCE_LABELS = frozenset({"HEDGE", "META", "ATTR", "NEG", "AUTH", "HYP", "BAR"
 _STANCE_PREFIXES = ("ST:", "JUR:", "EV:")
 
 
+def _stance_cues(in_sent: list[Cue]) -> tuple[Cue, ...]:
+    """The sentence's cues the clause and stance readers look at, in order."""
+    return tuple(c for c in in_sent if c.label in _STANCE_LABELS
+                 or (c.label.startswith(_STANCE_PREFIXES) and not c.label.startswith("EV:rule:")))
+
+
+# The cue labels `event_class` reads besides the event's own (lang/event_class.py, and
+# lang/research.py's `of_research`).
+_CLASS_LABELS = frozenset({"PRACT", "RESEARCH", "LEGIS"})
+
+
+def _class_cues(in_sent: list[Cue]) -> tuple[Cue, ...]:
+    return tuple(c for c in in_sent if c.label in _CLASS_LABELS)
+
+
+def _event_class(doc: Doc, ev: Cue, sent: tuple[int, int], clause: tuple[int, int], in_sent: list[Cue],
+                 class_cues: tuple[Cue, ...]) -> str | None:
+    """`event_class`, read once per Doc for every pack whose matcher finds the same event in the
+    same clause with the same cues of the labels it reads (`_class_cues`)."""
+    memo = doc.user_data.setdefault("factcheck_event_classes", {})
+    key = (ev, sent, clause, class_cues)
+    found = memo.get(key, memo)
+    if found is memo:
+        found = memo[key] = event_class(doc, ev, sent, clause, in_sent)
+    return found  # type: ignore[no-any-return]
+
+
 def _clause_and_stance(doc: Doc, text: str, sent: tuple[int, int], ev: Cue, in_sent: list[Cue],
-                       doc_date: date | None) -> tuple[tuple[int, int], StanceSlot]:
+                       doc_date: date | None, stance_cues: tuple[Cue, ...]) -> tuple[tuple[int, int], StanceSlot]:
     """The clause and stance of an event cue, read once per Doc for every pack whose matcher finds
-    the same event with the same generic cues around it (each mention gets a copy of the Stance).
-    The clause is read now, the stance when first asked for (`StanceSlot`), with the arguments of
-    the first cue that asked, as when it was read at once."""
-    key = (sent, ev.start, ev.end, doc_date,
-           tuple((c.label, c.start, c.end) for c in in_sent
-                 if c.label in _STANCE_LABELS or (c.label.startswith(_STANCE_PREFIXES)
-                                                  and not c.label.startswith("EV:rule:"))))
+    the same event with the same generic cues around it (`stance_cues`; each mention gets a copy
+    of the Stance). The clause is read now, the stance when first asked for (`StanceSlot`), with
+    the arguments of the first cue that asked, as when it was read at once."""
+    key = (sent, ev.start, ev.end, doc_date, stance_cues)
     memo = doc.user_data.setdefault("factcheck_stances", {})
     found = memo.get(key)
     if found is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from factcheck.lang.datafile import load_data_yaml
 
 PLACES_FILE = Path(__file__).parent / "data" / "places.yaml"
 
@@ -16,7 +16,7 @@ PLACES_FILE = Path(__file__).parent / "data" / "places.yaml"
 @lru_cache(maxsize=1)
 def places() -> dict[str, list[str]]:
     """Code -> names and regulators ("au" -> Australia, TGA, ...)."""
-    data = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
+    data = load_data_yaml(PLACES_FILE)
     return {str(k): [str(p) for p in v] for k, v in data.items()}
 
 

@@ -171,14 +171,23 @@ def never_about(an: Analysis, own: Collection[str], rival: Collection[str], defa
 def _about(an: Analysis, clause: tuple[int, int], sentence: tuple[int, int], at: int, own: Collection[str],
            rival: Collection[str], paragraph_start: int, default: bool, subjects: _Subjects) -> bool:
     """`about`, read step by step."""
-    aside_spans = asides(an.doc, sentence, at)
-    side = _nearest(_outside(subjects.cues_in(*clause), aside_spans, own, rival), own, rival, at, an.doc)
-    if side:
-        return side == "own"
-    if sentence != clause:  # the same reading again otherwise (a figure's or candidate's clause is its sentence)
-        side = _nearest(_outside(subjects.cues_in(*sentence), aside_spans, own, rival), own, rival, at, an.doc)
+    # The asides are read only for a clause or sentence that names a subject (with no cue to
+    # weigh, neither step can decide, asides or not).
+    aside_spans: list[tuple[int, int]] | None = None
+    in_clause = subjects.cues_in(*clause)
+    if in_clause:
+        aside_spans = asides(an.doc, sentence, at)
+        side = _nearest(_outside(in_clause, aside_spans, own, rival), own, rival, at, an.doc)
         if side:
             return side == "own"
+    if sentence != clause:  # the same reading again otherwise (a figure's or candidate's clause is its sentence)
+        in_sentence = subjects.cues_in(*sentence)
+        if in_sentence:
+            if aside_spans is None:
+                aside_spans = asides(an.doc, sentence, at)
+            side = _nearest(_outside(in_sentence, aside_spans, own, rival), own, rival, at, an.doc)
+            if side:
+                return side == "own"
     # Earlier in the paragraph, then the few sentences before it (headings, lead-ins); a sentence
     # is about what it names first (its subject, as a rule), not last.
     side = _look_back(an, sentence, own, rival, paragraph_start, whole_paragraph=True, first=True, subjects=subjects)
@@ -280,6 +289,8 @@ def _look_back(an: Analysis, sentence: tuple[int, int], own: Collection[str], ri
         if (s[1] <= paragraph_start and past) if whole_paragraph else (s[1] <= paragraph_start or past):
             break
         cues = subjects.cues_in(s[0], s[1]) if subjects is not None else an.cues_in(s[0], s[1])
+        if not cues:
+            continue  # (most sentences name no subject: nothing to weigh)
         # With the Doc: "MDMA and psilocybin" named together before "these drugs" are both meant.
         side = _nearest(cues, own, rival, s[0] if first else s[1], an.doc)
         if side:

@@ -12,7 +12,7 @@ from factcheck.nlp.context import Context
 from factcheck.nlp.described import Described, described_citations
 from factcheck.nlp.journal_year import journal_year_citations
 from factcheck.nlp.normalize import fold
-from factcheck.nlp.numscan import scan_at
+from factcheck.nlp.numscan import literal_starts, scan_at
 from factcheck.nlp.speech import _mark_figure_speech, _retraction_noted
 
 _YEAR_END = r"(?:(?!\d)|(?=\d+(?:\.\d+)?\s?%))"  # a year may be glued to a flattened table's numbers
@@ -52,8 +52,9 @@ KNOWN_JOURNALS = ("Nature Medicine", "Nature", "Science", "JAMA Psychiatry", "JA
                   "Lancet Psychiatry", "The Lancet", "Lancet", "The New England Journal of Medicine",
                   "New England Journal of Medicine", "NEJM", "BMJ", "Psychopharmacology", "Neuropsychopharmacology",
                   "Scientific Reports", "The American Journal of Psychiatry", "American Journal of Psychiatry")
+_TOLD_IN = ("published", "appeared", "appearing", "reported", "described")
 KNOWN_JOURNAL_NAMED = re.compile(
-    r"\b(?:published|appeared|appearing|reported|described) (?:\w+ ){0,2}?in (?P<j>"
+    r"\b(?:" + "|".join(_TOLD_IN) + r") (?:\w+ ){0,2}?in (?P<j>"
     + "|".join(re.escape(j) for j in KNOWN_JOURNALS) + r")(?![\w-])")
 PHASE_NAMED = re.compile(r"\bphase[- ]?(?P<p>3|iii|three|2|ii|two)\b", re.I)
 PHASE_NUMBER = {"3": "3", "iii": "3", "three": "3", "2": "2", "ii": "2", "two": "2"}
@@ -65,6 +66,11 @@ def _citation_matches(ctx: Context) -> list[re.Match[str]]:
     """`CITATION.finditer(text)`, tried only where CITATION_AT says a citation can start (the
     pattern, a branch opening with a look-behind, was tried at every character)."""
     return ctx.scan_where(CITATION, CITATION_AT, folded=False)
+
+
+def _told_in_starts(text: str) -> list[int]:
+    """Where KNOWN_JOURNAL_NAMED can start: wherever one of its verbs does."""
+    return literal_starts(text, _TOLD_IN)
 
 
 class CitationFinder:
@@ -165,7 +171,8 @@ class CitationFinder:
         matches = list(JOURNAL_NAMED.finditer(ctx.text)) if "journal" in ctx.text else []
         if " in " in ctx.text and ("published" in ctx.text or "appear" in ctx.text or "reported" in ctx.text
                                    or "described" in ctx.text):
-            matches += KNOWN_JOURNAL_NAMED.finditer(ctx.text)
+            # (opening with `\\b`, the pattern is tried only where one of its verbs starts)
+            matches += ctx.scan_where(KNOWN_JOURNAL_NAMED, _told_in_starts, folded=False)
         seen: set[int] = set()
         for m in sorted(matches, key=lambda m: m.start("j")):
             if m.start("j") in seen:

@@ -10,6 +10,7 @@ import re
 from factcheck.knowledge.model import Pack
 from factcheck.nlp.claims import Claim
 from factcheck.nlp.context import Context
+from factcheck.nlp.numscan import literal_starts
 
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 YEAR_REACH = 40  # characters between a journal's name and its year ("in Nature Medicine in 2021")
@@ -19,13 +20,16 @@ DEFINITE_YEAR = re.compile(r"\bthe (?P<y>(?:19|20)\d{2}) (?:phase[- ]?(?:3|iii|2
 
 
 SAME_JOURNAL = re.compile(r"\b(?:the|that) same journal\b", re.I)
+# Where DEFINITE_YEAR can start: "the" in any case (no other character matches t, h or e under
+# re.I), a space and a year's first two digits; two of these cannot overlap.
+_DEFINITE_YEAR_AT = re.compile(r"[Tt][Hh][Ee] (?:19|20)")
 
 
 def _journal_key(name: str) -> str:
     return name.removeprefix("The ").removeprefix("the ").strip()
 
 
-def _journal_pattern(pack: Pack) -> tuple[re.Pattern[str] | None, dict[str, list[str]]]:
+def _journal_pattern(pack: Pack) -> tuple[re.Pattern[str] | None, dict[str, list[str]], tuple[str, ...] | None]:
     """The pack's journal names (longest first, so "Journal of Psychopharmacology" is not read as
     "Psychopharmacology") and the studies each published; worked out once per pack."""
     memo = pack.__dict__.get("_journal_year")
@@ -37,8 +41,27 @@ def _journal_pattern(pack: Pack) -> tuple[re.Pattern[str] | None, dict[str, list
         names = sorted(by_journal, key=len, reverse=True)
         pattern = re.compile(r"(?<![\w-])(?:(?:[Tt]he )?(?:" + "|".join(map(re.escape, names)) + r"))(?![\w-])") \
             if names else None
-        memo = pack.__dict__["_journal_year"] = (pattern, by_journal)
+        # Every match opens with one of these (an empty name would match nowhere in particular).
+        openings = tuple(f"{the}{n}" for n in names for the in ("", "The ", "the ")) if all(names) else None
+        memo = pack.__dict__["_journal_year"] = (pattern, by_journal, openings)
     return memo
+
+
+def _journal_mentions(ctx: Context, pack: Pack) -> list[tuple[re.Match[str], str | None]]:
+    """The pack's journal names and "the same journal" in the text, in order. Both patterns open
+    with a look-behind or `\\b`, which the regex engine tries at every character: the names are
+    tried only where one of them starts, "the same journal" only in a text that holds its words."""
+    pattern, _by_journal, openings = _journal_pattern(pack)
+    if pattern is None:
+        return []
+    if openings is None:
+        named = list(pattern.finditer(ctx.text))
+    else:
+        named = ctx.scan_where(pattern, lambda text: literal_starts(text, openings), folded=False)
+    # (re.I lets only ASCII letters match these, so their lower case is in the folded text)
+    same = ctx.scan(SAME_JOURNAL, folded=False) if "ame journal" in ctx.folded else []
+    return sorted([(m, _journal_key(m.group(0))) for m in named] + [(m, None) for m in same],
+                  key=lambda x: x[0].start())
 
 
 def _nearest_year(text: str, start: int, end: int, sent: tuple[int, int]) -> int | None:
@@ -56,12 +79,10 @@ def journal_year_citations(ctx: Context, pack: Pack, by_phase: dict[str, list[st
     out: list[Claim] = []
     taken = [(c.start, c.end) for c in cited]
     text = ctx.text
-    pattern, by_journal = _journal_pattern(pack)
-    if pattern is not None:
+    _pattern, by_journal, _openings = _journal_pattern(pack)
+    if _pattern is not None:
         last_journal: str | None = None
-        mentions = sorted([(m, _journal_key(m.group(0))) for m in pattern.finditer(text)]
-                          + [(m, None) for m in SAME_JOURNAL.finditer(text)], key=lambda x: x[0].start())
-        for m, named in mentions:
+        for m, named in _journal_mentions(ctx, pack):
             # "the follow-up, in the same journal in 2023": the journal named last.
             journal = named or last_journal
             last_journal = journal
@@ -76,9 +97,10 @@ def journal_year_citations(ctx: Context, pack: Pack, by_phase: dict[str, list[st
                 out.append(Claim(type="citation", kind="citation", start=m.start(), end=m.end(), sentence=sent,
                                  studies=studies, citation=f"{journal} {year}", journal=journal))
                 taken.append((m.start(), m.end()))
-    if "the " in text or "The " in text:
+    # (a match puts "the 19" or "the 20" in the folded text: re.I lets only ASCII letters match)
+    if ("the " in text or "The " in text) and ("the 19" in ctx.folded or "the 20" in ctx.folded):
         trials = {sid for sids in by_phase.values() for sid in sids}
-        for m in DEFINITE_YEAR.finditer(text):
+        for m in ctx.scan_where(DEFINITE_YEAR, _DEFINITE_YEAR_AT, folded=False):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             year = int(m.group("y"))

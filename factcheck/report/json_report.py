@@ -12,11 +12,12 @@ from typing import IO, Any
 
 from factcheck import __version__
 from factcheck.models import FileReport, RunInfo, Summary
+from factcheck.report.json_text import dumps_indented
 
 
 def _nested(value: Any, depth: int) -> str:
     """`value` as json.dump(indent=2) writes it `depth` levels down (first line not indented)."""
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+    return dumps_indented(value, depth)
 
 
 class JsonReporter:

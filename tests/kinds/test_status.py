@@ -383,3 +383,38 @@ def test_a_yearless_day_of_a_fulfilled_forecast_takes_its_year(bundled_linter, t
     found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings
              if f.rule == "mdma/australia-prescribing-upcoming"]
     assert bool(found) is flagged
+
+
+def test_unless_and_topic_shortcuts_answer_as_the_plain_reading():
+    """blocked_here and names_topic answer at once on a page holding none of the rule's `unless`
+    or topic phrases; the same answers as reading every span, for every status rule and mention
+    in the bundled packs' examples (pages with and without those phrases)."""
+    from factcheck.kinds import common
+    from factcheck.knowledge import load_pack_cached
+    from factcheck.nlp.pipeline import get_pipeline, pipe_texts
+
+    pack = load_pack_cached()
+    nlp = get_pipeline(pack)
+    components = [nlp.get_pipe(n) for n in nlp.pipe_names if n.startswith("factcheck_claims")]
+    examples = [s for p in pack.packs for r in p.rules.values() for s in r.examples_flagged + r.examples_accepted]
+    texts = [" ".join(examples[i:i + 4]) for i in range(0, len(examples), 4)]
+    seen = {"unless": set(), "topic": set()}
+    for text in texts:
+        next(pipe_texts(nlp, [(text, [], [0])]))
+        for kinds in (c.kinds for c in components):
+            an = kinds.last_analysis
+            for rule in kinds.status:
+                r = rule.rule
+                unless = bool(an.cue_index().get(f"UNLESS:{r.id}"))
+                topic = bool(an.cue_index().get(f"TOPIC:rule:{r.id}"))
+                for ev in an.events_of(rule.events):
+                    for para in (None, 0):
+                        assert common.blocked_here(an, r, ev, rule.own, para) == \
+                            common._blocked_here_read(an, r, ev, rule.own, para)
+                    seen["unless"].add(unless)
+                    if getattr(r.spec, "topic", None):
+                        for whole, back in ((True, True), (False, True), (True, False)):
+                            assert common.names_topic(an, r, ev, rule.own, 0, whole, back) == \
+                                common._names_topic_read(an, r, ev, rule.own, 0, whole, back)
+                        seen["topic"].add(topic)
+    assert seen == {"unless": {True, False}, "topic": {True, False}}

@@ -34,6 +34,28 @@ def test_two_packs_read_each_events_stance_once_and_alike(nlp):
     assert [e.stance for e in alone.events] == [e.stance for e in second.events]
 
 
+def test_event_classes_kept_per_doc_are_those_read_alone(nlp):
+    """A pack's event classes read through the Doc's memo (another pack read first, with other
+    research, practitioner and lawmaker cues) are those of the pack's analysis of a fresh Doc."""
+    from factcheck.lang.cues import CueMatcher, generic_cues
+
+    text = ("The FDA approved a Phase 3 trial of Drug X. Licensed therapists may give Drug X. "
+            "A House committee is set to vote on Drug X. Drug X requests could be met. "
+            "The agency approved Drug X for PTSD in 2024, and the panel will meet in May.")
+    one = CueMatcher(nlp, {**generic_cues(), "ABOUT": ["Drug X"]})
+    two = CueMatcher(nlp, {**generic_cues(), "ABOUT": ["Drug X"], "RESEARCH": ["panel", "trial"],
+                           "PRACT": ["requests"], "LEGIS": ["agency", "committee"]})
+    read = []
+    for first, then in ((one, two), (two, one)):
+        doc = nlp(text)
+        analyse(doc, first, None, syntax=False)
+        shared = analyse(doc, then, None, syntax=False)
+        alone = analyse(nlp(text), then, None, syntax=False)
+        read.append([(e.event, e.cue, e.clause) for e in alone.events])
+        assert [(e.event, e.cue, e.clause) for e in shared.events] == read[-1]
+    assert read[0] != read[1] and {"research-approval", "legislative-vote"} <= {e for e, _c, _k in read[0]}
+
+
 def test_the_events_of_some_classes_are_those_events_in_text_order(analyse_text):
     an = analyse_text("The FDA approved Drug X in 2024. A review is under way, and a decision is expected soon. "
                       "Regulators may approve it; the agency will decide and review the filing next year.")

@@ -56,3 +56,58 @@ def test_a_sentence_set_against_the_study_is_not_its(figures) -> None:
             "By comparison, talk therapy works for about 40% of PTSD patients.")
     studies = {t: c.studies for t, c in figures(text)}
     assert studies["67%"] == ["mapp1"] and studies["about 40%"] == []
+
+
+# -- the scans tried only where a match can start: the same matches as finditer over the text ----
+
+_PIECES = ["the", "The", "THE", "that", "same", "journal", "Journal", "Same Journal", "ſame", "2021", "1999", "2023",
+           "trial", "study", "Phase 3", "phase-iii", "Nature Medicine", "Nature", "xNature", "Journal of Psychopharmacology",
+           "Psychopharmacology", "-Science", "Science", "published", "appeared", "appearing", "reported", "described",
+           "in", "the journal", "Lancet", "The Lancet", "İ", "\n", ",", ".", "-", " ", "the 2021 trial", "THE 1999 Phase 3 study",
+           "published in Nature", "reported online in JAMA", "that same journal"]
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    return ([" ".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 30))) for _ in range(n)]
+            + ["".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 30))) for _ in range(n // 3)])
+
+
+def _ctx(text: str):
+    from factcheck.nlp.context import Context
+    from factcheck.nlp.normalize import fold
+
+    return Context(text=text, folded=fold(text), sent_starts=[0], paragraphs=[0])
+
+
+def test_journal_mentions_are_the_plain_scans(bundled_pack) -> None:
+    from factcheck.nlp.journal_year import SAME_JOURNAL, _journal_key, _journal_mentions, _journal_pattern
+
+    pattern = _journal_pattern(bundled_pack)[0]
+    assert pattern is not None
+    hits = 0
+    for text in _texts(3000, 16):
+        plain = sorted([(m, _journal_key(m.group(0))) for m in pattern.finditer(text)]
+                       + [(m, None) for m in SAME_JOURNAL.finditer(text)], key=lambda x: x[0].start())
+        got = _journal_mentions(_ctx(text), bundled_pack)
+        assert [(m.span(), k) for m, k in got] == [(m.span(), k) for m, k in plain]
+        hits += bool(plain)
+    assert hits > 1000
+
+
+def test_definite_year_and_known_journal_scans_are_the_plain_ones() -> None:
+    from factcheck.nlp.citations import KNOWN_JOURNAL_NAMED, _told_in_starts
+    from factcheck.nlp.journal_year import _DEFINITE_YEAR_AT, DEFINITE_YEAR
+
+    hits = [0, 0]
+    for text in _texts(3000, 17):
+        ctx = _ctx(text)
+        for i, (pattern, where) in enumerate(((DEFINITE_YEAR, _DEFINITE_YEAR_AT), (KNOWN_JOURNAL_NAMED, _told_in_starts))):
+            plain = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in ctx.scan_where(pattern, where, folded=False)] == plain
+            hits[i] += bool(plain)
+        if DEFINITE_YEAR.search(text):  # the gate before the scan
+            assert "the 19" in ctx.folded or "the 20" in ctx.folded
+    assert min(hits) > 300
