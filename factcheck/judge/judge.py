@@ -71,6 +71,9 @@ class Judge(FigureJudge, CitationJudge):
         if (getattr(rule.spec, "fulfilled", False) and since and claim.forecast_until is not None
                 and claim.forecast_from is not None and claim.forecast_from <= since <= claim.forecast_until):
             return None  # the forecast came true on time ("plans to file by the end of 2023"; filed in December)
+        if (getattr(rule.spec, "fulfilled", False) and since and claim.forecast_open_from is not None
+                and claim.forecast_open_from < since):
+            return None  # a forecast with no time, made before the event, that came true
         if since and as_of < since:
             return None  # not yet outdated or wrong as of the date asked for
         if entry and entry.valid_from and as_of < entry.valid_from:

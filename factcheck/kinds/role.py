@@ -28,7 +28,7 @@ DEPARTURES = {"left", "resigned", "departed", "quit", "exited", "ousted", "retir
               "departing", "replaced", "succeeded", "removed", "stepping", "steps", "leaves", "quits", "exits",
               "walking", "walks", "resigns", "departs",
               # after "will" or "to": "Jane Roe, its chief executive, will step down"
-              "step", "resign", "retire", "depart"}
+              "step", "resign", "retire", "depart", "leave", "exit"}
 DEPARTURE_WINDOW = 12
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "two", "three", "four", "five", "several", "other"}
 NEGATIONS = {"not", "never", "n't", "neither", "nor"}

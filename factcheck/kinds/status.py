@@ -369,6 +369,11 @@ def _claim(an: Analysis, ev: EventMention, span: tuple[int, int], rule: Rule) ->
         claim.forecast_until = max(lasts) if lasts else None
         firsts = [t.first for t in st.times if t.first is not None]
         claim.forecast_from = min(firsts) if firsts else None
+        if (st.stance == "expected" and not st.times and an.doc_date is not None
+                and getattr(rule.spec, "fulfilled", False)):
+            # A forecast that names no time ("the drug could become a new treatment option"), made
+            # on a dated page before the event: it came true, with no time to have missed.
+            claim.forecast_open_from = an.doc_date
         if an.doc_date is None and getattr(rule.spec, "fulfilled", False):
             # "from 1 July, psychiatrists will be able to prescribe it" on an undated page: the day
             # in the year the sentence names ("On 3 February 2023 the TGA announced that from 1

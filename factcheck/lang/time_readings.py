@@ -22,7 +22,7 @@ def _soon_then_past(doc: Doc, t: TimeExpr) -> bool:
 def _soon_in_the_past(words: list[str], c: Cue) -> bool:
     """"soon" told of the past: "first approvals soon led to more", "soon after the launch",
     "approval came soon after"; or "close to" a number, a count, not a prospect ("after close
-    to three years in short supply")."""
+    to three years in short supply"); or a share price's close ("closing at $55.21")."""
     w = words[c.start]
     nxt = words[c.end] if c.end < len(words) else ""
     prev = words[c.start - 1] if c.start > 0 else ""
@@ -34,6 +34,8 @@ def _soon_in_the_past(words: list[str], c: Cue) -> bool:
         if after in ("a", "an"):  # "close to a third", "close to a year"; not "close to a decision"
             return c.end + 2 < len(words) and words[c.end + 2] in COUNTED_AFTER_A
         return after[:1].isdigit() or after in NUMBER_WORDS
+    if w in ("closing", "closed") and (nxt in ("at", "up", "down", "higher", "lower", "flat") or nxt[:1] in ("$", "€")):
+        return True  # a share price's close ("shares rose 5.4%, closing at $55.21"), not a prospect
     return False
 
 

@@ -52,6 +52,7 @@ class Claim:
     pack: str | None = None  # the pack whose rules, figures or citations produced it
     forecast_until: object | None = None  # the latest date a forecast names, when it names one
     forecast_from: object | None = None  # the earliest
+    forecast_open_from: object | None = None  # a forecast naming no time, made on this (page) date
     since: object | None = None  # a date that overrides the rule's `since` for this claim (a role's end)  # the text itself says what became of a forecast (a refusal nearby)  # who the text says holds the statement ("analysts", "Lykos")
     question: bool = False
     hedged: bool = False

@@ -605,3 +605,15 @@ def test_a_wrong_statement_passed_on_as_news_keeps_its_severity(bundled_linter) 
 def test_a_wrong_statement_the_text_answers_is_info(bundled_linter, text: str) -> None:
     found = [f for f in bundled_linter.lint_text(text, "a.md").findings if f.rule == "mdma/mdma-cures-ptsd"]
     assert [f.severity for f in found] == ["info"]
+
+
+@pytest.mark.parametrize(("published", "flagged"), [
+    (date(2025, 5, 7), False),  # a forecast naming no time, made before the approval: it came true
+    (None, True),  # no page date: whether it was made in time cannot be told
+    (date(2025, 9, 1), True),  # made after the approval: a pending state told as current
+])
+def test_a_forecast_naming_no_time_that_came_true(bundled_linter, published, flagged: bool) -> None:
+    text = "If the results are confirmed, Wegovy could become a new treatment option for MASH."
+    found = [f for f in bundled_linter.lint_text(text, "a.md", published=published).findings
+             if f.rule == "glp1/wegovy-mash-pending" and not f.lowered]
+    assert bool(found) == flagged

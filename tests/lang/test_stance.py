@@ -1055,3 +1055,8 @@ def test_an_undated_page_reads_a_year_after_a_modal_predicate_as_to_come(stance_
 ])
 def test_acts_to_come_goals_and_beaten_deadlines(stance_of, sentence: str, stance: str):
     assert stance_of(sentence, "approval", doc_date=date(2022, 5, 13)).stance == stance
+
+
+def test_a_share_price_close_is_no_prospect(stance_of):
+    st = stance_of("Shares rose 5% as Drug X went on sale in pharmacies, closing at $55.", "approval")
+    assert st.stance != "expected"
