@@ -115,7 +115,10 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
         if rule.unless_words:
             lists[f"UNLESS:{rule.id}"] = rule.unless_words
     fixed = ("TERM:", "JUR:", "ABOUT", "RIVAL", "NAME:", "ORG:", "HOLDER:", "JS:", "SUBJ:", "UNLESS:", "MEMBER:", "SUBST:", "PROD:",
-             "IND:", "COND:", "COMP:")
+             "IND:", "COND:", "COMP:",
+             # category phrases come with their own variants (category_variants): inflecting each
+             # of those thousands again cost 30 MiB of phrase patterns and found nothing more
+             "CATEGORY:")
     # The phrases' tokens are kept beside the compiled pack, under the same switch.
     cache = None if os.environ.get("FACTCHECK_NO_PACK_CACHE") else cache_folder() / "cues"
     return CueMatcher(nlp, lists, fixed=fixed, cache=cache)
@@ -167,6 +170,16 @@ def body_name_variants(canonical: str, in_use: set[str]) -> list[str]:
     return out
 
 
+def past_participle(verb: str) -> str:
+    """The regular past participle of a category's verb ("legalise" -> "legalised", "classify" ->
+    "classified"): category phrases are matched as written (no inflection; see build_matcher)."""
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        return verb[:-1] + "ied"
+    return verb + "ed"
+
+
 def category_variants(phrases: list[str]) -> list[str]:
     """Each "NOUN to VERB ..." category phrase, also with a widener after the noun and a manner
     adverb after "to" ("country anywhere to officially recognise"), and each head noun with a
@@ -193,7 +206,9 @@ def category_variants(phrases: list[str]) -> list[str]:
             for manner in ("", *MANNER_AFTER_TO):
                 if rest[0] in MANNER_AFTER_TO and manner:
                     continue
-                v = " ".join(x for x in (head, widener, "to", manner, *rest) if x)
+                # the perfect takes the participle: "the first nation anywhere to have legalised"
+                verb = [past_participle(rest[0]), *rest[1:]] if manner == "have" else rest
+                v = " ".join(x for x in (head, widener, "to", manner, *verb) if x)
                 if v not in seen:
                     seen.add(v)
                     out.append(v)

@@ -38,7 +38,7 @@ def test_a_category_also_reads_with_a_widener_and_a_manner_adverb():
 
     found = category_variants(["nation to recognise", "oral blocker"])
     assert {"nation anywhere to officially recognise", "nation in the world to recognise",
-            "nation to formally recognise", "nation anywhere to have recognise"} <= set(found)  # the perfect, inflected at match time
+            "nation to formally recognise", "nation anywhere to have recognised"} <= set(found)  # the perfect takes the participle
     assert found[:2] == ["nation to recognise", "oral blocker"]  # the pack's own phrases first, kept as written
     assert "to recognise" in found  # the noun left out: "Australia is the first to recognise ..."
     assert not any(v.startswith("oral") and v != "oral blocker" for v in found)  # only "NOUN to VERB" phrases
@@ -63,3 +63,13 @@ def test_body_name_variants_swap_one_body_noun_or_link_word():
 def test_a_generated_variant_counts_only_as_a_name(bundled_linter, text: str, flagged: bool):
     found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule.endswith("-name")]
     assert bool(found) is flagged
+
+
+@pytest.mark.parametrize(("verb", "participle"), [
+    ("legalise", "legalised"), ("approve", "approved"), ("classify", "classified"), ("accept", "accepted"),
+    ("treat", "treated"), ("regulate", "regulated"),
+])
+def test_the_perfect_takes_the_participle(verb: str, participle: str):
+    from factcheck.kinds.vocabulary import past_participle
+
+    assert past_participle(verb) == participle
