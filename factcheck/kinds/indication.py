@@ -13,7 +13,7 @@ product named before it ("to treat patients with these conditions") is left alon
 from __future__ import annotations
 
 from factcheck.kinds.common import blocked, claim_for
-from factcheck.kinds.vocabulary import event_labels, subject_labels
+from factcheck.kinds.vocabulary import event_labels, listed_labels, subject_labels
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import IndicationSpec
 from factcheck.lang.cues import Cue
@@ -44,13 +44,7 @@ class IndicationRule:
         self.rule, self.spec = rule, rule.spec
         self.events = event_labels(rule.id, rule.spec.event)
         self.own = subject_labels(rule.id, rule.spec.subject)
-        # Each companion's labels: its @terms and its inline phrases.
-        self.companions: list[set[str]] = []
-        for i, comp in enumerate(rule.spec.companions):
-            labels = {f"TERM:{s[1:]}" for s in comp.subject if s.startswith("@")}
-            if any(not s.startswith("@") for s in comp.subject):
-                labels.add(f"COMP:{rule.id}:{i}")
-            self.companions.append(labels)
+        self.companions = [listed_labels(c.subject, f"COMP:{rule.id}:{i}") for i, c in enumerate(rule.spec.companions)]
         self.covered_prefix = f"IND:{rule.id}:"
         self.other_label = f"COND:{rule.id}"
         self.unnamed_place_ok = home_jurisdiction is None or home_jurisdiction == country_of(rule.spec.jurisdiction)
@@ -59,13 +53,11 @@ class IndicationRule:
         out: list[Claim] = []
         if not an.names_in(self.own, 0, len(an.doc)):
             return out
-        done: set[tuple[int, int]] = set()
         # What each sentence would be flagged for, read first: most name no list a product is
-        # bound to, and then no mention's stance need be read (the costliest test here).
+        # bound to, and then no mention's stance need be read (the costliest test here). A
+        # sentence reported once is emptied, so its other event mentions add nothing.
         wrong: dict[tuple[int, int], list[Claim]] = {}
         for ev in an.events_of(self.events):
-            if ev.sentence in done:
-                continue
             found = wrong.get(ev.sentence)
             if found is None:
                 found = wrong[ev.sentence] = self._wrong_lists(an, ev.sentence)
@@ -75,8 +67,8 @@ class IndicationRule:
                                                               para_of.get(ev.sentence[0], 0),
                                                               default=self.unnamed_place_ok):
                 continue
-            done.add(ev.sentence)
             out.extend(found)
+            wrong[ev.sentence] = []
         return out
 
     def _wrong_lists(self, an: Analysis, sent: tuple[int, int]) -> list[Claim]:

@@ -5,7 +5,7 @@ pill, the first GLP-1 pill" when Rybelsus came first)."""
 from __future__ import annotations
 
 from factcheck.kinds.common import claim_for, sentence_of
-from factcheck.kinds.vocabulary import PRO_FORMS, acts_of
+from factcheck.kinds.vocabulary import PRO_FORMS, acts_of, listed_labels
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import UniquenessSpec
 from factcheck.lang.cues import Cue, practitioner_words
@@ -45,12 +45,7 @@ class UniquenessRule:
         assert isinstance(rule.spec, UniquenessSpec)
         self.rule, self.spec = rule, rule.spec
         # Each member's labels: its @terms and its own phrases.
-        self.member_labels: list[set[str]] = []
-        for i, m in enumerate(self.spec.members):
-            labels = {f"TERM:{s[1:]}" for s in m.subject if s.startswith("@")}
-            if any(not s.startswith("@") for s in m.subject):
-                labels.add(f"MEMBER:{rule.id}:{i}")
-            self.member_labels.append(labels)
+        self.member_labels = [listed_labels(m.subject, f"MEMBER:{rule.id}:{i}") for i, m in enumerate(self.spec.members)]
         self.acts = acts_of(self.spec.category)
 
     def claims(self, an: Analysis) -> list[Claim]:

@@ -34,6 +34,25 @@ def subject_labels(rule_id: str, subject: list[str]) -> set[str]:
     return {f"TERM:{s[1:]}" if s.startswith("@") else f"SUBJ:rule:{rule_id}" for s in subject}
 
 
+def listed_labels(subject: list[str], inline_label: str) -> set[str]:
+    """The cue labels of a member's or companion's `subject`: its @terms' and, for the phrases it
+    lists in its own words, `inline_label`."""
+    labels = {f"TERM:{s[1:]}" for s in subject if s.startswith("@")}
+    if any(not s.startswith("@") for s in subject):
+        labels.add(inline_label)
+    return labels
+
+
+def _add_inline(lists: dict[str, list[str]], rule_id: str, event: list[str], subject: list[str]) -> None:
+    """Events and subjects a rule lists in its own words, beside the built-in classes and @terms."""
+    inline_events = [e for e in event if e not in BUILTIN_EVENTS]
+    if inline_events:
+        lists[f"EV:rule:{rule_id}"] = inline_events
+    inline_subjects = [s for s in subject if not s.startswith("@")]
+    if inline_subjects:
+        lists[f"SUBJ:rule:{rule_id}"] = inline_subjects
+
+
 def event_labels(rule_id: str, event: list[str]) -> set[str]:
     return {f"EV:{e}" if e in BUILTIN_EVENTS else f"EV:rule:{rule_id}" for e in event}
 
@@ -55,13 +74,7 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
     for rule in pack.rules.values():
         spec = rule.spec
         if isinstance(spec, (StatusSpec, EventDateSpec, JurisdictionStatusSpec)):
-            # Events and subjects a rule lists in its own words, beside the built-in classes and @terms.
-            inline_events = [e for e in spec.event if e not in BUILTIN_EVENTS]
-            if inline_events:
-                lists[f"EV:rule:{rule.id}"] = inline_events
-            inline_subjects = [s for s in spec.subject if not s.startswith("@")]
-            if inline_subjects:
-                lists[f"SUBJ:rule:{rule.id}"] = inline_subjects
+            _add_inline(lists, rule.id, spec.event, spec.subject)
             if spec.topic:
                 lists[f"TOPIC:rule:{rule.id}"] = spec.topic
             if isinstance(spec, JurisdictionStatusSpec):
@@ -94,12 +107,7 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
                 lists[f"SUBST:{rule.id}:{i}"] = sub.name
                 lists[f"PROD:{rule.id}:{i}"] = sub.products
         elif isinstance(spec, IndicationSpec):
-            inline_events = [e for e in spec.event if e not in BUILTIN_EVENTS]
-            if inline_events:
-                lists[f"EV:rule:{rule.id}"] = inline_events
-            inline_subjects = [s for s in spec.subject if not s.startswith("@")]
-            if inline_subjects:
-                lists[f"SUBJ:rule:{rule.id}"] = inline_subjects
+            _add_inline(lists, rule.id, spec.event, spec.subject)
             lists[f"IND:{rule.id}:own"] = spec.indications
             lists[f"COND:{rule.id}"] = spec.conditions
             for i, comp in enumerate(spec.companions):

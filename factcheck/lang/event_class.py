@@ -39,3 +39,24 @@ def event_class(doc: Doc, ev: Cue, sent: tuple[int, int], clause: tuple[int, int
         # criteria": satisfied, not a committee meeting
         return None
     return name
+
+
+# The cue labels `event_class` reads besides the event's own (and lang/research.py's `of_research`).
+_CLASS_LABELS = frozenset({"PRACT", "RESEARCH", "LEGIS"})
+
+
+def class_cues(in_sent: list[Cue]) -> tuple[Cue, ...]:
+    """The sentence's cues `event_class` reads, in order."""
+    return tuple(c for c in in_sent if c.label in _CLASS_LABELS)
+
+
+def event_class_once(doc: Doc, ev: Cue, sent: tuple[int, int], clause: tuple[int, int], in_sent: list[Cue],
+                     cues_read: tuple[Cue, ...]) -> str | None:
+    """`event_class`, read once per Doc for every pack whose matcher finds the same event in the
+    same clause with the same cues of the labels it reads (`class_cues`)."""
+    memo = doc.user_data.setdefault("factcheck_event_classes", {})
+    key = (ev, sent, clause, cues_read)
+    found = memo.get(key, memo)
+    if found is memo:
+        found = memo[key] = event_class(doc, ev, sent, clause, in_sent)
+    return found  # type: ignore[no-any-return]

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from factcheck.lang.clauses import clause_bounds
 from factcheck.lang.constructions import construction_cues
 from factcheck.lang.cues import Cue, CueMatcher
-from factcheck.lang.event_class import event_class
+from factcheck.lang.event_class import class_cues, event_class_once
 from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.stance import Stance, read_stance
 from factcheck.lang.text import doc_text
@@ -291,10 +291,10 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         found = read_in.get(sent)
         if found is None:
             in_sent = cues[bisect.bisect_left(cue_starts, sent[0]):bisect.bisect_left(cue_starts, sent[1])]
-            found = read_in[sent] = (in_sent, _stance_cues(in_sent), _class_cues(in_sent))
-        in_sent, stance_cues, class_cues = found
+            found = read_in[sent] = (in_sent, _stance_cues(in_sent), class_cues(in_sent))
+        in_sent, stance_cues, class_cues_ = found
         clause, slot = _clause_and_stance(doc, text, sent, ev, in_sent, doc_date, stance_cues)
-        name = _event_class(doc, ev, sent, clause, in_sent, class_cues)
+        name = event_class_once(doc, ev, sent, clause, in_sent, class_cues_)
         if name is None:
             continue
         if name == "restock":
@@ -415,27 +415,6 @@ def _stance_cues(in_sent: list[Cue]) -> tuple[Cue, ...]:
     """The sentence's cues the clause and stance readers look at, in order."""
     return tuple(c for c in in_sent if c.label in _STANCE_LABELS
                  or (c.label.startswith(_STANCE_PREFIXES) and not c.label.startswith("EV:rule:")))
-
-
-# The cue labels `event_class` reads besides the event's own (lang/event_class.py, and
-# lang/research.py's `of_research`).
-_CLASS_LABELS = frozenset({"PRACT", "RESEARCH", "LEGIS"})
-
-
-def _class_cues(in_sent: list[Cue]) -> tuple[Cue, ...]:
-    return tuple(c for c in in_sent if c.label in _CLASS_LABELS)
-
-
-def _event_class(doc: Doc, ev: Cue, sent: tuple[int, int], clause: tuple[int, int], in_sent: list[Cue],
-                 class_cues: tuple[Cue, ...]) -> str | None:
-    """`event_class`, read once per Doc for every pack whose matcher finds the same event in the
-    same clause with the same cues of the labels it reads (`_class_cues`)."""
-    memo = doc.user_data.setdefault("factcheck_event_classes", {})
-    key = (ev, sent, clause, class_cues)
-    found = memo.get(key, memo)
-    if found is memo:
-        found = memo[key] = event_class(doc, ev, sent, clause, in_sent)
-    return found  # type: ignore[no-any-return]
 
 
 def _clause_and_stance(doc: Doc, text: str, sent: tuple[int, int], ev: Cue, in_sent: list[Cue],
