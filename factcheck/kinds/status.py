@@ -270,12 +270,15 @@ def _regulatory(an: Analysis, ev: EventMention) -> bool:
     if any(doc[k].lower_ in LICENCE_OBJECTS for k in range(ev.cue.end, min(ev.sentence[1], ev.cue.end + 4))) \
             and ev.cue.end < ev.sentence[1] and doc[ev.cue.end].lower_ == "for":
         return True
-    if not any(doc[k].lower_ == "under" for k in range(max(ev.sentence[0], ev.cue.start - 3), ev.cue.start)):
-        return False  # only a bare "under review" borrows the regulator from the sentence before
+    if not any(doc[k].lower_ in ("under", "being") for k in range(max(ev.sentence[0], ev.cue.start - 3), ev.cue.start)):
+        # only a bare "under review" or "is being reviewed" borrows the regulator from the sentence before
+        return False
     i = an.sentence_index(ev.sentence)
     if i > 0 and an.sentences[i] == ev.sentence:
-        before = an.sentences[i - 1]
-        return any(c.label == "AUTH" or c.label.startswith("JUR:") for c in an.cues_in(*before))
+        # the two sentences before: "The FDA approved Mounjaro on Friday. In trials it beat other
+        # diabetes drugs. Tirzepatide is also being reviewed for weight management."
+        return any(c.label == "AUTH" or c.label.startswith("JUR:")
+                   for before in an.sentences[max(0, i - 2):i] for c in an.cues_in(*before))
     return False
 
 
