@@ -12,8 +12,6 @@ from factcheck.lang.layer import Analysis
 from factcheck.lang.topic import in_scope, never_about
 from factcheck.nlp.claims import Claim
 
-NOT_DONE = {"negated", "pending", "expected"}
-
 
 class JurisdictionRule:
     def __init__(self, rule: Rule, rivals: set[str]) -> None:
@@ -43,7 +41,7 @@ class JurisdictionRule:
             place = min(places, key=lambda c: abs(c.start - ev.cue.start))
             state = self.spec.jurisdictions[int(place.label.rsplit(":", 1)[1])]
             said = ev.stance.stance
-            wrong = (state.status == "done" and said in NOT_DONE) or (state.status == "not" and said in ("done", "current"))
+            wrong = (state.status == "done" and said in self.spec.stance) or (state.status == "not" and said in ("done", "current"))
             if not wrong:
                 continue
             start, end = _span(an, ev)
