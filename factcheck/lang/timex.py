@@ -290,8 +290,16 @@ _COUNTED = re.compile(r"^(?:within|inside(?: of)?|in)? ?(?:less than |under |few
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 
 
+# "in the coming months", "over the next few weeks": no count, so the reach news usually means by it.
+_COMING = re.compile(r"^(?:(?:in|within|over) )?(?:the )?(?:next|coming) (?:few |several )?(day|week|month|year)s$")
+_COMING_REACH = {"day": 14, "week": 8 * 7, "month": 6 * 31, "year": 3 * 366}
+
+
 def _counted_span(low: str, doc_date: date) -> tuple[date, date] | None:
     """"within two years", "18 months away": from the page's date to as far ahead as that counts."""
+    coming = _COMING.match(low.strip())
+    if coming is not None:
+        return doc_date, doc_date + timedelta(days=_COMING_REACH[coming.group(1)])
     m = _COUNTED.match(low.strip())
     if m is None:
         return None
