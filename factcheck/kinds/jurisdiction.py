@@ -4,7 +4,7 @@ record says otherwise ("Wegovy is still not approved in Europe")."""
 from __future__ import annotations
 
 from factcheck.kinds.common import answered_after, blocked_here, claim_for, names_topic
-from factcheck.kinds.status import _span
+from factcheck.kinds.status import _negated_in_the_past, _span
 from factcheck.kinds.vocabulary import event_labels, subject_labels
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import JurisdictionStatusSpec
@@ -41,6 +41,8 @@ class JurisdictionRule:
             place = min(places, key=lambda c: abs(c.start - ev.cue.start))
             state = self.spec.jurisdictions[int(place.label.rsplit(":", 1)[1])]
             said = ev.stance.stance
+            if said == "negated" and self.rule.verdict == "outdated" and _negated_in_the_past(an, ev):
+                continue  # "No G7 country had approved one until Canada did": history told as such
             wrong = (state.status == "done" and said in self.spec.stance) or (state.status == "not" and said in ("done", "current"))
             if not wrong:
                 continue
