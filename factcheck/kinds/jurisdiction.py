@@ -43,6 +43,8 @@ class JurisdictionRule:
             said = ev.stance.stance
             if said == "negated" and self.rule.verdict == "outdated" and _negated_in_the_past(an, ev):
                 continue  # "No G7 country had approved one until Canada did": history told as such
+            if said == "pending" and ev.event == "launch" and _launching_now(an, ev):
+                continue  # "Novo is launching Wegovy in Britain": the launch told as it happens
             wrong = (state.status == "done" and said in self.spec.stance) or (state.status == "not" and said in ("done", "current"))
             if not wrong:
                 continue
@@ -58,3 +60,10 @@ class JurisdictionRule:
                 claim.since = state.since
             out.append(claim)
         return out
+
+
+def _launching_now(an: Analysis, ev) -> bool:  # type: ignore[no-untyped-def]
+    """A launch in the present progressive ("is launching", "are rolling out") or as the means of
+    another verb ("made news by launching it in India"): the event itself, not one still awaited."""
+    doc, k = an.doc, ev.cue.start
+    return doc[k].lower_.endswith("ing") and k > 0 and doc[k - 1].lower_ in ("is", "are", "'s", "now", "by")

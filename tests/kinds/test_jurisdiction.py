@@ -93,7 +93,9 @@ def test_a_rule_may_leave_forecasts_alone(tmp_path):
     linter = _launch_linter(tmp_path, "[negated, pending]")
     assert kindpack.findings(linter, "Drug X has not yet been launched in Canada.", "test/x-launch")
     assert kindpack.findings(linter, "The maker will launch Drug X in Canada next month.", "test/x-launch") == []
-    # a denial told as history
+    # the launch told as it happens, and a denial told as history
+    assert kindpack.findings(linter, "The maker is launching Drug X in Canada.", "test/x-launch") == []
+    assert kindpack.findings(linter, "In June the maker made news by launching Drug X in Canada.", "test/x-launch") == []
     assert kindpack.findings(linter, "Drug X had not been launched in Canada until June.", "test/x-launch") == []
 
 
