@@ -52,6 +52,7 @@ TYPE_WORDS = {
     "str": "text",
     "str | None": "text (optional)",
     "list[str]": "a phrase or a list of phrases",
+    "list[list[str]]": "a list of lists of phrases, one list per feature",
     "date | None": "a date: YYYY, YYYY-MM or YYYY-MM-DD",
     "list[Holder]": "a list of holders (below)",
     "list[JurisdictionState]": "a list of jurisdictions (below)",
@@ -292,6 +293,10 @@ def spec_lines(pack: Any, rule: Any) -> list[str]:
                     figure = f"{v.low:g}" if v.low == v.high else f"{v.low:g} to {v.high:g}"
                     out.append(f"  - recorded: {figure} {v.unit}" + (f", arm {v.arm}" if v.arm else "")
                                + (f", {v.timepoint}" if v.timepoint else ""))
+        elif isinstance(value, list) and value and all(isinstance(v, list) for v in value):
+            # a list of lists (a uniqueness rule's facets): one line each
+            for i, group in enumerate(value, 1):
+                out.append(f"- {yaml_name(type(spec), f.name)} {i}: {_words(group, terms)}")
         elif isinstance(value, list):
             if value:
                 out.append(f"- {yaml_name(type(spec), f.name)}: {_words(value, terms)}")

@@ -85,7 +85,7 @@ GATES = [
     ("corpus_real/dev45", 0.53, 0.85),  # 0.583 / 0.889 (1 false alarm) when written (US state and federal pages)
     ("corpus_real/dev46", 0.44, 0.74),  # 0.485 / 0.778 (6 false alarms) when written (headlines, briefs, syndicated copies)  # 0.526 / 0.800 (3 false alarms) when written (trial figures and citations, English explainers)
     ("corpus_real/dev33", 0.64, 0.93),  # 0.630 / 0.870 (3 false alarms) when written (MDMA one drug among several) -> 0.667 / 0.955
-    ("corpus_glp1_dev", 0.70, 0.95),  # 69 cases since 2026-12-06 (57 new): measured 0.732 / 1.000
+    ("corpus_glp1_dev", 0.84, 0.95),  # 69 cases since 2026-12-06 (57 new): measured 0.732 / 1.000 -> 0.878 / 1.000
     ("corpus_glp1_dev2", 0.82, 0.95),  # 0.875 / 1.000 (the responder share no longer read as weight loss)
     ("corpus_glp1_dev3", 0.48, 0.90),  # 30 passages by a writer who did not tune: 0.262 / 0.786 -> 0.524 / 0.958
     ("corpus_glp1_dev4", 0.52, 0.95),  # 30 more by a non-tuner: 0.308 / 0.923 when written -> 0.564 / 1.000
@@ -108,6 +108,13 @@ GATES = [
     ("corpus_glp1_dev21", 0.05, 0.95),  # 0.071 / 1.000 (no false alarm) when written (US local news and state pages)
     ("corpus_glp1_dev15", 0.10, 0.35),  # 0.111 / 0.250 (6 false alarms) when written (2025-2026 news, 6 languages) -> 0.111 / 0.400
     ("corpus_glp1_dev14", 0.40, 0.55),  # 0.444 / 0.400 (5 false alarms) when written -> 0.444 / 0.571
+    # fifteenth session: four parts written with main's code of its start, two more at its end
+    ("corpus_real/dev47", 0.60, 0.78),  # 0.565 / 0.812 (3 false alarms) when written (10 languages) -> 0.652 / 0.833
+    ("corpus_real/dev48", 0.50, 0.82),  # 0.421 / 0.842 (3 false alarms) when written (small English sites) -> 0.553 / 0.875
+    ("corpus_real/dev49", 0.25, 0.78),  # 0.235 / 0.800 (1 false alarm) when written (aftermath, 2023-2026) -> 0.294 / 0.833
+    ("corpus_glp1_dev22", 0.12, 0.38),  # 0.095 / 0.286 (5 false alarms) when written (outside the US) -> 0.143 / 0.429
+    ("corpus_glp1_dev23", 0.14, 0.90),  # 0.100 / 0.400 (6 false alarms) when written (US supply, prices) -> 0.167 / 1.000
+    ("corpus_glp1_dev24", 0.05, 0.30),  # 0.083 / 0.333 (2 false alarms) when written (mixed English news)
 ]
 ALL_CORPORA = ["corpus", "corpus_dev", "corpus_dev2", "corpus_holdout", "corpus_holdout2", "corpus_real/dev", "corpus_real/dev2",
                "corpus_real/dev3", "corpus_real/dev4", "corpus_real/sealed", "corpus_real/offtopic", "corpus_glp1", "corpus_glp1_dev",
@@ -126,7 +133,8 @@ ALL_CORPORA = ["corpus", "corpus_dev", "corpus_dev2", "corpus_holdout", "corpus_
                "corpus_real/dev42", "corpus_real/dev43", "corpus_real/dev44", "corpus_real/dev45",
                "corpus_real/dev46", "corpus_glp1_dev15", "corpus_glp1_dev16", "corpus_glp1_dev17",
                "corpus_glp1_dev18", "corpus_glp1_dev19", "corpus_glp1_dev20",
-               "corpus_glp1_dev21"]
+               "corpus_glp1_dev21", "corpus_real/dev47", "corpus_real/dev48", "corpus_real/dev49",
+               "corpus_glp1_dev22", "corpus_glp1_dev23", "corpus_glp1_dev24"]
 
 
 def score(folder: Path, linter, tmp: Path) -> dict:  # type: ignore[no-untyped-def]
@@ -207,6 +215,7 @@ def test_real_text_corpora_avoid_the_urls_kept_for_independent_measurement() -> 
                    "corpus_real/dev41", "corpus_real/dev42", "corpus_real/dev43", "corpus_real/dev44",
                    "corpus_real/dev45", "corpus_real/dev46", "corpus_glp1_dev15", "corpus_glp1_dev16",
                    "corpus_glp1_dev17", "corpus_glp1_dev18", "corpus_glp1_dev19", "corpus_glp1_dev20",
-                   "corpus_glp1_dev21"):
+                   "corpus_glp1_dev21", "corpus_real/dev47", "corpus_real/dev48", "corpus_real/dev49",
+                   "corpus_glp1_dev22", "corpus_glp1_dev23", "corpus_glp1_dev24"):
         for name, case in load_cases(TESTS / folder):
             assert case.get("url") not in banned, f"{folder}/{name} is based on an excluded URL"

@@ -59,6 +59,10 @@ def _present_copula(doc: Doc, start: int, end: int, sent: tuple[int, int]) -> bo
     if start > sent[0] and doc[start - 1].lower_ in PREPOSITIONS:
         return False
     k = end
+    # the name set off as an apposition to its subject: "the developer, OLD, is an unlisted company"
+    if k < sent[1] and doc[k].text == "," and start - 1 > sent[0] and doc[start - 1].text == "," \
+            and doc[start - 2].lower_ in BODY_NOUNS:
+        k += 1
     if k >= sent[1] or doc[k].lower_ not in ("is", "remains"):
         return False
     k += 1
@@ -66,6 +70,9 @@ def _present_copula(doc: Doc, start: int, end: int, sent: tuple[int, int]) -> bo
         k += 1
     if k >= sent[1]:
         return False
+    if doc[k - 1].lower_ == "remains" or (doc[k - 1].lower_ in ("now", "still", "currently", "today")
+                                          and doc[end].lower_ == "remains"):
+        return True  # "OLD remains committed to ...": a state of the bearer now
     # (Not a present progressive: "OLD is cutting its staff after the rejection" is news told in
     # the present, under the name of the day.)
     return doc[k].lower_ in DETERMINERS
@@ -83,7 +90,9 @@ def _describing_apposition(doc: Doc, start: int, end: int, sent: tuple[int, int]
     k += 1
     if k < sent[1] and doc[k].lower_ == "as":
         k += 1
-    if not (k < sent[1] and doc[k].lower_ in ("a", "an")):
+    # (a definite one too, when a verb of its own says what the body does: "OLD, the drugmaker
+    # leading the push for approval"; "OLD, the company behind X" only points it out)
+    if not (k < sent[1] and doc[k].lower_ in ("a", "an", "the")):
         return False
     stop = next((j for j in range(k, sent[1]) if doc[j].text in (",", ";", ")", "—", "–", ".")), sent[1])
     # The sentence's own verb after the apposition: "OLD, a company developing X, filed ..." is history.

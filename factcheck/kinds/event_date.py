@@ -93,6 +93,9 @@ def _after_until(doc, t) -> bool:  # type: ignore[no-untyped-def]
 # (A verb that takes the event noun as its object is the event's own: "granted ... designation".)
 NOT_ANOTHER_ACT = LINKING_VERBS | OBTAIN | {"had", "has", "have", "been", "be", "being", "finally", "officially",
                                            "formally"}
+# Verbs of handing over whose object is the event itself ("the FDA sent Lykos a Complete Response
+# Letter"): the day before them is the event's.
+HANDING_OVER = {"sent", "delivered", "handed", "mailed", "served"}
 
 
 # Irregular participles that open an aside of their own after a comma ("..., built on the 2022 Act").
@@ -106,6 +109,13 @@ def _told_by_another_verb(doc, lo: int, hi: int) -> bool:  # type: ignore[no-unt
     return any(((w.lower_.endswith("ed") and len(w) > 4) or w.lower_ in IRREGULAR_PAST) and w.lower_ not in NOT_ANOTHER_ACT
                and not w.is_title and not (w.i > 0 and doc[w.i - 1].text == "-")  # "MDMA-assisted"
                for w in doc[lo:hi])
+
+
+def _handed_over(doc, lo: int, hi: int) -> bool:  # type: ignore[no-untyped-def]
+    """The only verb between a day and the event is one of handing the event over, a few words
+    before it: "On 9 August the FDA sent Lykos a Complete Response Letter"."""
+    verbs = [w for w in doc[lo:hi] if (w.lower_.endswith("ed") and len(w) > 4) or w.lower_ in IRREGULAR_PAST]
+    return len(verbs) == 1 and verbs[0].lower_ in HANDING_OVER and hi - verbs[0].i <= 5
 
 
 def _another_act_between(doc, lo: int, hi: int) -> bool:  # type: ignore[no-untyped-def]
@@ -185,7 +195,8 @@ class EventDateRule:
             # (A clause after the day that tells what happened on it ties the day to its verb, not
             # to the one before: "shares fell on 9 August, the day the FDA declined it".)
             told = tells_the_day(an.doc, span.end, ev.cue.start)
-            if not self.spec.end and ((_told_by_another_verb(an.doc, span.end, ev.cue.start) and not coordinated)
+            handed = _handed_over(an.doc, span.end, ev.cue.start)
+            if not self.spec.end and not handed and ((_told_by_another_verb(an.doc, span.end, ev.cue.start) and not coordinated)
                                       or (_told_by_another_verb(an.doc, lead, lead + 1) and not told)):
                 return False  # "announced on 9 August that the FDA had declined": the saying's day
             if not coordinated and not told and _another_act_between(an.doc, span.end, ev.cue.start):

@@ -4,15 +4,13 @@ record says otherwise ("Wegovy is still not approved in Europe")."""
 from __future__ import annotations
 
 from factcheck.kinds.common import answered_after, blocked_here, claim_for, names_topic
-from factcheck.kinds.status import _span
+from factcheck.kinds.status import _negated_in_the_past, _span
 from factcheck.kinds.vocabulary import event_labels, subject_labels
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import JurisdictionStatusSpec
 from factcheck.lang.layer import Analysis
 from factcheck.lang.topic import in_scope, never_about
 from factcheck.nlp.claims import Claim
-
-NOT_DONE = {"negated", "pending", "expected"}
 
 
 class JurisdictionRule:
@@ -43,7 +41,11 @@ class JurisdictionRule:
             place = min(places, key=lambda c: abs(c.start - ev.cue.start))
             state = self.spec.jurisdictions[int(place.label.rsplit(":", 1)[1])]
             said = ev.stance.stance
-            wrong = (state.status == "done" and said in NOT_DONE) or (state.status == "not" and said in ("done", "current"))
+            if said == "negated" and self.rule.verdict == "outdated" and _negated_in_the_past(an, ev):
+                continue  # "No G7 country had approved one until Canada did": history told as such
+            if said == "pending" and ev.event == "launch" and _launching_now(an, ev):
+                continue  # "Novo is launching Wegovy in Britain": the launch told as it happens
+            wrong = (state.status == "done" and said in self.spec.stance) or (state.status == "not" and said in ("done", "current"))
             if not wrong:
                 continue
             start, end = _span(an, ev)
@@ -58,3 +60,10 @@ class JurisdictionRule:
                 claim.since = state.since
             out.append(claim)
         return out
+
+
+def _launching_now(an: Analysis, ev) -> bool:  # type: ignore[no-untyped-def]
+    """A launch in the present progressive ("is launching", "are rolling out") or as the means of
+    another verb ("made news by launching it in India"): the event itself, not one still awaited."""
+    doc, k = an.doc, ev.cue.start
+    return doc[k].lower_.endswith("ing") and k > 0 and doc[k - 1].lower_ in ("is", "are", "'s", "now", "by")

@@ -52,6 +52,8 @@ class StatusRule:
                 continue  # "the therapy is being examined for its potential" is research, not a review
             if ev.event == "approval" and _by_an_ethics_body(an, ev):
                 continue  # "the medical ethics committee gave its approval": a trial's go-ahead, not a licence
+            if ev.event == "approval" and _offered_at_a_price(an, ev):
+                continue  # "Zepbound will be offered to self-paying patients from $299": a sale, not a licence
             para = paragraph_start_of.get(ev.sentence[0], 0)
             if not in_scope(an, ev, self.own, self.rivals, para, default=in_domain):
                 continue
@@ -187,7 +189,8 @@ def _generic(an: Analysis, ev: EventMention, own: set[str]) -> bool:
     ("a drug that is in shortage"), and not the rule's own subject."""
     if _indefinite_antecedent(an, ev, own):
         return True
-    lo = max(ev.sentence[0], ev.clause[0] - 3)
+    # far enough back for a generic phrase ending right before the clause ("a brand-name drug while ...")
+    lo = max(ev.sentence[0], ev.clause[0] - 8)
     cues = an.cues_in(lo, ev.clause[1])
     if any(c.label in own and c.start >= ev.clause[0] for c in cues):
         return False
@@ -270,12 +273,15 @@ def _regulatory(an: Analysis, ev: EventMention) -> bool:
     if any(doc[k].lower_ in LICENCE_OBJECTS for k in range(ev.cue.end, min(ev.sentence[1], ev.cue.end + 4))) \
             and ev.cue.end < ev.sentence[1] and doc[ev.cue.end].lower_ == "for":
         return True
-    if not any(doc[k].lower_ == "under" for k in range(max(ev.sentence[0], ev.cue.start - 3), ev.cue.start)):
-        return False  # only a bare "under review" borrows the regulator from the sentence before
+    if not any(doc[k].lower_ in ("under", "being") for k in range(max(ev.sentence[0], ev.cue.start - 3), ev.cue.start)):
+        # only a bare "under review" or "is being reviewed" borrows the regulator from the sentence before
+        return False
     i = an.sentence_index(ev.sentence)
     if i > 0 and an.sentences[i] == ev.sentence:
-        before = an.sentences[i - 1]
-        return any(c.label == "AUTH" or c.label.startswith("JUR:") for c in an.cues_in(*before))
+        # the two sentences before: "The FDA approved Mounjaro on Friday. In trials it beat other
+        # diabetes drugs. Tirzepatide is also being reviewed for weight management."
+        return any(c.label == "AUTH" or c.label.startswith("JUR:")
+                   for before in an.sentences[max(0, i - 2):i] for c in an.cues_in(*before))
     return False
 
 
@@ -429,6 +435,19 @@ ETHICS_WORDS = {"ethics", "ethical", "irb", "hrec"}
 def _by_an_ethics_body(an: Analysis, ev: EventMention) -> bool:
     """An approval given by an ethics committee or review board (named in its clause before it)."""
     return any(an.doc[k].lower_ in ETHICS_WORDS for k in range(ev.clause[0], ev.cue.start))
+
+
+# Availability words that a price turns into a sale ("offered from $299", "available for $149 a month").
+OFFER_WORDS = {"offered", "offer", "available"}
+
+
+def _offered_at_a_price(an: Analysis, ev: EventMention) -> bool:
+    """An availability event told with a price in its clause: what is sold, not what is licensed."""
+    doc = an.doc
+    if not any(doc[k].lower_ in OFFER_WORDS for k in range(ev.cue.start, ev.cue.end)):
+        return False
+    return any(doc[k].text[:1] in "$€£" or doc[k].lower_ in ("dollars", "euros", "pounds", "rupees")
+               for k in range(ev.clause[0], ev.clause[1]))
 
 
 DETERMINERS = {"a", "an", "the", "its", "their", "this", "that", "fully", "officially", "formally"}

@@ -5,6 +5,7 @@ pill, the first GLP-1 pill" when Rybelsus came first)."""
 from __future__ import annotations
 
 from factcheck.kinds.common import claim_for, sentence_of
+from factcheck.kinds.facets import facet_phrases
 from factcheck.kinds.vocabulary import PRO_FORMS, acts_of, listed_labels
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import UniquenessSpec
@@ -47,6 +48,10 @@ class UniquenessRule:
         # Each member's labels: its @terms and its own phrases.
         self.member_labels = [listed_labels(m.subject, f"MEMBER:{rule.id}:{i}") for i, m in enumerate(self.spec.members)]
         self.acts = acts_of(self.spec.category)
+        self.facet_labels = [f"FACET:{rule.id}:{i}" for i in range(len(self.spec.facets))]
+        # The nouns a phrase of features may be headed by: the generic ones and the category's own
+        # ("GLP-1" of "oral GLP-1", "pill" of "weight-loss pill").
+        self.heads = HEAD_NOUNS | {p.partition(" for ")[0].split()[-1].lower() for p in self.spec.category}
 
     def claims(self, an: Analysis) -> list[Claim]:
         out: list[Claim] = []
@@ -77,6 +82,29 @@ class UniquenessRule:
             if self.spec.says == "first" and member == 0:
                 continue  # the first one called the first: right
             out.append(claim_for(an, word, c.end, sent, self.rule))
+        if self.facet_labels:
+            out += self._facet_claims(an, {cl.start for cl in out})
+        return out
+
+    def _facet_claims(self, an: Analysis, taken: set[int]) -> list[Claim]:
+        """The category told by its features ("the only drug for weight loss that is swallowed as
+        a pill"), read as a phrase of the category is (kinds/facets.py)."""
+        out: list[Claim] = []
+        sents = {an.sentence_at(c.start) for c in an.cues if c.label == self.facet_labels[0]}
+        for sent in sorted(s for s in sents if s is not None):
+            for ph in facet_phrases(an, sent, self.facet_labels, self.heads):
+                start = an.doc[ph.word].idx
+                if start in taken or any(an.doc[i].lower_ in CONDITIONS for i in range(sent[0], ph.word)):
+                    continue
+                if self.spec.says == "only" and (not ph.says_only or self._told_as_past(an, ph.word, sent)):
+                    continue
+                if self.spec.says == "first" and an.doc[ph.word].lower_ not in FIRST_WORDS:
+                    continue
+                span = Cue(f"CATEGORY:{self.rule.id}", ph.word + 1, ph.end)
+                member = self._member(an, span, sent, anaphoric=ph.anaphoric)
+                if member is None or (self.spec.says == "first" and member == 0):
+                    continue
+                out.append(claim_for(an, ph.word - 1 if ph.anaphoric else ph.word, ph.end, sent, self.rule))
         return out
 
     @staticmethod
@@ -138,13 +166,13 @@ class UniquenessRule:
     def _told_as_past(an: Analysis, word: int, sent: tuple[int, int]) -> bool:
         return any(an.doc[i].lower_ in PAST_MARKERS for i in range(sent[0], word))
 
-    def _member(self, an: Analysis, c: Cue, sent: tuple[int, int]) -> int | None:
+    def _member(self, an: Analysis, c: Cue, sent: tuple[int, int], anaphoric: bool = False) -> int | None:
         """Which member the sentence calls first or only: the member named nearest the category in
         its sentence, or, for "it", "the pill", the one named last in the sentences before."""
         found = self._nearest_member(an.cues_in(*sent), c)
         if found is not None:
             return found
-        if not any(an.doc[i].lower_ in ANAPHORS for i in range(sent[0], c.start)):
+        if not anaphoric and not any(an.doc[i].lower_ in ANAPHORS for i in range(sent[0], c.start)):
             return None
         idx = an.sentence_index(sent)
         spans = [an.sentences[idx - back] for back in range(1, BACK_SENTENCES + 1) if idx - back >= 0]

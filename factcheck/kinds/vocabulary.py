@@ -98,6 +98,8 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
                 lists[f"NAME:former:{rule.id}:{i}"] = fn.names
         elif isinstance(spec, UniquenessSpec):
             lists[f"CATEGORY:{rule.id}"] = category_variants(spec.category)
+            for i, facet in enumerate(spec.facets):
+                lists[f"FACET:{rule.id}:{i}"] = facet
             for i, m in enumerate(spec.members):
                 inline = [x for x in m.subject if not x.startswith("@")]
                 if inline:

@@ -162,13 +162,16 @@ class JurisdictionStatusSpec:
     not) done the event when the record says otherwise.
 
     subject, event, topic: as for `status`. jurisdictions: each with `names`, `status` (done |
-    not) and `since`.
+    not) and `since`. stance: which readings of a place's `done` event count as saying it has not
+    happened (default all three: negated, pending, expected; a launch rule leaves out `expected`,
+    since "will launch in Germany next month" mostly came true on time).
     """
 
     subject: list[str]
     event: list[str]
     jurisdictions: list[JurisdictionState] = field(default_factory=list)
     topic: list[str] = field(default_factory=list)
+    stance: list[str] = field(default_factory=lambda: ["negated", "pending", "expected"])
 
 
 @dataclass
@@ -202,12 +205,16 @@ class UniquenessSpec:
     alone; "NOUN to do so", "NOUN to take such a step" stand for the act told before them and
     count when it is one of the category's verbs ("Australia legalised it ... the first country
     to do so"). members: the members in the order they joined, each with `subject` (phrases or
-    @terms) and `since`.
+    @terms) and `since`. facets: the category told as the features it joins, one list of words
+    per feature ([[oral, pill, tablet, swallowed], [weight loss, obesity]]): "the
+    only drug for weight loss that is swallowed as a pill" names the category when every feature
+    is said in the phrase after "the first" or "the only", however the writer orders it.
     """
 
     says: str
     category: list[str]
     members: list[Member] = field(default_factory=list)
+    facets: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -282,7 +289,7 @@ RULE_KINDS = tuple(KIND_DOCS)
 UNLESS_SCOPES = ("clause", "sentence")
 SPEC_KEYS = {"unless_scope", "fulfilled", "forecast", "subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "former", "not_former", "date", "day_tolerance",
              "organization", "role", "holders", "jurisdictions", "study", "quantity", "topic", "end", "says", "category",
-             "members", "substances", "indications", "conditions", "companions", "elsewhere"}
+             "members", "substances", "indications", "conditions", "companions", "elsewhere", "facets"}
 
 
 def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, list[str]],
@@ -403,7 +410,11 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
             if status not in ("done", "not"):
                 ck.error(j, "status", f"{what}jurisdiction status must be 'done' or 'not', got {status!r}")
             states.append(JurisdictionState(_strings(j, "names", ck, what), status, ck.when(j, "since", what=what)))
-        return JurisdictionStatusSpec(subject, _strings(item, "event", ck, what), states, _strings(item, "topic", ck, what))
+        not_done = _strings(item, "stance", ck, what) or ["negated", "pending", "expected"]
+        if any(x not in ("negated", "pending", "expected") for x in not_done):
+            ck.error(item, "stance", f"{what}a jurisdiction rule's stance lists only negated, pending or expected")
+        return JurisdictionStatusSpec(subject, _strings(item, "event", ck, what), states, _strings(item, "topic", ck, what),
+                                      not_done)
     if kind == "uniqueness":
         says = str(item.get("says", ""))
         if says not in ("only", "first"):
@@ -421,7 +432,15 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
             members.append(Member(subject, ck.when(m, "since", what=what)))
         if len(members) < (2 if says == "only" else 1):
             ck.error(item, "members", f"{what}a uniqueness rule needs its members in order (two or more for 'only')")
-        return UniquenessSpec(says, category, members)
+        facets = []
+        for f in item.get("facets") or []:
+            if not isinstance(f, list) or not f or not all(isinstance(x, str) and x.strip() for x in f):
+                ck.error(item, "facets", f"{what}each facet must be a list of words or phrases")
+                continue
+            facets.append([x.strip() for x in f])
+        if item.get("facets") is not None and len(facets) < 2:
+            ck.error(item, "facets", f"{what}'facets' needs two or more features (one alone is a category phrase)")
+        return UniquenessSpec(says, category, members, facets)
     if kind == "ingredient":
         substances = []
         for sub in item.get("substances") or []:

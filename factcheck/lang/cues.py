@@ -69,7 +69,8 @@ def generic_cues() -> dict[str, list[str]]:
                        ("handing", "HAND"), ("verdict_verbs", "VERDICT"),
                        ("listing_verbs", "LISTING"), ("standing_adverbs", "STANDADV"),
                        ("classing_verbs", "CLASSING"), ("status_nouns", "STATUS"),
-                       ("clearing_verbs", "CLEARING"), ("able", "ABLE"), ("applying_verbs", "APPLYING")):
+                       ("clearing_verbs", "CLEARING"), ("able", "ABLE"), ("applying_verbs", "APPLYING"),
+                       ("outrunning_verbs", "OUTRUN")):
         out[label] = [str(p) for p in data[key]]
     return out
 

@@ -25,6 +25,7 @@ from factcheck.lang.constructions import construction_cues
 from factcheck.lang.cues import Cue, CueMatcher
 from factcheck.lang.event_class import class_cues, event_class_once
 from factcheck.lang.lemmas import lemma_of
+from factcheck.lang.places import without_pronoun_us
 from factcheck.lang.stance import Stance, read_stance
 from factcheck.lang.text import doc_text
 from factcheck.lang.timex import TimeExpr, find_times
@@ -244,7 +245,7 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
             stances: bool = True) -> Analysis:
     """Cues, sentences and event mentions; with `stances=False` no event mentions (the cues and
     sentences alone: what a caller that only asks what a passage is about needs)."""
-    cues = list(matcher(doc))
+    cues = without_pronoun_us(doc, matcher(doc))
     # Events read from a construction rather than a phrase: "could become a treatment", "the
     # last stage of clinical testing".
     cues += construction_cues(doc, cues)
@@ -300,7 +301,7 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         if name == "restock":
             # Supply restored is a shortage ended: "expects to meet demand next year" holds the
             # shortage as current, "supply is back to normal" as over.
-            name, stance = "shortage", _shortage_of_restock(slot.read(doc))
+            name, stance = "shortage", _shortage_of_restock(slot.read(doc), doc)
             if stance is None:
                 continue
             events.append(EventMention(name, ev, sent, clause, stance))
@@ -313,8 +314,11 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
     return Analysis(doc, cues, events, sentences, presorted=True, doc_date=doc_date)
 
 
-def _shortage_of_restock(stance: Stance) -> Stance | None:
+def _shortage_of_restock(stance: Stance, doc: Doc) -> Stance | None:
     """The shortage's stance read from its end's: a restock to come means the shortage holds now."""
+    cue = stance.cue
+    if stance.stance in ("expected", "pending") and cue is not None and _told_in_the_past(doc, cue.start):
+        return None  # "struggled to make enough pens to meet demand in 2023": an effort of then
     if stance.stance in ("expected", "pending", "negated", "hypothetical", "ended"):
         # "can no longer keep up with demand": supply that has stopped meeting demand is a shortage.
         out = "current" if stance.stance != "hypothetical" else None
@@ -327,6 +331,14 @@ def _shortage_of_restock(stance: Stance) -> Stance | None:
     mapped = copy.copy(stance)
     mapped.stance, mapped.negated = out, False
     return mapped
+
+
+def _told_in_the_past(doc: Doc, i: int) -> bool:
+    """The stance word is a past verb, or has a past auxiliary right before it ("struggled to",
+    "was working to"); not the perfect of now ("has struggled to keep up")."""
+    before = doc[i - 1].lower_ if i > 0 else ""
+    past_form = doc[i].lower_.endswith("ed") and before not in ("has", "have", "'ve", "'s")
+    return past_form or before in ("was", "were", "had")
 
 
 # What is "met" when nothing is convened: criteria, a goal, an endpoint.

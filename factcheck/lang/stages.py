@@ -16,7 +16,7 @@ from factcheck.lang.cues import Cue
 
 FINAL_STAGE = "EV:final-stage"
 # Words that place a stage at the end; "third" alone also names it (phase 3).
-LATE = frozenset({"final", "last", "decisive", "concluding", "third", "3rd"})
+LATE = frozenset({"final", "last", "decisive", "concluding", "third", "3rd", "late"})
 THIRD = frozenset({"third", "3rd"})
 # What a stage may be "of" to be the testing of a drug. Not one trial or study: "the final phase of
 # the study" is the last part of that study, not phase 3.
@@ -28,7 +28,7 @@ TESTING_MODIFIERS = frozenset({"clinical", "human", "scientific", "medical", "dr
 # Words allowed inside the noun phrase before the stage noun: "the third and final scientific phase".
 NP_FILLERS = frozenset({"and", ",", "the", "its", "their", "scientific", "clinical", "crucial", "critical",
                         "pivotal", "key", "big", "large", "larger", "human", "testing", "trial", "research",
-                        "so-called", "all-important", "definitive", "(", ")"})  # "the third (and final) phase"
+                        "so-called", "all-important", "definitive", "(", ")", "-"})  # "the third (and final) phase"
 # Fillers that name the testing itself, inside the phrase ("the final testing stage").
 TESTED_INSIDE = frozenset({"testing", "trial", "clinical"})
 MAX_BACK = 5
@@ -55,7 +55,8 @@ def final_stage_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
             continue
         # "the final testing stage", "the last clinical phase": the phrase itself says what is tested.
         tested_inside = any(doc[k].lower_ in TESTED_INSIDE for k in range(first + 1, c.start))
-        end = _tested_after(doc, c.end) or (c.end if tested_inside or _their_stage(doc, first) else None)
+        end = _tested_after(doc, c.end) or _tested_right_after(doc, c.end) \
+            or (c.end if tested_inside or _their_stage(doc, first) else None)
         # "a third round" of what? Funding as often as trials: only a phase or stage counts alone.
         alone = third and doc[c.start].lower_ in STAGES_ALONE and not _of_something_else(doc, c.end)
         if end is None and not alone:
@@ -97,6 +98,19 @@ def _tested_after(doc: Doc, i: int) -> int | None:
     if j > i + 1 and doc[j - 1].lower_ in TESTED:
         return j
     return None
+
+
+# What a stage may qualify as a modifier: "late-stage trials", "a final-stage clinical study".
+TESTED_AS_HEAD = TESTED | {"trial", "study", "test"}
+
+
+def _tested_right_after(doc: Doc, i: int) -> int | None:
+    """The end of "trials" right after the stage noun, as what it qualifies ("late-stage (clinical)
+    trials"); not "late-stage cancer"."""
+    j = i
+    while j < len(doc) and j - i < 2 and doc[j].lower_ in ("clinical", "human", "pivotal", "efficacy", "mdma"):
+        j += 1
+    return j + 1 if j < len(doc) and doc[j].lower_ in TESTED_AS_HEAD else None
 
 
 def _of_something_else(doc: Doc, i: int) -> bool:

@@ -136,6 +136,14 @@ def find_times(text: str, doc_date: date | None = None) -> list[TimeExpr]:
                 # (On an undated page the month is kept without its dates: "by next August" still
                 # tells a reader that something is to come, though not in which year.)
                 end = m.end() - 1 if _full_month_then_stop(m.group(0)) else m.end()  # "by August." ends a sentence
+                following = _NEXT_YEAR_AFTER.match(text, end)
+                if following is not None:
+                    # "in March next year": the month of the page's next year, one expression
+                    end = following.end()
+                    if first is not None and last is not None:
+                        first, last = _shift_year(first, 1), _shift_year(last, 1)
+                    found = [t for t in found if not (t.start < end and m.end() <= t.start)]  # its "next year"
+                    taken.append((m.start(), end))
                 found.append(TimeExpr(m.start(), end, text[m.start():end], True, first, last))
             elif kind == "decade":
                 # "the 1970s": the ten years (a part of them for "early", "mid", "late")
@@ -194,14 +202,25 @@ def _month_named(text: str) -> int | None:
                  if w.rstrip(".") in MONTHS and not (w.rstrip(".") == "may" and modal_may)), None)
 
 
+_NEXT_YEAR_AFTER = re.compile(r",? (?:of )?next year\b", re.I)
+
+
+def _shift_year(d: date, years: int) -> date:
+    return date(d.year + years, d.month, min(d.day, calendar.monthrange(d.year + years, d.month)[1]))
+
+
 def _month_in_page_year(text: str, doc_date: date | None) -> tuple[date | None, date | None]:
-    """"from July" in a page dated 2023-02-03 is July 2023; without the page's date it is unknown."""
+    """"from July" in a page dated 2023-02-03 is July 2023; without the page's date it is unknown.
+    "next March" is the first March after the page's date (March 2026 on a page of December 2025)."""
     if doc_date is None:
         return None, None
     month = _month_named(text)
     if not month:
         return None, None
-    return date(doc_date.year, month, 1), date(doc_date.year, month, calendar.monthrange(doc_date.year, month)[1])
+    year = doc_date.year
+    if text.lower().startswith("next ") and month <= doc_date.month:
+        year += 1
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _day_in_page_year(text: str, doc_date: date | None) -> tuple[date | None, date | None]:
@@ -290,8 +309,16 @@ _COUNTED = re.compile(r"^(?:within|inside(?: of)?|in)? ?(?:less than |under |few
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 
 
+# "in the coming months", "over the next few weeks": no count, so the reach news usually means by it.
+_COMING = re.compile(r"^(?:(?:in|within|over) )?(?:the )?(?:next|coming) (?:few |several )?(day|week|month|year)s$")
+_COMING_REACH = {"day": 14, "week": 8 * 7, "month": 6 * 31, "year": 3 * 366}
+
+
 def _counted_span(low: str, doc_date: date) -> tuple[date, date] | None:
     """"within two years", "18 months away": from the page's date to as far ahead as that counts."""
+    coming = _COMING.match(low.strip())
+    if coming is not None:
+        return doc_date, doc_date + timedelta(days=_COMING_REACH[coming.group(1)])
     m = _COUNTED.match(low.strip())
     if m is None:
         return None

@@ -70,3 +70,47 @@ def test_someone_elses_wrong_statement(hits, text: str, severity: str):
 def test_an_unanswered_statement_names_its_speaker(kind_linter):
     (f,) = kindpack.findings(kind_linter, "Analysts say Drug X is not approved in Canada.", RULE)
     assert f.message.startswith("Attributed to Analysts; the text passes it on as news.")
+
+
+def _launch_linter(tmp_path, stance: str):
+    launch = kindpack.rule("x-launch", f"""\
+kind: jurisdiction-status
+subject: "@drugx"
+event: [launch]
+stance: {stance}
+jurisdictions:
+  - {{names: [Canada, Canadian], status: done, since: 2025-06-01}}
+""", since="2025-06-01", flagged="Drug X has not been launched in Canada.")
+    root = kindpack.write_pack(tmp_path / "test", {
+        "claims/pack.yaml": kindpack.manifest(about=("Drug X",), terms={"drugx": ["Drug X"]}),
+        "claims/c.yaml": "claims:\n" + kindpack.claim("x", "Drug X went on sale in Canada in June 2025.", launch)})
+    return kindpack.linter_for([root])
+
+
+def test_a_rule_may_leave_forecasts_alone(tmp_path):
+    """A launch rule reads only a denial or a launch still pending: "will launch in Canada in
+    June" mostly came true on time."""
+    linter = _launch_linter(tmp_path, "[negated, pending]")
+    assert kindpack.findings(linter, "Drug X has not yet been launched in Canada.", "test/x-launch")
+    assert kindpack.findings(linter, "The maker will launch Drug X in Canada next month.", "test/x-launch") == []
+    # the launch told as it happens, and a denial told as history
+    assert kindpack.findings(linter, "The maker is launching Drug X in Canada.", "test/x-launch") == []
+    assert kindpack.findings(linter, "In June the maker made news by launching Drug X in Canada.", "test/x-launch") == []
+    assert kindpack.findings(linter, "Drug X had not been launched in Canada until June.", "test/x-launch") == []
+
+
+def test_a_rule_stance_outside_the_three_is_an_error(tmp_path):
+    from factcheck.knowledge import check_packs
+
+    root = kindpack.write_pack(tmp_path / "bad" / "test", {
+        "claims/pack.yaml": kindpack.manifest(about=("Drug X",), terms={"drugx": ["Drug X"]}),
+        "claims/c.yaml": "claims:\n" + kindpack.claim("x", "Drug X went on sale.", kindpack.rule("x-launch", """\
+kind: jurisdiction-status
+subject: "@drugx"
+event: [launch]
+stance: [done]
+jurisdictions:
+  - {names: [Canada], status: done, since: 2025-06-01}
+"""))})
+    _, problems = check_packs([root])
+    assert any("stance lists only negated, pending or expected" in str(p) for p in problems if p.level == "error")

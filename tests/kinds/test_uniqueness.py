@@ -86,3 +86,40 @@ def test_a_first_told_with_a_pro_form_of_the_act(bundled_linter, text: str, flag
     found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings
              if f.rule == "mdma/australia-first-country"]
     assert bool(found) is flagged
+
+
+@pytest.fixture(scope="module")
+def facet_linter(tmp_path_factory):
+    facets = "facets:\n  - [oral, pill, tablet, by mouth, swallow]\n  - [sleep, insomnia]\n"
+    only = kindpack.rule("x-only-sleep-pill", "kind: uniqueness\nsays: only\ncategory: [sleep pill]\n" + facets + MEMBERS,
+                         since="2025-03-10", flagged="Drug X is the only sleep pill.")
+    root = kindpack.write_pack(tmp_path_factory.mktemp("facets") / "test", {
+        "claims/pack.yaml": kindpack.manifest(about=("Drug X", "Drug Z"), terms=TERMS),
+        "claims/c.yaml": "claims:\n" + kindpack.claim("x", "Drug X came first; Drug Z followed in 2025.", only)})
+    return kindpack.linter_for([root])
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # the category told by its features, in any order and with any words between
+    ("Drug X is the only drug for insomnia that is swallowed as a pill.", True),
+    ("Drug X is the first and only blocker tablet approved specifically to treat insomnia.", True),
+    ("Drug X went on sale today. No other drug taken by mouth is approved for sleep.", True),
+    # an adverb "only", a feature past the end of the phrase, a feature missing, a state of then
+    ("Only 5% of people on Drug X pills lost sleep.", False),
+    ("Drug X is the only pill its maker sells, and it helps sleep.", False),
+    ("Drug X is the only oral blocker its maker sells.", False),
+    ("Until 2025 Drug X was the only drug for insomnia swallowed as a pill.", False),
+])
+def test_a_category_told_by_its_facets(facet_linter, text: str, flagged: bool) -> None:
+    assert bool(hits(facet_linter, text)) is flagged
+
+
+def test_facets_need_two_features(tmp_path) -> None:
+    from factcheck.knowledge import check_packs
+
+    bad = kindpack.rule("x-bad", "kind: uniqueness\nsays: only\ncategory: [oral blocker]\nfacets:\n  - [oral]\n" + MEMBERS)
+    root = kindpack.write_pack(tmp_path / "test", {
+        "claims/pack.yaml": kindpack.manifest(about=("Drug X", "Drug Z"), terms=TERMS),
+        "claims/c.yaml": "claims:\n" + kindpack.claim("x", "Drug X came first.", bad)})
+    _, problems = check_packs([root])
+    assert any("'facets' needs two or more features" in str(p) for p in problems if p.level == "error")

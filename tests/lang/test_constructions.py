@@ -25,7 +25,7 @@ def _plain(doc, cues):
     return (k.becoming_cues(doc, cues) + k.standing_modifier_cues(doc, cues) + k.standing_now_cues(doc, cues)
             + k.final_stage_cues(doc, cues) + k.handing_over_cues(doc, cues) + k.verdict_cues(doc, cues)
             + k.listing_cues(doc, cues) + k.classing_cues(doc, cues) + k.clearing_cues(doc, cues)
-            + k.access_cues(doc, cues) + k.applying_cues(doc, cues))
+            + k.access_cues(doc, cues) + k.applying_cues(doc, cues) + k.demand_over_supply_cues(doc, cues))
 
 
 def test_filtered_and_kept_per_doc_the_same_as_every_reader_on_every_cue(nlp, generic_matcher) -> None:

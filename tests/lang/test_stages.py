@@ -34,3 +34,20 @@ def test_late_stage_noun_phrases_are_the_final_stage(analyse_text, text: str, sp
 ])
 def test_other_stages_are_not_read(analyse_text, text: str):
     assert _stages(analyse_text, text) == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Drug X has reached the late stages of clinical trials.", "late stages of clinical trials"),
+    ("Drug X is now in late-stage trials.", "late-stage trials"),
+    ("Drug X begins a final-stage clinical study.", "final-stage clinical study"),
+])
+def test_late_stages_and_stage_modifiers(analyse_text, text: str, span: str):
+    assert span in _stages(analyse_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Drug X is tested in people with late-stage cancer.",
+    "The late stage of the disease is hard to treat.",
+])
+def test_a_late_stage_of_something_else(analyse_text, text: str):
+    assert _stages(analyse_text, text) == []

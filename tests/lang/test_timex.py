@@ -224,3 +224,29 @@ def test_a_counted_span_runs_from_the_page_date(text: str, span: str, days: int)
     t = only(text)
     assert (t.text, t.relative, t.first, t.last) == (span, True, DOC, DOC + timedelta(days=days))
     assert is_future(t, DOC)
+
+
+def test_the_coming_months_reach_about_half_a_year():
+    """"in the coming months" names no count: read as the half year after the page's date, so a
+    forecast that came true five months later is seen as one that came true on time."""
+    from datetime import date
+
+    from factcheck.lang.timex import _period
+
+    first, last = _period("the coming months", True, date(2025, 11, 6))
+    assert first == date(2025, 11, 6) and date(2026, 4, 1) < last < date(2026, 6, 1)
+    first, last = _period("over the next few weeks", True, date(2025, 11, 6))
+    assert last is not None and last < date(2026, 1, 15)
+
+
+def test_a_month_of_next_year():
+    """"in March next year" is one expression, in the page's next year; "next March" is the first
+    March after the page's date."""
+    from datetime import date
+
+    from factcheck.lang.timex import find_times
+
+    times = find_times("The patent expires in March next year. It ends next March.", date(2025, 12, 13))
+    assert [(t.text, t.first) for t in times] == [("in March next year", date(2026, 3, 1)),
+                                                  ("next March", date(2026, 3, 1))]
+    assert find_times("It ends next August.", date(2025, 2, 13))[0].first == date(2025, 8, 1)
