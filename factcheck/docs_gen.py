@@ -99,7 +99,7 @@ def _doc(obj: Any) -> str:
     return inspect.cleandoc(obj.__doc__ or "") if not isinstance(obj, str) else obj
 
 
-# Slots the loader (rule_kinds.parse_spec) reports as missing although the dataclass has a default.
+# Slots the loader (rule_slots.parse_spec) reports as missing although the dataclass has a default.
 REQUIRED = {("EventDateSpec", "date"), ("RoleSpec", "holders"), ("FormerName", "end")}
 # ... and those it reads as optional although the dataclass has no default.
 OPTIONAL = {("Holder", "aliases"), ("Holder", "start"), ("Holder", "end"), ("Holder", "never"), ("JurisdictionState", "status"),

@@ -21,7 +21,8 @@ from factcheck.docs_gen import (
     yaml_name,
 )
 from factcheck.knowledge import load_pack_cached
-from factcheck.knowledge.rule_kinds import KIND_DOCS, SPEC_KEYS
+from factcheck.knowledge.rule_kinds import KIND_DOCS
+from factcheck.knowledge.rule_slots import SPEC_KEYS
 from factcheck.knowledge.schema import RULE_KEYS
 from factcheck.report.sarif import rule_descriptor
 from factcheck.rule_table import rules_metadata

@@ -12,7 +12,7 @@ from factcheck.knowledge.fields import FieldChecker
 from factcheck.knowledge.model import Quantity
 from factcheck.knowledge.patterns import compile_pattern
 from factcheck.knowledge.raw_pack import RawPack
-from factcheck.knowledge.rule_kinds import check_place
+from factcheck.knowledge.rule_slots import check_place
 from factcheck.knowledge.schema import LEXICON_KEYS, UNITS
 from factcheck.knowledge.yamlload import LineDict
 from factcheck.regex_tools import required_literals

@@ -1,6 +1,6 @@
 """Read a claim's `corrects:` list into Rules: patterns or a frame or a typed kind, with triggers.
 
-A rule's typed slots are read by rule_kinds.parse_spec; this module reads what every rule has
+A rule's typed slots are read by rule_slots.parse_spec; this module reads what every rule has
 (verdict, message, examples, patterns, frame) and works out the literals that gate it.
 """
 
@@ -11,7 +11,8 @@ import re
 from factcheck.knowledge.fields import FieldChecker
 from factcheck.knowledge.model import Frame, Origin, Rule
 from factcheck.knowledge.patterns import compile_pattern
-from factcheck.knowledge.rule_kinds import RULE_KINDS, parse_spec
+from factcheck.knowledge.rule_kinds import RULE_KINDS
+from factcheck.knowledge.rule_slots import parse_spec
 from factcheck.knowledge.schema import FRAME_KEYS, RULE_KEYS, RULE_VERDICTS, SCOPES
 from factcheck.knowledge.yamlload import LineDict
 from factcheck.models import KINDS, SEVERITIES

@@ -6,7 +6,7 @@ keys are all documented). docs/claims-database.md describes the same layout in p
 
 from __future__ import annotations
 
-from factcheck.knowledge.rule_kinds import SPEC_KEYS
+from factcheck.knowledge.rule_slots import SPEC_KEYS
 
 SOURCE_KINDS = ("regulator", "peer-reviewed", "press-release", "news", "registry", "report", "law-firm", "other")
 RULE_VERDICTS = ("outdated", "contradicted", "retracted")

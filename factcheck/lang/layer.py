@@ -8,7 +8,6 @@ prefilter), and returns one `EventMention` per event cue with its clause and sta
 from __future__ import annotations
 
 import bisect
-import copy
 import functools
 import operator
 from collections.abc import Callable, Collection
@@ -26,6 +25,7 @@ from factcheck.lang.cues import Cue, CueMatcher
 from factcheck.lang.event_class import class_cues, event_class_once
 from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.places import without_pronoun_us
+from factcheck.lang.scarcity import shortage_of_restock
 from factcheck.lang.stance import Stance, read_stance
 from factcheck.lang.text import doc_text
 from factcheck.lang.timex import TimeExpr, find_times
@@ -301,7 +301,7 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
         if name == "restock":
             # Supply restored is a shortage ended: "expects to meet demand next year" holds the
             # shortage as current, "supply is back to normal" as over.
-            name, stance = "shortage", _shortage_of_restock(slot.read(doc), doc)
+            name, stance = "shortage", shortage_of_restock(slot.read(doc), doc)
             if stance is None:
                 continue
             events.append(EventMention(name, ev, sent, clause, stance))
@@ -312,33 +312,6 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
     events += _waiting_on_authority(doc, cues, sentences, events)
     events.sort(key=lambda e: e.cue.start)
     return Analysis(doc, cues, events, sentences, presorted=True, doc_date=doc_date)
-
-
-def _shortage_of_restock(stance: Stance, doc: Doc) -> Stance | None:
-    """The shortage's stance read from its end's: a restock to come means the shortage holds now."""
-    cue = stance.cue
-    if stance.stance in ("expected", "pending") and cue is not None and _told_in_the_past(doc, cue.start):
-        return None  # "struggled to make enough pens to meet demand in 2023": an effort of then
-    if stance.stance in ("expected", "pending", "negated", "hypothetical", "ended"):
-        # "can no longer keep up with demand": supply that has stopped meeting demand is a shortage.
-        out = "current" if stance.stance != "hypothetical" else None
-    elif stance.stance in ("done", "current"):
-        out = "ended"
-    else:
-        out = None
-    if out is None:
-        return None
-    mapped = copy.copy(stance)
-    mapped.stance, mapped.negated = out, False
-    return mapped
-
-
-def _told_in_the_past(doc: Doc, i: int) -> bool:
-    """The stance word is a past verb, or has a past auxiliary right before it ("struggled to",
-    "was working to"); not the perfect of now ("has struggled to keep up")."""
-    before = doc[i - 1].lower_ if i > 0 else ""
-    past_form = doc[i].lower_.endswith("ed") and before not in ("has", "have", "'ve", "'s")
-    return past_form or before in ("was", "were", "had")
 
 
 # What is "met" when nothing is convened: criteria, a goal, an endpoint.

@@ -1,5 +1,5 @@
-"""Shortages told without the word: demand running ahead of supply, and the state's tense read
-from what it does or the phrase that opens the sentence.
+"""Shortages told without the word: demand running ahead of supply; the state's tense read from
+what it does or the phrase that opens the sentence; and a restock's stance read as the shortage's.
 
 Demand running ahead of supply: "demand far exceeds supply", "demand for
 Ozempic and Wegovy is outrunning what the manufacturer can supply", "with demand outstripping
@@ -14,9 +14,16 @@ the auxiliary before it ("is outrunning") or the verb's own form ("exceeds", "ou
 
 from __future__ import annotations
 
+import copy
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc
 
+from factcheck.lang.aspect import _clause_tense
 from factcheck.lang.cues import Cue
+
+if TYPE_CHECKING:  # (lang/stance.py reads the tense helpers below: no import back at run time)
+    from factcheck.lang.stance import Stance
 
 SHORTAGE = "EV:shortage"
 DEMAND = frozenset({"demand", "demands"})
@@ -48,6 +55,19 @@ def demand_over_supply_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
         if end is not None:
             out.append(Cue(SHORTAGE, c.start, end))
     return out
+
+
+def shortage_tense(words: list[str], sent: tuple[int, int], cs: int, ce: int, es: int, ee: int) -> str | None:
+    """The tense a shortage is told in when no auxiliary says it: the outrunning verb's own form
+    ("demand far exceeds supply"), a present verb of effect after the state noun ("the shortages
+    mean ...", "have made it hard"), or an opening "with" phrase, which holds while the sentence's
+    verb does ("With supplies short, pharmacies are rationing the pens")."""
+    tense = outrun_tense(words[es])
+    if tense is None and effect_after(words, ee, ce):
+        tense = "present"
+    if tense is None and absolute_with(words, sent[0], cs, es):
+        tense = _clause_tense(words, cs, sent[1], es)
+    return tense
 
 
 def outrun_tense(word: str) -> str | None:
@@ -113,3 +133,30 @@ def _supply_after(doc: Doc, start: int) -> int | None:
         elif saw_what and w in MAKING_VERBS:
             return k + 1
     return None
+
+
+def shortage_of_restock(stance: Stance, doc: Doc) -> Stance | None:
+    """The shortage's stance read from its end's: a restock to come means the shortage holds now."""
+    cue = stance.cue
+    if stance.stance in ("expected", "pending") and cue is not None and _told_in_the_past(doc, cue.start):
+        return None  # "struggled to make enough pens to meet demand in 2023": an effort of then
+    if stance.stance in ("expected", "pending", "negated", "hypothetical", "ended"):
+        # "can no longer keep up with demand": supply that has stopped meeting demand is a shortage.
+        out = "current" if stance.stance != "hypothetical" else None
+    elif stance.stance in ("done", "current"):
+        out = "ended"
+    else:
+        out = None
+    if out is None:
+        return None
+    mapped = copy.copy(stance)
+    mapped.stance, mapped.negated = out, False
+    return mapped
+
+
+def _told_in_the_past(doc: Doc, i: int) -> bool:
+    """The stance word is a past verb, or has a past auxiliary right before it ("struggled to",
+    "was working to"); not the perfect of now ("has struggled to keep up")."""
+    before = doc[i - 1].lower_ if i > 0 else ""
+    past_form = doc[i].lower_.endswith("ed") and before not in ("has", "have", "'ve", "'s")
+    return past_form or before in ("was", "were", "had")

@@ -37,7 +37,7 @@ from factcheck.lang.readings import (
     object_of_participle,
     reported_would,
 )
-from factcheck.lang.scarcity import absolute_with, effect_after, outrun_tense
+from factcheck.lang.scarcity import shortage_tense
 from factcheck.lang.stance_frames import StanceContext
 from factcheck.lang.states import generic_event, listed_now, state_preposition, until_time
 from factcheck.lang.time_readings import (
@@ -375,8 +375,6 @@ def _aux_near(ctx: StanceContext) -> str | None:
                                              and words[es - 2] in ("still", "now", "currently"))
                                          or (words[es] in HELD_IN and words[es - 1] in ("still", "currently"))):
         aux = "present"  # "patients face shortages", "still on backorder", "now in short supply"
-    if aux is None and ctx.event.label == "EV:shortage":
-        aux = outrun_tense(words[es])  # "demand far exceeds supply", "demand outstripped supply"
     return aux
 
 
@@ -395,12 +393,8 @@ def _aux_held(ctx: StanceContext, aux: str | None) -> str | None:
         aux = _clause_tense(words, cs, ce if ce < sent[1] and words[cs] not in ("because", "due", "owing", "amid",
                                                                                    "during", "given")
                             else sent[1], es)
-    if aux is None and event.label == "EV:shortage" and effect_after(words, ee, ce):
-        aux = "present"  # "the shortages mean patients go without", "stock shortages have made it hard"
-    if aux is None and event.label == "EV:shortage" and absolute_with(words, sent[0], cs, es):
-        # "With supplies short, pharmacies ration the pens", "With shortages as they are, ...": the
-        # opening phrase holds the state while the sentence's verb does.
-        aux = _clause_tense(words, cs, sent[1], es)
+    if aux is None and event.label == "EV:shortage":
+        aux = shortage_tense(words, sent, cs, ce, es, ee)  # "demand far exceeds supply", "the shortages mean ..."
     if aux is None:
         # The event inside the subject of a past verb: "the goal of approval by 2021 was missed".
         for i in range(ee, min(ce, ee + 8)):

@@ -275,7 +275,7 @@ def test_answers_kept_per_mention_are_those_read_afresh():
     """The per-mention checks the rules share (lang.layer.per_mention) and the topic memo answer
     as reading each question afresh does, for every mention in the bundled packs' examples (read
     a few at a time, so that mentions meet earlier subjects and places)."""
-    from factcheck.kinds import status
+    from factcheck.kinds import licences, status
     from factcheck.knowledge import load_pack_cached
     from factcheck.lang import topic
     from factcheck.nlp.pipeline import get_pipeline, pipe_texts
@@ -294,8 +294,8 @@ def test_answers_kept_per_mention_are_those_read_afresh():
             for rule in kinds.status:
                 for ev in an.events_of(rule.events):
                     assert status._generic(an, ev, rule.own) == status._generic.__wrapped__(an, ev, rule.own)
-                    assert status._regulatory(an, ev) == status._regulatory.__wrapped__(an, ev)
-                    assert status._by_an_ethics_body(an, ev) == status._by_an_ethics_body.__wrapped__(an, ev)
+                    assert licences.regulatory(an, ev) == licences.regulatory.__wrapped__(an, ev)
+                    assert licences.by_an_ethics_body(an, ev) == licences.by_an_ethics_body.__wrapped__(an, ev)
                     for code in ("us", "au", "ca"):
                         assert topic.in_jurisdiction(an, ev, code, 0, default=True) == \
                             topic.in_jurisdiction.__wrapped__(an, ev, code, 0, default=True)
