@@ -213,15 +213,29 @@ def _done(words: list[str], cs: int, es: int, ee: int, doc: Doc | None = None,
             return "done"
     # An event noun obtained: "received approval", "won the green light", "got the nod", "landed
     # one of the agency's new vouchers" (not across a comma or a new clause).
+    crossed_and = False
     for i in range(es - 1, max(cs, es - OBTAIN_REACH) - 1, -1):
+        if words[i] == "and" and not crossed_and:
+            crossed_and = True  # two objects of one grant: "giving MDMA and psilocybin the green light"
+            continue
         if words[i] in (",", ";", "and", "but", "which", "that", "who", "while"):
             break
         if words[i] in OBTAIN:
+            if crossed_and and words[i] not in GRANTS:
+                return None  # the "and" joined two clauses, not two objects of one grant
             if words[i] in OBTAIN_DONE:
                 aux = _aux_before(words, cs, i)
                 return None if aux == "modal" else "done"
+            if words[i] in GRANTING_NOW and i - 1 >= cs and words[i - 1] in ("was", "were"):
+                return "done"  # "news came that the TGA was giving MDMA the green light": the grant told as it went
             return None
     return None
+
+
+# A grant in the past progressive is the grant made ("was giving it the green light"); "was getting"
+# may be "getting ready", and is left alone.
+GRANTING_NOW = {"giving", "granting", "awarding", "issuing"}
+GRANTS = GRANTING_NOW | {"gave", "granted", "given", "awarded", "issued"}
 
 
 def _progressive_after(words: list[str], ee: int, ce: int) -> bool:

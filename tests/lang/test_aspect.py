@@ -66,3 +66,17 @@ def test_a_pack_verb_right_after_its_subject(text: str, verb: str, tense: str | 
 def test_two_word_adverbials_between_auxiliary_and_verb(text: str, tense: str) -> None:
     words = text.split()
     assert _aux_before(words, 0, len(words) - 2) == tense
+
+
+@pytest.mark.parametrize(("text", "done"), [
+    ("news came that the agency was giving drug x the green light", True),  # a grant told as it went
+    ("the agency was giving drug x and drug y the green light", True),      # two objects of one grant
+    ("the agency gave drug x the green light", True),
+    ("the company was getting ready for the green light", False),         # "getting" may be "getting ready"
+])
+def test_an_event_noun_granted(text: str, done: bool):
+    from factcheck.lang.aspect import _done
+
+    words = text.split()
+    es = words.index("green")
+    assert (_done(words, 0, es, es + 2) == "done") is done
