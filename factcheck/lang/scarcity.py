@@ -15,15 +15,12 @@ the auxiliary before it ("is outrunning") or the verb's own form ("exceeds", "ou
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from factcheck.lang.aspect import _clause_tense
 from factcheck.lang.cues import Cue
-
-if TYPE_CHECKING:  # (lang/stance.py reads the tense helpers below: no import back at run time)
-    from factcheck.lang.stance import Stance
+from factcheck.lang.stance_model import Stance
 
 SHORTAGE = "EV:shortage"
 DEMAND = frozenset({"demand", "demands"})
