@@ -105,7 +105,9 @@ def _describing_apposition(doc: Doc, start: int, end: int, sent: tuple[int, int]
         nxt = j + 1
         if nxt + 1 < stop and doc[nxt].lower_ in ("that", "which") and doc[nxt + 1].is_lower \
                 and present_verb(doc[nxt + 1].lower_):
-            return True  # "a company that develops ..."
+            # "a company that develops ..."; a definite one only outside a story told in the past
+            # ("the agency told OLD, the company that has been seeking approval, ...")
+            return doc[k].lower_ != "the" or not _told_in_the_past(doc, start, sent)
         if nxt < stop and ((doc[nxt].lower_.endswith("ing") and lemma_of(doc[nxt].lower_) != doc[nxt].lower_)
                            or _devoted_to(doc, nxt, stop)):
             # "a company developing prescription psychedelics", "a company devoted to research into it"
