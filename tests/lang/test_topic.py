@@ -7,7 +7,7 @@ import pytest
 from factcheck.lang.cues import CueMatcher, generic_cues
 from factcheck.lang.layer import analyse
 from factcheck.lang.places import places
-from factcheck.lang.topic import about, in_jurisdiction, in_scope
+from factcheck.lang.topic import about, in_jurisdiction, in_scope, never_about
 
 OWN, RIVAL = {"ABOUT"}, {"RIVAL"}
 
@@ -268,3 +268,29 @@ def test_never_about_means_no_passage_is_about_own(read):
                 if never:
                     assert answers == {False}
     assert seen == {True, False}
+
+
+def test_never_about_read_from_the_index_is_about_false_everywhere(read):
+    """`never_about` answers from the index by label; where it says True, `about` is False at
+    every token of the page (whatever the paragraph start), and it agrees with the reading it
+    replaced (no own subject named; a rival, or no default)."""
+    import random
+
+    from factcheck.lang.topic import _Subjects
+
+    rng = random.Random(11)
+    words = ["Drug X", "Drug Y", "magic Drug Y", "it", "was", "approved", "in", "Australia", ".", "The", "FDA", "\n\n"]
+    pairs = [(OWN, RIVAL), ({"ABOUT", "JUR:au"}, RIVAL), (OWN, set()), (set(), RIVAL), ({"NONE"}, {"JUR:us"})]
+    seen = set()
+    for _ in range(150):
+        an = read(" ".join(rng.choice(words) for _ in range(rng.randint(1, 25))))
+        for own, rival in pairs:
+            for default in (False, True):
+                never = never_about(an, own, rival, default)
+                subjects = _Subjects(an, own, rival)
+                assert never == (not subjects.has_own and (bool(subjects.cues) or not default))
+                if never:
+                    assert not any(about(an, s, s, at, own, rival, s[0], default)
+                                   for s in an.sentences for at in range(s[0], s[1]))
+                seen.add(never)
+    assert seen == {False, True}
