@@ -24,7 +24,7 @@ from factcheck.lang.constructions import construction_cues
 from factcheck.lang.cues import Cue, CueMatcher
 from factcheck.lang.event_class import class_cues, event_class_once
 from factcheck.lang.lemmas import lemma_of
-from factcheck.lang.places import without_pronoun_us
+from factcheck.lang.places import as_written_places
 from factcheck.lang.scarcity import shortage_of_restock
 from factcheck.lang.stance import Stance, read_stance
 from factcheck.lang.text import doc_text
@@ -245,7 +245,7 @@ def analyse(doc: Doc, matcher: CueMatcher, doc_date: date | None, syntax: bool |
             stances: bool = True) -> Analysis:
     """Cues, sentences and event mentions; with `stances=False` no event mentions (the cues and
     sentences alone: what a caller that only asks what a passage is about needs)."""
-    cues = without_pronoun_us(doc, matcher(doc))
+    cues = as_written_places(doc, matcher(doc))
     # Events read from a construction rather than a phrase: "could become a treatment", "the
     # last stage of clinical testing".
     cues += construction_cues(doc, cues)

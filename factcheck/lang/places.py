@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 
 from factcheck.lang.datafile import load_data_yaml
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (the loader reads the codes without spaCy)
     from spacy.tokens import Doc
+
+    from factcheck.lang.cues import Cue
 
 PLACES_FILE = Path(__file__).parent / "data" / "places.yaml"
 
@@ -39,13 +41,22 @@ def country_of(code: str | None) -> str | None:
     return FEDERAL_LEVELS[code][0] if code in FEDERAL_LEVELS else code
 
 
-# The country's short name in lower case is the pronoun ("Novo informed us that stock is short"):
-# the phrase matcher reads lower-case tokens, so the written case decides here.
-_PRONOUN_US = {"us", "Us"}
+# Acronyms among the place names ("US", "NICE", "FDA") name a place only as written: the phrase
+# matcher reads lower-case tokens, and in lower case two of them are words ("Novo informed us that
+# stock is short", "a nice result").
+@lru_cache(maxsize=1)
+def _written_acronyms() -> frozenset[str]:
+    return frozenset(n.lower() for names in places().values() for n in names
+                     if n.replace(".", "").isalpha() and n.replace(".", "").isupper())
 
 
-def without_pronoun_us(doc: Doc, cues: list) -> list:
-    """`cues` without a `JUR:us` cue on the pronoun "us" (only "US" names the country)."""
-    if not any(c[0] == "JUR:us" for c in cues):
-        return cues
-    return [c for c in cues if not (c[0] == "JUR:us" and c[2] - c[1] == 1 and doc[c[1]].text in _PRONOUN_US)]
+def as_written_places(doc: Doc, cues: list[Cue]) -> list[Cue]:
+    """`cues` without a place cue on an acronym written in lower or title case ("us", "Nice")."""
+    acronyms = _written_acronyms()
+    keep = [c for c in cues if not (c.label.startswith("JUR:") and _lowered_acronym(doc, c, acronyms))]
+    return keep if len(keep) < len(cues) else cues
+
+
+def _lowered_acronym(doc: Doc, c: Cue, acronyms: frozenset[str]) -> bool:
+    text = doc[c.start:c.end].text
+    return text.lower() in acronyms and not text.isupper()
