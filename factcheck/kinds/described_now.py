@@ -65,13 +65,13 @@ def _present_copula(doc: Doc, start: int, end: int, sent: tuple[int, int]) -> bo
         k += 1
     if k >= sent[1] or doc[k].lower_ not in ("is", "remains"):
         return False
+    verb = doc[k].lower_
     k += 1
     while k < sent[1] and doc[k].lower_ in ("now", "still", "currently", "today"):
         k += 1
     if k >= sent[1]:
         return False
-    if doc[k - 1].lower_ == "remains" or (doc[k - 1].lower_ in ("now", "still", "currently", "today")
-                                          and doc[end].lower_ == "remains"):
+    if verb == "remains":
         return True  # "OLD remains committed to ...": a state of the bearer now
     # (Not a present progressive: "OLD is cutting its staff after the rejection" is news told in
     # the present, under the name of the day.)

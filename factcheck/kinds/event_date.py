@@ -103,10 +103,15 @@ AFTER_COMMA_PARTICIPLES = {"built", "based", "born", "brought", "held", "known",
                            "written", "drawn", "shown", "seen", "begun"}
 
 
+def _past_form(w) -> bool:  # type: ignore[no-untyped-def]
+    """A word in the form of a past verb: an "-ed" word past four letters, or an irregular past."""
+    return (w.lower_.endswith("ed") and len(w) > 4) or w.lower_ in IRREGULAR_PAST
+
+
 def _told_by_another_verb(doc, lo: int, hi: int) -> bool:  # type: ignore[no-untyped-def]
     """A past-tense verb between a day and a later event ("said on 9 August that it had been
     rejected") makes the day that verb's: the report, not the act."""
-    return any(((w.lower_.endswith("ed") and len(w) > 4) or w.lower_ in IRREGULAR_PAST) and w.lower_ not in NOT_ANOTHER_ACT
+    return any(_past_form(w) and w.lower_ not in NOT_ANOTHER_ACT
                and not w.is_title and not (w.i > 0 and doc[w.i - 1].text == "-")  # "MDMA-assisted"
                for w in doc[lo:hi])
 
@@ -114,7 +119,7 @@ def _told_by_another_verb(doc, lo: int, hi: int) -> bool:  # type: ignore[no-unt
 def _handed_over(doc, lo: int, hi: int) -> bool:  # type: ignore[no-untyped-def]
     """The only verb between a day and the event is one of handing the event over, a few words
     before it: "On 9 August the FDA sent Lykos a Complete Response Letter"."""
-    verbs = [w for w in doc[lo:hi] if (w.lower_.endswith("ed") and len(w) > 4) or w.lower_ in IRREGULAR_PAST]
+    verbs = [w for w in doc[lo:hi] if _past_form(w)]
     return len(verbs) == 1 and verbs[0].lower_ in HANDING_OVER and hi - verbs[0].i <= 5
 
 

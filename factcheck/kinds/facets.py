@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from factcheck.lang.cues import Cue
 from factcheck.lang.layer import Analysis
 
-UNIQUE_WORDS = {"only", "sole", "lone", "first"}
+ONLY_WORDS = {"only", "sole", "lone"}
+FIRST_WORDS = {"first"}
+UNIQUE_WORDS = ONLY_WORDS | FIRST_WORDS
 # What may stand right before the word for it to open a noun phrase ("the only", "first and only",
 # "its first"): not the adverb of "only 5% lost weight" or "first, the FDA ...".
 OPENERS = {"the", "and", "its", "their", "this", "a"}
@@ -54,8 +56,7 @@ def facet_phrases(an: Analysis, sent: tuple[int, int], labels: list[str], heads:
         ends = [_feature_end(cues, label, k, stop) for label in labels]
         if any(e is None for e in ends):
             continue
-        says_only = no_other or w in ("only", "sole", "lone") or any(
-            doc[i].lower_ in ("only", "sole", "lone") for i in range(k + 1, min(stop, k + 3)))
+        says_only = no_other or w in ONLY_WORDS or any(doc[i].lower_ in ONLY_WORDS for i in range(k + 1, min(stop, k + 3)))
         out.append(FacetPhrase(k, max(e for e in ends if e is not None), says_only, no_other))
     return out
 

@@ -5,7 +5,7 @@ pill, the first GLP-1 pill" when Rybelsus came first)."""
 from __future__ import annotations
 
 from factcheck.kinds.common import claim_for, sentence_of
-from factcheck.kinds.facets import facet_phrases
+from factcheck.kinds.facets import FIRST_WORDS, ONLY_WORDS, facet_phrases
 from factcheck.kinds.vocabulary import PRO_FORMS, acts_of, listed_labels
 from factcheck.knowledge.model import Rule
 from factcheck.knowledge.rule_kinds import UniquenessSpec
@@ -15,13 +15,11 @@ from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.topic import title_sentence
 from factcheck.nlp.claims import Claim
 
-ONLY_WORDS = {"only", "sole", "lone"}
 # Nouns that may follow a category without narrowing it ("oral GLP-1 receptor agonist therapy").
 HEAD_NOUNS = {"receptor", "agonist", "agonists", "therapy", "therapies", "treatment", "treatments", "drug", "drugs",
               "medicine", "medicines", "medication", "medications", "pill", "pills", "tablet", "tablets", "option",
               "options", "product", "products"}
 PAST_THE_CATEGORY = HEAD_NOUNS | {"both", "also", "now", "specifically", "officially"}
-FIRST_WORDS = {"first"}
 # Words that may stand between "the first/only" and the category ("the first and only
 # FDA-approved oral GLP-1").
 BETWEEN = {"the", "a", "an", "and", "ever", "approved", "fda-approved", "-", "fda", "us", "u.s.", "currently", "one",
@@ -90,7 +88,8 @@ class UniquenessRule:
         """The category told by its features ("the only drug for weight loss that is swallowed as
         a pill"), read as a phrase of the category is (kinds/facets.py)."""
         out: list[Claim] = []
-        sents = {an.sentence_at(c.start) for c in an.cues if c.label == self.facet_labels[0]}
+        # (the sentences holding the first feature, from the index by label: no walk over every cue)
+        sents = {an.sentence_at(an.cues[i].start) for i in an.cue_index().get(self.facet_labels[0], ())}
         for sent in sorted(s for s in sents if s is not None):
             for ph in facet_phrases(an, sent, self.facet_labels, self.heads):
                 start = an.doc[ph.word].idx

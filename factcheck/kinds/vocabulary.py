@@ -43,6 +43,14 @@ def listed_labels(subject: list[str], inline_label: str) -> set[str]:
     return labels
 
 
+def _add_listed(lists: dict[str, list[str]], inline_label: str, subject: list[str]) -> None:
+    """A member's or companion's phrases in its own words under `inline_label` (listed_labels'
+    counterpart: its @terms are matched as the pack's terms)."""
+    inline = [s for s in subject if not s.startswith("@")]
+    if inline:
+        lists[inline_label] = inline
+
+
 def _add_inline(lists: dict[str, list[str]], rule_id: str, event: list[str], subject: list[str]) -> None:
     """Events and subjects a rule lists in its own words, beside the built-in classes and @terms."""
     inline_events = [e for e in event if e not in BUILTIN_EVENTS]
@@ -101,9 +109,7 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
             for i, facet in enumerate(spec.facets):
                 lists[f"FACET:{rule.id}:{i}"] = facet
             for i, m in enumerate(spec.members):
-                inline = [x for x in m.subject if not x.startswith("@")]
-                if inline:
-                    lists[f"MEMBER:{rule.id}:{i}"] = inline
+                _add_listed(lists, f"MEMBER:{rule.id}:{i}", m.subject)
         elif isinstance(spec, IngredientSpec):
             for i, sub in enumerate(spec.substances):
                 lists[f"SUBST:{rule.id}:{i}"] = sub.name
@@ -113,9 +119,7 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
             lists[f"IND:{rule.id}:own"] = spec.indications
             lists[f"COND:{rule.id}"] = spec.conditions
             for i, comp in enumerate(spec.companions):
-                inline = [x for x in comp.subject if not x.startswith("@")]
-                if inline:
-                    lists[f"COMP:{rule.id}:{i}"] = inline
+                _add_listed(lists, f"COMP:{rule.id}:{i}", comp.subject)
                 lists[f"IND:{rule.id}:{i}"] = comp.indications
         elif isinstance(spec, RoleSpec):
             lists[f"ORG:{rule.id}"] = spec.organization

@@ -36,9 +36,7 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
                events: set[str]) -> Any:
     """Read the slots of a typed rule; report missing or unknown values with file:line."""
     if kind == "status":
-        subject = _strings(item, "subject", ck, what)
-        _check_terms(item, subject, terms, ck, what)
-        event = _event_phrases(item, _strings(item, "event", ck, what), terms, ck, what)
+        subject, event = _subject_and_event(item, ck, what, terms)
         if not event:
             ck.error(item, "event", f"{what}a status rule needs 'event' (a built-in event or phrases)")
         stance = _strings(item, "stance", ck, what)
@@ -92,9 +90,7 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
         return NameSpec(canonical, str(acronym) if acronym else None, _strings(item, "aliases", ck, what),
                         _strings(item, "wrong", ck, what), former, _strings(item, "not_former", ck, what))
     if kind == "event-date":
-        subject = _strings(item, "subject", ck, what)
-        _check_terms(item, subject, terms, ck, what)
-        event = _event_phrases(item, _strings(item, "event", ck, what), terms, ck, what)
+        subject, event = _subject_and_event(item, ck, what, terms)
         if not event:
             ck.error(item, "event", f"{what}an event-date rule needs 'event'")
         when = ck.when(item, "date", what=what)
@@ -219,6 +215,13 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
             ck.error(item, "study", f"{what}a figure rule needs 'study' and 'quantity'")
         return FigureSpec(str(study), str(quantity))
     return None
+
+
+def _subject_and_event(item: LineDict, ck: Any, what: str, terms: dict[str, list[str]]) -> tuple[list[str], list[str]]:
+    """A rule's `subject` (its @terms checked) and `event` (built-in events or its own phrases)."""
+    subject = _strings(item, "subject", ck, what)
+    _check_terms(item, subject, terms, ck, what)
+    return subject, _event_phrases(item, _strings(item, "event", ck, what), terms, ck, what)
 
 
 def _event_phrases(item: LineDict, event: list[str], terms: dict[str, list[str]], ck: Any, what: str) -> list[str]:

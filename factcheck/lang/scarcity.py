@@ -59,15 +59,15 @@ def shortage_tense(words: list[str], sent: tuple[int, int], cs: int, ce: int, es
     ("demand far exceeds supply"), a present verb of effect after the state noun ("the shortages
     mean ...", "have made it hard"), or an opening "with" phrase, which holds while the sentence's
     verb does ("With supplies short, pharmacies are rationing the pens")."""
-    tense = outrun_tense(words[es])
-    if tense is None and effect_after(words, ee, ce):
+    tense = _outrun_tense(words[es])
+    if tense is None and _effect_after(words, ee, ce):
         tense = "present"
-    if tense is None and absolute_with(words, sent[0], cs, es):
+    if tense is None and _absolute_with(words, sent[0], cs, es):
         tense = _clause_tense(words, cs, sent[1], es)
     return tense
 
 
-def outrun_tense(word: str) -> str | None:
+def _outrun_tense(word: str) -> str | None:
     """"present" or "past" for a finite form of an outrunning verb, else None."""
     if word in PRESENT_FORMS:
         return "present"
@@ -88,7 +88,7 @@ EFFECT_PARTICIPLES = frozenset({"made", "left", "forced", "pushed", "driven", "k
                                 "prompted", "sent"})
 
 
-def effect_after(words: list[str], ee: int, ce: int) -> bool:
+def _effect_after(words: list[str], ee: int, ce: int) -> bool:
     """The state noun is the subject of a present verb of effect right after it."""
     if ee >= ce:
         return False
@@ -98,7 +98,7 @@ def effect_after(words: list[str], ee: int, ce: int) -> bool:
     return w in ("have", "has") and ee + 1 < ce and words[ee + 1] in EFFECT_PARTICIPLES
 
 
-def absolute_with(words: list[str], ss: int, cs: int, es: int) -> bool:
+def _absolute_with(words: list[str], ss: int, cs: int, es: int) -> bool:
     """"with" opens the sentence (or its clause) a few words before the event, with no comma
     between: an absolute phrase ("With demand high and supplies short, ...")."""
     opener = next((i for i in (cs, ss) if i < es and words[i] == "with"), None)

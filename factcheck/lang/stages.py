@@ -100,15 +100,17 @@ def _tested_after(doc: Doc, i: int) -> int | None:
     return None
 
 
-# What a stage may qualify as a modifier: "late-stage trials", "a final-stage clinical study".
+# What a stage may qualify as a modifier: "late-stage trials", "a final-stage clinical study", with
+# up to two of the testing modifiers between (not a determiner: "at the last stage the study ...").
 TESTED_AS_HEAD = TESTED | {"trial", "study", "test"}
+HEAD_MODIFIERS = TESTING_MODIFIERS - {"its", "their", "the"}
 
 
 def _tested_right_after(doc: Doc, i: int) -> int | None:
     """The end of "trials" right after the stage noun, as what it qualifies ("late-stage (clinical)
     trials"); not "late-stage cancer"."""
     j = i
-    while j < len(doc) and j - i < 2 and doc[j].lower_ in ("clinical", "human", "pivotal", "efficacy", "mdma"):
+    while j < len(doc) and j - i < 2 and doc[j].lower_ in HEAD_MODIFIERS:
         j += 1
     return j + 1 if j < len(doc) and doc[j].lower_ in TESTED_AS_HEAD else None
 
