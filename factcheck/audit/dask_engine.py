@@ -12,6 +12,7 @@ from __future__ import annotations
 import collections
 import hashlib
 import pickle
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -43,8 +44,12 @@ class LinterSpec:
             self.key = hashlib.sha256(raw).hexdigest()[:16]
 
 
-# Per worker process: one Linter per spec, built on the first task that needs it.
+# Per worker process: one Linter per spec, built on the first task that needs it. A worker may run
+# tasks on several threads (threads_per_worker > 1, or a LocalCluster with processes=False), and a
+# Linter's pipeline is not safe to share between threads at once: the lock makes each worker lint
+# one batch at a time (the GIL already kept these CPU-bound tasks from running side by side).
 _LINTERS: dict[str, Any] = {}
+_LOCK = threading.Lock()
 
 
 def _linter_for(spec: LinterSpec) -> Any:
@@ -62,13 +67,14 @@ def _linter_for(spec: LinterSpec) -> Any:
 def lint_batch(requests: list[tuple], spec: LinterSpec) -> list[FileReport | BaseException]:
     """Worker side: lint each (text, path, fmt, published, updated); an exception is returned,
     not raised, so one bad page fails alone as it does locally."""
-    linter = _linter_for(spec)
     out: list[FileReport | BaseException] = []
-    for args in requests:
-        try:
-            out.append(linter.lint_text(*args))
-        except Exception as exc:
-            out.append(RuntimeError(f"{exc}") if not _picklable(exc) else exc)
+    with _LOCK:
+        linter = _linter_for(spec)
+        for args in requests:
+            try:
+                out.append(linter.lint_text(*args))
+            except Exception as exc:
+                out.append(RuntimeError(f"{exc}") if not _picklable(exc) else exc)
     return out
 
 

@@ -46,3 +46,32 @@ def test_dask_engine_writes_the_same_audit_as_the_local_engine(cluster, tmp_path
 def test_scheduler_without_dask_engine_is_a_usage_error(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["audit", str(EXAMPLES), "--out", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1"])
     assert res.exit_code == 2 and "--engine dask" in res.output
+
+
+def test_a_worker_lints_one_batch_at_a_time(monkeypatch) -> None:
+    """Tasks on two threads of one worker never share its Linter at once (its pipeline is not
+    safe to share): the second batch waits for the first."""
+    import threading
+    import time
+
+    from factcheck.audit import dask_engine
+
+    inside, most = [0], [0]
+
+    class SlowLinter:
+        def lint_text(self, *args):
+            inside[0] += 1
+            most[0] = max(most[0], inside[0])
+            time.sleep(0.05)
+            inside[0] -= 1
+            return args[0]
+
+    monkeypatch.setattr(dask_engine, "_linter_for", lambda spec: SlowLinter())
+    results: list = []
+    threads = [threading.Thread(target=lambda: results.append(dask_engine.lint_batch([("a",), ("b",)], None)))
+               for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert most[0] == 1 and sorted(map(tuple, results)) == [("a", "b"), ("a", "b")]
