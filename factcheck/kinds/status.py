@@ -8,6 +8,8 @@ earlier: heading, paragraph, document) and, if the rule names one, its jurisdict
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from factcheck.kinds.common import answered_after, blocked_here, names_topic
 from factcheck.kinds.licences import by_an_ethics_body, offered_at_a_price, regulatory
 from factcheck.kinds.vocabulary import event_labels, subject_labels
@@ -20,6 +22,9 @@ from factcheck.lang.time_readings import latest_year_named
 from factcheck.lang.timex import TimeExpr, find_times, in_year
 from factcheck.lang.topic import in_jurisdiction, in_scope, never_about
 from factcheck.nlp.claims import Claim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 class StatusRule:
@@ -242,10 +247,13 @@ def _span(an: Analysis, ev: EventMention) -> tuple[int, int]:
     # Forward over a time expression that starts right after the statement.
     end_char = doc[end - 1].idx + len(doc[end - 1])
     for t in ev.stance.times:
-        if 0 <= t.start - end_char <= 12 and t.end <= doc[ce - 1].idx + len(doc[ce - 1]):
-            span = doc.char_span(t.start, t.end, alignment_mode="expand")
-            if span is not None:
-                end = max(end, span.end)
+        if t.start < end_char or t.end > doc[ce - 1].idx + len(doc[ce - 1]):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if t.start - end_char <= 12 or _predicate_between(doc, end, span.start):
+            end = max(end, span.end)
     # A comment on the event right after its clause carries the forecast: "approval, which could
     # come within 12 months", "the ruling draws near, expected by August 11".
     # Not a relative clause about another noun: "plans to appeal the decision, which asks for
@@ -254,6 +262,20 @@ def _span(an: Analysis, ev: EventMention) -> tuple[int, int]:
     if opener not in RELATIVES or comma == ev.cue.end:
         end = max(end, trailing)
     return start, end
+
+
+# The verb group that carries a noun event's forecast: "approval for prescription use ... could be
+# granted in August 2024", "a decision ... is expected by June".
+PREDICATE_WORDS = {"will", "'ll", "would", "could", "may", "might", "should", "is", "are", "be", "expected", "due",
+                   "set", "slated", "scheduled", "likely"}
+
+
+def _predicate_between(doc: Doc, start: int, stop: int) -> bool:
+    """Is the time expression at `stop` the end of the predicate whose subject is the event
+    (ending at `start`)? A short stretch with no clause break that holds the forecast's verb group."""
+    between = doc[start:stop]
+    return 0 < len(between) <= 12 and not any(t.text in (",", ";", "—", "(", ")", ":") for t in between) \
+        and any(t.lower_ in PREDICATE_WORDS for t in between)
 
 
 # Openers that put a sentence in the time before a date ("Before March 2024, ...").
