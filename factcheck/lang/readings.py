@@ -412,6 +412,21 @@ def reported_would(words: list[str], s0: int, es: int, inside: list[Cue]) -> boo
         and "would" in lead[k + 1:]
 
 
+# Relative words that open a clause on a place or state: "Schedule II, where ...", "a pathway under which".
+PLACE_RELATIVES = {"where", "whereby", "wherein"}
+
+
+def relative_under_would(words: list[str], s0: int, es: int, inside: list[Cue]) -> bool:
+    """A modal event in a relative clause ("..., where patients could get access") on a clause
+    that says what something would do ("the bill would move it into Schedule II"): what the place
+    or state would allow, part of the supposition, not a forecast of its own. A "would" that
+    reports a past forecast ("said it would move ...") is left to the other readings."""
+    r = next((i for i in range(es - 1, s0, -1) if words[i] in PLACE_RELATIVES and words[i - 1] == ","), None)
+    if r is None or "would" not in words[s0:r]:
+        return False
+    return not reported_would(words, s0, r, inside)
+
+
 ARRIVED = {"reached": ("has", "have", "'s"), "entered": ("has", "have", "'s"), "entering": ("is", "are", "'s"),
            "reaching": ("is", "are", "'s")}
 STAGE_WORDS = {"the", "its", "their", "a", "third", "final", "last", "and", "part", "of", "stage", "phase", "late",

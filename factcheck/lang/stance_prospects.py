@@ -35,6 +35,7 @@ from factcheck.lang.readings import (
     _state_after_phrase,
     _time_allowed,
     object_of_participle,
+    relative_under_would,
     reported_would,
 )
 from factcheck.lang.scarcity import shortage_tense
@@ -263,6 +264,8 @@ def modal_or_ability(ctx: StanceContext) -> bool:
         out.stance = "hypothetical"  # "ecstasy should be approved for depression": an argument, not a forecast
     elif modal in ("could", "might") and any(w in PAST_BELIEF for w in words[ctx.sent[0]:es]):
         out.stance = "past-forecast"  # "advocates, who saw it as a drug that could win approval"
+    elif relative_under_would(words, ctx.sent[0], es, ctx.inside):
+        out.stance = "hypothetical"  # "the bill would move it into Schedule II, where patients could get access"
     elif ctx.negated_between(es - 4, es):
         out.stance, out.negated = "negated", True
     elif modal in ("may", "can") and _held_since(ctx.doc, ctx.sent[0], es):

@@ -118,6 +118,8 @@ def _listed_with_own(doc: Doc, cues: list[Cue], start: Cue, own: Collection[str]
         while 0 <= j + step < len(subjects):
             a, b = (subjects[j], subjects[j + step]) if step == 1 else (subjects[j + step], subjects[j])
             gap = _without_bracket(doc[a.end:b.start]) if a.end <= b.start else []
+            if gap and gap[0].text == "-" and gap[0].i == a.end and not doc[a.end - 1].whitespace_:
+                gap = gap[1:]  # a suspended hyphen: "MDMA- and psilocybin-assisted therapy"
             if a.end > b.start or len(gap) > 3 or any(t.lower_ not in LIST_JOINERS for t in gap):
                 break
             j += step

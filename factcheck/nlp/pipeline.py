@@ -15,6 +15,7 @@ import spacy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import compile_suffix_regex
 
 from factcheck.kinds import KindMatchers
 from factcheck.knowledge.model import Pack
@@ -201,10 +202,16 @@ class _TextKeepingTokenizer:
         return getattr(self.tokenizer, name)
 
 
+SUSPENDED_HYPHEN = r"(?<=[A-Za-z0-9])-"
+
+
 def build_pipeline(pack: Pack) -> Language:
     nlp = spacy.blank("en")
     for abbr in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
+    # A suspended hyphen is its own token: "MDMA- and psilocybin-assisted therapy" names MDMA
+    # ("MDMA-" as one token would match no name).
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, SUSPENDED_HYPHEN]).search
     nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)  # type: ignore[assignment]
     nlp.add_pipe("factcheck_sentences")
     for sub in pack.packs:
