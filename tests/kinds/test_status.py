@@ -418,3 +418,24 @@ def test_unless_and_topic_shortcuts_answer_as_the_plain_reading():
                                 common._names_topic_read(an, r, ev, rule.own, 0, whole, back)
                         seen["topic"].add(topic)
     assert seen == {"unless": {True, False}, "topic": {True, False}}
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    # The forecast's verb group and its time, after the event noun's own words.
+    ("Approval of Drug X for use in adults could be granted in March 2024.",
+     "Approval of Drug X for use in adults could be granted in March 2024"),
+    # A clause break between them: the time is not the event's.
+    ("Drug X awaits approval for adults; in March 2024, a panel met.", "awaits approval"),
+])
+def test_a_noun_events_forecast_runs_to_its_time(hits, text: str, span: str):
+    assert [h[1] for h in hits(text, RULE)] == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "MDMA- and psilocybin-assisted therapies are nearing FDA approval.",
+    "With psilocybin- and MDMA-assisted therapy nearing FDA approval, clinics are hiring.",
+])
+def test_a_suspended_hyphen_lists_the_subject(bundled_linter, text: str) -> None:
+    # Said of both items: the other drug named beside MDMA does not take the statement away.
+    found = [f for f in bundled_linter.lint_text(text, "a.md", "markdown").findings if f.rule == "mdma/approval-imminent"]
+    assert found

@@ -32,3 +32,17 @@ def test_one_more_of_its_kind(text: str, further: bool) -> None:
     words = text.split()
     es = len(words) - 2
     assert _a_further_one(words, 0, es) is further
+
+
+@pytest.mark.parametrize(("text", "supposed"), [
+    ("the bill would move it into schedule ii , where patients could get access", True),
+    ("the rule would set up a program , whereby clinics could offer it", True),
+    ("the fda could approve it next year , where it is sold in clinics", False),  # no "would" before
+    ("maps said the bill would move it into schedule ii , where doctors could prescribe it", False),  # reported
+    ("the bill would move it into schedule ii and patients could get access", False),  # no relative clause
+])
+def test_a_relative_clause_on_what_something_would_do(text: str, supposed: bool) -> None:
+    from factcheck.lang.readings import relative_under_would
+
+    words = text.split()
+    assert relative_under_would(words, 0, len(words) - 2, []) is supposed

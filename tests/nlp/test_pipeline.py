@@ -17,3 +17,14 @@ def test_sentence_ends_after_abbreviations_are_where_finditer_finds_them():
         assert [m.span() for m in _abbreviation_sentence_ends(text)] == expected
         found += len(expected)
     assert found > 50
+
+
+def test_a_suspended_hyphen_is_its_own_token(bundled_pack):
+    from factcheck.nlp.pipeline import get_pipeline
+
+    nlp = get_pipeline(bundled_pack)
+    words = [t.text for t in nlp.make_doc("MDMA- and psilocybin-assisted therapy, a well-known co-author, 3- or 4-week")]
+    assert words[:3] == ["MDMA", "-", "and"]
+    assert words[-6:] == ["3", "-", "or", "4", "-", "week"]
+    # words joined by a hyphen split as spaCy's tokenizer splits them
+    assert words[8:11] == ["well", "-", "known"]
