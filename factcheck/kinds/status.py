@@ -252,7 +252,7 @@ def _span(an: Analysis, ev: EventMention) -> tuple[int, int]:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
-        if t.start - end_char <= 12 or _predicate_between(doc, end, span.start):
+        if t.start - end_char <= 12 or _predicate_between(doc, end, span.start) or _time_lead(doc, end, span.start):
             end = max(end, span.end)
     # A comment on the event right after its clause carries the forecast: "approval, which could
     # come within 12 months", "the ruling draws near, expected by August 11".
@@ -276,6 +276,15 @@ def _predicate_between(doc: Doc, start: int, stop: int) -> bool:
     between = doc[start:stop]
     return 0 < len(between) <= 12 and not any(t.text in (",", ";", "—", "(", ")", ":") for t in between) \
         and any(t.lower_ in PREDICATE_WORDS for t in between)
+
+
+# Words that lead into a time expression: "by the end of this year", "as early as the middle of 2024".
+TIME_LEADS = {"by", "the", "end", "of", "as", "early", "soon", "in", "within", "late", "mid", "beginning", "start",
+              "middle", "close", "to", "around", "until"}
+
+
+def _time_lead(doc: Doc, start: int, stop: int) -> bool:
+    return 0 < stop - start <= 6 and all(t.lower_ in TIME_LEADS for t in doc[start:stop])
 
 
 # Openers that put a sentence in the time before a date ("Before March 2024, ...").

@@ -69,14 +69,19 @@ def ended_cue(doc: Doc, words: list[str], inside: list[Cue], event: Cue, times: 
             continue  # an adjective: "once the complete findings are out"
         if w in ("end", "ends", "ended") and c.end + 1 < len(words) and words[c.end] == "of" \
                 and (words[c.end + 1] in TIME_NOUNS or words[c.end + 1].isdigit()
-                     or (words[c.end + 1] == "the" and c.end + 2 < len(words) and words[c.end + 2] in TIME_NOUNS)):
-            continue  # "the end of the year", "the end of 2024"
+                     or (words[c.end + 1] in TIME_DETERMINERS and c.end + 2 < len(words)
+                         and words[c.end + 2] in TIME_NOUNS)):
+            continue  # "the end of the year", "by the end of this year", "the end of 2024"
         char = doc[c.start].idx
         if any(t.start <= char < t.end for t in times):
             continue
         if best is None or gap < abs(best.start - event.start):
             best = c
     return best
+
+
+# Words before a time noun in "the end of ...": "the end of this year", "the end of next month".
+TIME_DETERMINERS = {"the", "this", "that", "next", "last", "its", "their", "a"}
 
 
 def declared_to(words: list[str], cs: int, end_at: int) -> bool:

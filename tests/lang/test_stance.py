@@ -77,6 +77,12 @@ TABLE = [
     # expected
     ("Approval of Drug X is expected next year.", "approval", "expected"),
     ("Analysts expect approval of Drug X by the end of the year.", "approval", "expected"),
+    ("If all goes well, Drug X could be legally available by the end of this year.", "approval", "expected"),
+    # the bare condition names the forecast's own approval, after the time it is given
+    ("The filing is in, so Drug X could be available by 2029 if approved.", "approval", "expected"),
+    # the last requirement, named with the agency between it and the approval
+    ("The grant pays for the last study needed to win Food and Drug Administration approval for Drug X.", "approval",
+     "expected"),
     ("Drug X could be approved within months.", "approval", "expected"),
     ("Drug X will likely win approval in 2027.", "approval", "expected"),
     ("Drug X is poised for approval.", "approval", "expected"),
