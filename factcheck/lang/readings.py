@@ -392,8 +392,15 @@ def on_condition_of_approval(words: list[str], ee: int, sent_end: int) -> bool:
             return False
         opens = w in CONDITION_OPENERS or (w == "as" and words[i + 1:i + 3] == ["soon", "as"])
         if opens and any(x in APPROVAL_WORDS for x in words[i + 1:min(sent_end, i + 13)]):
-            return True
+            # "it could be available by 2021 if approved": a bare participle after a time the
+            # event is given is the forecast's own approval, not another act it waits on.
+            return not (i + 1 < sent_end and words[i + 1] in APPROVAL_WORDS and _dated(words[ee:i]))
     return False
+
+
+def _dated(words: list[str]) -> bool:
+    """A year or month named: "by 2021", "in August"."""
+    return any((w.isdigit() and len(w) == 4) or w in MONTHS for w in words)
 
 
 # Past verbs of saying and believing after which "would" is a reported "will".

@@ -443,10 +443,21 @@ def _condition_looks_ahead(ctx: StanceContext) -> bool:
 LAST_OF_THEM = {"last", "final", "remaining"}
 
 
+# What may stand between "needed" and the approval it is needed for.
+REQUIREMENT_LINKS = {"to", "for", "win", "get", "gain", "secure", "obtain", "receive", "earn", "the", "a", "fda", "food",
+                     "and", "drug", "drugs", "administration", "'s", "regulatory", "marketing", "full", "final", "federal",
+                     "u.s.", "us"}
+
+
 def _last_requirement(words: list[str], cs: int, es: int) -> bool:
     """A requirement word right before the event ("needed to win approval", "needed for approval")
     on a noun that is the last of its kind, or that is close to done."""
     k = next((i for i in range(es - 1, max(cs, es - 4) - 1, -1) if words[i] in ("needed", "required", "necessary")), None)
+    if k is None:
+        # Further back over the act and the agency's name: "needed to win Food and Drug
+        # Administration approval".
+        k = next((i for i in range(es - 1, max(cs, es - 10) - 1, -1) if words[i] in ("needed", "required", "necessary")
+                  and all(w in REQUIREMENT_LINKS for w in words[i + 1:es])), None)
     if k is None:
         return False
     before = words[max(cs, k - 7):k]

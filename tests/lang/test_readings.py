@@ -14,6 +14,8 @@ from factcheck.lang.readings import on_condition_of_approval
     ("the fda will approve it next year", False),
     ("the fda will decide in august ; if it approves , sales start", False),  # the condition is another clause's
     ("the bill would allow its use when patients need it", False),  # a condition, but not an approval
+    ("it could be available by 2029 if approved", False),  # the forecast's own approval, after its time
+    ("the bill would allow its use once approved", True),  # no time given: the use waits on the approval
 ])
 def test_an_event_made_to_wait_on_an_approval(text: str, conditional: bool) -> None:
     words = text.split()
