@@ -20,6 +20,7 @@ from factcheck.lang.wordsets import (
     FORECAST_VERBS,
     FUTURE_MODALS,
     INVERSION_SUBJECTS,
+    IRREGULAR_PARTICIPLES,
     LIGHT_VERBS,
     MID_CLAUSE_CONDITIONS,
     MODAL_CARRIERS,
@@ -126,6 +127,9 @@ def _modal_before(words: list[str], cs: int, es: int, ce: int | None = None,
                 return _modal_reading(words, i, ce, event_starts, after_event=True)
             if w in (",", ";", ".", "that", "which", "who", "and", "but"):
                 break
+    shared = _modal_of_first_conjunct(words, cs, es)
+    if shared is not None:
+        return shared
     for i in range(es - 1, max(cs, es - 6) - 1, -1):
         w = words[i]
         if w == "going" and i + 1 < len(words) and words[i + 1] == "to":
@@ -147,6 +151,24 @@ def _modal_before(words: list[str], cs: int, es: int, ce: int | None = None,
                 and w not in PERMISSION_PARTICIPLES and not (i - 1 >= cs and words[i - 1] in PERMITTING):
             return None
     return None
+
+
+def _modal_of_first_conjunct(words: list[str], cs: int, es: int) -> str | None:
+    """A participle joined by "and"/"or" to a modal passive shares its modal: "could be used for
+    therapy and sold as a prescription drug" (sold: could), not a past tense of its own."""
+    if es - 1 <= cs or words[es - 1] not in ("and", "or") or not (words[es].endswith("ed") or words[es] in PARTICIPLES):
+        return None
+    for i in range(es - 2, max(cs, es - 10), -1):
+        if words[i] in (",", ";", ".", "but"):
+            return None
+        if words[i] == "be" and words[i - 1] in FUTURE_MODALS | {"would"}:
+            return "would" if words[i - 1] == "would" else words[i - 1]
+    return None
+
+
+# Past participles that do not end in -ed.
+PARTICIPLES = IRREGULAR_PARTICIPLES | {"sold", "made", "brought", "bought", "held", "kept", "seen", "known", "taken",
+                                       "shown", "put"}
 
 
 def _governs(words: list[str], cue: Cue, es: int, event_starts: set[int]) -> bool:
