@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 from factcheck.kinds.common import PAST_FRAMING, claim_for, sentence_of
 from factcheck.knowledge.model import Rule
@@ -84,6 +85,8 @@ class RoleRule:
                 continue  # "CEO Jane Roe said ..." right after a sentence naming the company counts
             if self._successor_named(an, sent, holder):
                 continue  # "X will take over as chief executive from Y": a handover, told as such
+            if _new_post_told(an, sent, c, roles):
+                continue  # "Jane Roe, chief operating officer since 2022, takes over as interim CEO"
             role = min(near_roles, key=lambda r: abs(r.start - c.start))
             lo, hi = min(c.start, role.start), max(c.end, role.end)
             # "Former Acme Pharma CEO Jane Roe": the past word may stand before the organisation.
@@ -196,6 +199,24 @@ class RoleRule:
             if any(c.label == label for c in an.cues_in(s[0], s[1])):
                 return True
         return False
+
+
+# A post taken up, told in the sentence after the name: the title held until then is told as the
+# step before it ("Jane Roe, chief operating officer since 2022, takes over as interim CEO"); or an
+# interim post named ("The interim chief is Jane Roe, who ran operations as COO").
+TAKING_UP = {("takes", "over"), ("take", "over"), ("took", "over"), ("taking", "over"), ("steps", "in"),
+             ("step", "in"), ("stepped", "in"), ("stepping", "in"), ("will", "serve"), ("promoted", "to"),
+             ("named", "interim"), ("appointed", "interim")}
+POSTS = {"ceo", "chief", "head", "president", "executive", "director", "leader", "chair"}
+
+
+def _new_post_told(an: Analysis, sent: tuple[int, int], holder: Cue, roles: list[Cue]) -> bool:
+    """Is another post than the rule's title taken up in the sentence? The rule's own title right
+    after the phrase ("takes over as CEO" for a CEO rule) is the statement itself, not a step."""
+    words = [t.lower_ for t in an.doc[sent[0]:sent[1]]]
+    at = [sent[0] + k for k, pair in enumerate(pairwise(words))
+          if (pair in TAKING_UP and sent[0] + k >= holder.end) or (pair[0] == "interim" and pair[1] in POSTS)]
+    return any(not any(k <= r.start <= k + 4 for r in roles) for k in at)
 
 
 def _one_clause(an: Analysis, a: Cue, b: Cue) -> bool:
