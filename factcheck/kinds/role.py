@@ -208,14 +208,22 @@ TAKING_UP = {("takes", "over"), ("take", "over"), ("took", "over"), ("taking", "
              ("step", "in"), ("stepped", "in"), ("stepping", "in"), ("will", "serve"), ("promoted", "to"),
              ("named", "interim"), ("appointed", "interim")}
 POSTS = {"ceo", "chief", "head", "president", "executive", "director", "leader", "chair"}
+TAKING_UP_REACH = 14  # tokens from the name to the phrase: past an apposition with the old title
 
 
 def _new_post_told(an: Analysis, sent: tuple[int, int], holder: Cue, roles: list[Cue]) -> bool:
     """Is another post than the rule's title taken up in the sentence? The rule's own title right
     after the phrase ("takes over as CEO" for a CEO rule) is the statement itself, not a step."""
     words = [t.lower_ for t in an.doc[sent[0]:sent[1]]]
-    at = [sent[0] + k for k, pair in enumerate(pairwise(words))
-          if (pair in TAKING_UP and sent[0] + k >= holder.end) or (pair[0] == "interim" and pair[1] in POSTS)]
+    at = []
+    for k, pair in enumerate(pairwise(words)):
+        i = sent[0] + k
+        if pair in TAKING_UP and 0 <= i - holder.end <= TAKING_UP_REACH:
+            at.append(i)  # after the name: "Jane Roe, COO since 2022, takes over as interim CEO"
+        elif pair[0] == "interim" and pair[1] in POSTS and i + 2 <= holder.start <= i + 6 \
+                and all(t.lower_ in ("is", "was", "will", "be", "now") or t.is_title
+                        for t in an.doc[i + 2:holder.start]):
+            at.append(i)  # the interim post is the name's: "The interim chief is Jane Roe, who ..."
     return any(not any(k <= r.start <= k + 4 for r in roles) for k in at)
 
 

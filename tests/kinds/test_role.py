@@ -25,6 +25,8 @@ RULE = "test/acme-ceo"
     ("Acme Pharma, led by chief executive Jane Roe, makes Drug X.", "chief executive Jane Roe"),
     # a past verb after the name and title is an act of the holder's, not a term that ended
     ("Acme chief executive Jane Roe headed the delegation that discussed Drug X.", "chief executive Jane Roe"),
+    # an interim word that names no post of hers
+    ("Acme Pharma CEO Jane Roe presented the interim results of Drug X.", "CEO Jane Roe"),
 ])
 def test_former_holder_named_as_current(hits, text: str, span: str):
     assert hits(text, RULE) == [(RULE, span, "info")]
@@ -80,6 +82,9 @@ def test_role_rules_read_only_documents_about_the_pack(hits):
     "Acme Pharma said on Friday that Jane Roe, its chief executive, will step down after Drug X's launch.",
     # the departure after an apposition that names the company
     "Jane Roe, chief executive of Acme Pharma Inc., is stepping down after Drug X's launch.",
+    # the holder taking up another post: the title is the one held until then
+    "Jane Roe, Acme Pharma's chief executive since 2019, takes over as chair of the board behind Drug X.",
+    "The interim chair is Jane Roe, the chief executive of Acme Pharma, which makes Drug X.",
 ])
 def test_a_handover_is_not_a_former_holder_named_as_current(hits, text: str):
     assert hits(text, RULE) == []
