@@ -80,6 +80,9 @@ TABLE = [
     ("If all goes well, Drug X could be legally available by the end of this year.", "approval", "expected"),
     # the bare condition names the forecast's own approval, after the time it is given
     ("The filing is in, so Drug X could be available by 2029 if approved.", "approval", "expected"),
+    # a participle joined to a modal passive shares its modal: a sale to come, not a past one
+    ("Drug X could be used in clinics and sold as a prescription drug.", "approval", "expected"),
+    ("Drug X was used in clinics and sold as a prescription drug.", "approval", "done"),
     # the last requirement, named with the agency between it and the approval
     ("The grant pays for the last study needed to win Food and Drug Administration approval for Drug X.", "approval",
      "expected"),
