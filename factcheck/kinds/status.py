@@ -121,7 +121,9 @@ class StatusRule:
             if head in FRAMING_OPENERS:
                 return True
             between = text[ev_char:t.start].strip().lower()
-            if t.start >= ev_char and between.split()[-1:] in (["until"], ["till"], ["before"]) and len(between.split()) <= 4:
+            # ("will approve MDMA before 2023 is out": a forecast's deadline, not a frame)
+            closers = (["until"], ["till"]) if ev.stance.stance == "expected" else (["until"], ["till"], ["before"])
+            if t.start >= ev_char and between.split()[-1:] in closers and len(between.split()) <= 4:
                 return True
         return False
 

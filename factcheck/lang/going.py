@@ -1,9 +1,11 @@
 """Events told as going on or as moved towards: "while the Phase 3 trials go on", "the shortage
-persists", "nudging the FDA toward approving MDMA". Part of the stance readers (stance_prospects.py)."""
+persists", "nudging the FDA toward approving MDMA", "approval is now very near". Part of the
+stance readers (stance_prospects.py)."""
 
 from __future__ import annotations
 
 from factcheck.lang.aspect import _aux_before
+from factcheck.lang.cues import Cue
 from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.stance_frames import StanceContext
 
@@ -101,3 +103,17 @@ def striven_for(words: list[str], cs: int, es: int) -> bool:
     while k > cs and words[k] in _GOAL_MODIFIERS:
         k -= 1
     return k > cs and words[k] in ("for", "to", "toward", "towards") and words[k - 1] in STRIVING
+
+
+# Words between a copula and a predicate of nearness: "is now very near".
+NEARNESS_ADVERBS = {"now", "very", "so", "getting", "quite", "really", "ever", "tantalisingly", "tantalizingly"}
+
+
+def predicate_nearness(words: list[str], c: Cue, ee: int) -> bool:
+    """A word of nearness as the predicate of the event noun, however long its "of" phrase:
+    "approval of a psychotherapy method built around the drug is now very near"."""
+    k = c.start - 1
+    while k > ee and words[k] in NEARNESS_ADVERBS:
+        k -= 1
+    return k > ee and words[k] in ("is", "are", "'s", "seems", "looks", "appears") and c.start - ee <= 16 \
+        and not any(w in (",", ";", "which", "that", "who") for w in words[ee:k])

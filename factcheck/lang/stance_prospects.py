@@ -21,7 +21,7 @@ from factcheck.lang.aspect import (
 )
 from factcheck.lang.copulas import PAST_BE, PRESENT_BE
 from factcheck.lang.cues import Cue
-from factcheck.lang.going import enters_now, goes_on, moved_toward, striven_for
+from factcheck.lang.going import enters_now, goes_on, moved_toward, predicate_nearness, striven_for
 from factcheck.lang.lemmas import lemma_of
 from factcheck.lang.modality import _governs, _modal_before, _past_framed
 from factcheck.lang.objects import answered_request, object_of_nearer_event
@@ -92,7 +92,7 @@ def gather(ctx: StanceContext) -> None:
     inside = ctx.inside = [c for c in ctx.inside if not (c.label.startswith("ST:") and es <= c.start and c.end <= ee)]
     near = ctx.near
     # "taking longer than planned", "sooner than expected": a comparison, not a forecast.
-    ctx.prospects = [c for c in inside if c.label == "ST:expected" and near(c)
+    ctx.prospects = [c for c in inside if c.label == "ST:expected" and (near(c) or predicate_nearness(words, c, ee))
                      and _governs(words, c, es, event_starts) and not (c.start > 0 and words[c.start - 1] == "than")
                      and not object_of_nearer_event(words, c, event, inside)
                      and not _soon_in_the_past(words, c)

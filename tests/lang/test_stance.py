@@ -80,6 +80,10 @@ TABLE = [
     ("If all goes well, Drug X could be legally available by the end of this year.", "approval", "expected"),
     # the bare condition names the forecast's own approval, after the time it is given
     ("The filing is in, so Drug X could be available by 2029 if approved.", "approval", "expected"),
+    # nearness as the predicate of the event noun, past a long "of" phrase
+    ("Approval of a new therapy method built around Drug X is now very near.", "approval", "expected"),
+    # a deadline for a forecast, not a frame of past time
+    ("The founder predicts the agency will approve Drug X before 2023 is out.", "approval", "expected"),
     # a participle joined to a modal passive shares its modal: a sale to come, not a past one
     ("Drug X could be used in clinics and sold as a prescription drug.", "approval", "expected"),
     ("Drug X was used in clinics and sold as a prescription drug.", "approval", "done"),
