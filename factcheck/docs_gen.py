@@ -28,6 +28,7 @@ from factcheck.knowledge.rule_kinds import (
     JurisdictionState,
     Member,
     OtherDate,
+    Price,
     Substance,
 )
 
@@ -36,6 +37,7 @@ REFERENCE_PATH = "docs/rule-kinds.md"
 # YAML names of fields whose Python names differ (`from` is a Python keyword).
 # Keyed by class name; a dotted name is a key inside a mapping (`forecast: {after: ...}`).
 YAML_NAMES = {("Holder", "start"): "from", ("Holder", "end"): "until", ("FormerName", "end"): "until",
+              ("Price", "since"): "from",
               ("StatusSpec", "forecast_after"): "forecast.after", ("StatusSpec", "forecast_before"): "forecast.before",
               ("StatusSpec", "forecast_era"): "forecast.era"}
 
@@ -45,7 +47,7 @@ def yaml_name(cls: type, field_name: str) -> str:
     return YAML_NAMES.get((cls.__name__, field_name), field_name)
 # The nested mappings some slots hold, documented under their slot.
 NESTED = {"holders": Holder, "jurisdictions": JurisdictionState, "former": FormerName, "members": Member,
-          "substances": Substance, "companions": Companion, "elsewhere": OtherDate}
+          "substances": Substance, "companions": Companion, "elsewhere": OtherDate, "prices": Price}
 
 # Editor's words for the field types of the kind dataclasses.
 TYPE_WORDS = {
@@ -61,6 +63,8 @@ TYPE_WORDS = {
     "list[Substance]": "a list of substances (below)",
     "list[Companion]": "a list of companion products (below)",
     "list[OtherDate]": "a list of dates elsewhere (below)",
+    "list[Price]": "a list of prices (below)",
+    "float": "a number",
 }
 
 # Keys every rule may carry, whatever its kind (schema.RULE_KEYS minus the kind slots). A test
@@ -103,7 +107,8 @@ def _doc(obj: Any) -> str:
 REQUIRED = {("EventDateSpec", "date"), ("RoleSpec", "holders"), ("FormerName", "end")}
 # ... and those it reads as optional although the dataclass has no default.
 OPTIONAL = {("Holder", "aliases"), ("Holder", "start"), ("Holder", "end"), ("Holder", "never"), ("JurisdictionState", "status"),
-            ("JurisdictionState", "since"), ("Member", "since")}
+            ("JurisdictionState", "since"), ("Member", "since"), ("Price", "currency"), ("Price", "since"),
+            ("Price", "until")}
 # The nested mappings have no docstring of their own: their slots in a few words.
 NESTED_DOCS = {
     ("Holder", "name"): "the person's name as it should be written",
@@ -125,6 +130,10 @@ NESTED_DOCS = {
     ("OtherDate", "where"): "the jurisdiction's code (us, eu, uk, ca, au, ...)",
     ("Companion", "subject"): "phrases or @terms naming a product often listed with the rule's subject",
     ("Companion", "indications"): "the conditions the companion's own licence or permission covers",
+    ("Price", "amount"): "the amount, as printed without its sign (499, 301.91)",
+    ("Price", "currency"): "USD (the default), EUR, GBP, CAD, AUD, INR, JPY or BRL",
+    ("Price", "since"): "when the price took effect",
+    ("Price", "until"): "when it was replaced (leave out for today's price)",
 }
 PATTERN_SLOTS = ("patterns", "frame", "unless", "context", "context_scope", "negatable")
 _SLOT_LABEL = re.compile(r"(?<![\w`-])((?:[a-z_]+, )*[a-z_]+): ")
@@ -278,6 +287,10 @@ def spec_lines(pack: Any, rule: Any) -> list[str]:
         elif f.name == "elsewhere":
             for other in value:
                 out.append(f"- elsewhere: {_iso(other.date)} ({other.where})")
+        elif f.name == "prices":
+            for p in value:
+                span = f"from {_iso(p.since) or '?'}" + (f" until {_iso(p.until)}" if p.until else " (current)")
+                out.append(f"- price: {p.amount:g} {p.currency}, {span}")
         elif f.name == "companions":
             for comp in value:
                 out.append(f"- companion: {_words(comp.subject, terms)}: for {', '.join(comp.indications)}")

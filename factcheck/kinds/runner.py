@@ -12,6 +12,7 @@ from factcheck.kinds.indication import IndicationRule
 from factcheck.kinds.ingredient import IngredientRule
 from factcheck.kinds.jurisdiction import JurisdictionRule
 from factcheck.kinds.names import NameRule
+from factcheck.kinds.price import PriceRule
 from factcheck.kinds.role import RoleRule
 from factcheck.kinds.status import StatusRule
 from factcheck.kinds.uniqueness import UniquenessRule
@@ -23,6 +24,7 @@ from factcheck.knowledge.rule_kinds import (
     IngredientSpec,
     JurisdictionStatusSpec,
     NameSpec,
+    PriceSpec,
     RoleSpec,
     StatusSpec,
     UniquenessSpec,
@@ -70,6 +72,7 @@ class KindMatchers:
         self.unique = [UniquenessRule(r) for r in typed if isinstance(r.spec, UniquenessSpec)]
         self.ingredients = [IngredientRule(r) for r in typed if isinstance(r.spec, IngredientSpec)]
         self.indications = [IndicationRule(r, pack.home_jurisdiction) for r in typed if isinstance(r.spec, IndicationSpec)]
+        self.prices = [PriceRule(r, rivals_of(r)) for r in typed if isinstance(r.spec, PriceSpec)]
         # What the pack is about (its `about` words and term lists) against neighbouring topics.
         self.own_labels = {"ABOUT"} | {f"TERM:{t}" for t in pack.terms}
         self.rival_labels = rivals if (pack.neighbours or rivals) else set()
@@ -112,6 +115,8 @@ class KindMatchers:
                 out.extend(urule.claims(an))
             for irule in self.ingredients:
                 out.extend(irule.claims(an))
+            for price_rule in self.prices:
+                out.extend(price_rule.claims(an, doc_date))
         return out, kept
 
     def _about_pack(self, doc: Doc, an: Analysis, claim: Claim, para_of: dict[int, int]) -> bool:

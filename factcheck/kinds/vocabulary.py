@@ -20,6 +20,7 @@ from factcheck.knowledge.rule_kinds import (
     IngredientSpec,
     JurisdictionStatusSpec,
     NameSpec,
+    PriceSpec,
     RoleSpec,
     StatusSpec,
     UniquenessSpec,
@@ -121,6 +122,10 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
             for i, comp in enumerate(spec.companions):
                 _add_listed(lists, f"COMP:{rule.id}:{i}", comp.subject)
                 lists[f"IND:{rule.id}:{i}"] = comp.indications
+        elif isinstance(spec, PriceSpec):
+            _add_inline(lists, rule.id, [], spec.subject)
+            if spec.channel:
+                lists[f"CHANNEL:{rule.id}"] = spec.channel
         elif isinstance(spec, RoleSpec):
             lists[f"ORG:{rule.id}"] = spec.organization
             lists[f"ROLE:{rule.id}"] = spec.role
@@ -129,7 +134,7 @@ def build_matcher(nlp: Language, pack: Pack, rivals: list[str] | None = None) ->
         if rule.unless_words:
             lists[f"UNLESS:{rule.id}"] = rule.unless_words
     fixed = ("TERM:", "JUR:", "ABOUT", "RIVAL", "NAME:", "ORG:", "HOLDER:", "JS:", "SUBJ:", "UNLESS:", "MEMBER:", "SUBST:", "PROD:",
-             "IND:", "COND:", "COMP:",
+             "IND:", "COND:", "COMP:", "CHANNEL:",
              # category phrases come with their own variants (category_variants): inflecting each
              # of those thousands again cost 30 MiB of phrase patterns and found nothing more
              "CATEGORY:")

@@ -271,6 +271,33 @@ class IndicationSpec:
     jurisdiction: str | None = None
 
 
+@dataclass
+class Price:
+    amount: float
+    currency: str
+    since: date | None
+    until: date | None
+
+
+@dataclass
+class PriceSpec:
+    """A price told as today's after it changed: "Wegovy costs $499 a month through NovoCare"
+    once the price was cut. The engine reads money amounts ("$499", "499 dollars", "EUR 301.91")
+    in sentences that name the subject, and flags an amount whose period has ended when the
+    sentence tells it in the present; an amount told as history ("was $499", "cut from $499",
+    "in March 2025 it cost $499") or next to the price that replaced it is left alone.
+
+    subject: the product (@terms or phrases). channel: words that say which price it is
+    (NovoCare, self-pay, cash); when given, the sentence must name one. prices: each with
+    `amount`, `currency` (USD, EUR, GBP; default USD), `from` and `until` (the price of today has
+    no `until`). Only amounts with an `until` are findings: list every price a writer may give.
+    """
+
+    subject: list[str]
+    prices: list[Price]
+    channel: list[str] = field(default_factory=list)
+
+
 KIND_DOCS: dict[str, Any] = {
     "pattern": "Raw regular expressions over the folded sentence (the escape hatch).",
     "status": StatusSpec,
@@ -282,5 +309,6 @@ KIND_DOCS: dict[str, Any] = {
     "uniqueness": UniquenessSpec,
     "ingredient": IngredientSpec,
     "indication": IndicationSpec,
+    "price": PriceSpec,
 }
 RULE_KINDS = tuple(KIND_DOCS)

@@ -19,6 +19,8 @@ from factcheck.knowledge.rule_kinds import (
     Member,
     NameSpec,
     OtherDate,
+    Price,
+    PriceSpec,
     RoleSpec,
     StatusSpec,
     Substance,
@@ -27,9 +29,12 @@ from factcheck.knowledge.rule_kinds import (
 from factcheck.knowledge.yamlload import LineDict
 
 UNLESS_SCOPES = ("clause", "sentence")
+# The currencies a price rule may give (the money reader knows their signs and words).
+CURRENCIES = {"USD", "EUR", "GBP", "CAD", "AUD", "INR", "JPY", "BRL"}
 SPEC_KEYS = {"unless_scope", "fulfilled", "forecast", "subject", "event", "stance", "jurisdiction", "canonical", "acronym", "aliases", "wrong", "former", "not_former", "date", "day_tolerance",
              "organization", "role", "holders", "jurisdictions", "study", "quantity", "topic", "end", "says", "category",
-             "members", "substances", "indications", "conditions", "companions", "elsewhere", "facets"}
+             "members", "substances", "indications", "conditions", "companions", "elsewhere", "facets", "channel",
+             "prices"}
 
 
 def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, list[str]],
@@ -209,6 +214,24 @@ def parse_spec(kind: str, item: LineDict, ck: Any, what: str, terms: dict[str, l
             check_place(item, "jurisdiction", str(jur), ck, what)
         return IndicationSpec(subject, indications, conditions, event, companions,
                               str(jur) if jur is not None else None)
+    if kind == "price":
+        subject = _strings(item, "subject", ck, what)
+        _check_terms(item, subject, terms, ck, what)
+        if not subject:
+            ck.error(item, "subject", f"{what}a price rule needs 'subject'")
+        prices = []
+        for p in item.get("prices") or []:
+            amount = p.get("amount") if isinstance(p, LineDict) else None
+            if not isinstance(amount, (int, float)) or isinstance(amount, bool) or amount <= 0:
+                ck.error(p if isinstance(p, LineDict) else item, "amount", f"{what}each price needs a positive 'amount'")
+                continue
+            currency = str(p.get("currency", "USD")).upper()
+            if currency not in CURRENCIES:
+                ck.error(p, "currency", f"{what}unknown currency {currency!r} (one of {', '.join(sorted(CURRENCIES))})")
+            prices.append(Price(float(amount), currency, ck.when(p, "from", what=what), ck.when(p, "until", what=what)))
+        if not any(p.until is not None for p in prices):
+            ck.error(item, "prices", f"{what}a price rule needs 'prices', one or more with 'until' (a price that ended)")
+        return PriceSpec(subject, prices, _strings(item, "channel", ck, what))
     if kind == "figure":
         study, quantity = item.get("study"), item.get("quantity")
         if not isinstance(study, str) or not isinstance(quantity, str):
