@@ -47,13 +47,12 @@ class PriceRule:
     def claims(self, an: Analysis, doc_date: date | None) -> list[Claim]:
         out: list[Claim] = []
         doc = an.doc
-        index = an.cue_index()
-        if not any(label in index for label in self.own):
+        named = an.cues_labelled(self.own)
+        if not named:
             return out  # the page never names the subject
-        for sent in an.sentences:
-            own = [c for c in an.cues_in(*sent) if c.label in self.own]
-            if not own:
-                continue
+        # Only the sentences that name it, each once.
+        for sent in dict.fromkeys(s for s in (an.sentence_at(c.start) for c in named) if s is not None):
+            own = [c for c in named if sent[0] <= c.start < sent[1]]
             if self.spec.channel and not an.names_in((self.channel,), *sent):
                 continue
             s_char = doc[sent[0]].idx
