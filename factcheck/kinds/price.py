@@ -30,7 +30,9 @@ PAST_WORDS = {"was", "were", "had", "used", "previously", "formerly", "earlier",
 # Words right before an amount that make it a point of comparison or the start of a change.
 COMPARING = {"from", "than", "of", "versus", "vs", "vs.", "below", "under", "above", "over", "instead"}
 PAST_REACH = 8  # tokens before the amount a past word may stand
-SUBJECT_REACH = 12  # tokens between the product's name and its price
+SUBJECT_REACH = 20  # tokens between the product's name and its price
+# Words that hand the rest of the sentence to another subject: "Wegovy costs $349, while Lilly wants $499".
+CONTRASTS = {"while", "whereas", "but", ";", "although", "though", "unlike"}
 PER = {"a", "per", "/", "each", "every"}
 PERIODS = {"month", "week", "year", "dose", "pen", "vial", "fill", "prescription", "box", "pack"}
 
@@ -72,9 +74,8 @@ class PriceRule:
                 subjects = [c for c in an.cues_in(*sent) if c.label in self.own or c.label in self.rivals]
                 if _nearest(subjects, self.own, self.rivals, tok.start, doc) != "own":
                     continue  # another product's price ("Ozempic costs $499 and Wegovy $349")
-                if not any(abs(c.start - tok.start) <= SUBJECT_REACH or abs(c.end - tok.start) <= SUBJECT_REACH
-                           for c in own):
-                    continue  # too far from the product to be its price ("..., while Lilly wants $499")
+                if not any(_its_price(doc, c.start, c.end, tok.start) for c in own):
+                    continue  # too far from the product, or across a contrast ("..., while Lilly wants $499")
                 if self._history(an, sent, tok.start, money, amounts, text, doc_date, price):
                     continue
                 end = _with_period(an, tok.end, sent[1])
@@ -110,6 +111,12 @@ class PriceRule:
             if not t.relative and t.last is not None and price.until is not None and t.last < price.until:
                 return True
         return False
+
+
+def _its_price(doc, start: int, end: int, at: int) -> bool:  # type: ignore[no-untyped-def]
+    """Is the amount at token `at` near the product named at `start:end`, with no contrast between?"""
+    lo, hi = (end, at) if end <= at else (at, start)
+    return hi - lo <= SUBJECT_REACH and not any(t.lower_ in CONTRASTS for t in doc[lo:hi])
 
 
 def _with_period(an: Analysis, end: int, sent_end: int) -> int:

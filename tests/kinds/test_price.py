@@ -47,6 +47,7 @@ def test_an_ended_price_told_as_todays(price_linter, text: str, span: str) -> No
     "In March 2025, Drug X cost $120 a month.",  # a time over before the price ended
     "Drug Y costs $120 a month.",  # another product
     "Drug X costs $90, while Drug Y costs $120 a month.",  # the nearest product decides
+    "Drug X costs $90 a month, while a rival maker asks $120 for its pill.",  # across a contrast
     "Does Drug X still cost $120 a month?",  # a question
     "The maker of Drug X raised $120 million.",  # a size, not a price
     "Drug X costs EUR 120 a month in Germany.",  # another currency
