@@ -89,6 +89,7 @@ def test_explain_shows_a_rule_in_its_kinds_terms(kind: str, rule_id: str, tmp_pa
         "ingredient": lambda: ["substance:", *(n for sub in spec.substances for n in [*sub.name, *sub.products])],
         "indication": lambda: [*spec.subject, *spec.indications, *spec.conditions, "companion:",
                                *(n for c in spec.companions for n in [*c.subject, *c.indications])],
+        "price": lambda: [*spec.subject, "price:", *(f"{p.amount:g} {p.currency}" for p in spec.prices)],
     }
     for word in checks[kind]():
         assert " ".join(word.split()) in out, word
