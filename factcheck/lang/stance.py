@@ -155,7 +155,7 @@ def _context(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event: Cu
     out.attributed, out.attribution = speaker_of(doc, sent, clause, event, cues)
     out.quoted = in_quotes(doc, sent, event.start)
     out.meta = any(c.label == "META" and not _asserting_opener(doc, c, sent, event)
-                   for c in cues if sent[0] <= c.start < sent[1])
+                   and not _before_a_coordinate(doc, c, cs) for c in cues if sent[0] <= c.start < sent[1])
     if (out.attributed or out.quoted) and out.framing_year is None:
         # "“We are close to approval,” the CEO said in 2023": the report's own date frames it.
         reports = [doc[c.end - 1].idx + len(doc[c.end - 1]) for c in cues
@@ -166,6 +166,14 @@ def _context(doc: Doc, sent: tuple[int, int], clause: tuple[int, int], event: Cu
                  and any(0 <= t.start - r <= 30 and _dates_the_report(text[r:t.start]) for r in reports)]
         out.framing_year = min(years) if years else None
     return StanceContext(doc, words, sent, cs, ce, event.start, event.end, event, inside, times, doc_date, out)
+
+
+def _before_a_coordinate(doc: Doc, c: Cue, cs: int) -> bool:
+    """A myth named in an earlier coordinate clause does not reach the event's: "he has done much
+    to debunk claims about its dangers, and FDA approval is now very near"."""
+    if c.end > cs or cs == 0:
+        return False
+    return (doc[cs].lower_ in ("and", "but") and doc[cs - 1].text == ",") or doc[cs - 1].text == ";"
 
 
 # What may stand between a report and the year that dates it: "said in 2023", "said on 5 May 2023",

@@ -496,6 +496,11 @@ def test_a_contrary_opener_frames_the_writers_own_statement(stance_of):
     assert stance_of("It is a myth that the agency approved Drug X.").meta
 
 
+def test_a_myth_in_an_earlier_coordinate_clause_does_not_reach_the_event(stance_of):
+    assert not stance_of("He has worked to debunk myths about its dangers, and approval of Drug X is near.").meta
+    assert stance_of("He has worked to debunk the claim that approval of Drug X is near.").meta
+
+
 def test_an_infinitive_after_to_is_no_place_reached(stance_of):
     # "lobbied the agency to approve": the approval is asked for, not reached
     assert stance_of("Patients have lobbied the agency to approve Drug X.").stance != "done"
