@@ -254,7 +254,8 @@ def _span(an: Analysis, ev: EventMention) -> tuple[int, int]:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
-        if t.start - end_char <= 12 or _predicate_between(doc, end, span.start) or _time_lead(doc, end, span.start):
+        if t.start - end_char <= 12 or _predicate_between(doc, end, span.start) or _time_lead(doc, end, span.start) \
+                or _attached_time(doc, end, span.start):
             end = max(end, span.end)
     # A comment on the event right after its clause carries the forecast: "approval, which could
     # come within 12 months", "the ruling draws near, expected by August 11".
@@ -287,6 +288,24 @@ TIME_LEADS = {"by", "the", "end", "of", "as", "early", "soon", "in", "within", "
 
 def _time_lead(doc: Doc, start: int, stop: int) -> bool:
     return 0 < stop - start <= 6 and all(t.lower_ in TIME_LEADS for t in doc[start:stop])
+
+
+# What ends the noun group a time may close: "approval from the FDA for the process by 2021".
+NOT_IN_A_NOUN_GROUP = {",", ";", ":", "—", "(", ")", "that", "which", "who", "when", "while", "because", "after",
+                       "and", "but", "or", "if", "is", "are", "was", "were", "has", "have", "had"}
+
+
+def _attached_time(doc: Doc, start: int, stop: int) -> bool:
+    """A time that closes the event noun's own group, after its agent and object: "hopes for
+    approval from the US Food and Drug Administration for the process by 2021"."""
+    between = doc[start:stop]
+    return 0 < len(between) <= 14 and between[-1].lower_ in ("by", "in", "before", "within", "until") \
+        and not any(t.lower_ in NOT_IN_A_NOUN_GROUP and not _inside_a_name(doc, t.i) for t in between)
+
+
+def _inside_a_name(doc: Doc, i: int) -> bool:
+    """"and" between two capitalised words: "Food and Drug Administration"."""
+    return doc[i].lower_ == "and" and 0 < i < len(doc) - 1 and doc[i - 1].is_title and doc[i + 1].is_title
 
 
 # Openers that put a sentence in the time before a date ("Before March 2024, ...").

@@ -426,6 +426,9 @@ def test_unless_and_topic_shortcuts_answer_as_the_plain_reading():
      "Approval of Drug X for use in adults could be granted in March 2024"),
     # A clause break between them: the time is not the event's.
     ("Drug X awaits approval for adults; in March 2024, a panel met.", "awaits approval"),
+    # The time closing the event noun's own group, past its agent ("the Federal Medicines Board").
+    ("The maker of Drug X hopes for approval from the Federal Medicines Board for adults by 2024.",
+     "hopes for approval from the Federal Medicines Board for adults by 2024"),
 ])
 def test_a_noun_events_forecast_runs_to_its_time(hits, text: str, span: str):
     assert [h[1] for h in hits(text, RULE)] == [span]
