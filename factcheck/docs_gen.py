@@ -37,9 +37,8 @@ REFERENCE_PATH = "docs/rule-kinds.md"
 # YAML names of fields whose Python names differ (`from` is a Python keyword).
 # Keyed by class name; a dotted name is a key inside a mapping (`forecast: {after: ...}`).
 YAML_NAMES = {("Holder", "start"): "from", ("Holder", "end"): "until", ("FormerName", "end"): "until",
-              ("Price", "since"): "from",
-              ("StatusSpec", "forecast_after"): "forecast.after", ("StatusSpec", "forecast_before"): "forecast.before",
-              ("StatusSpec", "forecast_era"): "forecast.era"}
+              ("Price", "since"): "from", ("StatusSpec", "forecast_after"): "forecast.after",
+              ("StatusSpec", "forecast_before"): "forecast.before", ("StatusSpec", "forecast_era"): "forecast.era"}
 
 
 def yaml_name(cls: type, field_name: str) -> str:
