@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 ARTICLE = "MDMA-assisted therapy is close to FDA approval. " * 40 + "\n"
+FILES = 800
 
 
 def _children(pid: int) -> list[int]:
@@ -29,7 +30,7 @@ def _children(pid: int) -> list[int]:
 
 
 def _start(tmp_path: Path, jobs: str) -> subprocess.Popen[bytes]:
-    for i in range(1500):  # long enough that the signal always lands mid-run
+    for i in range(FILES):  # long enough that the signal always lands mid-run
         (tmp_path / f"a{i:04}.md").write_text(ARTICLE, encoding="utf-8")
     # SIGINT back to its default in the child: a test run started in the background (`cmd &` in a
     # script) inherits SIGINT ignored, and Python then never raises KeyboardInterrupt.
@@ -92,7 +93,7 @@ def test_a_worker_killed_mid_run_costs_no_output(tmp_path: Path, sig: signal.Sig
         pytest.fail("the run hung after one of its workers was killed")
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     names = [Path(f["path"]).name for f in report["files"]]
-    assert names == sorted(names) and len(names) == 1500
+    assert names == sorted(names) and len(names) == FILES
     assert len({len(f["findings"]) for f in report["files"]}) == 1  # the same article, the same findings
     assert proc.returncode == 1, err.decode()[-2000:]
     if b"worker process stopped" in err:  # unless the worker had already finished its share
