@@ -64,6 +64,7 @@ class PriceRule:
             amounts = find_money(text)
             if not amounts:
                 continue
+            subjects = [c for c in an.cues_in(*sent) if c.label in self.own or c.label in self.rivals]
             for money in amounts:
                 price = self._ended_price(money)
                 if price is None:
@@ -71,7 +72,6 @@ class PriceRule:
                 tok = doc.char_span(s_char + money.start, s_char + money.end, alignment_mode="expand")
                 if tok is None:
                     continue
-                subjects = [c for c in an.cues_in(*sent) if c.label in self.own or c.label in self.rivals]
                 if _nearest(subjects, self.own, self.rivals, tok.start, doc) != "own":
                     continue  # another product's price ("Ozempic costs $499 and Wegovy $349")
                 if not any(_its_price(doc, c.start, c.end, tok.start) for c in own):

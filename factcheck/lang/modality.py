@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc
 
-from factcheck.lang.aspect import _aux_before
+from factcheck.lang.aspect import _aux_before, _irregular_past
 from factcheck.lang.attribution import SUBORDINATORS
 from factcheck.lang.copulas import PAST_BE, PRESENT_BE
 from factcheck.lang.cues import Cue
@@ -156,7 +156,9 @@ def _modal_before(words: list[str], cs: int, es: int, ce: int | None = None,
 def _modal_of_first_conjunct(words: list[str], cs: int, es: int) -> str | None:
     """A participle joined by "and"/"or" to a modal passive shares its modal: "could be used for
     therapy and sold as a prescription drug" (sold: could), not a past tense of its own."""
-    if es - 1 <= cs or words[es - 1] not in ("and", "or") or not (words[es].endswith("ed") or words[es] in PARTICIPLES):
+    w = words[es]
+    if es - 1 <= cs or words[es - 1] not in ("and", "or") \
+            or not (w.endswith("ed") or w in IRREGULAR_PARTICIPLES or _irregular_past(w)):
         return None
     for i in range(es - 2, max(cs, es - 10), -1):
         if words[i] in (",", ";", ".", "but"):
@@ -164,11 +166,6 @@ def _modal_of_first_conjunct(words: list[str], cs: int, es: int) -> str | None:
         if words[i] == "be" and words[i - 1] in FUTURE_MODALS | {"would"}:
             return "would" if words[i - 1] == "would" else words[i - 1]
     return None
-
-
-# Past participles that do not end in -ed.
-PARTICIPLES = IRREGULAR_PARTICIPLES | {"sold", "made", "brought", "bought", "held", "kept", "seen", "known", "taken",
-                                       "shown", "put"}
 
 
 def _governs(words: list[str], cue: Cue, es: int, event_starts: set[int]) -> bool:
